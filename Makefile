@@ -1,0 +1,47 @@
+# Assurance – run `make help` for the targets.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+STAMP := .venv/.installed
+export ASSURANCE_ROOT := $(CURDIR)
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml package.json package-lock.json
+	@test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[dev]"
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(STAMP)
+
+install: $(STAMP) static ## Install Python and npm dependencies and build the static files
+
+static: $(STAMP) ## Compile GOV.UK Frontend's Sass and copy its assets
+	bash scripts/build_static.sh
+
+run: install ## Install, migrate, load the demo partnerships and serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py demo
+	@echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install ## The whole suite: checks, lint, unit, integration, PostgreSQL and browser tests
+	bash scripts/test.sh
+
+bench: install ## Benchmarks on a large synthetic deployment (prints ratios to the floor view)
+	bash scripts/bench.sh
+
+lint: install ## ruff format check, ruff lint, import contracts and mypy
+	.venv/bin/ruff format --check .
+	.venv/bin/ruff check .
+	.venv/bin/lint-imports
+	.venv/bin/mypy assurance
+
+format: install ## Format the code with ruff
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+.PHONY: help install static run test bench lint format

@@ -1,0 +1,15 @@
+"""The JSON API under /api/v1/, described by the OpenAPI schema at /api/v1/openapi.json."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from assurance.partnerships import api as partnerships_api
+
+app_name = "api"
+
+urlpatterns = [
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
+    path("partnerships/", partnerships_api.PartnershipListAPI.as_view(), name="partnership_list"),
+    path("partnerships/<slug:partnership_slug>/agencies/",
+         partnerships_api.AgencyListAPI.as_view(), name="agency_list"),
+]

@@ -1,0 +1,73 @@
+"""The one place that says which role may do what.
+
+Each permission maps roles to a *scope*:
+
+* ``ALL`` – everything of that kind in the partnership;
+* ``OWN_AGENCY`` – only what belongs to the person's own agency ("associated").
+
+Querysets are filtered with the same scope names (see ``assurance.partnerships.access``), so the
+check and the filter cannot drift apart. Add a permission here, use it in the view's
+``permission`` attribute, and add the view's URL to the authorisation matrix test.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+
+from assurance.core.roles import Role
+
+
+class Scope(enum.Enum):
+    ALL = "all"
+    OWN_AGENCY = "own_agency"
+
+
+ALL, OWN = Scope.ALL, Scope.OWN_AGENCY
+BU, LEAD, AUDITOR, MEMBER, SCRUTINEER, VIEWER = (
+    Role.BUSINESS_UNIT,
+    Role.AGENCY_LEAD,
+    Role.AUDITOR,
+    Role.GROUP_MEMBER,
+    Role.SCRUTINEER,
+    Role.VIEWER,
+)
+EVERYONE = (BU, LEAD, AUDITOR, MEMBER, SCRUTINEER, VIEWER)
+PRACTITIONERS = (BU, LEAD, AUDITOR, MEMBER, SCRUTINEER)
+
+
+def _all(*roles: Role) -> dict[Role, Scope]:
+    return dict.fromkeys(roles, ALL)
+
+
+PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
+    # The partnership itself
+    "partnership.view": _all(*EVERYONE),
+    "partnership.manage": _all(BU),
+    # Agencies
+    "agency.view": _all(*PRACTITIONERS),
+    "agency.manage": _all(BU),
+    # Groups and their terms of reference
+    "group.view": _all(*PRACTITIONERS),
+    "group.manage": _all(BU),
+    # Priorities are published in the annual report, so everyone may read them
+    "priority.view": _all(*EVERYONE),
+    "priority.manage": _all(BU),
+    # People: contact details, so only those who organise work see them
+    "person.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN},
+    "person.manage": _all(BU),
+}
+
+
+def scope_for(permission: str, roles: Iterable[Role]) -> Scope | None:
+    """The widest scope any of ``roles`` grants for ``permission`` (None: not allowed)."""
+    try:
+        grants = PERMISSIONS[permission]
+    except KeyError as exc:
+        raise KeyError(f"Unknown permission {permission!r}: add it to PERMISSIONS.") from exc
+    scopes = {grants[role] for role in roles if role in grants}
+    if ALL in scopes:
+        return ALL
+    if OWN in scopes:
+        return OWN
+    return None

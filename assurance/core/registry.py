@@ -1,0 +1,74 @@
+"""Extension points that every capability plugs into: navigation and the home page's to-do list.
+
+Each app registers its entries in its AppConfig.ready(); the partnership pages read them through
+the actor, so a new capability (audits, data set, reviews…) appears without touching this app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    url_name: str
+    permission: str
+    order: int = 100
+    section: str = ""  # URL prefix that marks the item current, e.g. "agencies"
+
+
+@dataclass(frozen=True)
+class Todo:
+    """One thing a user should do, shown on their home page."""
+
+    text: str
+    href: str
+    count: int | None = None
+    priority: int = 100  # lower first
+    status: str = "To do"
+
+
+TodoProvider = Callable[[Any], list[Todo]]
+
+_NAVIGATION: list[NavItem] = []
+_TODO_PROVIDERS: list[TodoProvider] = []
+
+
+def register_nav(item: NavItem) -> None:
+    if item not in _NAVIGATION:
+        _NAVIGATION.append(item)
+        _NAVIGATION.sort(key=lambda nav: nav.order)
+
+
+def navigation_items() -> list[NavItem]:
+    return list(_NAVIGATION)
+
+
+def register_todo(provider: TodoProvider) -> None:
+    if provider not in _TODO_PROVIDERS:
+        _TODO_PROVIDERS.append(provider)
+
+
+def todos_for(actor: Any) -> list[Todo]:
+    todos: list[Todo] = []
+    for provider in _TODO_PROVIDERS:
+        todos.extend(provider(actor))
+    return sorted(todos, key=lambda todo: todo.priority)
+
+
+DemoLoader = Callable[[Any], None]
+_DEMO_LOADERS: list[tuple[int, DemoLoader]] = []
+
+
+def register_demo(order: int, loader: DemoLoader) -> None:
+    """A capability's part of ``manage.py demo``, run in ``order`` (partnerships first)."""
+    if all(existing is not loader for _, existing in _DEMO_LOADERS):
+        _DEMO_LOADERS.append((order, loader))
+        _DEMO_LOADERS.sort(key=lambda pair: pair[0])
+
+
+def demo_loaders() -> list[DemoLoader]:
+    return [loader for _, loader in _DEMO_LOADERS]

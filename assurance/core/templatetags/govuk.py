@@ -1,0 +1,75 @@
+"""Template helpers for GOV.UK Frontend markup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+_CLASSES = {
+    "input": "govuk-input",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "file": "govuk-file-upload",
+}
+
+
+@register.filter
+def widget_kind(bound_field: forms.BoundField) -> str:
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    if isinstance(widget, forms.HiddenInput):
+        return "hidden"
+    return "input"
+
+
+@register.filter
+def govuk_widget(bound_field: forms.BoundField) -> SafeString:
+    """Render an input, select, textarea or file widget with GOV.UK classes and ARIA links."""
+    kind = widget_kind(bound_field)
+    css = _CLASSES.get(kind, "")
+    existing = bound_field.field.widget.attrs.get("class", "")
+    if bound_field.errors and css:
+        css = f"{css} {css}--error"
+    attrs: dict[str, Any] = {"class": f"{css} {existing}".strip()}
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described.append(f"{bound_field.auto_id}-error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def described_by(bound_field: forms.BoundField) -> str:
+    parts = []
+    if bound_field.help_text:
+        parts.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        parts.append(f"{bound_field.auto_id}-error")
+    return " ".join(parts)
+
+
+@register.filter
+def first_error_anchor(bound_field: forms.BoundField) -> str:
+    """The id the error summary links to: the first input of a group, else the field."""
+    kind = widget_kind(bound_field)
+    if kind in {"radios", "checkboxes"}:
+        return f"{bound_field.auto_id}_0"
+    return str(bound_field.auto_id)

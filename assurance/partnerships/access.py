@@ -1,0 +1,94 @@
+"""The permission layer: who is acting, in which partnership, and what they may see.
+
+Every view and API endpoint goes through here. A record outside the user's partnership is a
+404 (we do not reveal that it exists); a permission the user's roles lack is a 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+
+from assurance.core.permissions import Scope, scope_for
+from assurance.core.roles import PRIVILEGED_ROLES, Role
+from assurance.partnerships.models import Partnership, Person
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A signed-in user acting within one partnership, with the roles they hold there."""
+
+    user: Any
+    partnership: Partnership
+    person: Person
+    roles: frozenset[Role] = field(default_factory=frozenset)
+
+    @property
+    def agency_id(self) -> int:
+        return self.person.agency_id
+
+    def scope(self, permission: str) -> Scope | None:
+        return scope_for(permission, self.roles)
+
+    def can(self, permission: str) -> bool:
+        return self.scope(permission) is not None
+
+    def require(self, permission: str) -> Scope:
+        scope = self.scope(permission)
+        if scope is None:
+            raise PermissionDenied(f"Your roles do not allow {permission}.")
+        return scope
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+    @property
+    def needs_two_factor(self) -> bool:
+        return bool(self.partnership.require_two_factor and self.roles & PRIVILEGED_ROLES)
+
+
+def partnerships_for_user(user: Any) -> models.QuerySet[Partnership]:
+    return Partnership.objects_for_user(user)
+
+
+def actor_for(user: Any, partnership_slug: str) -> Actor:
+    """The user's actor in the partnership, or 404 if they do not belong to it."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404
+    person = (
+        Person.unscoped.select_related("partnership", "agency")
+        .filter(user=user, is_active=True, partnership__slug=partnership_slug)
+        .first()
+    )
+    if person is None:
+        raise Http404("No such partnership.")
+    return Actor(user=user, partnership=person.partnership, person=person, roles=person.roles)
+
+
+def scoped(actor: Actor, queryset: models.QuerySet[M], permission: str,
+           agency_field: str = "agency") -> models.QuerySet[M]:
+    """Filter a partnership-scoped queryset by the actor's scope for ``permission``.
+
+    ``agency_field`` names the lookup from the model to the agency that owns the record, used
+    when the actor's scope is their own agency.
+    """
+    scope = actor.require(permission)
+    queryset = queryset.filter(partnership=actor.partnership)
+    if scope is Scope.OWN_AGENCY:
+        queryset = queryset.filter(**{agency_field: actor.person.agency_id})
+    return queryset
+
+
+def get_for_actor(actor: Actor, queryset: models.QuerySet[M], permission: str, pk: Any,
+                  agency_field: str = "agency") -> M:
+    """One record the actor may see under ``permission``; 404 if it is outside their scope."""
+    try:
+        return scoped(actor, queryset, permission, agency_field).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found.") from exc

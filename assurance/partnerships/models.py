@@ -1,0 +1,322 @@
+"""The partnership and its parts: agencies, groups with terms of reference, priorities, people.
+
+Sensitive models have no default ``objects`` manager: use ``Model.objects_for(partnership)``
+(scoped) or, in system code such as the demo loader, ``Model.unscoped`` (a deliberate choice).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from assurance.core.roles import Role
+
+
+class Partnership(models.Model):
+    """A local safeguarding children partnership: the tenant boundary of the platform."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=60, unique=True, help_text="Short name used in web addresses."
+    )
+    local_authority_name = models.CharField(max_length=200, blank=True)
+    la_code = models.CharField(
+        "local authority ONS code",
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^E\d{8}$", "Enter an ONS code such as E08000029.")],
+    )
+    la_number = models.CharField(
+        "local authority DfE number",
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^\d{3}$", "Enter the three-digit DfE number, such as 334.")],
+    )
+    require_two_factor = models.BooleanField(
+        "require two-factor sign-in for business unit and scrutineer roles", default=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    unscoped = models.Manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def objects_for_user(cls, user: Any) -> models.QuerySet[Partnership]:
+        """The partnerships a signed-in user belongs to."""
+        if not getattr(user, "is_authenticated", False):
+            return cls.unscoped.none()
+        return cls.unscoped.filter(people__user=user, people__is_active=True).distinct()
+
+
+class PartnershipScoped(models.Model):
+    """Base for everything that belongs to one partnership."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+
+    unscoped = models.Manager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def objects_for(cls, partnership: Partnership) -> models.QuerySet[Any]:
+        return cls.unscoped.filter(partnership=partnership)
+
+
+class AgencyKind(models.TextChoices):
+    STATUTORY_PARTNER = "statutory", "Statutory safeguarding partner"
+    RELEVANT_AGENCY = "relevant", "Relevant agency"
+
+
+class StatutoryRole(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health (integrated care board)"
+
+
+class Sector(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    POLICE = "police", "Police"
+    HEALTH_COMMISSIONER = "health_commissioner", "Health commissioner"
+    EDUCATION = "education", "Education"
+    HEALTH_PROVIDER = "health_provider", "Health provider"
+    PROBATION = "probation", "Probation"
+    HOUSING = "housing", "Housing"
+    VOLUNTARY = "voluntary", "Voluntary and community sector"
+    OTHER = "other", "Other"
+
+
+class Agency(PartnershipScoped):
+    """An organisation in the partnership: a statutory partner or a relevant agency."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="agencies")
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(
+        max_length=40, help_text="Used where space is short, for example in tables."
+    )
+    kind = models.CharField(max_length=20, choices=AgencyKind.choices)
+    statutory_role = models.CharField(
+        max_length=20,
+        choices=StatutoryRole.choices,
+        blank=True,
+        help_text="Only for statutory safeguarding partners.",
+    )
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    is_active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name_plural = "agencies"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "name"], name="agency_unique_name"),
+            models.UniqueConstraint(
+                fields=["partnership", "statutory_role"],
+                condition=~models.Q(statutory_role=""),
+                name="agency_one_per_statutory_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_statutory_partner(self) -> bool:
+        return self.kind == AgencyKind.STATUTORY_PARTNER
+
+
+class Person(PartnershipScoped):
+    """Someone who works in the partnership: belongs to one agency and holds roles."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="people")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="people",
+        null=True,
+        blank=True,
+    )
+    full_name = models.CharField(max_length=150)
+    job_title = models.CharField(max_length=150, blank=True)
+    email = models.EmailField("e-mail address")
+    is_business_unit = models.BooleanField("business unit", default=False)
+    is_agency_lead = models.BooleanField("agency lead", default=False)
+    is_auditor = models.BooleanField("auditor", default=False)
+    is_group_member = models.BooleanField("group member", default=False)
+    is_scrutineer = models.BooleanField("scrutineer", default=False)
+    is_viewer = models.BooleanField("viewer", default=False)
+    is_active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+
+    ROLE_FIELDS: ClassVar[dict[Role, str]] = {
+        Role.BUSINESS_UNIT: "is_business_unit",
+        Role.AGENCY_LEAD: "is_agency_lead",
+        Role.AUDITOR: "is_auditor",
+        Role.GROUP_MEMBER: "is_group_member",
+        Role.SCRUTINEER: "is_scrutineer",
+        Role.VIEWER: "is_viewer",
+    }
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "email"], name="person_unique_email"),
+            models.UniqueConstraint(
+                fields=["partnership", "user"],
+                condition=models.Q(user__isnull=False),
+                name="person_one_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return frozenset(role for role, field in self.ROLE_FIELDS.items() if getattr(self, field))
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [role.label for role in Role if role in self.roles]
+
+
+class MeetingFrequency(models.TextChoices):
+    MONTHLY = "monthly", "Monthly"
+    BI_MONTHLY = "bi_monthly", "Every two months"
+    BI_MONTHLY_TERM = "bi_monthly_term", "Every two months in term time"
+    QUARTERLY = "quarterly", "Quarterly"
+    THREE_PER_YEAR = "three_per_year", "Three times a year"
+    TWICE_YEARLY = "twice_yearly", "Twice a year"
+    AS_NEEDED = "as_needed", "As needed"
+
+
+class QuorumRule(models.TextChoices):
+    ALL_STATUTORY_PARTNERS = (
+        "all_statutory_partners",
+        "Representation from all three safeguarding partners",
+    )
+    MIN_MEMBER_AGENCIES = "min_member_agencies", "Representation from a number of member agencies"
+    MIN_MEMBERS = "min_members", "A number of members present"
+    NONE = "none", "No quorum rule"
+
+
+class VotingRule(models.TextChoices):
+    ONE_PER_STATUTORY_PARTNER = (
+        "one_per_statutory_partner",
+        "Each statutory partner has one vote",
+    )
+    ONE_PER_MEMBER_AGENCY = "one_per_member_agency", "Each member agency has one vote"
+    ONE_PER_MEMBER = "one_per_member", "Each member present has one vote"
+    CONSENSUS = "consensus", "Decisions by consensus, no vote"
+
+
+class Group(PartnershipScoped):
+    """A group of the partnership (ARG, executive, RDG, ELRAG…) with its terms of reference."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="groups")
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=20, help_text="For example ARG, LSCP, RDG.")
+    purpose = models.TextField(help_text="The role and function of the group.")
+    chair = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="chaired_groups"
+    )
+    accountable_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="reporting_groups"
+    )
+    meeting_frequency = models.CharField(max_length=20, choices=MeetingFrequency.choices)
+    quorum_rule = models.CharField(max_length=30, choices=QuorumRule.choices)
+    quorum_number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="For rules that need a number, for example 3 member agencies.",
+    )
+    voting_rule = models.CharField(max_length=30, choices=VotingRule.choices)
+    is_decision_making = models.BooleanField(
+        default=False, help_text="The group that decides on recommendations (the executive)."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "short_name"], name="group_unique_short")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def quorum_description(self) -> str:
+        if self.quorum_rule == QuorumRule.MIN_MEMBER_AGENCIES:
+            return f"Representation from {self.quorum_number} member agencies"
+        if self.quorum_rule == QuorumRule.MIN_MEMBERS:
+            return f"At least {self.quorum_number} members present"
+        return str(QuorumRule(self.quorum_rule).label)
+
+
+class GroupMember(PartnershipScoped):
+    """A seat on a group: which agency, in what position, and who holds it."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="members")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="group_seats")
+    person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="group_seats"
+    )
+    position = models.CharField(
+        max_length=150, blank=True, help_text="For example Director of Children's Services."
+    )
+    is_deputy_chair = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency__name", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} – {self.position or 'member'}"
+
+
+class Priority(PartnershipScoped):
+    """A strategic priority of the partnership for one business year (April to March)."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="priorities"
+    )
+    business_year = models.PositiveSmallIntegerField(
+        help_text="The year in which the business year starts: 2026 means April 2026 to March 2027."
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=1)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-business_year", "order", "title"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "business_year", "title"], name="priority_unique_title"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

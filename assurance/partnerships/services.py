@@ -1,0 +1,84 @@
+"""Writes to the partnership's records. Every write checks the actor's permission first.
+
+History (who changed what, when, from what) is recorded by django-simple-history on save; the
+request's user is attached by its middleware, and ``history_user`` is set explicitly here for
+writes made outside a request.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.forms import ModelForm
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Partnership, Person
+
+M = TypeVar("M", bound=models.Model)
+
+
+def record_save(*, actor: Actor, form: ModelForm, permission: str) -> Any:
+    """Save a validated form for a record of the actor's partnership."""
+    actor.require(permission)
+    instance = form.instance
+    if hasattr(instance, "partnership_id") and instance.partnership_id != actor.partnership.pk:
+        raise ValueError("A record can only be saved in the actor's own partnership.")
+    instance._history_user = actor.user
+    with transaction.atomic():
+        return form.save()
+
+
+def partnership_settings_save(*, actor: Actor, form: ModelForm) -> Partnership:
+    actor.require("partnership.manage")
+    if form.instance.pk != actor.partnership.pk:
+        raise ValueError("Only the actor's own partnership can be changed.")
+    form.instance._history_user = actor.user
+    with transaction.atomic():
+        partnership: Partnership = form.save()
+    return partnership
+
+
+def person_save(*, actor: Actor, form: ModelForm, base_url: str) -> Person:
+    """Save a person; give them a sign-in account (found by e-mail) and invite new ones."""
+    actor.require("person.manage")
+    user_model = get_user_model()
+    with transaction.atomic():
+        person: Person = form.save(commit=False)
+        person._history_user = actor.user  # type: ignore[attr-defined]
+        invited = None
+        if person.user_id is None:
+            user = user_model.objects.filter(email__iexact=person.email).first()
+            if user is None:
+                user = user_model.objects.create_user(
+                    email=person.email, password=None, full_name=person.full_name
+                )
+                invited = user
+            person.user = user
+        person.save()
+    if invited is not None:
+        _send_invitation(invited, person, base_url)
+    return person
+
+
+def _send_invitation(user: Any, person: Person, base_url: str) -> None:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
+    send_mail(
+        subject=f"You have been added to {person.partnership.name} on Assurance",
+        message=(
+            f"Dear {person.full_name},\n\n"
+            f"You have been added to {person.partnership.name} on Assurance.\n"
+            f"Choose a password to sign in: {link}\n\n"
+            "If you did not expect this e-mail, tell your partnership's business unit."
+        ),
+        from_email=None,
+        recipient_list=[person.email],
+    )

@@ -1,0 +1,460 @@
+"""Pages for the partnership: home, agencies, groups, priorities, people, settings, history.
+
+Views stay thin: they fetch through selectors (scoped to the actor) and write through services.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.views.generic import FormView, TemplateView
+
+from assurance.core.business_year import business_year_label, current_business_year
+from assurance.core.history import history_entries
+from assurance.core.registry import todos_for
+from assurance.partnerships import selectors, services
+from assurance.partnerships.access import partnerships_for_user
+from assurance.partnerships.forms import (
+    AgencyForm,
+    GroupForm,
+    GroupMemberForm,
+    PartnershipSettingsForm,
+    PersonForm,
+    PriorityForm,
+)
+from assurance.partnerships.models import Agency, Group, GroupMember, Person, Priority
+from assurance.partnerships.viewmixins import PartnershipViewMixin
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    """The service's front page: the user's partnerships, each with what is theirs to do."""
+
+    template_name = "partnerships/home.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        partnerships = list(partnerships_for_user(request.user))
+        if len(partnerships) == 1:
+            return redirect("partnerships:partnership_home", partnerships[0].slug)
+        return self.render_to_response({"partnerships": partnerships})
+
+
+class PartnershipHomeView(PartnershipViewMixin, TemplateView):
+    permission = "partnership.view"
+    template_name = "partnerships/partnership_home.html"
+    section = "home"
+    page_title = "Home"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["todos"] = todos_for(self.actor)
+        context["summary"] = selectors.partnership_summary(actor=self.actor)
+        context["business_year"] = business_year_label(current_business_year())
+        context["can_manage_settings"] = self.actor.can("partnership.manage")
+        context["other_partnerships"] = [
+            p for p in partnerships_for_user(self.request.user) if p.pk != self.partnership.pk
+        ]
+        return context
+
+
+# --- generic building blocks ------------------------------------------------------------------
+
+
+class RecordFormView(PartnershipViewMixin, FormView):
+    """Create or change one record of the partnership through a PartnershipModelForm."""
+
+    template_name = "partnerships/record_form.html"
+    view_permission = ""
+    list_url_name = ""
+    success_message = "Saved."
+    heading = ""
+
+    def get_object(self) -> Any:
+        return None
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["partnership"] = self.partnership
+        instance = self.get_object()
+        if instance is not None:
+            kwargs["instance"] = instance
+        return kwargs
+
+    def save(self, form: ModelForm) -> Any:
+        return services.record_save(actor=self.actor, form=form, permission=self.permission)
+
+    def form_valid(self, form: ModelForm) -> HttpResponse:
+        record = self.save(form)
+        messages.success(self.request, self.success_message.format(record=record))
+        return HttpResponseRedirect(self.success_url_for(record))
+
+    def success_url_for(self, record: Any) -> str:
+        return self.partnership_url(self.list_url_name)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(heading=self.heading, cancel_url=self.partnership_url(self.list_url_name))
+        return context
+
+
+class RecordHistoryView(PartnershipViewMixin, TemplateView):
+    """The read-only change history of one record."""
+
+    template_name = "partnerships/history.html"
+
+    def get_object(self) -> Any:
+        raise NotImplementedError
+
+    def back_url(self, record: Any) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        record = self.get_object()
+        context.update(
+            record=record,
+            entries=history_entries(record),
+            back_url=self.back_url(record),
+            page_title=f"History of {record}",
+        )
+        return context
+
+
+# --- partnership settings -----------------------------------------------------------------------
+
+
+class PartnershipSettingsView(PartnershipViewMixin, FormView):
+    permission = "partnership.manage"
+    template_name = "partnerships/record_form.html"
+    form_class = PartnershipSettingsForm
+    section = "home"
+    page_title = "Partnership settings"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.partnership
+        return kwargs
+
+    def form_valid(self, form: PartnershipSettingsForm) -> HttpResponse:
+        services.partnership_settings_save(actor=self.actor, form=form)
+        messages.success(self.request, "The partnership's settings have been saved.")
+        return redirect("partnerships:partnership_home", self.partnership.slug)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading="Partnership settings",
+            cancel_url=self.partnership_url("partnerships:partnership_home"),
+            history_url=self.partnership_url("partnerships:partnership_history"),
+        )
+        return context
+
+
+class PartnershipHistoryView(RecordHistoryView):
+    permission = "partnership.manage"
+    section = "home"
+
+    def get_object(self) -> Any:
+        return self.partnership
+
+    def back_url(self, record: Any) -> str:
+        return self.partnership_url("partnerships:settings")
+
+
+# --- agencies -----------------------------------------------------------------------------------
+
+
+class AgencyListView(PartnershipViewMixin, TemplateView):
+    permission = "agency.view"
+    template_name = "partnerships/agency_list.html"
+    section = "agencies"
+    page_title = "Agencies"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        agencies = list(selectors.agency_list(actor=self.actor))
+        context["statutory"] = [a for a in agencies if a.is_statutory_partner]
+        context["relevant"] = [a for a in agencies if not a.is_statutory_partner]
+        context["can_manage"] = self.actor.can("agency.manage")
+        return context
+
+
+class AgencyDetailView(PartnershipViewMixin, TemplateView):
+    permission = "agency.view"
+    template_name = "partnerships/agency_detail.html"
+    section = "agencies"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        agency = selectors.get_agency(actor=self.actor, pk=self.kwargs["pk"])
+        context.update(agency=agency, page_title=agency.name,
+                       can_manage=self.actor.can("agency.manage"))
+        if self.actor.can("person.view"):
+            context["people"] = selectors.person_list(actor=self.actor, agency_id=agency.pk)
+        context["breadcrumbs"] = [
+            {"text": "Agencies", "href": self.partnership_url("partnerships:agency_list")}
+        ]
+        return context
+
+
+class AgencyCreateView(RecordFormView):
+    permission = "agency.manage"
+    form_class = AgencyForm
+    list_url_name = "partnerships:agency_list"
+    section = "agencies"
+    heading = page_title = "Add an agency"
+    success_message = "{record} has been added."
+
+
+class AgencyUpdateView(AgencyCreateView):
+    heading = page_title = "Change agency"
+    success_message = "{record} has been changed."
+
+    def get_object(self) -> Agency:
+        return selectors.get_agency(actor=self.actor, pk=self.kwargs["pk"],
+                                    permission="agency.manage")
+
+    def success_url_for(self, record: Any) -> str:
+        return self.partnership_url("partnerships:agency_detail", record.pk)
+
+
+class AgencyHistoryView(RecordHistoryView):
+    permission = "agency.view"
+    section = "agencies"
+
+    def get_object(self) -> Agency:
+        return selectors.get_agency(actor=self.actor, pk=self.kwargs["pk"])
+
+    def back_url(self, record: Any) -> str:
+        return self.partnership_url("partnerships:agency_detail", record.pk)
+
+
+# --- groups ---------------------------------------------------------------------------------------
+
+
+class GroupListView(PartnershipViewMixin, TemplateView):
+    permission = "group.view"
+    template_name = "partnerships/group_list.html"
+    section = "groups"
+    page_title = "Groups"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["groups"] = selectors.group_list(actor=self.actor)
+        context["can_manage"] = self.actor.can("group.manage")
+        return context
+
+
+class GroupDetailView(PartnershipViewMixin, TemplateView):
+    permission = "group.view"
+    template_name = "partnerships/group_detail.html"
+    section = "groups"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        group = selectors.get_group(actor=self.actor, pk=self.kwargs["pk"])
+        context.update(
+            group=group,
+            seats=selectors.group_seats(group=group),
+            page_title=group.name,
+            can_manage=self.actor.can("group.manage"),
+            breadcrumbs=[{"text": "Groups",
+                          "href": self.partnership_url("partnerships:group_list")}],
+        )
+        return context
+
+
+class GroupCreateView(RecordFormView):
+    permission = "group.manage"
+    form_class = GroupForm
+    list_url_name = "partnerships:group_list"
+    section = "groups"
+    heading = page_title = "Add a group"
+    success_message = "{record} has been added."
+
+    def success_url_for(self, record: Any) -> str:
+        return self.partnership_url("partnerships:group_detail", record.pk)
+
+
+class GroupUpdateView(GroupCreateView):
+    heading = page_title = "Change terms of reference"
+    success_message = "The terms of reference of {record} have been changed."
+
+    def get_object(self) -> Group:
+        return selectors.get_group(actor=self.actor, pk=self.kwargs["pk"],
+                                   permission="group.manage")
+
+
+class GroupHistoryView(RecordHistoryView):
+    permission = "group.view"
+    section = "groups"
+
+    def get_object(self) -> Group:
+        return selectors.get_group(actor=self.actor, pk=self.kwargs["pk"])
+
+    def back_url(self, record: Any) -> str:
+        return self.partnership_url("partnerships:group_detail", record.pk)
+
+
+class GroupSeatCreateView(RecordFormView):
+    permission = "group.manage"
+    form_class = GroupMemberForm
+    section = "groups"
+    heading = page_title = "Add a member"
+    success_message = "The seat has been added."
+
+    @property
+    def group(self) -> Group:
+        if not hasattr(self, "_group"):
+            self._group = selectors.get_group(actor=self.actor, pk=self.kwargs["pk"],
+                                              permission="group.manage")
+        return self._group
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["group"] = self.group
+        return kwargs
+
+    def success_url_for(self, record: Any) -> str:
+        return self.partnership_url("partnerships:group_detail", self.group.pk)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["caption"] = self.group.name
+        context["cancel_url"] = self.success_url_for(None)
+        return context
+
+
+class GroupSeatUpdateView(GroupSeatCreateView):
+    heading = page_title = "Change a member"
+    success_message = "The seat has been changed."
+
+    def get_object(self) -> GroupMember:
+        return selectors.get_group_seat(actor=self.actor, group=self.group,
+                                        pk=self.kwargs["seat_pk"])
+
+
+# --- priorities -----------------------------------------------------------------------------------
+
+
+class PriorityListView(PartnershipViewMixin, TemplateView):
+    permission = "priority.view"
+    template_name = "partnerships/priority_list.html"
+    section = "priorities"
+    page_title = "Priorities"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["years"] = [
+            (business_year_label(year), items)
+            for year, items in selectors.priorities_by_year(actor=self.actor)
+        ]
+        context["can_manage"] = self.actor.can("priority.manage")
+        return context
+
+
+class PriorityCreateView(RecordFormView):
+    permission = "priority.manage"
+    form_class = PriorityForm
+    list_url_name = "partnerships:priority_list"
+    section = "priorities"
+    heading = page_title = "Add a priority"
+    success_message = "The priority “{record}” has been added."
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"business_year": current_business_year()}
+
+
+class PriorityUpdateView(PriorityCreateView):
+    heading = page_title = "Change a priority"
+    success_message = "The priority “{record}” has been changed."
+
+    def get_object(self) -> Priority:
+        return selectors.get_priority(actor=self.actor, pk=self.kwargs["pk"],
+                                      permission="priority.manage")
+
+
+class PriorityHistoryView(RecordHistoryView):
+    permission = "priority.view"
+    section = "priorities"
+
+    def get_object(self) -> Priority:
+        return selectors.get_priority(actor=self.actor, pk=self.kwargs["pk"])
+
+    def back_url(self, record: Any) -> str:
+        return self.partnership_url("partnerships:priority_list")
+
+
+# --- people ----------------------------------------------------------------------------------------
+
+
+class PersonListView(PartnershipViewMixin, TemplateView):
+    permission = "person.view"
+    template_name = "partnerships/person_list.html"
+    section = "people"
+    page_title = "People"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["people"] = selectors.person_list(actor=self.actor)
+        context["can_manage"] = self.actor.can("person.manage")
+        return context
+
+
+class PersonDetailView(PartnershipViewMixin, TemplateView):
+    permission = "person.view"
+    template_name = "partnerships/person_detail.html"
+    section = "people"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        person = selectors.get_person(actor=self.actor, pk=self.kwargs["pk"])
+        context.update(
+            person=person,
+            page_title=person.full_name,
+            can_manage=self.actor.can("person.manage"),
+            breadcrumbs=[{"text": "People",
+                          "href": self.partnership_url("partnerships:person_list")}],
+        )
+        return context
+
+
+class PersonCreateView(RecordFormView):
+    permission = "person.manage"
+    form_class = PersonForm
+    list_url_name = "partnerships:person_list"
+    section = "people"
+    heading = page_title = "Add a person"
+    success_message = "{record} has been added."
+
+    def save(self, form: ModelForm) -> Person:
+        return services.person_save(
+            actor=self.actor, form=form, base_url=self.request.build_absolute_uri("/")[:-1]
+        )
+
+    def success_url_for(self, record: Any) -> str:
+        return self.partnership_url("partnerships:person_detail", record.pk)
+
+
+class PersonUpdateView(PersonCreateView):
+    heading = page_title = "Change a person"
+    success_message = "{record} has been changed."
+
+    def get_object(self) -> Person:
+        return selectors.get_person(actor=self.actor, pk=self.kwargs["pk"],
+                                    permission="person.manage")
+
+
+class PersonHistoryView(RecordHistoryView):
+    permission = "person.view"
+    section = "people"
+
+    def get_object(self) -> Person:
+        return selectors.get_person(actor=self.actor, pk=self.kwargs["pk"])
+
+    def back_url(self, record: Any) -> str:
+        return self.partnership_url("partnerships:person_detail", record.pk)

@@ -97,8 +97,11 @@ class RecordFormView(PartnershipViewMixin, FormView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(heading=self.heading, cancel_url=self.partnership_url(self.list_url_name))
+        context.update(heading=self.heading, cancel_url=self.get_cancel_url())
         return context
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url(self.list_url_name)
 
 
 class RecordHistoryView(PartnershipViewMixin, TemplateView):
@@ -322,10 +325,12 @@ class GroupSeatCreateView(RecordFormView):
     def success_url_for(self, record: Any) -> str:
         return self.partnership_url("partnerships:group_detail", self.group.pk)
 
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("partnerships:group_detail", self.group.pk)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["caption"] = self.group.name
-        context["cancel_url"] = self.success_url_for(None)
         return context
 
 

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "assurance.core",
     "assurance.accounts",
     "assurance.partnerships",
+    "assurance.frameworks",
+    "assurance.audits",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,80 @@
+"""Statistics used across capabilities. Pure functions, no database."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+Z95 = 1.959963984540054
+
+
+@dataclass(frozen=True)
+class Proportion:
+    successes: int
+    n: int
+    low: float | None
+    high: float | None
+
+    @property
+    def value(self) -> float | None:
+        return self.successes / self.n if self.n else None
+
+    @property
+    def half_width(self) -> float | None:
+        if self.low is None or self.high is None:
+            return None
+        return (self.high - self.low) / 2
+
+
+def wilson_interval(successes: int, n: int, z: float = Z95) -> Proportion:
+    """The Wilson score interval for a proportion (95% by default).
+
+    Unlike the normal approximation it behaves at 0%, 100% and in small samples, which audits
+    of 10 to 30 cases always are.
+    """
+    if n < 0 or successes < 0 or successes > n:
+        raise ValueError(f"Need 0 <= successes <= n, got {successes} of {n}.")
+    if n == 0:
+        return Proportion(successes, n, None, None)
+    p = successes / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    margin = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return Proportion(successes, n, max(0.0, centre - margin), min(1.0, centre + margin))
+
+
+def sample_margin_of_error(n: int, z: float = Z95) -> float | None:
+    """Half-width of the 95% Wilson interval at p = 0.5: what a sample of n can tell apart."""
+    if n <= 0:
+        return None
+    return wilson_interval_half_width_at_half(n, z)
+
+
+def wilson_interval_half_width_at_half(n: int, z: float = Z95) -> float:
+    p = 0.5
+    denominator = 1 + z * z / n
+    return z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+
+
+def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> float | None:
+    """Two-sided p-value that two proportions differ.
+
+    Fisher's exact test (hypergeometric), because audit samples are small; None when either
+    sample is empty.
+    """
+    if n1 <= 0 or n2 <= 0:
+        return None
+    total, successes = n1 + n2, x1 + x2
+    lo, hi = max(0, successes - n2), min(successes, n1)
+
+    def log_choose(n: int, k: int) -> float:
+        return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+    def prob(k: int) -> float:
+        return math.exp(
+            log_choose(n1, k) + log_choose(n2, successes - k) - log_choose(total, successes)
+        )
+
+    observed = prob(x1)
+    p_value = sum(prob(k) for k in range(lo, hi + 1) if prob(k) <= observed * (1 + 1e-7))
+    return min(1.0, p_value)

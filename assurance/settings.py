@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "assurance.partnerships",
     "assurance.frameworks",
     "assurance.audits",
+    "assurance.improvement",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImprovementConfig(AppConfig):
+    name = "assurance.improvement"
+    label = "improvement"
+    verbose_name = "Learning and improvement"

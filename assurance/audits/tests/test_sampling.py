@@ -1,5 +1,7 @@
 """The sample draw: reproducible from its seed, the right size, proportional by stratum."""
 
+import itertools
+
 import pytest
 
 from assurance.audits.sampling import (
@@ -33,7 +35,7 @@ def test_same_seed_same_cases_different_seed_different_cases(draw):
 def test_systematic_takes_every_kth_from_a_random_start():
     chosen = systematic(CANDIDATES, 10, seed=1)
     positions = [CANDIDATES.index(c) for c in chosen]
-    gaps = {b - a for a, b in zip(positions, positions[1:], strict=False)}
+    gaps = {b - a for a, b in itertools.pairwise(positions)}
     assert gaps == {10}
     assert 0 <= positions[0] < 10
 

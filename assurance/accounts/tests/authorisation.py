@@ -1,0 +1,23 @@
+"""The authorisation matrix rows of sign-in, account, two-factor and password pages."""
+
+from assurance.core.tests.matrix import NOT_ALLOWED, REDIRECT, any_signed_in, public
+
+LOOKUPS = {
+    # An invalid reset link: the page must still answer (saying the link has expired).
+    "uidb64": lambda: "MQ",
+    "token": lambda: "not-a-real-token",
+}
+
+EXPECTED = {
+    # Signed-in users are sent on from the sign-in page.
+    "accounts:login": public(signed_in=REDIRECT),
+    # Signing out is a POST (a form button); a GET must not sign anyone out.
+    "accounts:logout": public(signed_in=NOT_ALLOWED, anonymous=NOT_ALLOWED),
+    "accounts:account": any_signed_in(),
+    "accounts:two_factor": any_signed_in(),
+    "accounts:password_change": any_signed_in(),
+    "accounts:password_reset": public(),
+    "accounts:password_reset_done": public(),
+    "accounts:password_reset_confirm": public(),
+    "accounts:password_reset_complete": public(),
+}

@@ -1,0 +1,171 @@
+"""Fixtures shared by every app's tests: the people of two small partnerships, and the demo.
+
+The personas are the same people the product brief talks about, so a test reads like a story:
+
+* **amira** runs the Northfield business unit: she manages everything in the partnership;
+* **priya** audits for Northfield's police; she must not see other agencies' people;
+* **helen** leads for Northfield's police (an agency lead: her own agency's people only);
+* **farah** leads for Northfield's council; **joanna** leads for Northfield's health board;
+* **corinne** is Northfield's independent scrutineer; **dev** only views;
+* **tamsin** runs the *Southvale* business unit and must see nothing of Northfield.
+
+``demo`` loads the full demo deployment (``manage.py demo``); ``demo_user("police-auditor")`` is a
+demo user of Northfield, ``demo_user("business-unit", "southvale")`` one of Southvale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from assurance.core.roles import Role
+from assurance.partnerships.models import Agency, Partnership, Person, StatutoryRole
+from assurance.partnerships.tests.factories import (
+    AgencyFactory,
+    PartnershipFactory,
+    PersonFactory,
+)
+
+
+@dataclass
+class Tenant:
+    """A partnership built by factories, with its three statutory partners and a school."""
+
+    partnership: Partnership
+    council: Agency
+    police: Agency
+    health: Agency
+    school: Agency
+
+    @property
+    def slug(self) -> str:
+        return self.partnership.slug
+
+    def url(self, path: str = "") -> str:
+        return f"/p/{self.partnership.slug}/{path}"
+
+
+def _tenant(slug: str, name: str) -> Tenant:
+    partnership = PartnershipFactory(slug=slug, name=name)
+    return Tenant(
+        partnership=partnership,
+        council=AgencyFactory(
+            partnership=partnership, name=f"{name} Council", statutory=StatutoryRole.LOCAL_AUTHORITY
+        ),
+        police=AgencyFactory(
+            partnership=partnership, name=f"{name} Police", statutory=StatutoryRole.POLICE
+        ),
+        health=AgencyFactory(
+            partnership=partnership,
+            name=f"{name} Integrated Care Board",
+            statutory=StatutoryRole.HEALTH,
+        ),
+        school=AgencyFactory(partnership=partnership, name=f"{name} Learning Trust"),
+    )
+
+
+@pytest.fixture
+def northfield(db: None) -> Tenant:
+    """Northfield: the partnership most tests happen in."""
+    return _tenant("northfield", "Northfield")
+
+
+@pytest.fixture
+def southvale(db: None) -> Tenant:
+    """Southvale: another partnership in the same deployment, which must stay invisible."""
+    return _tenant("southvale", "Southvale")
+
+
+def _person(tenant: Tenant, agency: Agency, name: str, login: str, *roles: Role) -> Person:
+    return PersonFactory(
+        partnership=tenant.partnership,
+        agency=agency,
+        full_name=name,
+        email=f"{login}@{tenant.slug}.test",
+        roles=roles,
+    )
+
+
+@pytest.fixture
+def amira(northfield: Tenant) -> Person:
+    """amira: the Northfield business unit (she works for the council)."""
+    return _person(northfield, northfield.council, "Amira Holloway", "amira", Role.BUSINESS_UNIT)
+
+
+@pytest.fixture
+def priya(northfield: Tenant) -> Person:
+    """priya: a police auditor in Northfield; she must not see the health people."""
+    return _person(northfield, northfield.police, "Priya Nandra", "priya", Role.AUDITOR)
+
+
+@pytest.fixture
+def helen(northfield: Tenant) -> Person:
+    """helen: the police agency lead in Northfield (people of her own agency only)."""
+    return _person(
+        northfield, northfield.police, "Helen Stroud", "helen", Role.AGENCY_LEAD, Role.GROUP_MEMBER
+    )
+
+
+@pytest.fixture
+def farah(northfield: Tenant) -> Person:
+    """farah: the council's agency lead in Northfield."""
+    return _person(northfield, northfield.council, "Farah Quinlan", "farah", Role.AGENCY_LEAD)
+
+
+@pytest.fixture
+def joanna(northfield: Tenant) -> Person:
+    """joanna: the health board's agency lead in Northfield."""
+    return _person(northfield, northfield.health, "Joanna Feld", "joanna", Role.AGENCY_LEAD)
+
+
+@pytest.fixture
+def corinne(northfield: Tenant) -> Person:
+    """corinne: Northfield's independent scrutineer."""
+    return _person(northfield, northfield.school, "Corinne Vale", "corinne", Role.SCRUTINEER)
+
+
+@pytest.fixture
+def dev(northfield: Tenant) -> Person:
+    """dev: a Northfield viewer (priorities and published reports only)."""
+    return _person(northfield, northfield.school, "Dev Marsh", "dev", Role.VIEWER)
+
+
+@pytest.fixture
+def tamsin(southvale: Tenant) -> Person:
+    """tamsin: the Southvale business unit; Northfield does not exist for her."""
+    return _person(southvale, southvale.council, "Tamsin Greaves", "tamsin", Role.BUSINESS_UNIT)
+
+
+@pytest.fixture
+def client_for() -> Callable[[Any], Client]:
+    """``client_for(person_or_user)``: a test client signed in as them (no two-factor step)."""
+
+    def make(who: Any) -> Client:
+        user = who.user if isinstance(who, Person) else who
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    """The full demo deployment (Northfield, Southvale and every capability's demo data)."""
+    call_command("demo", quiet_logins=True)
+
+
+@pytest.fixture
+def demo_user(demo: None) -> Callable[..., Any]:
+    """``demo_user("police-auditor")``: the demo user ROLE@northfield.example."""
+
+    def get(login: str, partnership: str = "northfield") -> Any:
+        return get_user_model().objects.get(email=f"{login}@{partnership}.example")
+
+    return get

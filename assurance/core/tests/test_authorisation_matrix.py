@@ -1,0 +1,205 @@
+"""The authorisation matrix: every URL pattern, requested as every demo role and anonymously.
+
+If this fails after adding a URL, the view is wrong or the matrix is incomplete. Each app keeps
+its rows in ``assurance/<app>/tests/authorisation.py`` (``EXPECTED``, and ``LOOKUPS`` for the
+URL arguments); the vocabulary is in ``assurance/core/tests/matrix.py``. A URL name that no app
+lists fails the test, so nothing new can ship unprotected; a row for a URL that no longer exists
+fails it too.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.shortcuts import resolve_url
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import RegexPattern, RoutePattern
+
+from assurance.core.tests.matrix import (
+    ALLOW,
+    ANONYMOUS,
+    DENY,
+    HIDDEN,
+    LOGIN,
+    NOT_ALLOWED,
+    REDIRECT,
+    ROLES,
+    SOUTHVALE,
+    UNAUTHENTICATED,
+    Expected,
+    Lookup,
+)
+
+
+@dataclass(frozen=True)
+class UrlPattern:
+    name: str  # namespaced, e.g. "partnerships:agency_detail"
+    route: str
+    arguments: tuple[str, ...]
+
+
+def _arguments(pattern: Any) -> list[str]:
+    if isinstance(pattern, RoutePattern):
+        return list(pattern.converters)
+    if isinstance(pattern, RegexPattern):
+        return list(pattern.regex.groupindex)
+    return []
+
+
+def walk(
+    resolvers: list[Any], namespace: str = "", prefix: str = "", arguments: tuple[str, ...] = ()
+) -> Iterator[UrlPattern]:
+    """Every URL pattern, recursively through include()."""
+    for entry in resolvers:
+        route = prefix + str(entry.pattern)
+        args = (*arguments, *_arguments(entry.pattern))
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry.url_patterns, inner, route, args)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else f"(unnamed) {route}"
+            yield UrlPattern(name=name, route=route, arguments=args)
+
+
+def all_patterns() -> list[UrlPattern]:
+    return list(walk(get_resolver().url_patterns))
+
+
+def matrix() -> tuple[dict[str, Expected], dict[str, Lookup], list[str]]:
+    """Every app's rows and lookups, merged; and any name that two apps both claim."""
+    expected: dict[str, Expected] = {}
+    lookups: dict[str, Lookup] = {}
+    clashes: list[str] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("assurance."):
+            continue
+        module_name = f"{config.name}.tests.authorisation"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name in (module_name, f"{config.name}.tests"):
+                continue
+            raise
+        for name, row in getattr(module, "EXPECTED", {}).items():
+            if name in expected:
+                clashes.append(f"{name} (again in {module_name})")
+            expected[name] = row
+        for name, lookup in getattr(module, "LOOKUPS", {}).items():
+            if name in lookups:
+                clashes.append(f"lookup {name!r} (again in {module_name})")
+            lookups[name] = lookup
+    return expected, lookups, clashes
+
+
+def test_every_url_is_in_the_matrix() -> None:
+    """If this fails after adding a URL, the view is wrong or the matrix is incomplete:
+    add the URL name to ``EXPECTED`` in ``assurance/<app>/tests/authorisation.py``."""
+    expected, _lookups, clashes = matrix()
+    names = {pattern.name for pattern in all_patterns()}
+    missing = sorted(names - set(expected))
+    stale = sorted(set(expected) - names)
+    assert not clashes, f"Claimed twice in the matrix: {clashes}"
+    assert not missing, (
+        "URLs missing from the authorisation matrix (give each a name and a row in "
+        f"assurance/<app>/tests/authorisation.py): {missing}"
+    )
+    assert not stale, f"Matrix rows for URLs that no longer exist: {stale}"
+
+
+def test_every_row_covers_every_role_and_argument() -> None:
+    expected, lookups, _ = matrix()
+    for pattern in all_patterns():
+        row = expected.get(pattern.name)
+        if row is None:
+            continue  # reported by test_every_url_is_in_the_matrix
+        assert set(row.outcomes) == set(ROLES), pattern.name
+        for argument in pattern.arguments:
+            lookup = row.kwargs.get(argument, argument)
+            assert lookup in lookups, (
+                f"{pattern.name}: no lookup {lookup!r} for its argument {argument!r}; "
+                "add one to LOOKUPS or name one in the row's kwargs"
+            )
+
+
+def _matches(outcome: str, response: Any) -> bool:
+    status = response.status_code
+    location = response.headers.get("Location", "")
+    sign_in = resolve_url(settings.LOGIN_URL)
+    return {
+        ALLOW: status == 200,
+        DENY: status == 403,
+        HIDDEN: status == 404,
+        LOGIN: status == 302 and location.startswith(sign_in),
+        REDIRECT: status == 302 and not location.startswith(sign_in),
+        UNAUTHENTICATED: status in (401, 403),
+        NOT_ALLOWED: status == 405,
+    }[outcome]
+
+
+def _clients() -> dict[str, Client]:
+    users = get_user_model().objects
+    clients: dict[str, Client] = {}
+    for role in ROLES:
+        client = Client(raise_request_exception=False)
+        if role == SOUTHVALE:
+            client.force_login(users.get(email="business-unit@southvale.example"))
+        elif role != ANONYMOUS:
+            client.force_login(users.get(email=f"{role}@northfield.example"))
+        clients[role] = client
+    return clients
+
+
+@pytest.mark.django_db
+def test_every_url_as_every_role() -> None:
+    """GET every URL as each role; every outcome must be the one the matrix states.
+
+    If this fails after adding a URL, the view is wrong or the matrix is incomplete.
+    """
+    call_command("demo", quiet_logins=True)
+    expected, lookups, _ = matrix()
+    clients = _clients()
+    wrong: list[str] = []
+    checked = 0
+    for pattern in sorted(all_patterns(), key=lambda p: p.name):
+        row = expected.get(pattern.name)
+        if row is None:
+            continue  # reported by test_every_url_is_in_the_matrix
+        kwargs = {arg: lookups[row.kwargs.get(arg, arg)]() for arg in pattern.arguments}
+        url = reverse(pattern.name, kwargs=kwargs)
+        for role in ROLES:
+            response = clients[role].get(url)
+            checked += 1
+            outcome = row.outcomes[role]
+            if not _matches(outcome, response):
+                where = response.headers.get("Location", "")
+                wrong.append(
+                    f"{pattern.name} {url} as {role}: expected {outcome}, "
+                    f"got {response.status_code} {where}".rstrip()
+                )
+    assert checked >= len(ROLES) * 40, f"only {checked} requests: is the matrix walking?"
+    assert not wrong, (
+        f"{len(wrong)} of {checked} requests did not match the authorisation matrix "
+        "(the view is wrong or the matrix is):\n" + "\n".join(wrong)
+    )
+
+
+def test_api_token_is_scoped_like_the_session(demo: None) -> None:
+    """A personal API token gets exactly what its owner's roles give, no more."""
+    from rest_framework.authtoken.models import Token
+
+    user = get_user_model().objects.get(email="business-unit@southvale.example")
+    token = Token.objects.create(user=user)
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert client.get("/api/v1/partnerships/southvale/agencies/").status_code == 200
+    assert client.get("/api/v1/partnerships/northfield/agencies/").status_code == 404
+    slugs = [p["slug"] for p in client.get("/api/v1/partnerships/").json()]
+    assert slugs == ["southvale"]

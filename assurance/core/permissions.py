@@ -56,6 +56,24 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # People: contact details, so only those who organise work see them
     "person.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN},
     "person.manage": _all(BU),
+    # Multi-agency case file audits. OWN = audits and cases the person's agency takes part in.
+    "audit.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: OWN, AUDITOR: OWN},
+    "audit.manage": _all(BU),
+    "audit_report.view": _all(*EVERYONE),  # closed audits' reports only for viewers (selector)
+    "case.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN, AUDITOR: OWN},
+    "case.propose": {BU: ALL, LEAD: OWN},
+    # The link from a case to an agency's own record: also checked per assignment in services
+    "record_number.view": {BU: ALL, LEAD: OWN, AUDITOR: OWN},
+    # Agency returns: drafts never leave the agency (selectors hide them from ALL scopes)
+    "return.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN, AUDITOR: OWN},
+    "return.edit": {LEAD: OWN, AUDITOR: OWN},
+    "return.assign": {BU: ALL, LEAD: OWN},
+    "return.sign_off": {LEAD: OWN},
+    "moderation.record": _all(BU),
+    "findings.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL, AUDITOR: ALL},
+    # The action log (extended by the learning cycle)
+    "action.view": _all(*PRACTITIONERS),
+    "action.manage": _all(BU),
 }
 
 

@@ -1,0 +1,432 @@
+"""Forms for audits. Choices never cross partnerships (PartnershipModelForm)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
+from assurance.core.business_year import business_year_of
+from assurance.frameworks.models import Framework
+from assurance.improvement.models import DeliveryType, MeasureKind
+from assurance.partnerships.forms import PartnershipModelForm
+from assurance.partnerships.models import Agency, Person
+
+MONTHS = [
+    (4, "April"),
+    (5, "May"),
+    (6, "June"),
+    (7, "July"),
+    (8, "August"),
+    (9, "September"),
+    (10, "October"),
+    (11, "November"),
+    (12, "December"),
+    (1, "January"),
+    (2, "February"),
+    (3, "March"),
+]
+
+
+class GovukDateInput(forms.DateInput):
+    input_type = "date"
+
+
+class AuditForm(PartnershipModelForm):
+    business_year_start = forms.IntegerField(
+        label="Business year",
+        help_text="The year the business year starts: 2026 for 2026/27.",
+        min_value=2000,
+        max_value=2100,
+    )
+    month = forms.TypedChoiceField(label="Planned month", choices=MONTHS, coerce=int)
+
+    class Meta:
+        model = Audit
+        fields = [
+            "title",
+            "theme",
+            "kind",
+            "scope",
+            "sample_criteria",
+            "target_sample_size",
+            "framework",
+            "lead",
+            "agencies",
+            "returns_due",
+            "moderation_date",
+            "report_due",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "agencies": forms.CheckboxSelectMultiple,
+            "returns_due": GovukDateInput,
+            "moderation_date": GovukDateInput,
+            "report_due": GovukDateInput,
+            "scope": forms.Textarea(attrs={"rows": 3}),
+            "sample_criteria": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = Agency.objects_for(self.partnership).filter(
+            is_active=True
+        )
+        self.fields["lead"].queryset = (
+            Person.objects_for(self.partnership).filter(is_active=True).select_related("agency")
+        )
+        self.fields["framework"].queryset = Framework.objects_for(self.partnership)
+        self.fields["framework"].required = False
+        self.fields["lead"].required = False
+        self.order_fields(["title", "theme", "kind", "business_year_start", "month"])
+        planned = self.instance.planned_month
+        if planned:
+            self.initial.setdefault("business_year_start", business_year_of(planned))
+            self.initial.setdefault("month", planned.month)
+        if self.instance.pk and self.instance.status not in {
+            AuditStatus.PLANNED,
+            AuditStatus.SCOPING,
+        }:
+            self.fields["framework"].disabled = True
+
+    def business_year(self) -> int:
+        return int(self.cleaned_data["business_year_start"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        year, month = data.get("business_year_start"), data.get("month")
+        if year and month:
+            self.instance.planned_month = date(year if month >= 4 else year + 1, month, 1)
+        return data
+
+
+class CaseForm(forms.Form):
+    age_band = forms.ChoiceField(choices=AuditCase.AgeBand.choices)
+    gender = forms.ChoiceField(choices=AuditCase.Gender.choices, widget=forms.RadioSelect)
+    ethnicity = forms.CharField(
+        required=False,
+        max_length=80,
+        help_text="The census ethnic group, for example White British.",
+    )
+    selection_reason = forms.CharField(
+        label="Why this case was selected", max_length=300, required=False
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.unscoped.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Agencies involved with the case",
+        help_text="Each agency ticked will audit its own records of this child.",
+    )
+
+    def __init__(
+        self, *args: Any, audit: Audit, record_agency: Agency | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = audit.agencies.all()
+        for agency in audit.agencies.all():
+            self.fields[f"record_{agency.pk}"] = forms.CharField(
+                label=f"{agency.name}: record number",
+                required=False,
+                max_length=60,
+                help_text="The agency's own case or record number. It is encrypted and shown "
+                "only to that agency's assigned auditors and lead, and to the business unit.",
+            )
+
+    def record_numbers(self) -> dict[int, str]:
+        return {
+            int(name.split("_")[1]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("record_") and value
+        }
+
+
+class DrawForm(forms.Form):
+    candidates = forms.FileField(
+        label="List of candidate cases (CSV)",
+        help_text="Columns: record_number (required), age_band, gender, ethnicity, agencies "
+        "(agency short names separated by ';'), reason. One row per eligible case.",
+    )
+    record_agency = forms.ModelChoiceField(
+        queryset=Agency.unscoped.none(), label="Whose record numbers are these?"
+    )
+    method = forms.ChoiceField(choices=SampleDraw.Method.choices, widget=forms.RadioSelect)
+    size = forms.IntegerField(label="How many cases to draw", min_value=1, max_value=500)
+    stratify_by = forms.ChoiceField(
+        required=False,
+        label="Stratify by (stratified samples only)",
+        choices=[
+            ("", "Not stratified"),
+            ("age_band", "Age band"),
+            ("gender", "Gender"),
+            ("ethnicity", "Ethnicity"),
+        ],
+    )
+    seed = forms.IntegerField(
+        required=False,
+        min_value=0,
+        label="Seed (optional)",
+        help_text="Leave blank for a new random seed. Enter an earlier draw's seed, with the "
+        "same list, to reproduce it.",
+    )
+
+    def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["record_agency"].queryset = audit.agencies.all()
+
+
+class AssignForm(forms.Form):
+    auditors = forms.ModelMultipleChoiceField(
+        queryset=Person.unscoped.none(), widget=forms.CheckboxSelectMultiple
+    )
+    due_date = forms.DateField(widget=GovukDateInput, required=False, label="Due date")
+
+    def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["auditors"].queryset = Person.unscoped.filter(
+            agency=agency, is_auditor=True, is_active=True
+        )
+
+
+class SendBackForm(forms.Form):
+    comments = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), label="What the auditor needs to change"
+    )
+
+
+class MissingReturnsForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why moderation should start without every return",
+    )
+
+
+class KeyMessageForm(forms.Form):
+    kind = forms.ChoiceField(choices=KeyMessage.Kind.choices, widget=forms.RadioSelect)
+    aspect = forms.CharField(max_length=120, help_text="For example Voice of the child.")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class LearningEventForm(forms.Form):
+    held_on = forms.DateField(widget=GovukDateInput, label="Date")
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.unscoped.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Agencies attending",
+    )
+    attendee_count = forms.IntegerField(min_value=0, label="Number of people attending")
+    what_was_shared = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = Agency.objects_for(partnership)
+
+
+class RecommendationForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Recommendation")
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What and why")
+    owner_agency = forms.ModelChoiceField(queryset=Agency.unscoped.none(), label="Owner agency")
+    owner = forms.ModelChoiceField(queryset=Person.unscoped.none(), required=False, label="Owner")
+    due_date = forms.DateField(widget=GovukDateInput, label="Due date")
+    delivery_type = forms.ChoiceField(
+        choices=[("", "Not decided"), *DeliveryType.choices], required=False
+    )
+    measure_kind = forms.ChoiceField(
+        choices=MeasureKind.choices, widget=forms.RadioSelect, label="Measure of success"
+    )
+    measure = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="How success will be measured"
+    )
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_agency"].queryset = Agency.objects_for(partnership)
+        self.fields["owner"].queryset = Person.objects_for(partnership).select_related("agency")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        owner, agency = data.get("owner"), data.get("owner_agency")
+        if owner and agency and owner.agency_id != agency.pk:
+            self.add_error("owner", f"{owner} works for {owner.agency}, not {agency}.")
+        return data
+
+
+class ModerationMeetingForm(forms.Form):
+    held_on = forms.DateField(widget=GovukDateInput, label="Date of the meeting")
+    attendees = forms.ModelMultipleChoiceField(
+        queryset=Person.unscoped.none(), widget=forms.CheckboxSelectMultiple
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = (
+            Person.objects_for(partnership).filter(is_active=True).select_related("agency")
+        )
+
+
+class ReturnForm(forms.Form):
+    """An agency's return: a response and evidence per item, and the narrative.
+
+    Free text that looks like a child identifier is flagged before saving: the auditor removes
+    it or, for each flagged field, says why it must stay (the flag is recorded).
+    """
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        *args: Any,
+        sections: list[Any],
+        answers: dict[int, Any],
+        agency_return: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.sections = sections
+        self.item_fields: list[tuple[Any, list[tuple[Any, str, str]]]] = []
+        for section in sections:
+            rows = []
+            for item in section.items.all():
+                answer = answers.get(item.pk)
+                response_name, evidence_name = f"item_{item.pk}", f"evidence_{item.pk}"
+                self.fields[response_name] = self._response_field(item, answer)
+                self.fields[evidence_name] = forms.CharField(
+                    label=f"Evidence for {item.code}",
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    initial=answer.evidence if answer else "",
+                    help_text="Required before you submit." if item.evidence_required else "",
+                )
+                rows.append((item, response_name, evidence_name))
+            self.item_fields.append((section, rows))
+        for name in (
+            "working_well",
+            "worried_about",
+            "needs_to_happen",
+            "child_views",
+            "family_views",
+        ):
+            model_field = agency_return._meta.get_field(name)
+            self.fields[name] = forms.CharField(
+                label=str(model_field.verbose_name).capitalize(),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=getattr(agency_return, name),
+            )
+        self.identifier_findings: dict[str, list[Any]] = {}
+
+    @staticmethod
+    def _response_field(item: Any, answer: Any) -> forms.Field:
+        label = f"{item.code} {item.text}"
+        if item.is_graded and item.scale is not None:
+            return forms.TypedChoiceField(
+                label=label,
+                required=False,
+                widget=forms.RadioSelect,
+                coerce=int,
+                choices=[(o.pk, o.label) for o in item.scale.options.all()],
+                initial=answer.option_id if answer else None,
+                help_text=item.guidance,
+            )
+        if item.response_type == "number":
+            return forms.DecimalField(
+                label=label,
+                required=False,
+                help_text=item.guidance,
+                initial=answer.number if answer else None,
+            )
+        if item.response_type == "date":
+            return forms.DateField(
+                label=label,
+                required=False,
+                widget=GovukDateInput,
+                help_text=item.guidance,
+                initial=answer.date if answer else None,
+            )
+        return forms.CharField(
+            label=label,
+            required=False,
+            help_text=item.guidance,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            initial=answer.text if answer else "",
+        )
+
+    @property
+    def bound_rows(self) -> list[tuple[Any, list[tuple[Any, Any, Any]]]]:
+        return [
+            (section, [(item, self[r], self[e]) for item, r, e in rows])
+            for section, rows in self.item_fields
+        ]
+
+    @property
+    def bound_narrative(self) -> list[Any]:
+        return [
+            self[name]
+            for name in (
+                "working_well",
+                "worried_about",
+                "needs_to_happen",
+                "child_views",
+                "family_views",
+            )
+        ]
+
+    def text_fields(self) -> dict[str, str]:
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if isinstance(value, str) and value and name != "revision"
+        }
+
+    def answers(self) -> dict[int, dict[str, Any]]:
+        result: dict[int, dict[str, Any]] = {}
+        for _, rows in self.item_fields:
+            for item, response_name, evidence_name in rows:
+                value = self.cleaned_data.get(response_name)
+                entry: dict[str, Any] = {"evidence": self.cleaned_data.get(evidence_name, "")}
+                if item.is_graded:
+                    entry["option"] = value or None
+                elif item.response_type == "number":
+                    entry["number"] = value
+                elif item.response_type == "date":
+                    entry["date"] = value
+                else:
+                    entry["text"] = value or ""
+                result[item.pk] = entry
+        return result
+
+    def narrative(self) -> dict[str, str]:
+        return {
+            name: self.cleaned_data.get(name, "")
+            for name in (
+                "working_well",
+                "worried_about",
+                "needs_to_happen",
+                "child_views",
+                "family_views",
+            )
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        from assurance.core.identifiers import find_identifiers
+
+        self.kept: dict[str, tuple[str, str]] = {}
+        for name, value in self.text_fields().items():
+            findings = find_identifiers(value)
+            if not findings:
+                continue
+            labels = sorted({finding.label for finding in findings})
+            reason = str(self.data.get(f"keep_{name}", "")).strip()
+            if reason:
+                self.kept[name] = (", ".join(f.kind for f in findings), reason)
+                continue
+            self.identifier_findings[name] = findings
+            self.add_error(
+                name,
+                f"This looks like it contains {' and '.join(labels)}. Remove it, or say below "
+                "why it must stay.",
+            )
+        return data

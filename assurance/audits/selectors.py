@@ -1,0 +1,391 @@
+"""Reads for audits, always through the actor's scope. Agency returns in draft never leave
+their agency: the business unit and the scrutineer see submitted and signed-off returns only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from assurance.audits.findings import METHOD_NOTE, Change, OptionInfo, Tally, compare
+from assurance.audits.lifecycle import AuditFacts
+from assurance.audits.models import (
+    AgencyReturn,
+    AgreedGrade,
+    Audit,
+    AuditCase,
+    AuditStatus,
+    CaseAgency,
+    KeyMessage,
+    ReturnStatus,
+)
+from assurance.core.permissions import Scope
+from assurance.core.roles import Role
+from assurance.frameworks.models import Answer, Item, ScaleOption, Section
+from assurance.partnerships.access import Actor, get_for_actor, scoped
+
+COMPLETE = (ReturnStatus.SUBMITTED, ReturnStatus.SIGNED_OFF)
+
+
+def audit_list(*, actor: Actor, business_year: int | None = None) -> QuerySet[Audit]:
+    audits = scoped(
+        actor,
+        Audit.unscoped.select_related("lead", "framework", "programme"),
+        "audit.view",
+        agency_field="agencies",
+    ).distinct()
+    if business_year is not None:
+        audits = audits.filter(programme__business_year=business_year)
+    return audits.annotate(case_count=Count("cases", distinct=True))
+
+
+def closed_audit_list(*, actor: Actor) -> QuerySet[Audit]:
+    """Audits whose report is published: what a viewer may read."""
+    actor.require("audit_report.view")
+    return Audit.objects_for(actor.partnership).filter(status=AuditStatus.CLOSED)
+
+
+def get_audit(*, actor: Actor, pk: Any, permission: str = "audit.view") -> Audit:
+    return get_for_actor(
+        actor,
+        Audit.unscoped.select_related("lead", "framework", "programme"),
+        permission,
+        pk,
+        agency_field="agencies",
+    )
+
+
+def get_audit_for_report(*, actor: Actor, pk: Any) -> Audit:
+    """The report of an audit: anyone who may see the audit, and viewers once it is closed."""
+    if actor.can("audit.view"):
+        return get_audit(actor=actor, pk=pk)
+    audit = closed_audit_list(actor=actor).filter(pk=pk).select_related("framework").first()
+    if audit is None:
+        raise Http404("No such report.")
+    return audit
+
+
+def audit_facts(*, audit: Audit) -> AuditFacts:
+    returns = AgencyReturn.unscoped.filter(case__audit=audit)
+    graded_sections = Section.objects.filter(framework_id=audit.framework_id).count()
+    cases = AuditCase.unscoped.filter(audit=audit).annotate(
+        involved=Count("involvements", distinct=True),
+        graded=Count("agreed_grades", distinct=True),
+    )
+    return AuditFacts(
+        status=audit.status,
+        has_framework=audit.framework_id is not None,
+        has_lead=audit.lead_id is not None,
+        agency_count=audit.agencies.count(),
+        has_scope=bool(audit.scope.strip() and audit.sample_criteria.strip()),
+        case_count=cases.count(),
+        cases_without_agencies=cases.filter(involved=0).count(),
+        returns_required=returns.count(),
+        returns_complete=returns.filter(status__in=COMPLETE).count(),
+        missing_returns_reason=audit.missing_returns_reason,
+        cases_without_agreed_grades=cases.filter(graded__lt=graded_sections).count(),
+        key_message_count=KeyMessage.unscoped.filter(audit=audit).count(),
+        recommendation_count=audit.recommendations.count(),
+    )
+
+
+def case_list(*, actor: Actor, audit: Audit) -> QuerySet[AuditCase]:
+    cases = scoped(
+        actor,
+        AuditCase.unscoped.filter(audit=audit),
+        "case.view",
+        agency_field="involvements__agency",
+    ).distinct()
+    return cases.prefetch_related(
+        Prefetch(
+            "involvements", queryset=CaseAgency.unscoped.select_related("agency", "agency_return")
+        )
+    )
+
+
+def get_case(*, actor: Actor, pk: Any) -> AuditCase:
+    return get_for_actor(
+        actor,
+        AuditCase.unscoped.select_related("audit", "audit__framework"),
+        "case.view",
+        pk,
+        agency_field="involvements__agency",
+    )
+
+
+def revealable_involvements(*, actor: Actor, case: AuditCase) -> set[int]:
+    """The involvements whose record number the actor may ask to see (the service checks again
+    and logs the viewing): all for the business unit; for an agency, its own, if the person is
+    its lead or an auditor assigned to the case."""
+    scope = actor.scope("record_number.view")
+    involvements = CaseAgency.unscoped.filter(case=case)
+    if scope is None:
+        return set()
+    if scope is Scope.OWN_AGENCY:
+        involvements = involvements.filter(agency_id=actor.agency_id)
+        if not actor.has_role(Role.AGENCY_LEAD):
+            involvements = involvements.filter(agency_return__auditors=actor.person)
+    return set(involvements.values_list("pk", flat=True))
+
+
+def visible_returns(*, actor: Actor, permission: str = "return.view") -> QuerySet[AgencyReturn]:
+    """Returns the actor may see: their own agency's (any status), others' once submitted."""
+    scope = actor.require(permission)
+    returns = AgencyReturn.unscoped.filter(partnership=actor.partnership)
+    if scope is Scope.OWN_AGENCY:
+        return returns.filter(agency_id=actor.agency_id)
+    return returns.filter(Q(status__in=COMPLETE) | Q(agency_id=actor.agency_id))
+
+
+def get_return(*, actor: Actor, pk: Any, permission: str = "return.view") -> AgencyReturn:
+    agency_return = (
+        visible_returns(actor=actor, permission=permission)
+        .select_related(
+            "case",
+            "case__audit",
+            "case__audit__framework",
+            "agency",
+            "assessment",
+            "involvement",
+            "submitted_by",
+            "signed_off_by",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if agency_return is None:
+        raise Http404("No such return.")
+    return agency_return
+
+
+def returns_for_case(*, actor: Actor, case: AuditCase) -> QuerySet[AgencyReturn]:
+    return (
+        visible_returns(actor=actor)
+        .filter(case=case)
+        .select_related("agency")
+        .prefetch_related("auditors")
+    )
+
+
+def returns_progress(*, audit: Audit) -> list[dict[str, Any]]:
+    """Per agency: how many returns, and how many submitted and signed off (counts only, so no
+    draft content leaves the agency)."""
+    rows = (
+        AgencyReturn.unscoped.filter(case__audit=audit)
+        .values("agency_id", "agency__name")
+        .annotate(
+            total=Count("id"),
+            not_started=Count("id", filter=Q(status=ReturnStatus.NOT_STARTED)),
+            in_progress=Count(
+                "id", filter=Q(status__in=[ReturnStatus.DRAFT, ReturnStatus.RETURNED])
+            ),
+            submitted=Count("id", filter=Q(status=ReturnStatus.SUBMITTED)),
+            signed_off=Count("id", filter=Q(status=ReturnStatus.SIGNED_OFF)),
+            unassigned=Count(
+                "id",
+                filter=~Exists(
+                    AgencyReturn.auditors.through.objects.filter(agencyreturn_id=OuterRef("pk"))
+                ),
+            ),
+        )
+        .order_by("agency__name")
+    )
+    return list(rows)
+
+
+def my_returns(*, actor: Actor) -> QuerySet[AgencyReturn]:
+    """Returns assigned to the actor that still need their work."""
+    return AgencyReturn.unscoped.filter(
+        partnership=actor.partnership,
+        auditors=actor.person,
+        status__in=[ReturnStatus.NOT_STARTED, ReturnStatus.DRAFT, ReturnStatus.RETURNED],
+    ).select_related("case", "case__audit", "agency")
+
+
+def returns_to_sign_off(*, actor: Actor) -> QuerySet[AgencyReturn]:
+    if not actor.has_role(Role.AGENCY_LEAD):
+        return AgencyReturn.unscoped.none()
+    return AgencyReturn.unscoped.filter(
+        partnership=actor.partnership, agency_id=actor.agency_id, status=ReturnStatus.SUBMITTED
+    ).select_related("case", "case__audit", "agency")
+
+
+def returns_to_assign(*, actor: Actor) -> QuerySet[AgencyReturn]:
+    if not actor.has_role(Role.AGENCY_LEAD):
+        return AgencyReturn.unscoped.none()
+    return AgencyReturn.unscoped.filter(
+        partnership=actor.partnership,
+        agency_id=actor.agency_id,
+        status=ReturnStatus.NOT_STARTED,
+        auditors__isnull=True,
+        case__audit__status__in=[AuditStatus.SAMPLING, AuditStatus.AUDITING],
+    ).select_related("case", "case__audit", "agency")
+
+
+# --- the framework tree and findings ------------------------------------------------------------
+
+
+def framework_sections(*, framework_id: int) -> list[Section]:
+    """The tool's KLOEs with their items and scale options, in three queries."""
+    return list(
+        Section.objects.filter(framework_id=framework_id)
+        .order_by("order")
+        .prefetch_related(
+            Prefetch("items", queryset=Item.objects.order_by("order").select_related("scale")),
+            Prefetch("items__scale__options", queryset=ScaleOption.objects.order_by("order")),
+        )
+    )
+
+
+@dataclass
+class ItemFindings:
+    item: Item
+    options: list[OptionInfo]
+    overall: dict[str, Any]
+    by_agency: list[tuple[str, dict[str, Any]]]
+    change: Change | None = None
+
+
+@dataclass
+class SectionFindings:
+    section: Section
+    items: list[ItemFindings] = field(default_factory=list)
+    agreed: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class AuditFindings:
+    audit: Audit
+    sections: list[SectionFindings]
+    case_count: int
+    returns_counted: int
+    agencies: list[str]
+    method: str = METHOD_NOTE
+    compared_with: Audit | None = None
+
+
+def answer_counts(*, audit: Audit) -> list[dict[str, Any]]:
+    """One aggregate query: (item, agency, option) → count, over submitted and signed-off
+    returns of the audit."""
+    return list(
+        Answer.objects.filter(
+            assessment__agency_return__case__audit=audit,
+            assessment__agency_return__status__in=COMPLETE,
+            option__isnull=False,
+        )
+        .values("item_id", "assessment__agency_return__agency__name", "option_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+def earlier_comparable_audit(*, audit: Audit) -> Audit | None:
+    """The latest earlier closed audit of the same theme whose tool is of the same family."""
+    if audit.framework_id is None:
+        return None
+    return (
+        Audit.unscoped.filter(
+            partnership_id=audit.partnership_id,
+            theme=audit.theme,
+            status=AuditStatus.CLOSED,
+            framework__family=audit.framework.family,
+            planned_month__lt=audit.planned_month,
+        )
+        .exclude(pk=audit.pk)
+        .select_related("framework")
+        .order_by("-planned_month")
+        .first()
+    )
+
+
+def audit_findings(*, audit: Audit) -> AuditFindings:
+    """Findings per KLOE and standard, by agency and overall, with 95% Wilson intervals, and the
+    change per standard since the last comparable audit. A constant number of queries."""
+    sections = framework_sections(framework_id=audit.framework_id) if audit.framework_id else []
+    tallies: dict[int, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    overall: dict[int, Tally] = defaultdict(Tally)
+    agencies: set[str] = set()
+    for row in answer_counts(audit=audit):
+        agency = row["assessment__agency_return__agency__name"]
+        agencies.add(agency)
+        tallies[row["item_id"]][agency].add(row["option_id"], row["n"])
+        overall[row["item_id"]].add(row["option_id"], row["n"])
+    earlier = earlier_comparable_audit(audit=audit)
+    before = _earlier_totals(earlier) if earlier else {}
+    agreed = _agreed_counts(audit)
+    result = []
+    for section in sections:
+        section_findings = SectionFindings(section=section, agreed=agreed.get(section.pk, {}))
+        for item in section.items.all():
+            if not item.is_graded or item.scale is None:
+                continue
+            options = [
+                OptionInfo(o.id, o.label, o.meets_standard, o.is_not_applicable)
+                for o in item.scale.options.all()
+            ]
+            summary = overall[item.pk].summarise(options)
+            findings = ItemFindings(
+                item=item,
+                options=options,
+                overall=summary,
+                by_agency=[
+                    (name, tallies[item.pk][name].summarise(options))
+                    for name in sorted(tallies[item.pk])
+                ],
+            )
+            key = (section.code, item.code)
+            if key in before:
+                findings.change = compare(*before[key], summary["meeting"], summary["assessed"])
+            section_findings.items.append(findings)
+        result.append(section_findings)
+    counted = AgencyReturn.unscoped.filter(case__audit=audit, status__in=COMPLETE).count()
+    return AuditFindings(
+        audit=audit,
+        sections=result,
+        case_count=AuditCase.unscoped.filter(audit=audit).count(),
+        returns_counted=counted,
+        agencies=sorted(agencies),
+        compared_with=earlier,
+    )
+
+
+def _earlier_totals(audit: Audit) -> dict[tuple[str, str], tuple[int, int]]:
+    """(KLOE code, standard code) → (meeting, assessed) in an earlier audit: standards are
+    matched by code, which versions of the same tool keep."""
+    rows = (
+        Answer.objects.filter(
+            assessment__agency_return__case__audit=audit,
+            assessment__agency_return__status__in=COMPLETE,
+            option__isnull=False,
+        )
+        .values("item__section__code", "item__code")
+        .annotate(
+            meeting=Count("id", filter=Q(option__meets_standard=True)),
+            assessed=Count("id", filter=Q(option__is_not_applicable=False)),
+        )
+        .order_by()
+    )
+    return {
+        (r["item__section__code"], r["item__code"]): (r["meeting"], r["assessed"]) for r in rows
+    }
+
+
+def _agreed_counts(audit: Audit) -> dict[int, dict[str, int]]:
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = (
+        AgreedGrade.unscoped.filter(case__audit=audit)
+        .values("section_id", "option__label")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["section_id"]][row["option__label"]] = row["n"]
+    return counts
+
+
+def key_messages(*, audit: Audit) -> QuerySet[KeyMessage]:
+    return KeyMessage.unscoped.filter(audit=audit).select_related("section")

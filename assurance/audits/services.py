@@ -1,0 +1,571 @@
+"""Writes for multi-agency case file audits. Each checks the actor's permission and the rule of
+the audit's current step; each change is recorded in the history with who made it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from assurance.audits import lifecycle, sampling
+from assurance.audits.crypto import decrypt_record_number, encrypt_record_number
+from assurance.audits.models import (
+    AgencyReturn,
+    AgreedGrade,
+    Audit,
+    AuditCase,
+    AuditProgramme,
+    AuditStatus,
+    CaseAgency,
+    IdentifierFlag,
+    KeyMessage,
+    LearningEvent,
+    ModerationMeeting,
+    RecordNumberViewing,
+    ReturnStatus,
+    SampleDraw,
+)
+from assurance.audits.selectors import audit_facts
+from assurance.core.business_year import business_year_label
+from assurance.core.permissions import Scope
+from assurance.core.roles import Role
+from assurance.frameworks import services as framework_services
+from assurance.frameworks.models import ScaleOption, Section
+from assurance.improvement import services as improvement_services
+from assurance.improvement.models import Recommendation
+from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Agency, Person
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
+
+
+class AuditRuleError(ValidationError):
+    """A step of the audit's life that its rules do not allow yet; the message says why."""
+
+
+def _stamp(record: Any, actor: Actor) -> Any:
+    record._history_user = actor.user
+    return record
+
+
+def _own_agency_or_all(actor: Actor, permission: str, agency_id: int) -> None:
+    scope = actor.require(permission)
+    if scope is Scope.OWN_AGENCY and actor.agency_id != agency_id:
+        raise PermissionDenied("This belongs to another agency.")
+
+
+# --- programme and audit ---------------------------------------------------------------------
+
+
+def programme_for_year(*, actor: Actor, business_year: int) -> AuditProgramme:
+    actor.require("audit.manage")
+    programme, _ = AuditProgramme.unscoped.get_or_create(
+        partnership=actor.partnership,
+        business_year=business_year,
+        defaults={"title": f"Multi-agency audit programme {business_year_label(business_year)}"},
+    )
+    return programme
+
+
+def audit_save(*, actor: Actor, form: Any) -> Audit:
+    """Create or change an audit's plan from a validated form."""
+    actor.require("audit.manage")
+    audit: Audit = form.instance
+    if audit.pk and audit.status == AuditStatus.CLOSED:
+        raise AuditRuleError("A closed audit cannot be changed.")
+    if (
+        audit.pk
+        and audit.framework_id
+        and "framework" in form.changed_data
+        and (audit.status not in {AuditStatus.PLANNED, AuditStatus.SCOPING})
+    ):
+        raise AuditRuleError("The audit tool cannot change once cases have been sampled.")
+    _stamp(audit, actor)
+    with transaction.atomic():
+        audit.programme = programme_for_year(actor=actor, business_year=form.business_year())
+        return form.save()
+
+
+def audit_advance(*, actor: Actor, audit: Audit) -> Audit:
+    """Move the audit to its next step, if the rules allow it."""
+    actor.require("audit.manage")
+    with transaction.atomic():
+        audit = Audit.unscoped.select_for_update().get(pk=audit.pk)
+        problems = lifecycle.blockers(audit_facts(audit=audit))
+        if problems:
+            raise AuditRuleError(problems)
+        audit.status = lifecycle.next_status(audit.status)
+        _stamp(audit, actor).save(update_fields=["status"])
+    return audit
+
+
+def audit_record_missing_returns_reason(*, actor: Actor, audit: Audit, reason: str) -> Audit:
+    if not (actor.can("audit.manage") or audit.lead_id == actor.person.pk):
+        raise PermissionDenied("Only the business unit or the audit's lead can record this.")
+    if not reason.strip():
+        raise AuditRuleError("Say why moderation should start without every return.")
+    audit.missing_returns_reason = reason.strip()
+    _stamp(audit, actor).save(update_fields=["missing_returns_reason"])
+    return audit
+
+
+# --- the case sample --------------------------------------------------------------------------
+
+
+def _new_reference(audit: Audit) -> str:
+    prefix = audit.partnership.slug[:3].upper()
+    while True:
+        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+        reference = f"{prefix}-{code}"
+        if not AuditCase.unscoped.filter(reference=reference).exists():
+            return reference
+
+
+def _require_sampling(audit: Audit) -> None:
+    if audit.status not in {AuditStatus.SAMPLING, AuditStatus.SCOPING}:
+        raise AuditRuleError("Cases can be added while the audit is scoping or sampling.")
+    if audit.framework_id is None:
+        raise AuditRuleError("Choose the audit tool before adding cases.")
+
+
+def case_add(
+    *,
+    actor: Actor,
+    audit: Audit,
+    age_band: str,
+    gender: str,
+    ethnicity: str = "",
+    selection_reason: str = "",
+    agencies: Sequence[Agency],
+    record_numbers: dict[int, str] | None = None,
+    source: str = AuditCase.Source.ENTERED,
+    draw: SampleDraw | None = None,
+) -> AuditCase:
+    """Add a case to the sample with a new pseudonymised reference, and a return for each
+    agency involved (each against the audit's tool)."""
+    if source == AuditCase.Source.PROPOSED:
+        actor.require("case.propose")
+    else:
+        actor.require("audit.manage")
+    _require_sampling(audit)
+    participating = set(audit.agencies.values_list("pk", flat=True))
+    outsiders = [a.name for a in agencies if a.pk not in participating]
+    if outsiders:
+        raise AuditRuleError(f"{', '.join(outsiders)} is not taking part in this audit.")
+    if not agencies:
+        raise AuditRuleError("Choose at least one agency involved with the case.")
+    record_numbers = record_numbers or {}
+    with transaction.atomic():
+        case = _stamp(
+            AuditCase(
+                partnership=actor.partnership,
+                audit=audit,
+                reference=_new_reference(audit),
+                age_band=age_band,
+                gender=gender,
+                ethnicity=ethnicity,
+                selection_reason=selection_reason,
+                source=source,
+                draw=draw,
+                proposed_by=actor.person.agency if source == AuditCase.Source.PROPOSED else None,
+            ),
+            actor,
+        )
+        case.save()
+        for agency in agencies:
+            _involve(
+                actor=actor,
+                case=case,
+                agency=agency,
+                record_number=record_numbers.get(agency.pk, ""),
+            )
+    return case
+
+
+def _involve(*, actor: Actor, case: AuditCase, agency: Agency, record_number: str) -> CaseAgency:
+    involvement = _stamp(CaseAgency(partnership=case.partnership, case=case, agency=agency), actor)
+    if record_number.strip():
+        involvement.record_number_encrypted = encrypt_record_number(record_number)
+    involvement.save()
+    assessment = framework_services.assessment_start(
+        framework=case.audit.framework, partnership=case.partnership
+    )
+    _stamp(
+        AgencyReturn(
+            partnership=case.partnership,
+            involvement=involvement,
+            case=case,
+            agency=agency,
+            assessment=assessment,
+            due_date=case.audit.returns_due,
+        ),
+        actor,
+    ).save()
+    return involvement
+
+
+def sample_draw(
+    *,
+    actor: Actor,
+    audit: Audit,
+    candidates: Sequence[sampling.Candidate],
+    method: str,
+    size: int,
+    seed: int | None = None,
+    stratify_by: str = "",
+    agency_for_record_numbers: Agency,
+    agency_names: dict[str, Agency],
+) -> SampleDraw:
+    """Draw cases from a list of candidates and add them to the sample (one transaction)."""
+    actor.require("audit.manage")
+    _require_sampling(audit)
+    seed = seed if seed is not None else secrets.randbelow(2**31)
+    if method == SampleDraw.Method.STRATIFIED:
+        if not stratify_by:
+            raise AuditRuleError("Choose what to stratify by.")
+        chosen = sampling.stratified(candidates, size, seed, stratify_by)
+    elif method in sampling.METHODS:
+        chosen = sampling.METHODS[method](candidates, size, seed)
+    else:
+        raise AuditRuleError(f"Unknown sampling method {method!r}.")
+    with transaction.atomic():
+        draw = _stamp(
+            SampleDraw(
+                partnership=actor.partnership,
+                audit=audit,
+                method=method,
+                seed=seed,
+                sample_size=size,
+                stratify_by=stratify_by,
+                candidate_count=len(candidates),
+                candidates_sha256=sampling.candidates_fingerprint(candidates),
+                drawn_by=actor.person,
+            ),
+            actor,
+        )
+        draw.save()
+        for candidate in chosen:
+            agencies = [agency_for_record_numbers] + [
+                agency_names[name]
+                for name in candidate.agencies
+                if agency_names[name].pk != agency_for_record_numbers.pk
+            ]
+            case_add(
+                actor=actor,
+                audit=audit,
+                age_band=candidate.age_band,
+                gender=candidate.gender,
+                ethnicity=candidate.ethnicity,
+                selection_reason=candidate.reason or f"Drawn: {draw.get_method_display()}",
+                agencies=agencies,
+                record_numbers={agency_for_record_numbers.pk: candidate.record_number},
+                source=AuditCase.Source.DRAWN,
+                draw=draw,
+            )
+    return draw
+
+
+def case_remove(*, actor: Actor, case: AuditCase) -> None:
+    actor.require("audit.manage")
+    _require_sampling(case.audit)
+    if AgencyReturn.unscoped.filter(case=case).exclude(status=ReturnStatus.NOT_STARTED).exists():
+        raise AuditRuleError("An agency has started its return for this case.")
+    with transaction.atomic():
+        for agency_return in AgencyReturn.unscoped.filter(case=case):
+            assessment = agency_return.assessment
+            agency_return.delete()
+            assessment.delete()
+        _stamp(case, actor).delete()
+
+
+def record_number_reveal(*, actor: Actor, involvement: CaseAgency) -> str | None:
+    """The agency's own record number for a case, shown to the business unit and to that
+    agency's lead and assigned auditors only. Every viewing is logged."""
+    scope = actor.require("record_number.view")
+    if scope is Scope.OWN_AGENCY:
+        if involvement.agency_id != actor.agency_id:
+            raise PermissionDenied("This record number belongs to another agency.")
+        assigned = AgencyReturn.unscoped.filter(
+            involvement=involvement, auditors=actor.person
+        ).exists()
+        if not (actor.has_role(Role.AGENCY_LEAD) or assigned):
+            raise PermissionDenied("Only auditors assigned to this case can see the number.")
+    RecordNumberViewing.unscoped.create(
+        partnership=actor.partnership, involvement=involvement, viewer=actor.person
+    )
+    return decrypt_record_number(involvement.record_number_encrypted)
+
+
+# --- agency returns ---------------------------------------------------------------------------
+
+
+def return_assign(
+    *,
+    actor: Actor,
+    agency_return: AgencyReturn,
+    auditors: Iterable[Person],
+    due_date: date | None,
+    base_url: str,
+) -> AgencyReturn:
+    _own_agency_or_all(actor, "return.assign", agency_return.agency_id)
+    auditors = list(auditors)
+    wrong = [
+        p.full_name for p in auditors if p.agency_id != agency_return.agency_id or not p.is_auditor
+    ]
+    if wrong:
+        raise AuditRuleError(f"{', '.join(wrong)} is not an auditor of {agency_return.agency}.")
+    before = set(agency_return.auditors.values_list("pk", flat=True))
+    with transaction.atomic():
+        agency_return.due_date = due_date or agency_return.due_date
+        _stamp(agency_return, actor).save(update_fields=["due_date"])
+        agency_return.auditors.set(auditors)
+    for person in auditors:
+        if person.pk not in before:
+            _email_assignment(agency_return=agency_return, person=person, base_url=base_url)
+    return agency_return
+
+
+def _return_url(agency_return: AgencyReturn, base_url: str) -> str:
+    return base_url + reverse(
+        "audits:return_edit", args=[agency_return.partnership.slug, agency_return.pk]
+    )
+
+
+def _email_assignment(*, agency_return: AgencyReturn, person: Person, base_url: str) -> None:
+    due = f" by {agency_return.due_date:%-d %B %Y}" if agency_return.due_date else ""
+    send_mail(
+        subject=f"Audit return to complete: case {agency_return.case.reference}",
+        message=(
+            f"Dear {person.full_name},\n\nYou have been asked to audit {agency_return.agency}'s "
+            f"records for case {agency_return.case.reference} in the audit "
+            f"“{agency_return.case.audit}”{due}.\n\nOpen the return: "
+            f"{_return_url(agency_return, base_url)}\n\nThe case reference is pseudonymised; "
+            "the return page shows you your agency's own record number."
+        ),
+        from_email=None,
+        recipient_list=[person.email],
+    )
+
+
+def _check_editor(actor: Actor, agency_return: AgencyReturn) -> None:
+    _own_agency_or_all(actor, "return.edit", agency_return.agency_id)
+    if actor.has_role(Role.AGENCY_LEAD) and actor.agency_id == agency_return.agency_id:
+        return
+    if not agency_return.auditors.filter(pk=actor.person.pk).exists():
+        raise PermissionDenied("You are not assigned to this return.")
+
+
+NARRATIVE_FIELDS = (
+    "working_well",
+    "worried_about",
+    "needs_to_happen",
+    "child_views",
+    "family_views",
+)
+
+
+def return_save(
+    *,
+    actor: Actor,
+    agency_return: AgencyReturn,
+    answers: dict[int, dict[str, Any]],
+    narrative: dict[str, str],
+    expected_revision: int,
+    identifier_reasons: dict[str, tuple[str, str]] | None = None,
+) -> AgencyReturn:
+    """Save a draft of a return. Raises the frameworks' ConflictError if someone else saved
+    it since the editor opened it (nothing is overwritten)."""
+    _check_editor(actor, agency_return)
+    if agency_return.is_locked:
+        raise AuditRuleError("This return has been submitted and is locked.")
+    if agency_return.case.audit.status not in {AuditStatus.AUDITING, AuditStatus.SAMPLING}:
+        raise AuditRuleError("Returns can be completed while the audit is auditing.")
+    with transaction.atomic():
+        framework_services.assessment_save_answers(
+            assessment=agency_return.assessment,
+            answers=answers,
+            expected_revision=expected_revision,
+            user=actor.user,
+        )
+        for field in NARRATIVE_FIELDS:
+            if field in narrative:
+                setattr(agency_return, field, narrative[field])
+        if agency_return.status in {ReturnStatus.NOT_STARTED, ReturnStatus.RETURNED}:
+            agency_return.status = ReturnStatus.DRAFT
+        _stamp(agency_return, actor).save()
+        for field, (kind, reason) in (identifier_reasons or {}).items():
+            IdentifierFlag.unscoped.create(
+                partnership=actor.partnership,
+                agency_return=agency_return,
+                field=field,
+                kind=kind,
+                confirmed_reason=reason,
+                flagged_by=actor.person,
+            )
+    return agency_return
+
+
+def return_submit(*, actor: Actor, agency_return: AgencyReturn) -> AgencyReturn:
+    _check_editor(actor, agency_return)
+    if agency_return.is_locked:
+        raise AuditRuleError("This return has already been submitted.")
+    missing = framework_services.assessment_missing(assessment=agency_return.assessment)
+    if missing:
+        raise AuditRuleError(missing)
+    agency_return.status = ReturnStatus.SUBMITTED
+    agency_return.submitted_at = timezone.now()
+    agency_return.submitted_by = actor.person
+    _stamp(agency_return, actor).save()
+    return agency_return
+
+
+def return_sign_off(*, actor: Actor, agency_return: AgencyReturn) -> AgencyReturn:
+    _own_agency_or_all(actor, "return.sign_off", agency_return.agency_id)
+    if agency_return.status != ReturnStatus.SUBMITTED:
+        raise AuditRuleError("Only a submitted return can be signed off.")
+    agency_return.status = ReturnStatus.SIGNED_OFF
+    agency_return.signed_off_at = timezone.now()
+    agency_return.signed_off_by = actor.person
+    _stamp(agency_return, actor).save()
+    return agency_return
+
+
+def return_send_back(*, actor: Actor, agency_return: AgencyReturn, comments: str) -> AgencyReturn:
+    _own_agency_or_all(actor, "return.sign_off", agency_return.agency_id)
+    if agency_return.status != ReturnStatus.SUBMITTED:
+        raise AuditRuleError("Only a submitted return can be returned to the auditor.")
+    if not comments.strip():
+        raise AuditRuleError("Say what the auditor needs to change.")
+    agency_return.status = ReturnStatus.RETURNED
+    agency_return.lead_comments = comments.strip()
+    _stamp(agency_return, actor).save()
+    return agency_return
+
+
+# --- moderation, findings in words, learning --------------------------------------------------
+
+
+def moderation_meeting_record(
+    *, actor: Actor, audit: Audit, held_on: date, attendees: Iterable[Person], notes: str = ""
+) -> ModerationMeeting:
+    actor.require("moderation.record")
+    meeting = _stamp(
+        ModerationMeeting(partnership=actor.partnership, audit=audit, held_on=held_on, notes=notes),
+        actor,
+    )
+    with transaction.atomic():
+        meeting.save()
+        meeting.attendees.set(attendees)
+    return meeting
+
+
+def agreed_grade_set(
+    *,
+    actor: Actor,
+    case: AuditCase,
+    section: Section,
+    option: ScaleOption,
+    rationale: str,
+    meeting: ModerationMeeting | None = None,
+) -> AgreedGrade:
+    actor.require("moderation.record")
+    if case.audit.status != AuditStatus.MODERATION:
+        raise AuditRuleError("Grades are agreed while the audit is in moderation.")
+    if section.framework_id != case.audit.framework_id:
+        raise AuditRuleError("That KLOE is not part of this audit's tool.")
+    if not rationale.strip():
+        raise AuditRuleError("Give the rationale for the agreed grade.")
+    grade = AgreedGrade.unscoped.filter(case=case, section=section).first() or AgreedGrade(
+        partnership=actor.partnership, case=case, section=section
+    )
+    grade.option, grade.rationale, grade.meeting = option, rationale.strip(), meeting
+    _stamp(grade, actor).save()
+    return grade
+
+
+def key_message_add(
+    *, actor: Actor, audit: Audit, kind: str, aspect: str, text: str, section: Section | None = None
+) -> KeyMessage:
+    actor.require("audit.manage")
+    order = KeyMessage.unscoped.filter(audit=audit, kind=kind).count() + 1
+    message = _stamp(
+        KeyMessage(
+            partnership=actor.partnership,
+            audit=audit,
+            kind=kind,
+            aspect=aspect,
+            text=text,
+            section=section,
+            order=order,
+        ),
+        actor,
+    )
+    message.save()
+    return message
+
+
+def learning_event_record(
+    *,
+    actor: Actor,
+    audit: Audit,
+    held_on: date,
+    agencies: Iterable[Agency],
+    attendee_count: int,
+    what_was_shared: str,
+) -> LearningEvent:
+    actor.require("audit.manage")
+    event = _stamp(
+        LearningEvent(
+            partnership=actor.partnership,
+            audit=audit,
+            held_on=held_on,
+            attendee_count=attendee_count,
+            what_was_shared=what_was_shared,
+        ),
+        actor,
+    )
+    with transaction.atomic():
+        event.save()
+        event.agencies.set(agencies)
+    return event
+
+
+def audit_recommendation_add(
+    *,
+    actor: Actor,
+    audit: Audit,
+    title: str,
+    text: str,
+    owner_agency: Agency,
+    due_date: date,
+    measure: str,
+    measure_kind: str,
+    owner: Person | None = None,
+    delivery_type: str = "",
+) -> Recommendation:
+    """An audit's recommendation, entered in the action log as an action."""
+    actor.require("audit.manage")
+    with transaction.atomic():
+        recommendation = improvement_services.recommendation_create(
+            actor=actor, title=title, text=text, source=Recommendation.Source.AUDIT, audit=audit
+        )
+        improvement_services.action_create(
+            actor=actor,
+            title=title,
+            owner_agency=owner_agency,
+            owner=owner,
+            due_date=due_date,
+            measure_kind=measure_kind,
+            measure=measure,
+            recommendation=recommendation,
+            delivery_type=delivery_type,
+        )
+    return recommendation

@@ -10,6 +10,9 @@ app_name = "api"
 urlpatterns = [
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema"),
     path("partnerships/", partnerships_api.PartnershipListAPI.as_view(), name="partnership_list"),
-    path("partnerships/<slug:partnership_slug>/agencies/",
-         partnerships_api.AgencyListAPI.as_view(), name="agency_list"),
+    path(
+        "partnerships/<slug:partnership_slug>/agencies/",
+        partnerships_api.AgencyListAPI.as_view(),
+        name="agency_list",
+    ),
 ]

@@ -33,7 +33,7 @@ class HistoryEntry:
 def _display(model: type[models.Model], field_name: str, value: Any) -> str:
     try:
         field = model._meta.get_field(field_name)
-    except Exception:  # noqa: BLE001 - a field since removed from the model
+    except Exception:
         return "" if value is None else str(value)
     if value is None or value == "":
         return "(blank)"
@@ -52,7 +52,7 @@ def _display(model: type[models.Model], field_name: str, value: Any) -> str:
 def _label(model: type[models.Model], field_name: str) -> str:
     try:
         return str(model._meta.get_field(field_name).verbose_name).capitalize()
-    except Exception:  # noqa: BLE001
+    except Exception:
         return field_name
 
 

@@ -71,8 +71,9 @@ def actor_for(user: Any, partnership_slug: str) -> Actor:
     return Actor(user=user, partnership=person.partnership, person=person, roles=person.roles)
 
 
-def scoped(actor: Actor, queryset: models.QuerySet[M], permission: str,
-           agency_field: str = "agency") -> models.QuerySet[M]:
+def scoped(
+    actor: Actor, queryset: models.QuerySet[M], permission: str, agency_field: str = "agency"
+) -> models.QuerySet[M]:
     """Filter a partnership-scoped queryset by the actor's scope for ``permission``.
 
     ``agency_field`` names the lookup from the model to the agency that owns the record, used
@@ -85,8 +86,13 @@ def scoped(actor: Actor, queryset: models.QuerySet[M], permission: str,
     return queryset
 
 
-def get_for_actor(actor: Actor, queryset: models.QuerySet[M], permission: str, pk: Any,
-                  agency_field: str = "agency") -> M:
+def get_for_actor(
+    actor: Actor,
+    queryset: models.QuerySet[M],
+    permission: str,
+    pk: Any,
+    agency_field: str = "agency",
+) -> M:
     """One record the actor may see under ``permission``; 404 if it is outside their scope."""
     try:
         return scoped(actor, queryset, permission, agency_field).get(pk=pk)

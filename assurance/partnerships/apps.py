@@ -10,13 +10,14 @@ class PartnershipsConfig(AppConfig):
         from assurance.core.registry import NavItem, register_nav, register_todo
         from assurance.partnerships.todos import partnership_todos
 
-        register_nav(NavItem("Home", "partnerships:partnership_home", "partnership.view", 0,
-                             "home"))
-        register_nav(NavItem("Agencies", "partnerships:agency_list", "agency.view", 80,
-                             "agencies"))
+        register_nav(
+            NavItem("Home", "partnerships:partnership_home", "partnership.view", 0, "home")
+        )
+        register_nav(NavItem("Agencies", "partnerships:agency_list", "agency.view", 80, "agencies"))
         register_nav(NavItem("Groups", "partnerships:group_list", "group.view", 81, "groups"))
-        register_nav(NavItem("Priorities", "partnerships:priority_list", "priority.view", 82,
-                             "priorities"))
+        register_nav(
+            NavItem("Priorities", "partnerships:priority_list", "priority.view", 82, "priorities")
+        )
         register_nav(NavItem("People", "partnerships:person_list", "person.view", 83, "people"))
         register_todo(partnership_todos)
 

@@ -134,7 +134,9 @@ class PriorityForm(PartnershipModelForm):
 
 class PersonForm(PartnershipModelForm):
     roles = forms.MultipleChoiceField(
-        choices=[], widget=forms.CheckboxSelectMultiple, required=False,
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text="Select all that apply.",
     )
 

@@ -22,13 +22,19 @@ def get_agency(*, actor: Actor, pk: Any, permission: str = "agency.view") -> Age
 
 
 def group_list(*, actor: Actor) -> QuerySet[Group]:
-    return scoped(actor, Group.unscoped.select_related("chair"), "group.view",
-                  agency_field="members__agency").annotate(seat_count=Count("members"))
+    return scoped(
+        actor, Group.unscoped.select_related("chair"), "group.view", agency_field="members__agency"
+    ).annotate(seat_count=Count("members"))
 
 
 def get_group(*, actor: Actor, pk: Any, permission: str = "group.view") -> Group:
-    return get_for_actor(actor, Group.unscoped.select_related("chair", "accountable_to"),
-                         permission, pk, agency_field="members__agency")
+    return get_for_actor(
+        actor,
+        Group.unscoped.select_related("chair", "accountable_to"),
+        permission,
+        pk,
+        agency_field="members__agency",
+    )
 
 
 def group_seats(*, group: Group) -> QuerySet[GroupMember]:

@@ -194,8 +194,9 @@ class AgencyDetailView(PartnershipViewMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         agency = selectors.get_agency(actor=self.actor, pk=self.kwargs["pk"])
-        context.update(agency=agency, page_title=agency.name,
-                       can_manage=self.actor.can("agency.manage"))
+        context.update(
+            agency=agency, page_title=agency.name, can_manage=self.actor.can("agency.manage")
+        )
         if self.actor.can("person.view"):
             context["people"] = selectors.person_list(actor=self.actor, agency_id=agency.pk)
         context["breadcrumbs"] = [
@@ -218,8 +219,9 @@ class AgencyUpdateView(AgencyCreateView):
     success_message = "{record} has been changed."
 
     def get_object(self) -> Agency:
-        return selectors.get_agency(actor=self.actor, pk=self.kwargs["pk"],
-                                    permission="agency.manage")
+        return selectors.get_agency(
+            actor=self.actor, pk=self.kwargs["pk"], permission="agency.manage"
+        )
 
     def success_url_for(self, record: Any) -> str:
         return self.partnership_url("partnerships:agency_detail", record.pk)
@@ -265,8 +267,9 @@ class GroupDetailView(PartnershipViewMixin, TemplateView):
             seats=selectors.group_seats(group=group),
             page_title=group.name,
             can_manage=self.actor.can("group.manage"),
-            breadcrumbs=[{"text": "Groups",
-                          "href": self.partnership_url("partnerships:group_list")}],
+            breadcrumbs=[
+                {"text": "Groups", "href": self.partnership_url("partnerships:group_list")}
+            ],
         )
         return context
 
@@ -288,8 +291,9 @@ class GroupUpdateView(GroupCreateView):
     success_message = "The terms of reference of {record} have been changed."
 
     def get_object(self) -> Group:
-        return selectors.get_group(actor=self.actor, pk=self.kwargs["pk"],
-                                   permission="group.manage")
+        return selectors.get_group(
+            actor=self.actor, pk=self.kwargs["pk"], permission="group.manage"
+        )
 
 
 class GroupHistoryView(RecordHistoryView):
@@ -313,8 +317,9 @@ class GroupSeatCreateView(RecordFormView):
     @property
     def group(self) -> Group:
         if not hasattr(self, "_group"):
-            self._group = selectors.get_group(actor=self.actor, pk=self.kwargs["pk"],
-                                              permission="group.manage")
+            self._group = selectors.get_group(
+                actor=self.actor, pk=self.kwargs["pk"], permission="group.manage"
+            )
         return self._group
 
     def get_form_kwargs(self) -> dict[str, Any]:
@@ -339,8 +344,9 @@ class GroupSeatUpdateView(GroupSeatCreateView):
     success_message = "The seat has been changed."
 
     def get_object(self) -> GroupMember:
-        return selectors.get_group_seat(actor=self.actor, group=self.group,
-                                        pk=self.kwargs["seat_pk"])
+        return selectors.get_group_seat(
+            actor=self.actor, group=self.group, pk=self.kwargs["seat_pk"]
+        )
 
 
 # --- priorities -----------------------------------------------------------------------------------
@@ -379,8 +385,9 @@ class PriorityUpdateView(PriorityCreateView):
     success_message = "The priority “{record}” has been changed."
 
     def get_object(self) -> Priority:
-        return selectors.get_priority(actor=self.actor, pk=self.kwargs["pk"],
-                                      permission="priority.manage")
+        return selectors.get_priority(
+            actor=self.actor, pk=self.kwargs["pk"], permission="priority.manage"
+        )
 
 
 class PriorityHistoryView(RecordHistoryView):
@@ -394,7 +401,7 @@ class PriorityHistoryView(RecordHistoryView):
         return self.partnership_url("partnerships:priority_list")
 
 
-# --- people ----------------------------------------------------------------------------------------
+# --- people ------------------------------------------------------------------------------------
 
 
 class PersonListView(PartnershipViewMixin, TemplateView):
@@ -422,8 +429,9 @@ class PersonDetailView(PartnershipViewMixin, TemplateView):
             person=person,
             page_title=person.full_name,
             can_manage=self.actor.can("person.manage"),
-            breadcrumbs=[{"text": "People",
-                          "href": self.partnership_url("partnerships:person_list")}],
+            breadcrumbs=[
+                {"text": "People", "href": self.partnership_url("partnerships:person_list")}
+            ],
         )
         return context
 
@@ -450,8 +458,9 @@ class PersonUpdateView(PersonCreateView):
     success_message = "{record} has been changed."
 
     def get_object(self) -> Person:
-        return selectors.get_person(actor=self.actor, pk=self.kwargs["pk"],
-                                    permission="person.manage")
+        return selectors.get_person(
+            actor=self.actor, pk=self.kwargs["pk"], permission="person.manage"
+        )
 
 
 class PersonHistoryView(RecordHistoryView):

@@ -14,8 +14,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--quiet-logins", action="store_true",
-                            help="Do not print the demo sign-in details.")
+        parser.add_argument(
+            "--quiet-logins", action="store_true", help="Do not print the demo sign-in details."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.PRODUCTION:

@@ -32,6 +32,7 @@ urlpatterns = [
     path(
         A + "recommendations/new/", views.RecommendationAddView.as_view(), name="recommendation_add"
     ),
+    path(P + "my-returns/", views.MyReturnsView.as_view(), name="my_returns"),
     path(P + "cases/<int:pk>/", views.CaseDetailView.as_view(), name="case_detail"),
     path(
         P + "cases/<int:pk>/record-number/<int:involvement_pk>/",

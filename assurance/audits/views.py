@@ -929,3 +929,21 @@ class RecommendationAddView(AuditMixin, FormView):
             heading=self.page_title, caption=self.audit.title, cancel_url=self.audit_url()
         )
         return context
+
+
+class MyReturnsView(PartnershipViewMixin, TemplateView):
+    """The returns that need this person: to complete, to sign off, to assign."""
+
+    permission = "return.view"
+    template_name = "audits/my_returns.html"
+    section = "audits"
+    page_title = "Your audit returns"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            to_complete=selectors.my_returns(actor=self.actor),
+            to_sign_off=selectors.returns_to_sign_off(actor=self.actor),
+            to_assign=selectors.returns_to_assign(actor=self.actor),
+        )
+        return context

@@ -40,9 +40,11 @@ class AccountView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["has_device"] = services.totp_device_confirmed(user=user) is not None
-        context["has_token"] = Token.objects.filter(user=user).exists()
+        context["has_token"] = Token.objects.filter(user=user).exists()  # type: ignore[misc]
         context["new_token"] = self.request.session.pop("new_api_token", None)
-        context["people"] = user.people.select_related("partnership", "agency")  # type: ignore[union-attr]
+        context["people"] = user.people.select_related(  # type: ignore[union-attr]
+            "partnership", "agency"
+        )
         return context
 
     def post(self, request: HttpRequest) -> HttpResponse:

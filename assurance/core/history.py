@@ -40,7 +40,7 @@ def _display(model: type[models.Model], field_name: str, value: Any) -> str:
     if isinstance(field, models.BooleanField):
         return "Yes" if value else "No"
     if getattr(field, "choices", None):
-        return str(dict(field.flatchoices).get(value, value))
+        return str(dict(getattr(field, "flatchoices", ())).get(value, value))
     if isinstance(field, models.ForeignKey):
         related = field.related_model
         manager = getattr(related, "unscoped", None) or related._default_manager  # type: ignore[union-attr]
@@ -51,7 +51,8 @@ def _display(model: type[models.Model], field_name: str, value: Any) -> str:
 
 def _label(model: type[models.Model], field_name: str) -> str:
     try:
-        return str(model._meta.get_field(field_name).verbose_name).capitalize()
+        field = model._meta.get_field(field_name)
+        return str(getattr(field, "verbose_name", field_name)).capitalize()
     except Exception:
         return field_name
 

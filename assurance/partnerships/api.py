@@ -21,7 +21,6 @@ class PartnershipAPIMixin:
     """Resolve the actor from the URL's partnership and check ``permission``."""
 
     permission: str = ""
-    request: Request
     kwargs: dict[str, Any]
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:

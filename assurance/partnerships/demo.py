@@ -6,7 +6,7 @@ Every name here is invented. Demo users sign in as ROLE@northfield.example with 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -476,7 +476,11 @@ def demo_logins() -> list[tuple[str, str, str]]:
     return rows
 
 
-def print_logins(out: TextIO) -> None:
+class _Writer(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+
+def print_logins(out: _Writer) -> None:
     out.write(
         f"\nDemo sign-ins (password: the DEMO_PASSWORD setting, now {settings.DEMO_PASSWORD!r}):\n"
     )

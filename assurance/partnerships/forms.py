@@ -37,7 +37,7 @@ class PartnershipModelForm(forms.ModelForm):
                 field.queryset = queryset.filter(partnership=partnership)  # type: ignore[attr-defined]
 
     def _get_validation_exclusions(self) -> set[str]:
-        exclusions = super()._get_validation_exclusions()
+        exclusions: set[str] = super()._get_validation_exclusions()  # type: ignore[misc]
         exclusions.discard("partnership")
         return exclusions
 
@@ -56,7 +56,8 @@ class AgencyForm(PartnershipModelForm):
         labels = {"is_active": "Active in the partnership"}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind, role = data.get("kind"), data.get("statutory_role")
         if kind == AgencyKind.STATUTORY_PARTNER and not role:
             self.add_error(
@@ -89,7 +90,8 @@ class GroupForm(PartnershipModelForm):
         labels = {"is_decision_making": "This group decides on recommendations"}
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         rule = data.get("quorum_rule")
         if rule in {QuorumRule.MIN_MEMBER_AGENCIES, QuorumRule.MIN_MEMBERS} and not data.get(
             "quorum_number"
@@ -112,7 +114,8 @@ class GroupMemberForm(PartnershipModelForm):
         self.instance.group = self.group
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         person, agency = data.get("person"), data.get("agency")
         if person and agency and person.agency_id != agency.pk:
             self.add_error("person", f"{person} works for {person.agency}, not {agency}.")
@@ -149,7 +152,7 @@ class PersonForm(PartnershipModelForm):
         super().__init__(*args, **kwargs)
         from assurance.core.roles import Role
 
-        self.fields["roles"].choices = Role.choices
+        self.fields["roles"].choices = Role.choices  # type: ignore[attr-defined]
         if self.instance.pk:
             self.initial["roles"] = [role.value for role in self.instance.roles]
         self.order_fields(["full_name", "job_title", "email", "agency", "roles", "is_active"])

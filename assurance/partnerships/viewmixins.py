@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
@@ -24,13 +24,13 @@ class PartnershipViewMixin(View):
     section: str = ""
     page_title: str = ""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not self.permission:
             raise NotImplementedError(f"{type(self).__name__} must declare a permission.")
         self.actor = actor_for(request.user, kwargs["partnership_slug"])
-        if self.actor.needs_two_factor and not request.user.is_verified():  # type: ignore[union-attr]
+        if self.actor.needs_two_factor and not request.user.is_verified():  # type: ignore[union-attr,attr-defined]
             return redirect(f"{reverse('accounts:two_factor')}?next={request.get_full_path()}")
         self.actor.require(self.permission)
         return super().dispatch(request, *args, **kwargs)

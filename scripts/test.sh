@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The whole suite, as `make test` and CI run it:
+#   1. manage.py check, makemigrations --check, ruff format/lint, import contracts, mypy
+#   2. pytest with coverage on SQLite (everything but the browser tests)
+#   3. the same tests on a throwaway PostgreSQL 15 cluster started here and always removed
+#   4. the browser tests (Playwright + Debian Chromium + axe-core)
+# A part that cannot run (no PostgreSQL, no Chromium) is announced loudly; with CI=true it fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export ASSURANCE_ENV=test
+export PYTHONDONTWRITEBYTECODE=1
+BIN=.venv/bin
+PY=$BIN/python
+CI=${CI:-false}
+WORKERS=${TEST_WORKERS:-2}
+START=$SECONDS
+SUMMARY=()
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; STEP_START=$SECONDS; }
+done_step() { SUMMARY+=("$(printf '%-44s %4ss' "$1" $((SECONDS - STEP_START)))"); }
+loud() {
+  printf '\n\033[1;31m%s\n!!! %s\n%s\033[0m\n\n' \
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!' "$1" \
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!' >&2
+}
+not_run() {  # a part that cannot run here: loud, and fatal on CI
+  loud "NOT RUN: $1"
+  SUMMARY+=("$(printf '%-44s %s' "$2" 'NOT RUN')")
+  if [[ $CI == true ]]; then
+    echo "CI=true: nothing may be skipped on CI." >&2
+    exit 1
+  fi
+}
+run_pytest() {  # pytest, where exit code 5 (no tests collected) is a failure too
+  local rc=0
+  "$BIN/pytest" "$@" || rc=$?
+  if [[ $rc == 5 ]]; then
+    loud "pytest collected no tests ($*)"
+    exit 1
+  fi
+  return "$rc"
+}
+
+step "Django system checks"
+$PY manage.py check --fail-level WARNING
+done_step "manage.py check"
+
+step "Migrations match the models"
+$PY manage.py makemigrations --check --dry-run
+done_step "makemigrations --check"
+
+step "ruff format --check"
+$BIN/ruff format --check .
+done_step "ruff format"
+
+step "ruff check"
+$BIN/ruff check .
+done_step "ruff check"
+
+step "Import contracts (lint-imports)"
+$BIN/lint-imports
+done_step "lint-imports"
+
+step "mypy assurance"
+$BIN/mypy assurance
+done_step "mypy"
+
+step "pytest on SQLite, with coverage"
+run_pytest -m "not browser" -n "$WORKERS" -q --cov=assurance --cov-report=term:skip-covered
+done_step "pytest (SQLite, coverage)"
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+PG_BIN=${PG_BIN:-}
+if [[ -z $PG_BIN ]]; then
+  for candidate in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+    if [[ -x $candidate/initdb && -x $candidate/pg_ctl ]]; then PG_BIN=$candidate; break; fi
+  done
+fi
+if [[ -n $PG_BIN && -x $PG_BIN/initdb ]]; then
+  step "pytest on a throwaway PostgreSQL cluster ($PG_BIN)"
+  PG_DIR=$(mktemp -d /tmp/assurance-pg.XXXXXX)
+  as_pg() { "$@"; }
+  if [[ $(id -u) == 0 ]]; then
+    chown postgres "$PG_DIR"
+    as_pg() { runuser -u postgres -- "$@"; }
+  fi
+  stop_pg() {
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  }
+  trap stop_pg EXIT
+  PG_PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U assurance -E UTF8 >"$PG_DIR/initdb.log"
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+  DATABASE_URL="postgres://assurance@127.0.0.1:$PG_PORT/postgres" \
+    run_pytest -m "not browser" -n "$WORKERS" -q -p no:cov
+  stop_pg
+  trap - EXIT
+  done_step "pytest (PostgreSQL)"
+else
+  not_run "no PostgreSQL here (apt-get install postgresql-15): the PostgreSQL run was skipped" \
+    "pytest (PostgreSQL)"
+fi
+
+# --- Browser tests ------------------------------------------------------------------------------
+CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [[ -x $CHROMIUM_PATH ]]; then
+  step "Browser tests (Chromium, axe-core)"
+  run_pytest -m browser -q -p no:cov -p no:randomly
+  done_step "pytest -m browser"
+else
+  not_run "no Chromium at $CHROMIUM_PATH (apt-get install chromium): browser tests skipped" \
+    "pytest -m browser"
+fi
+
+printf '\n\033[1m==> Summary\033[0m\n'
+printf '  %s\n' "${SUMMARY[@]}"
+printf '  All checks passed in %dm%02ds.\n' $(((SECONDS - START) / 60)) $(((SECONDS - START) % 60))

@@ -67,9 +67,20 @@ def described_by(bound_field: forms.BoundField) -> str:
 
 
 @register.filter
+def govuk_choices(bound_field: forms.BoundField) -> list[Any]:
+    """The radios or checkboxes to show: a required radio group gets no blank "---------"
+    option (GOV.UK radios start with nothing selected)."""
+    choices = list(bound_field.subwidgets)
+    if widget_kind(bound_field) == "radios" and bound_field.field.required:
+        choices = [c for c in choices if str(c.data["value"]) != ""]
+    return choices
+
+
+@register.filter
 def first_error_anchor(bound_field: forms.BoundField) -> str:
     """The id the error summary links to: the first input of a group, else the field."""
     kind = widget_kind(bound_field)
     if kind in {"radios", "checkboxes"}:
-        return f"{bound_field.auto_id}_0"
+        choices = govuk_choices(bound_field)
+        return str(choices[0].id_for_label) if choices else f"{bound_field.auto_id}_0"
     return str(bound_field.auto_id)

@@ -1,0 +1,134 @@
+"""Every demo role signs in through the real form and walks every page it can reach.
+
+For each role the test starts at the home page (the to-do list) and follows every link inside the
+partnership, breadth first, visiting one page per URL shape (``agencies/<id>/history/`` once,
+not once per agency). Each page must answer 200 (a link the role cannot follow is a bug), gets a
+full-page screenshot in ``test-artifacts/screenshots/<role>/`` and an axe-core run with zero
+WCAG 2.x A/AA violations allowed, and must log no browser error (a CSP violation, a missing
+stylesheet). New capabilities' pages are walked as soon as they are linked from the navigation.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from assurance.browser_tests.conftest import Browse
+
+pytestmark = pytest.mark.browser
+
+PARTNERSHIP = "/p/northfield/"
+MAX_PAGES = 80
+
+# The pages each role must have reached (by URL shape), and shapes it must never be offered.
+READ = {"home", "priorities", "account"}
+PRACTITIONER = READ | {"agencies", "agencies-id", "groups", "groups-id"}
+PEOPLE = {"people", "people-id"}
+FORMS = {
+    "agencies-new",
+    "agencies-id-change",
+    "groups-new",
+    "groups-id-change",
+    "groups-id-members-new",
+    "groups-id-members-id-change",
+    "priorities-new",
+    "priorities-id-change",
+    "people-new",
+    "people-id-change",
+    "settings",
+}
+HISTORY = {
+    "agencies-id-history",
+    "groups-id-history",
+    "priorities-id-history",
+    "people-id-history",
+    "settings-history",
+}
+
+ROLES: dict[str, tuple[set[str], set[str]]] = {
+    # role: (must reach, must not be offered)
+    "business-unit": (PRACTITIONER | PEOPLE | FORMS | HISTORY, set()),
+    "scrutineer": (PRACTITIONER | PEOPLE, FORMS),
+    "viewer": (READ, {"agencies", "groups", "people"} | FORMS),
+    "group-member": (PRACTITIONER, PEOPLE | FORMS),
+    "la-lead": (PRACTITIONER | PEOPLE, FORMS),
+    "la-auditor": (PRACTITIONER, PEOPLE | FORMS),
+    "police-lead": (PRACTITIONER | PEOPLE, FORMS),
+    "police-auditor": (PRACTITIONER, PEOPLE | FORMS),
+    "health-lead": (PRACTITIONER | PEOPLE, FORMS),
+    "hospital-lead": (PRACTITIONER | PEOPLE, FORMS),
+}
+
+# Account pages beyond "Your account" are the same for everyone: walk them once.
+ACCOUNT_PAGES_FOR = "business-unit"
+
+
+def page_name(path: str) -> str:
+    """``/p/northfield/agencies/12/history/`` → ``agencies-id-history``."""
+    if path.startswith(PARTNERSHIP):
+        rest = path[len(PARTNERSHIP) :]
+        parts = ["id" if part.isdigit() else part for part in rest.split("/") if part]
+        return "-".join(parts) or "home"
+    parts = [part for part in path.split("/") if part]
+    if parts and parts[0] == "accounts":
+        parts[0] = "account"
+    return "-".join(["id" if p.isdigit() else p for p in parts]) or "root"
+
+
+def in_scope(path: str, role: str) -> bool:
+    if path.startswith(PARTNERSHIP):
+        return True
+    if path == "/accounts/":
+        return True
+    if role == ACCOUNT_PAGES_FOR:
+        return path in {
+            "/accounts/password/",
+            "/accounts/two-factor/",
+            "/accessibility/",
+            "/privacy/",
+        }
+    return False
+
+
+def walk(b: Browse) -> dict[str, str]:
+    """Breadth-first over the links of the partnership; returns {page name: path}."""
+    queue = [urlsplit(b.page.url).path]
+    seen: dict[str, str] = {}
+    while queue and len(seen) < MAX_PAGES:
+        path = queue.pop(0)
+        name = page_name(path)
+        if name in seen:
+            continue
+        seen[name] = path
+        if b.page.url != b.url(path):
+            b.goto(path)
+        b.check(name)
+        hrefs = b.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        for href in hrefs:
+            parts = urlsplit(href)
+            if parts.netloc != urlsplit(b.base_url).netloc or not in_scope(parts.path, b.role):
+                continue
+            if page_name(parts.path) not in seen:
+                queue.append(parts.path)
+    return seen
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_role_walks_every_page_it_can_use(browse, role: str) -> None:
+    b = browse(role)
+    b.sign_in(f"{role}@northfield.example")
+    assert b.page.url == b.url(PARTNERSHIP), f"{role} landed on {b.page.url}"
+    assert b.page.get_by_role("heading", level=1).count() == 1
+    assert b.page.locator("#main-content").get_by_text("to do", exact=False).count() > 0, (
+        "the home page shows no to-do list"
+    )
+
+    seen = walk(b)
+
+    must_reach, must_not = ROLES[role]
+    missing = sorted(must_reach - seen.keys())
+    offered = sorted(seen.keys() & must_not)
+    assert not missing, f"{role} could not reach {missing}; reached {sorted(seen)}"
+    assert not offered, f"{role} was offered {offered}"
+    b.assert_clean()

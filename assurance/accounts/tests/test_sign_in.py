@@ -1,0 +1,154 @@
+"""Signing in: the form, lockout after repeated failures, sessions and password reset."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+
+from assurance.conftest import Tenant
+from assurance.partnerships.models import Person
+from assurance.partnerships.tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+SIGN_IN = "/accounts/sign-in/"
+
+
+def sign_in(client: Client, email: str, password: str) -> object:
+    return client.post(SIGN_IN, {"username": email, "password": password})
+
+
+def test_sign_in_lands_on_the_partnership(northfield: Tenant, priya: Person) -> None:
+    client = Client()
+    page = client.get(SIGN_IN)
+    assert page.status_code == 200
+    assert "E-mail address" in page.content.decode()
+    response = client.post(
+        SIGN_IN, {"username": "PRIYA@northfield.test", "password": TEST_PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == northfield.url()
+    assert response.status_code == 200
+
+
+def test_a_wrong_password_shows_the_error_summary(priya: Person) -> None:
+    response = Client().post(SIGN_IN, {"username": priya.email, "password": "wrong-password"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert "Enter a correct e-mail address and password" in page
+
+
+def test_sign_in_never_redirects_off_site(priya: Person) -> None:
+    response = Client().post(
+        SIGN_IN + "?next=https://evil.example/",
+        {"username": priya.email, "password": TEST_PASSWORD},
+    )
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
+
+
+def test_five_failures_lock_the_account(priya: Person) -> None:
+    """django-axes: after 5 failures even the right password shows the locked-out page."""
+    assert settings.AXES_FAILURE_LIMIT == 5
+    client = Client()
+    for _ in range(4):
+        response = sign_in(client, priya.email, "not-the-password")
+        assert response.status_code == 200  # the form again, with its error
+    sign_in(client, priya.email, "not-the-password")
+    response = sign_in(client, priya.email, TEST_PASSWORD)
+    assert response.status_code in (403, 429)
+    page = response.content.decode()
+    assert "Your account is locked for 30 minutes" in page
+    assert "govuk-footer" in page  # the GOV.UK-styled page, not a bare error
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_success_before_the_limit_resets_the_count(priya: Person) -> None:
+    client = Client()
+    for _ in range(4):
+        sign_in(client, priya.email, "not-the-password")
+    assert sign_in(client, priya.email, TEST_PASSWORD).status_code == 302  # type: ignore[attr-defined]
+    client.logout()
+    for _ in range(4):
+        sign_in(client, priya.email, "not-the-password")
+    assert sign_in(client, priya.email, TEST_PASSWORD).status_code == 302  # type: ignore[attr-defined]
+
+
+def test_sessions_expire_after_inactivity(priya: Person) -> None:
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert settings.SESSION_COOKIE_HTTPONLY is True
+    client = Client()
+    sign_in(client, priya.email, TEST_PASSWORD)
+    assert client.session.get_expiry_age() <= 30 * 60
+    # Every request renews the session cookie (idle timeout, not absolute).
+    response = client.get("/accounts/")
+    assert settings.SESSION_COOKIE_NAME in response.cookies
+
+
+def test_an_expired_session_must_sign_in_again(northfield: Tenant, priya: Person) -> None:
+    client = Client()
+    sign_in(client, priya.email, TEST_PASSWORD)
+    session = client.session
+    session.set_expiry(-1)
+    session.save()
+    response = client.get(northfield.url())
+    assert response.status_code == 302
+    assert response["Location"].startswith(SIGN_IN)
+
+
+def test_sign_out_is_a_post(priya: Person) -> None:
+    client = Client()
+    sign_in(client, priya.email, TEST_PASSWORD)
+    assert client.get("/accounts/sign-out/").status_code == 405
+    assert "_auth_user_id" in client.session
+    response = client.post("/accounts/sign-out/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_by_email(priya: Person) -> None:
+    mail.outbox.clear()
+    client = Client()
+    response = client.post("/accounts/password-reset/", {"email": priya.email.upper()})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [priya.email]
+    match = re.search(
+        r"https?://testserver(/accounts/password-reset/[^/\s]+/[^/\s]+/)", message.body
+    )
+    assert match, message.body
+    response = client.get(match.group(1))
+    assert response.status_code == 302  # to the same page without the token in the address
+    form_url = response["Location"]
+    page = client.get(form_url)
+    assert page.status_code == 200
+    response = client.post(form_url, {"new_password1": "short", "new_password2": "short"})
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+    new = "a-brand-new-long-password-7"
+    response = client.post(form_url, {"new_password1": new, "new_password2": new})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/password-reset/complete/"
+    assert sign_in(Client(), priya.email, new).status_code == 302  # type: ignore[attr-defined]
+    # The link works once only.
+    assert Client().get(match.group(1), follow=True).context["validlink"] is False
+
+
+def test_password_reset_for_an_unknown_address_tells_nothing(db: None) -> None:
+    mail.outbox.clear()
+    response = Client().post("/accounts/password-reset/", {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/password-reset/sent/"
+    assert mail.outbox == []
+
+
+def test_passwords_are_hashed_with_argon2_in_production() -> None:
+    """The test profile puts a fast hasher first; Argon2 stays the first real one."""
+    assert "Argon2PasswordHasher" in settings.PASSWORD_HASHERS[1]

@@ -1,0 +1,109 @@
+"""manage.py demo: idempotent, and every demo role exists in Northfield."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from assurance.core.roles import Role
+from assurance.partnerships.models import Agency, Partnership, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts() -> dict[str, int]:
+    """Rows in every table of our apps (and users), history tables excluded."""
+    counts = {"users": get_user_model().objects.count()}
+    for model in apps.get_models():
+        if model.__module__.startswith("assurance.") and not model.__name__.startswith(
+            "Historical"
+        ):
+            manager = getattr(model, "unscoped", None) or model._default_manager
+            counts[model._meta.label] = manager.count()
+    return counts
+
+
+def test_demo_is_idempotent() -> None:
+    call_command("demo", quiet_logins=True)
+    first = _counts()
+    call_command("demo", quiet_logins=True)
+    assert _counts() == first
+    assert first["partnerships.Partnership"] == 2
+
+
+def test_demo_prints_the_logins() -> None:
+    out = StringIO()
+    call_command("demo", stdout=out)
+    text = out.getvalue()
+    assert "business-unit@northfield.example" in text
+    assert settings.DEMO_PASSWORD in text
+
+
+def test_every_role_exists_in_northfield(demo: None) -> None:
+    northfield = Partnership.unscoped.get(slug="northfield")
+    people = list(Person.objects_for(northfield).filter(is_active=True))
+    for role in Role:
+        assert any(role in p.roles for p in people), f"no demo {role.label} in Northfield"
+    for login in (
+        "business-unit",
+        "scrutineer",
+        "viewer",
+        "group-member",
+        "police-auditor",
+        "health-lead",
+        "la-lead",
+        "la-auditor",
+        "police-lead",
+    ):
+        assert (
+            Person.objects_for(northfield)
+            .filter(email=f"{login}@northfield.example", user__isnull=False)
+            .exists()
+        ), login
+
+
+def test_an_auditor_and_an_agency_lead_in_at_least_three_agencies(demo: None) -> None:
+    northfield = Partnership.unscoped.get(slug="northfield")
+    both = [
+        agency
+        for agency in Agency.objects_for(northfield)
+        if Person.objects_for(northfield).filter(agency=agency, is_auditor=True).exists()
+        and Person.objects_for(northfield).filter(agency=agency, is_agency_lead=True).exists()
+    ]
+    assert len(both) >= 3, both
+    statutory = Agency.objects_for(northfield).exclude(statutory_role="")
+    assert statutory.count() == 3
+    assert Agency.objects_for(northfield).count() >= 12
+
+
+def test_demo_users_sign_in_with_the_demo_password(demo: None) -> None:
+    response = Client().post(
+        "/accounts/sign-in/",
+        {
+            "username": "police-auditor@northfield.example",
+            "password": settings.DEMO_PASSWORD,
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_the_demo_partnerships_cannot_see_each_other(demo: None) -> None:
+    user = get_user_model().objects.get(email="business-unit@southvale.example")
+    client = Client()
+    client.force_login(user)
+    assert client.get("/p/northfield/").status_code == 404
+    assert client.get("/p/southvale/").status_code == 200
+
+
+def test_demo_refuses_production(settings: object) -> None:
+    from django.core.management.base import CommandError
+
+    settings.PRODUCTION = True  # type: ignore[attr-defined]
+    with pytest.raises(CommandError):
+        call_command("demo", quiet_logins=True)

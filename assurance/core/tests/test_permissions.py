@@ -1,0 +1,74 @@
+"""core.permissions.scope_for: the one table of who may do what, read as a table."""
+
+from __future__ import annotations
+
+import pytest
+
+from assurance.core.permissions import ALL, OWN, PERMISSIONS, Scope, scope_for
+from assurance.core.roles import Role
+
+BU, LEAD, AUD, MEM, SCR, VIEW = (
+    Role.BUSINESS_UNIT,
+    Role.AGENCY_LEAD,
+    Role.AUDITOR,
+    Role.GROUP_MEMBER,
+    Role.SCRUTINEER,
+    Role.VIEWER,
+)
+
+
+@pytest.mark.parametrize(
+    ("permission", "roles", "scope"),
+    [
+        ("partnership.view", {VIEW}, ALL),
+        ("partnership.manage", {BU}, ALL),
+        ("partnership.manage", {SCR}, None),
+        ("partnership.manage", {LEAD, AUD, MEM, SCR, VIEW}, None),
+        ("agency.view", {AUD}, ALL),
+        ("agency.view", {VIEW}, None),
+        ("agency.manage", {LEAD}, None),
+        ("group.view", {MEM}, ALL),
+        ("group.manage", {BU}, ALL),
+        ("priority.view", {VIEW}, ALL),
+        ("priority.manage", {LEAD}, None),
+        # People: agency leads see only their own agency's
+        ("person.view", {LEAD}, OWN),
+        ("person.view", {AUD}, None),
+        ("person.view", {MEM}, None),
+        ("person.view", {SCR}, ALL),
+        ("person.view", {BU}, ALL),
+        ("person.manage", {SCR}, None),
+        # The widest scope wins when a person holds several roles
+        ("person.view", {LEAD, SCR}, ALL),
+        ("person.view", {LEAD, AUD}, OWN),
+        # No roles, no access
+        ("partnership.view", set(), None),
+    ],
+)
+def test_scope_for(permission: str, roles: set[Role], scope: Scope | None) -> None:
+    assert scope_for(permission, roles) is scope
+
+
+def test_unknown_permission_is_an_error_not_a_denial() -> None:
+    with pytest.raises(KeyError, match="Unknown permission"):
+        scope_for("agency.delete", {Role.BUSINESS_UNIT})
+
+
+def test_the_business_unit_may_do_everything_it_manages() -> None:
+    managed = [name for name in PERMISSIONS if name.endswith(".manage")]
+    assert managed
+    for name in managed:
+        assert scope_for(name, {BU}) is ALL, name
+
+
+def test_viewers_never_manage_anything() -> None:
+    for name in PERMISSIONS:
+        if name.endswith((".manage", ".edit", ".assign", ".sign_off", ".record")):
+            assert scope_for(name, {VIEW}) is None, name
+
+
+def test_every_scope_is_a_scope() -> None:
+    for name, grants in PERMISSIONS.items():
+        for role, scope in grants.items():
+            assert isinstance(role, Role), name
+            assert isinstance(scope, Scope), name

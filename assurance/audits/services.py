@@ -355,6 +355,11 @@ def _email_assignment(*, agency_return: AgencyReturn, person: Person, base_url: 
     )
 
 
+def return_check_editor(*, actor: Actor, agency_return: AgencyReturn) -> None:
+    """The actor may edit this return: their agency's lead, or an auditor assigned to it."""
+    _check_editor(actor, agency_return)
+
+
 def _check_editor(actor: Actor, agency_return: AgencyReturn) -> None:
     _own_agency_or_all(actor, "return.edit", agency_return.agency_id)
     if actor.has_role(Role.AGENCY_LEAD) and actor.agency_id == agency_return.agency_id:

@@ -215,7 +215,7 @@ class AuditAdvanceView(AuditMixin, TemplateView):
 
 
 class MissingReturnsReasonView(AuditMixin, FormView):
-    permission = "audit.view"
+    permission = "audit.manage"
     form_class = MissingReturnsForm
     template_name = "partnerships/record_form.html"
     page_title = "Start moderation without every return"
@@ -568,6 +568,13 @@ class ReturnEditView(ReturnMixin, FormView):
     return_permission = "return.edit"
     form_class = ReturnForm
     template_name = "audits/return_form.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        services.return_check_editor(actor=self.actor, agency_return=self.agency_return)
+        if self.agency_return.is_locked:
+            messages.info(request, "This return has been submitted, so it cannot be changed.")
+            return redirect(self.return_url())
+        return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()

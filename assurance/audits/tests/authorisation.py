@@ -1,0 +1,128 @@
+"""The authorisation matrix rows of the audits pages and API.
+
+Records are Northfield's demo audits: the closed neglect deep dive (the council, police and
+health take part) and a police return in the domestic abuse audit still in progress. The case
+involves the police and the council but not health, so the health lead must not find it.
+"""
+
+from assurance.audits.models import AgencyReturn, Audit, AuditCase, ReturnStatus
+from assurance.core.tests.matrix import (
+    ALLOW,
+    AUDITORS,
+    BU,
+    LEADS,
+    NOT_ALLOWED,
+    PRACTITIONERS,
+    SCRUTINEER,
+    UNAUTHENTICATED,
+    expect,
+)
+
+POLICE = frozenset({"police-lead", "police-auditor"})
+COUNCIL = frozenset({"la-lead", "la-auditor"})
+HEALTH_LEAD = frozenset({"health-lead"})
+
+
+def _case() -> int:
+    return (
+        AuditCase.unscoped.filter(
+            partnership__slug="northfield",
+            audit__title="Neglect deep dive",
+            involvements__agency__statutory_role="police",
+        )
+        .exclude(involvements__agency__statutory_role="health")
+        .order_by("reference")
+        .first()
+        .pk
+    )
+
+
+def _return(audit: str, statuses: tuple[str, ...]) -> int:
+    return (
+        AgencyReturn.unscoped.filter(
+            partnership__slug="northfield",
+            case__audit__title=audit,
+            agency__statutory_role="police",
+            status__in=statuses,
+        )
+        .exclude(case__involvements__agency__statutory_role="health")
+        .order_by("pk")
+        .first()
+        .pk
+    )
+
+
+LOOKUPS = {
+    "audit": lambda: (
+        Audit.unscoped.get(partnership__slug="northfield", title="Neglect deep dive").pk
+    ),
+    "open_audit": lambda: (
+        Audit.unscoped.get(partnership__slug="northfield", title="Domestic abuse dip sample").pk
+    ),
+    "case": _case,
+    "involvement": lambda: (
+        AuditCase.unscoped.get(pk=_case()).involvements.get(agency__statutory_role="police").pk
+    ),
+    "signed_return": lambda: _return("Neglect deep dive", (ReturnStatus.SIGNED_OFF,)),
+    "open_return": lambda: _return(
+        "Domestic abuse dip sample", (ReturnStatus.NOT_STARTED, ReturnStatus.DRAFT)
+    ),
+}
+
+AUDIT = {"audit_pk": "audit"}
+OPEN = {"audit_pk": "open_audit"}
+CASE = {"pk": "case"}
+SIGNED = {"pk": "signed_return"}
+OPEN_RETURN = {"pk": "open_return"}
+
+
+def _post_only(roles: frozenset[str], **kwargs):  # type: ignore[no-untyped-def]
+    """A URL that answers POST only: the roles allowed in get 405, the others 403."""
+    expected = expect(**kwargs)
+    for role in roles:
+        expected.outcomes[role] = NOT_ALLOWED
+    return expected
+
+
+RETURN_READERS = BU | SCRUTINEER | POLICE
+CASE_READERS = BU | SCRUTINEER | POLICE | COUNCIL
+
+EXPECTED = {
+    "audits:programme": expect(allow=PRACTITIONERS),
+    "audits:audit_create": expect(allow=BU),
+    "audits:audit_detail": expect(allow=PRACTITIONERS, kwargs=AUDIT),
+    "audits:audit_update": expect(allow=BU, kwargs=OPEN),
+    "audits:audit_history": expect(allow=PRACTITIONERS, kwargs=AUDIT),
+    "audits:audit_advance": _post_only(BU, kwargs=OPEN),
+    "audits:missing_returns": expect(allow=BU, kwargs=OPEN),
+    "audits:sample": expect(allow=BU | SCRUTINEER | LEADS | AUDITORS, kwargs=AUDIT),
+    "audits:case_add": expect(allow=BU, kwargs=OPEN),
+    "audits:draw": expect(allow=BU, kwargs=OPEN),
+    "audits:moderation": expect(allow=PRACTITIONERS, kwargs=AUDIT),
+    "audits:moderation_meeting": expect(allow=BU, kwargs=AUDIT),
+    "audits:findings": expect(allow=PRACTITIONERS, kwargs=AUDIT),
+    "audits:key_message_add": expect(allow=BU, kwargs=AUDIT),
+    "audits:learning_event_add": expect(allow=BU, kwargs=AUDIT),
+    "audits:recommendation_add": expect(allow=BU, kwargs=AUDIT),
+    "audits:my_returns": expect(allow=BU | SCRUTINEER | LEADS | AUDITORS),
+    "audits:case_detail": expect(allow=CASE_READERS, hidden=HEALTH_LEAD, kwargs=CASE),
+    "audits:record_number": _post_only(
+        BU | LEADS | AUDITORS, kwargs={"pk": "case", "involvement_pk": "involvement"}
+    ),
+    "audits:return_detail": expect(
+        allow=RETURN_READERS, hidden=COUNCIL | HEALTH_LEAD, kwargs=SIGNED
+    ),
+    "audits:return_edit": expect(allow=POLICE, hidden=COUNCIL | HEALTH_LEAD, kwargs=OPEN_RETURN),
+    "audits:return_assign": expect(
+        allow=BU | {"police-lead"}, hidden=(LEADS - {"police-lead"}), kwargs=SIGNED
+    ),
+    "audits:return_decision": _post_only(LEADS, kwargs=SIGNED),
+    "audits:return_history": expect(
+        allow=RETURN_READERS, hidden=COUNCIL | HEALTH_LEAD, kwargs=SIGNED
+    ),
+    # The API
+    "api:audits_list": expect(northfield=ALLOW, southvale=ALLOW, anonymous=UNAUTHENTICATED),
+    "api:audits_findings": expect(
+        allow=PRACTITIONERS, anonymous=UNAUTHENTICATED, kwargs={"pk": "audit"}
+    ),
+}

@@ -151,6 +151,14 @@ class Browse:
         violations = run_axe(self.page)
         if violations:
             self.problems.append(f"{name} ({visit.url}):\n{format_violations(violations)}")
+        overflow = self.page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            self.problems.append(
+                f"{name} ({visit.url}): the page scrolls sideways, {overflow}px wider than the "
+                f"{self.page.viewport_size['width']}px window (a table or long word overflows)"
+            )
         return visit
 
     def assert_clean(self) -> None:
@@ -200,13 +208,14 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
 @pytest.fixture
 def browse(
     browser: Any, live_server: Any, demo_data: None, screenshot_dir: Path
-) -> Iterator[Callable[[str], Browse]]:
-    """``browse(role)``: a fresh browser context and page for one role (no one signed in yet)."""
+) -> Iterator[Callable[..., Browse]]:
+    """``browse(name, viewport=None)``: a fresh browser context and page (no one signed in yet);
+    screenshots go to ``test-artifacts/screenshots/<name>/``."""
     contexts: list[Any] = []
     axe_source = AXE_JS.read_text(encoding="utf-8")
 
-    def make(role: str) -> Browse:
-        context = browser.new_context(viewport=VIEWPORT, locale="en-GB")
+    def make(role: str, viewport: dict[str, int] | None = None) -> Browse:
+        context = browser.new_context(viewport=viewport or VIEWPORT, locale="en-GB")
         contexts.append(context)
         context.console_errors = []
         context.route(

@@ -132,3 +132,37 @@ def test_role_walks_every_page_it_can_use(browse, role: str) -> None:
     assert not missing, f"{role} could not reach {missing}; reached {sorted(seen)}"
     assert not offered, f"{role} was offered {offered}"
     b.assert_clean()
+
+
+MOBILE = {"width": 375, "height": 812}
+MOBILE_PAGES = [
+    "",
+    "agencies/",
+    "agencies/{agency}/",
+    "agencies/{agency}/history/",
+    "agencies/new/",
+    "groups/",
+    "groups/{group}/",
+    "priorities/",
+    "people/",
+    "people/{person}/",
+]
+
+
+def test_business_unit_pages_fit_a_phone(browse) -> None:
+    """The widest pages at 375px: nothing may make the page scroll sideways."""
+    from assurance.partnerships.models import Agency, Group, Partnership, Person
+
+    northfield = Partnership.unscoped.get(slug="northfield")
+    ids = {
+        "agency": Agency.objects_for(northfield).order_by("name").first().pk,
+        "group": Group.objects_for(northfield).get(short_name="LSCP").pk,
+        "person": Person.objects_for(northfield).get(email="business-unit@northfield.example").pk,
+    }
+    b = browse("business-unit-phone", viewport=MOBILE)
+    b.sign_in("business-unit@northfield.example")
+    for page in MOBILE_PAGES:
+        path = PARTNERSHIP + page.format(**ids)
+        b.goto(path)
+        b.check(page_name(path))
+    b.assert_clean()

@@ -106,7 +106,8 @@ def test_production_cookie_and_transport_settings() -> None:
 
 
 def _production_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG"}}
+    """A clean environment (nothing the test run itself sets), as a production server has."""
+    env = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG", "TZ"}}
     env.update(
         ASSURANCE_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(60),

@@ -158,7 +158,21 @@ class PersonForm(PartnershipModelForm):
         self.order_fields(["full_name", "job_title", "email", "agency", "roles", "is_active"])
 
     def clean_email(self) -> str:
-        return str(self.cleaned_data["email"]).lower()
+        email = str(self.cleaned_data["email"]).lower()
+        if self.instance.user_id is None:
+            # Saving links the person to the account with this address (services.person_save);
+            # that account may already belong to someone else in the partnership.
+            existing = (
+                Person.objects_for(self.partnership)
+                .filter(user__email__iexact=email)
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if existing is not None:
+                raise forms.ValidationError(
+                    f"This address is the sign-in of {existing}, who is already in the partnership."
+                )
+        return email
 
     def save(self, commit: bool = True) -> Person:
         person: Person = super().save(commit=False)

@@ -370,3 +370,24 @@ def test_person_detail_shows_roles(northfield: Tenant, as_amira: Client) -> None
     page = as_amira.get(northfield.url(f"people/{person.pk}/")).content.decode()
     assert person.full_name in page
     assert "Auditor" in page and "Group member" in page
+
+
+def test_adding_an_existing_member_under_their_account_email_is_a_form_error(
+    northfield: Tenant, priya: Person, as_amira: Client
+) -> None:
+    """Priya's contact address changed; adding her sign-in address again must not crash."""
+    Person.unscoped.filter(pk=priya.pk).update(email="p.nandra@police.example")
+    response = as_amira.post(
+        northfield.url("people/new/"),
+        {
+            "full_name": "Priya Nandra",
+            "email": priya.user.email,  # type: ignore[union-attr]
+            "agency": northfield.police.pk,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert "already" in page
+    assert Person.objects_for(northfield.partnership).filter(user=priya.user).count() == 1

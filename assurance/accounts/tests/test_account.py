@@ -1,0 +1,68 @@
+"""The account page: personal API tokens and turning two-factor sign-in off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+
+from assurance.conftest import Tenant
+from assurance.partnerships.models import Person
+from assurance.partnerships.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_account_page_lists_ones_partnerships(
+    northfield: Tenant, priya: Person, client_for: Callable[[Any], Client]
+) -> None:
+    page = client_for(priya).get("/accounts/").content.decode()
+    assert northfield.partnership.name in page
+    assert "Off" in page  # two-factor
+
+
+def test_create_use_and_revoke_an_api_token(
+    northfield: Tenant, priya: Person, client_for: Callable[[Any], Client]
+) -> None:
+    client = client_for(priya)
+    response = client.post("/accounts/", {"action": "create_token"}, follow=True)
+    token = Token.objects.get(user=priya.user)
+    assert token.key in response.content.decode()  # shown once
+    assert token.key not in client.get("/accounts/").content.decode()  # and only once
+    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert api.get("/api/v1/partnerships/northfield/agencies/").status_code == 200
+
+    client.post("/accounts/", {"action": "create_token"})
+    assert api.get("/api/v1/partnerships/").status_code in (401, 403)  # replaced
+
+    client.post("/accounts/", {"action": "revoke_token"})
+    assert not Token.objects.filter(user=priya.user).exists()
+
+
+def test_turning_two_factor_off_asks_again_where_it_is_required(
+    northfield: Tenant, amira: Person, client_for: Callable[[Any], Client]
+) -> None:
+    TOTPDevice.objects.create(user=amira.user, name="Phone", confirmed=True)
+    client = client_for(amira)
+    client.post("/accounts/", {"action": "remove_device"})
+    assert not TOTPDevice.objects.filter(user=amira.user).exists()
+    northfield.partnership.require_two_factor = True
+    northfield.partnership.save()
+    assert client.get(northfield.url())["Location"].startswith("/accounts/two-factor/")
+
+
+def test_someone_in_no_partnership_is_told_so(
+    db: None, client_for: Callable[[Any], Client]
+) -> None:
+    page = client_for(UserFactory()).get("/").content.decode()
+    assert "You do not belong to any partnership yet" in page
+
+
+def test_the_account_page_needs_sign_in(db: None) -> None:
+    response = Client().get("/accounts/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/sign-in/")

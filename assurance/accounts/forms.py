@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 
 class SignInForm(AuthenticationForm):
@@ -42,3 +44,14 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError("The code must be 6 digits, like 123456.")
         return token
+
+
+class ResetForm(PasswordResetForm):
+    """Password reset that also reaches people who were invited but never chose a password.
+
+    Django's form skips accounts without a usable password; ours are created that way when the
+    business unit adds someone, so an expired invitation would otherwise leave them stuck.
+    """
+
+    def get_users(self, email: str) -> Iterator[Any]:
+        yield from get_user_model()._default_manager.filter(email__iexact=email, is_active=True)

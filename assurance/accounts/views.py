@@ -20,7 +20,7 @@ from django_otp import login as otp_login
 from rest_framework.authtoken.models import Token
 
 from assurance.accounts import services
-from assurance.accounts.forms import SignInForm, TokenForm
+from assurance.accounts.forms import ResetForm, SignInForm, TokenForm
 
 
 class SignInView(auth_views.LoginView):
@@ -112,6 +112,7 @@ class TwoFactorView(LoginRequiredMixin, FormView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
+    form_class = ResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = "/accounts/password-reset/sent/"

@@ -152,3 +152,15 @@ def test_password_reset_for_an_unknown_address_tells_nothing(db: None) -> None:
 def test_passwords_are_hashed_with_argon2_in_production() -> None:
     """The test profile puts a fast hasher first; Argon2 stays the first real one."""
     assert "Argon2PasswordHasher" in settings.PASSWORD_HASHERS[1]
+
+
+def test_someone_invited_who_never_chose_a_password_can_reset(northfield: Tenant) -> None:
+    """An invitation link expires; the ordinary reset must still reach them."""
+    from assurance.partnerships.tests.factories import PersonFactory
+
+    person = PersonFactory(partnership=northfield.partnership, email="new.starter@example.org")
+    person.user.set_unusable_password()
+    person.user.save()
+    mail.outbox.clear()
+    Client().post("/accounts/password-reset/", {"email": "new.starter@example.org"})
+    assert [m.to for m in mail.outbox] == [["new.starter@example.org"]]

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from assurance.browser_tests.conftest import run_axe
+from assurance.browser_tests.browsing import format_violations, run_axe
 from assurance.partnerships.models import Agency
 
 pytestmark = pytest.mark.browser
@@ -45,7 +45,11 @@ def test_sign_in_page_styles_skip_link_and_failed_sign_in(browse) -> None:
 
     # The axe helper really reports violations: take the label off a field and look.
     b.page.evaluate("document.querySelector('label[for=id_password]').remove()")
-    assert "label" in {v["id"] for v in run_axe(b.page)}
+    violations = run_axe(b.page)
+    assert "label" in {v["id"] for v in violations}
+    report = format_violations(violations)
+    assert "[critical] label: Form elements must have labels" in report, report
+    assert "at #id_password" in report, report
 
 
 def test_business_unit_adds_an_agency_and_sees_its_history(browse) -> None:

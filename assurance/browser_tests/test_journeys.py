@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from assurance.browser_tests.conftest import Browse
+from assurance.browser_tests.browsing import Browse
 
 pytestmark = pytest.mark.browser
 

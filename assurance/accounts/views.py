@@ -13,6 +13,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.generic import FormView, TemplateView
@@ -21,6 +22,7 @@ from rest_framework.authtoken.models import Token
 
 from assurance.accounts import services
 from assurance.accounts.forms import ResetForm, SignInForm, TokenForm
+from assurance.partnerships.access import two_factor_required
 
 
 class SignInView(auth_views.LoginView):
@@ -50,6 +52,11 @@ class AccountView(LoginRequiredMixin, TemplateView):
     def post(self, request: HttpRequest) -> HttpResponse:
         action = request.POST.get("action")
         if action == "create_token":
+            if two_factor_required(request.user) and not request.user.is_verified():  # type: ignore[union-attr]
+                messages.error(request, "Sign in with two-factor first to create an API token.")
+                return redirect(
+                    f"{reverse('accounts:two_factor')}?next={reverse('accounts:account')}"
+                )
             token = services.api_token_create(user=request.user)
             request.session["new_api_token"] = token.key
             messages.success(request, "A new API token has been created. Copy it now.")

@@ -57,6 +57,14 @@ def partnerships_for_user(user: Any) -> models.QuerySet[Partnership]:
     return Partnership.objects_for_user(user)
 
 
+def two_factor_required(user: Any) -> bool:
+    """Whether any of the user's partnerships requires two-factor sign-in of their roles."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    people = Person.unscoped.filter(user=user, is_active=True, partnership__require_two_factor=True)
+    return any(person.roles & PRIVILEGED_ROLES for person in people)
+
+
 def actor_for(user: Any, partnership_slug: str) -> Actor:
     """The user's actor in the partnership, or 404 if they do not belong to it."""
     if not getattr(user, "is_authenticated", False):

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
@@ -27,6 +28,14 @@ class PartnershipAPIMixin:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
         try:
             self.actor: Actor = actor_for(request.user, kwargs["partnership_slug"])
+            if (
+                self.actor.needs_two_factor
+                and isinstance(request.successful_authenticator, SessionAuthentication)
+                and not request.user.is_verified()  # type: ignore[union-attr]
+            ):
+                # The same rule as the pages: a session signed in with a password only. (Tokens
+                # can only be created after two-factor sign-in: see accounts.views.AccountView.)
+                raise PermissionDenied("Two-factor sign-in is required in this partnership.")
             self.actor.require(self.permission)
         except Http404 as exc:
             raise NotFound("No such partnership.") from exc

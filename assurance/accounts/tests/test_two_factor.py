@@ -121,3 +121,34 @@ def test_the_business_unit_can_require_two_factor(
     )
     assert response.status_code == 302
     assert client.get(northfield.url()).status_code == 302  # now asked for a code
+
+
+def test_the_api_asks_for_two_factor_too(
+    strict_northfield: Tenant, amira: Person, client_for: Callable[[Any], Client]
+) -> None:
+    """A password-only session must not read through the API what the pages withhold."""
+    client = client_for(amira)
+    response = client.get("/api/v1/partnerships/northfield/agencies/")
+    assert response.status_code == 403
+    device = TOTPDevice.objects.create(user=amira.user, name="Phone", confirmed=True)
+    client.post(TWO_FACTOR, {"token": code(device), "next": "/"})
+    assert client.get("/api/v1/partnerships/northfield/agencies/").status_code == 200
+
+
+def test_an_api_token_needs_two_factor_where_it_is_required(
+    strict_northfield: Tenant, amira: Person, priya: Person, client_for: Callable[[Any], Client]
+) -> None:
+    from rest_framework.authtoken.models import Token
+
+    client = client_for(amira)
+    response = client.post("/accounts/", {"action": "create_token"})
+    assert response.status_code == 302
+    assert response["Location"].startswith(TWO_FACTOR)
+    assert not Token.objects.filter(user=amira.user).exists()
+    device = TOTPDevice.objects.create(user=amira.user, name="Phone", confirmed=True)
+    client.post(TWO_FACTOR, {"token": code(device), "next": "/"})
+    client.post("/accounts/", {"action": "create_token"})
+    assert Token.objects.filter(user=amira.user).exists()
+    # Priya (an auditor) is not asked, so she gets a token straight away.
+    client_for(priya).post("/accounts/", {"action": "create_token"})
+    assert Token.objects.filter(user=priya.user).exists()

@@ -64,6 +64,12 @@ class AccountView(LoginRequiredMixin, TemplateView):
             services.api_token_revoke(user=request.user)
             messages.success(request, "Your API token has been revoked.")
         elif action == "remove_device":
+            if not request.user.is_verified():  # type: ignore[union-attr]
+                # Otherwise a password alone could remove the device and enrol another.
+                messages.error(request, "Enter a code from your authenticator app first.")
+                return redirect(
+                    f"{reverse('accounts:two_factor')}?next={reverse('accounts:account')}"
+                )
             services.totp_device_remove(user=request.user)
             messages.success(request, "Two-factor sign-in has been turned off for your account.")
         return redirect("accounts:account")

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
@@ -46,8 +47,14 @@ def test_create_use_and_revoke_an_api_token(
 def test_turning_two_factor_off_asks_again_where_it_is_required(
     northfield: Tenant, amira: Person, client_for: Callable[[Any], Client]
 ) -> None:
-    TOTPDevice.objects.create(user=amira.user, name="Phone", confirmed=True)
+    device = TOTPDevice.objects.create(user=amira.user, name="Phone", confirmed=True)
     client = client_for(amira)
+    # A session signed in with the password alone may not remove the device...
+    response = client.post("/accounts/", {"action": "remove_device"})
+    assert response["Location"].startswith("/accounts/two-factor/")
+    assert TOTPDevice.objects.filter(user=amira.user).exists()
+    # ...one that has entered a code may.
+    client.post("/accounts/two-factor/", {"token": str(totp(device.bin_key)).zfill(6)})
     client.post("/accounts/", {"action": "remove_device"})
     assert not TOTPDevice.objects.filter(user=amira.user).exists()
     northfield.partnership.require_two_factor = True

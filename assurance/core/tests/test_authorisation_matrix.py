@@ -45,6 +45,7 @@ class UrlPattern:
     name: str  # namespaced, e.g. "partnerships:agency_detail"
     route: str
     arguments: tuple[str, ...]
+    view: Any = None
 
 
 def _arguments(pattern: Any) -> list[str]:
@@ -67,7 +68,7 @@ def walk(
             yield from walk(entry.url_patterns, inner, route, args)
         elif isinstance(entry, URLPattern):
             name = f"{namespace}{entry.name}" if entry.name else f"(unnamed) {route}"
-            yield UrlPattern(name=name, route=route, arguments=args)
+            yield UrlPattern(name=name, route=route, arguments=args, view=entry.callback)
 
 
 def all_patterns() -> list[UrlPattern]:
@@ -203,3 +204,22 @@ def test_api_token_is_scoped_like_the_session(demo: None) -> None:
     assert client.get("/api/v1/partnerships/northfield/agencies/").status_code == 404
     slugs = [p["slug"] for p in client.get("/api/v1/partnerships/").json()]
     assert slugs == ["southvale"]
+
+
+def test_every_partnership_page_declares_a_known_permission() -> None:
+    """Each view under /p/<slug>/ goes through PartnershipViewMixin (or the API mixin) with a
+    permission from core.permissions, so the role check cannot be forgotten."""
+    from assurance.core.permissions import PERMISSIONS
+    from assurance.partnerships.api import PartnershipAPIMixin
+    from assurance.partnerships.viewmixins import PartnershipViewMixin
+
+    problems = []
+    for pattern in all_patterns():
+        if "partnership_slug" not in pattern.arguments:
+            continue
+        cls = getattr(pattern.view, "view_class", None) or getattr(pattern.view, "cls", None)
+        if cls is None or not issubclass(cls, PartnershipViewMixin | PartnershipAPIMixin):
+            problems.append(f"{pattern.name}: {cls} does not use the partnership mixins")
+        elif cls.permission not in PERMISSIONS:
+            problems.append(f"{pattern.name}: unknown permission {cls.permission!r}")
+    assert not problems, "\n".join(problems)

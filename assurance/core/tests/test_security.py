@@ -191,3 +191,10 @@ def test_500_page(settings: Any) -> None:
     settings.DEBUG = False
     client = Client(raise_request_exception=False)
     _assert_govuk_error_page(client.get("/__fail__/"), 500, "Sorry, there is a problem")
+
+
+def test_forms_need_the_csrf_token(priya: Person) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/accounts/sign-in/", {"username": priya.email, "password": "x"})
+    assert response.status_code == 403
+    assert "Your session has expired" in response.content.decode()

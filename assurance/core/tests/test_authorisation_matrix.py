@@ -174,8 +174,12 @@ def test_every_url_as_every_role() -> None:
         row = expected.get(pattern.name)
         if row is None:
             continue  # reported by test_every_url_is_in_the_matrix
-        kwargs = {arg: lookups[row.kwargs.get(arg, arg)]() for arg in pattern.arguments}
-        url = reverse(pattern.name, kwargs=kwargs)
+        try:
+            kwargs = {arg: lookups[row.kwargs.get(arg, arg)]() for arg in pattern.arguments}
+            url = reverse(pattern.name, kwargs=kwargs)
+        except Exception as exc:
+            wrong.append(f"{pattern.name}: cannot build its URL from the demo data: {exc!r}")
+            continue
         for role in ROLES:
             response = clients[role].get(url)
             checked += 1

@@ -99,6 +99,16 @@ class GroupForm(PartnershipModelForm):
             self.add_error("quorum_number", "Enter how many are needed for the quorum.")
         if rule in {QuorumRule.ALL_STATUTORY_PARTNERS, QuorumRule.NONE}:
             data["quorum_number"] = None
+        parent = data.get("accountable_to")
+        seen: set[int] = set()
+        while parent is not None and self.instance.pk and parent.pk not in seen:
+            if parent.pk == self.instance.pk:
+                self.add_error(
+                    "accountable_to", "A group cannot be accountable to itself, even indirectly."
+                )
+                break
+            seen.add(parent.pk)
+            parent = parent.accountable_to
         return data
 
 

@@ -305,3 +305,31 @@ def test_factories_make_a_consistent_partnership() -> None:
     assert seat_holder.user.email == seat_holder.email
     assert seat_holder.roles == {Role.AGENCY_LEAD}
     assert AgencyFactory(statutory=StatutoryRole.HEALTH).is_statutory_partner
+
+
+def test_a_group_is_never_accountable_to_itself(northfield: Tenant) -> None:
+    executive = GroupFactory(partnership=northfield.partnership, short_name="LSCP")
+    arg = GroupFactory(
+        partnership=northfield.partnership, short_name="ARG", accountable_to=executive
+    )
+    form = GroupForm(
+        data=group_data(short_name="ARG", accountable_to=arg.pk),
+        instance=arg,
+        partnership=northfield.partnership,
+    )
+    assert not form.is_valid()
+    assert "accountable to itself" in form.errors["accountable_to"][0]
+    # Nor through another group: the executive cannot report to the ARG that reports to it.
+    form = GroupForm(
+        data=group_data(short_name="LSCP", accountable_to=arg.pk),
+        instance=executive,
+        partnership=northfield.partnership,
+    )
+    assert not form.is_valid()
+    assert "accountable_to" in form.errors
+    form = GroupForm(
+        data=group_data(short_name="ARG", accountable_to=executive.pk),
+        instance=arg,
+        partnership=northfield.partnership,
+    )
+    assert form.is_valid(), form.errors

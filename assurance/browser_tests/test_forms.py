@@ -20,6 +20,8 @@ def test_sign_in_page_styles_skip_link_and_failed_sign_in(browse) -> None:
     b.goto("/p/northfield/agencies/")  # not signed in: sent to the sign-in page
     assert b.page.url.startswith(b.url("/accounts/sign-in/"))
     b.check("sign-in")
+    # Nobody is signed in: no empty navigation landmark.
+    expect(b.page.locator(".govuk-service-navigation")).to_have_count(0)
 
     # The stylesheet is served and applied: GOV.UK's system font and a green button.
     heading = b.page.get_by_role("heading", level=1)
@@ -40,6 +42,8 @@ def test_sign_in_page_styles_skip_link_and_failed_sign_in(browse) -> None:
     expect(summary).to_contain_text("Enter a correct e-mail address and password")
     expect(summary).to_be_focused()
     assert b.page.title().startswith("Error: ")
+    # Every error in the summary is a link to a field, even one about the whole form.
+    expect(summary.locator("a")).to_have_attribute("href", "#id_username")
     b.check("sign-in-failed")
     b.assert_clean()
 

@@ -131,6 +131,9 @@ def test_every_row_covers_every_role_and_argument() -> None:
             )
 
 
+REFUSED = {DENY, HIDDEN, LOGIN, UNAUTHENTICATED}
+
+
 def _matches(outcome: str, response: Any) -> bool:
     status = response.status_code
     location = response.headers.get("Location", "")
@@ -161,7 +164,8 @@ def _clients() -> dict[str, Client]:
 
 @pytest.mark.django_db
 def test_every_url_as_every_role() -> None:
-    """GET every URL as each role; every outcome must be the one the matrix states.
+    """GET every URL as each role; every outcome must be the one the matrix states, and a
+    role refused a page is refused a POST to it too.
 
     If this fails after adding a URL, the view is wrong or the matrix is incomplete.
     """
@@ -190,6 +194,16 @@ def test_every_url_as_every_role() -> None:
                     f"{pattern.name} {url} as {role}: expected {outcome}, "
                     f"got {response.status_code} {where}".rstrip()
                 )
+            if outcome in REFUSED:
+                # Whoever may not read a page may not post to it either (405: the page takes
+                # no POST at all, so nothing can be written through it).
+                response = clients[role].post(url, {})
+                checked += 1
+                if not _matches(outcome, response) and response.status_code != 405:
+                    wrong.append(
+                        f"POST {pattern.name} {url} as {role}: expected {outcome}, "
+                        f"got {response.status_code}"
+                    )
     assert checked >= len(ROLES) * 40, f"only {checked} requests: is the matrix walking?"
     assert not wrong, (
         f"{len(wrong)} of {checked} requests did not match the authorisation matrix "

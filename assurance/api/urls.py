@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from assurance.audits import api as audits_api
 from assurance.partnerships import api as partnerships_api
 
 app_name = "api"
@@ -15,4 +16,7 @@ urlpatterns = [
         partnerships_api.AgencyListAPI.as_view(),
         name="agency_list",
     ),
+    path("audits/", audits_api.AuditListAPI.as_view(), name="audits_list"),
+    path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(),
+         name="audits_findings"),
 ]

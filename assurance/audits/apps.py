@@ -5,3 +5,12 @@ class AuditsConfig(AppConfig):
     name = "assurance.audits"
     label = "audits"
     verbose_name = "Multi-agency case file audits"
+
+    def ready(self) -> None:
+        from assurance.audits.demo import load_demo_audits
+        from assurance.audits.todos import audit_todos
+        from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
+
+        register_nav(NavItem("Audits", "audits:programme", "audit.view", 10, "audits"))
+        register_todo(audit_todos)
+        register_demo(30, load_demo_audits)

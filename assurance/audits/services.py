@@ -37,7 +37,7 @@ from assurance.audits.selectors import audit_facts
 from assurance.core.business_year import business_year_label
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
-from assurance.frameworks import services as framework_services
+from assurance.frameworks import assessments
 from assurance.frameworks.models import ScaleOption, Section
 from assurance.improvement import services as improvement_services
 from assurance.improvement.models import Recommendation
@@ -195,7 +195,7 @@ def _involve(*, actor: Actor, case: AuditCase, agency: Agency, record_number: st
     if record_number.strip():
         involvement.record_number_encrypted = encrypt_record_number(record_number)
     involvement.save()
-    assessment = framework_services.assessment_start(
+    assessment = assessments.assessment_start(
         framework=case.audit.framework, partnership=case.partnership
     )
     _stamp(
@@ -394,7 +394,7 @@ def return_save(
     if agency_return.case.audit.status not in {AuditStatus.AUDITING, AuditStatus.SAMPLING}:
         raise AuditRuleError("Returns can be completed while the audit is auditing.")
     with transaction.atomic():
-        framework_services.assessment_save_answers(
+        assessments.assessment_save_answers(
             assessment=agency_return.assessment,
             answers=answers,
             expected_revision=expected_revision,
@@ -422,7 +422,7 @@ def return_submit(*, actor: Actor, agency_return: AgencyReturn) -> AgencyReturn:
     _check_editor(actor, agency_return)
     if agency_return.is_locked:
         raise AuditRuleError("This return has already been submitted.")
-    missing = framework_services.assessment_missing(assessment=agency_return.assessment)
+    missing = assessments.assessment_missing(assessment=agency_return.assessment)
     if missing:
         raise AuditRuleError(missing)
     agency_return.status = ReturnStatus.SUBMITTED

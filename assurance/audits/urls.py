@@ -23,6 +23,9 @@ urlpatterns = [
         A + "moderation/meeting/", views.ModerationMeetingView.as_view(), name="moderation_meeting"
     ),
     path(A + "findings/", views.FindingsView.as_view(), name="findings"),
+    path(A + "report/", views.ReportView.as_view(), name="report"),
+    path(A + "report.pdf", views.ReportPdfView.as_view(), name="report_pdf"),
+    path(A + "report.docx", views.ReportDocxView.as_view(), name="report_docx"),
     path(
         A + "findings/key-messages/new/", views.KeyMessageAddView.as_view(), name="key_message_add"
     ),

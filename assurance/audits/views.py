@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from assurance.audits import selectors, services
@@ -36,8 +37,8 @@ from assurance.core.business_year import (
     current_business_year,
 )
 from assurance.core.stats import sample_margin_of_error
+from assurance.frameworks.assessments import ConflictError
 from assurance.frameworks.models import Answer, ScaleOption
-from assurance.frameworks.services import ConflictError
 from assurance.partnerships.models import Agency
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.partnerships.views import RecordHistoryView
@@ -954,3 +955,55 @@ class MyReturnsView(PartnershipViewMixin, TemplateView):
             to_assign=selectors.returns_to_assign(actor=self.actor),
         )
         return context
+
+
+class ReportMixin(PartnershipViewMixin):
+    permission = "audit_report.view"
+    section = "audits"
+
+    def report_audit(self) -> Audit:
+        return selectors.get_audit_for_report(actor=self.actor, pk=self.kwargs["audit_pk"])
+
+
+class ReportView(ReportMixin, TemplateView):
+    template_name = "audits/report.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from assurance.audits.report import audit_report
+
+        context = super().get_context_data(**kwargs)
+        audit = self.report_audit()
+        context.update(
+            audit=audit,
+            report=audit_report(audit=audit),
+            page_title=f"Report: {audit.title}",
+            breadcrumbs=[{"text": "Audits", "href": self.partnership_url("audits:programme")}],
+        )
+        return context
+
+
+class ReportPdfView(ReportMixin, View):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from assurance.audits.report import audit_report
+        from assurance.reports.documents import render_pdf
+
+        audit = self.report_audit()
+        response = HttpResponse(
+            render_pdf(audit_report(audit=audit)), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'attachment; filename="audit-{audit.pk}-report.pdf"'
+        return response
+
+
+class ReportDocxView(ReportMixin, View):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from assurance.audits.report import audit_report
+        from assurance.reports.documents import render_docx
+
+        audit = self.report_audit()
+        response = HttpResponse(
+            render_docx(audit_report(audit=audit)),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+        response["Content-Disposition"] = f'attachment; filename="audit-{audit.pk}-report.docx"'
+        return response

@@ -15,6 +15,7 @@ from assurance.core.tests.matrix import (
     PRACTITIONERS,
     SCRUTINEER,
     UNAUTHENTICATED,
+    VIEWER,
     expect,
 )
 
@@ -126,3 +127,12 @@ EXPECTED = {
         allow=PRACTITIONERS, anonymous=UNAUTHENTICATED, kwargs={"pk": "audit"}
     ),
 }
+
+# The report: everyone in the partnership may read a closed audit's report (viewers included).
+EXPECTED.update(
+    {
+        "audits:report": expect(allow=PRACTITIONERS | VIEWER, kwargs=AUDIT),
+        "audits:report_pdf": expect(allow=PRACTITIONERS | VIEWER, kwargs=AUDIT),
+        "audits:report_docx": expect(allow=PRACTITIONERS | VIEWER, kwargs=AUDIT),
+    }
+)

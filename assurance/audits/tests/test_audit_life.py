@@ -19,8 +19,8 @@ from assurance.audits.models import (
 )
 from assurance.audits.services import AuditRuleError
 from assurance.audits.tests.conftest import actor_of
+from assurance.frameworks.assessments import ConflictError
 from assurance.frameworks.models import Item, ScaleOption
-from assurance.frameworks.services import ConflictError
 
 pytestmark = pytest.mark.django_db
 
@@ -291,16 +291,16 @@ def test_findings_equal_an_independent_count(audit, northfield, amira, priya, kw
         ["Met", "Not met", "Met", "Not applicable"],
         ["Partially met", "Met", "Met", "Met"],
     )
-    for _ in range(3):
-        case = add_case(audit, northfield, amira)
+    cases = [add_case(audit, northfield, amira) for _ in range(3)]
+    audit.status = AuditStatus.AUDITING
+    audit.save()
+    for case in cases:
         for agency, person, labels in (
             (northfield.police, priya, police_labels),
             (northfield.health, kwame, health_labels),
         ):
             agency_return = AgencyReturn.unscoped.get(case=case, agency=agency)
             agency_return.auditors.add(person)
-            audit.status = AuditStatus.AUDITING
-            audit.save()
             services.return_save(
                 actor=actor_of(person),
                 agency_return=agency_return,

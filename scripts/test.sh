@@ -17,7 +17,9 @@ WORKERS=${TEST_WORKERS:-2}
 START=$SECONDS
 SUMMARY=()
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; STEP_START=$SECONDS; }
+CURRENT_STEP="setting up"
+PG_DIR=""
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; STEP_START=$SECONDS; CURRENT_STEP=$*; }
 done_step() { SUMMARY+=("$(printf '%-44s %4ss' "$1" $((SECONDS - STEP_START)))"); }
 loud() {
   printf '\n\033[1;31m%s\n!!! %s\n%s\033[0m\n\n' \
@@ -32,6 +34,16 @@ not_run() {  # a part that cannot run here: loud, and fatal on CI
     exit 1
   fi
 }
+on_exit() {
+  local rc=$?
+  if [[ -n $PG_DIR ]]; then stop_pg; fi
+  if [[ $rc != 0 ]]; then
+    loud "make test FAILED (exit $rc) during: $CURRENT_STEP"
+  fi
+}
+trap on_exit EXIT
+trap "exit 130" INT TERM
+
 run_pytest() {  # pytest, where exit code 5 (no tests collected) is a failure too
   local rc=0
   "$BIN/pytest" "$@" || rc=$?
@@ -88,8 +100,8 @@ if [[ -n $PG_BIN && -x $PG_BIN/initdb ]]; then
   stop_pg() {
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$PG_DIR"
+    PG_DIR=""
   }
-  trap stop_pg EXIT
   PG_PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U assurance -E UTF8 >"$PG_DIR/initdb.log"
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
@@ -98,7 +110,6 @@ if [[ -n $PG_BIN && -x $PG_BIN/initdb ]]; then
   DATABASE_URL="postgres://assurance@127.0.0.1:$PG_PORT/postgres" \
     run_pytest -m "not browser" -n "$WORKERS" -q -p no:cov
   stop_pg
-  trap - EXIT
   done_step "pytest (PostgreSQL)"
 else
   not_run "no PostgreSQL here (apt-get install postgresql-15): the PostgreSQL run was skipped" \

@@ -1,5 +1,6 @@
 """The page helper of the browser tests: one browser context, and the checks every page gets
-(a full-page screenshot, axe-core, no sideways scrolling, no browser errors)."""
+(a full-page screenshot, axe-core, one <h1>, a page title, no sideways scrolling, no browser
+errors)."""
 
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ class Browse:
 
     def check(self, name: str) -> None:
         """Screenshot the current page as ``<role>/<name>.png``, run axe-core on it and check
-        that it does not scroll sideways; problems are collected for ``assert_clean``."""
+        that it has one <h1>, a title naming the page and the service, and does not scroll
+        sideways; problems are collected for ``assert_clean``."""
         url = self.page.url
         self.visited.append(name)
         path = self.screenshot_dir / self.role / f"{name}.png"
@@ -80,6 +82,12 @@ class Browse:
         violations = run_axe(self.page)
         if violations:
             self.problems.append(f"{name} ({url}):\n{format_violations(violations)}")
+        h1s = self.page.locator("h1").count()
+        if h1s != 1:
+            self.problems.append(f"{name} ({url}): {h1s} <h1> headings, expected exactly one")
+        title = self.page.title()
+        if not title.endswith(f"– {settings.SERVICE_NAME}") or title.startswith(" –"):
+            self.problems.append(f"{name} ({url}): page title {title!r} does not say what it is")
         overflow = self.page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )

@@ -5,3 +5,9 @@ class FrameworksConfig(AppConfig):
     name = "assurance.frameworks"
     label = "frameworks"
     verbose_name = "Frameworks (the assessment engine)"
+
+    def ready(self) -> None:
+        from assurance.core.registry import register_demo
+        from assurance.frameworks.demo import load_example_frameworks
+
+        register_demo(10, load_example_frameworks)

@@ -47,8 +47,13 @@ def assessment_start(*, framework: Framework, partnership: Partnership) -> Asses
 
 def _clean_answer(item: Item, raw: dict[str, Any]) -> dict[str, Any]:
     """The stored fields of one answer, or a ValidationError naming the item."""
-    value: dict[str, Any] = {"option": None, "number": None, "date": None, "text": "",
-                             "evidence": str(raw.get("evidence") or "").strip()}
+    value: dict[str, Any] = {
+        "option": None,
+        "number": None,
+        "date": None,
+        "text": "",
+        "evidence": str(raw.get("evidence") or "").strip(),
+    }
     if item.response_type in {ResponseType.SCALE, ResponseType.YES_NO_NA}:
         option = raw.get("option")
         if option not in (None, ""):
@@ -77,8 +82,9 @@ def _clean_answer(item: Item, raw: dict[str, Any]) -> dict[str, Any]:
     return value
 
 
-def assessment_save_answers(*, assessment: Assessment, answers: dict[int, dict[str, Any]],
-                            expected_revision: int, user: Any) -> Assessment:
+def assessment_save_answers(
+    *, assessment: Assessment, answers: dict[int, dict[str, Any]], expected_revision: int, user: Any
+) -> Assessment:
     """Save answers (a draft may be incomplete). Raises ConflictError when the assessment was
     saved by someone else since ``expected_revision``; nothing is written then."""
     items = {i.pk: i for i in Item.objects.filter(section__framework_id=assessment.framework_id)}
@@ -87,16 +93,16 @@ def assessment_save_answers(*, assessment: Assessment, answers: dict[int, dict[s
         raise ValidationError("An answer names a question that is not in this framework.")
     cleaned = {int(key): _clean_answer(items[int(key)], raw) for key, raw in answers.items()}
     with transaction.atomic():
-        updated = Assessment.unscoped.filter(pk=assessment.pk, revision=expected_revision) \
-            .update(revision=F("revision") + 1)
+        updated = Assessment.unscoped.filter(pk=assessment.pk, revision=expected_revision).update(
+            revision=F("revision") + 1
+        )
         if updated != 1:
             raise ConflictError("The assessment was saved by someone else.")
         existing = {a.item_id: a for a in Answer.objects.filter(assessment=assessment)}
         for item_id, value in cleaned.items():
             answer = existing.get(item_id) or Answer(assessment=assessment, item_id=item_id)
             changed = answer.pk is None or any(
-                getattr(answer, "option_id" if k == "option" else k) != v
-                for k, v in value.items()
+                getattr(answer, "option_id" if k == "option" else k) != v for k, v in value.items()
             )
             if not changed:
                 continue
@@ -114,7 +120,8 @@ def assessment_missing(*, assessment: Assessment) -> list[str]:
     answers = {a.item_id: a for a in Answer.objects.filter(assessment=assessment)}
     problems = []
     for item in Item.objects.filter(section__framework_id=assessment.framework_id).order_by(
-            "section__order", "order"):
+        "section__order", "order"
+    ):
         answer = answers.get(item.pk)
         if answer is None or answer.is_empty:
             problems.append(f"{item.code}: give a response.")

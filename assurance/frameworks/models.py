@@ -89,13 +89,19 @@ class Framework(PartnershipScoped):
     )
     version = models.PositiveIntegerField(default=1)
     name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=30, choices=FrameworkKind.choices,
-                            default=FrameworkKind.CASE_AUDIT)
-    theme = models.CharField(max_length=80, blank=True,
-                             help_text="For example neglect, domestic abuse, exploitation.")
+    kind = models.CharField(
+        max_length=30, choices=FrameworkKind.choices, default=FrameworkKind.CASE_AUDIT
+    )
+    theme = models.CharField(
+        max_length=80, blank=True, help_text="For example neglect, domestic abuse, exploitation."
+    )
     description = models.TextField(blank=True)
     based_on = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="adaptations",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adaptations",
         help_text="The framework this one was copied and adapted from.",
     )
     is_frozen = models.BooleanField(
@@ -154,9 +160,7 @@ class Item(models.Model):
 
     class Meta:
         ordering = ["section__order", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["section", "code"], name="item_unique_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["section", "code"], name="item_unique_code")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.text[:60]}"
@@ -212,6 +216,9 @@ class Answer(models.Model):
 
     @property
     def is_empty(self) -> bool:
-        return self.option_id is None and self.number is None and self.date is None and not (
-            self.text.strip()
+        return (
+            self.option_id is None
+            and self.number is None
+            and self.date is None
+            and not (self.text.strip())
         )

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from assurance.browser_tests.browsing import Browse
 from assurance.partnerships.models import Agency, Group, Partnership, Person
@@ -181,6 +182,14 @@ def test_business_unit_pages_fit_a_phone(browse) -> None:
     }
     b = browse("business-unit-phone", viewport=MOBILE)
     b.sign_in("business-unit@northfield.example")
+    # The navigation folds into a Menu button; opened, it shows every item and Sign out.
+    menu = b.page.get_by_role("button", name="Menu")
+    expect(menu).to_be_visible()
+    expect(b.page.get_by_role("button", name="Sign out")).to_be_hidden()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(b.page.get_by_role("button", name="Sign out")).to_be_visible()
+    b.check("home-menu-open")
     for page in MOBILE_PAGES:
         path = PARTNERSHIP + page.format(**ids)
         b.goto(path)

@@ -154,6 +154,14 @@ def test_role_walks_every_page_it_can_use(browse, role: str) -> None:
     offered = sorted(seen.keys() & must_not)
     assert not missing, f"{role} could not reach {missing}; reached {sorted(seen)}"
     assert not offered, f"{role} was offered {offered}"
+
+    # A page the role may not use, typed in: the GOV.UK-styled 403 page.
+    if "agencies" in must_not:
+        b.goto(PARTNERSHIP + "agencies/", status=403)
+        expect(b.page.get_by_role("heading", level=1)).to_have_text(
+            "You do not have permission to see this page"
+        )
+        b.check("agencies-forbidden")
     b.assert_clean()
 
 

@@ -722,7 +722,7 @@ class ReturnHistoryView(ReturnMixin, RecordHistoryView):
 class ModerationView(AuditMixin, TemplateView):
     """Every case's returns side by side, and the grade agreed per KLOE."""
 
-    permission = "audit.view"
+    permission = "case.view"
     template_name = "audits/moderation.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

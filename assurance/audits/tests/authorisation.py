@@ -99,7 +99,7 @@ EXPECTED = {
     "audits:sample": expect(allow=BU | SCRUTINEER | LEADS | AUDITORS, kwargs=AUDIT),
     "audits:case_add": expect(allow=BU, kwargs=OPEN),
     "audits:draw": expect(allow=BU, kwargs=OPEN),
-    "audits:moderation": expect(allow=PRACTITIONERS, kwargs=AUDIT),
+    "audits:moderation": expect(allow=BU | SCRUTINEER | LEADS | AUDITORS, kwargs=AUDIT),
     "audits:moderation_meeting": expect(allow=BU, kwargs=AUDIT),
     "audits:findings": expect(allow=PRACTITIONERS, kwargs=AUDIT),
     "audits:key_message_add": expect(allow=BU, kwargs=AUDIT),

@@ -33,6 +33,22 @@ from assurance.partnerships.tests.factories import (
 )
 
 
+def pytest_report_header(config: pytest.Config) -> str:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return f"assurance: ASSURANCE_ENV={settings.ENVIRONMENT}, database {engine}"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.postgres_only`` tests run in the PostgreSQL pass of ``make test`` only."""
+    if item.get_closest_marker("postgres_only"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("PostgreSQL only (make test runs the suite on PostgreSQL too)")
+
+
 @dataclass
 class Tenant:
     """A partnership built by factories, with its three statutory partners and a school."""

@@ -198,3 +198,11 @@ def test_forms_need_the_csrf_token(priya: Person) -> None:
     response = client.post("/accounts/sign-in/", {"username": priya.email, "password": "x"})
     assert response.status_code == 403
     assert "Your session has expired" in response.content.decode()
+
+
+@pytest.mark.postgres_only
+def test_the_postgresql_pass_really_uses_postgresql() -> None:
+    from django.db import connection
+
+    assert connection.vendor == "postgresql"
+    assert connection.pg_version >= 150000  # type: ignore[attr-defined]

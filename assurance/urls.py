@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("assurance.core.urls")),
     path("accounts/", include("assurance.accounts.urls")),
     path("api/v1/", include("assurance.api.urls")),
+    path("", include("assurance.frameworks.urls")),
     path("", include("assurance.audits.urls")),
     path("", include("assurance.partnerships.urls")),
 ]

@@ -56,6 +56,9 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # People: contact details, so only those who organise work see them
     "person.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN},
     "person.manage": _all(BU),
+    # Frameworks (audit tools and other assessment frameworks)
+    "framework.view": _all(*PRACTITIONERS),
+    "framework.manage": _all(BU),
     # Multi-agency case file audits. OWN = audits and cases the person's agency takes part in.
     "audit.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: OWN, AUDITOR: OWN},
     "audit.manage": _all(BU),

@@ -7,7 +7,8 @@ class FrameworksConfig(AppConfig):
     verbose_name = "Frameworks (the assessment engine)"
 
     def ready(self) -> None:
-        from assurance.core.registry import register_demo
+        from assurance.core.registry import NavItem, register_demo, register_nav
         from assurance.frameworks.demo import load_example_frameworks
 
+        register_nav(NavItem("Audit tools", "frameworks:list", "framework.view", 20, "frameworks"))
         register_demo(10, load_example_frameworks)

@@ -1,0 +1,86 @@
+"""Writes to frameworks. A frozen version (one that has assessments) never changes: editing it
+makes a new version in the same family; adapting it for a theme makes a copy in a new family."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from assurance.frameworks import interchange
+from assurance.frameworks.models import Framework, Item, Section
+from assurance.partnerships.access import Actor
+
+
+class FrozenError(ValidationError):
+    """The framework version is in use; make a new version to change it."""
+
+
+def _plan(framework: Framework) -> interchange.Plan:
+    return interchange.validate(interchange.read_yaml(interchange.export_yaml(framework)))
+
+
+def framework_import(*, actor: Actor, name: str, content: bytes) -> Framework:
+    actor.require("framework.manage")
+    return interchange.import_file(
+        name=name, content=content, partnership=actor.partnership, user=actor.user
+    )
+
+
+def framework_copy(*, actor: Actor, framework: Framework, name: str, theme: str) -> Framework:
+    """Adapt a framework for a theme: a copy with its own family, remembering its origin."""
+    actor.require("framework.manage")
+    plan = _plan(framework)
+    plan.name, plan.theme = name, theme
+    return interchange.write(
+        plan, partnership=actor.partnership, user=actor.user, based_on=framework
+    )
+
+
+def framework_new_version(*, actor: Actor, framework: Framework) -> Framework:
+    """The next version of the same framework, open for editing."""
+    actor.require("framework.manage")
+    with transaction.atomic():
+        latest = Framework.unscoped.filter(family=framework.family).aggregate(Max("version"))[
+            "version__max"
+        ]
+        return interchange.write(
+            _plan(framework),
+            partnership=actor.partnership,
+            user=actor.user,
+            family=framework.family,
+            version=(latest or 0) + 1,
+            based_on=framework,
+        )
+
+
+def _editable(framework: Framework) -> None:
+    if framework.is_frozen:
+        raise FrozenError(
+            f"{framework} is in use, so it cannot change. Make a new version to edit it."
+        )
+
+
+def framework_update(*, actor: Actor, framework: Framework, form: Any) -> Framework:
+    actor.require("framework.manage")
+    _editable(framework)
+    framework._history_user = actor.user  # type: ignore[attr-defined]
+    return form.save()  # type: ignore[no-any-return]
+
+
+def item_save(*, actor: Actor, section: Section, form: Any) -> Item:
+    actor.require("framework.manage")
+    _editable(section.framework)
+    item: Item = form.save(commit=False)
+    item.section = section
+    if item.order is None:
+        item.order = (section.items.aggregate(Max("order"))["order__max"] or 0) + 1
+    if item.response_type == "yes_no_na":
+        item.scale = interchange.scale_yes_no_na(partnership=actor.partnership)
+    elif item.response_type != "scale":
+        item.scale = None
+    item._history_user = actor.user  # type: ignore[attr-defined]
+    item.save()
+    return item

@@ -430,3 +430,15 @@ class ReturnForm(forms.Form):
                 "why it must stay.",
             )
         return data
+
+
+class ReturnUploadForm(forms.Form):
+    file = forms.FileField(label="Completed returns workbook (.xlsx)")
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("The file must be an Excel workbook (.xlsx).")
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 5 MB.")
+        return upload

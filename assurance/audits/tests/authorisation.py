@@ -136,3 +136,12 @@ EXPECTED.update(
         "audits:report_docx": expect(allow=PRACTITIONERS | VIEWER, kwargs=AUDIT),
     }
 )
+
+# Excel: an agency's own returns to complete offline; everything about an audit for the BU.
+EXPECTED.update(
+    {
+        "audits:return_workbook": expect(allow=LEADS | AUDITORS, kwargs=OPEN),
+        "audits:return_upload": expect(allow=LEADS | AUDITORS, kwargs=OPEN),
+        "audits:audit_workbook": expect(allow=BU, kwargs=AUDIT),
+    }
+)

@@ -77,6 +77,15 @@ def test_business_unit_adds_an_agency_and_sees_its_history(browse) -> None:
     assert b.page.title().startswith("Error: ")
     links = summary.locator("a")
     assert links.count() >= 3, summary.inner_text()
+    # Each message says what to do with which field (not four times "This field is required.").
+    for message in (
+        "Enter the name",
+        "Enter the short name",
+        "Select the kind",
+        "Select the sector",
+    ):
+        expect(summary.get_by_role("link", name=message)).to_have_count(1)
+        expect(b.page.locator(".govuk-error-message", has_text=message)).to_have_count(1)
     for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
         target = b.page.locator(href)
         assert target.count() == 1, f"error summary link {href} points at nothing"

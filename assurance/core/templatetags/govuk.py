@@ -66,6 +66,25 @@ def described_by(bound_field: forms.BoundField) -> str:
     return " ".join(parts)
 
 
+_SELECT_KINDS = {"select", "radios", "checkboxes"}
+
+
+@register.filter
+def govuk_error(error: str, bound_field: forms.BoundField) -> str:
+    """Django's "This field is required." says nothing in an error summary of several fields:
+    say what to do with which field instead (GOV.UK error messages: "Enter…", "Select…")."""
+    if str(error) != str(forms.Field.default_error_messages["required"]):
+        return error
+    kind = widget_kind(bound_field)
+    if kind == "checkbox":
+        return error
+    label = str(bound_field.label or bound_field.name).rstrip(":")
+    if label[:1].isupper() and not label[1:2].isupper():
+        label = label[0].lower() + label[1:]
+    verb = "Select" if kind in _SELECT_KINDS else "Upload" if kind == "file" else "Enter"
+    return f"{verb} the {label}"
+
+
 @register.filter
 def govuk_choices(bound_field: forms.BoundField) -> list[Any]:
     """The radios or checkboxes to show: a required radio group gets no blank "---------"

@@ -442,3 +442,18 @@ class ReturnUploadForm(forms.Form):
         if upload.size > 5 * 1024 * 1024:
             raise forms.ValidationError("The file must be smaller than 5 MB.")
         return upload
+
+
+class CaseUploadForm(forms.Form):
+    cases = forms.FileField(
+        label="Cases (CSV)",
+        help_text="Columns: record_number (required), age_band, gender, ethnicity, agencies "
+        "(agency short names separated by ';'), reason. One row per case.",
+    )
+    record_agency = forms.ModelChoiceField(
+        queryset=Agency.unscoped.none(), label="Whose record numbers are these?"
+    )
+
+    def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["record_agency"].queryset = audit.agencies.all()

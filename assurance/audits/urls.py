@@ -21,6 +21,7 @@ urlpatterns = [
     path(A + "export.xlsx", views.AuditWorkbookView.as_view(), name="audit_workbook"),
     path(A + "sample/add/", views.CaseAddView.as_view(), name="case_add"),
     path(A + "sample/draw/", views.DrawView.as_view(), name="draw"),
+    path(A + "sample/upload/", views.CaseUploadView.as_view(), name="case_upload"),
     path(A + "moderation/", views.ModerationView.as_view(), name="moderation"),
     path(
         A + "moderation/meeting/", views.ModerationMeetingView.as_view(), name="moderation_meeting"

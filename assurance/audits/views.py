@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.views import View
@@ -29,7 +30,14 @@ from assurance.audits.forms import (
     SendBackForm,
 )
 from assurance.audits.lifecycle import ORDER, blockers, next_status, sample_warning
-from assurance.audits.models import AgreedGrade, Audit, AuditStatus, CaseAgency, ReturnStatus
+from assurance.audits.models import (
+    AgreedGrade,
+    Audit,
+    AuditCase,
+    AuditStatus,
+    CaseAgency,
+    ReturnStatus,
+)
 from assurance.audits.sampling import Candidate
 from assurance.core.business_year import (
     business_year_bounds,
@@ -269,6 +277,8 @@ class SampleView(AuditMixin, TemplateView):
             sample_warning=sample_warning(len(cases)),
             can_manage=self.actor.can("audit.manage")
             and self.audit.status in {AuditStatus.SCOPING, AuditStatus.SAMPLING},
+            can_propose=self.actor.can("case.propose")
+            and self.audit.status in {AuditStatus.SCOPING, AuditStatus.SAMPLING},
             draws=self.audit.draws.select_related("drawn_by"),
             describe=_describe_sample(cases),
         )
@@ -295,18 +305,33 @@ def _describe_sample(cases: list[Any]) -> dict[str, list[tuple[str, int]]]:
 
 
 class CaseAddView(AuditMixin, FormView):
-    permission = "audit.manage"
-    audit_permission = "audit.manage"
+    """The business unit adds a case; an agency lead proposes one involving their agency."""
+
+    permission = "case.propose"
     form_class = CaseForm
     template_name = "partnerships/record_form.html"
     page_title = "Add a case to the sample"
+
+    @property
+    def proposing(self) -> bool:
+        return not self.actor.can("audit.manage")
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         kwargs["audit"] = self.audit
         return kwargs
 
+    def get_initial(self) -> dict[str, Any]:
+        return {"agencies": [self.actor.agency_id]} if self.proposing else {}
+
     def form_valid(self, form: CaseForm) -> HttpResponse:
+        agencies = list(form.cleaned_data["agencies"])
+        if self.proposing and self.actor.agency_id not in {a.pk for a in agencies}:
+            form.add_error("agencies", "A case you propose must involve your own agency.")
+            return self.form_invalid(form)
+        numbers = form.record_numbers()
+        if self.proposing:  # an agency records only its own record number
+            numbers = {k: v for k, v in numbers.items() if k == self.actor.agency_id}
         try:
             case = services.case_add(
                 actor=self.actor,
@@ -315,8 +340,9 @@ class CaseAddView(AuditMixin, FormView):
                 gender=form.cleaned_data["gender"],
                 ethnicity=form.cleaned_data["ethnicity"],
                 selection_reason=form.cleaned_data["selection_reason"],
-                agencies=list(form.cleaned_data["agencies"]),
-                record_numbers=form.record_numbers(),
+                agencies=agencies,
+                record_numbers=numbers,
+                source=AuditCase.Source.PROPOSED if self.proposing else AuditCase.Source.ENTERED,
             )
         except ValidationError as exc:
             for message in _errors(exc):
@@ -328,11 +354,73 @@ class CaseAddView(AuditMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            heading=self.page_title,
+            heading="Propose a case" if self.proposing else self.page_title,
             caption=self.audit.title,
             cancel_url=self.audit_url("audits:sample"),
             lead="Do not enter the child's name, date of birth, address or NHS "
             "number: the platform gives the case a pseudonymised reference.",
+        )
+        return context
+
+
+class CaseUploadView(AuditMixin, FormView):
+    """The business unit uploads the chosen cases from a CSV file, all at once."""
+
+    permission = "audit.manage"
+    audit_permission = "audit.manage"
+    template_name = "partnerships/record_form.html"
+    page_title = "Upload cases"
+
+    def get_form_class(self) -> Any:
+        from assurance.audits.forms import CaseUploadForm
+
+        return CaseUploadForm
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["audit"] = self.audit
+        return kwargs
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        agencies = {a.short_name.lower(): a for a in self.audit.agencies.all()}
+        agencies.update({a.name.lower(): a for a in self.audit.agencies.all()})
+        record_agency = form.cleaned_data["record_agency"]
+        try:
+            candidates = _read_candidates(form.cleaned_data["cases"], agencies)
+            with transaction.atomic():
+                for candidate in candidates:
+                    involved = [record_agency] + [
+                        agencies[name]
+                        for name in candidate.agencies
+                        if agencies[name].pk != record_agency.pk
+                    ]
+                    services.case_add(
+                        actor=self.actor,
+                        audit=self.audit,
+                        age_band=candidate.age_band,
+                        gender=candidate.gender,
+                        ethnicity=candidate.ethnicity,
+                        selection_reason=candidate.reason,
+                        agencies=involved,
+                        record_numbers={record_agency.pk: candidate.record_number},
+                        source=AuditCase.Source.UPLOADED,
+                    )
+        except (ValidationError, ValueError) as exc:
+            for message in _errors(exc) if isinstance(exc, ValidationError) else [str(exc)]:
+                form.add_error("cases", message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{len(candidates)} cases have been added.")
+        return redirect("audits:sample", self.partnership.slug, self.audit.pk)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.page_title,
+            caption=self.audit.title,
+            cancel_url=self.audit_url("audits:sample"),
+            submit_label="Upload",
+            lead="Every row of the file becomes a case with its own reference. If "
+            "any row is wrong, no case is added.",
         )
         return context
 

@@ -17,6 +17,5 @@ urlpatterns = [
         name="agency_list",
     ),
     path("audits/", audits_api.AuditListAPI.as_view(), name="audits_list"),
-    path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(),
-         name="audits_findings"),
+    path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(), name="audits_findings"),
 ]

@@ -246,7 +246,7 @@ def _moderate_and_report(
     meeting = services.moderation_meeting_record(
         actor=actor,
         audit=audit,
-        held_on=audit.moderation_date,
+        held_on=audit.moderation_date or audit.planned_month,
         attendees=attendees,
         notes="Each case presented by the lead agency; grades agreed by discussion.",
     )
@@ -330,13 +330,13 @@ def _moderate_and_report(
     services.learning_event_record(
         actor=actor,
         audit=audit,
-        held_on=audit.report_due,
+        held_on=audit.report_due or audit.planned_month,
         agencies=audit.agencies.all(),
         attendee_count=46,
         what_was_shared="The findings per KLOE, two case studies, and the "
         "neglect assessment tool with practice examples.",
     )
-    due = audit.report_due + timedelta(days=120)
+    due = (audit.report_due or audit.planned_month) + timedelta(days=120)
     for title, agency, measure_kind, measure in [
         (
             "Use the neglect assessment tool at the start of every neglect case and at each review",

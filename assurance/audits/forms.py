@@ -9,6 +9,7 @@ from django import forms
 
 from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
 from assurance.core.business_year import business_year_of
+from assurance.core.forms import limit_choices
 from assurance.frameworks.models import Framework
 from assurance.improvement.models import DeliveryType, MeasureKind
 from assurance.partnerships.forms import PartnershipModelForm
@@ -71,13 +72,13 @@ class AuditForm(PartnershipModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = Agency.objects_for(self.partnership).filter(
-            is_active=True
+        limit_choices(self, "agencies", Agency.objects_for(self.partnership).filter(is_active=True))
+        limit_choices(
+            self,
+            "lead",
+            (Person.objects_for(self.partnership).filter(is_active=True).select_related("agency")),
         )
-        self.fields["lead"].queryset = (
-            Person.objects_for(self.partnership).filter(is_active=True).select_related("agency")
-        )
-        self.fields["framework"].queryset = Framework.objects_for(self.partnership)
+        limit_choices(self, "framework", Framework.objects_for(self.partnership))
         self.fields["framework"].required = False
         self.fields["lead"].required = False
         self.order_fields(["title", "theme", "kind", "business_year_start", "month"])
@@ -95,7 +96,7 @@ class AuditForm(PartnershipModelForm):
         return int(self.cleaned_data["business_year_start"])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         year, month = data.get("business_year_start"), data.get("month")
         if year and month:
             self.instance.planned_month = date(year if month >= 4 else year + 1, month, 1)
@@ -124,7 +125,7 @@ class CaseForm(forms.Form):
         self, *args: Any, audit: Audit, record_agency: Agency | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = audit.agencies.all()
+        limit_choices(self, "agencies", audit.agencies.all())
         for agency in audit.agencies.all():
             self.fields[f"record_{agency.pk}"] = forms.CharField(
                 label=f"{agency.name}: record number",
@@ -173,7 +174,7 @@ class DrawForm(forms.Form):
 
     def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record_agency"].queryset = audit.agencies.all()
+        limit_choices(self, "record_agency", audit.agencies.all())
 
 
 class AssignForm(forms.Form):
@@ -184,8 +185,8 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["auditors"].queryset = Person.unscoped.filter(
-            agency=agency, is_auditor=True, is_active=True
+        limit_choices(
+            self, "auditors", Person.unscoped.filter(agency=agency, is_auditor=True, is_active=True)
         )
 
 
@@ -220,7 +221,7 @@ class LearningEventForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset = Agency.objects_for(partnership)
+        limit_choices(self, "agencies", Agency.objects_for(partnership))
 
 
 class RecommendationForm(forms.Form):
@@ -241,11 +242,11 @@ class RecommendationForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_agency"].queryset = Agency.objects_for(partnership)
-        self.fields["owner"].queryset = Person.objects_for(partnership).select_related("agency")
+        limit_choices(self, "owner_agency", Agency.objects_for(partnership))
+        limit_choices(self, "owner", Person.objects_for(partnership).select_related("agency"))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         owner, agency = data.get("owner"), data.get("owner_agency")
         if owner and agency and owner.agency_id != agency.pk:
             self.add_error("owner", f"{owner} works for {owner.agency}, not {agency}.")
@@ -261,8 +262,10 @@ class ModerationMeetingForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = (
-            Person.objects_for(partnership).filter(is_active=True).select_related("agency")
+        limit_choices(
+            self,
+            "attendees",
+            (Person.objects_for(partnership).filter(is_active=True).select_related("agency")),
         )
 
 
@@ -410,7 +413,7 @@ class ReturnForm(forms.Form):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         from assurance.core.identifiers import find_identifiers
 
         self.kept: dict[str, tuple[str, str]] = {}
@@ -456,4 +459,4 @@ class CaseUploadForm(forms.Form):
 
     def __init__(self, *args: Any, audit: Audit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record_agency"].queryset = audit.agencies.all()
+        limit_choices(self, "record_agency", audit.agencies.all())

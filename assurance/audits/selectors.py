@@ -71,7 +71,9 @@ def get_audit_for_report(*, actor: Actor, pk: Any) -> Audit:
 
 def audit_facts(*, audit: Audit) -> AuditFacts:
     returns = AgencyReturn.unscoped.filter(case__audit=audit)
-    graded_sections = Section.objects.filter(framework_id=audit.framework_id).count()
+    graded_sections = (
+        Section.objects.filter(framework_id=audit.framework_id).count() if audit.framework_id else 0
+    )
     cases = AuditCase.unscoped.filter(audit=audit).annotate(
         involved=Count("involvements", distinct=True),
         graded=Count("agreed_grades", distinct=True),
@@ -194,7 +196,7 @@ def returns_progress(*, audit: Audit) -> list[dict[str, Any]]:
         )
         .order_by("agency__name")
     )
-    return list(rows)
+    return [dict(row) for row in rows]
 
 
 def my_returns(*, actor: Actor) -> QuerySet[AgencyReturn]:
@@ -229,8 +231,10 @@ def returns_to_assign(*, actor: Actor) -> QuerySet[AgencyReturn]:
 # --- the framework tree and findings ------------------------------------------------------------
 
 
-def framework_sections(*, framework_id: int) -> list[Section]:
+def framework_sections(*, framework_id: int | None) -> list[Section]:
     """The tool's KLOEs with their items and scale options, in three queries."""
+    if framework_id is None:
+        return []
     return list(
         Section.objects.filter(framework_id=framework_id)
         .order_by("order")
@@ -271,7 +275,7 @@ class AuditFindings:
 def answer_counts(*, audit: Audit) -> list[dict[str, Any]]:
     """One aggregate query: (item, agency, option) → count, over submitted and signed-off
     returns of the audit."""
-    return list(
+    rows = (
         Answer.objects.filter(
             assessment__agency_return__case__audit=audit,
             assessment__agency_return__status__in=COMPLETE,
@@ -281,11 +285,12 @@ def answer_counts(*, audit: Audit) -> list[dict[str, Any]]:
         .annotate(n=Count("id"))
         .order_by()
     )
+    return [dict(row) for row in rows]
 
 
 def earlier_comparable_audit(*, audit: Audit) -> Audit | None:
     """The latest earlier closed audit of the same theme whose tool is of the same family."""
-    if audit.framework_id is None:
+    if audit.framework is None:
         return None
     return (
         Audit.unscoped.filter(
@@ -339,7 +344,9 @@ def audit_findings(*, audit: Audit) -> AuditFindings:
             )
             key = (section.code, item.code)
             if key in before:
-                findings.change = compare(*before[key], summary["meeting"], summary["assessed"])
+                findings.change = compare(
+                    *before[key], int(str(summary["meeting"])), int(str(summary["assessed"]))
+                )
             section_findings.items.append(findings)
         result.append(section_findings)
     counted = AgencyReturn.unscoped.filter(case__audit=audit, status__in=COMPLETE).count()

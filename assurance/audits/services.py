@@ -102,7 +102,10 @@ def audit_advance(*, actor: Actor, audit: Audit) -> Audit:
         problems = lifecycle.blockers(audit_facts(audit=audit))
         if problems:
             raise AuditRuleError(problems)
-        audit.status = lifecycle.next_status(audit.status)
+        following = lifecycle.next_status(audit.status)
+        if following is None:
+            raise AuditRuleError("The audit is closed.")
+        audit.status = following
         _stamp(audit, actor).save(update_fields=["status"])
     return audit
 
@@ -195,6 +198,8 @@ def _involve(*, actor: Actor, case: AuditCase, agency: Agency, record_number: st
     if record_number.strip():
         involvement.record_number_encrypted = encrypt_record_number(record_number)
     involvement.save()
+    if case.audit.framework is None:
+        raise AuditRuleError("Choose the audit tool before adding cases.")
     assessment = assessments.assessment_start(
         framework=case.audit.framework, partnership=case.partnership
     )

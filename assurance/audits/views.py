@@ -52,6 +52,10 @@ from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.partnerships.views import RecordHistoryView
 
 
+def _step_label(status: str | None) -> str | None:
+    return AuditStatus(status).label if status else None
+
+
 def _errors(exc: ValidationError) -> list[str]:
     return [str(m) for m in exc.messages]
 
@@ -189,9 +193,7 @@ class AuditDetailView(AuditMixin, TemplateView):
                 }
                 for code in ORDER
             ],
-            next_step=AuditStatus(next_status(audit.status)).label
-            if next_status(audit.status)
-            else None,
+            next_step=_step_label(next_status(audit.status)),
             blockers=blockers(facts),
             margin=sample_margin_of_error(facts.case_count),
             sample_warning=sample_warning(facts.case_count),
@@ -888,11 +890,14 @@ class ModerationView(AuditMixin, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.actor.require("moderation.record")
         audit = self.audit
-        case = selectors.get_case(actor=self.actor, pk=request.POST.get("case"))
-        if case.audit_id != audit.pk:
+        case = selectors.get_case(actor=self.actor, pk=request.POST.get("case", ""))
+        if case.audit_id != audit.pk or audit.framework is None:
             return redirect(self.audit_url("audits:moderation"))
-        section = audit.framework.sections.filter(pk=request.POST.get("section")).first()
-        option = ScaleOption.objects.filter(pk=request.POST.get("option")).first()
+        section_pk, option_pk = request.POST.get("section", ""), request.POST.get("option", "")
+        section = (
+            audit.framework.sections.filter(pk=section_pk).first() if section_pk.isdigit() else None
+        )
+        option = ScaleOption.objects.filter(pk=option_pk).first() if option_pk.isdigit() else None
         if section is None or option is None:
             messages.error(request, f"Case {case.reference}: choose the agreed grade.")
             return redirect(self.audit_url("audits:moderation") + f"#case-{case.pk}")

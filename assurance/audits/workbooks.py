@@ -137,7 +137,7 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
                 answer = answers.get((agency_return.assessment_id, item.pk))
                 value: Any = ""
                 if answer is not None:
-                    if answer.option_id:
+                    if answer.option is not None:
                         value = answer.option.label
                     elif answer.number is not None:
                         value = float(answer.number)
@@ -160,16 +160,17 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
                 )
                 row = sheet.max_row
                 if item.is_graded and item.scale is not None:
-                    if item.scale_id not in lists:
+                    scale_id = item.scale.pk
+                    if scale_id not in lists:
                         labels = ",".join(o.label for o in item.scale.options.all())
-                        lists[item.scale_id] = DataValidation(
+                        lists[scale_id] = DataValidation(
                             type="list",
                             formula1=f'"{labels}"',
                             allow_blank=True,
                             error="Choose one of the options in the list.",
                         )
-                        sheet.add_data_validation(lists[item.scale_id])
-                    lists[item.scale_id].add(f"H{row}")
+                        sheet.add_data_validation(lists[scale_id])
+                    lists[scale_id].add(f"H{row}")
                 for column in "ABCDEFG":
                     sheet[f"{column}{row}"].fill = LOCKED
     _finish(
@@ -268,7 +269,7 @@ def parse_return_workbook(*, content: bytes, returns: list[AgencyReturn], audit:
         parsed.revisions[return_id] = int(values["revision"] or 0)
         raw = values["response"]
         entry: dict[str, Any] = {"evidence": str(values["evidence"] or "").strip()}
-        if item.is_graded:
+        if item.is_graded and item.scale is not None:
             labels = {o.label.lower(): o.pk for o in item.scale.options.all()}
             if raw in (None, ""):
                 entry["option"] = None
@@ -491,7 +492,7 @@ def audit_workbook(*, audit: Audit) -> bytes:
         agency_return = answer.assessment.agency_return
         value = (
             answer.option.label
-            if answer.option_id
+            if answer.option is not None
             else (float(answer.number) if answer.number is not None else answer.date or answer.text)
         )
         answers.append(
@@ -501,7 +502,9 @@ def audit_workbook(*, audit: Audit) -> bytes:
                 answer.item.section.code,
                 answer.item.code,
                 value,
-                ("Yes" if answer.option.meets_standard else "No") if answer.option_id else "",
+                ("Yes" if answer.option.meets_standard else "No")
+                if answer.option is not None
+                else "",
                 answer.evidence,
             ]
         )
@@ -529,13 +532,13 @@ def audit_workbook(*, audit: Audit) -> bytes:
             "95% high",
         ]
     )
-    for section in selectors.audit_findings(audit=audit).sections:
-        for item in section.items:
-            for name, s in [*item.by_agency, ("All agencies", item.overall)]:
+    for kloe in selectors.audit_findings(audit=audit).sections:
+        for result in kloe.items:
+            for name, s in [*result.by_agency, ("All agencies", result.overall)]:
                 findings.append(
                     [
-                        section.section.code,
-                        item.item.code,
+                        kloe.section.code,
+                        result.item.code,
                         name,
                         s["meeting"],
                         s["assessed"],

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.forms import ModelChoiceField
 from django.forms.renderers import TemplatesSetting
 
 
@@ -10,3 +13,11 @@ class GovukFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/govuk_form.html"
     field_template_name = "forms/govuk_field.html"
+
+
+def limit_choices(form: Any, name: str, queryset: Any) -> None:
+    """Limit a model choice field's choices (typed, so forms need no ``type: ignore``)."""
+    field = form.fields[name]
+    if not isinstance(field, ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset

@@ -32,7 +32,8 @@ LABELS = {
 
 _NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
 _POSTCODE = re.compile(
-    r"\b(GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?) ?\d[ABD-HJLNP-UW-Z]{2})\b",
+    r"\b(GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?)"
+    r" ?\d[ABD-HJLNP-UW-Z]{2})\b",
     re.IGNORECASE,
 )
 _NI = re.compile(
@@ -45,8 +46,9 @@ _MONTHS = (
 )
 _DATES = [
     re.compile(r"\b(0?[1-9]|[12]\d|3[01])[/.-](0?[1-9]|1[0-2])[/.-]((?:19|20)\d{2}|\d{2})\b"),
-    re.compile(rf"\b(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? ({_MONTHS}) ((?:19|20)\d{{2}})\b",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)? ({_MONTHS}) ((?:19|20)\d{{2}})\b", re.IGNORECASE
+    ),
     re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b"),
 ]
 _EMAIL = re.compile(r"\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b", re.IGNORECASE)

@@ -126,7 +126,7 @@ def assessment_missing(*, assessment: Assessment) -> list[str]:
         if answer is None or answer.is_empty:
             problems.append(f"{item.code}: give a response.")
             continue
-        not_applicable = answer.option_id is not None and answer.option.is_not_applicable
+        not_applicable = answer.option is not None and answer.option.is_not_applicable
         if item.evidence_required and not not_applicable and not answer.evidence.strip():
             problems.append(f"{item.code}: give the evidence for your response.")
     return problems

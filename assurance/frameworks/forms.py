@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from assurance.core.forms import limit_choices
 from assurance.frameworks.models import Framework, Item, ResponseScale
 
 
@@ -47,11 +48,11 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["scale"].queryset = ResponseScale.objects_for(partnership)
+        limit_choices(self, "scale", ResponseScale.objects_for(partnership))
         self.fields["scale"].required = False
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("response_type") == "scale" and not data.get("scale"):
             self.add_error("scale", "Choose the grading scale for this item.")
         return data

@@ -505,7 +505,9 @@ def export_yaml(framework: Framework) -> str:
                         "guidance": i.guidance,
                         "response": i.response_type,
                         **(
-                            {"scale": i.scale.name} if i.response_type == ResponseType.SCALE else {}
+                            {"scale": i.scale.name}
+                            if i.response_type == ResponseType.SCALE and i.scale
+                            else {}
                         ),
                         "evidence_required": i.evidence_required,
                     }
@@ -556,7 +558,9 @@ def export_excel(framework: Framework) -> bytes:
                     item.text,
                     item.guidance,
                     item.response_type,
-                    item.scale.name if item.response_type == ResponseType.SCALE else "",
+                    item.scale.name
+                    if item.response_type == ResponseType.SCALE and item.scale
+                    else "",
                     "yes" if item.evidence_required else "no",
                 ]
             )

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -25,8 +26,9 @@ from assurance.audits.models import (
 )
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
-from assurance.frameworks.models import Answer, Item, ScaleOption, Section
+from assurance.frameworks.models import Framework, Item, ScaleOption, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.models import Agency
 
 COMPLETE = (ReturnStatus.SUBMITTED, ReturnStatus.SIGNED_OFF)
 
@@ -245,9 +247,62 @@ def framework_sections(*, framework_id: int | None) -> list[Section]:
     )
 
 
+@dataclass(frozen=True)
+class OutlineItem:
+    pk: int
+    code: str
+    text: str
+    options: tuple[OptionInfo, ...]
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    pk: int
+    code: str
+    title: str
+    items: tuple[OutlineItem, ...]
+
+
+_OUTLINES: dict[int, tuple[OutlineSection, ...]] = {}
+
+
+def graded_outline(*, framework: Framework) -> tuple[OutlineSection, ...]:
+    """The tool's KLOEs and graded standards with their options, as plain values.
+
+    A frozen version never changes, so its outline is kept in memory after the first read (per
+    process; nothing shared between servers is needed).
+    """
+    if framework.is_frozen and framework.pk in _OUTLINES:
+        return _OUTLINES[framework.pk]
+    outline = tuple(
+        OutlineSection(
+            pk=section.pk,
+            code=section.code,
+            title=section.title,
+            items=tuple(
+                OutlineItem(
+                    pk=item.pk,
+                    code=item.code,
+                    text=item.text,
+                    options=tuple(
+                        OptionInfo(o.id, o.label, o.meets_standard, o.is_not_applicable)
+                        for o in item.scale.options.all()
+                    ),
+                )
+                for item in section.items.all()
+                if item.is_graded and item.scale is not None
+            ),
+        )
+        for section in framework_sections(framework_id=framework.pk)
+    )
+    if framework.is_frozen:
+        _OUTLINES[framework.pk] = outline
+    return outline
+
+
 @dataclass
 class ItemFindings:
-    item: Item
+    item: OutlineItem
     options: list[OptionInfo]
     overall: dict[str, Any]
     by_agency: list[tuple[str, dict[str, Any]]]
@@ -256,7 +311,7 @@ class ItemFindings:
 
 @dataclass
 class SectionFindings:
-    section: Section
+    section: OutlineSection
     items: list[ItemFindings] = field(default_factory=list)
     agreed: dict[str, int] = field(default_factory=dict)
 
@@ -272,20 +327,22 @@ class AuditFindings:
     compared_with: Audit | None = None
 
 
-def answer_counts(*, audit: Audit) -> list[dict[str, Any]]:
-    """One aggregate query: (item, agency, option) → count, over submitted and signed-off
-    returns of the audit."""
-    rows = (
-        Answer.objects.filter(
-            assessment__agency_return__case__audit=audit,
-            assessment__agency_return__status__in=COMPLETE,
-            option__isnull=False,
-        )
-        .values("item_id", "assessment__agency_return__agency__name", "option_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return [dict(row) for row in rows]
+ANSWER_COUNTS_SQL = """
+SELECT a.item_id, r.agency_id, a.option_id, COUNT(*)
+FROM frameworks_answer a
+JOIN audits_agencyreturn r ON r.assessment_id = a.assessment_id
+JOIN audits_auditcase c ON c.id = r.case_id
+WHERE c.audit_id = %s AND r.status IN (%s, %s) AND a.option_id IS NOT NULL
+GROUP BY a.item_id, r.agency_id, a.option_id
+"""
+
+
+def answer_counts(*, audit: Audit) -> list[tuple[int, int, int, int]]:
+    """One aggregate query: (item, agency, option, count) over the audit's submitted and
+    signed-off returns. Plain SQL: this is the hot path of the findings page and API."""
+    with connection.cursor() as cursor:
+        cursor.execute(ANSWER_COUNTS_SQL, [audit.pk, *COMPLETE])
+        return [tuple(row) for row in cursor.fetchall()]  # type: ignore[misc]
 
 
 def earlier_comparable_audit(*, audit: Audit) -> Audit | None:
@@ -301,7 +358,6 @@ def earlier_comparable_audit(*, audit: Audit) -> Audit | None:
             planned_month__lt=audit.planned_month,
         )
         .exclude(pk=audit.pk)
-        .select_related("framework")
         .order_by("-planned_month")
         .first()
     )
@@ -310,35 +366,30 @@ def earlier_comparable_audit(*, audit: Audit) -> Audit | None:
 def audit_findings(*, audit: Audit) -> AuditFindings:
     """Findings per KLOE and standard, by agency and overall, with 95% Wilson intervals, and the
     change per standard since the last comparable audit. A constant number of queries."""
-    sections = framework_sections(framework_id=audit.framework_id) if audit.framework_id else []
+    outline = graded_outline(framework=audit.framework) if audit.framework else ()
+    counts = answer_counts(audit=audit)
+    names = dict(
+        Agency.unscoped.filter(pk__in={row[1] for row in counts}).values_list("pk", "name")
+    )
     tallies: dict[int, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     overall: dict[int, Tally] = defaultdict(Tally)
-    agencies: set[str] = set()
-    for row in answer_counts(audit=audit):
-        agency = row["assessment__agency_return__agency__name"]
-        agencies.add(agency)
-        tallies[row["item_id"]][agency].add(row["option_id"], row["n"])
-        overall[row["item_id"]].add(row["option_id"], row["n"])
+    for item_id, agency_id, option_id, n in counts:
+        tallies[item_id][names[agency_id]].add(option_id, n)
+        overall[item_id].add(option_id, n)
     earlier = earlier_comparable_audit(audit=audit)
     before = _earlier_totals(earlier) if earlier else {}
     agreed = _agreed_counts(audit)
     result = []
-    for section in sections:
+    for section in outline:
         section_findings = SectionFindings(section=section, agreed=agreed.get(section.pk, {}))
-        for item in section.items.all():
-            if not item.is_graded or item.scale is None:
-                continue
-            options = [
-                OptionInfo(o.id, o.label, o.meets_standard, o.is_not_applicable)
-                for o in item.scale.options.all()
-            ]
-            summary = overall[item.pk].summarise(options)
+        for item in section.items:
+            summary = overall[item.pk].summarise(item.options)
             findings = ItemFindings(
                 item=item,
-                options=options,
+                options=list(item.options),
                 overall=summary,
                 by_agency=[
-                    (name, tallies[item.pk][name].summarise(options))
+                    (name, tallies[item.pk][name].summarise(item.options))
                     for name in sorted(tallies[item.pk])
                 ],
             )
@@ -349,36 +400,43 @@ def audit_findings(*, audit: Audit) -> AuditFindings:
                 )
             section_findings.items.append(findings)
         result.append(section_findings)
-    counted = AgencyReturn.unscoped.filter(case__audit=audit, status__in=COMPLETE).count()
+    totals = AgencyReturn.unscoped.filter(case__audit=audit).aggregate(
+        counted=Count("id", filter=Q(status__in=COMPLETE))
+    )
     return AuditFindings(
         audit=audit,
         sections=result,
         case_count=AuditCase.unscoped.filter(audit=audit).count(),
-        returns_counted=counted,
-        agencies=sorted(agencies),
+        returns_counted=totals["counted"],
+        agencies=sorted(names.values()),
         compared_with=earlier,
     )
+
+
+EARLIER_TOTALS_SQL = """
+SELECT s.code, i.code,
+       SUM(CASE WHEN o.meets_standard THEN 1 ELSE 0 END),
+       SUM(CASE WHEN o.is_not_applicable THEN 0 ELSE 1 END)
+FROM frameworks_answer a
+JOIN frameworks_scaleoption o ON o.id = a.option_id
+JOIN frameworks_item i ON i.id = a.item_id
+JOIN frameworks_section s ON s.id = i.section_id
+JOIN audits_agencyreturn r ON r.assessment_id = a.assessment_id
+JOIN audits_auditcase c ON c.id = r.case_id
+WHERE c.audit_id = %s AND r.status IN (%s, %s)
+GROUP BY s.code, i.code
+"""
 
 
 def _earlier_totals(audit: Audit) -> dict[tuple[str, str], tuple[int, int]]:
     """(KLOE code, standard code) → (meeting, assessed) in an earlier audit: standards are
     matched by code, which versions of the same tool keep."""
-    rows = (
-        Answer.objects.filter(
-            assessment__agency_return__case__audit=audit,
-            assessment__agency_return__status__in=COMPLETE,
-            option__isnull=False,
-        )
-        .values("item__section__code", "item__code")
-        .annotate(
-            meeting=Count("id", filter=Q(option__meets_standard=True)),
-            assessed=Count("id", filter=Q(option__is_not_applicable=False)),
-        )
-        .order_by()
-    )
-    return {
-        (r["item__section__code"], r["item__code"]): (r["meeting"], r["assessed"]) for r in rows
-    }
+    with connection.cursor() as cursor:
+        cursor.execute(EARLIER_TOTALS_SQL, [audit.pk, *COMPLETE])
+        return {
+            (kloe, code): (int(meeting), int(assessed))
+            for kloe, code, meeting, assessed in cursor.fetchall()
+        }
 
 
 def _agreed_counts(audit: Audit) -> dict[int, dict[str, int]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -30,24 +30,19 @@ LABEL_WIDTH = 200
 LABEL_CHARS = 28
 TEXT = 'font-family="Arial, sans-serif" font-size="13" fill="#0b0c0c"'
 
+# The findings page draws a chart and a table for each of about 24 standards × 10 agencies, so
+# these are built as strings: every piece of text is escaped with ``escape``; numbers are
+# formatted by us.
+
 
 def _short(label: str) -> str:
     return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
 
 
-def _n(value: float) -> str:
-    return f"{value:.1f}"
-
-
-def _text(x: Any, y: Any, text: str, css: str, anchor: str = "start") -> SafeString:
-    return format_html(
-        '<text x="{}" y="{}" text-anchor="{}" {} class="{}">{}</text>',
-        x,
-        y,
-        anchor,
-        SafeString(TEXT),
-        css,
-        text,
+def _text(x: float, y: float, text: str, css: str, anchor: str = "start") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" {TEXT} class="{css}">'
+        f"{escape(text)}</text>"
     )
 
 
@@ -67,24 +62,16 @@ def proportion_bars(findings: Any) -> SafeString:
         if summary["proportion"] is None:
             parts.append(_text(LABEL_WIDTH, y + 15, "None assessed", "app-chart__label"))
             continue
-        total = label == "All agencies"
+        colour = "#1d70b8" if label == "All agencies" else "#5694ca"
         parts.append(
-            format_html(
-                '<rect x="{}" y="{}" width="{}" height="18" fill="{}"></rect>',
-                LABEL_WIDTH,
-                y,
-                _n(summary["proportion"] * BAR_WIDTH),
-                "#1d70b8" if total else "#5694ca",
-            )
+            f'<rect x="{LABEL_WIDTH}" y="{y}" '
+            f'width="{summary["proportion"] * BAR_WIDTH:.1f}" height="18" '
+            f'fill="{colour}"></rect>'
         )
         parts.append(
-            format_html(
-                '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#0b0c0c" stroke-width="2"></line>',
-                _n(LABEL_WIDTH + summary["low"] * BAR_WIDTH),
-                _n(LABEL_WIDTH + summary["high"] * BAR_WIDTH),
-                y + 9,
-                y + 9,
-            )
+            f'<line x1="{LABEL_WIDTH + summary["low"] * BAR_WIDTH:.1f}" '
+            f'x2="{LABEL_WIDTH + summary["high"] * BAR_WIDTH:.1f}" y1="{y + 9}" '
+            f'y2="{y + 9}" stroke="#0b0c0c" stroke-width="2"></line>'
         )
         parts.append(
             _text(
@@ -98,19 +85,61 @@ def proportion_bars(findings: Any) -> SafeString:
     for tick in (0, 25, 50, 75, 100):
         parts.append(
             _text(
-                _n(LABEL_WIDTH + tick / 100 * BAR_WIDTH),
+                LABEL_WIDTH + tick / 100 * BAR_WIDTH,
                 axis_y,
                 f"{tick}%",
                 "app-chart__tick",
                 "middle",
             )
         )
-    return format_html(
-        '<svg class="app-chart" viewBox="0 0 {} {}" role="img" aria-label="{}" '
-        'focusable="false">{}</svg>',
-        LABEL_WIDTH + BAR_WIDTH + 60,
-        height,
+    label = (
         f"Bar chart of the proportion meeting {findings.item.code}, by agency, with 95% "
-        "intervals. The table that follows gives the figures.",
-        SafeString("".join(parts)),
+        "intervals. The table that follows gives the figures."
+    )
+    return mark_safe(  # noqa: S308 - every text above is escaped
+        f'<svg class="app-chart" viewBox="0 0 {LABEL_WIDTH + BAR_WIDTH + 60} {height}" '
+        f'role="img" aria-label="{escape(label)}" focusable="false">{"".join(parts)}</svg>'
+    )
+
+
+NUM = '<td class="govuk-table__cell govuk-table__cell--numeric">'
+
+
+def _result_cells(summary: dict[str, Any]) -> str:
+    counts = "".join(f"{NUM}{int(n)}</td>" for n in summary["counts"].values())
+    if summary["proportion"] is None:
+        meeting, interval = "None assessed", "–"
+    else:
+        meeting = (
+            f"{summary['meeting']} of {summary['assessed']} ({percent(summary['proportion'])})"
+        )
+        interval = f"{percent(summary['low'])} to {percent(summary['high'])}"
+    return f"{counts}{NUM}{meeting}</td>{NUM}{interval}</td>"
+
+
+@register.simple_tag
+def findings_table(findings: Any) -> SafeString:
+    """The data table of one standard's findings, by agency and overall."""
+    header = "".join(
+        '<th scope="col" class="govuk-table__header govuk-table__header--numeric">'
+        f"{escape(o.label)}</th>"
+        for o in findings.options
+    )
+    rows = "".join(
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header '
+        f'govuk-!-font-weight-regular">{escape(name)}</th>{_result_cells(summary)}</tr>'
+        for name, summary in findings.by_agency
+    )
+    total = (
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">All '
+        f"agencies</th>{_result_cells(findings.overall)}</tr>"
+    )
+    return mark_safe(  # noqa: S308 - every text above is escaped
+        '<table class="govuk-table app-table--compact"><caption class="govuk-table__caption '
+        f'govuk-visually-hidden">Responses to {escape(findings.item.code)} by agency</caption>'
+        '<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" '
+        f'class="govuk-table__header">Agency</th>{header}<th scope="col" '
+        'class="govuk-table__header govuk-table__header--numeric">Meeting the standard</th>'
+        '<th scope="col" class="govuk-table__header govuk-table__header--numeric">95% interval'
+        f'</th></tr></thead><tbody class="govuk-table__body">{rows}{total}</tbody></table>'
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from assurance.audits.models import (
@@ -30,7 +30,7 @@ from assurance.audits.models import (
     Theme,
 )
 from assurance.frameworks import interchange
-from assurance.frameworks.models import Answer, Assessment, Framework, Item
+from assurance.frameworks.models import Assessment, Framework, Item
 from assurance.partnerships.models import (
     Agency,
     AgencyKind,
@@ -248,22 +248,15 @@ def build_audit(
                 for inv, assessment in zip(involvements, assessments, strict=True)
             ]
         )
-        answers = []
+        rows = []
         for assessment in assessments:
             for item in items:
                 choices = options[item.pk]
                 weights = [
                     5 if o.meets_standard else 2 if not o.is_not_applicable else 1 for o in choices
                 ]
-                answers.append(
-                    Answer(
-                        assessment=assessment,
-                        item=item,
-                        option=rng.choices(choices, weights)[0],
-                        evidence="x",
-                    )
-                )
-        Answer.objects.bulk_create(answers, batch_size=5000)
+                rows.append((assessment.pk, item.pk, rng.choices(choices, weights)[0].pk))
+        _insert_answers(rows)
     return audit
 
 
@@ -277,3 +270,14 @@ def build_audit_history(
             build_audit(partnership=partnership, year=year, cases=cases, agencies=agencies, rng=rng)
             made += 1
     return {"audits": made}
+
+
+def _insert_answers(rows: list[tuple[int, int, int]]) -> None:
+    """Answers by plain executemany: the bulk of the synthetic data (millions of rows)."""
+    sql = (
+        "INSERT INTO frameworks_answer (assessment_id, item_id, option_id, text, evidence) "
+        "VALUES (%s, %s, %s, '', 'x')"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 20000):
+            cursor.executemany(sql, rows[start : start + 20000])

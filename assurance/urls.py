@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/v1/", include("assurance.api.urls")),
     path("", include("assurance.frameworks.urls")),
     path("", include("assurance.audits.urls")),
+    path("", include("assurance.improvement.urls")),
     path("", include("assurance.partnerships.urls")),
 ]
 

@@ -5,3 +5,8 @@ class ImprovementConfig(AppConfig):
     name = "assurance.improvement"
     label = "improvement"
     verbose_name = "Learning and improvement"
+
+    def ready(self) -> None:
+        from assurance.core.registry import NavItem, register_nav
+
+        register_nav(NavItem("Actions", "improvement:action_list", "action.view", 40, "actions"))

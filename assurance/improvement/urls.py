@@ -1,0 +1,13 @@
+from django.urls import path
+
+from assurance.improvement import views
+
+app_name = "improvement"
+
+P = "p/<slug:partnership_slug>/actions/"
+
+urlpatterns = [
+    path(P, views.ActionListView.as_view(), name="action_list"),
+    path(P + "<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
+    path(P + "<int:pk>/history/", views.ActionHistoryView.as_view(), name="action_history"),
+]

@@ -9,7 +9,7 @@ says why it must stay.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,13 @@ class Finding:
     text: str
     start: int
     end: int
+    field: str = ""
+    """The form field it was found in (set by ``flag_identifiers``)."""
+
+    @property
+    def message(self) -> str:
+        """Plain English for an error summary: what was found, quoted."""
+        return f"This looks like {self.label} (“{self.text}”)"
 
 
 LABELS = {
@@ -53,7 +60,8 @@ _DATES = [
 ]
 _EMAIL = re.compile(r"\b[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}\b", re.IGNORECASE)
 _PHONE = re.compile(
-    r"(?<![\d\w])(?:\+44 ?\(?0?\)? ?|\(?0)(?:\d{2,4}\)? ?\d{3,4} ?\d{3,4}|7\d{3} ?\d{6})(?!\d)"
+    r"(?<![\d\w])(?:\+44[ -]?\(?0?\)?[ -]?|\(?0)"
+    r"(?:\d{2,4}\)?[ -]?\d{3,4}[ -]?\d{3,4}|7\d{3}[ -]?\d{6})(?![\d-])"
 )
 
 
@@ -102,6 +110,14 @@ def find_identifiers(text: str) -> list[Finding]:
     return sorted(findings, key=lambda finding: finding.start)
 
 
-def flag_identifiers(fields: dict[str, str]) -> dict[str, list[Finding]]:
-    """The findings of every field that has any."""
-    return {name: found for name, value in fields.items() if (found := find_identifiers(value))}
+def flag_identifiers(fields: dict[str, str]) -> list[Finding]:
+    """Every finding in a form's free-text fields, each naming its field, in field order.
+
+    For a form: ``flag_identifiers({name: form.cleaned_data[name] for name in FREE_TEXT})``;
+    group by ``finding.field`` to show each field's error.
+    """
+    return [
+        replace(finding, field=name)
+        for name, value in fields.items()
+        for finding in find_identifiers(value or "")
+    ]

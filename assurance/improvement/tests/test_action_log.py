@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from assurance.audits import services as audit_services
-from assurance.audits.tests.conftest import actor_of, audit, tool  # noqa: F401 - fixtures
+from assurance.audits.tests.conftest import actor_of
 from assurance.improvement.models import Action, MeasureKind
 
 pytestmark = pytest.mark.django_db

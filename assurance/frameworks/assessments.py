@@ -57,7 +57,10 @@ def _clean_answer(item: Item, raw: dict[str, Any]) -> dict[str, Any]:
     if item.response_type in {ResponseType.SCALE, ResponseType.YES_NO_NA}:
         option = raw.get("option")
         if option not in (None, ""):
-            option_id = option.pk if isinstance(option, ScaleOption) else int(option)
+            try:
+                option_id = option.pk if isinstance(option, ScaleOption) else int(option)
+            except (TypeError, ValueError) as exc:
+                raise ValidationError(f"{item.code}: choose one of the options given.") from exc
             if not ScaleOption.objects.filter(pk=option_id, scale_id=item.scale_id).exists():
                 raise ValidationError(f"{item.code}: choose one of the options given.")
             value["option"] = option_id
@@ -65,17 +68,22 @@ def _clean_answer(item: Item, raw: dict[str, Any]) -> dict[str, Any]:
         number = raw.get("number")
         if number not in (None, ""):
             try:
-                value["number"] = Decimal(str(number))
+                parsed = Decimal(str(number).strip().replace(",", ""))
             except InvalidOperation as exc:
                 raise ValidationError(f"{item.code}: enter a number, like 3.") from exc
+            if not parsed.is_finite() or abs(parsed) >= Decimal(10) ** 10:
+                raise ValidationError(f"{item.code}: enter a number, like 3.")
+            value["number"] = parsed
     elif item.response_type == ResponseType.DATE:
         day = raw.get("date")
         if day not in (None, ""):
             if isinstance(day, str):
                 try:
-                    day = date.fromisoformat(day)
+                    day = date.fromisoformat(day.strip())
                 except ValueError as exc:
                     raise ValidationError(f"{item.code}: enter a date, like 2026-11-22.") from exc
+            if not isinstance(day, date):
+                raise ValidationError(f"{item.code}: enter a date, like 2026-11-22.")
             value["date"] = day
     else:
         value["text"] = str(raw.get("text") or "").strip()

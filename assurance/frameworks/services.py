@@ -10,8 +10,33 @@ from django.db import transaction
 from django.db.models import Max
 
 from assurance.frameworks import interchange
-from assurance.frameworks.models import Framework, Item, Section
+from assurance.frameworks.assessments import (
+    ConflictError,
+    assessment_missing,
+    assessment_save_answers,
+    assessment_start,
+    framework_freeze,
+)
+from assurance.frameworks.models import Framework, FrameworkKind, Item, ResponseScale, Section
 from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Partnership
+
+__all__ = [
+    "ConflictError",
+    "FrozenError",
+    "assessment_missing",
+    "assessment_save_answers",
+    "assessment_start",
+    "framework_copy",
+    "framework_create",
+    "framework_freeze",
+    "framework_import",
+    "framework_new_version",
+    "framework_update",
+    "item_save",
+    "scale_yes_no_na",
+    "section_create",
+]
 
 
 class FrozenError(ValidationError):
@@ -20,6 +45,30 @@ class FrozenError(ValidationError):
 
 def _plan(framework: Framework) -> interchange.Plan:
     return interchange.validate(interchange.read_yaml(interchange.export_yaml(framework)))
+
+
+def scale_yes_no_na(*, partnership: Partnership) -> ResponseScale:
+    """The partnership's built-in Yes / No / Not applicable scale (created on first use)."""
+    return interchange.scale_yes_no_na(partnership=partnership)
+
+
+def framework_create(
+    *,
+    actor: Actor,
+    name: str,
+    kind: str = FrameworkKind.CASE_AUDIT,
+    theme: str = "",
+    description: str = "",
+) -> Framework:
+    """A new, empty framework (version 1 of a new family), open for editing."""
+    actor.require("framework.manage")
+    framework = Framework(
+        partnership=actor.partnership, name=name, kind=kind, theme=theme, description=description
+    )
+    framework.full_clean(exclude=["family"])
+    framework._history_user = actor.user  # type: ignore[attr-defined]
+    framework.save()
+    return framework
 
 
 def framework_import(*, actor: Actor, name: str, content: bytes) -> Framework:
@@ -57,7 +106,10 @@ def framework_new_version(*, actor: Actor, framework: Framework) -> Framework:
 
 
 def _editable(framework: Framework) -> None:
-    if framework.is_frozen:
+    """Refuse any change to a frozen version (read from the database, not the instance, so a
+    version frozen by an assessment started a moment ago is refused too)."""
+    if framework.is_frozen or Framework.unscoped.filter(pk=framework.pk, is_frozen=True).exists():
+        framework.is_frozen = True
         raise FrozenError(
             f"{framework} is in use, so it cannot change. Make a new version to edit it."
         )
@@ -68,6 +120,20 @@ def framework_update(*, actor: Actor, framework: Framework, form: Any) -> Framew
     _editable(framework)
     framework._history_user = actor.user  # type: ignore[attr-defined]
     return form.save()  # type: ignore[no-any-return]
+
+
+def section_create(
+    *, actor: Actor, framework: Framework, code: str, title: str, guidance: str = ""
+) -> Section:
+    """A new section at the end of an unfrozen framework."""
+    actor.require("framework.manage")
+    _editable(framework)
+    order = (framework.sections.aggregate(Max("order"))["order__max"] or 0) + 1
+    section = Section(framework=framework, code=code, title=title, guidance=guidance, order=order)
+    section.full_clean()
+    section._history_user = actor.user  # type: ignore[attr-defined]
+    section.save()
+    return section
 
 
 def item_save(*, actor: Actor, section: Section, form: Any) -> Item:

@@ -99,13 +99,18 @@ def demo_server(django_db_setup: None, django_db_blocker: Any, static_build: Pat
     (so the server thread sees it), served by pytest-django's own ``LiveServer`` helper (which
     shares an in-memory SQLite connection with the server thread), and the database is flushed
     when the module ends so that no other test sees it. Module scope keeps this safe under
-    pytest-randomly, which shuffles modules but keeps each module's tests together. Tests here
-    may add records but must not remove what the next test relies on.
+    pytest-randomly, which shuffles modules but keeps each module's tests together.
+
+    Each test is marked ``django_db`` (not transactional): pytest-django then creates the test
+    database, and wraps the test in a transaction that is rolled back (on SQLite the server
+    thread shares that connection, so what the test adds through the browser goes too; on
+    PostgreSQL the server commits, and the flush at the end removes it).
     """
     from django.core.management import call_command
     from pytest_django.live_server_helper import LiveServer
 
     with django_db_blocker.unblock():
+        _refuse_unless_test_database()
         call_command("demo", quiet_logins=True)
         server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
         server._live_server_modified_settings.enable()
@@ -115,6 +120,17 @@ def demo_server(django_db_setup: None, django_db_blocker: Any, static_build: Pat
             server._live_server_modified_settings.disable()
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
+
+
+def _refuse_unless_test_database() -> None:
+    """The fixture flushes the database: make sure it is the test database. (pytest-django only
+    creates one when a collected test is marked ``django_db``; the test modules here are.)"""
+    from django.db import connection
+
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    if not in_memory and "test" not in name.rsplit("/", 1)[-1]:
+        pytest.fail(f"refusing to load the demo into {name!r}: it is not a test database")
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from assurance.browser_tests.browsing import format_violations, run_axe
 from assurance.partnerships.models import Agency
 
-pytestmark = pytest.mark.browser
+# django_db: the test database must exist (the demo is loaded into it once per module).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def test_sign_in_page_styles_skip_link_and_failed_sign_in(browse) -> None:

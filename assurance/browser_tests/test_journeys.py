@@ -19,7 +19,8 @@ from playwright.sync_api import expect
 from assurance.browser_tests.browsing import Browse
 from assurance.partnerships.models import Agency, Group, Partnership, Person
 
-pytestmark = pytest.mark.browser
+# django_db: the test database must exist (the demo is loaded into it once per module).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PARTNERSHIP = "/p/northfield/"
 MAX_PAGES = 80

@@ -8,6 +8,7 @@ problem by its place and field; only a fully valid file is written, in one trans
 
 from __future__ import annotations
 
+import difflib
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from assurance.frameworks.models import (
     Framework,
@@ -68,32 +70,76 @@ class _LineLoader(yaml.SafeLoader):
     """Keeps, for each mapping, the line of each key (1-based)."""
 
 
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
-    lines = {}
+    lines: dict[str, int] = {}
+    repeated: list[tuple[str, int]] = []
     for key_node, value_node in node.value:
-        lines[str(loader.construct_object(key_node))] = value_node.start_mark.line + 1
+        key = str(loader.construct_object(key_node))
+        if key in lines:
+            repeated.append((key, key_node.start_mark.line + 1))
+        lines[key] = value_node.start_mark.line + 1
+        if isinstance(value_node, yaml.ScalarNode) and value_node.tag in _NUMBER_TAGS:
+            mapping[key] = value_node.value  # a code written 1.10 stays "1.10", not 1.1
     result = _Mapping(mapping)
     result.lines = lines
     result.line = node.start_mark.line + 1
+    result.repeated = repeated
     return result
 
 
 class _Mapping(dict):  # type: ignore[type-arg]
     lines: dict[str, int]
     line: int
+    repeated: list[tuple[str, int]]
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _yaml_fields(mapping: Any, names: list[str]) -> dict[str, Located]:
+def _yaml_fields(
+    mapping: Any, names: list[str], problems: list[str], what: str
+) -> dict[str, Located]:
+    """The named fields of a mapping, each with its line; unknown or repeated keys are
+    problems (a misspelt ``evidence_requried`` must not silently fall back to the default)."""
     lines = getattr(mapping, "lines", {})
     start = getattr(mapping, "line", 0)
+    for key, line in getattr(mapping, "repeated", []):
+        problems.append(f"line {line}, field {key}: the field is given twice in this {what}.")
+    for key in mapping:
+        if str(key) not in names:
+            close = difflib.get_close_matches(str(key), names, n=1)
+            hint = f" Did you mean {close[0]}?" if close else f" Use {', '.join(names)}."
+            problems.append(
+                f"line {lines.get(str(key), start)}, field {key}: "
+                f"there is no such field in this {what}.{hint}"
+            )
     return {
         name: Located(mapping.get(name), f"line {lines.get(name, start)}, field {name}")
         for name in names
     }
+
+
+def _yaml_list(located: Located, problems: list[str]) -> list[Any]:
+    if located.value is None:
+        return []
+    if not isinstance(located.value, list):
+        problems.append(f"{located.where}: this must be a list (lines starting with “- ”).")
+        return []
+    return located.value
+
+
+def _yaml_mappings(located: Located, problems: list[str], what: str) -> list[Any]:
+    result = []
+    for entry in _yaml_list(located, problems):
+        if isinstance(entry, dict):
+            result.append(entry)
+        else:
+            problems.append(f"{located.where}: each {what} must be a set of fields, not “{entry}”.")
+    return result
 
 
 def read_yaml(text: str) -> dict[str, Any]:
@@ -107,34 +153,39 @@ def read_yaml(text: str) -> dict[str, Any]:
         ) from exc
     if not isinstance(data, dict):
         raise ImportProblem(["line 1: the file must be a YAML mapping with name and sections."])
+    problems: list[str] = []
     top = _yaml_fields(
-        data, ["format", "name", "kind", "theme", "description", "scales", "sections"]
+        data,
+        ["format", "name", "kind", "theme", "description", "scales", "sections"],
+        problems,
+        "framework",
     )
     scales = []
-    for scale in top["scales"].value or []:
-        f = _yaml_fields(scale, ["name", "options"])
-        options = [
-            _yaml_fields(o, ["label", "meets_standard", "not_applicable"])
-            if isinstance(o, dict)
-            else {"label": Located(o, f"line {scale.line}")}
-            for o in (f["options"].value or [])
-        ]
+    for scale in _yaml_mappings(top["scales"], problems, "scale"):
+        f = _yaml_fields(scale, ["name", "options"], problems, "scale")
+        options = []
+        for option in _yaml_list(f["options"], problems):
+            if isinstance(option, dict):
+                fields = ["label", "meets_standard", "not_applicable"]
+                options.append(_yaml_fields(option, fields, problems, "scale option"))
+            else:  # a bare label
+                options.append({"label": Located(option, f["options"].where)})
         scales.append({**f, "options": options})
     sections = []
-    for section in top["sections"].value or []:
-        if not isinstance(section, dict):
-            raise ImportProblem([f"{top['sections'].where}: each section must be a mapping."])
-        f = _yaml_fields(section, ["code", "title", "guidance", "items"])
-        items = []
-        for item in f["items"].value or []:
-            if not isinstance(item, dict):
-                raise ImportProblem([f"{f['items'].where}: each item must be a mapping."])
-            items.append(
-                _yaml_fields(
-                    item, ["code", "text", "guidance", "response", "scale", "evidence_required"]
-                )
+    for section in _yaml_mappings(top["sections"], problems, "section"):
+        f = _yaml_fields(section, ["code", "title", "guidance", "items"], problems, "section")
+        items = [
+            _yaml_fields(
+                item,
+                ["code", "text", "guidance", "response", "scale", "evidence_required"],
+                problems,
+                "item",
             )
+            for item in _yaml_mappings(f["items"], problems, "item")
+        ]
         sections.append({**f, "items": items})
+    if problems:
+        raise ImportProblem(problems)
     return {**top, "scales": scales, "sections": sections}
 
 
@@ -187,17 +238,25 @@ def read_excel(content: bytes) -> dict[str, Any]:
     except Exception as exc:
         raise ImportProblem(["The file is not an Excel workbook (.xlsx)."]) from exc
     meta = {}
+    problems: list[str] = []
+    fields = ["format", "name", "kind", "theme", "description"]
     if "Framework" not in workbook.sheetnames:
         raise ImportProblem(["The workbook needs a sheet called Framework."])
     for number, row in enumerate(workbook["Framework"].iter_rows(values_only=True), start=1):
         if row and row[0]:
-            meta[str(row[0]).strip().lower()] = Located(
+            key = str(row[0]).strip().lower()
+            if key not in fields:
+                problems.append(
+                    f"sheet Framework, row {number}, column A: there is no field called "
+                    f"“{row[0]}”. Use {', '.join(fields)}."
+                )
+            meta[key] = Located(
                 row[1] if len(row) > 1 else None,
-                f"sheet Framework, row {number}, column B ({str(row[0]).strip().lower()})",
+                f"sheet Framework, row {number}, column B ({key})",
             )
     top = {
-        name: meta.get(name, Located(None, f"sheet Framework ({name})"))
-        for name in ["format", "name", "kind", "theme", "description"]
+        name: meta.get(name, Located(None, f"sheet Framework, column A (no row called {name})"))
+        for name in fields
     }
     scales: dict[str, dict[str, Any]] = {}
     for row in _sheet_rows(workbook, "Scales", SCALE_COLUMNS):
@@ -222,13 +281,28 @@ def read_excel(content: bytes) -> dict[str, Any]:
                 "items": [],
             },
         )
+        if (
+            section["title"] is not row["section_title"]
+            and str(section["title"].value or "").strip()
+            != str(row["section_title"].value or "").strip()
+        ):
+            problems.append(
+                f"{row['section_title'].where}: section {code} is titled "
+                f"“{section['title'].value}” on an earlier row; give every row of a section "
+                "the same title."
+            )
         section["items"].append(
             {
                 k: row[k]
                 for k in ["code", "text", "guidance", "response", "scale", "evidence_required"]
             }
         )
-    return {**top, "scales": list(scales.values()), "sections": list(sections.values())}
+    return {
+        **top,
+        "scales": list(scales.values()),
+        "sections": list(sections.values()),
+        "problems": problems,
+    }
 
 
 # --- validation ---
@@ -237,7 +311,12 @@ def read_excel(content: bytes) -> dict[str, Any]:
 def _text(
     located: Located | None, problems: list[str], *, required: bool = True, limit: int = 300
 ) -> str:
+    if located is not None and isinstance(located.value, (list, dict)):
+        problems.append(f"{located.where}: write plain text here, not a list or a set of fields.")
+        return ""
     value = "" if located is None or located.value is None else str(located.value).strip()
+    if isinstance(located.value if located else None, float) and value.endswith(".0"):
+        value = value[:-2]  # Excel stores a code typed as 2 as 2.0
     if required and not value:
         problems.append(f"{located.where if located else 'the file'}: this is required.")
     elif len(value) > limit:
@@ -261,7 +340,7 @@ def _flag(located: Located | None, problems: list[str], default: bool = False) -
 
 
 def validate(data: dict[str, Any]) -> Plan:
-    problems: list[str] = []
+    problems: list[str] = list(data.get("problems", []))
     fmt = data.get("format")
     if fmt is not None and fmt.value not in (None, FORMAT):
         problems.append(f"{fmt.where}: the format must be {FORMAT}.")
@@ -520,6 +599,26 @@ def export_yaml(framework: Framework) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
+EXCEL_HELP = [
+    "How to edit this audit tool in Excel (the Help sheet is ignored on upload)",
+    "",
+    "Framework sheet: one field per row, its name in column A and its value in column B "
+    "(name, kind, theme, description). Keep format as it is.",
+    "Scales sheet: one row per option, in order. scale is the scale's name (repeat it on each "
+    "of its rows); meets_standard is yes when the option counts as meeting the standard; "
+    "not_applicable is yes when the option is left out of the number assessed.",
+    "Items sheet: one row per standard or question, in order. Repeat the section's code, title "
+    "and guidance on each row of the section. response is scale, yes_no_na, number, date or "
+    "text; for scale give the scale's name exactly as on the Scales sheet; evidence_required is "
+    "yes or no.",
+    "yes_no_na items use the built-in scale Yes / No / Not applicable: leave their scale empty.",
+    "Codes must be unique: section codes in the tool, item codes in their section. Findings "
+    "compare versions by item code, so keep a standard's code when you reword it.",
+    "When you upload, the whole file is checked; if anything is wrong nothing is imported and "
+    "each problem is listed with its sheet, row and column.",
+]
+
+
 def export_excel(framework: Framework) -> bytes:
     scales, sections = _tree(framework)
     workbook = Workbook()
@@ -564,7 +663,30 @@ def export_excel(framework: Framework) -> bytes:
                     "yes" if item.evidence_required else "no",
                 ]
             )
+    last = max(items.max_row, 200)
+    for column, allowed in [
+        ("G", ",".join(ResponseType.values)),
+        ("I", "yes,no"),
+    ]:
+        check = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
+        check.error = f"Use one of {allowed.replace(',', ', ')}."
+        items.add_data_validation(check)
+        check.add(f"{column}2:{column}{last}")
+    yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True)
+    scale_sheet.add_data_validation(yes_no)
+    yes_no.add(f"C2:D{max(scale_sheet.max_row, 100)}")
+    for row in items.iter_rows(min_row=2, max_col=4):
+        for cell in (row[0], row[3]):  # codes stay text: 1.10 must not become 1.1
+            cell.number_format = "@"
+    for sheet in (scale_sheet, items):
+        sheet.freeze_panes = "A2"
+    help_sheet = workbook.create_sheet("Help")
+    for line in EXCEL_HELP:
+        help_sheet.append([line])
+    help_sheet.column_dimensions["A"].width = 100
     for sheet in workbook.worksheets:
+        if sheet is help_sheet:
+            continue
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for column in sheet.columns:

@@ -162,3 +162,180 @@ def test_the_documented_example_is_valid_yaml():
     text = doc.read_text()
     block = text.split("```yaml", 1)[1].split("```", 1)[0]
     assert yaml.safe_load(block)["format"] == "assurance-framework/1"
+
+
+MET = "Met / Partially met / Not met / Not applicable"
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        (
+            lambda t: t.replace("format: assurance-framework/1", "format: other/2", 1),
+            "field format",
+            "the format must be assurance-framework/1",
+        ),
+        (
+            lambda t: t.replace("kind: case_audit", "kind: survey", 1),
+            "field kind",
+            "use one of case_audit",
+        ),
+        (
+            lambda t: t.replace("name: Multi-agency case file audit tool", "name: " + "x" * 201),
+            "field name",
+            "at most 200 characters",
+        ),
+        (
+            lambda t: t.replace("  - label: Not met\n", "  - label: Met\n", 1),
+            "field label",
+            "the option “Met” is repeated",
+        ),
+        (
+            lambda t: t.replace("    meets_standard: true\n", "    meets_standard: false\n", 1),
+            "field name",
+            "say which option meets the standard",
+        ),
+        (
+            lambda t: t.replace("- code: KLOE 2", "- code: KLOE 1", 1),
+            "field code",
+            "the section code “KLOE 1” is repeated",
+        ),
+        (
+            lambda t: t.replace("  - code: '1.2'", "  - code: '1.1'", 1),
+            "field code",
+            "the item code “1.1” is repeated in its section",
+        ),
+        (
+            lambda t: t.replace("    scale: " + MET + "\n", "", 1),
+            "field scale",
+            "this is required",
+        ),
+        (
+            lambda t: t.replace("    evidence_required: true", "    evidence_requried: true", 1),
+            "field evidence_requried",
+            "there is no such field in this item. Did you mean evidence_required?",
+        ),
+        (
+            lambda t: t.replace(
+                "    evidence_required: true", "    evidence_required: true\n    code: x", 1
+            ),
+            "field code",
+            "the field is given twice in this item",
+        ),
+        (
+            lambda t: t.replace("  title: Identification", "  title: [Identification", 1).replace(
+                "thresholds\n", "thresholds]\n", 1
+            ),
+            "field title",
+            "write plain text here, not a list",
+        ),
+        (
+            lambda t: t.replace("sections:\n", "sections: all of them\nold_sections:\n", 1),
+            "field sections",
+            "this must be a list",
+        ),
+    ],
+)
+def test_each_kind_of_yaml_problem_names_its_line_and_field(change, where, message, northfield):
+    text = change(GOOD)
+    with pytest.raises(ImportProblem) as problem:
+        import_file(name="bad.yaml", content=text.encode(), partnership=northfield.partnership)
+    found = [p for p in problem.value.problems if message in p]
+    assert found, problem.value.problems
+    assert found[0].startswith("line ") and f", {where}: " in found[0], found[0]
+    line = int(found[0].split(",")[0].removeprefix("line "))
+    assert 1 <= line <= len(text.splitlines())
+    assert not Framework.objects_for(northfield.partnership).exists()
+
+
+def test_a_scale_item_on_a_yes_no_item_and_a_missing_section_list(northfield):
+    text = GOOD.replace("    response: scale\n", "    response: number\n", 1)
+    with pytest.raises(ImportProblem) as problem:
+        import_file(name="bad.yaml", content=text.encode(), partnership=northfield.partnership)
+    assert any("only scale items have a scale" in p for p in problem.value.problems)
+    with pytest.raises(ImportProblem, match="at least one section"):
+        import_file(name="bad.yaml", content=b"name: Empty\n", partnership=northfield.partnership)
+    with pytest.raises(ImportProblem, match="must be a YAML mapping"):
+        import_file(name="bad.yaml", content=b"- a\n- b\n", partnership=northfield.partnership)
+    with pytest.raises(ImportProblem, match=r"Upload a \.yaml or an \.xlsx file"):
+        import_file(name="bad.csv", content=b"a,b", partnership=northfield.partnership)
+
+
+def test_a_code_like_1_10_keeps_its_trailing_zero(northfield):
+    text = GOOD.replace("  - code: '1.2'", "  - code: 1.10", 1)
+    tool = import_file(name="t.yaml", content=text.encode(), partnership=northfield.partnership)
+    assert Item.objects.filter(section__framework=tool, code="1.10").exists()
+
+
+def _workbook(northfield) -> tuple[Framework, object]:
+    tool = import_file(
+        name="general.yaml", content=GOOD.encode(), partnership=northfield.partnership
+    )
+    return tool, load_workbook(io.BytesIO(export_excel(tool)))
+
+
+def _upload(workbook, northfield) -> list[str]:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    before = Framework.objects_for(northfield.partnership).count()
+    with pytest.raises(ImportProblem) as problem:
+        import_file(name="bad.xlsx", content=buffer.getvalue(), partnership=northfield.partnership)
+    assert Framework.objects_for(northfield.partnership).count() == before
+    return problem.value.problems
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda wb: wb["Items"].__setitem__("H2", "Gold"), "sheet Items, row 2, column H (scale)"),
+        (lambda wb: wb["Items"].__setitem__("E2", None), "sheet Items, row 2, column E (text)"),
+        (
+            lambda wb: wb["Items"].__setitem__("I4", "maybe"),
+            "sheet Items, row 4, column I (evidence_required): write yes or no",
+        ),
+        (
+            lambda wb: wb["Items"].__setitem__("B3", "Another title"),
+            "sheet Items, row 3, column B (section_title): section KLOE 1 is titled",
+        ),
+        (
+            lambda wb: wb["Framework"].__setitem__("B2", None),
+            "sheet Framework, row 2, column B (name): this is required",
+        ),
+        (
+            lambda wb: wb["Framework"].__setitem__("A6", "owner"),
+            "sheet Framework, row 6, column A: there is no field called “owner”",
+        ),
+        (lambda wb: wb.remove(wb["Scales"]), "The workbook needs a sheet called Scales"),
+        (
+            lambda wb: wb["Items"].__setitem__("G1", "answer"),
+            "Sheet Items, row 1: missing column(s) response",
+        ),
+    ],
+)
+def test_each_kind_of_excel_problem_names_its_sheet_row_and_column(edit, message, northfield):
+    _, workbook = _workbook(northfield)
+    edit(workbook)
+    problems = _upload(workbook, northfield)
+    assert any(message in p for p in problems), problems
+
+
+def test_the_excel_workbook_is_made_for_editing(northfield):
+    _, workbook = _workbook(northfield)
+    assert workbook.sheetnames == ["Framework", "Scales", "Items", "Help"]
+    items = workbook["Items"]
+    assert items.freeze_panes == "A2"
+    assert items["D2"].number_format == "@"
+    assert any("G2" in str(v.sqref) for v in items.data_validations.dataValidation)
+
+
+def test_the_command_imports_an_example_and_reports_a_bad_file(northfield, tmp_path):
+    from django.core.management import CommandError, call_command
+
+    out = io.StringIO()
+    call_command("import_framework", "neglect.yaml", partnership=northfield.slug, stdout=out)
+    assert "Imported Neglect audit tool" in out.getvalue()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("response: scale", "response: stars", 1))
+    with pytest.raises(CommandError, match="Nothing was imported:\n  line "):
+        call_command("import_framework", str(bad), partnership=northfield.slug)
+    assert Framework.objects_for(northfield.partnership).count() == 1

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "assurance.audits",
     "assurance.improvement",
     "assurance.reports",
+    "assurance.dataset",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,152 @@
+"""Writes for the data set: the catalogue and the benchmarks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .benchmarks import (
+    DEFAULT_MAPPING,
+    BenchmarkFileError,
+    load_mapping,
+    period_bounds,
+    read_benchmarks,
+    section_for,
+)
+from .models import Benchmark, Frequency, Indicator
+
+STARTER_CATALOGUE = Path(__file__).parent / "catalogue" / "starter.yaml"
+BATCH = 2000
+
+CATALOGUE_FIELDS = {
+    "title": "title",
+    "definition": "definition",
+    "numerator": "numerator_definition",
+    "denominator": "denominator_definition",
+    "unit": "unit",
+    "polarity": "polarity",
+    "sector": "owning_sector",
+    "phase": "phase",
+    "frequency": "frequency",
+    "source": "source",
+    "national_measure": "national_measure",
+    "themes": "themes",
+    "decimal_places": "decimal_places",
+}
+
+
+class CatalogueError(ValueError):
+    pass
+
+
+@transaction.atomic
+def catalogue_load(*, path: Path | str = STARTER_CATALOGUE) -> tuple[int, int]:
+    """Create or update indicators from a catalogue YAML file (matched on code).
+
+    Returns (created, updated). A bad entry raises CatalogueError naming it; nothing is stored.
+    """
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    created = updated = 0
+    for order, entry in enumerate(data.get("indicators", []), start=1):
+        code = str(entry.get("code", "")).strip()
+        fields: dict[str, Any] = {"order": order}
+        for key, attr in CATALOGUE_FIELDS.items():
+            if key in entry:
+                fields[attr] = entry[key] if entry[key] is not None else ""
+        indicator = Indicator.objects.filter(code=code).first() or Indicator(code=code)
+        is_new = indicator.pk is None
+        for attr, value in fields.items():
+            setattr(indicator, attr, value)
+        try:
+            indicator.full_clean()
+        except ValidationError as exc:
+            problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+            raise CatalogueError(f"Indicator {order} ({code or 'no code'}): {problems}") from exc
+        indicator.save()
+        created += is_new
+        updated += not is_new
+    return created, updated
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    file: str
+    rows: int
+    replaced: int
+    missing: int
+
+
+def benchmarks_import(
+    *, path: Path | str, mapping: Path | str = DEFAULT_MAPPING, batch_size: int = BATCH
+) -> ImportResult:
+    """Load one DfE open-data CSV file into Benchmark rows, in one transaction.
+
+    Rows for the same indicators and periods as the file are replaced, so importing the same (or
+    a revised) file again leaves one row per indicator, area and period.
+    """
+    path = Path(path)
+    section = section_for(load_mapping(mapping), path.name)
+    codes = {m.indicator for m in section.measures}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    unknown = sorted(codes - set(indicators))
+    if unknown:
+        raise BenchmarkFileError(
+            "The mapping names indicators that are not in the catalogue: " + ", ".join(unknown)
+        )
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            records = list(read_benchmarks(stream, section))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BenchmarkFileError(f"Cannot read {path}: {exc}") from exc
+    periods = {r.time_period for r in records}
+    starts = [period_bounds(p, section.period)[0] for p in periods]
+    rows = [
+        Benchmark(
+            indicator=indicators[r.indicator],
+            area_code=r.area_code,
+            area_level=r.area_level,
+            area_name=r.area_name,
+            la_number=r.la_number,
+            region_code=r.region_code,
+            period_type=Frequency.ANNUAL,
+            period_start=r.period_start,
+            period_end=r.period_end,
+            time_period=r.time_period,
+            numerator=r.numerator,
+            denominator=r.denominator,
+            value=r.value,
+            missing_reason=r.missing_reason,
+            published=True,
+            source_file=path.name,
+        )
+        for r in records
+    ]
+    with transaction.atomic():
+        replaced, _ = Benchmark.objects.filter(
+            indicator__in=indicators.values(),
+            period_type=Frequency.ANNUAL,
+            period_start__in=starts,
+        ).delete()
+        Benchmark.objects.bulk_create(rows, batch_size=batch_size)
+    return ImportResult(
+        file=path.name,
+        rows=len(rows),
+        replaced=replaced,
+        missing=sum(1 for r in records if r.value is None),
+    )
+
+
+def benchmarks_import_shipped() -> list[ImportResult]:
+    """Import every shipped file the default mapping names (for the demo and ``make run``)."""
+    from .benchmarks import DATA_DIR
+
+    return [
+        benchmarks_import(path=DATA_DIR / section.file)
+        for section in load_mapping(DEFAULT_MAPPING)
+        if (DATA_DIR / section.file).exists()
+    ]

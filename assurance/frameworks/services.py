@@ -141,6 +141,8 @@ def item_save(*, actor: Actor, section: Section, form: Any) -> Item:
     _editable(section.framework)
     item: Item = form.save(commit=False)
     item.section = section
+    if Item.objects.filter(section=section, code=item.code).exclude(pk=item.pk).exists():
+        raise ValidationError(f"{section.code} already has an item {item.code}: use another code.")
     if item.order is None:
         item.order = (section.items.aggregate(Max("order"))["order__max"] or 0) + 1
     if item.response_type == "yes_no_na":

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.text import slugify
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -99,7 +100,7 @@ class FrameworkExportView(FrameworkMixin, View):
         if kwargs["fmt"] not in {"yaml", "xlsx"}:
             raise Http404("Export as .yaml or .xlsx.")
         framework = self.framework
-        stem = f"{framework.name.lower().replace(' ', '-')}-v{framework.version}"
+        stem = f"{slugify(framework.name) or 'framework'}-v{framework.version}"
         if kwargs["fmt"] == "xlsx":
             response = HttpResponse(
                 interchange.export_excel(framework),

@@ -164,6 +164,17 @@ def test_the_documented_example_is_valid_yaml():
     assert yaml.safe_load(block)["format"] == "assurance-framework/1"
 
 
+@pytest.mark.django_db
+def test_the_documented_example_imports(northfield):
+    doc = Path(__file__).resolve().parents[3] / "docs" / "frameworks.md"
+    block = doc.read_text().split("```yaml", 1)[1].split("```", 1)[0]
+    tool = import_file(name="doc.yaml", content=block.encode(), partnership=northfield.partnership)
+    assert [s.code for s in tool.sections.order_by("order")] == ["KLOE 1", "KLOE 2"]
+    assert {i.response_type for i in Item.objects.filter(section__framework=tool)} == set(
+        ResponseType.values
+    )
+
+
 MET = "Met / Partially met / Not met / Not applicable"
 
 

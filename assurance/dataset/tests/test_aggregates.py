@@ -1,0 +1,62 @@
+"""Unit tests of the pure aggregation rules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assurance.dataset.aggregates import (
+    LONDON,
+    TotalStatus,
+    check_total,
+    population_year,
+    rate_per_10k,
+    region_groups,
+    round_half_up,
+    round_to,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(0, 0), (4, 0), (5, 10), (14, 10), (15, 20), (632_834, 632_830)]
+)
+def test_round_to_ten(value, expected):
+    assert round_to(value) == expected
+
+
+def test_round_half_up_not_bankers():
+    assert round_half_up(Decimal("2.25"), 1) == Decimal("2.3")
+    assert round_half_up(0.125, 2) == Decimal("0.13")
+
+
+@pytest.mark.parametrize(
+    ("published", "values", "status", "remainder"),
+    [
+        (130, [40, 51, 38], TotalStatus.REPRODUCED, None),
+        (140, [40, 51, 38], TotalStatus.DIFFERS, None),
+        (130, [40, None, 38], TotalStatus.UNKNOWN_REMAINDER, 52),
+        (None, [1, 2], TotalStatus.NOT_PUBLISHED, None),
+    ],
+)
+def test_check_total(published, values, status, remainder):
+    result = check_total(published=published, la_values=values)
+    assert result.status is status and result.remainder == remainder
+    assert result.suppressed == values.count(None)
+
+
+def test_rate_per_10k():
+    assert rate_per_10k(2996, 49139) == Decimal("609.7")
+    assert rate_per_10k(81770, 12183016, places=0) == Decimal("67")
+    with pytest.raises(ZeroDivisionError):
+        rate_per_10k(1, 0)
+
+
+def test_population_year_is_the_calendar_year_before():
+    assert population_year(2025) == 2024
+
+
+def test_london_is_inner_plus_outer():
+    groups = region_groups({"A": "E13000001", "B": "E13000002", "C": "E12000001"})
+    assert sorted(groups[LONDON]) == ["A", "B"]
+    assert groups["E12000001"] == ["C"]

@@ -202,6 +202,9 @@ def _build_audit(
                 else ReturnStatus.SUBMITTED
             )
             agency_return.submitted_at = now
+            agency_return.submitted_by = (auditors.get(agency_return.agency_id) or [None])[
+                0
+            ] or leads.get(agency_return.agency_id)
             agency_return.signed_off_at = now if agency_return.status == "signed_off" else None
             agency_return.signed_off_by = (
                 leads.get(agency_return.agency_id) if agency_return.status == "signed_off" else None
@@ -223,6 +226,7 @@ def _build_audit(
             "submitted_at",
             "signed_off_at",
             "signed_off_by",
+            "submitted_by",
             "working_well",
             "worried_about",
             "needs_to_happen",

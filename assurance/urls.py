@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("assurance.frameworks.urls")),
     path("", include("assurance.audits.urls")),
     path("", include("assurance.improvement.urls")),
+    path("", include("assurance.dataset.urls")),
     path("", include("assurance.partnerships.urls")),
 ]
 

@@ -4,6 +4,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from assurance.audits import api as audits_api
+from assurance.dataset import api as dataset_api
 from assurance.partnerships import api as partnerships_api
 
 app_name = "api"
@@ -18,4 +19,11 @@ urlpatterns = [
     ),
     path("audits/", audits_api.AuditListAPI.as_view(), name="audits_list"),
     path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(), name="audits_findings"),
+    path("indicators/", dataset_api.IndicatorListAPI.as_view(), name="indicator_list"),
+    path(
+        "indicators/<str:code>/series",
+        dataset_api.IndicatorSeriesAPI.as_view(),
+        name="indicator_series",
+    ),
+    path("indicators/<str:code>/spc", dataset_api.IndicatorSpcAPI.as_view(), name="indicator_spc"),
 ]

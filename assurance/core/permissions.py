@@ -77,6 +77,8 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # The action log (extended by the learning cycle)
     "action.view": _all(*PRACTITIONERS),
     "action.manage": _all(BU),
+    # The multi-agency data set: the catalogue and published benchmarks are public information
+    "indicator.view": _all(*EVERYONE),
 }
 
 

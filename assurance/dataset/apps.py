@@ -7,7 +7,8 @@ class DatasetConfig(AppConfig):
     verbose_name = "Multi-agency data set"
 
     def ready(self) -> None:
-        from assurance.core.registry import register_demo
+        from assurance.core.registry import NavItem, register_demo, register_nav
         from assurance.dataset.demo import load_demo_dataset
 
+        register_nav(NavItem("Data set", "dataset:indicator_list", "indicator.view", 35, "dataset"))
         register_demo(20, load_demo_dataset)

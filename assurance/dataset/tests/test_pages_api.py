@@ -1,0 +1,78 @@
+"""The catalogue and indicator pages, and the /api/v1/indicators/ endpoints."""
+
+from __future__ import annotations
+
+import pytest
+
+from assurance.dataset.benchmarks import DATA_DIR
+from assurance.dataset.services import benchmarks_import, catalogue_load
+
+SOLIHULL = "E08000029"
+
+
+@pytest.fixture
+def loaded(northfield):
+    northfield.partnership.la_code = SOLIHULL
+    northfield.partnership.save()
+    catalogue_load()
+    benchmarks_import(
+        path=DATA_DIR / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"
+    )
+    return northfield
+
+
+def test_catalogue_page_lists_every_phase(loaded, dev, client_for):
+    response = client_for(dev).get(loaded.url("data-set/"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for phase in (1, 2, 3):
+        assert f'id="phase-{phase}"' in html
+    assert "Re-referrals within 12 months" in html
+
+
+def test_indicator_page_shows_chart_and_table_for_the_partnership_la(loaded, dev, client_for):
+    response = client_for(dev).get(loaded.url("data-set/CSC-REREF/"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" in html and 'role="img"' in html and 'id="series"' in html
+    assert "Solihull" in html
+    assert html.count("<circle") == 13  # 2013-2025
+    england = client_for(dev).get(loaded.url("data-set/CSC-REREF/?area=E92000001"))
+    assert "22.6" in england.content.decode()
+
+
+def test_unknown_indicator_is_404(loaded, dev, client_for):
+    assert client_for(dev).get(loaded.url("data-set/NOPE/")).status_code == 404
+
+
+def test_pages_need_sign_in(loaded, client):
+    assert client.get(loaded.url("data-set/")).status_code == 302
+
+
+def test_api_catalogue_series_and_spc(loaded, dev, client_for):
+    c = client_for(dev)
+    catalogue = c.get("/api/v1/indicators/").json()
+    assert {"CSC-REF", "POL-DA-CHILD", "WF-TURNOVER"} <= {i["code"] for i in catalogue}
+    series = c.get("/api/v1/indicators/CSC-REREF/series?area=E92000001").json()
+    last = series["points"][-1]
+    assert last["time_period"] == "2025" and last["value"] == "22.6000"
+    assert last["numerator"] == "142900.0000"
+    spc = c.get(f"/api/v1/indicators/CSC-REREF/spc?area={SOLIHULL}").json()
+    assert spc["polarity"] == "lower" and spc["variation"]
+    assert len(spc["points"]) + len(spc["missing"]) == 13
+    assert spc["groups"][0]["n"] == len(spc["points"])
+    assert c.get("/api/v1/indicators/CSC-REREF/spc").json()["area"] == "E92000001"
+    assert c.get("/api/v1/indicators/CSC-REREF/spc?area=nonsense").status_code == 400
+    assert c.get("/api/v1/indicators/NOPE/series?area=E92000001").status_code == 404
+
+
+def test_api_needs_authentication(loaded, client):
+    assert client.get("/api/v1/indicators/").status_code in (401, 403)
+
+
+def test_openapi_schema_lists_the_endpoints(loaded, dev, client_for):
+    schema = client_for(dev).get("/api/v1/openapi.json").json()
+    paths = schema["paths"]
+    assert "/api/v1/indicators/" in paths
+    assert "/api/v1/indicators/{code}/series" in paths
+    assert "/api/v1/indicators/{code}/spc" in paths

@@ -1,0 +1,66 @@
+"""Read-only pages of the data set: the indicator catalogue and an indicator's benchmarks as an
+XmR chart with its data table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+from django.views.generic import TemplateView
+
+from assurance.partnerships.viewmixins import PartnershipViewMixin
+
+from . import selectors
+from .charts import xmr_chart
+from .models import Indicator
+
+
+class IndicatorListView(PartnershipViewMixin, TemplateView):
+    permission = "indicator.view"
+    template_name = "dataset/indicator_list.html"
+    section = "dataset"
+    page_title = "Data set"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        indicators = list(selectors.indicator_list())
+        context["phases"] = [
+            (phase, [i for i in indicators if i.phase == phase]) for phase in (1, 2, 3)
+        ]
+        return context
+
+
+class IndicatorDetailView(PartnershipViewMixin, TemplateView):
+    permission = "indicator.view"
+    template_name = "dataset/indicator_detail.html"
+    section = "dataset"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        indicator: Indicator | None = selectors.indicator_by_code(code=kwargs["code"])
+        if indicator is None:
+            raise Http404("No such indicator")
+        la_code = self.partnership.la_code or ""
+        areas = selectors.benchmark_areas(indicator=indicator, la_code=la_code)
+        area = self.request.GET.get("area") or (areas[0]["code"] if areas else la_code)
+        if area not in {a["code"] for a in areas}:
+            area = areas[0]["code"]
+        rows = selectors.benchmark_series(indicator=indicator, area_code=area)
+        spc = selectors.series_spc(indicator=indicator, rows=rows)
+        labels = [r.time_period for r in rows]
+        points = {p.index: p for p in spc.result.points}
+        context.update(
+            indicator=indicator,
+            areas=areas,
+            area=area,
+            area_name=next((a["name"] for a in areas if a["code"] == area), area),
+            table=[(row, points.get(i)) for i, row in enumerate(rows)],
+            spc=spc.result,
+            group=spc.result.groups[-1] if spc.result.groups else None,
+            chart=xmr_chart(spc.result, labels),
+            page_title=indicator.title,
+            breadcrumbs=[
+                {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
+            ],
+        )
+        return context

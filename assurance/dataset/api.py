@@ -75,6 +75,7 @@ class SpcPointSerializer(serializers.Serializer):
     trend = serializers.BooleanField()
     two_in_three = serializers.BooleanField()
     special_cause = serializers.BooleanField()
+    cause = serializers.CharField(allow_null=True)
     variation = serializers.CharField()
 
 
@@ -153,7 +154,12 @@ class IndicatorSpcAPI(_AreaMixin, APIView):
             "assurance": result.assurance.value if result.assurance else None,
             "groups": [{**g.__dict__, "start": labels[g.start_index]} for g in result.groups],
             "points": [
-                {**p.__dict__, "time_period": labels[p.index], "variation": p.variation.value}
+                {
+                    **p.__dict__,
+                    "time_period": labels[p.index],
+                    "cause": p.cause.value if p.cause else None,
+                    "variation": p.variation.value,
+                }
                 for p in result.points
             ],
             "missing": [labels[i] for i in result.missing],

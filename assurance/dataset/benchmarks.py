@@ -230,11 +230,8 @@ def read_benchmarks(stream: TextIO, section: MappingSection) -> Iterator[Benchma
                         "published marker"
                     ) from exc
             parts = [values[c] for c in m.numerator]
-            numerator = (
-                sum((p[0] for p in parts), Decimal(0))
-                if parts and all(p[0] is not None for p in parts)
-                else None
-            )
+            present = [p[0] for p in parts if p[0] is not None]
+            numerator = sum(present, Decimal(0)) if parts and len(present) == len(parts) else None
             denominator = values[m.denominator][0] if m.denominator else None
             if m.compute == "percent":
                 reasons = [p[1] for p in parts if p[0] is None]
@@ -242,7 +239,7 @@ def read_benchmarks(stream: TextIO, section: MappingSection) -> Iterator[Benchma
                     reasons.append(values[m.denominator][1])
                 if reasons:
                     value, reason = None, reasons[0]
-                elif not denominator:
+                elif not denominator or numerator is None:
                     value, reason = None, "z"
                 else:
                     value = (Decimal(100) * numerator / denominator).quantize(

@@ -17,8 +17,10 @@ differ and why.
      the mean (points beyond the limits are rule 1, not this rule, as in R).
 * Rebase: each rebase point starts a new group with its own mean and limits; rules run within a
   group.
-* Variation verdict: the type of the last point (special cause improving, concerning, neither —
-  high or low — or common cause), read with the polarity.
+* Point type: the first rule that flags a point (limits, trend, two of three, run) gives its
+  direction — a trend its own direction, the others the side of the mean — read with the
+  polarity: improving, concerning, or (polarity neither) neither high / low.
+* Variation verdict: the type of the last point.
 * Assurance verdict against a target, from the last group's limits: the target outside the limits
   means consistently met or consistently failed; inside them, hit and miss.
 """
@@ -54,6 +56,17 @@ class Variation(StrEnum):
     NEITHER_LOW = "special_cause_neither_low"
 
 
+class SpecialCause(StrEnum):
+    ABOVE_UPPER = "above_upper_limit"
+    BELOW_LOWER = "below_lower_limit"
+    TREND_UP = "trend_increasing"
+    TREND_DOWN = "trend_decreasing"
+    TWO_IN_THREE_ABOVE = "two_in_three_above"
+    TWO_IN_THREE_BELOW = "two_in_three_below"
+    RUN_ABOVE = "run_above"
+    RUN_BELOW = "run_below"
+
+
 class Assurance(StrEnum):
     CONSISTENTLY_MET = "consistently_met"
     CONSISTENTLY_FAILED = "consistently_failed"
@@ -76,6 +89,7 @@ class Point:
     trend: bool
     two_in_three: bool
     special_cause: bool
+    cause: SpecialCause | None  # the rule that decides the point's type
     variation: Variation
 
 
@@ -159,12 +173,54 @@ def _two_in_three(near: Sequence[bool], rtm: Sequence[int]) -> list[bool]:
     return flags
 
 
-def _variation(special: bool, rtm: int, direction: int) -> Variation:
-    if not special:
+def _special_cause_types(
+    ys: Sequence[float],
+    rtm: Sequence[int],
+    outside: Sequence[bool],
+    trend: Sequence[bool],
+    two3: Sequence[bool],
+    run: Sequence[bool],
+) -> list[tuple[SpecialCause | None, int]]:
+    """Each point's special cause (the first rule that flags it, in NHSRplotthedots' order:
+    limits, trend, two of three, run) and its direction (+1 up, -1 down, 0 none).
+
+    A point in a trend takes the trend's direction (the step to the next point if that point is
+    in the trend too, else the step from the previous one); the other rules take the side of
+    the mean."""
+    n = len(ys)
+    out: list[tuple[SpecialCause | None, int]] = []
+    for k in range(n):
+        side = 1 if rtm[k] > 0 else -1
+        if outside[k]:
+            out.append(
+                (SpecialCause.ABOVE_UPPER if rtm[k] == 1 else SpecialCause.BELOW_LOWER, side)
+            )
+        elif trend[k]:
+            step = ys[k + 1] - ys[k] if k + 1 < n and trend[k + 1] else ys[k] - ys[k - 1]
+            up = _sign(step) == 1
+            out.append((SpecialCause.TREND_UP if up else SpecialCause.TREND_DOWN, 1 if up else -1))
+        elif two3[k]:
+            out.append(
+                (
+                    SpecialCause.TWO_IN_THREE_ABOVE
+                    if side > 0
+                    else SpecialCause.TWO_IN_THREE_BELOW,
+                    side,
+                )
+            )
+        elif run[k]:
+            out.append((SpecialCause.RUN_ABOVE if side > 0 else SpecialCause.RUN_BELOW, side))
+        else:
+            out.append((None, 0))
+    return out
+
+
+def _variation(direction_of_point: int, improvement: int) -> Variation:
+    if direction_of_point == 0:
         return Variation.COMMON_CAUSE
-    if direction == 0:
-        return Variation.NEITHER_HIGH if rtm > 0 else Variation.NEITHER_LOW
-    return Variation.IMPROVING if rtm == direction else Variation.CONCERNING
+    if improvement == 0:
+        return Variation.NEITHER_HIGH if direction_of_point > 0 else Variation.NEITHER_LOW
+    return Variation.IMPROVING if direction_of_point == improvement else Variation.CONCERNING
 
 
 def _group_points(
@@ -201,9 +257,11 @@ def _group_points(
     run = _runs_one_side(rtm)
     trend = _trends(ys)
     two3 = _two_in_three(near, rtm)
+    causes = _special_cause_types(ys, rtm, outside, trend, two3, run)
     points = []
     for k, (idx, y) in enumerate(zip(indices, ys, strict=True)):
-        special = outside[k] or run[k] or trend[k] or two3[k]
+        cause, cause_direction = causes[k]
+        special = cause is not None
         points.append(
             Point(
                 index=idx,
@@ -220,7 +278,8 @@ def _group_points(
                 trend=trend[k],
                 two_in_three=two3[k],
                 special_cause=special,
-                variation=_variation(special, rtm[k], direction),
+                cause=cause,
+                variation=_variation(cause_direction, direction),
             )
         )
     group = Group(

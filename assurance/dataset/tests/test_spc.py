@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from assurance.dataset.spc import Assurance, Polarity, Variation, xmr
+from assurance.dataset.spc import Assurance, Polarity, SpecialCause, Variation, xmr
 
 BASE = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11]  # mean 11.5, mean MR 15/11
 
@@ -202,3 +202,33 @@ def test_assurance_uses_the_last_group():
 def test_no_nan_in_single_point():
     r = xmr([5])
     assert r.groups[0].mean == 5 and not math.isnan(r.groups[0].upper_limit)
+
+
+TREND = [5, 3, 5, 3, 5, 3, 1, 2, 3, 4, 5, 6, 7, 5, 3]  # mean 4; positions 6-12 rise 1..7
+
+
+def test_a_trend_takes_its_own_direction_not_the_side_of_the_mean():
+    r = xmr(TREND, polarity="higher")
+    rising = [r.points[i] for i in range(6, 13)]
+    assert all(p.cause is SpecialCause.TREND_UP for p in rising)
+    # points 1, 2 and 3 are below the mean of 4 but part of an improving trend
+    assert all(p.variation is Variation.IMPROVING for p in rising)
+
+
+def test_decreasing_trends_are_flagged_too():
+    r = xmr(list(reversed(TREND)), polarity="higher")
+    falling = {p.index for p in r.points if p.trend}
+    assert falling == {2, 3, 4, 5, 6, 7, 8}
+    assert all(r.points[i].cause is SpecialCause.TREND_DOWN for i in falling)
+    assert all(r.points[i].variation is Variation.CONCERNING for i in falling)
+
+
+def test_rule_order_limits_before_trend():
+    r = xmr([*BASE, 30], polarity="lower")
+    assert r.points[-1].cause is SpecialCause.ABOVE_UPPER
+
+
+def test_neither_polarity_labels_by_direction():
+    r = xmr([10, 9, 10, 9, 10, 9, 10, 11, 12, 11, 12, 11, 12, 11], polarity="neither")
+    assert r.points[0].variation is Variation.NEITHER_LOW
+    assert r.points[-1].variation is Variation.NEITHER_HIGH

@@ -23,7 +23,7 @@ from assurance.partnerships.models import Agency, Group, Partnership, Person
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PARTNERSHIP = "/p/northfield/"
-MAX_PAGES = 80
+MAX_PAGES = 100  # a guard against a walk that never ends
 
 # The pages each role must have reached (by URL shape), and shapes it must never be offered.
 READ = {"home", "priorities", "account"}
@@ -68,16 +68,21 @@ ROLES: dict[str, tuple[set[str], set[str]]] = {
 ACCOUNT_PAGES_FOR = "business-unit"
 
 
+def _shape(part: str) -> str:
+    """A path segment that names one record (a number, or a code such as ``CSC-CIN``) → "id"."""
+    return "id" if part.isdigit() or part != part.lower() else part
+
+
 def page_name(path: str) -> str:
-    """``/p/northfield/agencies/12/history/`` → ``agencies-id-history``."""
+    """``/p/northfield/agencies/12/history/`` → ``agencies-id-history``: one name per kind of
+    page, so that the walk visits one agency (or indicator) rather than all of them."""
     if path.startswith(PARTNERSHIP):
-        rest = path[len(PARTNERSHIP) :]
-        parts = ["id" if part.isdigit() else part for part in rest.split("/") if part]
+        parts = [_shape(part) for part in path[len(PARTNERSHIP) :].split("/") if part]
         return "-".join(parts) or "home"
-    parts = [part for part in path.split("/") if part]
+    parts = [_shape(part) for part in path.split("/") if part]
     if parts and parts[0] == "accounts":
         parts[0] = "account"
-    return "-".join(["id" if p.isdigit() else p for p in parts]) or "root"
+    return "-".join(parts) or "root"
 
 
 def in_scope(path: str, role: str) -> bool:
@@ -135,6 +140,8 @@ def walk(b: Browse) -> dict[str, str]:
                 continue
             if page_name(parts.path) not in seen:
                 queue.append(parts.path)
+    left = sorted({page_name(path) for path in queue} - seen.keys())
+    assert not left, f"the walk stopped at {MAX_PAGES} kinds of page; not visited: {left}"
     return seen
 
 

@@ -41,8 +41,9 @@ def framework_freeze(*, framework: Framework) -> Framework:
 def assessment_start(*, framework: Framework, partnership: Partnership) -> Assessment:
     if framework.partnership_id != partnership.pk:
         raise ValidationError("The framework belongs to another partnership.")
-    framework_freeze(framework=framework)
-    return Assessment.unscoped.create(partnership=partnership, framework=framework)
+    with transaction.atomic():
+        framework_freeze(framework=framework)
+        return Assessment.unscoped.create(partnership=partnership, framework=framework)
 
 
 def _clean_answer(item: Item, raw: dict[str, Any]) -> dict[str, Any]:

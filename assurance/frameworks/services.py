@@ -92,6 +92,8 @@ def framework_new_version(*, actor: Actor, framework: Framework) -> Framework:
     """The next version of the same framework, open for editing."""
     actor.require("framework.manage")
     with transaction.atomic():
+        # Lock the family's versions so two people making a new version at once get 2 and 3.
+        list(Framework.unscoped.select_for_update().filter(family=framework.family).values("pk"))
         latest = Framework.unscoped.filter(family=framework.family).aggregate(Max("version"))[
             "version__max"
         ]
@@ -106,15 +108,23 @@ def framework_new_version(*, actor: Actor, framework: Framework) -> Framework:
 
 
 def _editable(framework: Framework) -> None:
-    """Refuse any change to a frozen version (read from the database, not the instance, so a
-    version frozen by an assessment started a moment ago is refused too)."""
-    if framework.is_frozen or Framework.unscoped.filter(pk=framework.pk, is_frozen=True).exists():
+    """Refuse any change to a frozen version. Read from the database, not the instance, and
+    lock the row until the caller's transaction ends: an assessment starting at the same moment
+    (``framework_freeze`` updates the same row) waits, so it never uses a half-edited version."""
+    frozen = (
+        Framework.unscoped.select_for_update()
+        .filter(pk=framework.pk)
+        .values_list("is_frozen", flat=True)
+        .first()
+    )
+    if framework.is_frozen or frozen:
         framework.is_frozen = True
         raise FrozenError(
             f"{framework} is in use, so it cannot change. Make a new version to edit it."
         )
 
 
+@transaction.atomic
 def framework_update(*, actor: Actor, framework: Framework, form: Any) -> Framework:
     actor.require("framework.manage")
     _editable(framework)
@@ -122,6 +132,7 @@ def framework_update(*, actor: Actor, framework: Framework, form: Any) -> Framew
     return form.save()  # type: ignore[no-any-return]
 
 
+@transaction.atomic
 def section_create(
     *, actor: Actor, framework: Framework, code: str, title: str, guidance: str = ""
 ) -> Section:
@@ -136,6 +147,7 @@ def section_create(
     return section
 
 
+@transaction.atomic
 def item_save(*, actor: Actor, section: Section, form: Any) -> Item:
     actor.require("framework.manage")
     _editable(section.framework)

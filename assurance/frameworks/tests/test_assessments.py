@@ -246,3 +246,54 @@ def test_the_tree_takes_a_constant_number_of_queries(general, northfield):
         sections = selectors.framework_tree(framework=bigger)
         [o.label for s in sections for i in s.items.all() if i.scale for o in i.scale.options.all()]
     assert len(small) == len(large) <= 4
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_one_wins_one_conflicts(northfield, amira, priya):
+    """Real concurrency: both editors opened revision 0 and press Save together. The
+    conditional UPDATE lets exactly one through; the other gets ConflictError."""
+    import threading
+
+    from django.db import connections
+
+    general = import_file(
+        name="general.yaml",
+        content=(EXAMPLES / "general.yaml").read_bytes(),
+        partnership=northfield.partnership,
+    )
+    assessment = services.assessment_start(framework=general, partnership=northfield.partnership)
+    item = _item(general, "text")
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def save(who, words) -> None:  # type: ignore[no-untyped-def]
+        try:
+            barrier.wait()
+            services.assessment_save_answers(
+                assessment=assessment,
+                answers={item.pk: {"text": words}},
+                expected_revision=0,
+                user=who.user,
+            )
+            outcomes.append("saved")
+        except services.ConflictError:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=save, args=(amira, "Amira's words")),
+        threading.Thread(target=save, args=(priya, "Priya's words")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["conflict", "saved"]
+    assessment.refresh_from_db()
+    assert assessment.revision == 1
+    assert Answer.objects.get(assessment=assessment, item=item).text in {
+        "Amira's words",
+        "Priya's words",
+    }

@@ -1,19 +1,27 @@
 """Timing and query counting, in-process, against the floor measured in the same run.
 
 Machines are shared and noisy: read the ratios to the floor, not the milliseconds.
+
+A **scenario** is a function registered with :func:`scenario`; it receives a :class:`Bench`
+(the synthetic deployment, signed-in clients, the floor of this run) and reports tables through
+it. See docs/bench.md.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+FLOOR_URL = "/__bench__/floor/"
 
 
 @dataclass
@@ -26,6 +34,7 @@ class Timing:
 
 
 def time_callable(label: str, fn: Callable[[], Any], repeat: int, warmup: int = 2) -> Timing:
+    """Median and 90th centile wall time of ``fn`` over ``repeat`` calls after ``warmup``."""
     for _ in range(warmup):
         fn()
     samples = []
@@ -39,30 +48,133 @@ def time_callable(label: str, fn: Callable[[], Any], repeat: int, warmup: int = 
     )
 
 
-def time_page(label: str, client: Client, url: str, repeat: int) -> Timing:
+def count_queries(client: Client, url: str, status: int = 200) -> int:
+    """Queries of one (warm) request; fails if the page does not answer ``status``."""
     response = client.get(url)
-    if response.status_code != 200:
-        raise RuntimeError(f"{url} answered {response.status_code}, not 200")
+    if response.status_code != status:
+        raise RuntimeError(f"{url} answered {response.status_code}, not {status}")
     reset_queries()  # each request resets the log; start from empty so the count is right
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    count = len(queries.captured_queries)  # read now: the log is reset by the next request
+    return len(queries.captured_queries)  # read now: the log is reset by the next request
+
+
+def time_page(label: str, client: Client, url: str, repeat: int, status: int = 200) -> Timing:
+    """Server time (in-process test client) and queries per request of one page."""
+    count = count_queries(client, url, status)
     timing = time_callable(label, lambda: client.get(url), repeat)
     timing.queries = count
-    timing.status = response.status_code
+    timing.status = status
     return timing
 
 
-def table(rows: list[Timing], floor: Timing, title: str) -> str:
-    out = [
-        f"\n{title}",
-        "-" * len(title),
-        f"{'':44} {'median ms':>10} {'p90 ms':>9} {'queries':>8} {'× floor':>9}",
-    ]
+def table(rows: list[Timing], floor: Timing, title: str, baseline: Timing | None = None) -> str:
+    """Rows with their ratio to the floor (and to ``baseline``, such as raw SQL, if given)."""
+    extra = f"× {baseline.label.split(':')[0]}"[:16] if baseline else ""
+    head = f"{'':46} {'median ms':>10} {'p90 ms':>9} {'queries':>8} {'× floor':>9}"
+    out = [f"\n{title}", "-" * len(title), head + (f" {extra:>16}" if baseline else "")]
     for row in rows:
         queries = "" if row.queries is None else str(row.queries)
-        out.append(
-            f"{row.label:44} {row.median_ms:10.2f} {row.p90_ms:9.2f} {queries:>8} "
+        line = (
+            f"{row.label[:46]:46} {row.median_ms:10.2f} {row.p90_ms:9.2f} {queries:>8} "
             f"{row.median_ms / floor.median_ms:9.1f}"
         )
+        if baseline:
+            line += f" {row.median_ms / baseline.median_ms:16.1f}"
+        out.append(line)
     return "\n".join(out)
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+@dataclass
+class Page:
+    """A page to time: its label, URL, and the status it must answer."""
+
+    label: str
+    url: str
+    status: int = 200
+
+
+@dataclass
+class Bench:
+    """What a scenario gets: the deployment, the settings of the run, and the floor."""
+
+    partnerships: list[Any]  # the large synthetic deployment (``bench-000`` …)
+    small: Any  # a small partnership (3 agencies, 10 people) for the query-growth comparison
+    repeat: int
+    write: Callable[[str], None]
+    floor: Timing = field(init=False)
+    constancy: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.measure_floor()
+
+    def measure_floor(self) -> Timing:
+        """The floor, measured again at the start of every scenario (the machine drifts)."""
+        self.floor = time_page("floor: bare Django view", Client(), FLOOR_URL, self.repeat)
+        return self.floor
+
+    def client(self, partnership: Any = None, email: str | None = None) -> Client:
+        """A test client signed in as ``email``, by default the partnership's business unit."""
+        from assurance.bench import data
+
+        if email is None:
+            partnership = partnership or self.partnerships[0]
+            email = data.business_unit_email(int(partnership.slug.rsplit("-", 1)[1]))
+        client = Client()
+        user = get_user_model().objects.get(email=email)
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    def time_pages(self, pages: list[Page], client: Client | None = None) -> list[Timing]:
+        client = client or self.client()
+        return [time_page(p.label, client, p.url, self.repeat, p.status) for p in pages]
+
+    def time(self, label: str, fn: Callable[[], Any], repeat: int | None = None) -> Timing:
+        """A baseline or an operation that is not a page (raw SQL, an empty PDF, an import)."""
+        return time_callable(label, fn, repeat or self.repeat)
+
+    def compare_queries(
+        self, label: str, smaller: str, larger: str, few: int | None, many: int | None
+    ) -> None:
+        """Record one page's queries on a smaller and a larger data set (printed at the end)."""
+        self.constancy.append((label, f"{smaller} vs {larger}", few or 0, many or 0))
+
+    def report(self, title: str, rows: list[Timing], baseline: Timing | None = None) -> None:
+        """Print a table: the floor first, then ``rows``, with ratios."""
+        self.write(table([self.floor, *rows], self.floor, title, baseline))
+
+    def constancy_table(self) -> bool:
+        """Print the query-growth comparisons; True when every page's count is constant."""
+        self.write("\nQueries per request as the data grows (must be constant)")
+        self.write("-" * 56)
+        self.write(f"{'page':40} {'smaller vs larger data':36} {'queries':>11}")
+        ok = True
+        for label, sizes, few, many in self.constancy:
+            verdict = "constant" if few == many else "GROWS"
+            ok = ok and few == many
+            self.write(f"{label[:40]:40} {sizes[:36]:36} {few:>4} vs {many:<4} {verdict}")
+        return ok
+
+
+@dataclass
+class Scenario:
+    name: str
+    run: Callable[[Bench], None]
+    order: int
+
+
+SCENARIOS: dict[str, Scenario] = {}
+
+
+def scenario(name: str, order: int = 50) -> Callable[[Callable[[Bench], None]], Any]:
+    """Register ``fn(bench)`` as a scenario of `make bench` (``BENCH_ONLY=name,…`` selects)."""
+
+    def register(fn: Callable[[Bench], None]) -> Callable[[Bench], None]:
+        SCENARIOS[name] = Scenario(name=name, run=fn, order=order)
+        return fn
+
+    return register

@@ -89,3 +89,11 @@ def test_front_page_bounded(deployment: dict[str, Any], django_assert_max_num_qu
     with django_assert_max_num_queries(10):
         response = client.get("/")
     assert response.status_code == 302
+
+
+def test_floor_view_is_not_a_service_url(client: Client) -> None:
+    """The floor exists only in the bench's URLconf, never in the service's."""
+    from django.urls import Resolver404, resolve
+
+    with pytest.raises(Resolver404):
+        resolve("/__bench__/floor/")

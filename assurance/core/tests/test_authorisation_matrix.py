@@ -211,12 +211,11 @@ def test_every_url_as_every_role() -> None:
     )
 
 
-def test_api_token_is_scoped_like_the_session(demo: None) -> None:
+def test_api_token_is_scoped_like_the_session(tamsin: Any, northfield: Any) -> None:
     """A personal API token gets exactly what its owner's roles give, no more."""
     from rest_framework.authtoken.models import Token
 
-    user = get_user_model().objects.get(email="business-unit@southvale.example")
-    token = Token.objects.create(user=user)
+    token = Token.objects.create(user=tamsin.user)
     client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
     assert client.get("/api/v1/partnerships/southvale/agencies/").status_code == 200
     assert client.get("/api/v1/partnerships/northfield/agencies/").status_code == 404

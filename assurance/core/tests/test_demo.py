@@ -29,23 +29,19 @@ def _counts() -> dict[str, int]:
     return counts
 
 
-def test_demo_is_idempotent() -> None:
+def test_demo_is_idempotent_and_prints_the_logins() -> None:
     call_command("demo", quiet_logins=True)
     first = _counts()
-    call_command("demo", quiet_logins=True)
-    assert _counts() == first
-    assert first["partnerships.Partnership"] == 2
-
-
-def test_demo_prints_the_logins() -> None:
     out = StringIO()
     call_command("demo", stdout=out)
-    text = out.getvalue()
-    assert "business-unit@northfield.example" in text
-    assert settings.DEMO_PASSWORD in text
+    assert _counts() == first
+    assert first["partnerships.Partnership"] == 2
+    assert "business-unit@northfield.example" in out.getvalue()
+    assert settings.DEMO_PASSWORD in out.getvalue()
 
 
-def test_every_role_exists_in_northfield(demo: None) -> None:
+def test_the_demo_has_every_role_and_keeps_partnerships_apart(demo: None) -> None:
+    """One load of the demo (it is not small), several facts about it."""
     northfield = Partnership.unscoped.get(slug="northfield")
     people = list(Person.objects_for(northfield).filter(is_active=True))
     for role in Role:
@@ -67,9 +63,7 @@ def test_every_role_exists_in_northfield(demo: None) -> None:
             .exists()
         ), login
 
-
-def test_an_auditor_and_an_agency_lead_in_at_least_three_agencies(demo: None) -> None:
-    northfield = Partnership.unscoped.get(slug="northfield")
+    # An auditor and an agency lead in at least three agencies
     both = [
         agency
         for agency in Agency.objects_for(northfield)
@@ -77,12 +71,10 @@ def test_an_auditor_and_an_agency_lead_in_at_least_three_agencies(demo: None) ->
         and Person.objects_for(northfield).filter(agency=agency, is_agency_lead=True).exists()
     ]
     assert len(both) >= 3, both
-    statutory = Agency.objects_for(northfield).exclude(statutory_role="")
-    assert statutory.count() == 3
+    assert Agency.objects_for(northfield).exclude(statutory_role="").count() == 3
     assert Agency.objects_for(northfield).count() >= 12
 
-
-def test_demo_users_sign_in_with_the_demo_password(demo: None) -> None:
+    # Demo users sign in with the demo password, without two-factor
     response = Client().post(
         "/accounts/sign-in/",
         {
@@ -92,11 +84,9 @@ def test_demo_users_sign_in_with_the_demo_password(demo: None) -> None:
     )
     assert response.status_code == 302
 
-
-def test_the_demo_partnerships_cannot_see_each_other(demo: None) -> None:
-    user = get_user_model().objects.get(email="business-unit@southvale.example")
+    # The two demo partnerships cannot see each other
     client = Client()
-    client.force_login(user)
+    client.force_login(get_user_model().objects.get(email="business-unit@southvale.example"))
     assert client.get("/p/northfield/").status_code == 404
     assert client.get("/p/southvale/").status_code == 200
 

@@ -44,15 +44,24 @@ class CatalogueError(ValueError):
     pass
 
 
-@transaction.atomic
 def catalogue_load(*, path: Path | str = STARTER_CATALOGUE) -> tuple[int, int]:
-    """Create or update indicators from a catalogue YAML file (matched on code).
+    """Create or update indicators from a catalogue file (.yaml, .csv or .xlsx; matched on code).
 
     Returns (created, updated). A bad entry raises CatalogueError naming it; nothing is stored.
     """
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    from .interchange import CatalogueFileError, read_catalogue
+
+    try:
+        entries = read_catalogue(path)
+    except (CatalogueFileError, OSError, yaml.YAMLError) as exc:
+        raise CatalogueError(str(exc)) from exc
+    return catalogue_load_entries(entries=entries)
+
+
+@transaction.atomic
+def catalogue_load_entries(*, entries: list[dict[str, Any]]) -> tuple[int, int]:
     created = updated = 0
-    for order, entry in enumerate(data.get("indicators", []), start=1):
+    for order, entry in enumerate(entries, start=1):
         code = str(entry.get("code", "")).strip()
         fields: dict[str, Any] = {"order": order}
         for key, attr in CATALOGUE_FIELDS.items():

@@ -10,7 +10,7 @@ from assurance.dataset.services import STARTER_CATALOGUE, CatalogueError, catalo
 
 
 class Command(BaseCommand):
-    help = "Create or update indicators from a catalogue YAML file (default: the starter one)."
+    help = "Create or update indicators from a YAML, CSV or Excel catalogue (default: starter)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", default=str(STARTER_CATALOGUE))

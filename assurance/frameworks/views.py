@@ -86,8 +86,19 @@ class FrameworkUploadView(PartnershipViewMixin, FormView):
                 actor=self.actor, name=upload.name, content=upload.read()
             )
         except interchange.ImportProblem as problem:
-            for message in problem.problems[:30]:
-                form.add_error("file", message)
+            # Each problem in the error summary (linked to the file field); one message at the
+            # field itself, so the page does not repeat a long list (nor repeat the error's id).
+            shown = problem.problems[:50]
+            for message in shown:
+                form.add_error(None, message)
+            if len(problem.problems) > len(shown):
+                form.add_error(None, f"… and {len(problem.problems) - len(shown)} more problems.")
+            count = len(problem.problems)
+            form.add_error(
+                "file",
+                f"The file has {count} problem{'' if count == 1 else 's'}, listed above. Nothing "
+                "was imported: correct the file and upload it again.",
+            )
             return self.form_invalid(form)
         messages.success(self.request, f"{framework} has been imported.")
         return redirect("frameworks:detail", self.partnership.slug, framework.pk)

@@ -91,7 +91,7 @@ class Browse:
         width = self.page.viewport_size["width"]
         html = _CSRF_TOKEN.sub("", self.page.content())
         key = hashlib.sha256(f"{width}\n{html}".encode()).hexdigest()
-        if key in _CHECKED:
+        if key in _CHECKED and _CHECKED[key][0].exists():
             shot, findings = _CHECKED[key]
             shutil.copyfile(shot, path)
             self.reused += 1

@@ -13,6 +13,15 @@ from assurance.partnerships.viewmixins import PartnershipViewMixin
 from . import selectors
 from .charts import xmr_chart
 from .models import Indicator
+from .spc import Variation
+
+VARIATION_LABELS = {
+    Variation.COMMON_CAUSE: "Common cause",
+    Variation.IMPROVING: "Special cause improving",
+    Variation.CONCERNING: "Special cause concerning",
+    Variation.NEITHER_HIGH: "Special cause (high)",
+    Variation.NEITHER_LOW: "Special cause (low)",
+}
 
 
 class IndicatorListView(PartnershipViewMixin, TemplateView):
@@ -54,7 +63,18 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             areas=areas,
             area=area,
             area_name=next((a["name"] for a in areas if a["code"] == area), area),
-            table=[(row, points.get(i)) for i, row in enumerate(rows)],
+            table=[
+                (
+                    row,
+                    {"variation_label": VARIATION_LABELS[points[i].variation]}
+                    if i in points
+                    else None,
+                )
+                for i, row in enumerate(rows)
+            ],
+            variation_label=VARIATION_LABELS.get(spc.result.variation, "")
+            if spc.result.variation
+            else "",
             spc=spc.result,
             group=spc.result.groups[-1] if spc.result.groups else None,
             chart=xmr_chart(spc.result, labels),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ import yaml
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from assurance.frameworks.models import (
@@ -39,8 +40,24 @@ class ImportProblem(Exception):
     """A file that cannot be imported; ``problems`` names each place and field."""
 
     def __init__(self, problems: list[str]) -> None:
+        problems = sorted(problems, key=_place)  # in the order of the file
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+_SHEETS = ["framework", "scales", "items"]
+
+
+def _place(problem: str) -> tuple[int, ...]:
+    """Where a problem is, for sorting: YAML by line; Excel by sheet, row and column."""
+    if match := re.match(r"line (\d+)", problem):
+        return (0, int(match.group(1)))
+    if match := re.match(r"sheet (\w+), row (\d+)(?:, column ([A-Z]+))?", problem, re.I):
+        sheet = match.group(1).lower()
+        order = _SHEETS.index(sheet) if sheet in _SHEETS else len(_SHEETS)
+        column = column_index_from_string(match.group(3)) if match.group(3) else 0
+        return (1, order, int(match.group(2)), column)
+    return (2,)
 
 
 @dataclass

@@ -350,3 +350,10 @@ def test_the_command_imports_an_example_and_reports_a_bad_file(northfield, tmp_p
     with pytest.raises(CommandError, match="Nothing was imported:\n  line "):
         call_command("import_framework", str(bad), partnership=northfield.slug)
     assert Framework.objects_for(northfield.partnership).count() == 1
+
+
+def test_problems_are_listed_in_the_order_of_the_file(northfield):
+    text = "name: Broken\nsections: none\ncolour: red\n"
+    with pytest.raises(ImportProblem) as problem:
+        import_file(name="bad.yaml", content=text.encode(), partnership=northfield.partnership)
+    assert [p.split(",")[0] for p in problem.value.problems] == ["line 2", "line 3"]

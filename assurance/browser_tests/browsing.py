@@ -91,11 +91,11 @@ class Browse:
         width = self.page.viewport_size["width"]
         html = _CSRF_TOKEN.sub("", self.page.content())
         key = hashlib.sha256(f"{width}\n{html}".encode()).hexdigest()
-        if key in _CHECKED and _CHECKED[key][0].exists():
+        try:
             shot, findings = _CHECKED[key]
             shutil.copyfile(shot, path)
             self.reused += 1
-        else:
+        except (KeyError, FileNotFoundError):  # new, or another run emptied the folder
             self.page.screenshot(path=str(path), full_page=True)
             findings = page_findings(self.page)
             _CHECKED[key] = (path, findings)

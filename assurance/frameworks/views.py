@@ -60,10 +60,13 @@ class FrameworkDetailView(FrameworkMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         framework = self.framework
+        sections = selectors.framework_tree(framework=framework)
+        scales = {i.scale_id: i.scale for s in sections for i in s.items.all() if i.scale}
         context.update(
             framework=framework,
             page_title=str(framework),
-            sections=selectors.framework_tree(framework=framework),
+            sections=sections,
+            scales=sorted(scales.values(), key=lambda scale: scale.name),
             versions=Framework.objects_for(self.partnership)
             .filter(family=framework.family)
             .order_by("-version"),

@@ -38,7 +38,7 @@ def test_the_list_groups_versions_and_shows_what_is_in_use(neglect, northfield, 
 
 def test_an_auditor_reads_the_tree_but_cannot_manage(neglect, northfield, priya, client_for):
     page = client_for(priya).get(northfield.url(f"frameworks/{neglect.pk}/")).content.decode()
-    assert "KLOE 1" in page and "Met (meets the standard)" in page
+    assert "KLOE 1" in page and "Met — meets the standard" in page
     assert "Download as YAML" in page and "Adapt for a theme" not in page
     assert client_for(priya).get(northfield.url("frameworks/upload/")).status_code == 403
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 
 from .benchmarks import (
     DEFAULT_MAPPING,
     BenchmarkFileError,
+    BenchmarkRecord,
     load_mapping,
     period_bounds,
     read_benchmarks,
@@ -114,40 +116,87 @@ def benchmarks_import(
         raise BenchmarkFileError(f"Cannot read {path}: {exc}") from exc
     periods = {r.time_period for r in records}
     starts = [period_bounds(p, section.period)[0] for p in periods]
-    rows = [
-        Benchmark(
-            indicator=indicators[r.indicator],
-            area_code=r.area_code,
-            area_level=r.area_level,
-            area_name=r.area_name,
-            la_number=r.la_number,
-            region_code=r.region_code,
-            period_type=Frequency.ANNUAL,
-            period_start=r.period_start,
-            period_end=r.period_end,
-            time_period=r.time_period,
-            numerator=r.numerator,
-            denominator=r.denominator,
-            value=r.value,
-            missing_reason=r.missing_reason,
-            published=True,
-            source_file=path.name,
-        )
-        for r in records
-    ]
     with transaction.atomic():
         replaced, _ = Benchmark.objects.filter(
             indicator__in=indicators.values(),
             period_type=Frequency.ANNUAL,
             period_start__in=starts,
         ).delete()
-        Benchmark.objects.bulk_create(rows, batch_size=batch_size)
+        _insert(records, indicators=indicators, source_file=path.name, batch_size=batch_size)
     return ImportResult(
         file=path.name,
-        rows=len(rows),
+        rows=len(records),
         replaced=replaced,
         missing=sum(1 for r in records if r.value is None),
     )
+
+
+INSERT_FIELDS = [
+    "indicator",
+    "area_code",
+    "area_level",
+    "area_name",
+    "la_number",
+    "region_code",
+    "period_type",
+    "period_start",
+    "period_end",
+    "time_period",
+    "numerator",
+    "denominator",
+    "value",
+    "missing_reason",
+    "published",
+    "source_file",
+]
+
+
+def _insert(
+    records: list[BenchmarkRecord],
+    *,
+    indicators: dict[str, Indicator],
+    source_file: str,
+    batch_size: int,
+) -> None:
+    """Plain executemany in batches: the model has no signals, history or defaults computed in
+    Python, so Django's per-object bulk_create machinery buys nothing here. Values go through the
+    backend's own adapters (decimals and dates), so SQLite and PostgreSQL store what the ORM
+    would."""
+    ops = connection.ops
+    names = [f"{n}_id" if n == "indicator" else n for n in INSERT_FIELDS]
+    columns = ", ".join(ops.quote_name(n) for n in names)
+    placeholders = ", ".join(["%s"] * len(names))
+    table = ops.quote_name(Benchmark._meta.db_table)
+    # identifiers are the model's own (quoted); every value is a query parameter
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+
+    def dec(value: Decimal | None) -> Any:
+        return None if value is None else ops.adapt_decimalfield_value(value, 16, 4)
+
+    rows = [
+        (
+            indicators[r.indicator].pk,
+            r.area_code,
+            r.area_level,
+            r.area_name,
+            r.la_number,
+            r.region_code,
+            Frequency.ANNUAL.value,
+            ops.adapt_datefield_value(r.period_start),
+            ops.adapt_datefield_value(r.period_end),
+            r.time_period,
+            dec(r.numerator),
+            dec(r.denominator),
+            dec(r.value),
+            r.missing_reason,
+            True,
+            source_file,
+        )
+        for r in records
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(sql, rows[start : start + batch_size])
 
 
 def benchmarks_import_shipped() -> list[ImportResult]:

@@ -248,14 +248,22 @@ def build_audit(
                 for inv, assessment in zip(involvements, assessments, strict=True)
             ]
         )
-        rows = []
-        for assessment in assessments:
-            for item in items:
-                choices = options[item.pk]
-                weights = [
-                    5 if o.meets_standard else 2 if not o.is_not_applicable else 1 for o in choices
-                ]
-                rows.append((assessment.pk, item.pk, rng.choices(choices, weights)[0].pk))
+        draws = [  # per standard: its options' ids and weights (most meet the standard)
+            (
+                item.pk,
+                [o.pk for o in options[item.pk]],
+                [
+                    5 if o.meets_standard else 2 if not o.is_not_applicable else 1
+                    for o in options[item.pk]
+                ],
+            )
+            for item in items
+        ]
+        rows = [
+            (assessment.pk, item_pk, rng.choices(ids, weights)[0])
+            for assessment in assessments
+            for item_pk, ids, weights in draws
+        ]
         _insert_answers(rows)
     return audit
 

@@ -151,12 +151,12 @@ class Bench:
         """Print the query-growth comparisons; True when every page's count is constant."""
         self.write("\nQueries per request as the data grows (must be constant)")
         self.write("-" * 56)
-        self.write(f"{'page':40} {'smaller vs larger data':36} {'queries':>11}")
+        self.write(f"{'page':40} {'smaller vs larger data':48} {'queries':>11}")
         ok = True
         for label, sizes, few, many in self.constancy:
             verdict = "constant" if few == many else "GROWS"
             ok = ok and few == many
-            self.write(f"{label[:40]:40} {sizes[:36]:36} {few:>4} vs {many:<4} {verdict}")
+            self.write(f"{label[:40]:40} {sizes[:48]:48} {few:>4} vs {many:<4} {verdict}")
         return ok
 
 

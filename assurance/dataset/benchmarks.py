@@ -8,6 +8,7 @@ service ``benchmarks_import`` (services.py) stores them in one transaction.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,9 @@ REQUIRED_COLUMNS = (
     "old_la_code",
     "la_name",
 )
+
+# An ONS code; the workforce statistics publish joint services as "E06000061 / E06000062".
+AREA_CODE = re.compile(r"[EKNSW]\d{8}( / [EKNSW]\d{8})?")
 
 LEVELS = {
     "National": "national",
@@ -206,11 +210,19 @@ def read_benchmarks(stream: TextIO, section: MappingSection) -> Iterator[Benchma
             code, name = row["region_code"].strip(), row["region_name"].strip()
         else:
             code, name = row["new_la_code"].strip(), row["la_name"].strip()
-        if not code:
+        if not AREA_CODE.fullmatch(code):
             column = {"national": "country_code", "regional": "region_code"}.get(
                 level, "new_la_code"
             )
-            raise BenchmarkFileError(f"Row {line}, column '{column}': the area code is empty")
+            raise BenchmarkFileError(
+                f"Row {line}, column '{column}': '{code}' is not an ONS area code (or two joined "
+                "with ' / ' for a joint service)"
+            )
+        la_number = (row.get("old_la_code") or "").strip()
+        if not (len(la_number) == 3 and la_number.isdigit()):
+            la_number = ""  # joint services publish "940 / 941": the ONS codes say which
+        if len(name) > 100:
+            raise BenchmarkFileError(f"Row {line}: the area name is longer than 100 characters")
         for m in section.measures:
             if any((row.get(k) or "").strip() != v for k, v in m.where):
                 continue
@@ -253,7 +265,7 @@ def read_benchmarks(stream: TextIO, section: MappingSection) -> Iterator[Benchma
                 area_code=code,
                 area_level=level,
                 area_name=name,
-                la_number=(row.get("old_la_code") or "").strip()[:3],
+                la_number=la_number,
                 region_code=(row.get("region_code") or "").strip(),
                 period_start=start,
                 period_end=end,

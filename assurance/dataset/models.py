@@ -148,7 +148,11 @@ class Benchmark(models.Model):
     and a period. Global and read-only for partnerships; loaded by ``import_benchmarks``."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="benchmarks")
-    area_code = models.CharField(max_length=9, help_text="ONS code, e.g. E92000001 (England).")
+    area_code = models.CharField(
+        max_length=30,
+        help_text="ONS code, e.g. E92000001 (England); a joint service of two LAs is published "
+        "as both codes, e.g. 'E06000061 / E06000062'.",
+    )
     area_level = models.CharField(max_length=16, choices=AreaLevel.choices)
     area_name = models.CharField(max_length=100)
     la_number = models.CharField(max_length=3, blank=True, help_text="DfE 3-digit LA number.")

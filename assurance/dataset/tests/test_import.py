@@ -122,3 +122,16 @@ def test_catalogue_load_is_idempotent(db):
     assert catalogue_load() == (0, created)
     phases = set(Indicator.objects.values_list("phase", flat=True))
     assert phases == {1, 2, 3}
+
+
+def test_joint_service_rows_keep_both_codes(catalogue):
+    benchmarks_import(path=DATA_DIR / "csww_indicators_2017_to_2025.csv")
+    joint = Benchmark.objects.filter(area_code="E06000061 / E06000062")
+    assert joint.count() == 5 * 4  # 2021-2025, four workforce indicators
+    assert set(joint.values_list("la_number", flat=True)) == {""}
+
+
+def test_bad_area_code_is_named(catalogue, tmp_path):
+    path = _bad(tmp_path, "2025,Reporting year,National,England,England,,,,,,R,1,1,1\n")
+    with pytest.raises(CommandError, match="Row 2, column 'country_code': 'England'"):
+        call_command("import_benchmarks", str(path))

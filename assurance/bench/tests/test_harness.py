@@ -1,0 +1,50 @@
+"""The harness runs a registered scenario end to end on a tiny deployment (so `make bench` does
+not rot between runs): the floor first, ratios, and the query-growth table."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assurance.bench import data, scenarios
+from assurance.bench.harness import SCENARIOS, Bench, table, time_callable
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bench_urls(settings: Any) -> None:
+    """The bench's URLconf and its floor template, as `assurance.bench.settings` has them."""
+    settings.ROOT_URLCONF = "assurance.bench.urls"
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [*templates[0]["DIRS"], Path(data.__file__).parent / "templates"]
+    settings.TEMPLATES = templates
+
+
+def test_platform_scenario_runs(bench_urls: None) -> None:
+    big = data.build_platform(partnerships=1, agencies=4, people=12, groups=2, start=0)
+    small = data.build_platform(partnerships=1, agencies=3, people=10, groups=1, start=1)[0]
+    lines: list[str] = []
+    scenarios.load()
+    assert {"platform", "audits"} <= set(SCENARIOS)
+    bench = Bench(partnerships=big, small=small, repeat=2, write=lines.append)
+    assert bench.floor.queries == 0
+    SCENARIOS["platform"].run(bench)
+    assert bench.constancy_table()
+    output = "\n".join(lines)
+    assert "floor: bare Django view" in output
+    assert "agency list" in output
+    assert "× floor" in output
+    assert len(bench.constancy) == 5
+
+
+def test_table_ratios() -> None:
+    floor = time_callable("floor", lambda: None, repeat=3)
+    floor.median_ms = 2.0
+    slow = time_callable("page", lambda: None, repeat=3)
+    slow.median_ms = 10.0
+    text = table([floor, slow], floor, "Title", baseline=slow)
+    assert text.splitlines()[-1].split()[-2:] == ["5.0", "1.0"]

@@ -25,8 +25,8 @@ def bench_urls(settings: Any) -> None:
 
 
 def test_platform_scenario_runs(bench_urls: None) -> None:
-    big = data.build_platform(partnerships=1, agencies=4, people=12, groups=2, start=0)
-    small = data.build_platform(partnerships=1, agencies=3, people=10, groups=1, start=1)[0]
+    big = data.build_platform(partnerships=2, agencies=4, people=12, groups=2, start=0)
+    small = data.build_platform(partnerships=1, agencies=3, people=10, groups=1, start=2)[0]
     lines: list[str] = []
     scenarios.load()
     assert {"platform", "audits"} <= set(SCENARIOS)
@@ -37,6 +37,7 @@ def test_platform_scenario_runs(bench_urls: None) -> None:
     output = "\n".join(lines)
     assert "floor: bare Django view" in output
     assert "agency list" in output
+    assert "a user of 2 partnerships" in output
     assert "× floor" in output
     assert len(bench.constancy) == 5
 

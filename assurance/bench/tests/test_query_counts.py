@@ -97,3 +97,28 @@ def test_floor_view_is_not_a_service_url(client: Client) -> None:
 
     with pytest.raises(Resolver404):
         resolve("/__bench__/floor/")
+
+
+def test_front_page_for_many_partnerships_constant(django_assert_max_num_queries: Any) -> None:
+    """A user of several partnerships gets the list of them: same queries for 2 as for 10."""
+    from assurance.partnerships.models import Agency, Person
+
+    partnerships = data.build_platform(partnerships=10, agencies=3, people=2, groups=1, start=10)
+    user = get_user_model().objects.create_user("several@bench.example", "x", full_name="Sev")
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    counts = []
+    for joined in (partnerships[:2], partnerships[2:]):
+        for p in joined:
+            Person.unscoped.create(
+                partnership=p,
+                agency=Agency.objects_for(p).first(),
+                user=user,
+                full_name="Sev",
+                email=user.email,
+                is_viewer=True,
+            )
+        counts.append(_count(client, "/"))
+        with django_assert_max_num_queries(6):
+            client.get("/")
+    assert counts[0] == counts[1], counts

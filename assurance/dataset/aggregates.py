@@ -89,3 +89,38 @@ def region_groups(la_regions: Mapping[str, str]) -> dict[str, list[str]]:
         if region in LONDON_PARTS:
             groups.setdefault(LONDON, []).append(la)
     return groups
+
+
+def quantile(values: list[Decimal], p: float) -> Decimal:
+    """R's default quantile (type 7: linear interpolation between order statistics), which
+    LAIT uses for its quartile bands."""
+    xs = sorted(values)
+    if not xs:
+        raise ValueError("no values")
+    h = (len(xs) - 1) * Decimal(str(p))
+    lo = int(h)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (h - lo) * (xs[hi] - xs[lo])
+
+
+def national_rank(value: Decimal, values: list[Decimal], polarity: str) -> int | None:
+    """LAIT's national rank: 1 = best; ties share the best rank ("min"); None when neither
+    direction is better."""
+    if polarity == "higher":
+        return 1 + sum(1 for v in values if v > value)
+    if polarity == "lower":
+        return 1 + sum(1 for v in values if v < value)
+    return None
+
+
+def quartile_band(value: Decimal, values: list[Decimal], polarity: str) -> str | None:
+    """The quartile band among all local authorities: A is the best quarter by the polarity
+    (for "neither", A is the lowest quarter). Boundaries as LAIT: a value on a quartile belongs
+    to the band below it (A = up to the 25th percentile, B = above it up to the median, …)."""
+    if not values:
+        return None
+    q1, q2, q3 = (quantile(values, p) for p in (0.25, 0.5, 0.75))
+    low_to_high = "A" if value <= q1 else "B" if value <= q2 else "C" if value <= q3 else "D"
+    if polarity == "higher":
+        return {"A": "D", "B": "C", "C": "B", "D": "A"}[low_to_high]
+    return low_to_high

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
@@ -68,3 +69,45 @@ class SeriesSpc:
 def series_spc(*, indicator: Indicator, rows: list[Benchmark]) -> SeriesSpc:
     values = [float(r.value) if r.value is not None else None for r in rows]
     return SeriesSpc(rows=rows, result=xmr(values, polarity=Polarity(indicator.polarity)))
+
+
+@dataclass(frozen=True)
+class Standing:
+    time_period: str
+    value: Any
+    rank: int | None
+    of: int
+    band: str | None
+
+
+def la_standing(*, indicator: Indicator, la_code: str) -> Standing | None:
+    """The LA's latest published value, its national rank (1 = best) and quartile band among all
+    local authorities with a value that year (LAIT's method: aggregates.py)."""
+    from .aggregates import national_rank, quartile_band
+
+    latest = (
+        Benchmark.objects.filter(indicator=indicator, area_code=la_code, value__isnull=False)
+        .order_by("-period_start")
+        .first()
+    )
+    if latest is None or latest.value is None:
+        return None
+    value = latest.value
+    values: list[Decimal] = [
+        v
+        for v in Benchmark.objects.filter(
+            indicator=indicator,
+            area_level=AreaLevel.LOCAL_AUTHORITY,
+            period_type=latest.period_type,
+            period_start=latest.period_start,
+            value__isnull=False,
+        ).values_list("value", flat=True)
+        if v is not None
+    ]
+    return Standing(
+        time_period=latest.time_period,
+        value=value,
+        rank=national_rank(value, values, indicator.polarity),
+        of=len(values),
+        band=quartile_band(value, values, indicator.polarity),
+    )

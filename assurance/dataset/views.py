@@ -78,6 +78,9 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             spc=spc.result,
             group=spc.result.groups[-1] if spc.result.groups else None,
             chart=xmr_chart(spc.result, labels),
+            standing=selectors.la_standing(indicator=indicator, la_code=la_code)
+            if la_code
+            else None,
             page_title=indicator.title,
             breadcrumbs=[
                 {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}

@@ -10,7 +10,10 @@ from assurance.dataset.aggregates import (
     LONDON,
     TotalStatus,
     check_total,
+    national_rank,
     population_year,
+    quantile,
+    quartile_band,
     rate_per_10k,
     region_groups,
     round_half_up,
@@ -60,3 +63,43 @@ def test_london_is_inner_plus_outer():
     groups = region_groups({"A": "E13000001", "B": "E13000002", "C": "E12000001"})
     assert sorted(groups[LONDON]) == ["A", "B"]
     assert groups["E12000001"] == ["C"]
+
+
+D = [Decimal(v) for v in (10, 20, 20, 30, 40)]
+
+
+def test_quantile_is_r_type_7():
+    xs = [Decimal(v) for v in (1, 2, 3, 4, 10)]
+    assert quantile(xs, 0.25) == 2
+    assert quantile(xs, 0.5) == 3
+    assert quantile([Decimal(1), Decimal(2)], 0.25) == Decimal("1.25")
+
+
+@pytest.mark.parametrize(
+    ("polarity", "value", "rank"),
+    [("lower", 10, 1), ("lower", 20, 2), ("lower", 30, 4), ("higher", 40, 1), ("higher", 20, 3)],
+)
+def test_national_rank_ties_share_the_best_rank(polarity, value, rank):
+    assert national_rank(Decimal(value), D, polarity) == rank
+    assert national_rank(Decimal(value), D, "neither") is None
+
+
+@pytest.mark.parametrize(
+    ("value", "lower", "higher"),
+    # bands of 0, 25, 50, 75, 100: on a boundary belongs to the band below (LAIT's tests)
+    [
+        (0, "A", "D"),
+        (10, "A", "D"),
+        (25, "A", "D"),
+        (30, "B", "C"),
+        (50, "B", "C"),
+        (60, "C", "B"),
+        (75, "C", "B"),
+        (80, "D", "A"),
+        (100, "D", "A"),
+    ],
+)
+def test_quartile_band_a_is_best(value, lower, higher):
+    values = [Decimal(v) for v in range(0, 101)]
+    assert quartile_band(Decimal(value), values, "lower") == lower
+    assert quartile_band(Decimal(value), values, "higher") == higher

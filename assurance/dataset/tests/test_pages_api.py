@@ -37,6 +37,7 @@ def test_indicator_page_shows_chart_and_table_for_the_partnership_la(loaded, dev
     assert "<svg" in html and 'role="img"' in html and 'id="series"' in html
     assert "Solihull" in html
     assert html.count("<circle") == 13  # 2013-2025
+    assert 'id="standing"' in html and "quartile band" in html
     england = client_for(dev).get(loaded.url("data-set/CSC-REREF/?area=E92000001"))
     assert "22.6" in england.content.decode()
 
@@ -76,3 +77,19 @@ def test_openapi_schema_lists_the_endpoints(loaded, dev, client_for):
     assert "/api/v1/indicators/" in paths
     assert "/api/v1/indicators/{code}/series" in paths
     assert "/api/v1/indicators/{code}/spc" in paths
+
+
+def test_la_standing_uses_every_la_that_year(loaded):
+    from assurance.dataset.models import Benchmark, Indicator
+    from assurance.dataset.selectors import la_standing
+
+    indicator = Indicator.objects.get(code="CSC-REREF")
+    standing = la_standing(indicator=indicator, la_code=SOLIHULL)
+    assert standing is not None and standing.time_period == "2025"
+    las = Benchmark.objects.filter(
+        indicator=indicator, time_period="2025", area_level="local_authority", value__isnull=False
+    )
+    assert standing.of == las.count()
+    better = las.filter(value__lt=standing.value).count()
+    assert standing.rank == better + 1  # lower is better
+    assert standing.band in {"A", "B", "C", "D"}

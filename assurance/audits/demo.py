@@ -202,9 +202,10 @@ def _build_audit(
                 else ReturnStatus.SUBMITTED
             )
             agency_return.submitted_at = now
-            agency_return.submitted_by = (auditors.get(agency_return.agency_id) or [None])[
-                0
-            ] or leads.get(agency_return.agency_id)
+            agency_auditors = auditors.get(agency_return.agency_id) or []
+            agency_return.submitted_by = (
+                agency_auditors[0] if agency_auditors else leads.get(agency_return.agency_id)
+            )
             agency_return.signed_off_at = now if agency_return.status == "signed_off" else None
             agency_return.signed_off_by = (
                 leads.get(agency_return.agency_id) if agency_return.status == "signed_off" else None

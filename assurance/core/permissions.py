@@ -77,6 +77,17 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # The action log (extended by the learning cycle)
     "action.view": _all(*PRACTITIONERS),
     "action.manage": _all(BU),
+    # The learning cycle: learning items, themes, recommendations, meetings, decisions
+    "learning.view": _all(*PRACTITIONERS),
+    "learning.manage": _all(BU),
+    "meeting.view": _all(*PRACTITIONERS),
+    "meeting.manage": _all(BU),
+    "decision.view": _all(*PRACTITIONERS),
+    "decision.record": _all(BU),
+    # Independent scrutiny: the scrutineer challenges; the challenged agency answers
+    "challenge.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: OWN},
+    "challenge.record": _all(SCRUTINEER),
+    "challenge.answer": {BU: ALL, LEAD: OWN},
     # The multi-agency data set: the catalogue and published benchmarks are public information
     "indicator.view": _all(*EVERYONE),
 }

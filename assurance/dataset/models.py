@@ -186,3 +186,14 @@ class Benchmark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.area_code} {self.time_period}"
+
+
+# Quarterly collection (rounds, submitted values, sign-offs, revisions) lives in its own module.
+from .collection_models import (  # noqa: E402, F401
+    AgencySignOff,
+    Chase,
+    CollectionRound,
+    IndicatorValue,
+    Revision,
+    RoundStatus,
+)

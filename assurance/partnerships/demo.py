@@ -27,6 +27,7 @@ from assurance.partnerships.models import (
     StatutoryRole,
     VotingRule,
 )
+from assurance.partnerships.neighbours import dfe_2025_neighbours
 
 S, R = AgencyKind.STATUTORY_PARTNER, AgencyKind.RELEVANT_AGENCY
 
@@ -352,6 +353,10 @@ def load_partnership(
             "require_two_factor": False,
         },
     )
+    if not partnership.statistical_neighbours:
+        # the DfE 2025 statistical neighbour model; the business unit may change the list
+        partnership.statistical_neighbours = " ".join(dfe_2025_neighbours(la_number))
+        partnership.save(update_fields=["statistical_neighbours"])
     by_key: dict[str, Agency] = {}
     for a in agencies:
         by_key[a.key], _ = Agency.unscoped.update_or_create(

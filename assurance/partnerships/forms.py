@@ -18,6 +18,7 @@ from assurance.partnerships.models import (
     QuorumRule,
     StatutoryRole,
 )
+from assurance.partnerships.neighbours import dfe_2025_neighbours, la_names
 
 
 class PartnershipModelForm(forms.ModelForm):
@@ -45,7 +46,50 @@ class PartnershipModelForm(forms.ModelForm):
 class PartnershipSettingsForm(forms.ModelForm):
     class Meta:
         model = Partnership
-        fields = ["name", "local_authority_name", "la_code", "la_number", "require_two_factor"]
+        fields = [
+            "name",
+            "local_authority_name",
+            "la_code",
+            "la_number",
+            "require_two_factor",
+            "statistical_neighbours",
+            "exception_margin",
+        ]
+        widgets = {"statistical_neighbours": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["exception_margin"].required = False
+        instance = self.instance
+        model = dfe_2025_neighbours(instance.la_code or instance.la_number)
+        if model:
+            self.fields["statistical_neighbours"].help_text = (
+                "ONS codes of the local authorities the data set compares yours with, closest "
+                "first, separated by spaces. The DfE 2025 statistical neighbour model gives: "
+                + " ".join(model)
+                + (
+                    " (filled in below until you save a list of your own)."
+                    if not instance.statistical_neighbours
+                    else "."
+                )
+            )
+            if not instance.statistical_neighbours and not self.is_bound:
+                self.initial["statistical_neighbours"] = " ".join(model)
+
+    def clean_exception_margin(self) -> int:
+        value = self.cleaned_data.get("exception_margin")
+        return 10 if value is None else int(value)
+
+    def clean_statistical_neighbours(self) -> str:
+        value: str = self.cleaned_data.get("statistical_neighbours") or ""
+        codes = value.replace(",", " ").split()
+        unknown = [c for c in codes if c not in la_names()]
+        if unknown:
+            raise forms.ValidationError(
+                "Enter the ONS codes of English local authorities with children's services; "
+                f"not known: {', '.join(unknown)}"
+            )
+        return " ".join(dict.fromkeys(codes))
 
 
 class AgencyForm(PartnershipModelForm):

@@ -6,10 +6,11 @@ Sensitive models have no default ``objects`` manager: use ``Model.objects_for(pa
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -39,6 +40,26 @@ class Partnership(models.Model):
     require_two_factor = models.BooleanField(
         "require two-factor sign-in for business unit and scrutineer roles", default=False
     )
+    statistical_neighbours = models.CharField(
+        max_length=400,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\s*(E\d{8}(\s*[,\s]\s*E\d{8})*)?\s*$",
+                "Enter ONS codes of local authorities, such as E08000029, separated by spaces "
+                "or commas.",
+            )
+        ],
+        help_text="ONS codes of the local authorities the data set compares yours with, "
+        "closest first (the DfE 2025 statistical neighbour model gives ten).",
+    )
+    exception_margin = models.PositiveSmallIntegerField(
+        "margin for the exception report (per cent)",
+        default=10,
+        validators=[MaxValueValidator(100)],
+        help_text="An indicator goes in the exception report when its latest value is worse "
+        "than England's by more than this percentage of England's value.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -50,6 +71,12 @@ class Partnership(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def neighbour_codes(self) -> list[str]:
+        """The statistical neighbours' ONS codes, in the configured order, without repeats."""
+        codes = re.findall(r"E\d{8}", self.statistical_neighbours or "")
+        return [c for i, c in enumerate(codes) if c not in codes[:i] and c != self.la_code]
 
     @classmethod
     def objects_for_user(cls, user: Any) -> models.QuerySet[Partnership]:

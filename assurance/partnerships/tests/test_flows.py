@@ -391,3 +391,27 @@ def test_adding_an_existing_member_under_their_account_email_is_a_form_error(
     assert "govuk-error-summary" in page
     assert "already" in page
     assert Person.objects_for(northfield.partnership).filter(user=priya.user).count() == 1
+
+
+def test_statistical_neighbours_start_from_the_dfe_model_and_are_checked(
+    northfield: Tenant, as_amira: Client
+) -> None:
+    northfield.partnership.la_code, northfield.partnership.la_number = "E08000029", "334"
+    northfield.partnership.save()
+    page = as_amira.get(northfield.url("settings/")).content.decode()
+    assert "E08000007 E06000050" in page  # Solihull's first DfE 2025 neighbours, prefilled
+    data = {"name": "Northfield", "la_code": "E08000029", "la_number": "334"}
+    response = as_amira.post(
+        northfield.url("settings/"), {**data, "statistical_neighbours": "E06000020, E99999999"}
+    )
+    assert response.status_code == 200
+    assert "not known: E99999999" in response.content.decode()
+    response = as_amira.post(
+        northfield.url("settings/"),
+        {**data, "statistical_neighbours": "E06000020, E06000049 E06000020", "exception_margin": 5},
+    )
+    assert response.status_code == 302
+    northfield.partnership.refresh_from_db()
+    assert northfield.partnership.neighbour_codes == ["E06000020", "E06000049"]
+    assert northfield.partnership.exception_margin == 5
+    assert northfield.partnership.history.first().statistical_neighbours == "E06000020 E06000049"

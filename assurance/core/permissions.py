@@ -90,6 +90,8 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "challenge.answer": {BU: ALL, LEAD: OWN},
     # The multi-agency data set: the catalogue and published benchmarks are public information
     "indicator.view": _all(*EVERYONE),
+    # Targets, tolerances and which indicators report under which priority
+    "indicator.manage": _all(BU),
     # Quarterly collection: unpublished values stay with their agency and the business unit
     "collection.view": {BU: ALL, LEAD: OWN},
     "collection.submit": {LEAD: OWN},

@@ -21,6 +21,9 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "E-mail address"
         self.fields["username"].widget.attrs.update(autocomplete="username", spellcheck="false")
+        # Django autofocuses the e-mail field; GOV.UK pages do not, so the skip link comes first
+        # and screen reader users hear the page from its start.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
 
 

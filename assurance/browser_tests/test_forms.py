@@ -62,7 +62,7 @@ def test_business_unit_adds_an_agency_and_sees_its_history(browse) -> None:
     b.sign_in("business-unit@northfield.example")
 
     # Keyboard: the skip link is the first thing Tab reaches, and it moves focus to <main>.
-    # (Not on the sign-in page: Django's sign-in form puts autofocus on the e-mail field.)
+    # (The sign-in page has no autofocus either: see accounts test_sign_in.)
     b.page.keyboard.press("Tab")
     focused = b.page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content", f"Tab first reached {focused!r}"

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 
 from assurance.conftest import Tenant
 from assurance.partnerships.models import Person
@@ -167,3 +168,10 @@ def test_someone_invited_who_never_chose_a_password_can_reset(northfield: Tenant
     mail.outbox.clear()
     Client().post("/accounts/password-reset/", {"email": "new.starter@example.org"})
     assert [m.to for m in mail.outbox] == [["new.starter@example.org"]]
+
+
+def test_sign_in_page_does_not_autofocus_a_field(client) -> None:
+    """GOV.UK pages leave focus at the top, so Tab reaches the skip link first."""
+    response = client.get(reverse("accounts:login"))
+    assert response.status_code == 200
+    assert "autofocus" not in response.content.decode()

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 
 from assurance.audits import api as audits_api
 from assurance.dataset import api as dataset_api
+from assurance.dataset import collection_api
 from assurance.partnerships import api as partnerships_api
 
 app_name = "api"
@@ -26,4 +27,9 @@ urlpatterns = [
         name="indicator_series",
     ),
     path("indicators/<str:code>/spc", dataset_api.IndicatorSpcAPI.as_view(), name="indicator_spc"),
+    path(
+        "collection/rounds/<int:pk>/values",
+        collection_api.RoundValuesAPI.as_view(),
+        name="collection_round_values",
+    ),
 ]

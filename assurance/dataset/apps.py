@@ -7,8 +7,15 @@ class DatasetConfig(AppConfig):
     verbose_name = "Multi-agency data set"
 
     def ready(self) -> None:
-        from assurance.core.registry import NavItem, register_demo, register_nav
+        from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
+        from assurance.dataset.collection_todos import collection_todos
         from assurance.dataset.demo import load_demo_dataset
 
         register_nav(NavItem("Data set", "dataset:indicator_list", "indicator.view", 35, "dataset"))
+        register_nav(
+            NavItem(
+                "Data collection", "dataset:collection_rounds", "collection.view", 36, "collection"
+            )
+        )
+        register_todo(collection_todos)
         register_demo(20, load_demo_dataset)

@@ -1,9 +1,11 @@
-"""Demo data for the data set: the starter catalogue and the shipped national benchmarks."""
+"""Demo data for the data set: the starter catalogue, the shipped national benchmarks and
+Northfield's quarterly collection (collection_demo.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .collection_demo import load_demo_collection
 from .services import benchmarks_import_shipped, catalogue_load
 
 
@@ -13,3 +15,4 @@ def load_demo_dataset(command: Any = None) -> None:
     if command is not None:
         rows = sum(r.rows for r in results)
         command.stdout.write(f"Data set: catalogue and {rows} benchmark rows loaded")
+    load_demo_collection(command)

@@ -111,3 +111,8 @@ def la_standing(*, indicator: Indicator, la_code: str) -> Standing | None:
         of=len(values),
         band=quartile_band(value, values, indicator.polarity),
     )
+
+
+# A partnership's own published series from quarterly collection (collection_selectors.py):
+# rows of the same shape as benchmark rows, in period order, with revision marks.
+from .collection_selectors import SeriesPoint, partnership_series  # noqa: E402, F401

@@ -32,7 +32,14 @@ MONTHS = [
 
 
 class GovukDateInput(forms.DateInput):
+    """A browser date picker. Its value must be ISO (yyyy-mm-dd) whatever the locale: with the
+    en-GB format (dd/mm/yyyy) the browser shows an empty box, and saving the form again would
+    silently clear the date."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format=format or "%Y-%m-%d")
 
 
 class AuditForm(PartnershipModelForm):
@@ -167,7 +174,7 @@ class DrawForm(forms.Form):
     seed = forms.IntegerField(
         required=False,
         min_value=0,
-        label="Seed (optional)",
+        label="Seed",
         help_text="Leave blank for a new random seed. Enter an earlier draw's seed, with the "
         "same list, to reproduce it.",
     )
@@ -294,14 +301,19 @@ class ReturnForm(forms.Form):
             for item in section.items.all():
                 answer = answers.get(item.pk)
                 response_name, evidence_name = f"item_{item.pk}", f"evidence_{item.pk}"
-                self.fields[response_name] = self._response_field(item, answer)
-                self.fields[evidence_name] = forms.CharField(
+                response = self._response_field(item, answer)
+                evidence = forms.CharField(
                     label=f"Evidence for {item.code}",
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 2}),
                     initial=answer.evidence if answer else "",
-                    help_text="Required before you submit." if item.evidence_required else "",
+                    help_text=self._evidence_hint(item),
                 )
+                # A draft may leave anything blank, but submitting needs every response and the
+                # evidence the tool asks for: such fields are not labelled "(optional)".
+                response.required_to_submit = True  # type: ignore[attr-defined]
+                evidence.required_to_submit = item.evidence_required  # type: ignore[attr-defined]
+                self.fields[response_name], self.fields[evidence_name] = response, evidence
                 rows.append((item, response_name, evidence_name))
             self.item_fields.append((section, rows))
         for name in (
@@ -319,6 +331,15 @@ class ReturnForm(forms.Form):
                 initial=getattr(agency_return, name),
             )
         self.identifier_findings: dict[str, list[Any]] = {}
+
+    @staticmethod
+    def _evidence_hint(item: Any) -> str:
+        if not item.evidence_required:
+            return ""
+        options = item.scale.options.all() if item.is_graded and item.scale is not None else []
+        if any(o.is_not_applicable for o in options):
+            return "Needed before you submit, unless you answer Not applicable."
+        return "Needed before you submit."
 
     @staticmethod
     def _response_field(item: Any, answer: Any) -> forms.Field:

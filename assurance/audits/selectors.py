@@ -439,6 +439,26 @@ def _earlier_totals(audit: Audit) -> dict[tuple[str, str], tuple[int, int]]:
         }
 
 
+def standard_totals(*, audit: Audit) -> dict[tuple[str, str], tuple[int, int]]:
+    """(KLOE code, standard code) → (meeting, assessed) over an audit's submitted and signed-off
+    returns: what the learning cycle compares when an action is measured by a re-audit."""
+    return _earlier_totals(audit)
+
+
+def later_audits_of_theme(*, audit: Audit) -> QuerySet[Audit]:
+    """Closed audits of the same partnership and theme after ``audit``, latest first."""
+    return (
+        Audit.unscoped.filter(
+            partnership_id=audit.partnership_id,
+            theme=audit.theme,
+            status=AuditStatus.CLOSED,
+            planned_month__gt=audit.planned_month,
+        )
+        .exclude(pk=audit.pk)
+        .order_by("-planned_month", "-pk")
+    )
+
+
 def _agreed_counts(audit: Audit) -> dict[int, dict[str, int]]:
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     rows = (

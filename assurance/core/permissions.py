@@ -77,6 +77,10 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # The action log (extended by the learning cycle)
     "action.view": _all(*PRACTITIONERS),
     "action.manage": _all(BU),
+    # Progress, evidence and completion: the business unit, or the owner agency's lead
+    "action.update": {BU: ALL, LEAD: OWN},
+    # A recorded judgement of an action's impact (automatic assessments need no one)
+    "impact.record": _all(BU),
     # The learning cycle: learning items, themes, recommendations, meetings, decisions
     "learning.view": _all(*PRACTITIONERS),
     "learning.manage": _all(BU),

@@ -5,7 +5,7 @@ and the round for the last completed quarter open now with some agencies late.
 Called by the data set's demo loader (demo.py) after the catalogue. Idempotent: it does nothing
 if Northfield already has collection rounds.
 
-The two signals: re-referrals within 12 months (CSC-REREF) step up for the last seven published
+The two signals: re-referrals within 12 months (CSC-REREF) step up for the last eight published
 quarters (a run above the mean: special cause concerning, lower being better); police missing
 episodes (POL-MISSING) spike in one quarter beyond the upper limit (three children repeatedly
 missing from one placement), confirmed as a real value by the police.
@@ -44,7 +44,7 @@ class Level:
 # By indicator code, then by agency short name where agencies differ (None: any agency).
 LEVELS: dict[str, dict[str | None, Level]] = {
     "CSC-REF": {None: Level(720)},
-    "CSC-REREF": {None: Level(151, 720, 0.08)},
+    "CSC-REREF": {None: Level(151, 720, 0.03)},
     "CSC-ASS45": {None: Level(590, 690, 0.04)},
     "CSC-S47": {None: Level(310)},
     "CSC-ICPC": {None: Level(86, spread=0.12)},
@@ -120,8 +120,8 @@ def _figures(
         if code == "CSC-CLA-RATE":
             denominator = round(level.denominator + 120 * index)  # the population grows
     numerator = level.numerator * factor
-    if code == "CSC-REREF" and index >= total - 8:
-        numerator *= 1.32  # the step up: a run of seven or more above the mean
+    if code == "CSC-REREF" and index >= total - 9:
+        numerator *= 1.4  # the step up: a run of eight above the mean
     if code == "POL-MISSING" and index == total - 5:
         numerator *= 1.75  # the spike: beyond the upper process limit
     whole = max(0, round(numerator))

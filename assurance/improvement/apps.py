@@ -10,3 +10,8 @@ class ImprovementConfig(AppConfig):
         from assurance.core.registry import NavItem, register_nav
 
         register_nav(NavItem("Actions", "improvement:action_list", "action.view", 40, "actions"))
+
+        from assurance.core.registry import register_demo
+        from assurance.improvement.action_demo import load_demo_actions
+
+        register_demo(60, load_demo_actions)

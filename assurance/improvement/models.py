@@ -98,6 +98,26 @@ class Action(PartnershipScoped):
         "measure of success", max_length=20, choices=MeasureKind.choices
     )
     measure = models.TextField("how success will be measured")
+    # What the measure compares (see impact.py): an indicator and its target, or a standard of
+    # an audit tool and the audit whose result is the baseline.
+    indicator = models.ForeignKey(
+        "dataset.Indicator",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+    )
+    target_value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    standard = models.ForeignKey(
+        "frameworks.Item", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    baseline_audit = models.ForeignKey(
+        "audits.Audit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="baseline_for_actions",
+    )
     state = models.CharField(max_length=20, choices=ActionState.choices, default=ActionState.OPEN)
     started = models.BooleanField(default=False)
     completed_at = models.DateField(null=True, blank=True)
@@ -111,3 +131,12 @@ class Action(PartnershipScoped):
 
     def __str__(self) -> str:
         return self.title
+
+
+# Progress updates, evidence and impact assessments of actions (issue 5: action plans and impact).
+from assurance.improvement.action_models import (  # noqa: E402, F401
+    ActionEvidence,
+    ActionUpdate,
+    ImpactAssessment,
+    ReminderSent,
+)

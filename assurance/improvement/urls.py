@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assurance.improvement import views
+from assurance.improvement import action_urls, views
 
 app_name = "improvement"
 
@@ -11,3 +11,5 @@ urlpatterns = [
     path(P + "<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
     path(P + "<int:pk>/history/", views.ActionHistoryView.as_view(), name="action_history"),
 ]
+
+urlpatterns += action_urls.urlpatterns  # action plans, evidence, impact, golden thread

@@ -8,7 +8,7 @@ from django import forms
 from django.views.generic import TemplateView
 
 from assurance.core.forms import limit_choices
-from assurance.improvement import selectors
+from assurance.improvement import action_selectors, selectors
 from assurance.improvement.models import Action
 from assurance.improvement.status import STATUS_LABELS
 from assurance.partnerships.models import Agency
@@ -67,6 +67,12 @@ class ActionDetailView(PartnershipViewMixin, TemplateView):
             action=action,
             status=status,
             status_label=label,
+            updates=action_selectors.action_updates(action=action),
+            evidence=action_selectors.action_evidence(action=action),
+            can_update=self.actor.can("action.update")
+            and (
+                self.actor.can("action.manage") or action.owner_agency_id == self.actor.agency_id
+            ),
             page_title=action.title,
             breadcrumbs=[
                 {"text": "Action log", "href": self.partnership_url("improvement:action_list")}

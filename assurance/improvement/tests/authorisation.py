@@ -22,3 +22,14 @@ EXPECTED = {
     "improvement:action_detail": expect(allow=PRACTITIONERS, kwargs={"pk": "action"}),
     "improvement:action_history": expect(allow=PRACTITIONERS, kwargs={"pk": "action"}),
 }
+
+# Action plans, evidence, impact, the golden thread and the actions API
+from assurance.improvement.tests.action_authorisation import (  # noqa: E402
+    EXPECTED as ACTION_EXPECTED,
+)
+from assurance.improvement.tests.action_authorisation import (  # noqa: E402
+    LOOKUPS as ACTION_LOOKUPS,
+)
+
+EXPECTED.update(ACTION_EXPECTED)
+LOOKUPS.update(ACTION_LOOKUPS)

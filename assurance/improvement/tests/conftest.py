@@ -1,3 +1,3 @@
 """The audits' fixtures (a small audit tool and an audit in Northfield), for action log tests."""
 
-from assurance.audits.tests.conftest import audit, tool  # noqa: F401
+from assurance.audits.tests.conftest import audit, kwame, tool  # noqa: F401

@@ -1,0 +1,153 @@
+"""Reads for action plans: plans of accepted recommendations, an action's updates, evidence and
+impact. A constant number of queries whatever the size of the log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from assurance.improvement.action_models import ActionEvidence, ActionUpdate, ImpactAssessment
+from assurance.improvement.models import Action, Recommendation
+from assurance.improvement.selectors import action_status_of
+from assurance.improvement.status import STATUS_LABELS
+from assurance.partnerships.access import Actor, get_for_actor, scoped
+
+ACTION_RELATED = (
+    "owner_agency",
+    "owner",
+    "recommendation",
+    "recommendation__audit",
+    "indicator",
+    "standard__section",
+    "baseline_audit",
+)
+
+
+def get_action_for(*, actor: Actor, pk: Any, permission: str = "action.view") -> Action:
+    """One action under ``permission`` (own-agency scopes: the owner agency), or 404."""
+    return get_for_actor(
+        actor,
+        Action.unscoped.select_related(*ACTION_RELATED, "partnership"),
+        permission,
+        pk,
+        agency_field="owner_agency",
+    )
+
+
+def action_updates(*, action: Action) -> QuerySet[ActionUpdate]:
+    return ActionUpdate.unscoped.filter(action=action).select_related(
+        "recorded_by", "recorded_by__agency"
+    )
+
+
+def action_evidence(*, action: Action) -> QuerySet[ActionEvidence]:
+    return ActionEvidence.unscoped.filter(action=action).select_related("added_by")
+
+
+def get_evidence(*, actor: Actor, action: Action, pk: Any) -> ActionEvidence:
+    return get_for_actor(
+        actor,
+        ActionEvidence.unscoped.filter(action=action),
+        "action.view",
+        pk,
+        agency_field="action__owner_agency",
+    )
+
+
+def impact_assessments(*, action: Action) -> list[ImpactAssessment]:
+    return list(
+        ImpactAssessment.unscoped.filter(action=action).select_related(
+            "assessed_by", "assessed_by__agency"
+        )
+    )
+
+
+@dataclass
+class PlanAction:
+    action: Action
+    status: str
+    status_label: str
+    impact: ImpactAssessment | None
+
+
+@dataclass
+class Plan:
+    recommendation: Recommendation
+    actions: list[PlanAction] = field(default_factory=list)
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for row in self.actions:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        return [(STATUS_LABELS[s], counts[s]) for s in STATUS_LABELS if s in counts]
+
+
+def _plan_actions(actions: list[Action], today: date) -> list[PlanAction]:
+    rows = []
+    for action in actions:
+        status, label = action_status_of(action, today)
+        impact_list = getattr(action, "impact_list", None)
+        latest = impact_list[0] if impact_list else None
+        rows.append(PlanAction(action, status, label, latest))
+    return rows
+
+
+def _actions_prefetch(queryset: QuerySet[Action]) -> Prefetch:
+    return Prefetch(
+        "actions",
+        queryset=queryset.prefetch_related(
+            Prefetch(
+                "impact_assessments",
+                queryset=ImpactAssessment.unscoped.order_by("-assessed_at", "-pk"),
+                to_attr="impact_list",
+            )
+        ),
+        to_attr="plan_actions",
+    )
+
+
+def action_plans(*, actor: Actor) -> list[Plan]:
+    """Every accepted recommendation with its actions (the partnership's action plans)."""
+    actions = scoped(
+        actor,
+        Action.unscoped.select_related("owner_agency", "owner"),
+        "action.view",
+        agency_field="owner_agency",
+    )
+    recommendations = (
+        Recommendation.objects_for(actor.partnership)
+        .filter(status=Recommendation.Status.ACCEPTED)
+        .select_related("audit")
+        .prefetch_related(_actions_prefetch(actions))
+        .order_by("-created_at", "-pk")
+    )
+    today = timezone.localdate()
+    return [Plan(r, _plan_actions(list(r.plan_actions), today)) for r in recommendations]
+
+
+def get_plan(*, actor: Actor, pk: Any) -> Plan:
+    """One recommendation's plan (any status: an unaccepted one shows why it has no plan)."""
+    actions = scoped(
+        actor,
+        Action.unscoped.select_related("owner_agency", "owner"),
+        "action.view",
+        agency_field="owner_agency",
+    )
+    recommendation = get_for_actor(
+        actor,
+        Recommendation.unscoped.select_related("audit").prefetch_related(
+            _actions_prefetch(actions)
+        ),
+        "action.view",
+        pk,
+        agency_field="actions__owner_agency",
+    )
+    return Plan(
+        recommendation,
+        _plan_actions(list(recommendation.plan_actions), timezone.localdate()),  # type: ignore[attr-defined]
+    )

@@ -1,0 +1,238 @@
+"""The golden thread: where an action came from and what it achieved, in one read.
+
+From an action: the learning behind it (learning items and themes, or the audit the
+recommendation came from), the recommendation, the decision that accepted it and the meeting
+that took it, the progress and evidence of delivery, and the impact assessed. From a learning
+item: the recommendations made because of it and what became of their actions.
+
+The learning cycle's own records (learning items, themes, decisions, meetings) are read through
+their relations to recommendations, found by model name, so this module does not depend on how
+they are declared. A constant number of queries per thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+
+from assurance.improvement import action_selectors
+from assurance.improvement.action_models import ActionEvidence, ActionUpdate, ImpactAssessment
+from assurance.improvement.models import Action, Recommendation
+from assurance.improvement.selectors import action_status_of
+from assurance.partnerships.access import Actor
+
+LEARNING_MODELS = {"LearningItem"}
+THEME_MODELS = {"Theme", "LearningTheme"}
+DECISION_MODELS = {"Decision"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A record on the thread, said in words, with where to see it (if it has a page)."""
+
+    kind: str
+    title: str
+    detail: str = ""
+    when: date | None = None
+    url: str = ""
+    pk: int | None = None
+
+
+@dataclass
+class Thread:
+    action: Action
+    status: str
+    status_label: str
+    recommendation: Recommendation | None
+    learning: list[Link] = field(default_factory=list)
+    themes: list[Link] = field(default_factory=list)
+    decisions: list[Link] = field(default_factory=list)
+    updates: list[ActionUpdate] = field(default_factory=list)
+    evidence: list[ActionEvidence] = field(default_factory=list)
+    impact: list[ImpactAssessment] = field(default_factory=list)
+
+    @property
+    def current_impact(self) -> ImpactAssessment | None:
+        return self.impact[0] if self.impact else None
+
+    @property
+    def closed(self) -> bool:
+        """The thread is closed when the action is complete and its impact assessed."""
+        current = self.current_impact
+        return self.status == "complete" and current is not None and current.outcome != "not_yet"
+
+
+def _url(name: str, slug: str, *args: Any) -> str:
+    try:
+        return reverse(name, args=[slug, *args])
+    except NoReverseMatch:
+        return ""
+
+
+def _first_attr(obj: Any, *names: str) -> Any:
+    for name in names:
+        value = getattr(obj, name, None)
+        if value not in (None, ""):
+            return value() if callable(value) and not isinstance(value, models.Model) else value
+    return None
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    return value.date() if hasattr(value, "date") and callable(value.date) else value
+
+
+def _related_managers(obj: models.Model, model_names: set[str]) -> list[Any]:
+    """Managers from ``obj`` to related records whose model is one of ``model_names``, whichever
+    side declares the relation."""
+    managers = []
+    for relation in obj._meta.get_fields():
+        model = getattr(relation, "related_model", None)
+        if model is None or model.__name__ not in model_names:
+            continue
+        if relation.auto_created and not relation.concrete:  # reverse FK / M2M
+            accessor = relation.get_accessor_name()  # type: ignore[union-attr]
+        elif relation.many_to_many:
+            accessor = relation.name
+        else:
+            continue
+        if accessor and hasattr(obj, accessor):
+            managers.append(getattr(obj, accessor))
+    return managers
+
+
+def _records(obj: models.Model, model_names: set[str]) -> list[Any]:
+    found: dict[tuple[str, int], Any] = {}
+    for manager in _related_managers(obj, model_names):
+        for record in manager.all():
+            found[(type(record).__name__, record.pk)] = record
+    return list(found.values())
+
+
+def _learning_link(item: Any, slug: str) -> Link:
+    source = _first_attr(item, "get_source_display", "source")
+    return Link(
+        kind="learning",
+        title=str(_first_attr(item, "title") or item),
+        detail=str(source or ""),
+        when=_as_date(_first_attr(item, "learned_on", "identified_on", "date", "created_at")),
+        url=_url("improvement:learning_detail", slug, item.pk),
+        pk=item.pk,
+    )
+
+
+def _theme_link(theme: Any, slug: str) -> Link:
+    return Link(
+        kind="theme",
+        title=str(_first_attr(theme, "title", "name") or theme),
+        detail=str(_first_attr(theme, "description", "summary") or ""),
+        url=_url("improvement:theme_detail", slug, theme.pk),
+        pk=theme.pk,
+    )
+
+
+def _decision_link(decision: Any, slug: str) -> Link:
+    meeting = getattr(decision, "meeting", None)
+    outcome = _first_attr(decision, "get_outcome_display", "get_decision_display", "outcome")
+    reasons = _first_attr(decision, "reasons", "reason", "text")
+    quorate = getattr(decision, "quorate", None)
+    parts = [str(outcome or "Decided")]
+    if reasons:
+        parts.append(f"because {str(reasons).rstrip('.')}")
+    detail = " ".join(parts) + "."
+    if quorate is False:
+        detail += " Taken while the meeting was inquorate."
+    title = "Decision"
+    when = _as_date(_first_attr(decision, "decided_on", "created_at"))
+    url = ""
+    if meeting is not None:
+        group = getattr(meeting, "group", None)
+        held = _as_date(_first_attr(meeting, "held_on", "date", "starts_at"))
+        title = f"Decision of {group or 'the meeting'}" + (f" on {held:%-d %B %Y}" if held else "")
+        when = held or when
+        url = _url("improvement:meeting_detail", slug, meeting.pk)
+    return Link(kind="decision", title=title, detail=detail, when=when, url=url, pk=decision.pk)
+
+
+def _audit_link(recommendation: Recommendation, slug: str) -> Link | None:
+    audit = recommendation.audit
+    if audit is None:
+        return None
+    return Link(
+        kind="audit",
+        title=f"The multi-agency audit “{audit.title}”",
+        detail="Its findings led to this recommendation.",
+        when=audit.planned_month,
+        url=_url("audits:findings", slug, audit.pk),
+        pk=audit.pk,
+    )
+
+
+def action_thread(*, actor: Actor, pk: Any) -> Thread:
+    """The golden thread of one action the actor may see."""
+    action = action_selectors.get_action_for(actor=actor, pk=pk)
+    slug = actor.partnership.slug
+    status, label = action_status_of(action)
+    thread = Thread(
+        action=action, status=status, status_label=label, recommendation=action.recommendation
+    )
+    recommendation = action.recommendation
+    if recommendation is not None:
+        learning = _records(recommendation, LEARNING_MODELS)
+        themes = _records(recommendation, THEME_MODELS)
+        for theme in themes:  # learning grouped into a theme the recommendation came from
+            learning.extend(_records(theme, LEARNING_MODELS))
+        seen: set[int] = set()
+        for item in learning:
+            if item.pk not in seen:
+                seen.add(item.pk)
+                thread.learning.append(_learning_link(item, slug))
+        thread.learning.sort(key=lambda link: (link.when or date.min, link.pk or 0))
+        thread.themes = [_theme_link(t, slug) for t in themes]
+        audit = _audit_link(recommendation, slug)
+        if audit is not None and not any(
+            link.title.endswith(f"“{recommendation.audit}”") for link in thread.learning
+        ):
+            thread.learning.insert(0, audit)
+        thread.decisions = sorted(
+            (_decision_link(d, slug) for d in _records(recommendation, DECISION_MODELS)),
+            key=lambda link: (link.when or date.min, link.pk or 0),
+        )
+    thread.updates = list(action_selectors.action_updates(action=action))
+    thread.evidence = list(action_selectors.action_evidence(action=action))
+    thread.impact = action_selectors.impact_assessments(action=action)
+    return thread
+
+
+@dataclass
+class Consequence:
+    recommendation: Recommendation
+    decisions: list[Link]
+    actions: list[action_selectors.PlanAction]
+
+
+def learning_consequences(*, actor: Actor, item: models.Model) -> list[Consequence]:
+    """What happened because of a learning item: its recommendations (directly or through a
+    theme), the decisions on them, and their actions with status and impact."""
+    slug = actor.partnership.slug
+    recommendations: dict[int, Recommendation] = {}
+    for related in _related_managers(item, {"Recommendation"}):
+        for r in related.all():
+            recommendations[r.pk] = r
+    for theme in _records(item, THEME_MODELS):
+        for related in _related_managers(theme, {"Recommendation"}):
+            for r in related.all():
+                recommendations[r.pk] = r
+    result = []
+    for recommendation in sorted(recommendations.values(), key=lambda r: r.created_at):
+        if recommendation.partnership_id != actor.partnership.pk:
+            continue
+        plan = action_selectors.get_plan(actor=actor, pk=recommendation.pk)
+        decisions = [_decision_link(d, slug) for d in _records(recommendation, DECISION_MODELS)]
+        result.append(Consequence(recommendation, decisions, plan.actions))
+    return result

@@ -59,7 +59,7 @@ def audit_report(*, audit: Audit) -> Report:
         f"{sum(len(s.items) for s in findings.sections)} graded standards."
         if audit.framework
         else "Audit tool: not chosen.",
-        f"Sample criteria: {audit.sample_criteria or 'not recorded'}.",
+        f"Sample criteria: {audit.sample_criteria.strip().rstrip('.') or 'not recorded'}.",
         f"Sample: {len(cases)} cases ("
         + ", ".join(f"{n} {label.lower()}" for label, n in sources.items())
         + ").",

@@ -295,6 +295,9 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
             expect(lead.page.get_by_role("heading", name="Sign off this return")).to_be_visible()
             if (reference, agency) == sent_back:
                 lead.check("return-to-sign-off")
+                # The decision comes after the return it is about; a link at the top leads to it.
+                lead.page.get_by_role("link", name=re.compile("sign it off or return it")).click()
+                expect(lead.page.locator("#decision")).to_be_in_viewport()
                 lead.page.get_by_label("What the auditor needs to change").fill(
                     f"The referral in {standard} was two weeks late: it is partially met."
                 )

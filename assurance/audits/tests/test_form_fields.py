@@ -1,5 +1,6 @@
-"""What the audit forms show a user: dates the browser can display, and no "(optional)" on what
-submitting a return needs (both found by the browser test of an audit's life)."""
+"""What the audit pages show a user, found by the browser test of an audit's life: dates the
+browser can display, no "(optional)" on what submitting a return needs, the lead's decision
+after the return it is about, and the report's sentences."""
 
 from __future__ import annotations
 
@@ -12,9 +13,28 @@ from django.utils import translation
 from assurance.audits import services
 from assurance.audits.forms import GovukDateInput
 from assurance.audits.models import AgencyReturn, AuditStatus
+from assurance.audits.report import audit_report
 from assurance.audits.tests.conftest import actor_of
+from assurance.frameworks.models import Item
 
 pytestmark = pytest.mark.django_db
+
+
+def _police_return(audit: Any, northfield: Any, amira: Any, priya: Any) -> AgencyReturn:
+    """A case involving the police and health, at the auditing step, with priya assigned."""
+    case = services.case_add(
+        actor=actor_of(amira),
+        audit=audit,
+        age_band="5-9",
+        gender="girl",
+        agencies=[northfield.police, northfield.health],
+        record_numbers={},
+    )
+    police_return = AgencyReturn.unscoped.get(case=case, agency=northfield.police)
+    police_return.auditors.add(priya)
+    audit.status = AuditStatus.AUDITING
+    audit.save()
+    return police_return
 
 
 @pytest.mark.parametrize("language", ["en-gb", "en-us", "en"])
@@ -37,19 +57,7 @@ def test_changing_an_audit_shows_its_dates_so_saving_does_not_clear_them(
 def test_the_return_form_does_not_call_what_submitting_needs_optional(
     audit: Any, northfield: Any, amira: Any, priya: Any, client_for: Any
 ) -> None:
-    case = services.case_add(
-        actor=actor_of(amira),
-        audit=audit,
-        age_band="5-9",
-        gender="girl",
-        agencies=[northfield.police, northfield.health],
-        record_numbers={},
-    )
-    police_return = AgencyReturn.unscoped.get(case=case, agency=northfield.police)
-    police_return.auditors.add(priya)
-    audit.status = AuditStatus.AUDITING
-    audit.save()
-
+    police_return = _police_return(audit, northfield, amira, priya)
     html = client_for(priya).get(northfield.url(f"audits/returns/{police_return.pk}/edit/"))
     text = html.content.decode()
     # 1.1 needs evidence (unless not applicable); 1.2 does not.
@@ -57,3 +65,47 @@ def test_the_return_form_does_not_call_what_submitting_needs_optional(
     assert "Needed before you submit, unless you answer Not applicable." in text
     assert ">Evidence for 1.2 (optional)</label>" in text
     assert ">What is working well (optional)</label>" in text
+
+
+def test_the_lead_reads_the_return_before_the_sign_off_buttons(
+    audit: Any, northfield: Any, amira: Any, priya: Any, helen: Any, client_for: Any
+) -> None:
+    police_return = _police_return(audit, northfield, amira, priya)
+    answers = {
+        item.pk: {"option": item.scale.options.get(label="Met").pk, "evidence": "Seen."}
+        for item in Item.objects.filter(section__framework=audit.framework)
+    }
+    services.return_save(
+        actor=actor_of(priya),
+        agency_return=police_return,
+        answers=answers,
+        narrative={},
+        expected_revision=0,
+    )
+    services.return_submit(actor=actor_of(priya), agency_return=police_return)
+
+    text = client_for(helen).get(northfield.url(f"audits/returns/{police_return.pk}/")).content
+    page = text.decode()
+    assert 'href="#decision"' in page
+    # The answers and the summary come first, then the decision.
+    assert (
+        page.index("Standard 2.2") < page.index("The family's views") < page.index('id="decision"')
+    )
+    assert page.index('id="decision"') < page.index("Sign off the return</button>")
+    assert (
+        page.index("Sign off the return</button>")
+        < page.index("Or return it to the auditor")
+        < page.index("What the auditor needs to change")
+    )
+
+
+def test_the_report_does_not_double_the_full_stop_of_the_sample_criteria(audit: Any) -> None:
+    audit.sample_criteria = "Children open to early help in March."
+    audit.save()
+    text = " ".join(
+        " ".join(block.items)
+        for block in audit_report(audit=audit).blocks
+        if block.kind == "bullets"
+    )
+    assert "Sample criteria: Children open to early help in March." in text
+    assert "March.." not in text

@@ -15,3 +15,7 @@ class ImprovementConfig(AppConfig):
         from assurance.improvement.action_demo import load_demo_actions
 
         register_demo(60, load_demo_actions)
+
+        from assurance.improvement.learning_todos import register_learning_cycle
+
+        register_learning_cycle()

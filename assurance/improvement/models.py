@@ -140,3 +140,17 @@ from assurance.improvement.action_models import (  # noqa: E402, F401
     ImpactAssessment,
     ReminderSent,
 )
+
+# Learning items, themes, meetings, decisions and challenges (issue 5: the learning cycle).
+from assurance.improvement.learning_models import (  # noqa: E402, F401
+    AgendaItem,
+    Attendance,
+    Challenge,
+    Decision,
+    DecisionVote,
+    LearningDocument,
+    LearningItem,
+    LearningTheme,
+    Meeting,
+    MeetingPaper,
+)

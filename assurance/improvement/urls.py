@@ -13,3 +13,7 @@ urlpatterns = [
 ]
 
 urlpatterns += action_urls.urlpatterns  # action plans, evidence, impact, golden thread
+
+from assurance.improvement import learning_urls  # noqa: E402
+
+urlpatterns += learning_urls.urlpatterns  # learning, themes, meetings, decisions, challenges

@@ -23,6 +23,17 @@ EXPECTED = {
     "improvement:action_history": expect(allow=PRACTITIONERS, kwargs={"pk": "action"}),
 }
 
+# The learning cycle's rows (learning, themes, recommendations, meetings, decisions, challenges)
+from assurance.improvement.tests.learning_authorisation import (  # noqa: E402
+    EXPECTED as LEARNING_EXPECTED,
+)
+from assurance.improvement.tests.learning_authorisation import (  # noqa: E402
+    LOOKUPS as LEARNING_LOOKUPS,
+)
+
+EXPECTED.update(LEARNING_EXPECTED)
+LOOKUPS.update(LEARNING_LOOKUPS)
+
 # Action plans, evidence, impact, the golden thread and the actions API
 from assurance.improvement.tests.action_authorisation import (  # noqa: E402
     EXPECTED as ACTION_EXPECTED,

@@ -235,14 +235,25 @@ def load_demo_collection(command: Any = None) -> None:
                         first_signed_at=signed,
                     )
                 )
-    bulk_create_with_history(values, IndicatorValue, batch_size=500)
-    bulk_create_with_history(sign_offs, AgencySignOff, batch_size=500)
+    # history dated when the values were entered and signed off, not when the demo ran (the
+    # sign-off page counts the values changed since the last sign-off from the history)
+    for group in _by_date(values, "changed_at"):
+        bulk_create_with_history(group, IndicatorValue, default_date=group[0].changed_at)
+    for group in _by_date(sign_offs, "signed_at"):
+        bulk_create_with_history(group, AgencySignOff, default_date=group[0].signed_at)
     _revise_one(partnership, rounds[PUBLISHED_QUARTERS - 3])
     if command is not None:
         command.stdout.write(
             f"Data set collection: {len(rounds)} quarterly rounds for Northfield "
             f"({len(values)} values), the last one open"
         )
+
+
+def _by_date(objects: list[Any], field: str) -> list[list[Any]]:
+    groups: dict[Any, list[Any]] = {}
+    for obj in objects:
+        groups.setdefault(getattr(obj, field), []).append(obj)
+    return list(groups.values())
 
 
 def _revise_one(partnership: Partnership, round: CollectionRound) -> None:

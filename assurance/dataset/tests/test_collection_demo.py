@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assurance.dataset.collection_demo import load_demo_collection
-from assurance.dataset.collection_selectors import round_progress
+from assurance.dataset.collection_selectors import changed_since_sign_off, round_progress
 from assurance.dataset.demo import load_demo_dataset
 from assurance.dataset.models import CollectionRound, Indicator, IndicatorValue
 from assurance.dataset.selectors import partnership_series
@@ -33,6 +33,8 @@ def test_three_years_published_and_one_round_open_with_late_agencies(northfield_
     progress = round_progress(round=open_round)
     assert progress.late >= 3 and progress.on_time >= 2
     assert 0 < progress.completeness < 100
+    council = next(a.agency for a in progress.agencies if a.agency.short_name == "Council")
+    assert changed_since_sign_off(round=open_round, agency=council) == 0
     count = IndicatorValue.objects_for(northfield_demo).count()
     load_demo_collection()  # idempotent
     assert IndicatorValue.objects_for(northfield_demo).count() == count
@@ -58,3 +60,5 @@ def test_a_revised_point_is_marked(northfield_demo):
     series = _series(northfield_demo, "CSC-REF")
     revised = [p for p in series if p.revised]
     assert len(revised) == 1 and "out-of-hours" in revised[0].revisions[0].reason
+    value = revised[0].revisions[0].value
+    assert changed_since_sign_off(round=value.round, agency=value.agency) == 1

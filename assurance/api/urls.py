@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 
 from assurance.audits import api as audits_api
 from assurance.dataset import api as dataset_api
-from assurance.dataset import collection_api
+from assurance.dataset import collection_api, comparisons_api
 from assurance.improvement import action_api
 from assurance.partnerships import api as partnerships_api
 
@@ -34,5 +34,10 @@ urlpatterns = [
         "collection/rounds/<int:pk>/values",
         collection_api.RoundValuesAPI.as_view(),
         name="collection_round_values",
+    ),
+    path(
+        "indicators/<str:code>/benchmarks",
+        comparisons_api.IndicatorBenchmarksAPI.as_view(),
+        name="indicator_benchmarks",
     ),
 ]

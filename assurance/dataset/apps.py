@@ -10,6 +10,7 @@ class DatasetConfig(AppConfig):
         from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
         from assurance.dataset.collection_todos import collection_todos
         from assurance.dataset.demo import load_demo_dataset
+        from assurance.dataset.scorecard_demo import load_demo_targets
 
         register_nav(NavItem("Data set", "dataset:indicator_list", "indicator.view", 35, "dataset"))
         register_nav(
@@ -19,3 +20,7 @@ class DatasetConfig(AppConfig):
         )
         register_todo(collection_todos)
         register_demo(20, load_demo_dataset)
+        register_demo(26, load_demo_targets)
+        register_nav(
+            NavItem("Scorecards", "dataset:scorecard_list", "indicator.view", 34, "scorecards")
+        )

@@ -50,6 +50,11 @@ class Rag(StrEnum):
 
 
 RAG_LABELS = {Rag.GREEN: "Met", Rag.AMBER: "Within tolerance", Rag.RED: "Missed"}
+RAG_TAGS = {
+    Rag.GREEN: "govuk-tag--green",
+    Rag.AMBER: "govuk-tag--yellow",
+    Rag.RED: "govuk-tag--red",
+}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,12 @@ from assurance.partnerships.viewmixins import PartnershipViewMixin
 
 from . import selectors
 from .charts import xmr_chart
+from .indicator_extras import (
+    ASSURANCE_LABELS,
+    comparison_context,
+    rebase_positions,
+    series_spc_with_target,
+)
 from .models import Indicator
 from .spc import Variation
 
@@ -55,8 +61,18 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
         if area not in {a["code"] for a in areas}:
             area = areas[0]["code"]
         rows = selectors.benchmark_series(indicator=indicator, area_code=area)
-        spc = selectors.series_spc(indicator=indicator, rows=rows)
         labels = [r.time_period for r in rows]
+        extras = comparison_context(partnership=self.partnership, indicator=indicator)
+        rebase_at, rebase = rebase_positions(labels, self.request.GET)
+        spc = selectors.SeriesSpc(
+            rows=rows,
+            result=series_spc_with_target(
+                indicator=indicator,
+                values=[float(r.value) if r.value is not None else None for r in rows],
+                target=extras["target"],
+                rebase_at=rebase_at,
+            ),
+        )
         points = {p.index: p for p in spc.result.points}
         context.update(
             indicator=indicator,
@@ -77,10 +93,17 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             else "",
             spc=spc.result,
             group=spc.result.groups[-1] if spc.result.groups else None,
+            **extras,
             chart=xmr_chart(spc.result, labels),
             standing=selectors.la_standing(indicator=indicator, la_code=la_code)
             if la_code
             else None,
+            labels=labels,
+            rebase=rebase,
+            assurance_label=ASSURANCE_LABELS.get(spc.result.assurance, "")
+            if spc.result.assurance
+            else "",
+            can_manage_targets=self.actor.can("indicator.manage"),
             page_title=indicator.title,
             breadcrumbs=[
                 {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}

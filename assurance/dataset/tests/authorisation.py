@@ -2,7 +2,7 @@
 every Northfield role (published information); the API's catalogue and national series are for
 anyone signed in."""
 
-from assurance.core.tests.matrix import ALLOW, NORTHFIELD, UNAUTHENTICATED, expect
+from assurance.core.tests.matrix import ALLOW, BU, NORTHFIELD, UNAUTHENTICATED, expect
 
 LOOKUPS = {
     "indicator_code": lambda: "CSC-REREF",
@@ -25,6 +25,49 @@ EXPECTED = {
         kwargs={"code": "indicator_code"},
     ),
 }
+
+
+def _business_year() -> int:
+    from assurance.core.business_year import current_business_year
+
+    return current_business_year()
+
+
+def _neglect_priority() -> int:
+    from assurance.partnerships.models import Priority
+
+    return Priority.unscoped.get(
+        partnership__slug="northfield", business_year=_business_year(), title="Neglect"
+    ).pk
+
+
+LOOKUPS["business_year"] = _business_year
+LOOKUPS["scorecard_priority"] = _neglect_priority
+
+EXPECTED.update(
+    {
+        # targets are read by everyone in the partnership and set by the business unit
+        "dataset:target_list": expect(allow=NORTHFIELD),
+        "dataset:target_edit": expect(
+            allow=BU, kwargs={"code": "indicator_code", "year": "business_year"}
+        ),
+        "dataset:target_history": expect(
+            allow=BU, kwargs={"code": "indicator_code", "year": "business_year"}
+        ),
+        # scorecards and the exception report show published figures: every role
+        "dataset:scorecard_list": expect(allow=NORTHFIELD),
+        "dataset:scorecard": expect(allow=NORTHFIELD, kwargs={"pk": "scorecard_priority"}),
+        "dataset:exception_report": expect(allow=NORTHFIELD),
+        "dataset:exception_report_pdf": expect(allow=NORTHFIELD),
+        "dataset:exception_report_docx": expect(allow=NORTHFIELD),
+        "api:indicator_benchmarks": expect(
+            northfield=ALLOW,
+            southvale=ALLOW,
+            anonymous=UNAUTHENTICATED,
+            kwargs={"code": "indicator_code"},
+        ),
+    }
+)
 
 # Quarterly collection's rows live in collection_authorisation.py.
 from assurance.dataset.tests.collection_authorisation import (  # noqa: E402

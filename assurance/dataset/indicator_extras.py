@@ -1,0 +1,92 @@
+"""What the indicator page adds to the published series: the target and its assurance verdict,
+the rebase point, and the comparison with statistical neighbours, the region and England (with
+the benchmark chart)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from assurance.core.business_year import business_year_label, current_business_year
+from assurance.partnerships.models import Partnership
+
+from . import targets
+from .benchmarking import DIRECTION_LABELS, RAG_LABELS, RAG_TAGS, rag
+from .comparisons import Panel, benchmark_panel
+from .linecharts import line_chart
+from .models import Indicator
+from .spc import Assurance, Polarity, SpcResult, xmr
+
+ASSURANCE_LABELS = {
+    Assurance.CONSISTENTLY_MET: "Target consistently met",
+    Assurance.CONSISTENTLY_FAILED: "Target consistently failed",
+    Assurance.HIT_AND_MISS: "Hit and miss: the target may or may not be met",
+}
+
+
+def rebase_positions(labels: Sequence[str], query: Mapping[str, Any]) -> tuple[list[int], str]:
+    """The position of the period chosen in ``?rebase=`` (the limits are recalculated from
+    there), and the label; nothing when the period is not in the series or is the first."""
+    chosen = str(query.get("rebase") or "")
+    if chosen in labels[1:]:
+        return [list(labels).index(chosen)], chosen
+    return [], ""
+
+
+def series_spc_with_target(
+    *, indicator: Indicator, values: Sequence[float | None], target: Any, rebase_at: list[int]
+) -> SpcResult:
+    return xmr(
+        values,
+        polarity=Polarity(indicator.polarity),
+        target=float(target) if target is not None else None,
+        rebase_at=rebase_at,
+    )
+
+
+def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dict[str, Any]:
+    year = current_business_year()
+    setting = targets.setting_for(partnership=partnership, indicator=indicator, business_year=year)
+    panel: Panel | None = None
+    chart = None
+    if partnership.la_code:
+        panel = benchmark_panel(
+            indicator=indicator,
+            la_code=partnership.la_code,
+            neighbour_codes=partnership.neighbour_codes,
+        )
+        if panel.series:
+            labels = [r.time_period for r in panel.series]
+            la_name = panel.la.name if panel.la else partnership.local_authority_name
+            series = [("la", la_name, [r.la for r in panel.series])]
+            if panel.neighbours:
+                series.append(
+                    (
+                        "neighbours",
+                        "Statistical neighbours (average)",
+                        [r.neighbours for r in panel.series],
+                    )
+                )
+            if panel.region:
+                series.append(("region", panel.region.name, [r.region for r in panel.series]))
+            series.append(("england", "England", [r.england for r in panel.series]))
+            chart = line_chart(labels, series)
+    target = setting.target if setting else None
+    tolerance = setting.tolerance if setting else None
+    latest_rag = rag(
+        panel.la.value if panel and panel.la else None, target, tolerance, indicator.polarity
+    )
+    return {
+        "setting": setting,
+        "target": target,
+        "target_year": year,
+        "target_year_label": business_year_label(year),
+        "panel": panel,
+        "direction_label": DIRECTION_LABELS.get(panel.direction)
+        if panel and panel.direction
+        else "",
+        "rag": latest_rag,
+        "rag_label": RAG_LABELS.get(latest_rag) if latest_rag else "",
+        "rag_tag": RAG_TAGS.get(latest_rag) if latest_rag else "",
+        "benchmark_chart": chart,
+    }

@@ -1,0 +1,116 @@
+"""Scorecards per priority and the exception report (page, PDF, Word), on the real C1 file."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+
+from assurance.core.business_year import current_business_year
+from assurance.dataset.benchmarks import DATA_DIR
+from assurance.dataset.models import Benchmark, Indicator, IndicatorSetting
+from assurance.dataset.services import benchmarks_import, catalogue_load
+from assurance.partnerships.models import Priority
+from assurance.partnerships.neighbours import dfe_2025_neighbours
+
+SOLIHULL = "E08000029"
+
+
+@pytest.fixture
+def scored(northfield):
+    p = northfield.partnership
+    p.la_code, p.la_number, p.local_authority_name = SOLIHULL, "334", "Solihull"
+    p.statistical_neighbours = " ".join(dfe_2025_neighbours("334"))
+    p.exception_margin = 5
+    p.save()
+    catalogue_load()
+    benchmarks_import(
+        path=DATA_DIR / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"
+    )
+    benchmarks_import(path=DATA_DIR / "csww_indicators_2017_to_2025.csv")
+    year = current_business_year()
+    priority = Priority.objects_for(p).create(partnership=p, business_year=year, title="Neglect")
+
+    def setting(code, target=None, tolerance=None):
+        s = IndicatorSetting.objects_for(p).create(
+            partnership=p,
+            indicator=Indicator.objects.get(code=code),
+            business_year=year,
+            target=target,
+            tolerance=tolerance,
+        )
+        s.priorities.add(priority)
+        return s
+
+    # WF-TURNOVER: national statistics, no target; CSC-REREF: an agency return
+    setting("WF-TURNOVER")
+    setting("CSC-REREF", Decimal("5"), Decimal("1"))  # lower is better: missed
+    northfield.priority = priority
+    return northfield
+
+
+def test_scorecard_shows_published_values_and_no_made_up_agency_returns(scored, dev, client_for):
+    html = client_for(dev).get(scored.url(f"data-set/scorecards/{scored.priority.pk}/"))
+    assert html.status_code == 200
+    page = html.content.decode()
+    rate = Benchmark.objects.get(
+        indicator__code="WF-TURNOVER", area_code=SOLIHULL, time_period="2025"
+    ).value
+    england = Benchmark.objects.get(
+        indicator__code="WF-TURNOVER", area_code="E92000001", time_period="2025"
+    ).value
+    card = page.split('id="row-WF-TURNOVER"')[1].split('id="row-')[0]
+    assert f"{rate:,.1f}" in card and "in 2025" in card and f"{england:,.1f}" in card
+    assert "West Midlands" in card and "statistical neighbours" in card
+    assert 'aria-label="Trend of children&#x27;s social worker turnover, oldest first: 2017' in card
+    # re-referrals are an agency return: nothing published by the partnership yet
+    rereferrals = page.split('id="row-CSC-REREF"')[1]
+    assert "No values yet" in rereferrals
+    assert "Missed" not in rereferrals  # no value, no rating
+
+
+def test_scorecard_queries_do_not_grow_with_indicators(
+    scored, dev, client_for, django_assert_max_num_queries
+):
+    c = client_for(dev)
+    url = scored.url(f"data-set/scorecards/{scored.priority.pk}/")
+    c.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        c.get(url)
+    p, year = scored.partnership, current_business_year()
+    for indicator in Indicator.objects.exclude(code__in=["WF-TURNOVER", "CSC-REREF"]):
+        s = IndicatorSetting.objects_for(p).create(
+            partnership=p, indicator=indicator, business_year=year, target=Decimal(1)
+        )
+        s.priorities.add(scored.priority)
+    with django_assert_max_num_queries(len(few)):
+        assert c.get(url).status_code == 200
+
+
+def test_exception_report_lists_only_exceptions_as_page_pdf_and_word(scored, dev, client_for):
+    c = client_for(dev)
+    turnover = {
+        b.area_code: b.value
+        for b in Benchmark.objects.filter(indicator__code="WF-TURNOVER", time_period="2025")
+    }
+    page = c.get(scored.url("data-set/exceptions/")).content.decode()
+    # turnover (lower is better, no target): an exception only when worse than England by
+    # more than 5% of England's value; re-referrals have no partnership value yet
+    worse = turnover[SOLIHULL] - turnover["E92000001"] > turnover["E92000001"] * Decimal("0.05")
+    assert ('id="exception-WF-TURNOVER"' in page) == worse
+    assert 'id="exception-CSC-REREF"' not in page
+    # make re-referrals a national-statistics indicator to judge Solihull's published value
+    Indicator.objects.filter(code="CSC-REREF").update(source="national_statistics")
+    page = c.get(scored.url("data-set/exceptions/")).content.decode()
+    assert 'id="exception-CSC-REREF"' in page and "Target missed" in page
+    pdf = c.get(scored.url("data-set/exceptions/pdf/"))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    docx = c.get(scored.url("data-set/exceptions/docx/"))
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "Re-referrals" in text and "Target missed" in text

@@ -246,9 +246,14 @@ def test_the_agenda_is_built_from_what_is_due(
     client = client_for(amira)
     url = northfield.url(f"meetings/{meeting.pk}/agenda/")
     page = client.get(url).content.decode()
-    assert f'name="learning" type="checkbox" value="{from_audit.pk}" checked' in page  # new learning, for the ARG
+    assert (
+        f'name="learning" type="checkbox" value="{from_audit.pk}" checked' in page
+    )  # new learning, for the ARG
     assert f'name="action" type="checkbox" value="{overdue.pk}" checked' in page
-    assert f'name="action" type="checkbox" value="{later.pk}" checked' not in page and "Re-audit next year" in page
+    assert (
+        f'name="action" type="checkbox" value="{later.pk}" checked' not in page
+        and "Re-audit next year" in page
+    )
     response = client.post(
         url,
         {"learning": [from_audit.pk], "action": [overdue.pk], "other": "Any other business"},

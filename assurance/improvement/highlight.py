@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Count, Prefetch
+from django.utils import timezone
 
 from assurance.audits.selectors import key_messages
 from assurance.improvement.learning_models import (
@@ -24,7 +25,12 @@ from assurance.improvement.learning_models import (
     LearningTheme,
     Meeting,
 )
-from assurance.improvement.models import Action, ActionState, Recommendation
+from assurance.improvement.models import (
+    Action,
+    ActionState,
+    ImpactAssessment,
+    Recommendation,
+)
 from assurance.improvement.status import STATUS_LABELS, action_status
 from assurance.reports.documents import Report, Table
 
@@ -44,9 +50,11 @@ def highlight_report(*, meeting: Meeting) -> Report:
         .first()
     )
     since = previous.held_on if previous else held_on - DEFAULT_PERIOD
+    # Prepared before the meeting: statuses stand as they are today, not as they will be.
+    as_of = min(held_on, timezone.localdate())
     report = Report(
         title=f"Highlight report to the {meeting.group.name}",
-        subtitle=f"{p.name} · meeting on {_d(held_on)} · covering {_d(since)} to {_d(held_on)}",
+        subtitle=f"{p.name} · meeting on {_d(held_on)} · covering {_d(since)} to {_d(as_of)}",
         organisation=p.name,
     )
     report.paragraph(
@@ -65,7 +73,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
     report.heading("What is going well")
     completed = list(
         Action.objects_for(p)
-        .filter(state=ActionState.COMPLETE, completed_at__gt=since, completed_at__lte=held_on)
+        .filter(state=ActionState.COMPLETE, completed_at__gte=since, completed_at__lte=held_on)
         .select_related("owner_agency")
         .order_by("completed_at")
     )
@@ -73,7 +81,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
         Decision.objects_for(p)
         .filter(
             outcome=DecisionOutcome.ACCEPT,
-            meeting__held_on__gt=since,
+            meeting__held_on__gte=since,
             meeting__held_on__lt=held_on,
         )
         .exclude(carried=False)
@@ -84,7 +92,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
         .filter(
             status=ChallengeStatus.CLOSED,
             outcome=ChallengeOutcome.RESOLVED,
-            closed_on__gt=since,
+            closed_on__gte=since,
             closed_on__lte=held_on,
         )
         .select_related("agency")
@@ -94,6 +102,12 @@ def highlight_report(*, meeting: Meeting) -> Report:
         .filter(learned_on__gt=since, learned_on__lte=held_on)
         .select_related("audit", "indicator")
         .order_by("learned_on")
+    )
+    impacts = list(
+        ImpactAssessment.objects_for(p)
+        .filter(assessed_at__date__gte=since, assessed_at__date__lte=held_on)
+        .select_related("action")
+        .order_by("assessed_at")
     )
     audits = {i.audit_id: i.audit for i in period_items if i.audit is not None}
     strengths = [
@@ -110,6 +124,11 @@ def highlight_report(*, meeting: Meeting) -> Report:
         *(
             f"Recommendation accepted at the {d.meeting}: {d.recommendation.title}"
             for d in accepted
+        ),
+        *(
+            f"Impact: {i.action.title} – {i.get_outcome_display().lower()}. {i.summary}"
+            for i in impacts
+            if i.outcome in {"achieved", "improved"}
         ),
         *strengths,
         *(f"Challenge to {c.agency.short_name} resolved: {c.subject}" for c in resolved),
@@ -139,6 +158,13 @@ def highlight_report(*, meeting: Meeting) -> Report:
                 rows=[[t.title, str(t.period_items), str(t.kinds)] for t in themes],
             )
         )
+    not_working = [
+        f"No improvement yet: {i.action.title} – {i.summary}"
+        for i in impacts
+        if i.outcome in {"no_clear_change", "worse"}
+    ]
+    if not_working:
+        report.bullets(not_working)
     if period_items:
         report.table(
             Table(
@@ -211,7 +237,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
             state=action.state,
             started=action.started,
             due=action.due_date,
-            today=held_on,
+            today=as_of,
             start=action.start_date,
         )
         if status in {"at_risk", "overdue"}:
@@ -219,7 +245,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
     if at_risk:
         report.table(
             Table(
-                caption=f"Open actions overdue or at risk on {_d(held_on)}",
+                caption=f"Open actions overdue or at risk on {_d(as_of)}",
                 header=["Action", "Owner", "Due", "Status"],
                 rows=[
                     [a.title, a.owner_agency.short_name, f"{a.due_date:%-d %b %Y}", label]
@@ -252,7 +278,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
                         f"{c.respond_by:%-d %b %Y}"
                         + (
                             " (overdue)"
-                            if c.status == ChallengeStatus.OPEN and c.respond_by < held_on
+                            if c.status == ChallengeStatus.OPEN and c.respond_by < as_of
                             else ""
                         ),
                         c.get_status_display(),

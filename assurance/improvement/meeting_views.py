@@ -272,9 +272,16 @@ class DecisionCreateView(OneMeetingMixin, FormView):
     page_title = "Record a decision"
 
     def voters(self) -> list[Any]:
-        if self.meeting.group.voting_rule == "consensus":
+        rule = self.meeting.group.voting_rule
+        if rule == "consensus":
             return []
-        return [a for a in self.meeting.attendances.all() if a.present and a.is_member]
+        return [
+            a
+            for a in self.meeting.attendances.all()
+            if a.present
+            and a.is_member
+            and (rule != "one_per_statutory_partner" or a.agency.statutory_role)
+        ]
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()

@@ -69,7 +69,8 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             result=series_spc_with_target(
                 indicator=indicator,
                 values=[float(r.value) if r.value is not None else None for r in rows],
-                target=extras["target"],
+                # the partnership's target applies to its own LA, not to the region or England
+                target=extras["target"] if area == la_code else None,
                 rebase_at=rebase_at,
             ),
         )

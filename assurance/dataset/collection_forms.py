@@ -127,8 +127,12 @@ class ValuesForm(forms.Form):
 
 
 class RevisionForm(forms.Form):
-    numerator = forms.CharField(label="Numerator", required=False)
-    denominator = forms.CharField(label="Denominator", required=False)
+    numerator = forms.CharField(
+        label="Numerator", error_messages={"required": "Enter the revised numerator"}
+    )
+    denominator = forms.CharField(
+        label="Denominator", error_messages={"required": "Enter the revised denominator"}
+    )
     commentary = forms.CharField(
         label="Commentary", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -146,6 +150,7 @@ class RevisionForm(forms.Form):
         if not needs_denominator:
             del self.fields["denominator"]
             self.fields["numerator"].label = "Revised value"
+            self.fields["numerator"].error_messages["required"] = "Enter the revised value"
 
     def entry(self) -> Entry:
         data = self.cleaned_data

@@ -130,9 +130,10 @@ def _where(row: int, column: str) -> str:
 
 def parse_values_workbook(
     *, content: bytes, round: CollectionRound, agency: Agency
-) -> tuple[dict[str, Entry], dict[str, int]]:
-    """The entries of an uploaded workbook by indicator code, and each code's row number.
-    Raises UploadProblem for a file that cannot be read as this round's workbook."""
+) -> tuple[dict[str, Entry], dict[str, int], list[tuple[int, str]]]:
+    """The entries of an uploaded workbook by indicator code, each code's row number, and the
+    problems found reading it as (row, message). Raises UploadProblem for a file that cannot
+    be read as this round's workbook at all."""
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:
@@ -146,7 +147,7 @@ def parse_values_workbook(
             [f"Sheet {SHEET}, row 1: the column headings have changed; download a new workbook."]
         )
     expected = {r.indicator.code for r in selectors.agency_rows(round=round, agency=agency)}
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     entries: dict[str, Entry] = {}
     where: dict[str, int] = {}
     for number, raw in enumerate(rows[1:], start=2):
@@ -156,16 +157,19 @@ def parse_values_workbook(
         code = str(values.get("code") or "").strip()
         if code not in expected:
             problems.append(
-                f"{_where(number, 'code')}: {code or 'an empty code'} is not an indicator "
-                f"{agency.name} reports in {round.period.short_label}."
+                (
+                    number,
+                    f"{_where(number, 'code')}: {code or 'an empty code'} is not an indicator "
+                    f"{agency.name} reports in {round.period.short_label}.",
+                )
             )
             continue
         if code in entries:
-            problems.append(f"{_where(number, 'code')}: {code} appears twice.")
+            problems.append((number, f"{_where(number, 'code')}: {code} appears twice."))
             continue
         confirmed = str(values.get("confirmed") or "").strip().lower()
         if confirmed not in ("", "yes", "no", "y", "n"):
-            problems.append(f"{_where(number, 'confirmed')}: {code}: enter Yes or No.")
+            problems.append((number, f"{_where(number, 'confirmed')}: {code}: enter Yes or No."))
         entries[code] = Entry(
             numerator=values.get("numerator"),
             denominator=values.get("denominator"),
@@ -173,9 +177,7 @@ def parse_values_workbook(
             confirmed_outlier=confirmed in ("yes", "y"),
         )
         where[code] = number
-    if problems:
-        raise UploadProblem(problems)
-    return entries, where
+    return entries, where, problems
 
 
 FIELD_COLUMN = {
@@ -190,19 +192,20 @@ FIELD_COLUMN = {
 def upload_values_workbook(
     *, actor: Actor, round: CollectionRound, content: bytes
 ) -> services.SaveResult:
-    """Save every value in the workbook, or nothing at all."""
+    """Save every value in the workbook, or nothing at all. Every problem is reported at once,
+    in the order of the sheet."""
     agency = actor.person.agency
-    entries, where = parse_values_workbook(content=content, round=round, agency=agency)
+    entries, where, problems = parse_values_workbook(content=content, round=round, agency=agency)
+    _, rule_problems = services.values_check(round=round, agency=agency, entries=entries)
+    problems += [
+        (where[code], f"{_where(where[code], FIELD_COLUMN.get(p.field, 'code'))}: {p.message}")
+        for code, p in rule_problems
+    ]
+    if problems:
+        raise UploadProblem([message for _, message in sorted(problems, key=lambda p: p[0])])
     try:
         return services.values_save(
             actor=actor, round=round, agency=agency, entries=entries, via="workbook"
         )
-    except services.CollectionProblems as exc:
-        raise UploadProblem(
-            [
-                f"{_where(where[code], FIELD_COLUMN.get(p.field, 'code'))}: {p.message}"
-                for code, p in exc.problems
-            ]
-        ) from exc
     except ValidationError as exc:
         raise UploadProblem([str(m) for m in exc.messages]) from exc

@@ -337,7 +337,13 @@ def test_workbook_round_trip_rejects_a_bad_upload_whole(open_round, helen, clien
     assert [sheet.cell(row=r, column=1).value for r in range(2, sheet.max_row + 1)] == POLICE
     bad = _fill(
         download.content,
-        {"POL-MISSING:E": "eighty", "POL-RHI72:E": 90, "POL-RHI72:F": 84, "POL-DA-CHILD:E": 233},
+        {
+            "POL-MISSING:E": "eighty",
+            "POL-RHI72:E": 90,
+            "POL-RHI72:F": 84,
+            "POL-DA-CHILD:E": 233,
+            "POL-DA-CHILD:H": "Perhaps",
+        },
     )
     upload = io.BytesIO(bad)
     upload.name = "police.xlsx"
@@ -346,6 +352,8 @@ def test_workbook_round_trip_rejects_a_bad_upload_whole(open_round, helen, clien
     assert response.status_code == 200
     assert "Sheet Values, row 2, column E: POL-MISSING" in html and "must be a number" in html
     assert "Sheet Values, row 3, column E: POL-RHI72" in html
+    assert "Sheet Values, row 4, column H: POL-DA-CHILD: enter Yes or No" in html
+    assert html.index("row 2, column E") < html.index("row 3, column E") < html.index("row 4")
     assert not IndicatorValue.objects_for(northfield.partnership).exists()
     good = _fill(
         download.content,

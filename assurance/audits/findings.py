@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assurance.core.stats import Proportion, two_proportion_test, wilson_interval
 
@@ -31,19 +32,34 @@ class Tally:
         self.counts[option_id] = self.counts.get(option_id, 0) + count
 
     def summarise(self, options: Iterable[OptionInfo]) -> dict[str, object]:
-        options = list(options)
-        meeting = sum(self.counts.get(o.id, 0) for o in options if o.meets_standard)
-        assessed = sum(self.counts.get(o.id, 0) for o in options if not o.is_not_applicable)
+        options = options if isinstance(options, tuple) else tuple(options)
+        meets, assessed_ids, not_applicable_ids = _option_groups(options)
+        get = self.counts.get
+        meeting = sum([get(i, 0) for i in meets])
+        assessed = sum([get(i, 0) for i in assessed_ids])
         proportion = wilson_interval(meeting, assessed)
         return {
-            "counts": {o.label: self.counts.get(o.id, 0) for o in options},
+            "counts": {o.label: get(o.id, 0) for o in options},
             "meeting": meeting,
             "assessed": assessed,
-            "not_applicable": sum(self.counts.get(o.id, 0) for o in options if o.is_not_applicable),
+            "not_applicable": sum([get(i, 0) for i in not_applicable_ids]),
             "proportion": proportion.value,
             "low": proportion.low,
             "high": proportion.high,
         }
+
+
+@lru_cache(maxsize=256)
+def _option_groups(
+    options: tuple[OptionInfo, ...],
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The ids of the options that meet the standard, that count as assessed, and that are
+    "not applicable" (a findings page summarises the same few scales hundreds of times)."""
+    return (
+        tuple(o.id for o in options if o.meets_standard),
+        tuple(o.id for o in options if not o.is_not_applicable),
+        tuple(o.id for o in options if o.is_not_applicable),
+    )
 
 
 @dataclass(frozen=True)

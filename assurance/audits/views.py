@@ -960,6 +960,11 @@ class FindingsView(AuditMixin, TemplateView):
             page_title=f"Findings: {self.audit.title}",
             key_messages=selectors.key_messages(audit=self.audit),
             can_manage=self.actor.can("audit.manage"),
+            # Built once, not per standard: the page has about 24 of them.
+            learning_url=self.partnership_url("improvement:learning_create")
+            + f"?audit={self.audit.pk}"
+            if self.actor.can("learning.manage")
+            else "",
         )
         return context
 

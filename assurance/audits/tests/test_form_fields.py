@@ -109,3 +109,15 @@ def test_the_report_does_not_double_the_full_stop_of_the_sample_criteria(audit: 
     )
     assert "Sample criteria: Children open to early help in March." in text
     assert "March.." not in text
+
+
+def test_the_findings_page_links_each_standard_to_recording_learning_for_the_business_unit(
+    audit: Any, northfield: Any, amira: Any, priya: Any, client_for: Any
+) -> None:
+    url = northfield.url(f"audits/{audit.pk}/findings/")
+    page = client_for(amira).get(url).content.decode()
+    item = Item.objects.get(section__framework=audit.framework, code="1.2")
+    learning = f"/p/northfield/learning/new/?audit={audit.pk}"
+    assert f'href="{learning}"' in page
+    assert f'href="{learning}&amp;standard={item.pk}">Record learning about 1.2' in page
+    assert "Record learning" not in client_for(priya).get(url).content.decode()

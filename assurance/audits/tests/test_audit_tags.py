@@ -1,0 +1,52 @@
+"""The findings chart and table are built as strings for speed: every text in them is escaped,
+and an agency that assessed nothing says so."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from assurance.audits.findings import OptionInfo, Tally
+from assurance.audits.templatetags.audit_tags import findings_table, proportion_bars
+
+OPTIONS = (
+    OptionInfo(1, "Met", True, False),
+    OptionInfo(2, "Not <met> & more", False, False),
+    OptionInfo(3, "Not applicable", False, True),
+)
+
+
+def _findings() -> SimpleNamespace:
+    some, none = Tally(), Tally()
+    some.add(1, 2)
+    some.add(2, 1)
+    none.add(3, 2)
+    overall = Tally({1: 2, 2: 1, 3: 2})
+    return SimpleNamespace(
+        item=SimpleNamespace(code="1.1 <b>"),
+        options=list(OPTIONS),
+        by_agency=[
+            ("Police & Crime <Office>", some.summarise(OPTIONS)),
+            ("Health", none.summarise(OPTIONS)),
+        ],
+        overall=overall.summarise(OPTIONS),
+    )
+
+
+def test_every_text_in_the_chart_is_escaped_and_none_assessed_is_said() -> None:
+    svg = str(proportion_bars(_findings()))
+    assert "Police &amp; Crime &lt;Office&gt;" in svg and "<Office>" not in svg
+    assert 'aria-label="Bar chart of the proportion meeting 1.1 &lt;b&gt;' in svg
+    assert svg.count("None assessed") == 1  # health: only "not applicable"
+    assert svg.count("<rect") == 2  # police and all agencies
+    assert ">67%</text>" in svg
+
+
+def test_every_text_in_the_table_is_escaped_and_the_figures_are_right() -> None:
+    html = str(findings_table(_findings()))
+    assert "Not &lt;met&gt; &amp; more</th>" in html
+    assert "Responses to 1.1 &lt;b&gt; by agency" in html
+    assert ">Police &amp; Crime &lt;Office&gt;</th>" in html
+    assert ">2 of 3 (67%)</td>" in html
+    assert "None assessed</td>" in html
+    # The same tables twice (the parts built once are reused, not mixed up).
+    assert str(findings_table(_findings())) == html

@@ -18,6 +18,13 @@ class NavItem:
     permission: str
     order: int = 100
     section: str = ""  # URL prefix that marks the item current, e.g. "agencies"
+    # The heading it sits under in the service navigation (e.g. "Data" for scorecards, the data
+    # set and collection); the pages of a heading are linked from a sub-navigation. Empty: its own.
+    group: str = ""
+
+    @property
+    def heading(self) -> str:
+        return self.group or self.text
 
 
 @dataclass(frozen=True)

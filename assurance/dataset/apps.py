@@ -12,15 +12,24 @@ class DatasetConfig(AppConfig):
         from assurance.dataset.demo import load_demo_dataset
         from assurance.dataset.scorecard_demo import load_demo_targets
 
-        register_nav(NavItem("Data set", "dataset:indicator_list", "indicator.view", 35, "dataset"))
+        register_nav(
+            NavItem("Data set", "dataset:indicator_list", "indicator.view", 35, "dataset", "Data")
+        )
         register_nav(
             NavItem(
-                "Data collection", "dataset:collection_rounds", "collection.view", 36, "collection"
+                "Data collection",
+                "dataset:collection_rounds",
+                "collection.view",
+                36,
+                "collection",
+                "Data",
             )
         )
         register_todo(collection_todos)
         register_demo(20, load_demo_dataset)
         register_demo(26, load_demo_targets)
         register_nav(
-            NavItem("Scorecards", "dataset:scorecard_list", "indicator.view", 34, "scorecards")
+            NavItem(
+                "Scorecards", "dataset:scorecard_list", "indicator.view", 34, "scorecards", "Data"
+            )
         )

@@ -10,5 +10,7 @@ class FrameworksConfig(AppConfig):
         from assurance.core.registry import NavItem, register_demo, register_nav
         from assurance.frameworks.demo import load_example_frameworks
 
-        register_nav(NavItem("Audit tools", "frameworks:list", "framework.view", 20, "frameworks"))
+        register_nav(
+            NavItem("Audit tools", "frameworks:list", "framework.view", 20, "frameworks", "Audits")
+        )
         register_demo(10, load_example_frameworks)

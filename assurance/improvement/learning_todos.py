@@ -56,10 +56,23 @@ def learning_todos(actor: Actor) -> list[Todo]:
 def register_learning_cycle() -> None:
     from assurance.improvement.learning_demo import load_demo_learning_cycle
 
-    register_nav(NavItem("Learning", "improvement:learning_list", "learning.view", 38, "learning"))
-    register_nav(NavItem("Meetings", "improvement:meeting_list", "meeting.view", 45, "meetings"))
     register_nav(
-        NavItem("Challenges", "improvement:challenge_list", "challenge.view", 47, "challenges")
+        NavItem(
+            "Learning", "improvement:learning_list", "learning.view", 38, "learning", "Learning"
+        )
+    )
+    register_nav(
+        NavItem("Meetings", "improvement:meeting_list", "meeting.view", 45, "meetings", "Learning")
+    )
+    register_nav(
+        NavItem(
+            "Challenges",
+            "improvement:challenge_list",
+            "challenge.view",
+            47,
+            "challenges",
+            "Learning",
+        )
     )
     register_todo(learning_todos)
     register_demo(50, load_demo_learning_cycle)

@@ -13,12 +13,29 @@ class PartnershipsConfig(AppConfig):
         register_nav(
             NavItem("Home", "partnerships:partnership_home", "partnership.view", 0, "home")
         )
-        register_nav(NavItem("Agencies", "partnerships:agency_list", "agency.view", 80, "agencies"))
-        register_nav(NavItem("Groups", "partnerships:group_list", "group.view", 81, "groups"))
         register_nav(
-            NavItem("Priorities", "partnerships:priority_list", "priority.view", 82, "priorities")
+            NavItem(
+                "Agencies", "partnerships:agency_list", "agency.view", 80, "agencies", "Partnership"
+            )
         )
-        register_nav(NavItem("People", "partnerships:person_list", "person.view", 83, "people"))
+        register_nav(
+            NavItem("Groups", "partnerships:group_list", "group.view", 81, "groups", "Partnership")
+        )
+        register_nav(
+            NavItem(
+                "Priorities",
+                "partnerships:priority_list",
+                "priority.view",
+                82,
+                "priorities",
+                "Partnership",
+            )
+        )
+        register_nav(
+            NavItem(
+                "People", "partnerships:person_list", "person.view", 83, "people", "Partnership"
+            )
+        )
         register_todo(partnership_todos)
 
         from assurance.core.registry import register_demo

@@ -57,14 +57,21 @@ class PartnershipViewMixin(View):
         return context
 
     def navigation(self) -> list[dict[str, Any]]:
-        items = []
+        """The service navigation: one entry per heading, linking to its first page the actor
+        may use; each entry lists its pages (``items``) for the sub-navigation."""
+        headings: dict[str, dict[str, Any]] = {}
         for item in navigation_items():
-            if self.actor.can(item.permission):
-                items.append(
-                    {
-                        "text": item.text,
-                        "href": reverse(item.url_name, args=[self.actor.partnership.slug]),
-                        "current": bool(item.section) and item.section == self.section,
-                    }
-                )
-        return items
+            if not self.actor.can(item.permission):
+                continue
+            page = {
+                "text": item.text,
+                "href": reverse(item.url_name, args=[self.actor.partnership.slug]),
+                "current": bool(item.section) and item.section == self.section,
+            }
+            heading = headings.setdefault(
+                item.heading, {"text": item.heading, "href": page["href"], "items": []}
+            )
+            heading["items"].append(page)
+        for heading in headings.values():
+            heading["current"] = any(page["current"] for page in heading["items"])
+        return list(headings.values())

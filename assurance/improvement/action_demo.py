@@ -21,11 +21,11 @@ from assurance.core.business_year import current_business_year
 from assurance.dataset.models import Indicator
 from assurance.frameworks.models import Item
 from assurance.improvement import action_services
-from assurance.improvement.models import Action, MeasureKind, Recommendation
+from assurance.improvement.models import Action, ActionState, MeasureKind, Recommendation
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Partnership, Person
 
-CLOSED_TITLE = "Embed the neglect assessment tool in every neglect case"
+BASELINE_AUDIT = "Neglect deep dive 2025/26"
 PLAN_TITLE = "Hold initial child protection conferences within 15 days"
 
 
@@ -52,33 +52,37 @@ def _recommendation(actor: Actor, title: str, text: str, source: str, audit: Any
     return recommendation
 
 
+def closed_thread_action(partnership: Partnership) -> Action | None:
+    """The action of the demo's closed thread: the 2025/26 neglect deep dive's recommendation
+    on the neglect assessment tool (accepted by the executive in the learning cycle's demo)."""
+    return (
+        Action.objects_for(partnership)
+        .filter(
+            recommendation__audit__title=BASELINE_AUDIT,
+            recommendation__title__icontains="neglect assessment tool",
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 def _closed_thread(bu: Actor, lead: Actor, council: Agency, year: int) -> None:
     partnership = bu.partnership
-    baseline = Audit.objects_for(partnership).filter(title="Neglect deep dive 2025/26").first()
-    later = Audit.objects_for(partnership).filter(title="Neglect deep dive").first()
-    if baseline is None or later is None or baseline.framework is None:
+    baseline = Audit.objects_for(partnership).filter(title=BASELINE_AUDIT).first()
+    if baseline is None or baseline.framework is None:
         return
     standard = Item.objects.filter(section__framework=baseline.framework, code="2.2").first()
-    if standard is None:
+    action = closed_thread_action(partnership)
+    if standard is None or action is None or action.state != ActionState.OPEN:
         return
-    recommendation = _recommendation(
-        bu,
-        CLOSED_TITLE,
-        "The 2025/26 neglect deep dive found the neglect assessment tool was rarely used at the "
-        "start of a case or at reviews, so drift went unseen. Agencies should use the tool at "
-        "the start of every neglect case and at each review.",
-        Recommendation.Source.AUDIT,
-        baseline,
-    )
-    action = action_services.action_plan_add(
+    action_services.action_edit(
         actor=bu,
-        recommendation=recommendation,
+        action=action,
         title="Train social workers, health visitors and school staff to use the neglect "
         "assessment tool at the start of every case and at each review",
         owner_agency=council,
         owner=lead.person,
-        start_date=date(year - 1, 11, 1),
-        due_date=date(year, 3, 31),
+        start_date=date(year, 1, 5),
         delivery_type="training",
         measure_kind=MeasureKind.REAUDIT,
         measure="Standard 2.2 (the tool used at the start and at each review) met in more "
@@ -89,8 +93,8 @@ def _closed_thread(bu: Actor, lead: Actor, council: Agency, year: int) -> None:
     for rag, text in [
         (
             "amber",
-            "Training designed with the health visiting service; first two sessions "
-            "booked. School staff sessions not yet arranged.",
+            "Training designed with the health visiting service; first two sessions booked. "
+            "School staff sessions not yet arranged.",
         ),
         (
             "green",
@@ -175,7 +179,7 @@ def load_demo_actions(command: Any = None) -> None:
     partnership = Partnership.unscoped.filter(slug="northfield").first()
     if partnership is None:
         return
-    if Recommendation.objects_for(partnership).filter(title=CLOSED_TITLE).exists():
+    if Recommendation.objects_for(partnership).filter(title=PLAN_TITLE).exists():
         return
     agencies = {
         a.statutory_role: a

@@ -18,7 +18,13 @@ from assurance.partnerships.models import Agency, Person
 
 
 class GovukDateInput(forms.DateInput):
+    """A date field (the browser's date picker), its value always given as YYYY-MM-DD, the only
+    format such a field accepts, so that initial values show when changing a record."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format or "%Y-%m-%d")
 
 
 class StandardChoiceField(forms.ModelChoiceField):

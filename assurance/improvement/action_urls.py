@@ -23,4 +23,5 @@ urlpatterns = [
     path(A + "impact/", views.ImpactJudgementView.as_view(), name="impact_judgement"),
     path(A + "impact/measure/", views.ImpactMeasureView.as_view(), name="impact_measure"),
     path(A + "thread/", views.ActionThreadView.as_view(), name="action_thread"),
+    path(P + "from-learning/<int:pk>/", views.LearningThreadView.as_view(), name="learning_thread"),
 ]

@@ -20,6 +20,7 @@ from assurance.improvement.action_forms import (
     JudgementForm,
     ProgressForm,
 )
+from assurance.improvement.learning_selectors import get_learning_item
 from assurance.improvement.models import Action, ActionState, Recommendation
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 
@@ -393,6 +394,31 @@ class ActionThreadView(PartnershipViewMixin, TemplateView):
                     "text": golden.action.title[:60],
                     "href": self.partnership_url("improvement:action_detail", golden.action.pk),
                 },
+            ],
+        )
+        return context
+
+
+class LearningThreadView(PartnershipViewMixin, TemplateView):
+    """From a learning item: the recommendations made because of it, the decisions on them, and
+    their actions with what each achieved."""
+
+    permission = "action.view"
+    template_name = "improvement/actions/learning_thread.html"
+    section = "actions"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        item = get_learning_item(actor=self.actor, pk=self.kwargs["pk"])
+        context.update(
+            item=item,
+            consequences=thread.learning_consequences(actor=self.actor, item=item),
+            page_title=f"What happened because of: {item.title}",
+            breadcrumbs=[
+                {
+                    "text": item.title[:60],
+                    "href": self.partnership_url("improvement:learning_detail", item.pk),
+                }
             ],
         )
         return context

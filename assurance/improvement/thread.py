@@ -116,10 +116,12 @@ def _records(obj: models.Model, model_names: set[str]) -> list[Any]:
 
 def _learning_link(item: Any, slug: str) -> Link:
     source = _first_attr(item, "get_source_display", "source")
+    learned = _first_attr(item, "what_was_learned", "description")
+    detail = f"{source}. {learned}" if source and learned else str(source or learned or "")
     return Link(
         kind="learning",
         title=str(_first_attr(item, "title") or item),
-        detail=str(source or ""),
+        detail=detail,
         when=_as_date(_first_attr(item, "learned_on", "identified_on", "date", "created_at")),
         url=_url("improvement:learning_detail", slug, item.pk),
         pk=item.pk,
@@ -141,12 +143,14 @@ def _decision_link(decision: Any, slug: str) -> Link:
     outcome = _first_attr(decision, "get_outcome_display", "get_decision_display", "outcome")
     reasons = _first_attr(decision, "reasons", "reason", "text")
     quorate = getattr(decision, "quorate", None)
-    parts = [str(outcome or "Decided")]
+    detail = f"{outcome or 'Decided'}."
     if reasons:
-        parts.append(f"because {str(reasons).rstrip('.')}")
-    detail = " ".join(parts) + "."
+        detail += f" Reasons given: {str(reasons).strip()}"
+        detail += "" if detail.endswith(".") else "."
     if quorate is False:
-        detail += " Taken while the meeting was inquorate."
+        detail += " Taken while the meeting was inquorate: it had to be confirmed later."
+    elif quorate is True:
+        detail += " The meeting was quorate."
     title = "Decision"
     when = _as_date(_first_attr(decision, "decided_on", "created_at"))
     url = ""

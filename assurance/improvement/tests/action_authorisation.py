@@ -10,14 +10,15 @@ from assurance.core.tests.matrix import (
     Expected,
     expect,
 )
-from assurance.improvement.action_demo import CLOSED_TITLE
-from assurance.improvement.models import Action, ActionEvidence, Recommendation
+from assurance.improvement.action_demo import PLAN_TITLE, closed_thread_action
+from assurance.improvement.models import ActionEvidence, Recommendation
+from assurance.partnerships.models import Partnership
 
 
 def _closed_action() -> int:
-    return Action.unscoped.get(
-        partnership__slug="northfield", recommendation__title=CLOSED_TITLE
-    ).pk
+    action = closed_thread_action(Partnership.unscoped.get(slug="northfield"))
+    assert action is not None
+    return action.pk
 
 
 def _evidence() -> int:
@@ -27,9 +28,9 @@ def _evidence() -> int:
 
 
 LOOKUPS = {
-    # The demo's accepted recommendation whose action closed with measured impact
+    # The demo's accepted recommendation with actions in every status, and its closed thread
     "plan": lambda: (
-        Recommendation.unscoped.get(partnership__slug="northfield", title=CLOSED_TITLE).pk
+        Recommendation.unscoped.get(partnership__slug="northfield", title=PLAN_TITLE).pk
     ),
     "closed_action": _closed_action,
     "evidence": _evidence,
@@ -68,6 +69,7 @@ EXPECTED = {
     "improvement:impact_judgement": expect(allow=BU, kwargs=CLOSED),
     "improvement:impact_measure": _post_only(BU, kwargs=CLOSED),
     "improvement:action_thread": expect(allow=PRACTITIONERS, kwargs=CLOSED),
+    "improvement:learning_thread": expect(allow=PRACTITIONERS, kwargs={"pk": "learning_item"}),
     "api:actions_list": expect(northfield=ALLOW, southvale=ALLOW, anonymous=UNAUTHENTICATED),
     "api:actions_thread": expect(
         allow=PRACTITIONERS, anonymous=UNAUTHENTICATED, kwargs={"pk": "closed_action"}

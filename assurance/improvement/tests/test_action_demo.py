@@ -1,38 +1,41 @@
-"""The demo's action plans: every status, one thread closed with measured impact; idempotent."""
+"""The demo's action plans: every status, and one golden thread closed with measured impact,
+from the audit finding through the learning item and the executive's decision; idempotent."""
 
 import pytest
 
-from assurance.core.registry import demo_loaders
-from assurance.improvement.action_demo import CLOSED_TITLE, load_demo_actions
-from assurance.improvement.models import Action, ImpactAssessment
+from assurance.improvement.action_demo import closed_thread_action, load_demo_actions
+from assurance.improvement.models import Action, ImpactAssessment, LearningItem
 from assurance.improvement.selectors import action_status_of
-from assurance.partnerships.models import Person
+from assurance.partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def action_demo(db):
-    """The other capabilities' demo (audits included), then the action plans: independent of
-    the learning cycle's own demo records."""
-    for loader in demo_loaders():
-        if not loader.__module__.startswith("assurance.improvement"):
-            loader(None)
-    load_demo_actions()
-
-
-def test_the_demo_has_actions_in_every_status_and_a_closed_thread(action_demo, client_for):
+def test_the_demo_has_actions_in_every_status_and_a_closed_thread(demo, demo_user, client_for):
     actions = Action.unscoped.filter(partnership__slug="northfield")
     statuses = {action_status_of(a)[0] for a in actions}
     assert {"not_started", "on_track", "at_risk", "overdue", "complete"} <= statuses
-    closed = actions.get(recommendation__title=CLOSED_TITLE)
+    closed = closed_thread_action(Partnership.unscoped.get(slug="northfield"))
     impact = ImpactAssessment.unscoped.get(action=closed)
     assert impact.method == "reaudit" and impact.outcome == "achieved"
     assert impact.figures["p_value"] < 0.05
-    scrutineer = Person.unscoped.get(email="scrutineer@northfield.example")
-    page = client_for(scrutineer).get(f"/p/northfield/actions/{closed.pk}/thread/")
+    page = client_for(demo_user("scrutineer")).get(f"/p/northfield/actions/{closed.pk}/thread/")
     body = page.content.decode()
     assert "Neglect deep dive 2025/26" in body and "The standard improved" in body
+    # The thread runs back through the learning cycle: the learning item and the decision.
+    assert "The neglect assessment tool is rarely used at the start" in body
+    assert "Decision of" in body and "Accept" in body
+    # From the learning item, what happened because of it: the action, and what it achieved.
+    item = LearningItem.unscoped.get(
+        partnership__slug="northfield",
+        title="The neglect assessment tool is rarely used at the start",
+    )
+    body = (
+        client_for(demo_user("scrutineer"))
+        .get(f"/p/northfield/actions/from-learning/{item.pk}/")
+        .content.decode()
+    )
+    assert closed.title in body and "Achieved" in body and "Decision of" in body
     count = actions.count()
     load_demo_actions()
     assert Action.unscoped.filter(partnership__slug="northfield").count() == count

@@ -27,6 +27,7 @@ from .collection import (
 )
 from .models import (
     AgencySignOff,
+    Chase,
     CollectionRound,
     Indicator,
     IndicatorSetting,
@@ -86,20 +87,6 @@ def value_get(*, actor: Actor, pk: Any, permission: str = "collection.view") -> 
     )
 
 
-def reporting_agencies(*, partnership: Partnership, frequency: str) -> list[Agency]:
-    """Active agencies that owe at least one indicator of this frequency."""
-    sectors = set(
-        Indicator.objects.filter(
-            active=True, source=Source.AGENCY_RETURN, frequency=frequency
-        ).values_list("owning_sector", flat=True)
-    )
-    return list(
-        Agency.objects_for(partnership)
-        .filter(is_active=True, sector__in=sectors)
-        .order_by("kind", "name")
-    )
-
-
 @dataclass
 class AgencyProgress:
     agency: Agency
@@ -151,51 +138,79 @@ def round_progress(
     *, round: CollectionRound, agencies: Iterable[Agency] | None = None, today: date | None = None
 ) -> RoundProgress:
     """Completeness (values reported of those expected) and timeliness per agency (DHIS2)."""
+    return rounds_progress(rounds=[round], agencies=agencies, today=today)[0]
+
+
+def rounds_progress(
+    *,
+    rounds: list[CollectionRound],
+    agencies: Iterable[Agency] | None = None,
+    today: date | None = None,
+) -> list[RoundProgress]:
+    """``round_progress`` of several rounds of one partnership in a fixed number of queries
+    (agencies default to every agency that owes values of the round's frequency)."""
+    if not rounds:
+        return []
     today = today or timezone.localdate()
-    if agencies is None:
-        agencies = reporting_agencies(partnership=round.partnership, frequency=round.frequency)
-    agencies = list(agencies)
-    expected_by_sector: dict[str, set[int]] = defaultdict(set)
-    for pk, sector in Indicator.objects.filter(
-        active=True, source=Source.AGENCY_RETURN, frequency=round.frequency
-    ).values_list("pk", "owning_sector"):
-        expected_by_sector[sector].add(pk)
-    reported: dict[int, set[int]] = defaultdict(set)
-    for agency_id, indicator_id in (
-        IndicatorValue.objects_for(round.partnership)
-        .filter(round=round)
-        .values_list("agency_id", "indicator_id")
+    partnership = rounds[0].partnership
+    given = list(agencies) if agencies is not None else None
+    expected: dict[tuple[str, str], set[int]] = defaultdict(set)  # (frequency, sector)
+    for pk, frequency, sector in Indicator.objects.filter(
+        active=True, source=Source.AGENCY_RETURN
+    ).values_list("pk", "frequency", "owning_sector"):
+        expected[frequency, sector].add(pk)
+    all_agencies = (
+        given
+        if given is not None
+        else list(Agency.objects_for(partnership).filter(is_active=True).order_by("kind", "name"))
+    )
+    reported: dict[tuple[int, int], set[int]] = defaultdict(set)  # (round, agency)
+    for round_id, agency_id, indicator_id in (
+        IndicatorValue.objects_for(partnership)
+        .filter(round__in=rounds)
+        .values_list("round_id", "agency_id", "indicator_id")
     ):
-        reported[agency_id].add(indicator_id)
+        reported[round_id, agency_id].add(indicator_id)
     sign_offs = {
-        s.agency_id: s for s in AgencySignOff.objects_for(round.partnership).filter(round=round)
+        (s.round_id, s.agency_id): s
+        for s in AgencySignOff.objects_for(partnership).filter(round__in=rounds)
     }
-    chased: dict[int, Any] = {}
-    for chase in round.chases.all().order_by("sent_at"):
-        chased[chase.agency_id] = chase.sent_at
-    progress = RoundProgress(round=round, agencies=[])
-    for agency in agencies:
-        expected = expected_by_sector.get(agency.sector, set())
-        sign_off = sign_offs.get(agency.pk)
-        on_time = is_on_time(
-            signed_on=timezone.localtime(sign_off.first_signed_at).date() if sign_off else None,
-            due_on=round.due_on,
-            today=today,
-        )
-        row = AgencyProgress(
-            agency=agency,
-            expected=len(expected),
-            reported=len(reported[agency.pk] & expected),
-            sign_off=sign_off,
-            on_time=on_time,
-            chased_at=chased.get(agency.pk),
-        )
-        progress.agencies.append(row)
-        progress.expected += row.expected
-        progress.reported += row.reported
-        progress.on_time += on_time is True
-        progress.late += on_time is False
-    return progress
+    chased: dict[tuple[int, int], Any] = {}
+    for round_id, agency_id, sent_at in (
+        Chase.objects_for(partnership)
+        .filter(round__in=rounds)
+        .order_by("sent_at")
+        .values_list("round_id", "agency_id", "sent_at")
+    ):
+        chased[round_id, agency_id] = sent_at
+    result = []
+    for round in rounds:
+        progress = RoundProgress(round=round, agencies=[])
+        for agency in all_agencies:
+            owed = expected.get((round.frequency, agency.sector), set())
+            if given is None and not owed:
+                continue  # agencies that owe nothing in this round are not counted
+            sign_off = sign_offs.get((round.pk, agency.pk))
+            on_time = is_on_time(
+                signed_on=timezone.localtime(sign_off.first_signed_at).date() if sign_off else None,
+                due_on=round.due_on,
+                today=today,
+            )
+            row = AgencyProgress(
+                agency=agency,
+                expected=len(owed),
+                reported=len(reported[round.pk, agency.pk] & owed),
+                sign_off=sign_off,
+                on_time=on_time,
+                chased_at=chased.get((round.pk, agency.pk)),
+            )
+            progress.agencies.append(row)
+            progress.expected += row.expected
+            progress.reported += row.reported
+            progress.on_time += on_time is True
+            progress.late += on_time is False
+        result.append(progress)
+    return result
 
 
 @dataclass

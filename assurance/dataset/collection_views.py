@@ -79,13 +79,7 @@ class RoundListView(CollectionMixin, TemplateView):
         rounds = list(selectors.round_list(actor=self.actor))
         manage = self.actor.can("collection.manage")
         own: Agency = self.actor.person.agency
-        rows = []
-        for round in rounds:
-            if manage:
-                progress = selectors.round_progress(round=round)
-            else:
-                progress = selectors.round_progress(round=round, agencies=[own])
-            rows.append(progress)
+        rows = selectors.rounds_progress(rounds=rounds, agencies=None if manage else [own])
         context.update(
             rows=rows,
             can_manage=manage,

@@ -412,9 +412,91 @@ def test_api_submission_with_a_token_uses_the_same_rules(open_round, helen, amir
     assert operation["operationId"] == "collection_round_values_submit"
 
 
-def test_home_page_to_do_for_a_lead_with_an_open_round(open_round, helen, amira, client_for):
+def test_home_page_to_dos_for_a_lead_and_the_business_unit(northfield, catalogue, helen, amira):
     from assurance.core.registry import todos_for
 
-    texts = [t.text for t in todos_for(_actor(helen))]
-    assert any("data set values for Q1 2026/27" in t for t in texts)
-    assert not any("data set values" in t for t in todos_for(_actor(amira)) for t in [t.text])
+    round = _round(northfield, due=timezone.localdate() - timedelta(days=1))
+    mine = [t for t in todos_for(_actor(helen)) if "data set" in t.text]
+    assert [t.status for t in mine] == ["Overdue"] and round.period.short_label in mine[0].text
+    (chase,) = [t for t in todos_for(_actor(amira)) if "data set" in t.text]
+    assert chase.text.startswith("Chase the agencies late") and chase.count == 4
+    services.values_save(
+        actor=_actor(helen),
+        round=round,
+        agency=northfield.police,
+        entries={
+            "POL-MISSING": Entry("84"),
+            "POL-RHI72": Entry("61", "84"),
+            "POL-DA-CHILD": Entry("233"),
+        },
+    )
+    services.round_sign_off(actor=_actor(helen), round=round, agency=northfield.police)
+    assert not [t for t in todos_for(_actor(helen)) if "data set" in t.text]
+
+
+def test_round_pages_queries_do_not_grow_with_rounds_or_indicators(
+    northfield, catalogue, helen, amira, client_for
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(client, url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    bu, lead = client_for(amira), client_for(helen)
+    first = _round(northfield, start=date(2025, 4, 1), status="published")
+    services.values_save(
+        actor=_actor(helen), round=_round(northfield), agency=northfield.police, entries={}
+    )
+    rounds_url = "/p/northfield/data-set/collection/"
+    round_url = f"/p/northfield/data-set/collection/{first.pk}/"
+    for client in (bu, lead):  # warm up: sessions, content types
+        count(client, rounds_url)
+    before = (count(bu, rounds_url), count(lead, rounds_url), count(bu, round_url))
+    for start in (date(2024, 4, 1), date(2024, 7, 1), date(2024, 10, 1), date(2025, 1, 1)):
+        round = _round(northfield, start=start, status="published")
+        for code, figure in (("POL-MISSING", "80"), ("POL-DA-CHILD", "400")):
+            IndicatorValue.objects_for(northfield.partnership).create(
+                partnership=northfield.partnership,
+                round=round,
+                indicator=Indicator.objects.get(code=code),
+                agency=northfield.police,
+                numerator=Decimal(figure),
+                value=Decimal(figure),
+                entered_by=helen,
+                changed_at=timezone.now(),
+            )
+    after = (count(bu, rounds_url), count(lead, rounds_url), count(bu, round_url))
+    assert after == before
+
+
+def test_business_unit_opens_quarterly_monthly_and_annual_rounds(
+    northfield, catalogue, amira, client_for
+):
+    client = client_for(amira)
+    url = "/p/northfield/data-set/collection/new/"
+    form = {
+        "frequency": "quarterly",
+        "business_year": "2026",
+        "number": "3",
+        "opens_on": "2027-01-01",
+        "due_on": "2027-01-31",
+        "change_percent": "20",
+    }
+    assert client.post(url, form).status_code == 302
+    assert "already a round for Q3 2026/27" in client.post(url, form).content.decode()
+    assert client.post(url, {**form, "frequency": "monthly", "number": "12"}).status_code == 302
+    assert client.post(url, {**form, "frequency": "annual", "number": "4"}).status_code == 302
+    bad = client.post(url, {**form, "frequency": "monthly", "number": "1", "due_on": "2026-12-01"})
+    assert "The due date must be on or after" in bad.content.decode()
+    rounds = {
+        (r.frequency, r.period_start.isoformat(), r.period_end.isoformat())
+        for r in CollectionRound.objects_for(northfield.partnership)
+    }
+    assert rounds == {
+        ("quarterly", "2026-10-01", "2026-12-31"),
+        ("monthly", "2027-03-01", "2027-03-31"),
+        ("annual", "2026-04-01", "2027-03-31"),
+    }

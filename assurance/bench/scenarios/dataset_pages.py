@@ -215,10 +215,10 @@ def build_dataset(
         assert len(round_ids) == len(rounds)
         rows = []
         for indicator in agency_made:
-            level = rng.uniform(30, 70)
+            centre = rng.uniform(30, 70)
             for r, round_id in enumerate(round_ids):
                 denominator = 200
-                numerator = max(0, min(200, int(2 * (level + rng.gauss(0, 3)))))
+                numerator = max(0, min(200, int(2 * (centre + rng.gauss(0, 3)))))
                 rows.append(
                     (
                         p.pk,

@@ -151,3 +151,28 @@ def get_plan(*, actor: Actor, pk: Any) -> Plan:
         recommendation,
         _plan_actions(list(recommendation.plan_actions), timezone.localdate()),  # type: ignore[attr-defined]
     )
+
+
+def plans_for(*, actor: Actor, recommendations: list[int]) -> dict[int, list[PlanAction]]:
+    """The actions (with status and latest impact) of several recommendations: two queries."""
+    actions = (
+        scoped(
+            actor,
+            Action.unscoped.select_related("owner_agency", "owner"),
+            "action.view",
+            agency_field="owner_agency",
+        )
+        .filter(recommendation_id__in=recommendations)
+        .prefetch_related(
+            Prefetch(
+                "impact_assessments",
+                queryset=ImpactAssessment.unscoped.order_by("-assessed_at", "-pk"),
+                to_attr="impact_list",
+            )
+        )
+    )
+    grouped: dict[int, list[Action]] = {}
+    for action in actions:
+        grouped.setdefault(action.recommendation_id or 0, []).append(action)
+    today = timezone.localdate()
+    return {r: _plan_actions(rows, today) for r, rows in grouped.items()}

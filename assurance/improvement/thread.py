@@ -5,9 +5,8 @@ recommendation came from), the recommendation, the decision that accepted it and
 that took it, the progress and evidence of delivery, and the impact assessed. From a learning
 item: the recommendations made because of it and what became of their actions.
 
-The learning cycle's own records (learning items, themes, decisions, meetings) are read through
-their relations to recommendations, found by model name, so this module does not depend on how
-they are declared. A constant number of queries per thread.
+A constant number of queries per thread, however long the partnership's history (a test and
+``make bench`` check it).
 """
 
 from __future__ import annotations
@@ -21,13 +20,10 @@ from django.urls import NoReverseMatch, reverse
 
 from assurance.improvement import action_selectors
 from assurance.improvement.action_models import ActionEvidence, ActionUpdate, ImpactAssessment
+from assurance.improvement.learning_models import Decision, LearningItem, LearningTheme
 from assurance.improvement.models import Action, Recommendation
 from assurance.improvement.selectors import action_status_of
 from assurance.partnerships.access import Actor
-
-LEARNING_MODELS = {"LearningItem"}
-THEME_MODELS = {"Theme", "LearningTheme"}
-DECISION_MODELS = {"Decision"}
 
 
 @dataclass(frozen=True)
@@ -85,33 +81,6 @@ def _as_date(value: Any) -> date | None:
     if value is None:
         return None
     return value.date() if hasattr(value, "date") and callable(value.date) else value
-
-
-def _related_managers(obj: models.Model, model_names: set[str]) -> list[Any]:
-    """Managers from ``obj`` to related records whose model is one of ``model_names``, whichever
-    side declares the relation."""
-    managers = []
-    for relation in obj._meta.get_fields():
-        model = getattr(relation, "related_model", None)
-        if model is None or model.__name__ not in model_names:
-            continue
-        if relation.auto_created and not relation.concrete:  # reverse FK / M2M
-            accessor = relation.get_accessor_name()  # type: ignore[union-attr]
-        elif relation.many_to_many:
-            accessor = relation.name
-        else:
-            continue
-        if accessor and hasattr(obj, accessor):
-            managers.append(getattr(obj, accessor))
-    return managers
-
-
-def _records(obj: models.Model, model_names: set[str]) -> list[Any]:
-    found: dict[tuple[str, int], Any] = {}
-    for manager in _related_managers(obj, model_names):
-        for record in manager.all():
-            found[(type(record).__name__, record.pk)] = record
-    return list(found.values())
 
 
 def _learning_link(item: Any, slug: str) -> Link:
@@ -177,6 +146,35 @@ def _audit_link(recommendation: Recommendation, slug: str) -> Link | None:
     )
 
 
+def _learning_for(recommendations: list[int]) -> dict[int, list[Any]]:
+    """Recommendation → learning items behind it (directly, or through a theme): three
+    queries."""
+    found: dict[int, dict[int, Any]] = {r: {} for r in recommendations}
+    direct = LearningItem.recommendations.through.objects.filter(
+        recommendation_id__in=recommendations
+    ).values_list("recommendation_id", "learningitem_id")
+    via_theme = LearningItem.themes.through.objects.filter(
+        learningtheme__recommendations__in=recommendations
+    ).values_list("learningtheme__recommendations", "learningitem_id")
+    links = [*direct, *via_theme]
+    items = {i.pk: i for i in LearningItem.unscoped.filter(pk__in=[item for _, item in links])}
+    for rec, item in links:
+        if item in items:
+            found[rec][item] = items[item]
+    return {r: sorted(v.values(), key=lambda i: (i.learned_on, i.pk)) for r, v in found.items()}
+
+
+def _decisions_for(recommendations: list[int]) -> dict[int, list[Decision]]:
+    found: dict[int, list[Decision]] = {r: [] for r in recommendations}
+    for decision in (
+        Decision.unscoped.filter(recommendation_id__in=recommendations)
+        .select_related("meeting__group")
+        .order_by("meeting__held_on", "pk")
+    ):
+        found[decision.recommendation_id].append(decision)
+    return found
+
+
 def action_thread(*, actor: Actor, pk: Any) -> Thread:
     """The golden thread of one action the actor may see."""
     action = action_selectors.get_action_for(actor=actor, pk=pk)
@@ -187,26 +185,18 @@ def action_thread(*, actor: Actor, pk: Any) -> Thread:
     )
     recommendation = action.recommendation
     if recommendation is not None:
-        learning = _records(recommendation, LEARNING_MODELS)
-        themes = _records(recommendation, THEME_MODELS)
-        for theme in themes:  # learning grouped into a theme the recommendation came from
-            learning.extend(_records(theme, LEARNING_MODELS))
-        seen: set[int] = set()
-        for item in learning:
-            if item.pk not in seen:
-                seen.add(item.pk)
-                thread.learning.append(_learning_link(item, slug))
-        thread.learning.sort(key=lambda link: (link.when or date.min, link.pk or 0))
-        thread.themes = [_theme_link(t, slug) for t in themes]
+        items = _learning_for([recommendation.pk])[recommendation.pk]
+        thread.learning = [_learning_link(item, slug) for item in items]
         audit = _audit_link(recommendation, slug)
-        if audit is not None and not any(
-            link.title.endswith(f"“{recommendation.audit}”") for link in thread.learning
-        ):
+        if audit is not None:
             thread.learning.insert(0, audit)
-        thread.decisions = sorted(
-            (_decision_link(d, slug) for d in _records(recommendation, DECISION_MODELS)),
-            key=lambda link: (link.when or date.min, link.pk or 0),
-        )
+        thread.themes = [
+            _theme_link(t, slug)
+            for t in LearningTheme.unscoped.filter(recommendations=recommendation).order_by("pk")
+        ]
+        thread.decisions = [
+            _decision_link(d, slug) for d in _decisions_for([recommendation.pk])[recommendation.pk]
+        ]
     thread.updates = list(action_selectors.action_updates(action=action))
     thread.evidence = list(action_selectors.action_evidence(action=action))
     thread.impact = action_selectors.impact_assessments(action=action)
@@ -220,23 +210,22 @@ class Consequence:
     actions: list[action_selectors.PlanAction]
 
 
-def learning_consequences(*, actor: Actor, item: models.Model) -> list[Consequence]:
+def learning_consequences(*, actor: Actor, item: LearningItem) -> list[Consequence]:
     """What happened because of a learning item: its recommendations (directly or through a
-    theme), the decisions on them, and their actions with status and impact."""
+    theme), the decisions on them, and their actions with status and impact. Constant queries."""
+    from django.db.models import Q
+
     slug = actor.partnership.slug
-    recommendations: dict[int, Recommendation] = {}
-    for related in _related_managers(item, {"Recommendation"}):
-        for r in related.all():
-            recommendations[r.pk] = r
-    for theme in _records(item, THEME_MODELS):
-        for related in _related_managers(theme, {"Recommendation"}):
-            for r in related.all():
-                recommendations[r.pk] = r
-    result = []
-    for recommendation in sorted(recommendations.values(), key=lambda r: r.created_at):
-        if recommendation.partnership_id != actor.partnership.pk:
-            continue
-        plan = action_selectors.get_plan(actor=actor, pk=recommendation.pk)
-        decisions = [_decision_link(d, slug) for d in _records(recommendation, DECISION_MODELS)]
-        result.append(Consequence(recommendation, decisions, plan.actions))
-    return result
+    recommendations = list(
+        Recommendation.objects_for(actor.partnership)
+        .filter(Q(learning_items=item) | Q(themes__items=item))
+        .distinct()
+        .order_by("created_at", "pk")
+    )
+    ids = [r.pk for r in recommendations]
+    plans = action_selectors.plans_for(actor=actor, recommendations=ids)
+    decisions = _decisions_for(ids)
+    return [
+        Consequence(r, [_decision_link(d, slug) for d in decisions[r.pk]], plans.get(r.pk, []))
+        for r in recommendations
+    ]

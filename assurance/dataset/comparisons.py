@@ -2,8 +2,8 @@
 England, its region, its statistical neighbours and their average, its national rank and
 quartile band, and the direction of travel (rules in benchmarking.py and aggregates.py).
 
-``benchmark_panels`` answers for any number of indicators in a fixed number of queries (four,
-or five with ``history``), so the scorecard costs the same with 10 indicators as with 150.
+``benchmark_panels`` answers for any number of indicators in a fixed number of queries (three,
+two without ranks), so the scorecard costs the same with 10 indicators as with 150.
 """
 
 from __future__ import annotations
@@ -93,32 +93,22 @@ def _area(row: dict[str, Any] | None, code: str, name: str = "") -> AreaValue:
     return AreaValue(code, row["area_name"], row["value"], row["missing_reason"])
 
 
-def region_of(*, la_code: str) -> str:
-    """The region code the DfE publishes the LA under (Inner or Outer London for London)."""
-    return (
-        Benchmark.objects.filter(area_code=la_code, area_level=AreaLevel.LOCAL_AUTHORITY)
-        .exclude(region_code="")
-        .order_by("-period_start")
-        .values_list("region_code", flat=True)
-        .first()
-        or ""
-    )
-
-
 def benchmark_panels(
     *,
     indicators: Sequence[Indicator],
     la_code: str,
     neighbour_codes: Sequence[str],
     history: bool = False,
+    ranks: bool = True,
 ) -> dict[int, Panel]:
     """Indicator id → its panel for the LA. Without ``history`` the comparators are read for the
-    LA's latest period only; with it, for every period (the benchmark chart)."""
+    LA's latest period only; with it, for every period (the benchmark chart). ``ranks=False``
+    leaves out the national rank and quartile band (they read every LA's value of each
+    indicator: the scorecard does not show them)."""
     panels = {i.pk: Panel(indicator=i) for i in indicators}
     if not indicators or not la_code:
         return panels
     ids = list(panels)
-    region = region_of(la_code=la_code)
     neighbours = [c for c in neighbour_codes if c != la_code]
 
     # 1. the LA's own series for every indicator (direction of travel, sparkline, latest period)
@@ -152,6 +142,12 @@ def benchmark_panels(
                 )
     if not latest:
         return panels
+    # the region the DfE publishes the LA under (Inner or Outer London for London), from the
+    # LA's own rows (no query of its own: an LA-code-only filter has no index)
+    region = next(
+        (r["region_code"] for rows in la_rows.values() for r in reversed(rows) if r["region_code"]),
+        "",
+    )
 
     # 2. the comparators: England, region and neighbours (latest periods, or all with history)
     others = [ENGLAND, *neighbours] + ([region] if region else [])
@@ -165,15 +161,19 @@ def benchmark_panels(
         by_area[(row["indicator_id"], _key(row))][row["area_code"]] = row
 
     # 3. every LA's value in each indicator's latest period (rank and quartile band)
+    all_las: dict[int, list[Decimal]] = defaultdict(list)
     condition = Q()
     for pk, row in latest.items():
         condition |= Q(
             indicator_id=pk, period_type=row["period_type"], period_start=row["period_start"]
         )
-    all_las: dict[int, list[Decimal]] = defaultdict(list)
-    for pk, value in Benchmark.objects.filter(
-        condition, area_level=AreaLevel.LOCAL_AUTHORITY, value__isnull=False
-    ).values_list("indicator_id", "value"):
+    for pk, value in (
+        Benchmark.objects.filter(
+            condition, area_level=AreaLevel.LOCAL_AUTHORITY, value__isnull=False
+        ).values_list("indicator_id", "value")
+        if ranks
+        else []
+    ):
         if value is not None:
             all_las[pk].append(value)
 
@@ -187,9 +187,10 @@ def benchmark_panels(
         panel.average = neighbour_average(n.value for n in panel.neighbours)
         value = row["value"]
         values = all_las.get(pk, [])
-        panel.rank = national_rank(value, values, polarity)
-        panel.of = len(values)
-        panel.band = quartile_band(value, values, polarity) if values else None
+        if ranks:
+            panel.rank = national_rank(value, values, polarity)
+            panel.of = len(values)
+            panel.band = quartile_band(value, values, polarity) if values else None
         if history:
             panel.series = []
             for r in la_rows[pk]:

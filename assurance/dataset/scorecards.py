@@ -175,6 +175,7 @@ def scorecard_rows(
         indicators=indicators,
         la_code=partnership.la_code,
         neighbour_codes=partnership.neighbour_codes,
+        ranks=False,
     )
     agency = [i for i in indicators if i.source == Source.AGENCY_RETURN]
     own = partnership_values(partnership=partnership, indicators=agency) if agency else {}

@@ -76,11 +76,11 @@ def test_panels_for_many_indicators_take_a_fixed_number_of_queries(
 ):
     indicators = list(Indicator.objects.all())
     neighbours = loaded.partnership.neighbour_codes
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         panels = benchmark_panels(
             indicators=indicators[:2], la_code=SOLIHULL, neighbour_codes=neighbours
         )
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         panels = benchmark_panels(
             indicators=indicators, la_code=SOLIHULL, neighbour_codes=neighbours
         )

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from assurance.audits.models import Audit
@@ -112,6 +113,46 @@ def _closed_thread(bu: Actor, lead: Actor, council: Agency, year: int) -> None:
     action_services.action_complete(actor=lead, action=action, completed_on=date(year, 3, 14))
 
 
+def _indicator_thread(bu: Actor, lead: Actor, year: int) -> None:
+    """The 2025/26 audit's action on drift, measured by an indicator (children on a plan for two
+    years or more): completed with evidence, so the platform compares the partnership's
+    published values before and after it."""
+    partnership = bu.partnership
+    indicator = Indicator.objects.filter(code="CSC-CPP-2Y").first()
+    action = (
+        Action.objects_for(partnership)
+        .filter(recommendation__audit__title=BASELINE_AUDIT, measure_kind=MeasureKind.INDICATOR)
+        .order_by("pk")
+        .first()
+    )
+    if indicator is None or action is None or action.state != ActionState.OPEN:
+        return
+    action_services.action_edit(
+        actor=bu,
+        action=action,
+        owner=lead.person,
+        start_date=date(year, 1, 5),
+        delivery_type="task_and_finish",
+        indicator=indicator,
+        target_value=Decimal("3"),
+        measure="Children on a plan for two years or more: 3% or fewer of those on a plan.",
+    )
+    action_services.progress_update_add(
+        actor=lead,
+        action=action,
+        rag="green",
+        text="Supervision template changed: every neglect case open six months is reviewed "
+        "against the plan's outcomes, and drift escalated to the service manager.",
+    )
+    action_services.evidence_add(
+        actor=lead,
+        action=action,
+        description="The data set page of the indicator, showing the quarterly figures",
+        link=reverse("dataset:indicator_detail", args=[partnership.slug, indicator.code]),
+    )
+    action_services.action_complete(actor=lead, action=action, completed_on=date(year, 3, 31))
+
+
 def _plan_in_every_status(bu: Actor, council: Agency, police: Agency, health: Agency) -> None:
     today = timezone.localdate()
     recommendation = _recommendation(
@@ -194,6 +235,7 @@ def load_demo_actions(command: Any = None) -> None:
     year = current_business_year()
     with transaction.atomic():
         _closed_thread(bu, lead, agencies["local_authority"], year)
+        _indicator_thread(bu, lead, year)
         _plan_in_every_status(
             bu, agencies["local_authority"], agencies["police"], agencies["health"]
         )

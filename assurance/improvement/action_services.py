@@ -247,26 +247,44 @@ def action_complete(*, actor: Actor, action: Action, completed_on: date | None =
 # --- impact -------------------------------------------------------------------------------------
 
 
-def indicator_impact(*, action: Action) -> impact.Verdict:
-    """Compare the partnership's published values of the action's indicator before and after."""
-    indicator = action.indicator
+def _indicator_points(action: Action) -> tuple[list[Any], str]:
+    """The values to compare: the partnership's own published values of the indicator (its
+    data set collection) when there are any, else the published national statistics for its
+    local authority."""
+    from assurance.dataset.collection_selectors import partnership_series
+
+    assert action.indicator is not None
+    own = [
+        p
+        for p in partnership_series(partnership=action.partnership, indicator=action.indicator)
+        if p.value is not None
+    ]
+    if own:
+        return own, "the partnership's own published values"
     la_code = action.partnership.la_code
-    if indicator is None or not la_code:
-        return impact.Verdict(
-            impact.NOT_YET, "The action names no indicator, or the partnership no local authority."
-        )
-    began = action.start_date or action.created_at.date()
-    finished = action.completed_at or timezone.localdate()
-    rows = [
+    if not la_code:
+        return [], ""
+    published = [
         r
-        for r in dataset_selectors.benchmark_series(indicator=indicator, area_code=la_code)
+        for r in dataset_selectors.benchmark_series(indicator=action.indicator, area_code=la_code)
         if r.value is not None
     ]
-    before = [r for r in rows if r.period_end <= began]
-    after = [r for r in rows if r.period_end > finished]
+    return published, "the published national statistics for the local authority"
+
+
+def indicator_impact(*, action: Action) -> impact.Verdict:
+    """Compare the indicator's values before the action began and after it was completed."""
+    indicator = action.indicator
+    if indicator is None:
+        return impact.Verdict(impact.NOT_YET, "The action names no indicator.")
+    began = action.start_date or action.created_at.date()
+    finished = action.completed_at or timezone.localdate()
+    points, source = _indicator_points(action)
+    before = [r for r in points if r.period_end <= began]
+    after = [r for r in points if r.period_end > finished]
     b = max(before, key=lambda r: r.period_end, default=None)
     a = max(after, key=lambda r: r.period_end, default=None)
-    return impact.indicator_verdict(
+    verdict = impact.indicator_verdict(
         before=b.value if b else None,
         after=a.value if a else None,
         target=action.target_value,
@@ -274,6 +292,8 @@ def indicator_impact(*, action: Action) -> impact.Verdict:
         before_period=b.time_period if b else "",
         after_period=a.time_period if a else "",
     )
+    verdict.figures.update(indicator=indicator.code, source=source)
+    return verdict
 
 
 def reaudit_impact(*, action: Action) -> impact.Verdict:

@@ -25,6 +25,13 @@ def test_the_demo_has_actions_in_every_status_and_a_closed_thread(demo, demo_use
     # The thread runs back through the learning cycle: the learning item and the decision.
     assert "The neglect assessment tool is rarely used at the start" in body
     assert "Decision of" in body and "Accept" in body
+    # The drift action is measured by an indicator: the partnership's own published values.
+    drift = actions.get(
+        recommendation__audit__title="Neglect deep dive 2025/26", indicator__code="CSC-CPP-2Y"
+    )
+    measured = ImpactAssessment.unscoped.get(action=drift)
+    assert measured.method == "indicator" and measured.outcome != "not_yet"
+    assert measured.figures["source"] == "the partnership's own published values"
     # From the learning item, what happened because of it: the action, and what it achieved.
     item = LearningItem.unscoped.get(
         partnership__slug="northfield",

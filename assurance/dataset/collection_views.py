@@ -492,3 +492,32 @@ class ValueHistoryView(ValueMixin, RecordHistoryView):
 
     def back_url(self, record: Any) -> str:
         return self.partnership_url("dataset:collection_agency", record.round_id, record.agency_id)
+
+
+class RoundHistoryView(RoundMixin, RecordHistoryView):
+    """Every change to the round: opened, dates changed, published."""
+
+    permission = "collection.view"
+
+    def get_object(self) -> Any:
+        return self.the_round
+
+    def back_url(self, record: Any) -> str:
+        return self.round_url()
+
+
+class SignOffHistoryView(AgencyActionMixin, RecordHistoryView):
+    """Every sign-off and unlock (with its reason) of one agency in one round."""
+
+    permission = "collection.view"
+
+    def get_object(self) -> Any:
+        from django.http import Http404
+
+        sign_off = selectors.sign_off_get(round=self.the_round, agency=self.agency)
+        if sign_off is None:
+            raise Http404("This agency has not signed off the round.")
+        return sign_off
+
+    def back_url(self, record: Any) -> str:
+        return self.agency_url()

@@ -74,6 +74,7 @@ COLLECTION_EXPECTED = {
     "dataset:collection_rounds": expect(allow=BU | LEADS),
     "dataset:collection_round_create": expect(allow=BU),
     "dataset:collection_round": expect(allow=BU | LEADS, kwargs=ROUND),
+    "dataset:collection_round_history": expect(allow=BU | LEADS, kwargs=ROUND),
     "dataset:collection_publish": _post_only(BU, kwargs=ROUND),
     "dataset:collection_values": expect(allow=LEADS, kwargs=ROUND),
     "dataset:collection_sign_off": expect(allow=LEADS, kwargs=ROUND),
@@ -84,6 +85,9 @@ COLLECTION_EXPECTED = {
     ),
     "dataset:collection_unlock": expect(allow=BU, kwargs=POLICE),
     "dataset:collection_chase": expect(allow=BU, kwargs=POLICE),
+    "dataset:collection_sign_off_history": expect(
+        allow=BU | POLICE_LEAD, hidden=LEADS - POLICE_LEAD, kwargs=POLICE
+    ),
     "dataset:collection_revise": expect(
         allow=COUNCIL_LEAD, hidden=LEADS - COUNCIL_LEAD, kwargs=VALUE
     ),

@@ -206,6 +206,8 @@ def test_sign_off_locks_unlock_needs_a_reason_and_changes_are_counted(
         bu.post(unlock, {"reason": "The missing count double-counted one child."}).status_code
         == 302
     )
+    history = bu.get(base + f"agencies/{northfield.police.pk}/sign-off-history/").content.decode()
+    assert "double-counted one child" in history
     lead.post(base + "values/", {**GOOD, "POL-MISSING-numerator": "83"})
     assert changed_since_sign_off(round=open_round, agency=northfield.police) == 1
     page = lead.get(base + "sign-off/").content.decode()

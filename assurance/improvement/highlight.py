@@ -25,6 +25,7 @@ from assurance.improvement.learning_models import (
     LearningTheme,
     Meeting,
 )
+from assurance.improvement.learning_selectors import dataset_exceptions
 from assurance.improvement.models import (
     Action,
     ActionState,
@@ -156,6 +157,19 @@ def highlight_report(*, meeting: Meeting) -> Report:
                 caption="Themes with new learning in the period",
                 header=["Theme", "Learning items", "Kinds of source"],
                 rows=[[t.title, str(t.period_items), str(t.kinds)] for t in themes],
+            )
+        )
+    exceptions = dataset_exceptions(meeting=meeting)
+    if exceptions:
+        report.table(
+            Table(
+                caption=f"The data set's exception report ({len(exceptions)} indicators)",
+                header=["Indicator", "Why it needs attention"],
+                rows=[
+                    [f"{e.row.indicator.code} {e.row.indicator.title}", "; ".join(e.reasons)]
+                    for e in exceptions
+                ],
+                numeric_from=99,
             )
         )
     not_working = [

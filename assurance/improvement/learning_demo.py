@@ -124,6 +124,7 @@ class _Demo:
             actor=self.bu,
             meeting=meeting,
             exceptions=[items[k] for k in keys.get("exception", [])],
+            dataset_exceptions=[c.title for c in chosen if c.kind == "dataset"],
             learning_items=[items[k] for k in keys.get("learning", [])],
             recommendations=list(
                 Recommendation.objects_for(self.p).filter(pk__in=keys.get("recommendation", []))

@@ -213,7 +213,8 @@ class AgendaForm(forms.Form):
     """Tick what goes on the agenda; what is due is ticked already."""
 
     SECTIONS = [
-        ("exception", "Data set exceptions"),
+        ("dataset", "The data set's exception report"),
+        ("exception", "Data set exceptions recorded as learning"),
         ("learning", "New learning"),
         ("recommendation", "Recommendations awaiting decision"),
         ("action", "Actions due or overdue"),
@@ -252,6 +253,8 @@ def _candidate_label(c: Candidate) -> str:
     if c.kind == "recommendation":
         return f"{c.title} ({Recommendation.Status(c.status).label.lower()})"
     suffix = " – already discussed" if c.already_discussed else ""
+    if c.kind == "dataset":
+        return c.title.removeprefix("Data set exception: ") + suffix
     return f"{c.title} ({c.when:%-d %b %Y}){suffix}" if c.when else c.title
 
 

@@ -60,7 +60,7 @@ DUE_WINDOW = timedelta(days=56)  # actions due within eight weeks of the meeting
 class Candidate:
     """Something that could go on an agenda."""
 
-    kind: str  # learning, recommendation, action, exception
+    kind: str  # learning, recommendation, action, exception (learning), dataset (exception report)
     key: int
     title: str
     when: date | None = None  # learned on / due
@@ -75,15 +75,16 @@ def agenda_defaults(
 
     * new learning (not on an earlier agenda of the group): for groups that assess learning,
       not for the decision-making group, which receives recommendations;
-    * data set exceptions: for every group, until one has discussed them;
+    * data set exceptions (learning items from the data set, and the indicators of the data
+      set's exception report): for every group, until it has discussed them;
     * recommendations awaiting decision (or asked to come back with more information): for the
       decision-making group;
     * actions overdue, or open and due within eight weeks: for every group.
     """
-    order = {"exception": 0, "learning": 1, "recommendation": 2, "action": 3}
+    order = {"dataset": 0, "exception": 0, "learning": 1, "recommendation": 2, "action": 3}
     chosen = []
     for c in candidates:
-        new = c.kind in {"learning", "exception"} and not c.already_discussed
+        new = c.kind in {"learning", "exception", "dataset"} and not c.already_discussed
         due = c.status == "overdue" or (
             c.status not in {"complete", "cancelled"}
             and c.when is not None
@@ -91,7 +92,7 @@ def agenda_defaults(
         )
         if (
             (c.kind == "learning" and new and not decides)
-            or (c.kind == "exception" and new)
+            or (c.kind in {"exception", "dataset"} and new)
             or (c.kind == "recommendation" and decides and c.status in {"proposed", "more_info"})
             or (c.kind == "action" and due)
         ):

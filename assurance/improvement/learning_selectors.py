@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from assurance.core.business_year import business_year_of
 from assurance.improvement.learning_models import (
     AgendaItem,
     Attendance,
@@ -211,6 +212,12 @@ def agenda_candidates(*, meeting: Meeting) -> list[Candidate]:
         candidates.append(
             Candidate(kind, item.pk, item.title, item.learned_on, item.pk in discussed)
         )
+    earlier_titles = set(earlier.filter(kind="exception").values_list("title", flat=True))
+    for row in dataset_exceptions(meeting=meeting):
+        title = exception_agenda_title(row)
+        candidates.append(
+            Candidate("dataset", row.row.indicator.pk, title, None, title in earlier_titles)
+        )
     for rec in Recommendation.objects_for(p).filter(
         status__in=[*AWAITING, Recommendation.Status.DEFERRED],
         created_at__date__lte=meeting.held_on,
@@ -228,6 +235,20 @@ def agenda_candidates(*, meeting: Meeting) -> list[Candidate]:
             Candidate("action", action.pk, action.title, action.due_date, False, status)
         )
     return candidates
+
+
+def dataset_exceptions(*, meeting: Meeting) -> list[Any]:
+    """The indicators of the data set's exception report for the meeting's business year (the
+    executive receives exception reports: seed 000)."""
+    from assurance.dataset.exceptions import exception_items
+
+    as_of = min(meeting.held_on, timezone.localdate())
+    return exception_items(partnership=meeting.partnership, business_year=business_year_of(as_of))
+
+
+def exception_agenda_title(item: Any) -> str:
+    indicator = item.row.indicator
+    return f"Data set exception: {indicator.code} {indicator.title}"[:300]
 
 
 def decision_log(

@@ -208,12 +208,15 @@ def agenda_set(
     recommendations: Iterable[Recommendation] = (),
     actions: Iterable[Action] = (),
     exceptions: Iterable[LearningItem] = (),
+    dataset_exceptions: Iterable[str] = (),
     other: Iterable[str] = (),
 ) -> list[AgendaItem]:
     """Replace the meeting's agenda; the report of any audit a learning item comes from is
     added to the papers (a link to the platform's report, not a copy)."""
     actor.require("meeting.manage")
     entries: list[tuple[str, str, dict[str, Any]]] = []
+    for title in dataset_exceptions:
+        entries.append((AgendaKind.EXCEPTION, title, {}))
     for item in exceptions:
         entries.append(
             (AgendaKind.EXCEPTION, f"Data set exception: {item.title}", {"learning_item": item})

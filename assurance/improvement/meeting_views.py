@@ -150,7 +150,7 @@ class AgendaView(OneMeetingMixin, FormPageMixin, FormView):
     submit_label = "Save the agenda"
 
     def get_form(self, form_class: Any = None) -> AgendaForm:
-        candidates = selectors.agenda_candidates(meeting=self.meeting)
+        self.candidates = candidates = selectors.agenda_candidates(meeting=self.meeting)
         chosen = agenda_defaults(
             decides=self.meeting.group.is_decision_making,
             meeting_on=self.meeting.held_on,
@@ -161,7 +161,12 @@ class AgendaView(OneMeetingMixin, FormPageMixin, FormView):
             keys = {
                 (a.kind, a.learning_item_id or a.recommendation_id or a.action_id) for a in current
             }
-            chosen = [c for c in candidates if (c.kind, c.key) in keys]
+            titles = {a.title for a in current if a.kind == "exception"}
+            chosen = [
+                c
+                for c in candidates
+                if (c.kind, c.key) in keys or (c.kind == "dataset" and c.title in titles)
+            ]
         return AgendaForm(**FormView.get_form_kwargs(self), candidates=candidates, chosen=chosen)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -183,9 +188,11 @@ class AgendaView(OneMeetingMixin, FormPageMixin, FormView):
             by_pk = model.objects_for(p).in_bulk(keys)
             return [by_pk[k] for k in keys if k in by_pk]
 
+        titles = {c.key: c.title for c in self.candidates if c.kind == "dataset"}
         services.agenda_set(
             actor=self.actor,
             meeting=self.meeting,
+            dataset_exceptions=[titles[k] for k in data.get("dataset") or [] if k in titles],
             exceptions=pick(LearningItem, "exception"),
             learning_items=pick(LearningItem, "learning"),
             recommendations=pick(Recommendation, "recommendation"),

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from assurance.improvement.learning_models import (
+    AgendaItem,
     Challenge,
     Decision,
     LearningItem,
@@ -46,6 +47,13 @@ def test_a_year_of_the_cycle(demo, demo_user):
     assert {"proposed", "accepted", "deferred"} <= statuses
     challenges = Challenge.unscoped.filter(partnership__slug="northfield")
     assert set(challenges.values_list("status", flat=True)) == {"open", "answered", "closed"}
+    # The data set's exception report reaches the executive's agenda
+    assert AgendaItem.unscoped.filter(
+        meeting__group__short_name="LSCP",
+        kind="exception",
+        learning_item=None,
+        title__startswith="Data set exception: ",
+    ).exists()
     # The next executive is still to come, with its agenda and highlight report ready
     upcoming = meetings.filter(group__short_name="LSCP").order_by("-held_on").first()
     assert upcoming.agenda_items.filter(kind="recommendation").exists()

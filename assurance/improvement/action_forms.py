@@ -39,9 +39,14 @@ class ActionForm(forms.Form):
         help_text="Specific: what will change, for whom.",
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    owner_agency = forms.ModelChoiceField(queryset=Agency.unscoped.none(), label="Owner agency")
+    owner_agency = forms.ModelChoiceField(
+        queryset=Agency.unscoped.none(), label="Owner agency", empty_label="Choose an agency"
+    )
     owner = forms.ModelChoiceField(
-        queryset=Person.unscoped.none(), required=False, label="Owner (the person accountable)"
+        queryset=Person.unscoped.none(),
+        required=False,
+        label="Owner (the person accountable)",
+        empty_label="No one named yet",
     )
     start_date = forms.DateField(widget=GovukDateInput, required=False, label="Start date")
     due_date = forms.DateField(widget=GovukDateInput, label="Due date")
@@ -59,6 +64,7 @@ class ActionForm(forms.Form):
     indicator = forms.ModelChoiceField(
         queryset=Indicator.objects.filter(active=True).order_by("phase", "order", "code"),
         required=False,
+        empty_label="None",
         label="Indicator",
         help_text="Only for a measure of an indicator reaching a target.",
     )
@@ -73,12 +79,14 @@ class ActionForm(forms.Form):
     baseline_audit = forms.ModelChoiceField(
         queryset=Audit.unscoped.none(),
         required=False,
+        empty_label="None",
         label="Baseline audit",
         help_text="Only for a re-audit: the audit whose result is the starting point.",
     )
     standard = StandardChoiceField(
         queryset=Item.objects.none(),
         required=False,
+        empty_label="None",
         label="Standard to re-audit",
         help_text="Only for a re-audit: the standard of that audit's tool.",
     )

@@ -16,6 +16,11 @@ class ImprovementConfig(AppConfig):
 
         register_demo(60, load_demo_actions)
 
+        from assurance.core.registry import register_todo
+        from assurance.improvement.action_todos import action_todos
+
+        register_todo(action_todos)
+
         from assurance.improvement.learning_todos import register_learning_cycle
 
         register_learning_cycle()

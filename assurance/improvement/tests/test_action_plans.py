@@ -373,3 +373,26 @@ def test_audit_recommendations_still_enter_the_log(audit, northfield, amira):
         measure_kind=MeasureKind.DESCRIBED,
     )
     assert Action.unscoped.filter(recommendation__audit=audit).count() == 1
+
+
+def test_the_home_page_asks_for_updates_of_overdue_and_at_risk_actions(
+    northfield, amira, farah, helen, accepted, client_for
+):
+    today = timezone.localdate()
+    _action(actor_of(amira), accepted, northfield.council, due_date=today - timedelta(days=1))
+    _action(actor_of(amira), accepted, northfield.council, due_date=today + timedelta(days=5))
+    _action(actor_of(amira), accepted, northfield.police, due_date=today - timedelta(days=3))
+    home = client_for(farah).get(northfield.url()).content.decode()
+    assert "Update your agency&#x27;s overdue actions" in home
+    assert "Check your agency&#x27;s actions at risk" in home
+    from assurance.improvement.action_todos import action_todos
+
+    farah_todos = {t.text: t.count for t in action_todos(actor_of(farah))}
+    assert farah_todos == {
+        "Update your agency's overdue actions": 1,
+        "Check your agency's actions at risk": 1,
+    }
+    amira_todos = {t.text: t.count for t in action_todos(actor_of(amira))}
+    assert amira_todos["Update the partnership's overdue actions"] == 2
+    helen_todos = {t.text: t.count for t in action_todos(actor_of(helen))}
+    assert helen_todos == {"Update your agency's overdue actions": 1}

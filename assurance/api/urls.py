@@ -36,6 +36,11 @@ urlpatterns = [
         name="collection_round_values",
     ),
     path(
+        "partnerships/<slug:partnership_slug>/indicators/<str:code>/series",
+        collection_api.PartnershipSeriesAPI.as_view(),
+        name="partnership_indicator_series",
+    ),
+    path(
         "indicators/<str:code>/benchmarks",
         comparisons_api.IndicatorBenchmarksAPI.as_view(),
         name="indicator_benchmarks",

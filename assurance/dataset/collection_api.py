@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assurance.partnerships.access import Actor, actor_for, partnerships_for_user
+from assurance.partnerships.api import PartnershipAPIMixin
 
 from . import collection_selectors as selectors
 from . import collection_services as services
@@ -232,3 +233,87 @@ class RoundValuesAPI(APIView):
                 status=400,
             )
         return Response(self._reply(actor, round, saved=result.saved, removed=result.removed))
+
+
+class RevisionSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    old_value = serializers.DecimalField(max_digits=16, decimal_places=4)
+    new_value = serializers.DecimalField(max_digits=16, decimal_places=4)
+    reason = serializers.CharField()
+    revised_at = serializers.DateTimeField()
+
+
+class PartnershipPointSerializer(serializers.Serializer):
+    time_period = serializers.CharField()
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    numerator = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    denominator = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    value = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    agencies = serializers.IntegerField(help_text="How many agencies' figures it combines.")
+    revised = serializers.BooleanField(help_text="Changed after the round was published.")
+    revisions = RevisionSerializer(many=True)
+    commentary = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField()),
+        help_text="Each agency's commentary: {agency, text}.",
+    )
+
+
+class PartnershipSeriesSerializer(serializers.Serializer):
+    partnership = serializers.CharField()
+    indicator = serializers.CharField()
+    frequency = serializers.CharField()
+    points = PartnershipPointSerializer(many=True)
+
+
+class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
+    """A partnership's own published series of an indicator (values its agencies submitted in
+    published collection rounds), oldest first, with revision marks. Open rounds never show."""
+
+    permission = "indicator.view"
+
+    @extend_schema(
+        operation_id="partnership_indicator_series",
+        responses=PartnershipSeriesSerializer,
+        parameters=[
+            OpenApiParameter("partnership_slug", str, OpenApiParameter.PATH),
+            OpenApiParameter("code", str, OpenApiParameter.PATH, description="Indicator code."),
+        ],
+    )
+    def get(self, request: Request, partnership_slug: str, code: str) -> Response:
+        from .selectors import indicator_by_code, partnership_series
+
+        indicator = indicator_by_code(code=code)
+        if indicator is None:
+            raise NotFound("No such indicator.")
+        points = partnership_series(partnership=self.actor.partnership, indicator=indicator)
+        payload = {
+            "partnership": self.actor.partnership.slug,
+            "indicator": indicator.code,
+            "frequency": indicator.frequency,
+            "points": [
+                {
+                    "time_period": p.time_period,
+                    "period_start": p.period_start,
+                    "period_end": p.period_end,
+                    "numerator": p.numerator,
+                    "denominator": p.denominator,
+                    "value": p.value,
+                    "agencies": p.agencies,
+                    "revised": p.revised,
+                    "revisions": [
+                        {
+                            "agency": r.value.agency.name,
+                            "old_value": r.old_value,
+                            "new_value": r.new_value,
+                            "reason": r.reason,
+                            "revised_at": r.revised_at,
+                        }
+                        for r in p.revisions
+                    ],
+                    "commentary": [{"agency": a, "text": t} for a, t in p.commentary],
+                }
+                for p in points
+            ],
+        }
+        return Response(PartnershipSeriesSerializer(payload).data)

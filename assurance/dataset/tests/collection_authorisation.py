@@ -10,6 +10,7 @@ from typing import Any
 from assurance.core.tests.matrix import (
     BU,
     LEADS,
+    NORTHFIELD,
     NOT_ALLOWED,
     UNAUTHENTICATED,
     Expected,
@@ -93,6 +94,9 @@ COLLECTION_EXPECTED = {
     ),
     "dataset:collection_value_history": expect(
         allow=BU | COUNCIL_LEAD, hidden=LEADS - COUNCIL_LEAD, kwargs=VALUE
+    ),
+    "api:partnership_indicator_series": expect(
+        allow=NORTHFIELD, anonymous=UNAUTHENTICATED, kwargs={"code": "indicator_code"}
     ),
     "api:collection_round_values": expect(
         allow=BU | LEADS, anonymous=UNAUTHENTICATED, kwargs={"pk": "collection_round"}

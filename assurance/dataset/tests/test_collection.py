@@ -288,6 +288,15 @@ def test_publish_puts_values_in_the_series_and_revisions_keep_the_old_value(
     )
     assert [(p.time_period, p.value, p.revised) for p in series] == [("Q1 2026/27", 86, True)]
     assert series[0].revisions[0].reason == "Two late records."
+    api = client.get("/api/v1/partnerships/northfield/indicators/POL-MISSING/series").json()
+    (point,) = api["points"]  # the second round is still open
+    assert (point["time_period"], point["value"], point["revised"]) == (
+        "Q1 2026/27",
+        "86.0000",
+        True,
+    )
+    assert point["revisions"][0]["old_value"] == "84.0000"
+    assert point["commentary"] == [{"agency": northfield.police.short_name, "text": "Checked."}]
 
 
 def test_leads_see_only_their_own_agency(open_round, helen, farah, amira, client_for, northfield):

@@ -70,9 +70,7 @@ class ActionDetailView(PartnershipViewMixin, TemplateView):
             updates=action_selectors.action_updates(action=action),
             evidence=action_selectors.action_evidence(action=action),
             can_update=self.actor.can("action.update")
-            and (
-                self.actor.can("action.manage") or action.owner_agency_id == self.actor.agency_id
-            ),
+            and (self.actor.can("action.manage") or action.owner_agency_id == self.actor.agency_id),
             page_title=action.title,
             breadcrumbs=[
                 {"text": "Action log", "href": self.partnership_url("improvement:action_list")}

@@ -26,6 +26,7 @@ def build_action_history(partnerships: list[Any]) -> int:
     made = 0
     for p in partnerships:
         person = Person.objects_for(p).order_by("pk").values_list("pk", flat=True).first()
+        assert person is not None, f"{p.slug} has no people"
         actions = list(Action.objects_for(p).values_list("pk", "state"))
         ActionUpdate.unscoped.bulk_create(
             [

@@ -85,6 +85,10 @@ def _check_editable(round: CollectionRound, agency: Agency) -> None:
         raise ValidationError(
             f"{round} has been published: change a value by revising it, with the reason."
         )
+    if timezone.localdate() < round.opens_on:
+        raise ValidationError(
+            f"{round} opens on {round.opens_on.day} {round.opens_on:%B %Y}: enter values then."
+        )
     sign_off = selectors.sign_off_get(round=round, agency=agency)
     if sign_off is not None and sign_off.is_locked:
         raise ValidationError(

@@ -299,6 +299,17 @@ def test_publish_puts_values_in_the_series_and_revisions_keep_the_old_value(
     assert point["commentary"] == [{"agency": northfield.police.short_name, "text": "Checked."}]
 
 
+def test_values_wait_for_the_round_to_open(northfield, catalogue, helen):
+    round = _round(northfield, start=timezone.localdate())  # opens after the quarter ends
+    with pytest.raises(services.ValidationError, match="opens on"):
+        services.values_save(
+            actor=_actor(helen),
+            round=round,
+            agency=northfield.police,
+            entries={"POL-MISSING": Entry("84")},
+        )
+
+
 def test_leads_see_only_their_own_agency(open_round, helen, farah, amira, client_for, northfield):
     services.values_save(
         actor=_actor(helen),

@@ -161,3 +161,17 @@ def findings_table(findings: Any) -> SafeString:
         f'govuk-visually-hidden">Responses to {_escape(findings.item.code)} by agency</caption>'
         f'{head}<tbody class="govuk-table__body">{rows}{total}</tbody></table>'
     )
+
+
+@register.simple_tag
+def change_since(change: Any) -> SafeString:
+    """The change in a standard since the earlier audit, with its p-value (one string per
+    standard rather than a dozen template lookups and filters)."""
+    if change is None:
+        return mark_safe("")
+    difference = "" if change.difference is None else f"{percent_points(change.difference)} – "
+    p_value = "" if change.p_value is None else f" (p = {change.p_value:.3f})"
+    return mark_safe(  # noqa: S308 - the verdict is escaped, the rest are our numbers
+        '<p class="govuk-body-s">Change since the earlier audit: '
+        f"{difference}{_escape(change.verdict)}{p_value}</p>"
+    )

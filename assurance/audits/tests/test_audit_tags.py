@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from assurance.audits.findings import OptionInfo, Tally
-from assurance.audits.templatetags.audit_tags import findings_table, proportion_bars
+from assurance.audits.findings import OptionInfo, Tally, compare
+from assurance.audits.templatetags.audit_tags import change_since, findings_table, proportion_bars
 
 OPTIONS = (
     OptionInfo(1, "Met", True, False),
@@ -50,3 +50,16 @@ def test_every_text_in_the_table_is_escaped_and_the_figures_are_right() -> None:
     assert "None assessed</td>" in html
     # The same tables twice (the parts built once are reused, not mixed up).
     assert str(findings_table(_findings())) == html
+
+
+def test_the_change_since_the_earlier_audit_reads_as_a_sentence() -> None:
+    change = compare(before_meeting=5, before_assessed=20, after_meeting=18, after_assessed=20)
+    html = str(change_since(change))
+    assert html.startswith('<p class="govuk-body-s">Change since the earlier audit: +65 percentage')
+    assert f"– Improved (p = {change.p_value:.3f})</p>" in html
+    assert str(change_since(None)) == ""
+    unknown = compare(before_meeting=0, before_assessed=0, after_meeting=3, after_assessed=4)
+    assert str(change_since(unknown)) == (
+        '<p class="govuk-body-s">Change since the earlier audit: Not comparable: one of the '
+        "audits assessed no cases on this standard.</p>"
+    )

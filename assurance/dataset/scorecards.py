@@ -130,7 +130,7 @@ def partnership_values(
     )
     revised = set(
         Revision.objects_for(partnership)
-        .filter(value_id__in=[r["pk"] for r in rows])
+        .filter(value__indicator_id__in=list(by_indicator))
         .values_list("value_id", flat=True)
     )
     grouped: dict[tuple[int, date], list[dict[str, Any]]] = defaultdict(list)

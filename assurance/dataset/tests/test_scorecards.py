@@ -114,3 +114,79 @@ def test_exception_report_lists_only_exceptions_as_page_pdf_and_word(scored, dev
 
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     assert "Re-referrals" in text and "Target missed" in text
+
+
+def test_agency_return_rows_use_published_values_like_partnership_series(
+    scored, helen, django_assert_num_queries
+):
+    """The scorecard's bulk read gives the same values as ``partnership_series`` (two agencies
+    combined: the rate from the summed numerators and denominators), with the revision mark and
+    the latest commentary; an open round's value is never shown."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from assurance.dataset.collection import period_containing
+    from assurance.dataset.models import CollectionRound, IndicatorValue, Revision
+    from assurance.dataset.scorecards import partnership_values, scorecard_rows
+    from assurance.dataset.selectors import partnership_series
+
+    p = scored.partnership
+    indicator = Indicator.objects.get(code="CSC-REREF")
+    start, figures = date(2025, 4, 1), [(20, 100, 9, 60), (30, 100, 12, 50), (25, 100, 5, 40)]
+    for n, (n1, d1, n2, d2) in enumerate(figures):
+        period = period_containing("quarterly", start)
+        status = "open" if n == len(figures) - 1 else "published"
+        r = CollectionRound.objects_for(p).create(
+            partnership=p,
+            frequency="quarterly",
+            period_start=period.start,
+            period_end=period.end,
+            opens_on=period.end,
+            due_on=period.end + timedelta(days=20),
+            status=status,
+        )
+        for agency, num, den, text in [
+            (scored.council, n1, d1, f"Council note {n}"),
+            (scored.health, n2, d2, ""),
+        ]:
+            v = IndicatorValue.objects_for(p).create(
+                partnership=p,
+                round=r,
+                indicator=indicator,
+                agency=agency,
+                numerator=num,
+                denominator=den,
+                value=Decimal(num) * 100 / den,
+                commentary=text,
+                entered_by=helen,
+                changed_at=timezone.now(),
+            )
+        start = period.end + timedelta(days=1)
+        if n == 1:
+            Revision.objects_for(p).create(
+                partnership=p,
+                value=v,
+                old_numerator=10,
+                old_denominator=50,
+                old_value=20,
+                new_numerator=num,
+                new_denominator=den,
+                new_value=v.value,
+                reason="Late returns counted.",
+                revised_by=helen,
+                revised_at=timezone.now(),
+            )
+    with django_assert_num_queries(2):
+        ours = partnership_values(partnership=p, indicators=[indicator])[indicator.pk]
+    theirs = partnership_series(partnership=p, indicator=indicator)
+    assert [(o.time_period, o.value, o.revised) for o in ours] == [
+        (t.time_period, t.value, t.revised) for t in theirs
+    ]
+    assert [o.value for o in ours] == [Decimal(29) * 100 / 160, Decimal(42) * 100 / 150]
+    assert [o.revised for o in ours] == [False, True]
+    setting = IndicatorSetting.objects_for(p).get(indicator=indicator)
+    row = scorecard_rows(partnership=p, settings=[setting])[indicator.pk]
+    assert row.value == ours[-1].value and row.revised
+    assert row.commentary == [(scored.council.short_name, "Council note 1")]
+    assert row.direction == "worsening"  # 18.1 % → 28.0 %, lower is better

@@ -106,6 +106,12 @@ class LearningItemForm(PartnershipModelForm):
             "themes": forms.CheckboxSelectMultiple,
         }
         field_classes = {"standard": StandardChoiceField}
+        error_messages = {
+            "title": {"required": "Enter a title for the learning"},
+            "what_was_learned": {"required": "Enter what was learned"},
+            "source": {"required": "Select where it was learned"},
+            "learned_on": {"required": "Enter the date it was learned"},
+        }
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, partnership=partnership, **kwargs)
@@ -153,10 +159,15 @@ class ThemeForm(PartnershipModelForm):
 
 
 class RecommendationForm(forms.Form):
-    title = forms.CharField(max_length=200, label="Recommendation")
+    title = forms.CharField(
+        max_length=200,
+        label="Recommendation",
+        error_messages={"required": "Enter the recommendation"},
+    )
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         label="What the executive is asked to agree, and why",
+        error_messages={"required": "Enter what the executive is asked to agree, and why"},
     )
     themes = forms.ModelMultipleChoiceField(
         queryset=LearningTheme.unscoped.none(),
@@ -349,7 +360,11 @@ class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(
         choices=DecisionOutcome.choices, widget=forms.RadioSelect, label="Decision"
     )
-    reasons = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), label="Reasons")
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Reasons",
+        error_messages={"required": "Enter the reasons for the decision"},
+    )
 
     def __init__(
         self,
@@ -392,13 +407,29 @@ class DecisionForm(forms.Form):
 
 
 class ChallengeForm(forms.Form):
-    agency = forms.ModelChoiceField(queryset=Agency.unscoped.none(), label="To which agency")
+    agency = forms.ModelChoiceField(
+        queryset=Agency.unscoped.none(),
+        label="To which agency",
+        error_messages={"required": "Select the agency you are challenging"},
+    )
     person = forms.ModelChoiceField(
         queryset=Person.unscoped.none(), required=False, label="To whom (optional)"
     )
-    subject = forms.CharField(max_length=200, label="About what")
-    detail = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), label="The challenge")
-    respond_by = forms.DateField(widget=DateInput, label="Answer by")
+    subject = forms.CharField(
+        max_length=200,
+        label="About what",
+        error_messages={"required": "Enter what the challenge is about"},
+    )
+    detail = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="The challenge",
+        error_messages={"required": "Enter the challenge"},
+    )
+    respond_by = forms.DateField(
+        widget=DateInput,
+        label="Answer by",
+        error_messages={"required": "Enter the date the agency should answer by"},
+    )
     meeting = forms.ModelChoiceField(
         queryset=Meeting.unscoped.none(), required=False, label="Raised at (optional)"
     )
@@ -428,7 +459,11 @@ class ChallengeForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), label="Your answer")
+    answer = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Your answer",
+        error_messages={"required": "Enter your answer"},
+    )
 
 
 class OutcomeForm(forms.Form):
@@ -436,5 +471,7 @@ class OutcomeForm(forms.Form):
         choices=ChallengeOutcome.choices, widget=forms.RadioSelect, label="Outcome"
     )
     outcome_notes = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), label="Why, and what happens next"
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Why, and what happens next",
+        error_messages={"required": "Enter why, and what happens next"},
     )

@@ -66,7 +66,7 @@ class PartnershipSettingsForm(forms.ModelForm):
             self.fields["statistical_neighbours"].help_text = (
                 "ONS codes of the local authorities the data set compares yours with, closest "
                 "first, separated by spaces. The DfE 2025 statistical neighbour model gives: "
-                + " ".join(model)
+                + ", ".join(f"{code} ({la_names().get(code, code)})" for code in model)
                 + (
                     " (filled in below until you save a list of your own)."
                     if not instance.statistical_neighbours

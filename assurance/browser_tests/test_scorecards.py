@@ -32,6 +32,17 @@ def test_targets_scorecards_benchmarks_and_exceptions(browse) -> None:
     b.page.get_by_role("button", name="Save").click()
     expect(b.page.locator("#targets")).to_contain_text("10")
 
+    b.page.get_by_role(
+        "link", name=re.compile("Change the target for children's social worker turnover")
+    ).click()
+    b.page.get_by_role("link", name="View the history of this target").click()
+    expect(b.page.locator("main")).to_contain_text("10")
+    b.check("target-history")
+
+    b.goto("/p/northfield/settings/")
+    expect(b.page.get_by_label("Statistical neighbours")).not_to_be_empty()
+    b.check("settings-neighbours")
+
     b.goto("/p/northfield/data-set/scorecards/")
     b.check("scorecard-list")
     b.page.get_by_role("link", name="Neglect").first.click()
@@ -57,5 +68,7 @@ def test_targets_scorecards_benchmarks_and_exceptions(browse) -> None:
     narrow.goto("/p/northfield/data-set/scorecards/")
     narrow.page.get_by_role("link", name="Neglect").first.click()
     narrow.check("scorecard")
+    narrow.goto(P + "exceptions/")
+    narrow.check("exceptions")
     b.assert_clean()
     narrow.assert_clean()

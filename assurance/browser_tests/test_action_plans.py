@@ -1,7 +1,9 @@
 """Action plans in a real browser, through the pages only: the business unit adds an action to
-an accepted recommendation's plan (errors first), the council's lead gives progress, attaches
-evidence (a refused file, then a PDF) and completes it; the scrutineer follows the demo's
-closed golden thread back to the audit, the learning and the decision. axe on every page."""
+an accepted recommendation's plan (errors first), measured by a re-audit of a neglect standard;
+the council's lead gives progress, attaches evidence (a refused file, then a PDF) and completes
+it, and the platform compares the standard in the baseline audit and the later neglect deep dive
+(improved); the scrutineer follows the demo's closed golden thread back to the audit, the
+learning and the executive's decision. axe on every page."""
 
 from __future__ import annotations
 
@@ -10,6 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from assurance.audits.models import Audit
+from assurance.core.business_year import current_business_year
+from assurance.frameworks.models import Item
 from assurance.improvement.action_demo import PLAN_TITLE, closed_thread_action
 from assurance.improvement.models import Action, ActionState, Recommendation
 from assurance.partnerships.models import Partnership
@@ -21,6 +26,9 @@ TITLE = "Brief designated safeguarding leads in schools on the neglect tool"
 
 def test_an_action_from_plan_to_evidence_and_the_closed_thread(browse, tmp_path: Path) -> None:
     plan = Recommendation.unscoped.get(partnership__slug="northfield", title=PLAN_TITLE)
+    baseline = Audit.unscoped.get(partnership__slug="northfield", title="Neglect deep dive 2025/26")
+    standard = Item.objects.get(section__framework=baseline.framework, code="2.2")
+    year = current_business_year()
     bu = browse("business-unit")
     bu.sign_in("business-unit@northfield.example")
     bu.goto("/p/northfield/actions/")
@@ -38,10 +46,12 @@ def test_an_action_from_plan_to_evidence_and_the_closed_thread(browse, tmp_path:
     bu.page.get_by_label("Owner agency").select_option(label="Northfield Borough Council")
     bu.page.get_by_label("Due date").fill("2027-06-30")
     bu.page.get_by_label("Learning event").check()
-    bu.page.get_by_label("A described test").check()
+    bu.page.get_by_label("A re-audit standard improving").check()
     bu.page.get_by_label("How success will be measured").fill(
-        "Every school's lead attends; a dip sample of ten referrals shows the tool used."
+        "Standard 2.2 met in more cases at the next neglect deep dive."
     )
+    bu.page.get_by_label("Baseline audit").select_option(value=str(baseline.pk))
+    bu.page.get_by_label("Standard to re-audit").select_option(value=str(standard.pk))
     bu.page.get_by_role("button", name="Add the action").click()
     expect(bu.page.locator("h1")).to_have_text(PLAN_TITLE)
     expect(bu.page.locator("table")).to_contain_text(TITLE)
@@ -75,8 +85,12 @@ def test_an_action_from_plan_to_evidence_and_the_closed_thread(browse, tmp_path:
     lead.page.get_by_role("button", name="Add the evidence").click()
     expect(lead.page.locator("#evidence")).to_contain_text("Attendance register")
     lead.page.get_by_role("link", name="Mark it complete").click()
+    # Delivered before the later neglect deep dive (June), which re-audited the standard.
+    lead.page.get_by_label("Date it was completed").fill(f"{year}-03-02")
     lead.page.get_by_role("button", name="Mark it complete").click()
     expect(lead.page.locator("h1")).to_have_text(TITLE)
+    expect(lead.page.locator("#impact")).to_contain_text("The standard improved")
+    expect(lead.page.locator("#impact")).to_contain_text("Fisher's exact test")
     lead.check("thread-just-completed")
     action.refresh_from_db()
     assert action.state == ActionState.COMPLETE

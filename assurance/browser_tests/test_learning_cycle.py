@@ -67,8 +67,11 @@ def test_learning_to_an_inquorate_decision_and_the_highlight_report(browse) -> N
     expect(bu.page.locator("#agenda")).to_contain_text(f"For decision: {RECOMMENDATION}")
     bu.page.get_by_role("button", name="Record attendance").click()
     for name in ["Elin Rowntree, Council", "Lorna Beck, ICB", "Corinne Vale, Scrutiny"]:
+        name += " (member of the group)"
         bu.page.locator("fieldset").first.get_by_label(name).check()
-    bu.page.locator("fieldset").nth(1).get_by_label("Ian Caskey, Police").check()
+    bu.page.locator("fieldset").nth(1).get_by_label(
+        "Ian Caskey, Police (member of the group)"
+    ).check()
     bu.check("attendance")
     bu.page.get_by_role("button", name="Save").click()
     expect(bu.page.locator("#quorum")).to_contain_text(

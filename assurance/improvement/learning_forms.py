@@ -270,8 +270,11 @@ def _candidate_label(c: Candidate) -> str:
 
 
 class PersonChoices(forms.ModelMultipleChoiceField):
+    seat_holders: set[int] = set()
+
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.full_name}, {obj.agency.short_name}"
+        seat = " (member of the group)" if obj.pk in self.seat_holders else ""
+        return f"{obj.full_name}, {obj.agency.short_name}{seat}"
 
 
 class AttendanceForm(forms.Form):
@@ -288,7 +291,9 @@ class AttendanceForm(forms.Form):
         label="Who sent apologies (optional)",
     )
 
-    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, partnership: Partnership, seat_holders: set[int], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         people = (
             Person.objects_for(partnership)
@@ -296,8 +301,11 @@ class AttendanceForm(forms.Form):
             .select_related("agency")
             .order_by("agency__name", "full_name")
         )
-        limit_choices(self, "present", people)
-        limit_choices(self, "apologies", people)
+        for name in ("present", "apologies"):
+            limit_choices(self, name, people)
+            field = self.fields[name]
+            if isinstance(field, PersonChoices):
+                field.seat_holders = seat_holders
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -209,6 +209,11 @@ class AttendanceView(OneMeetingMixin, FormPageMixin, FormView):
     form_class = AttendanceForm
     page_title = "Record attendance"
 
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["seat_holders"] = services.seat_holders(self.meeting.group)[0]
+        return kwargs
+
     def get_initial(self) -> dict[str, Any]:
         rows = list(self.meeting.attendances.all())
         return {

@@ -332,6 +332,22 @@ def test_highlight_report(executive, recommendation, northfield, amira, helen, c
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     docx = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report.docx"))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    import io
+
+    from docx import Document
+
+    headings = [
+        p.text
+        for p in Document(io.BytesIO(docx.content)).paragraphs
+        if p.style.name.startswith("Heading")
+    ]
+    assert headings == [
+        "What is going well",
+        "What needs to improve",
+        "Proposals awaiting decision",
+        "Actions at risk",
+        "Open challenges from the independent scrutineer",
+    ]
 
 
 def test_highlight_report_queries_do_not_grow(executive, northfield, amira):

@@ -171,3 +171,33 @@ def send_action_digest(base_url: str = "", today: str = "") -> int:
             )
         sent += 1
     return sent
+
+
+@task()
+def measure_pending_impacts() -> int:
+    """Measure again the impact of completed actions measured by an indicator or a re-audit
+    whose latest assessment found nothing to compare yet (a figure is published, or the re-audit
+    closes, after the action completed). Returns how many now have a measured result."""
+    from assurance.improvement.action_models import ImpactAssessment
+    from assurance.improvement.action_services import impact_assess
+    from assurance.improvement.models import MeasureKind
+
+    measured = 0
+    pending = Action.unscoped.filter(
+        state=ActionState.COMPLETE,
+        measure_kind__in=[MeasureKind.INDICATOR, MeasureKind.REAUDIT],
+    ).select_related("partnership", "indicator", "standard__section", "baseline_audit__framework")
+    latest: dict[int, str] = {}
+    for action_id, outcome in (
+        ImpactAssessment.unscoped.filter(action__in=pending, method__in=["indicator", "reaudit"])
+        .order_by("action_id", "assessed_at", "pk")
+        .values_list("action_id", "outcome")
+    ):
+        latest[action_id] = outcome
+    for action in pending:
+        if latest.get(action.pk, "not_yet") != "not_yet":
+            continue
+        assessment = impact_assess(action=action)
+        if assessment is not None and assessment.outcome != "not_yet":
+            measured += 1
+    return measured

@@ -396,3 +396,45 @@ def test_the_home_page_asks_for_updates_of_overdue_and_at_risk_actions(
     assert amira_todos["Update the partnership's overdue actions"] == 2
     helen_todos = {t.text: t.count for t in action_todos(actor_of(helen))}
     assert helen_todos == {"Update your agency's overdue actions": 1}
+
+
+def test_the_daily_task_measures_impact_once_the_re_audit_closes(
+    audit, northfield, amira, priya, kwame, accepted
+):
+    from assurance.improvement.action_tasks import measure_pending_impacts
+
+    _returns(audit, northfield, amira, priya, kwame, [("Not met", "Not met")] * 6)
+    standard = Item.objects.get(section__framework=audit.framework, code="2.2")
+    action = _action(
+        actor_of(amira),
+        accepted,
+        northfield.council,
+        measure_kind=MeasureKind.REAUDIT,
+        baseline_audit=audit,
+        standard=standard,
+    )
+    action.state, action.completed_at = ActionState.COMPLETE, date(2026, 7, 1)
+    action.save()
+    assert services.impact_assess(action=action).outcome == "not_yet"
+    assert measure_pending_impacts.enqueue().return_value == 0  # still nothing to compare
+    later = Audit.unscoped.create(
+        partnership=audit.partnership,
+        programme=audit.programme,
+        title="Neglect re-audit",
+        theme=audit.theme,
+        kind=audit.kind,
+        planned_month=date(2026, 9, 1),
+        framework=audit.framework,
+        lead=amira,
+        scope="Neglect cases",
+        sample_criteria="Open 3 months",
+        status=AuditStatus.SAMPLING,
+    )
+    later.agencies.set([northfield.police, northfield.health])
+    _returns(later, northfield, amira, priya, kwame, [("Met", "Met")] * 6)
+    assert measure_pending_impacts.enqueue().return_value == 1
+    latest = ImpactAssessment.unscoped.filter(action=action).first()
+    assert latest.outcome == "achieved" and "0 of 12" in latest.summary
+    assert "12 of 12" in latest.summary
+    assert measure_pending_impacts.enqueue().return_value == 0  # measured: left alone
+    assert ImpactAssessment.unscoped.filter(action=action).count() == 2

@@ -3,13 +3,19 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from assurance.improvement.action_tasks import send_action_digest, send_action_reminders
+from assurance.improvement.action_tasks import (
+    measure_pending_impacts,
+    send_action_digest,
+    send_action_reminders,
+)
 
 
 class Command(BaseCommand):
     help = (
         "Queue the reminders to owners of actions due within two weeks or overdue, and the "
-        "business unit's weekly digest of the action log. Run it once a day (for example from "
+        "business unit's weekly digest of the action log, and measure again the impact of "
+        "completed actions still waiting for a figure or a re-audit. Run it once a day (for "
+        "example from "
         "cron); a task worker sends the e-mails. Idempotent: nothing is sent twice."
     )
 
@@ -20,6 +26,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         result = send_action_reminders.enqueue(base_url=options["base_url"])
         self.stdout.write(f"Queued the action reminders (task {result.id}).")
+        impacts = measure_pending_impacts.enqueue()
+        self.stdout.write(f"Queued measuring the impact of completed actions (task {impacts.id}).")
         if not options["no_digest"]:
             digest = send_action_digest.enqueue(base_url=options["base_url"])
             self.stdout.write(f"Queued the weekly action digest (task {digest.id}).")

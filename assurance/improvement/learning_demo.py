@@ -31,7 +31,6 @@ from assurance.improvement.learning_models import (
     LearningSource,
     LearningTheme,
     Meeting,
-    PaperKind,
 )
 from assurance.improvement.learning_rules import agenda_defaults
 from assurance.improvement.models import Action, Recommendation
@@ -138,13 +137,6 @@ class _Demo:
                 meeting=meeting,
                 present=[self.people[login] for login in present if login not in apologies],
                 apologies=[self.people[login] for login in apologies],
-            )
-        if meeting.group.is_decision_making:
-            services.paper_add(
-                actor=self.bu,
-                meeting=meeting,
-                kind=PaperKind.HIGHLIGHT_REPORT,
-                report_meeting=meeting,
             )
         return meeting
 

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from assurance.core.business_year import business_year_of
+from assurance.core.business_year import business_year_bounds, business_year_of
 from assurance.improvement.learning_models import (
     AgendaItem,
     Attendance,
@@ -36,7 +36,7 @@ AWAITING = (Recommendation.Status.PROPOSED, Recommendation.Status.MORE_INFO)
 
 
 def learning_item_list(
-    *, actor: Actor, source: str | None = None, theme: Any = None
+    *, actor: Actor, source: str | None = None, theme: Any = None, year: int | None = None
 ) -> QuerySet[LearningItem]:
     items = scoped(
         actor,
@@ -47,7 +47,16 @@ def learning_item_list(
         items = items.filter(source=source)
     if theme:
         items = items.filter(themes=theme)
+    if year:
+        start, end = business_year_bounds(year)
+        items = items.filter(learned_on__range=(start, end))
     return items
+
+
+def learning_years(*, actor: Actor) -> list[int]:
+    """The business years with learning, latest first."""
+    dates = scoped(actor, LearningItem.unscoped.all(), "learning.view").dates("learned_on", "month")
+    return sorted({business_year_of(d) for d in dates}, reverse=True)
 
 
 def get_learning_item(*, actor: Actor, pk: Any) -> LearningItem:

@@ -197,6 +197,14 @@ def meeting_create(
     )
     with transaction.atomic():
         _save(meeting, actor)
+        if group.is_decision_making:
+            # Each executive meeting receives a highlight report, generated from the records.
+            paper_add(
+                actor=actor,
+                meeting=meeting,
+                kind=PaperKind.HIGHLIGHT_REPORT,
+                report_meeting=meeting,
+            )
     return meeting
 
 

@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from assurance.core.business_year import business_year_label
 from assurance.improvement import learning_selectors as selectors
 from assurance.improvement import learning_services as services
 from assurance.improvement.learning_forms import (
@@ -91,10 +92,15 @@ class LearningListView(LearningMixin, TemplateView):
         source = self.request.GET.get("source") or ""
         if source not in LearningSource.values:
             source = ""
+        years = selectors.learning_years(actor=self.actor)
+        year_text = self.request.GET.get("year") or ""
+        year = int(year_text) if year_text.isdigit() and int(year_text) in years else None
         context.update(
-            items=selectors.learning_item_list(actor=self.actor, source=source or None),
+            items=selectors.learning_item_list(actor=self.actor, source=source or None, year=year),
             sources=LearningSource.choices,
             source=source,
+            years=[(y, business_year_label(y)) for y in years],
+            year=year,
             can_manage=self.actor.can("learning.manage"),
         )
         return context

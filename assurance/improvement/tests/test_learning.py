@@ -166,6 +166,16 @@ def test_a_theme_across_sources_and_a_recommendation(
     assert list(rec.themes.all()) == [theme]
     detail = client.get(northfield.url(f"learning/{from_data.pk}/")).content.decode()
     assert "Review drift in supervision" in detail and "awaiting decision" in detail
+    older = services.learning_item_create(
+        actor=actor,
+        title="Section 11 gaps",
+        what_was_learned="Policies out of date.",
+        source="single_agency",
+        learned_on=date(2025, 5, 1),
+    )
+    listing = client.get(northfield.url("learning/?year=2025")).content.decode()
+    assert older.title in listing and from_data.title not in listing
+    assert '<option value="2026">2026/27</option>' in listing
     # Southvale's business unit sees none of it
     other = client_for(tamsin)
     assert other.get(northfield.url(f"learning/{from_data.pk}/")).status_code == 404

@@ -103,6 +103,9 @@ def test_an_inquorate_decision_is_marked_so(
 ):
     actor = actor_of(amira)
     meeting = services.meeting_create(actor=actor, group=executive, held_on=date(2026, 6, 10))
+    # An executive meeting receives its highlight report as a paper
+    paper = meeting.papers.get()
+    assert paper.kind == PaperKind.HIGHLIGHT_REPORT and paper.report_meeting == meeting
     client = client_for(amira)
     url = northfield.url(f"meetings/{meeting.pk}/")
     # No attendance yet: no quorum can be shown, and no decision can be recorded

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
 from assurance.core.forms import limit_choices
@@ -29,6 +30,9 @@ class ActionFilterForm(forms.Form):
     )
 
 
+ACTIONS_PER_PAGE = 50
+
+
 class ActionListView(PartnershipViewMixin, TemplateView):
     permission = "action.view"
     template_name = "improvement/action_list.html"
@@ -48,8 +52,15 @@ class ActionListView(PartnershipViewMixin, TemplateView):
             agency=filters.get("agency"),
             due_before=filters.get("due_before"),
         )
+        page = Paginator(rows, ACTIONS_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(
-            form=form, rows=rows, filtered=bool(filters), counts=selectors.status_counts(rows)
+            form=form,
+            rows=page.object_list,
+            total=len(rows),
+            page_obj=page,
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            filtered=bool(filters),
+            counts=selectors.status_counts(rows),
         )
         return context
 

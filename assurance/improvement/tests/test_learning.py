@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assurance.audits.tests.conftest import actor_of
+from assurance.core.registry import todos_for
 from assurance.dataset.models import Indicator
 from assurance.frameworks.models import Item
 from assurance.improvement import learning_services as services
@@ -164,6 +165,8 @@ def test_a_theme_across_sources_and_a_recommendation(
     assert set(rec.learning_items.all()) == {from_audit, from_data}
     assert rec.source == Recommendation.Source.OTHER  # two kinds of source
     assert list(rec.themes.all()) == [theme]
+    todo = next(t for t in todos_for(actor) if "awaiting decision" in t.text)
+    assert todo.count == 1 and todo.href.endswith("recommendations/?status=awaiting")
     detail = client.get(northfield.url(f"learning/{from_data.pk}/")).content.decode()
     assert "Review drift in supervision" in detail and "awaiting decision" in detail
     older = services.learning_item_create(

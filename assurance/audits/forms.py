@@ -9,7 +9,7 @@ from django import forms
 
 from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
 from assurance.core.business_year import business_year_of
-from assurance.core.forms import limit_choices
+from assurance.core.forms import DateInput, limit_choices
 from assurance.frameworks.models import Framework
 from assurance.improvement.models import DeliveryType, MeasureKind
 from assurance.partnerships.forms import PartnershipModelForm
@@ -29,17 +29,6 @@ MONTHS = [
     (2, "February"),
     (3, "March"),
 ]
-
-
-class GovukDateInput(forms.DateInput):
-    """A browser date picker. Its value must be ISO (yyyy-mm-dd) whatever the locale: with the
-    en-GB format (dd/mm/yyyy) the browser shows an empty box, and saving the form again would
-    silently clear the date."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
-        super().__init__(attrs, format=format or "%Y-%m-%d")
 
 
 class AuditForm(PartnershipModelForm):
@@ -70,9 +59,9 @@ class AuditForm(PartnershipModelForm):
         widgets = {
             "kind": forms.RadioSelect,
             "agencies": forms.CheckboxSelectMultiple,
-            "returns_due": GovukDateInput,
-            "moderation_date": GovukDateInput,
-            "report_due": GovukDateInput,
+            "returns_due": DateInput,
+            "moderation_date": DateInput,
+            "report_due": DateInput,
             "scope": forms.Textarea(attrs={"rows": 3}),
             "sample_criteria": forms.Textarea(attrs={"rows": 3}),
         }
@@ -188,7 +177,7 @@ class AssignForm(forms.Form):
     auditors = forms.ModelMultipleChoiceField(
         queryset=Person.unscoped.none(), widget=forms.CheckboxSelectMultiple
     )
-    due_date = forms.DateField(widget=GovukDateInput, required=False, label="Due date")
+    due_date = forms.DateField(widget=DateInput, required=False, label="Due date")
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -217,7 +206,7 @@ class KeyMessageForm(forms.Form):
 
 
 class LearningEventForm(forms.Form):
-    held_on = forms.DateField(widget=GovukDateInput, label="Date")
+    held_on = forms.DateField(widget=DateInput, label="Date")
     agencies = forms.ModelMultipleChoiceField(
         queryset=Agency.unscoped.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -236,7 +225,7 @@ class RecommendationForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What and why")
     owner_agency = forms.ModelChoiceField(queryset=Agency.unscoped.none(), label="Owner agency")
     owner = forms.ModelChoiceField(queryset=Person.unscoped.none(), required=False, label="Owner")
-    due_date = forms.DateField(widget=GovukDateInput, label="Due date")
+    due_date = forms.DateField(widget=DateInput, label="Due date")
     delivery_type = forms.ChoiceField(
         choices=[("", "Not decided"), *DeliveryType.choices], required=False
     )
@@ -261,7 +250,7 @@ class RecommendationForm(forms.Form):
 
 
 class ModerationMeetingForm(forms.Form):
-    held_on = forms.DateField(widget=GovukDateInput, label="Date of the meeting")
+    held_on = forms.DateField(widget=DateInput, label="Date of the meeting")
     attendees = forms.ModelMultipleChoiceField(
         queryset=Person.unscoped.none(), widget=forms.CheckboxSelectMultiple
     )
@@ -365,7 +354,7 @@ class ReturnForm(forms.Form):
             return forms.DateField(
                 label=label,
                 required=False,
-                widget=GovukDateInput,
+                widget=DateInput,
                 help_text=item.guidance,
                 initial=answer.date if answer else None,
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.forms import ModelChoiceField
 from django.forms.renderers import TemplatesSetting
 
@@ -13,6 +14,17 @@ class GovukFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/govuk_form.html"
     field_template_name = "forms/govuk_field.html"
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker (``<input type="date">``). Its value must be ISO (yyyy-mm-dd)
+    whatever the locale: with the en-GB format (dd/mm/yyyy) the browser shows an empty box, and
+    saving the form again would silently clear the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format=format or "%Y-%m-%d")
 
 
 def limit_choices(form: Any, name: str, queryset: Any) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 
 from assurance.core.business_year import current_business_year
+from assurance.core.forms import DateInput
 
 from .collection import Entry, Problem, _fmt
 from .collection_selectors import ValueRow
@@ -202,13 +203,14 @@ class RoundForm(forms.Form):
     )
     opens_on = forms.DateField(
         label="Opens on",
-        help_text="For example 2026-07-01.",
+        widget=DateInput,
         initial=date.today,
         error_messages={"required": "Enter the date the round opens"},
     )
     due_on = forms.DateField(
         label="Due date",
-        help_text="Agencies should sign off their values by this date. For example 2026-07-31.",
+        widget=DateInput,
+        help_text="Agencies should sign off their values by this date.",
         error_messages={"required": "Enter the due date"},
     )
     change_percent = forms.DecimalField(

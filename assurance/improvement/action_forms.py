@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from assurance.audits.models import Audit, AuditStatus
-from assurance.core.forms import limit_choices
+from assurance.core.forms import DateInput, limit_choices
 from assurance.dataset.models import Indicator
 from assurance.frameworks.models import Item
 from assurance.improvement.action_models import ImpactOutcome, Rag
@@ -15,16 +15,6 @@ from assurance.improvement.action_services import action_problems
 from assurance.improvement.evidence import ALLOWED
 from assurance.improvement.models import DeliveryType, MeasureKind
 from assurance.partnerships.models import Agency, Person
-
-
-class GovukDateInput(forms.DateInput):
-    """A date field (the browser's date picker), its value always given as YYYY-MM-DD, the only
-    format such a field accepts, so that initial values show when changing a record."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
-        super().__init__(attrs, format or "%Y-%m-%d")
 
 
 class StandardChoiceField(forms.ModelChoiceField):
@@ -48,8 +38,8 @@ class ActionForm(forms.Form):
         label="Owner (the person accountable)",
         empty_label="No one named yet",
     )
-    start_date = forms.DateField(widget=GovukDateInput, required=False, label="Start date")
-    due_date = forms.DateField(widget=GovukDateInput, label="Due date")
+    start_date = forms.DateField(widget=DateInput, required=False, label="Start date")
+    due_date = forms.DateField(widget=DateInput, label="Due date")
     delivery_type = forms.ChoiceField(
         choices=DeliveryType.choices, widget=forms.RadioSelect, label="How it will be delivered"
     )
@@ -153,7 +143,7 @@ class EvidenceForm(forms.Form):
 
 
 class CompleteForm(forms.Form):
-    completed_on = forms.DateField(widget=GovukDateInput, label="Date it was completed")
+    completed_on = forms.DateField(widget=DateInput, label="Date it was completed")
 
 
 class JudgementForm(forms.Form):

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from assurance.core.forms import limit_choices
+from assurance.core.forms import DateInput, limit_choices
 from assurance.improvement.learning_models import (
     Attendance,
     ChallengeOutcome,
@@ -22,10 +22,6 @@ from assurance.improvement.learning_rules import Candidate
 from assurance.improvement.models import Recommendation
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Group, Partnership, Person, Priority
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def _audits(partnership: Partnership) -> Any:

@@ -8,7 +8,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
-from assurance.core.forms import limit_choices
+from assurance.core.forms import DateInput, limit_choices
 from assurance.improvement import action_selectors, selectors
 from assurance.improvement.models import Action
 from assurance.improvement.status import STATUS_LABELS
@@ -25,9 +25,7 @@ class ActionFilterForm(forms.Form):
         empty_label="Any agency",
         label="Owner agency",
     )
-    due_before = forms.DateField(
-        required=False, label="Due on or before", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_before = forms.DateField(required=False, label="Due on or before", widget=DateInput)
 
 
 ACTIONS_PER_PAGE = 50

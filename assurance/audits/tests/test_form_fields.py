@@ -11,10 +11,10 @@ import pytest
 from django.utils import translation
 
 from assurance.audits import services
-from assurance.audits.forms import GovukDateInput
 from assurance.audits.models import AgencyReturn, AuditStatus
 from assurance.audits.report import audit_report
 from assurance.audits.tests.conftest import actor_of
+from assurance.core.forms import DateInput
 from assurance.frameworks.models import Item
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def _police_return(audit: Any, northfield: Any, amira: Any, priya: Any) -> Agenc
 @pytest.mark.parametrize("language", ["en-gb", "en-us", "en"])
 def test_a_date_picker_gets_its_date_in_the_one_format_browsers_read(language: str) -> None:
     with translation.override(language):
-        html = GovukDateInput().render("due", date(2026, 9, 14))
+        html = DateInput().render("due", date(2026, 9, 14))
     assert 'type="date"' in html
     assert 'value="2026-09-14"' in html
 

@@ -7,21 +7,15 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView, View
 
-from assurance.core.business_year import business_year_label, current_business_year
+from assurance.core.business_year import (
+    business_year_from,
+    business_year_label,
+)
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 
 from .exceptions import exception_items, exception_report
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _year(value: Any) -> int:
-    this_year = current_business_year()
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return this_year
-    return year if this_year - 10 <= year <= this_year + 1 else this_year
 
 
 class ExceptionReportView(PartnershipViewMixin, TemplateView):
@@ -32,7 +26,7 @@ class ExceptionReportView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        year = _year(self.request.GET.get("year"))
+        year = business_year_from(self.request.GET.get("year"))
         items = exception_items(partnership=self.partnership, business_year=year)
         context.update(
             year=year,
@@ -51,7 +45,7 @@ class _ExceptionFile(PartnershipViewMixin, View):
     permission = "indicator.view"
 
     def report(self) -> Any:
-        year = _year(self.request.GET.get("year"))
+        year = business_year_from(self.request.GET.get("year"))
         return year, exception_report(partnership=self.partnership, business_year=year)
 
 

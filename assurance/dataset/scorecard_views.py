@@ -6,22 +6,17 @@ from typing import Any
 
 from django.views.generic import TemplateView
 
-from assurance.core.business_year import business_year_label, current_business_year
+from assurance.core.business_year import (
+    business_year_from,
+    business_year_label,
+    current_business_year,
+)
 from assurance.partnerships.access import get_for_actor
 from assurance.partnerships.models import Priority
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 
 from . import targets
 from .scorecards import scorecard
-
-
-def _year(value: Any) -> int:
-    this_year = current_business_year()
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return this_year
-    return year if this_year - 10 <= year <= this_year + 1 else this_year
 
 
 class ScorecardListView(PartnershipViewMixin, TemplateView):
@@ -32,7 +27,7 @@ class ScorecardListView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        year = _year(self.request.GET.get("year"))
+        year = business_year_from(self.request.GET.get("year"))
         this_year = current_business_year()
         context.update(
             year=year,

@@ -10,7 +10,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
-from assurance.core.business_year import business_year_label, current_business_year
+from assurance.core.business_year import (
+    business_year_from,
+    business_year_label,
+    current_business_year,
+)
 from assurance.core.history import history_entries
 from assurance.partnerships.models import Priority
 from assurance.partnerships.viewmixins import PartnershipViewMixin
@@ -18,15 +22,6 @@ from assurance.partnerships.viewmixins import PartnershipViewMixin
 from . import selectors, targets
 from .models import Indicator
 from .target_forms import TargetForm
-
-
-def _year(value: Any) -> int:
-    this_year = current_business_year()
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return this_year
-    return year if this_year - 10 <= year <= this_year + 2 else this_year
 
 
 class TargetListView(PartnershipViewMixin, TemplateView):
@@ -37,7 +32,7 @@ class TargetListView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        year = _year(self.request.GET.get("year"))
+        year = business_year_from(self.request.GET.get("year"), ahead=2)
         settings = targets.settings_by_indicator(partnership=self.partnership, business_year=year)
         this_year = current_business_year()
         context.update(
@@ -62,7 +57,7 @@ class _SettingMixin(PartnershipViewMixin):
 
     def year(self) -> int:
         year = int(self.kwargs["year"])
-        if _year(year) != year:
+        if business_year_from(year, ahead=2) != year:
             raise Http404("No such business year")
         return year
 

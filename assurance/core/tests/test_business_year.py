@@ -8,6 +8,7 @@ import pytest
 
 from assurance.core.business_year import (
     business_year_bounds,
+    business_year_from,
     business_year_label,
     business_year_of,
     current_business_year,
@@ -49,3 +50,26 @@ def test_current_business_year_follows_the_clock(monkeypatch: pytest.MonkeyPatch
     assert current_business_year() == 2026
     monkeypatch.setattr(timezone, "localdate", lambda: date(2027, 4, 14))
     assert current_business_year() == 2027
+
+
+@pytest.mark.parametrize(
+    ("value", "ahead", "expected_offset"),
+    [
+        (None, 1, 0),
+        ("", 1, 0),
+        ("twenty", 1, 0),
+        ("2.5", 1, 0),
+        ("+1", 1, 1),
+        ("1", 1, 1),
+        ("-10", 1, -10),
+        ("-11", 1, 0),
+        ("2", 1, 0),
+        ("2", 2, 2),
+    ],
+)
+def test_business_year_from_a_request(value, ahead, expected_offset) -> None:
+    this_year = current_business_year()
+    asked = value
+    if value not in (None, "", "twenty", "2.5"):
+        asked = str(this_year + int(value))
+    assert business_year_from(asked, ahead=ahead) == this_year + expected_offset

@@ -15,6 +15,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from assurance.core.business_year import business_year_label
+from assurance.core.pagination import paginate
 from assurance.improvement import learning_selectors as selectors
 from assurance.improvement import learning_services as services
 from assurance.improvement.learning_forms import (
@@ -96,7 +97,10 @@ class LearningListView(LearningMixin, TemplateView):
         year_text = self.request.GET.get("year") or ""
         year = int(year_text) if year_text.isdigit() and int(year_text) in years else None
         context.update(
-            items=selectors.learning_item_list(actor=self.actor, source=source or None, year=year),
+            paginate(
+                self.request,
+                selectors.learning_item_list(actor=self.actor, source=source or None, year=year),
+            ),
             sources=LearningSource.choices,
             source=source,
             years=[(y, business_year_label(y)) for y in years],
@@ -383,7 +387,12 @@ class RecommendationDetailView(RecommendationMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         rec = selectors.get_recommendation(actor=self.actor, pk=self.kwargs["pk"])
-        context.update(recommendation=rec, page_title=rec.title)
+        context.update(
+            recommendation=rec,
+            page_title=rec.title,
+            accepted=rec.status == Recommendation.Status.ACCEPTED,
+            can_plan=self.actor.can("action.manage"),
+        )
         return context
 
 

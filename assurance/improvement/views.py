@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
 from assurance.core.forms import DateInput, limit_choices
+from assurance.core.pagination import paginate
 from assurance.improvement import action_selectors, selectors
 from assurance.improvement.models import Action
 from assurance.improvement.status import STATUS_LABELS
@@ -26,9 +26,6 @@ class ActionFilterForm(forms.Form):
         label="Owner agency",
     )
     due_before = forms.DateField(required=False, label="Due on or before", widget=DateInput)
-
-
-ACTIONS_PER_PAGE = 50
 
 
 class ActionListView(PartnershipViewMixin, TemplateView):
@@ -50,13 +47,9 @@ class ActionListView(PartnershipViewMixin, TemplateView):
             agency=filters.get("agency"),
             due_before=filters.get("due_before"),
         )
-        page = Paginator(rows, ACTIONS_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(
+            paginate(self.request, rows),
             form=form,
-            rows=page.object_list,
-            total=len(rows),
-            page_obj=page,
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
             filtered=bool(filters),
             counts=selectors.status_counts(rows),
         )

@@ -176,3 +176,24 @@ def plans_for(*, actor: Actor, recommendations: list[int]) -> dict[int, list[Pla
         grouped.setdefault(action.recommendation_id or 0, []).append(action)
     today = timezone.localdate()
     return {r: _plan_actions(rows, today) for r, rows in grouped.items()}
+
+
+def reaudit_baseline(*, recommendation: Recommendation) -> dict[str, int]:
+    """The baseline audit and standard a re-audit measure would start from, when the learning
+    linked to the recommendation points at exactly one standard of one closed audit (learning
+    recorded from an audit's findings): ``{"baseline_audit": pk, "standard": pk}``, else ``{}``.
+    One query."""
+    from assurance.audits.models import AuditStatus
+    from assurance.improvement.learning_models import LearningItem
+
+    pairs = set(
+        LearningItem.unscoped.filter(
+            recommendations=recommendation,
+            audit__status=AuditStatus.CLOSED,
+            standard__isnull=False,
+        ).values_list("audit_id", "standard_id")
+    )
+    if len(pairs) != 1:
+        return {}
+    audit, standard = pairs.pop()
+    return {"baseline_audit": audit, "standard": standard}

@@ -123,6 +123,11 @@ class ActionAddView(PartnershipViewMixin, FormView):
     def plan_url(self) -> str:
         return self.partnership_url("improvement:plan_detail", self.kwargs["pk"])
 
+    def get_initial(self) -> dict[str, Any]:
+        """The baseline audit and standard of the learning behind the recommendation, ready
+        for a re-audit measure (used only if that measure is chosen)."""
+        return action_selectors.reaudit_baseline(recommendation=self.get_recommendation())
+
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         recommendation = self.get_recommendation()
         if recommendation.status != Recommendation.Status.ACCEPTED:

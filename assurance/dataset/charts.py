@@ -16,6 +16,7 @@ class ChartPoint:
     label: str
     value: float
     kind: str  # "common", "improving", "concerning", "neither"
+    revised: bool = False  # changed after publication: drawn with a ring and noted in the table
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,14 @@ KIND = {
 
 
 def xmr_chart(
-    result: SpcResult, labels: Sequence[str], *, width: int = 640, height: int = 260
+    result: SpcResult,
+    labels: Sequence[str],
+    *,
+    revised: Sequence[bool] = (),
+    width: int = 640,
+    height: int = 260,
 ) -> Chart | None:
+    """``revised`` (by input position, optional) marks points changed after publication."""
     if not result.points:
         return None
     left, right, top, bottom = 56, 16, 12, 32
@@ -70,7 +77,14 @@ def xmr_chart(
         return round(top + (height - top - bottom) * (hi - v) / (hi - lo), 1)
 
     points = [
-        ChartPoint(sx(p.index), sy(p.value), labels[p.index], p.value, KIND[p.variation])
+        ChartPoint(
+            sx(p.index),
+            sy(p.value),
+            labels[p.index],
+            p.value,
+            KIND[p.variation],
+            revised=p.index < len(revised) and revised[p.index],
+        )
         for p in result.points
     ]
     lines = []

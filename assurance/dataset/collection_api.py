@@ -22,7 +22,7 @@ from assurance.partnerships.api import PartnershipAPIMixin
 from . import collection_selectors as selectors
 from . import collection_services as services
 from .collection import Entry
-from .models import CollectionRound, IndicatorValue
+from .models import CollectionRound, IndicatorValue, Revision
 
 
 class ValueInSerializer(serializers.Serializer):
@@ -259,6 +259,16 @@ class PartnershipPointSerializer(serializers.Serializer):
     )
 
 
+def revision_data(revision: Revision) -> dict[str, Any]:
+    return {
+        "agency": revision.value.agency.name,
+        "old_value": revision.old_value,
+        "new_value": revision.new_value,
+        "reason": revision.reason,
+        "revised_at": revision.revised_at,
+    }
+
+
 class PartnershipSeriesSerializer(serializers.Serializer):
     partnership = serializers.CharField()
     indicator = serializers.CharField()
@@ -301,16 +311,7 @@ class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
                     "value": p.value,
                     "agencies": p.agencies,
                     "revised": p.revised,
-                    "revisions": [
-                        {
-                            "agency": r.value.agency.name,
-                            "old_value": r.old_value,
-                            "new_value": r.new_value,
-                            "reason": r.reason,
-                            "revised_at": r.revised_at,
-                        }
-                        for r in p.revisions
-                    ],
+                    "revisions": [revision_data(r) for r in p.revisions],
                     "commentary": [{"agency": a, "text": t} for a, t in p.commentary],
                 }
                 for p in points

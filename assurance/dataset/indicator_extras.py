@@ -15,7 +15,7 @@ from .benchmarking import DIRECTION_LABELS, RAG_LABELS, RAG_TAGS, rag
 from .comparisons import Panel, benchmark_panel
 from .linecharts import line_chart
 from .models import Indicator
-from .spc import Assurance, Polarity, SpcResult, xmr
+from .spc import Assurance
 
 ASSURANCE_LABELS = {
     Assurance.CONSISTENTLY_MET: "Target consistently met",
@@ -31,17 +31,6 @@ def rebase_positions(labels: Sequence[str], query: Mapping[str, Any]) -> tuple[l
     if chosen in labels[1:]:
         return [list(labels).index(chosen)], chosen
     return [], ""
-
-
-def series_spc_with_target(
-    *, indicator: Indicator, values: Sequence[float | None], target: Any, rebase_at: list[int]
-) -> SpcResult:
-    return xmr(
-        values,
-        polarity=Polarity(indicator.polarity),
-        target=float(target) if target is not None else None,
-        rebase_at=rebase_at,
-    )
 
 
 def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dict[str, Any]:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
 from .models import AreaLevel, Benchmark, Indicator
 from .spc import Polarity, SpcResult, xmr
+
+if TYPE_CHECKING:
+    from .collection_selectors import SeriesPoint
 
 ENGLAND = "E92000001"
 
@@ -62,13 +66,30 @@ def benchmark_areas(*, indicator: Indicator, la_code: str) -> list[dict[str, Any
 
 @dataclass(frozen=True)
 class SeriesSpc:
-    rows: list[Benchmark]
+    rows: Sequence[Benchmark] | Sequence[SeriesPoint]
     result: SpcResult
 
 
-def series_spc(*, indicator: Indicator, rows: list[Benchmark]) -> SeriesSpc:
+def series_spc(
+    *,
+    indicator: Indicator,
+    rows: Sequence[Benchmark] | Sequence[SeriesPoint],
+    target: Decimal | float | None = None,
+    rebase_at: Sequence[int] = (),
+) -> SeriesSpc:
+    """The XmR chart of a series: published national statistics (``Benchmark`` rows) or the
+    partnership's own values (``SeriesPoint``), with the target for the assurance verdict and
+    the positions where the limits are recalculated."""
     values = [float(r.value) if r.value is not None else None for r in rows]
-    return SeriesSpc(rows=rows, result=xmr(values, polarity=Polarity(indicator.polarity)))
+    return SeriesSpc(
+        rows=rows,
+        result=xmr(
+            values,
+            polarity=Polarity(indicator.polarity),
+            target=float(target) if target is not None else None,
+            rebase_at=list(rebase_at),
+        ),
+    )
 
 
 @dataclass(frozen=True)

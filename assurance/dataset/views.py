@@ -3,6 +3,7 @@ XmR chart with its data table."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.http import Http404
@@ -16,9 +17,8 @@ from .indicator_extras import (
     ASSURANCE_LABELS,
     comparison_context,
     rebase_positions,
-    series_spc_with_target,
 )
-from .models import Indicator
+from .models import Indicator, Source
 from .spc import Variation
 
 VARIATION_LABELS = {
@@ -45,7 +45,46 @@ class IndicatorListView(PartnershipViewMixin, TemplateView):
         return context
 
 
+def xmr_context(
+    *,
+    indicator: Indicator,
+    rows: Sequence[Any],
+    target: Any = None,
+    rebase_at: Sequence[int] = (),
+) -> dict[str, Any]:
+    """One XmR chart of the indicator page, its verdicts and its data table, for published
+    national statistics (``Benchmark`` rows) or the partnership's own series (``SeriesPoint``
+    rows, whose revised points are marked on the chart and in the table)."""
+    labels = [r.time_period for r in rows]
+    result = selectors.series_spc(
+        indicator=indicator, rows=rows, target=target, rebase_at=rebase_at
+    ).result
+    points = {p.index: p for p in result.points}
+    return {
+        "spc": result,
+        "group": result.groups[-1] if result.groups else None,
+        "chart": xmr_chart(
+            result, labels, revised=[bool(getattr(r, "revised", False)) for r in rows]
+        ),
+        "table": [
+            (
+                row,
+                {"variation_label": VARIATION_LABELS[points[i].variation]} if i in points else None,
+            )
+            for i, row in enumerate(rows)
+        ],
+        "variation_label": VARIATION_LABELS.get(result.variation, "") if result.variation else "",
+        "assurance_label": ASSURANCE_LABELS.get(result.assurance, "") if result.assurance else "",
+        "labels": labels,
+    }
+
+
 class IndicatorDetailView(PartnershipViewMixin, TemplateView):
+    """An indicator: the partnership's own published series as the primary XmR chart when its
+    agencies report it (agency returns, from quarterly collection), with the target's assurance
+    verdict, the rebase form and the commentary history; then the published national statistics
+    for its local authority, region or England (the primary chart when there is no own series)."""
+
     permission = "indicator.view"
     template_name = "dataset/indicator_detail.html"
     section = "dataset"
@@ -61,49 +100,49 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
         if area not in {a["code"] for a in areas}:
             area = areas[0]["code"]
         rows = selectors.benchmark_series(indicator=indicator, area_code=area)
-        labels = [r.time_period for r in rows]
+        own_rows = selectors.partnership_series(partnership=self.partnership, indicator=indicator)
         extras = comparison_context(partnership=self.partnership, indicator=indicator)
-        rebase_at, rebase = rebase_positions(labels, self.request.GET)
-        spc = selectors.SeriesSpc(
-            rows=rows,
-            result=series_spc_with_target(
+        target = extras["target"]
+        if own_rows:
+            # the partnership's series is primary: the target, its verdict and the rebase are its
+            rebase_at, rebase = rebase_positions(
+                [r.time_period for r in own_rows], self.request.GET
+            )
+            own = xmr_context(
+                indicator=indicator, rows=own_rows, target=target, rebase_at=rebase_at
+            )
+            published = xmr_context(indicator=indicator, rows=rows)
+            primary = own
+        else:
+            rebase_at, rebase = rebase_positions([r.time_period for r in rows], self.request.GET)
+            own = None
+            published = xmr_context(
                 indicator=indicator,
-                values=[float(r.value) if r.value is not None else None for r in rows],
+                rows=rows,
                 # the partnership's target applies to its own LA, not to the region or England
-                target=extras["target"] if area == la_code else None,
+                target=target if area == la_code else None,
                 rebase_at=rebase_at,
-            ),
-        )
-        points = {p.index: p for p in spc.result.points}
+            )
+            primary = published
         context.update(
             indicator=indicator,
             areas=areas,
             area=area,
             area_name=next((a["name"] for a in areas if a["code"] == area), area),
-            table=[
-                (
-                    row,
-                    {"variation_label": VARIATION_LABELS[points[i].variation]}
-                    if i in points
-                    else None,
-                )
-                for i, row in enumerate(rows)
-            ],
-            variation_label=VARIATION_LABELS.get(spc.result.variation, "")
-            if spc.result.variation
-            else "",
-            spc=spc.result,
-            group=spc.result.groups[-1] if spc.result.groups else None,
             **extras,
-            chart=xmr_chart(spc.result, labels),
+            own=own,
+            reports_own=own is not None or indicator.source == Source.AGENCY_RETURN,
+            commentary=[(r.time_period, r.commentary) for r in reversed(own_rows) if r.commentary],
+            published=published,
+            # the target, assurance verdict and rebase form (_assurance.html) follow the primary
+            spc=primary["spc"],
+            group=primary["group"],
+            labels=primary["labels"],
+            assurance_label=primary["assurance_label"],
+            rebase=rebase,
             standing=selectors.la_standing(indicator=indicator, la_code=la_code)
             if la_code
             else None,
-            labels=labels,
-            rebase=rebase,
-            assurance_label=ASSURANCE_LABELS.get(spc.result.assurance, "")
-            if spc.result.assurance
-            else "",
             can_manage_targets=self.actor.can("indicator.manage"),
             page_title=indicator.title,
             breadcrumbs=[

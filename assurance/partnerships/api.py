@@ -26,21 +26,31 @@ class PartnershipAPIMixin:
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
-        try:
-            self.actor: Actor = actor_for(request.user, kwargs["partnership_slug"])
-            if (
-                self.actor.needs_two_factor
-                and isinstance(request.successful_authenticator, SessionAuthentication)
-                and not request.user.is_verified()  # type: ignore[union-attr]
-            ):
-                # The same rule as the pages: a session signed in with a password only. (Tokens
-                # can only be created after two-factor sign-in: see accounts.views.AccountView.)
-                raise PermissionDenied("Two-factor sign-in is required in this partnership.")
-            self.actor.require(self.permission)
-        except Http404 as exc:
-            raise NotFound("No such partnership.") from exc
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
+        self.actor: Actor = partnership_actor(
+            request, kwargs["partnership_slug"], permission=self.permission
+        )
+
+
+def partnership_actor(request: Request, partnership_slug: str, *, permission: str) -> Actor:
+    """The API user's actor in a partnership (404 if they do not belong to it), with the
+    permission checked (403), for endpoints that name the partnership in the URL or a query
+    parameter."""
+    try:
+        actor = actor_for(request.user, partnership_slug)
+        if (
+            actor.needs_two_factor
+            and isinstance(request.successful_authenticator, SessionAuthentication)
+            and not request.user.is_verified()  # type: ignore[union-attr]
+        ):
+            # The same rule as the pages: a session signed in with a password only. (Tokens
+            # can only be created after two-factor sign-in: see accounts.views.AccountView.)
+            raise PermissionDenied("Two-factor sign-in is required in this partnership.")
+        actor.require(permission)
+    except Http404 as exc:
+        raise NotFound("No such partnership.") from exc
+    except DjangoPermissionDenied as exc:
+        raise PermissionDenied(str(exc)) from exc
+    return actor
 
 
 class PartnershipSerializer(serializers.ModelSerializer):

@@ -64,7 +64,9 @@ def test_api_catalogue_series_and_spc(loaded, dev, client_for):
     assert len(spc["points"]) + len(spc["missing"]) == 13
     assert spc["groups"][0]["n"] == len(spc["points"])
     assert c.get("/api/v1/indicators/CSC-REREF/spc").json()["area"] == "E92000001"
-    assert c.get("/api/v1/indicators/CSC-REREF/spc?area=nonsense").status_code == 400
+    # neither an ONS code nor a slug: 400; a slug of no partnership of yours: 404
+    assert c.get("/api/v1/indicators/CSC-REREF/spc?area=not%20an%20area").status_code == 400
+    assert c.get("/api/v1/indicators/CSC-REREF/spc?area=nonsense").status_code == 404
     assert c.get("/api/v1/indicators/NOPE/series?area=E92000001").status_code == 404
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from assurance.core.forms import DateInput, limit_choices
 from assurance.improvement.learning_models import (
@@ -178,6 +179,14 @@ class RecommendationForm(forms.Form):
         label="Learning it rests on",
         help_text="The learning of the themes you select is included.",
     )
+    made_on = forms.DateField(
+        widget=DateInput,
+        required=False,
+        label="Date the recommendation was made (optional)",
+        help_text="Leave blank for today. If the Assurance and Review Group made it at an "
+        "earlier meeting, the date of that meeting: it can then go on the agenda of an "
+        "executive meeting held since.",
+    )
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -190,6 +199,9 @@ class RecommendationForm(forms.Form):
             self.add_error(
                 "themes", "Select the themes or the learning the recommendation rests on."
             )
+        made_on = data.get("made_on")
+        if made_on and made_on > timezone.localdate():
+            self.add_error("made_on", "The date the recommendation was made must be in the past")
         return data
 
 

@@ -5,7 +5,7 @@ scrutineer's challenges. Every write checks the actor's permission and records h
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -153,9 +153,13 @@ def learning_recommendation_create(
     text: str,
     learning_items: Iterable[LearningItem] = (),
     themes: Iterable[LearningTheme] = (),
+    made_on: date | None = None,
 ) -> Recommendation:
     """A recommendation of the Assurance and Review Group to the executive, linked to the
-    learning and themes it rests on; it awaits the executive's decision."""
+    learning and themes it rests on; it awaits the executive's decision.
+
+    ``made_on``: when the group made it, if earlier than today (recorded after its meeting);
+    the agenda and the highlight report of an executive meeting count it from that date."""
     actor.require("learning.manage")
     items, theme_list = list(learning_items), list(themes)
     _same_partnership(actor, *items, *theme_list)
@@ -165,6 +169,11 @@ def learning_recommendation_create(
         )
     for theme in theme_list:
         items += [i for i in theme.items.all() if i not in items]
+    today = timezone.localdate()
+    if made_on is not None and made_on > today:
+        raise ValidationError(
+            {"made_on": "The date the recommendation was made must be in the past"}
+        )
     audits = {i.audit_id for i in items if i.audit_id}
     with transaction.atomic():
         recommendation = Recommendation(
@@ -175,6 +184,11 @@ def learning_recommendation_create(
             audit_id=audits.pop() if len(audits) == 1 else None,
         )
         _save(recommendation, actor)
+        if made_on is not None and made_on < today:
+            # created_at is set on the first save; the history keeps when it was entered.
+            moment = timezone.make_aware(datetime.combine(made_on, time(12)))
+            Recommendation.unscoped.filter(pk=recommendation.pk).update(created_at=moment)
+            recommendation.created_at = moment
         recommendation.learning_items.set(items)  # type: ignore[attr-defined]
         recommendation.themes.set(theme_list)  # type: ignore[attr-defined]
     return recommendation

@@ -422,6 +422,7 @@ class RecommendationCreateView(RecommendationMixin, FormPageMixin, FormView):
                 text=data["text"],
                 learning_items=data["learning_items"],
                 themes=data["themes"],
+                made_on=data.get("made_on"),
             )
         except ValidationError as exc:
             _apply_errors(form, exc)

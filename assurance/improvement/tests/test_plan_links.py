@@ -80,3 +80,55 @@ def test_the_action_form_starts_from_the_audit_and_standard_of_the_learning(
     # Learning about two standards: the business unit chooses.
     _learning(northfield, rec, audit, other, title="Plans not SMART")
     assert reaudit_baseline(recommendation=rec) == {}
+
+
+def test_a_recommendation_recorded_after_the_group_made_it_keeps_its_date(
+    northfield, amira, client_for
+):
+    from assurance.audits.tests.conftest import actor_of
+    from assurance.improvement import learning_selectors, learning_services
+    from assurance.partnerships.models import Group
+
+    item = LearningItem.unscoped.create(
+        partnership=northfield.partnership,
+        title="Chronologies late",
+        what_was_learned="Chronologies arrive at the meeting.",
+        source="review",
+        learned_on=date(2025, 11, 1),
+    )
+    client = client_for(amira)
+    url = northfield.url("recommendations/new/")
+    values = {
+        "title": "Share chronologies first",
+        "text": "A day before.",
+        "learning_items": item.pk,
+    }
+    page = client.post(url, {**values, "made_on": "2999-01-01"})
+    assert "The date the recommendation was made must be in the past" in page.content.decode()
+    assert client.post(url, {**values, "made_on": "2025-11-20"}).status_code == 302
+    rec = Recommendation.unscoped.get(title="Share chronologies first")
+    assert rec.created_at.date() == date(2025, 11, 20)
+    assert (
+        "Made on 20 November 2025."
+        in client.get(northfield.url(f"recommendations/{rec.pk}/")).content.decode()
+    )
+    # An executive meeting held since then has it on the agenda; one held before does not.
+    group = Group.objects_for(northfield.partnership).filter(is_decision_making=True).first()
+    if group is None:
+        group = Group.unscoped.create(
+            partnership=northfield.partnership,
+            name="Executive",
+            short_name="Exec",
+            is_decision_making=True,
+            quorum_rule="all_statutory_partners",
+            voting_rule="one_per_statutory_partner",
+        )
+
+    def on_agenda(held_on: date) -> bool:
+        meeting = learning_services.meeting_create(
+            actor=actor_of(amira), group=group, held_on=held_on
+        )
+        candidates = learning_selectors.agenda_candidates(meeting=meeting)
+        return any(c.kind == "recommendation" and c.key == rec.pk for c in candidates)
+
+    assert on_agenda(date(2025, 12, 1)) and not on_agenda(date(2025, 11, 1))

@@ -5,7 +5,7 @@ change since an earlier audit of the same theme.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,6 +22,49 @@ class OptionInfo:
     is_not_applicable: bool
 
 
+@dataclass(frozen=True)
+class Scale:
+    """A standard's response options, grouped once: which meet the standard, which count as
+    assessed and which are "not applicable" (a findings page summarises the same few scales
+    for every standard and agency, so this is worked out once per standard, not per summary)."""
+
+    options: tuple[OptionInfo, ...]
+    labelled: tuple[tuple[int, str], ...]
+    meets: tuple[int, ...]
+    assessed: tuple[int, ...]
+    not_applicable: tuple[int, ...]
+
+    @classmethod
+    def of(cls, options: Iterable[OptionInfo]) -> Scale:
+        options = tuple(options)
+        return cls(
+            options=options,
+            labelled=tuple((o.id, o.label) for o in options),
+            meets=tuple(o.id for o in options if o.meets_standard),
+            assessed=tuple(o.id for o in options if not o.is_not_applicable),
+            not_applicable=tuple(o.id for o in options if o.is_not_applicable),
+        )
+
+
+def summarise_counts(counts: Mapping[int, int], scale: Scale) -> dict[str, object]:
+    """The summary of one standard's counts (option id → answers), for one agency or all: the
+    count of each option by label, the number meeting the standard and assessed, the number
+    "not applicable", and the proportion meeting it with its 95% Wilson interval."""
+    get = counts.get
+    meeting = sum([get(i, 0) for i in scale.meets])
+    assessed = sum([get(i, 0) for i in scale.assessed])
+    proportion = wilson_interval(meeting, assessed)
+    return {
+        "counts": {label: get(i, 0) for i, label in scale.labelled},
+        "meeting": meeting,
+        "assessed": assessed,
+        "not_applicable": sum([get(i, 0) for i in scale.not_applicable]),
+        "proportion": proportion.value,
+        "low": proportion.low,
+        "high": proportion.high,
+    }
+
+
 @dataclass
 class Tally:
     """Counts of each option for one standard (and one agency, or all agencies)."""
@@ -32,34 +75,12 @@ class Tally:
         self.counts[option_id] = self.counts.get(option_id, 0) + count
 
     def summarise(self, options: Iterable[OptionInfo]) -> dict[str, object]:
-        options = options if isinstance(options, tuple) else tuple(options)
-        meets, assessed_ids, not_applicable_ids = _option_groups(options)
-        get = self.counts.get
-        meeting = sum([get(i, 0) for i in meets])
-        assessed = sum([get(i, 0) for i in assessed_ids])
-        proportion = wilson_interval(meeting, assessed)
-        return {
-            "counts": {o.label: get(o.id, 0) for o in options},
-            "meeting": meeting,
-            "assessed": assessed,
-            "not_applicable": sum([get(i, 0) for i in not_applicable_ids]),
-            "proportion": proportion.value,
-            "low": proportion.low,
-            "high": proportion.high,
-        }
+        return summarise_counts(self.counts, _scale(tuple(options)))
 
 
 @lru_cache(maxsize=256)
-def _option_groups(
-    options: tuple[OptionInfo, ...],
-) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    """The ids of the options that meet the standard, that count as assessed, and that are
-    "not applicable" (a findings page summarises the same few scales hundreds of times)."""
-    return (
-        tuple(o.id for o in options if o.meets_standard),
-        tuple(o.id for o in options if not o.is_not_applicable),
-        tuple(o.id for o in options if o.is_not_applicable),
-    )
+def _scale(options: tuple[OptionInfo, ...]) -> Scale:
+    return Scale.of(options)
 
 
 @dataclass(frozen=True)

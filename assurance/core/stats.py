@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 Z95 = 1.959963984540054
 
@@ -26,11 +27,13 @@ class Proportion:
         return (self.high - self.low) / 2
 
 
+@lru_cache(maxsize=4096)
 def wilson_interval(successes: int, n: int, z: float = Z95) -> Proportion:
     """The Wilson score interval for a proportion (95% by default).
 
     Unlike the normal approximation it behaves at 0%, 100% and in small samples, which audits
-    of 10 to 30 cases always are.
+    of 10 to 30 cases always are. Kept in memory (the result is immutable): a findings page
+    asks for the same few small samples hundreds of times (24 standards × 10 agencies).
     """
     if n < 0 or successes < 0 or successes > n:
         raise ValueError(f"Need 0 <= successes <= n, got {successes} of {n}.")
@@ -75,7 +78,10 @@ def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> float | None:
         log_choose(n1, lo) + log_choose(n2, successes - lo) - log_choose(total, successes)
     )
     probs = [first]
+    append = probs.append
+    p, gap = first, n2 - successes + 1
     for k in range(lo, hi):
-        probs.append(probs[-1] * (n1 - k) * (successes - k) / ((k + 1) * (n2 - successes + k + 1)))
-    observed = probs[x1 - lo]
-    return min(1.0, sum(p for p in probs if p <= observed * (1 + 1e-7)))
+        p = p * (n1 - k) * (successes - k) / ((k + 1) * (gap + k))
+        append(p)
+    threshold = probs[x1 - lo] * (1 + 1e-7)
+    return min(1.0, sum([p for p in probs if p <= threshold]))

@@ -6,7 +6,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from assurance.audits.findings import OptionInfo, Tally, compare
-from assurance.audits.templatetags.audit_tags import change_since, findings_table, proportion_bars
+from assurance.audits.templatetags.audit_tags import (
+    change_since,
+    findings_figure,
+    findings_table,
+    proportion_bars,
+)
 
 OPTIONS = (
     OptionInfo(1, "Met", True, False),
@@ -63,3 +68,26 @@ def test_the_change_since_the_earlier_audit_reads_as_a_sentence() -> None:
         '<p class="govuk-body-s">Change since the earlier audit: Not comparable: one of the '
         "audits assessed no cases on this standard.</p>"
     )
+
+
+def test_a_standards_figure_is_its_caption_chart_table_link_and_change() -> None:
+    findings = _findings()
+    findings.item = SimpleNamespace(code="1.1 <b>", text="Risk & need", pk=7)
+    findings.change = compare(
+        before_meeting=5, before_assessed=20, after_meeting=18, after_assessed=20
+    )
+    html = str(findings_figure(findings, "/p/north/learning/new/?audit=3"))
+    assert html.startswith(
+        '<figure class="app-figure">\n  <figcaption class="govuk-heading-s">1.1 &lt;b&gt; '
+        "Risk &amp; need</figcaption>\n  <svg"
+    )
+    assert f"\n  {proportion_bars(findings)}\n  {findings_table(findings)}\n" in html
+    assert (
+        '<a class="govuk-link" href="/p/north/learning/new/?audit=3&amp;standard=7">Record '
+        'learning about 1.1 &lt;b&gt;<span class="govuk-visually-hidden"> Risk &amp; need'
+        "</span></a>"
+    ) in html
+    assert html.endswith(f"\n  {change_since(findings.change)}\n</figure>")
+    # Without the permission to record learning there is no link (the line stays, empty).
+    without = str(findings_figure(findings, ""))
+    assert "Record learning" not in without and "</table>\n  \n  <p" in without

@@ -129,6 +129,13 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{x * 100:.0f}%"
 
 
+def p_text(p_value: float | None) -> str:
+    """A p-value as a reader should see it: "p < 0.001" rather than "p = 0.000"."""
+    if p_value is None:
+        return "p not available"
+    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
+
+
 def reaudit_verdict(
     *,
     before_meeting: int,
@@ -170,7 +177,7 @@ def reaudit_verdict(
         f"{before_meeting} of {before_assessed} ({_pct(before.value)}, 95% interval "
         f"{_pct(before.low)} to {_pct(before.high)}) met the standard in {before_label}; "
         f"{after_meeting} of {after_assessed} ({_pct(after.value)}, {_pct(after.low)} to "
-        f"{_pct(after.high)}) in {after_label}. Fisher's exact test: p = {p_value:.3f}"
+        f"{_pct(after.high)}) in {after_label}. Fisher's exact test: {p_text(p_value)}"
     )
     significant = p_value is not None and p_value < SIGNIFICANCE
     diff = after.value - before.value

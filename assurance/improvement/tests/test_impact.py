@@ -80,7 +80,20 @@ def test_reaudit_verdict_states_the_method_and_numbers():
         after_label="Neglect 2026",
     )
     assert "10 of 40 (25%" in verdict.summary and "30 of 40 (75%" in verdict.summary
-    assert "Fisher's exact test" in verdict.summary
+    assert "Fisher's exact test: p < 0.001," in verdict.summary
     assert verdict.figures["p_value"] < 0.001
     assert verdict.figures["before_low"] < 0.25 < verdict.figures["before_high"]
     assert "Wilson" in verdict.figures["method"]
+
+
+@pytest.mark.parametrize(
+    ("p_value", "text"),
+    [
+        (0.00001, "p < 0.001"),
+        (0.001, "p = 0.001"),
+        (0.0494, "p = 0.049"),
+        (None, "p not available"),
+    ],
+)
+def test_p_values_are_never_shown_as_zero(p_value, text):
+    assert impact.p_text(p_value) == text

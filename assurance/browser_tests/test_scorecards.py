@@ -1,5 +1,6 @@
 """The business unit sets a target, reads a scorecard, the indicator page's benchmarks,
-assurance verdict and rebase, and the exception report; axe on every page, also at 375 px."""
+assurance verdict and rebase, an agency return charted from the partnership's own published
+series with its revised point, and the exception report; axe on every page, also at 375 px."""
 
 from __future__ import annotations
 
@@ -57,6 +58,15 @@ def test_targets_scorecards_benchmarks_and_exceptions(browse) -> None:
     expect(b.page.locator("#assurance")).to_contain_text("the points from 2021")
     b.check("indicator-benchmarks")
 
+    # referrals: the council's own quarterly returns are the primary chart, one value revised
+    b.goto(P + "CSC-REF/")
+    expect(b.page.locator('svg[aria-labelledby="partnership-chart-title"]')).to_be_visible()
+    expect(b.page.locator("svg circle.revised")).to_have_count(1)
+    expect(b.page.locator("#partnership-series tr[data-revised]")).to_contain_text("(revised)")
+    expect(b.page.locator("#partnership-revisions + dl")).to_contain_text("referrals")
+    expect(b.page.locator("#commentary")).to_be_visible()
+    b.check("indicator-partnership")
+
     b.goto(P + "exceptions/")
     expect(b.page.get_by_role("heading", level=1)).to_have_text("Exception report")
     b.check("exceptions")
@@ -65,6 +75,9 @@ def test_targets_scorecards_benchmarks_and_exceptions(browse) -> None:
     narrow.sign_in("viewer@northfield.example")
     narrow.goto(P + "WF-TURNOVER/")
     narrow.check("indicator-benchmarks")
+    narrow.goto(P + "CSC-REF/")
+    expect(narrow.page.locator("svg circle.revised")).to_have_count(1)
+    narrow.check("indicator-partnership")
     narrow.goto("/p/northfield/data-set/scorecards/")
     narrow.page.get_by_role("link", name="Neglect").first.click()
     narrow.check("scorecard")

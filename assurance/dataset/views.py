@@ -76,6 +76,7 @@ def xmr_context(
         "variation_label": VARIATION_LABELS.get(result.variation, "") if result.variation else "",
         "assurance_label": ASSURANCE_LABELS.get(result.assurance, "") if result.assurance else "",
         "labels": labels,
+        "revised": [r for r in rows if getattr(r, "revised", False)],
     }
 
 

@@ -104,7 +104,9 @@ def test_indicator_page_charts_the_partnership_series_with_verdicts_and_revision
     table = html.split('id="partnership-series"')[1].split("</table>")[0]
     assert table.count('<tr class="govuk-table__row">') + table.count("data-revised") == 11
     assert table.count("data-revised") == 1
-    assert "47.0 to 49.0. Two interviews recorded late." in table
+    assert table.count("(revised)") == 1
+    revisions = html.split('id="partnership-revisions"')[1].split("</dl>")[0]
+    assert "Q3 2024/25" in revisions and "47.0 to 49.0. Two interviews recorded late." in revisions
     assert "75.0" in table and ">100<" in table  # value and its denominator
     # verdicts from the partnership's series (mean 52.9, limits 47.2 to 58.6): the last point
     # is beyond the upper limit, higher being better; the target of 40 is below the limits

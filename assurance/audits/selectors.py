@@ -354,22 +354,33 @@ def answer_counts(*, audit: Audit) -> list[tuple[int, int, int, int]]:
         return cursor.fetchall()  # type: ignore[no-any-return]
 
 
+EARLIER_AUDIT_SQL = """
+SELECT a.* FROM audits_audit a
+JOIN frameworks_framework f ON f.id = a.framework_id
+JOIN frameworks_framework this ON this.id = %s AND this.family = f.family
+WHERE a.partnership_id = %s AND a.theme = %s AND a.status = %s AND a.planned_month < %s
+  AND a.id <> %s
+ORDER BY a.planned_month DESC
+LIMIT 1
+"""
+
+
 def earlier_comparable_audit(*, audit: Audit) -> Audit | None:
-    """The latest earlier closed audit of the same theme whose tool is of the same family."""
-    if audit.framework is None:
+    """The latest earlier closed audit of the same theme whose tool is of the same family.
+
+    Plain SQL (a tool's family is that of the audit's own tool, joined rather than passed): it
+    is one of the reads of every findings page and API request."""
+    if audit.framework_id is None:
         return None
-    return (
-        Audit.unscoped.filter(
-            partnership_id=audit.partnership_id,
-            theme=audit.theme,
-            status=AuditStatus.CLOSED,
-            framework__family=audit.framework.family,
-            planned_month__lt=audit.planned_month,
-        )
-        .exclude(pk=audit.pk)
-        .order_by("-planned_month")
-        .first()
-    )
+    params = [
+        audit.framework_id,
+        audit.partnership_id,
+        audit.theme,
+        AuditStatus.CLOSED,
+        connection.ops.adapt_datefield_value(audit.planned_month),
+        audit.pk,
+    ]
+    return next(iter(Audit.unscoped.raw(EARLIER_AUDIT_SQL, params)), None)
 
 
 def audit_findings(*, audit: Audit) -> AuditFindings:

@@ -1,0 +1,54 @@
+"""The audit a findings page compares with: the latest earlier closed audit of the same theme in
+the same partnership whose tool is a version of the same tool (read with plain SQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from assurance.audits import selectors
+from assurance.audits.models import Audit, AuditKind, AuditStatus, Theme
+from assurance.frameworks.models import Framework
+
+
+def test_the_earlier_audit_is_the_latest_closed_one_of_the_theme_with_the_same_tool(
+    audit: Audit, northfield: Any, southvale: Any, tool: Framework
+) -> None:
+    p = northfield.partnership
+    version_2 = Framework.unscoped.create(
+        partnership=p, name=tool.name, theme="neglect", family=tool.family, version=2
+    )
+    another_tool = Framework.unscoped.create(partnership=p, name="Another tool", theme="neglect")
+
+    def closed(title: str, month: date, **fields: Any) -> Audit:
+        values: dict[str, Any] = {
+            "partnership": p,
+            "programme": audit.programme,
+            "theme": Theme.NEGLECT,
+            "kind": AuditKind.DEEP_DIVE,
+            "framework": tool,
+            "status": AuditStatus.CLOSED,
+            **fields,
+        }
+        return Audit.unscoped.create(title=title, planned_month=month, **values)
+
+    closed("Two years ago", date(2024, 6, 1))
+    expected = closed("Last year, first version of the tool", date(2025, 6, 1))
+    closed("Another tool", date(2025, 8, 1), framework=another_tool)
+    closed("Not closed", date(2025, 9, 1), status=AuditStatus.AUDITING)
+    closed("Another theme", date(2025, 10, 1), theme=Theme.EXPLOITATION)
+    closed("Another partnership", date(2025, 11, 1), partnership=southvale.partnership)
+    closed("Same month", date(2026, 6, 1))
+    closed("Later", date(2026, 9, 1))
+    Audit.unscoped.filter(pk=audit.pk).update(framework=version_2)
+    audit.refresh_from_db()
+
+    found = selectors.earlier_comparable_audit(audit=audit)
+    assert found == expected
+    assert (found.title, found.planned_month) == (expected.title, date(2025, 6, 1))
+    # The first audit of the theme has nothing to compare with, nor has an audit with no tool.
+    first = Audit.unscoped.get(title="Two years ago")
+    assert selectors.earlier_comparable_audit(audit=first) is None
+    Audit.unscoped.filter(pk=audit.pk).update(framework=None)
+    audit.refresh_from_db()
+    assert selectors.earlier_comparable_audit(audit=audit) is None

@@ -41,6 +41,10 @@ AREA = OpenApiParameter(
     "collection rounds, with revision marks, and its SPC judged against its target. A "
     "partnership you do not belong to is 404.",
 )
+KIND_HELP = (
+    '"national_statistics" (an area\'s published figures) or "partnership" (a partnership\'s '
+    "own published values)."
+)
 ONS_CODE = re.compile(r"[EKNSW]\d{8}", re.IGNORECASE)
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
@@ -91,10 +95,7 @@ class SeriesSerializer(serializers.Serializer):
     indicator = serializers.CharField()
     area = serializers.CharField()
     area_name = serializers.CharField()
-    kind = serializers.ChoiceField(
-        choices=["national_statistics", "partnership"],
-        help_text="Published national statistics, or a partnership's own published values.",
-    )
+    kind = serializers.CharField(help_text=KIND_HELP)
     points = SeriesPointSerializer(many=True)
 
 
@@ -126,7 +127,7 @@ class SpcGroupSerializer(serializers.Serializer):
 class SpcSerializer(serializers.Serializer):
     indicator = serializers.CharField()
     area = serializers.CharField()
-    kind = serializers.ChoiceField(choices=["national_statistics", "partnership"])
+    kind = serializers.CharField(help_text=KIND_HELP)
     polarity = serializers.CharField()
     target = serializers.FloatField(
         allow_null=True,

@@ -315,6 +315,7 @@ class DecisionCreateView(OneMeetingMixin, FormView):
             cancel_url=self.meeting_url(),
             decides=group.is_decision_making,
             voting_rule=group.get_voting_rule_display(),
+            shared_vote=group.voting_rule in {"one_per_statutory_partner", "one_per_member_agency"},
         )
         return context
 

@@ -150,6 +150,7 @@ def test_votes_count_once_per_statutory_partner(
     client = client_for(amira)
     form = client.get(northfield.url(f"meetings/{meeting.pk}/decisions/new/")).content.decode()
     assert "Quorate: all three safeguarding partners are represented." in form
+    assert "Representatives of the same agency share its one vote" in form
     assert f'name="vote_{row[farah.pk]}"' in form and f'name="vote_{row[amira.pk]}"' not in form
     # The health representatives disagree: health's one vote is an abstention; 1-1 is lost
     client.post(

@@ -187,6 +187,9 @@ def test_one_finding_through_the_whole_cycle(browse, tmp_path: Path) -> None:
     )
     bu.check("meeting-quorate")
     bu.page.get_by_role("button", name="Record a decision").click()
+    expect(bu.page.locator("main")).to_contain_text(
+        "Representatives of the same agency share its one vote"
+    )
     bu.page.get_by_label("Recommendation", exact=True).select_option(label=RECOMMENDATION)
     bu.page.get_by_label("Accept").check()
     bu.page.get_by_label("Reasons").fill("The teams are counted and the workshop is costed.")

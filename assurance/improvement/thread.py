@@ -117,7 +117,7 @@ def _decision_link(decision: Any, slug: str) -> Link:
         detail += f" Reasons given: {str(reasons).strip()}"
         detail += "" if detail.endswith(".") else "."
     if quorate is False:
-        detail += " Taken while the meeting was inquorate: it had to be confirmed later."
+        detail += " Taken while the meeting was inquorate."
     elif quorate is True:
         detail += " The meeting was quorate."
     title = "Decision"

@@ -14,7 +14,7 @@ from . import targets
 from .benchmarking import DIRECTION_LABELS, RAG_LABELS, RAG_TAGS, rag
 from .comparisons import Panel, benchmark_panel
 from .linecharts import line_chart
-from .models import Indicator
+from .models import Indicator, Unit
 from .spc import Assurance
 
 ASSURANCE_LABELS = {
@@ -38,6 +38,7 @@ def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dic
     setting = targets.setting_for(partnership=partnership, indicator=indicator, business_year=year)
     panel: Panel | None = None
     chart = None
+    totals_only = indicator.unit == Unit.COUNT
     if partnership.la_code:
         panel = benchmark_panel(
             indicator=indicator,
@@ -56,9 +57,12 @@ def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dic
                         [r.neighbours for r in panel.series],
                     )
                 )
-            if panel.region:
+            # A count for England or a region is a total over many authorities: it belongs in
+            # the table, but drawn beside one authority's count it flattens that line to zero.
+            if panel.region and not totals_only:
                 series.append(("region", panel.region.name, [r.region for r in panel.series]))
-            series.append(("england", "England", [r.england for r in panel.series]))
+            if not totals_only:
+                series.append(("england", "England", [r.england for r in panel.series]))
             chart = line_chart(labels, series)
     target = setting.target if setting else None
     tolerance = setting.tolerance if setting else None
@@ -78,4 +82,5 @@ def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dic
         "rag_label": RAG_LABELS.get(latest_rag) if latest_rag else "",
         "rag_tag": RAG_TAGS.get(latest_rag) if latest_rag else "",
         "benchmark_chart": chart,
+        "counts_not_charted": totals_only,
     }

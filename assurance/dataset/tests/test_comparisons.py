@@ -155,3 +155,15 @@ def test_benchmarks_api(loaded, dev, client_for):
     assert c.get("/api/v1/indicators/CSC-REREF/benchmarks?area=E92000001").status_code == 400
     schema = c.get("/api/v1/openapi.json").content.decode()
     assert "/api/v1/indicators/{code}/benchmarks" in schema
+
+
+def test_a_count_is_charted_without_the_england_and_region_totals(loaded, amira, client_for):
+    """Referrals are a count: Solihull's line beside England's total would lie flat at zero."""
+    page = client_for(amira).get(loaded.url("data-set/CSC-REF/"))
+    chart = page.context["benchmark_chart"]
+    assert [line.key for line in chart.lines] == ["la", "neighbours"]
+    assert page.context["counts_not_charted"]
+    assert 'id="counts-not-charted"' in page.content.decode()
+    rate = client_for(amira).get(loaded.url("data-set/CSC-REREF/"))
+    assert [line.key for line in rate.context["benchmark_chart"].lines][-1] == "england"
+    assert 'id="counts-not-charted"' not in rate.content.decode()

@@ -2,7 +2,8 @@
 through the web form (an impossible percentage is refused with the indicator named, then
 corrected) and signs off; the health board's lead submits through the Excel workbook (a bad
 upload is rejected whole with its sheet, row and column, then corrected) and signs off; the
-business unit sees completeness and timeliness, and publishes the round."""
+business unit sees completeness and timeliness, and publishes the round; the scorecard and the
+indicator page then show the new value, its commentary, the SPC verdicts and the benchmarks."""
 
 from __future__ import annotations
 
@@ -111,4 +112,28 @@ def test_form_and_workbook_submissions_then_publish(browse, tmp_path: Path) -> N
     bu.check("collection-round-published")
     round.refresh_from_db()
     assert round.is_published
+
+    # What the published round shows: the schools' 402 of 1,240 (32.4%) is the latest value on
+    # the Neglect scorecard and on the indicator page, with its commentary, the SPC verdicts
+    # and the benchmarks.
+    period = round.period.short_label
+    bu.goto("/p/northfield/data-set/scorecards/")
+    bu.page.get_by_role("link", name="Neglect").click()
+    card = bu.page.locator("#row-EDU-CIN-PA")
+    expect(card).to_contain_text(f"32.4 in {period}")
+    expect(card).to_contain_text("Attendance officers now visit every child in need.")
+    bu.check("scorecard-after-publish")
+    card.get_by_role("link", name="Persistent absence of children in need").click()
+    own = bu.page.locator("#partnership-series")
+    expect(own.get_by_role("row", name=period)).to_contain_text("32.4")
+    expect(bu.page.locator("#partnership-variation")).not_to_be_empty()
+    expect(bu.page.locator("#commentary ~ dl")).to_contain_text("Attendance officers")
+    bu.check("indicator-after-publish")
+    # Re-referrals: the partnership's own series (its shift is a special cause) beside the
+    # published benchmarks for its local authority.
+    bu.goto("/p/northfield/data-set/CSC-REREF/")
+    expect(bu.page.locator("#partnership-variation")).to_contain_text("concerning")
+    expect(bu.page.locator("#benchmarks")).to_contain_text("England")
+    expect(bu.page.locator("#benchmarks")).to_contain_text("Statistical neighbours")
+    bu.check("indicator-with-benchmarks")
     bu.assert_clean()

@@ -12,7 +12,7 @@ from assurance.audits.lifecycle import sample_warning
 from assurance.audits.models import AgencyReturn, Audit, AuditCase, KeyMessage
 from assurance.audits.templatetags.audit_tags import percent, proportion_bars
 from assurance.core.business_year import business_year_label
-from assurance.core.stats import sample_margin_of_error
+from assurance.core.stats import p_value_text, sample_margin_of_error
 from assurance.reports.documents import Report, Table
 
 
@@ -154,7 +154,7 @@ def audit_report(*, audit: Audit) -> Report:
                 report.paragraph(
                     f"Since the earlier audit: {item.change.verdict}"
                     + (
-                        f" (p = {item.change.p_value:.3f})."
+                        f" ({p_value_text(item.change.p_value)})."
                         if item.change.p_value is not None
                         else "."
                     )

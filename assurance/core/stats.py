@@ -85,3 +85,10 @@ def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> float | None:
         append(p)
     threshold = probs[x1 - lo] * (1 + 1e-7)
     return min(1.0, sum([p for p in probs if p <= threshold]))
+
+
+def p_value_text(p_value: float | None) -> str:
+    """A p-value as a reader should see it: "p < 0.001" rather than "p = 0.000"."""
+    if p_value is None:
+        return "p not available"
+    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from assurance.core.stats import two_proportion_test, wilson_interval
+from assurance.core.stats import p_value_text, two_proportion_test, wilson_interval
 
 SIGNIFICANCE = 0.05
 
@@ -129,13 +129,6 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{x * 100:.0f}%"
 
 
-def p_text(p_value: float | None) -> str:
-    """A p-value as a reader should see it: "p < 0.001" rather than "p = 0.000"."""
-    if p_value is None:
-        return "p not available"
-    return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
-
-
 def reaudit_verdict(
     *,
     before_meeting: int,
@@ -177,7 +170,7 @@ def reaudit_verdict(
         f"{before_meeting} of {before_assessed} ({_pct(before.value)}, 95% interval "
         f"{_pct(before.low)} to {_pct(before.high)}) met the standard in {before_label}; "
         f"{after_meeting} of {after_assessed} ({_pct(after.value)}, {_pct(after.low)} to "
-        f"{_pct(after.high)}) in {after_label}. Fisher's exact test: {p_text(p_value)}"
+        f"{_pct(after.high)}) in {after_label}. Fisher's exact test: {p_value_text(p_value)}"
     )
     significant = p_value is not None and p_value < SIGNIFICANCE
     diff = after.value - before.value

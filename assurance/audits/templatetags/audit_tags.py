@@ -9,6 +9,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from assurance.core.stats import p_value_text
+
 register = template.Library()
 
 
@@ -170,7 +172,7 @@ def change_since(change: Any) -> SafeString:
     if change is None:
         return mark_safe("")
     difference = "" if change.difference is None else f"{percent_points(change.difference)} – "
-    p_value = "" if change.p_value is None else f" (p = {change.p_value:.3f})"
+    p_value = "" if change.p_value is None else f" ({p_value_text(change.p_value)})"
     return mark_safe(  # noqa: S308 - the verdict is escaped, the rest are our numbers
         '<p class="govuk-body-s">Change since the earlier audit: '
         f"{difference}{_escape(change.verdict)}{p_value}</p>"

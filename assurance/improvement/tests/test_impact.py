@@ -4,6 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from assurance.core.stats import p_value_text
 from assurance.improvement import impact
 
 
@@ -96,4 +97,4 @@ def test_reaudit_verdict_states_the_method_and_numbers():
     ],
 )
 def test_p_values_are_never_shown_as_zero(p_value, text):
-    assert impact.p_text(p_value) == text
+    assert p_value_text(p_value) == text

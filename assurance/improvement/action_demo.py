@@ -9,7 +9,7 @@ platform compares the two audits itself: nothing about the result is written her
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -91,26 +91,37 @@ def _closed_thread(bu: Actor, lead: Actor, council: Agency, year: int) -> None:
         baseline_audit=baseline,
         standard=standard,
     )
-    for rag, text in [
+    for when, rag, text in [
         (
+            date(year, 1, 30),
             "amber",
             "Training designed with the health visiting service; first two sessions booked. "
             "School staff sessions not yet arranged.",
         ),
         (
+            date(year, 3, 6),
             "green",
             "Six sessions delivered to 142 practitioners across the council, health and "
             "schools; the tool is now part of the neglect pathway.",
         ),
     ]:
-        action_services.progress_update_add(actor=lead, action=action, rag=rag, text=text)
-    action_services.evidence_add(
+        update = action_services.progress_update_add(actor=lead, action=action, rag=rag, text=text)
+        _dated(update, "recorded_at", when)
+    evidence = action_services.evidence_add(
         actor=lead,
         action=action,
         description="The neglect deep dive and its learning event, where the tool was launched",
         link=f"/p/{partnership.slug}/audits/{baseline.pk}/",
     )
+    _dated(evidence, "added_at", date(year, 3, 10))
     action_services.action_complete(actor=lead, action=action, completed_on=date(year, 3, 14))
+
+
+def _dated(record: Any, field: str, day: date) -> None:
+    """Demo only: a closed thread's updates and evidence dated before its completion, as they
+    would have been entered at the time (the services stamp them with today)."""
+    when = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    type(record).unscoped.filter(pk=record.pk).update(**{field: when})
 
 
 def _indicator_thread(bu: Actor, lead: Actor, year: int) -> None:
@@ -137,19 +148,21 @@ def _indicator_thread(bu: Actor, lead: Actor, year: int) -> None:
         target_value=Decimal("3"),
         measure="Children on a plan for two years or more: 3% or fewer of those on a plan.",
     )
-    action_services.progress_update_add(
+    update = action_services.progress_update_add(
         actor=lead,
         action=action,
         rag="green",
         text="Supervision template changed: every neglect case open six months is reviewed "
         "against the plan's outcomes, and drift escalated to the service manager.",
     )
-    action_services.evidence_add(
+    _dated(update, "recorded_at", date(year, 2, 20))
+    evidence = action_services.evidence_add(
         actor=lead,
         action=action,
         description="The data set page of the indicator, showing the quarterly figures",
         link=reverse("dataset:indicator_detail", args=[partnership.slug, indicator.code]),
     )
+    _dated(evidence, "added_at", date(year, 3, 28))
     action_services.action_complete(actor=lead, action=action, completed_on=date(year, 3, 31))
 
 

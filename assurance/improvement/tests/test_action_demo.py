@@ -16,6 +16,10 @@ def test_the_demo_has_actions_in_every_status_and_a_closed_thread(demo, demo_use
     statuses = {action_status_of(a)[0] for a in actions}
     assert {"not_started", "on_track", "at_risk", "overdue", "complete"} <= statuses
     closed = closed_thread_action(Partnership.unscoped.get(slug="northfield"))
+    # An inspector reads the updates and evidence as entered before the action was completed.
+    for record in [*closed.updates.all(), *closed.evidence.all()]:
+        entered = getattr(record, "recorded_at", None) or record.added_at
+        assert entered.date() <= closed.completed_at, record
     impact = ImpactAssessment.unscoped.get(action=closed)
     assert impact.method == "reaudit" and impact.outcome == "achieved"
     assert impact.figures["p_value"] < 0.05

@@ -8,9 +8,12 @@ problem is named by its sheet, row and column, and a bad upload stores nothing.
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -22,7 +25,7 @@ from assurance.partnerships.models import Agency
 from . import collection_selectors as selectors
 from . import collection_services as services
 from .collection import Entry, _fmt
-from .models import CollectionRound
+from .models import CollectionRound, IndicatorValue
 
 SHEET = "Values"
 COLUMNS = [
@@ -45,6 +48,10 @@ HEADERS = {
     "commentary": "Commentary",
     "confirmed": "Unusual value checked (Yes/No)",
 }
+# A hidden last column: when each value was last saved, as it stood at download. An upload that
+# would overwrite a value changed since (on the web, by the API or another upload) is refused.
+VERSION_HEADER = "Saved version (do not change)"
+VERSION_COLUMN = get_column_letter(len(COLUMNS) + 1)
 LOCKED_COLUMNS = "ABCD"
 BOLD = Font(bold=True)
 LOCKED = PatternFill("solid", fgColor="F3F2F1")
@@ -83,7 +90,7 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
         guide.append([line])
     guide.column_dimensions["A"].width = 120
     sheet = workbook.create_sheet(SHEET)
-    sheet.append([HEADERS[c] for c in COLUMNS])
+    sheet.append([*(HEADERS[c] for c in COLUMNS), VERSION_HEADER])
     yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
     sheet.add_data_validation(yes_no)
     for row in rows:
@@ -106,6 +113,7 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
                 _cell_number(saved.denominator) if saved else None,
                 saved.commentary if saved else "",
                 "Yes" if saved and saved.confirmed_outlier else "",
+                saved.changed_at.isoformat() if saved else "",
             ]
         )
         number = sheet.max_row
@@ -116,6 +124,7 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
     for cell in sheet[1]:
         cell.font = BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions[VERSION_COLUMN].hidden = True
     sheet.freeze_panes = "E2"
     for index, width in enumerate([16, 40, 14, 50, 14, 14, 50, 14], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -134,6 +143,15 @@ def parse_values_workbook(
     """The entries of an uploaded workbook by indicator code, each code's row number, and the
     problems found reading it as (row, message). Raises UploadProblem for a file that cannot
     be read as this round's workbook at all."""
+    entries, where, problems, _ = _parse(content=content, round=round, agency=agency)
+    return entries, where, problems
+
+
+def _parse(
+    *, content: bytes, round: CollectionRound, agency: Agency
+) -> tuple[dict[str, Entry], dict[str, int], list[tuple[int, str]], dict[str, str] | None]:
+    """As parse_values_workbook, with the saved version of each row at download (None for a
+    workbook made before versions were written)."""
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:
@@ -146,12 +164,17 @@ def parse_values_workbook(
         raise UploadProblem(
             [f"Sheet {SHEET}, row 1: the column headings have changed; download a new workbook."]
         )
+    has_versions = len(rows[0]) > len(header) and str(rows[0][len(header)] or "").strip() == (
+        VERSION_HEADER
+    )
+    versions: dict[str, str] | None = {} if has_versions else None
     expected = {r.indicator.code for r in selectors.agency_rows(round=round, agency=agency)}
     problems: list[tuple[int, str]] = []
     entries: dict[str, Entry] = {}
     where: dict[str, int] = {}
     for number, raw in enumerate(rows[1:], start=2):
         values = dict(zip(COLUMNS, raw, strict=False))
+        version = raw[len(COLUMNS)] if has_versions and len(raw) > len(COLUMNS) else None
         if all(v in (None, "") for v in values.values()):
             continue
         code = str(values.get("code") or "").strip()
@@ -177,7 +200,38 @@ def parse_values_workbook(
             confirmed_outlier=confirmed in ("yes", "y"),
         )
         where[code] = number
-    return entries, where, problems
+        if versions is not None:
+            versions[code] = str(version or "").strip()
+    return entries, where, problems, versions
+
+
+def _changed_since_download(
+    *, round: CollectionRound, agency: Agency, versions: dict[str, str] | None
+) -> dict[str, Any]:
+    """The saved values (by code) changed after the workbook was downloaded: saved later than
+    the version the workbook carries, or saved where the workbook had none."""
+    if versions is None:
+        return {}
+    saved = {
+        v.indicator.code: v
+        for v in IndicatorValue.objects_for(round.partnership)
+        .select_for_update()
+        .filter(round=round, agency=agency, indicator__code__in=list(versions))
+        .select_related("indicator", "entered_by")
+    }
+    changed = {}
+    for code, value in saved.items():
+        stamp = versions.get(code, "")
+        try:
+            downloaded = datetime.fromisoformat(stamp) if stamp else None
+        except ValueError:
+            downloaded = None
+        if downloaded is None or value.changed_at > downloaded:
+            changed[code] = value
+    for code, stamp in versions.items():
+        if stamp and code not in saved:
+            changed[code] = None  # saved at download, removed since
+    return changed
 
 
 FIELD_COLUMN = {
@@ -189,23 +243,42 @@ FIELD_COLUMN = {
 }
 
 
+def _conflict(*, code: str, row: int, value: Any) -> str:
+    what = (
+        f"was changed by {value.entered_by.full_name} on "
+        f"{timezone.localtime(value.changed_at):%-d %B %Y at %H:%M}"
+        if value is not None
+        else "was removed"
+    )
+    return (
+        f"Sheet {SHEET}, row {row}: {code} {what}, after this workbook was downloaded. Nothing "
+        "has been saved: download a new workbook so that you do not overwrite that change."
+    )
+
+
 def upload_values_workbook(
     *, actor: Actor, round: CollectionRound, content: bytes
 ) -> services.SaveResult:
     """Save every value in the workbook, or nothing at all. Every problem is reported at once,
     in the order of the sheet."""
     agency = actor.person.agency
-    entries, where, problems = parse_values_workbook(content=content, round=round, agency=agency)
+    entries, where, problems, versions = _parse(content=content, round=round, agency=agency)
     _, rule_problems = services.values_check(round=round, agency=agency, entries=entries)
     problems += [
         (where[code], f"{_where(where[code], FIELD_COLUMN.get(p.field, 'code'))}: {p.message}")
         for code, p in rule_problems
     ]
-    if problems:
-        raise UploadProblem([message for _, message in sorted(problems, key=lambda p: p[0])])
-    try:
-        return services.values_save(
-            actor=actor, round=round, agency=agency, entries=entries, via="workbook"
-        )
-    except ValidationError as exc:
-        raise UploadProblem([str(m) for m in exc.messages]) from exc
+    with transaction.atomic():
+        changed = _changed_since_download(round=round, agency=agency, versions=versions)
+        problems += [
+            (where[code], _conflict(code=code, row=where[code], value=value))
+            for code, value in changed.items()
+        ]
+        if problems:
+            raise UploadProblem([message for _, message in sorted(problems, key=lambda p: p[0])])
+        try:
+            return services.values_save(
+                actor=actor, round=round, agency=agency, entries=entries, via="workbook"
+            )
+        except ValidationError as exc:
+            raise UploadProblem([str(m) for m in exc.messages]) from exc

@@ -391,6 +391,64 @@ def test_workbook_round_trip_rejects_a_bad_upload_whole(open_round, helen, clien
     assert again["E3"].value == 61 and again["F3"].value == 84
 
 
+def _upload(client, url: str, content: bytes):
+    upload = io.BytesIO(content)
+    upload.name = "police.xlsx"
+    return client.post(url, {"file": upload})
+
+
+def test_an_old_workbook_never_overwrites_a_later_change(open_round, helen, client_for, northfield):
+    """Helen downloads the police workbook; a colleague then corrects POL-MISSING on the web.
+    Uploading her old copy would silently undo that: it is refused whole, naming the row, who
+    changed it and when; a fresh download uploads. A workbook without versions (made before
+    they were written) is still accepted."""
+    client = client_for(helen)
+    base = f"/p/northfield/data-set/collection/{open_round.pk}/"
+    first = client.get(base + "workbook.xlsx").content
+    sheet = load_workbook(io.BytesIO(first))["Values"]
+    assert sheet["I1"].value == "Saved version (do not change)"
+    assert sheet.column_dimensions["I"].hidden
+    assert _upload(client, base + "upload/", _fill(first, {"POL-MISSING:E": 84})).status_code == 302
+    stale = client.get(base + "workbook.xlsx").content  # POL-MISSING saved: 84
+    services.values_save(
+        actor=_actor(helen),
+        round=open_round,
+        agency=northfield.police,
+        entries={"POL-MISSING": Entry("86", commentary="Corrected after a recount.")},
+    )
+    response = _upload(
+        client, base + "upload/", _fill(stale, {"POL-RHI72:E": 61, "POL-RHI72:F": 84})
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Sheet Values, row 2: POL-MISSING was changed by" in html
+    assert "after this workbook was downloaded" in html
+    values = IndicatorValue.objects_for(northfield.partnership)
+    assert values.get(indicator__code="POL-MISSING").numerator == 86
+    assert not values.filter(indicator__code="POL-RHI72").exists(), "nothing saved"
+    fresh = client.get(base + "workbook.xlsx").content
+    ok = _upload(client, base + "upload/", _fill(fresh, {"POL-RHI72:E": 61, "POL-RHI72:F": 84}))
+    assert ok.status_code == 302
+    assert values.get(indicator__code="POL-MISSING").numerator == 86
+    assert values.filter(indicator__code="POL-RHI72").exists()
+    # A value removed on the web since the download is a change too.
+    latest = client.get(base + "workbook.xlsx").content
+    services.values_save(
+        actor=_actor(helen),
+        round=open_round,
+        agency=northfield.police,
+        entries={"POL-RHI72": Entry()},
+    )
+    response = _upload(client, base + "upload/", latest)
+    assert "Sheet Values, row 3: POL-RHI72 was removed" in response.content.decode()
+    # Workbooks from before versions: no version column, no check.
+    workbook = load_workbook(io.BytesIO(stale))
+    workbook["Values"].delete_cols(9)
+    old = io.BytesIO()
+    workbook.save(old)
+    assert _upload(client, base + "upload/", old.getvalue()).status_code == 302
+
+
 def test_api_submission_with_a_token_uses_the_same_rules(open_round, helen, amira, northfield):
     from django.test import Client
 

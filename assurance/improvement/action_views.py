@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView, View
 
+from assurance.core.forms import add_service_errors
 from assurance.improvement import action_selectors, action_services, thread
 from assurance.improvement.action_forms import (
     ActionForm,
@@ -23,18 +24,6 @@ from assurance.improvement.action_forms import (
 from assurance.improvement.learning_selectors import get_learning_item
 from assurance.improvement.models import Action, ActionState, Recommendation
 from assurance.partnerships.viewmixins import PartnershipViewMixin
-
-
-def _apply_errors(form: Any, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form (field errors where it names fields)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            target = name if name in form.fields else None
-            for error in errors:
-                form.add_error(target, error.message % (error.params or {}))
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 class ActionMixin(PartnershipViewMixin):
@@ -145,7 +134,7 @@ class ActionAddView(PartnershipViewMixin, FormView):
                 actor=self.actor, recommendation=self.get_recommendation(), **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"“{action.title}” is in the plan.")
         return redirect(self.plan_url())
@@ -185,7 +174,7 @@ class ActionEditView(ActionMixin, FormView):
         try:
             action_services.action_edit(actor=self.actor, action=self.get_action(), **values)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The action has been changed.")
         return redirect(self.action_url())
@@ -213,7 +202,7 @@ class ProgressAddView(ActionMixin, FormView):
                 actor=self.actor, action=self.get_action(), **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "Your update has been recorded.")
         return redirect(self.action_url())
@@ -245,7 +234,7 @@ class EvidenceAddView(ActionMixin, FormView):
                 link=form.cleaned_data.get("link") or "",
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The evidence has been added.")
         return redirect(self.action_url())
@@ -302,7 +291,7 @@ class ActionCompleteView(ActionMixin, FormView):
                 completed_on=form.cleaned_data["completed_on"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The action is complete.")
         return redirect(self.partnership_url("improvement:action_thread", self.get_action().pk))
@@ -339,7 +328,7 @@ class ImpactJudgementView(ActionMixin, FormView):
                 actor=self.actor, action=self.get_action(), **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The judgement has been recorded.")
         return redirect(self.partnership_url("improvement:action_thread", self.get_action().pk))

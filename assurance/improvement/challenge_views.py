@@ -12,12 +12,13 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
+from assurance.core.forms import add_service_errors
 from assurance.core.permissions import Scope
 from assurance.improvement import learning_selectors as selectors
 from assurance.improvement import learning_services as services
 from assurance.improvement.learning_forms import AnswerForm, ChallengeForm, OutcomeForm
 from assurance.improvement.learning_models import Challenge, ChallengeStatus
-from assurance.improvement.learning_views import FormPageMixin, _apply_errors
+from assurance.improvement.learning_views import FormPageMixin
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.partnerships.views import RecordHistoryView
 
@@ -103,7 +104,7 @@ class ChallengeCreateView(ChallengesMixin, FormPageMixin, FormView):
         try:
             challenge = services.challenge_raise(actor=self.actor, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"The challenge to {challenge.agency} has been recorded.")
         return redirect(self.partnership_url("improvement:challenge_detail", challenge.pk))
@@ -134,7 +135,7 @@ class ChallengeAnswerView(OneChallengeMixin, FormPageMixin, FormView):
                 actor=self.actor, challenge=self.challenge, answer=form.cleaned_data["answer"]
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "Your answer has been sent to the scrutineer.")
         return redirect(self.cancel_url())
@@ -160,7 +161,7 @@ class ChallengeOutcomeView(OneChallengeMixin, FormPageMixin, FormView):
                 actor=self.actor, challenge=self.challenge, **form.cleaned_data
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The challenge has been closed.")
         return redirect(self.cancel_url())

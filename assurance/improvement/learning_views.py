@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from assurance.core.business_year import business_year_label
+from assurance.core.forms import add_service_errors
 from assurance.core.pagination import paginate
 from assurance.improvement import learning_selectors as selectors
 from assurance.improvement import learning_services as services
@@ -57,17 +57,6 @@ class FormPageMixin(PartnershipViewMixin):
             submit_label=self.submit_label,
         )
         return context
-
-
-def _apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 # --- learning items -----------------------------------------------------------------------------
@@ -234,7 +223,7 @@ class LearningDocumentAddView(LearningMixin, FormPageMixin, FormView):
                 upload=form.cleaned_data["upload"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The document has been attached.")
         return redirect(self.cancel_url())
@@ -425,7 +414,7 @@ class RecommendationCreateView(RecommendationMixin, FormPageMixin, FormView):
                 made_on=data.get("made_on"),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The recommendation now awaits the executive's decision.")
         return redirect(self.partnership_url("improvement:recommendation_detail", rec.pk))

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from assurance.core.forms import add_service_errors
 from assurance.improvement import learning_selectors as selectors
 from assurance.improvement import learning_services as services
 from assurance.improvement.learning_forms import (
@@ -24,7 +25,7 @@ from assurance.improvement.learning_forms import (
 )
 from assurance.improvement.learning_models import DecisionOutcome, LearningItem, Meeting
 from assurance.improvement.learning_rules import agenda_defaults
-from assurance.improvement.learning_views import FormPageMixin, _apply_errors
+from assurance.improvement.learning_views import FormPageMixin
 from assurance.improvement.models import Action, Recommendation
 from assurance.partnerships.models import Group
 from assurance.partnerships.viewmixins import PartnershipViewMixin
@@ -239,7 +240,7 @@ class AttendanceView(OneMeetingMixin, FormPageMixin, FormView):
                 apologies=form.cleaned_data["apologies"],
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "The attendance has been recorded.")
         return redirect(self.meeting_url())
@@ -331,7 +332,7 @@ class DecisionCreateView(OneMeetingMixin, FormView):
                 votes=form.votes(),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         note = "" if decision.quorate else " It is marked as taken while the meeting was inquorate."
         if decision.carried is False:

@@ -1,14 +1,27 @@
+"""The service's URLs. Every page of a partnership sits under /p/<partnership>/, mounted here
+once: the permission layer reads the partnership from that prefix (docs/adr/001)."""
+
 from django.urls import include, path
 
-urlpatterns = [
-    path("", include("assurance.core.urls")),
-    path("accounts/", include("assurance.accounts.urls")),
-    path("api/v1/", include("assurance.api.urls")),
+from assurance.partnerships.views import HomeView
+
+PARTNERSHIP = "p/<slug:partnership_slug>/"
+
+partnership_pages = [
     path("", include("assurance.frameworks.urls")),
     path("", include("assurance.audits.urls")),
     path("", include("assurance.improvement.urls")),
     path("", include("assurance.dataset.urls")),
     path("", include("assurance.partnerships.urls")),
+]
+
+urlpatterns = [
+    path("", include("assurance.core.urls")),
+    path("accounts/", include("assurance.accounts.urls")),
+    path("api/v1/", include("assurance.api.urls")),
+    path(PARTNERSHIP, include(partnership_pages)),
+    # The front page: the partnerships you belong to (straight to yours if you have one).
+    path("", HomeView.as_view(), name="home"),
 ]
 
 handler400 = "assurance.core.views.error_400"

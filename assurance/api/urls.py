@@ -4,9 +4,12 @@ from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from assurance.audits import api as audits_api
-from assurance.dataset import api as dataset_api
-from assurance.dataset import collection_api, comparisons_api
-from assurance.improvement import action_api
+from assurance.dataset.benchmarks import api as comparisons_api
+from assurance.dataset.catalogue import api as catalogue_api
+from assurance.dataset.collection import api as collection_api
+from assurance.dataset.performance import api as dataset_api
+from assurance.improvement.actions import api as action_api
+from assurance.improvement.thread import api as thread_api
 from assurance.partnerships import api as partnerships_api
 
 app_name = "api"
@@ -22,8 +25,8 @@ urlpatterns = [
     path("audits/", audits_api.AuditListAPI.as_view(), name="audits_list"),
     path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(), name="audits_findings"),
     path("actions/", action_api.ActionListAPI.as_view(), name="actions_list"),
-    path("actions/<int:pk>/thread", action_api.ActionThreadAPI.as_view(), name="actions_thread"),
-    path("indicators/", dataset_api.IndicatorListAPI.as_view(), name="indicator_list"),
+    path("actions/<int:pk>/thread", thread_api.ActionThreadAPI.as_view(), name="actions_thread"),
+    path("indicators/", catalogue_api.IndicatorListAPI.as_view(), name="indicator_list"),
     path(
         "indicators/<str:code>/series",
         dataset_api.IndicatorSeriesAPI.as_view(),

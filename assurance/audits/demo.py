@@ -28,7 +28,7 @@ from assurance.audits.models import (
 )
 from assurance.core.business_year import current_business_year
 from assurance.frameworks.models import Answer, Framework, ScaleOption, Section
-from assurance.improvement.models import MeasureKind
+from assurance.improvement.actions.models import MeasureKind
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Partnership, Person
 

@@ -11,7 +11,7 @@ from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, S
 from assurance.core.business_year import business_year_of
 from assurance.core.forms import DateInput, limit_choices
 from assurance.frameworks.models import Framework
-from assurance.improvement.models import DeliveryType, MeasureKind
+from assurance.improvement.actions.models import DeliveryType, MeasureKind
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Person
 

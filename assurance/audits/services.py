@@ -39,8 +39,9 @@ from assurance.core.permissions import Scope
 from assurance.core.roles import Role
 from assurance.frameworks import assessments
 from assurance.frameworks.models import ScaleOption, Section
-from assurance.improvement import services as improvement_services
-from assurance.improvement.models import Recommendation
+from assurance.improvement.actions import services as actions_services
+from assurance.improvement.learning import services as improvement_services
+from assurance.improvement.learning.models import Recommendation
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Person
 
@@ -567,7 +568,7 @@ def audit_recommendation_add(
         recommendation = improvement_services.recommendation_create(
             actor=actor, title=title, text=text, source=Recommendation.Source.AUDIT, audit=audit
         )
-        improvement_services.action_create(
+        actions_services.action_create(
             actor=actor,
             title=title,
             owner_agency=owner_agency,

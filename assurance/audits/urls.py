@@ -4,7 +4,7 @@ from assurance.audits import views
 
 app_name = "audits"
 
-P = "p/<slug:partnership_slug>/audits/"
+P = "audits/"
 A = P + "<int:audit_pk>/"
 
 urlpatterns = [

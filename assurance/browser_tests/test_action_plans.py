@@ -15,8 +15,9 @@ from playwright.sync_api import expect
 from assurance.audits.models import Audit
 from assurance.core.business_year import current_business_year
 from assurance.frameworks.models import Item
-from assurance.improvement.action_demo import PLAN_TITLE, closed_thread_action
-from assurance.improvement.models import Action, ActionState, Recommendation
+from assurance.improvement.actions.demo import PLAN_TITLE, closed_thread_action
+from assurance.improvement.actions.models import Action, ActionState
+from assurance.improvement.learning.models import Recommendation
 from assurance.partnerships.models import Partnership
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]

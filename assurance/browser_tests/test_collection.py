@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from assurance.dataset.models import CollectionRound, IndicatorValue
+from assurance.dataset.collection.models import CollectionRound, IndicatorValue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -32,9 +32,10 @@ from pypdf import PdfReader
 from assurance.audits.models import Audit
 from assurance.audits.selectors import later_audits_of_theme, standard_totals
 from assurance.frameworks.models import Item
-from assurance.improvement import impact
-from assurance.improvement.learning_models import Decision, LearningItem, Meeting
-from assurance.improvement.models import Action, ActionState, ImpactAssessment, Recommendation
+from assurance.improvement.actions import impact
+from assurance.improvement.actions.models import Action, ActionState, ImpactAssessment
+from assurance.improvement.learning.models import LearningItem, Recommendation
+from assurance.improvement.meetings.models import Decision, Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

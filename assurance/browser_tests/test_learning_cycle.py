@@ -11,8 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from assurance.audits.models import Audit
-from assurance.improvement.learning_models import Challenge, Decision
-from assurance.improvement.models import Recommendation
+from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.meetings.models import Decision
+from assurance.improvement.scrutiny.models import Challenge
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

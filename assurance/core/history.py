@@ -7,11 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 
 _TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+
+M = TypeVar("M", bound=models.Model)
+
+
+def save_as(instance: M, actor: Any, **save_kwargs: Any) -> M:
+    """Save ``instance`` with its history entry attributed to ``actor`` (an actor of the
+    permission layer, or a user for system code such as the demo): the one way a write records
+    who made it, in a request or not."""
+    instance._history_user = getattr(actor, "user", actor)  # type: ignore[attr-defined]
+    instance.save(**save_kwargs)
+    return instance
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ class DatasetConfig(AppConfig):
 
     def ready(self) -> None:
         from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
-        from assurance.dataset.collection_todos import collection_todos
+        from assurance.dataset.collection.todos import collection_todos
         from assurance.dataset.demo import load_demo_dataset
-        from assurance.dataset.scorecard_demo import load_demo_targets
+        from assurance.dataset.targets.demo import load_demo_targets
 
         register_nav(
             NavItem("Data set", "dataset:indicator_list", "indicator.view", 35, "dataset", "Data")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .collection_demo import load_demo_collection
-from .services import benchmarks_import_shipped, catalogue_load
+from assurance.dataset.benchmarks.services import benchmarks_import_shipped
+from assurance.dataset.catalogue.services import catalogue_load
+from assurance.dataset.collection.demo import load_demo_collection
 
 
 def load_demo_dataset(command: Any = None) -> None:

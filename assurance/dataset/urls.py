@@ -1,47 +1,36 @@
+"""The data set's pages, under /p/<partnership>/data-set/ (the partnership prefix is mounted once,
+in assurance/urls.py)."""
+
 from django.urls import path
 
-from assurance.dataset import (
-    collection_urls,
-    exception_views,
-    scorecard_views,
-    target_views,
-    views,
-)
+from assurance.dataset.catalogue import views as catalogue
+from assurance.dataset.collection import urls as collection
+from assurance.dataset.performance import views as performance
+from assurance.dataset.targets import urls as targets
 
 app_name = "dataset"
 
-P = "p/<slug:partnership_slug>/data-set/"
+P = "data-set/"
 
 urlpatterns = [
-    path(P, views.IndicatorListView.as_view(), name="indicator_list"),
-    path(P + "targets/", target_views.TargetListView.as_view(), name="target_list"),
-    path(
-        P + "targets/<str:code>/<int:year>/",
-        target_views.TargetEditView.as_view(),
-        name="target_edit",
-    ),
-    path(
-        P + "targets/<str:code>/<int:year>/history/",
-        target_views.TargetHistoryView.as_view(),
-        name="target_history",
-    ),
-    path(P + "scorecards/", scorecard_views.ScorecardListView.as_view(), name="scorecard_list"),
-    path(P + "scorecards/<int:pk>/", scorecard_views.ScorecardView.as_view(), name="scorecard"),
-    path(P + "exceptions/", exception_views.ExceptionReportView.as_view(), name="exception_report"),
+    # Quarterly collection first, so that "collection/" is never read as an indicator code.
+    *collection.urlpatterns,
+    path(P, catalogue.IndicatorListView.as_view(), name="indicator_list"),
+    *targets.urlpatterns,
+    path(P + "scorecards/", performance.ScorecardListView.as_view(), name="scorecard_list"),
+    path(P + "scorecards/<int:pk>/", performance.ScorecardView.as_view(), name="scorecard"),
+    path(P + "exceptions/", performance.ExceptionReportView.as_view(), name="exception_report"),
     path(
         P + "exceptions/pdf/",
-        exception_views.ExceptionReportPdfView.as_view(),
+        performance.ExceptionReportPdfView.as_view(),
         name="exception_report_pdf",
     ),
     path(
         P + "exceptions/docx/",
-        exception_views.ExceptionReportDocxView.as_view(),
+        performance.ExceptionReportDocxView.as_view(),
         name="exception_report_docx",
     ),
-    # indicator codes are capitals (models.code_validator), so they never meet the words above
-    path(P + "<str:code>/", views.IndicatorDetailView.as_view(), name="indicator_detail"),
+    # indicator codes are capitals (catalogue.models.code_validator), so they never meet the
+    # words above
+    path(P + "<str:code>/", performance.IndicatorDetailView.as_view(), name="indicator_detail"),
 ]
-
-# Quarterly collection (assurance/dataset/collection_urls.py), ahead of the indicator page's
-# "<str:code>/" so that "collection/" is never read as an indicator code.
-urlpatterns = collection_urls.urlpatterns + urlpatterns

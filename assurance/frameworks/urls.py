@@ -4,7 +4,7 @@ from assurance.frameworks import views
 
 app_name = "frameworks"
 
-P = "p/<slug:partnership_slug>/frameworks/"
+P = "frameworks/"
 F = P + "<int:pk>/"
 
 urlpatterns = [

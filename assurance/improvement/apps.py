@@ -7,20 +7,36 @@ class ImprovementConfig(AppConfig):
     verbose_name = "Learning and improvement"
 
     def ready(self) -> None:
-        from assurance.core.registry import NavItem, register_nav
+        from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
+        from assurance.improvement.actions.demo import load_demo_actions
+        from assurance.improvement.actions.todos import action_todos
+        from assurance.improvement.demo import load_demo_learning_cycle
+        from assurance.improvement.learning.todos import learning_todos
+        from assurance.improvement.scrutiny.todos import challenge_todos
 
         register_nav(NavItem("Actions", "improvement:action_list", "action.view", 40, "actions"))
-
-        from assurance.core.registry import register_demo
-        from assurance.improvement.action_demo import load_demo_actions
-
-        register_demo(60, load_demo_actions)
-
-        from assurance.core.registry import register_todo
-        from assurance.improvement.action_todos import action_todos
-
+        register_nav(
+            NavItem(
+                "Learning", "improvement:learning_list", "learning.view", 38, "learning", "Learning"
+            )
+        )
+        register_nav(
+            NavItem(
+                "Meetings", "improvement:meeting_list", "meeting.view", 45, "meetings", "Learning"
+            )
+        )
+        register_nav(
+            NavItem(
+                "Challenges",
+                "improvement:challenge_list",
+                "challenge.view",
+                47,
+                "challenges",
+                "Learning",
+            )
+        )
         register_todo(action_todos)
-
-        from assurance.improvement.learning_todos import register_learning_cycle
-
-        register_learning_cycle()
+        register_todo(learning_todos)
+        register_todo(challenge_todos)
+        register_demo(50, load_demo_learning_cycle)
+        register_demo(60, load_demo_actions)

@@ -1,19 +1,17 @@
-from django.urls import path
+"""The learning cycle's pages, under /p/<partnership>/ (mounted once, in assurance/urls.py)."""
 
-from assurance.improvement import action_urls, views
+from assurance.improvement.actions import urls as actions
+from assurance.improvement.learning import urls as learning
+from assurance.improvement.meetings import urls as meetings
+from assurance.improvement.scrutiny import urls as scrutiny
+from assurance.improvement.thread import urls as thread
 
 app_name = "improvement"
 
-P = "p/<slug:partnership_slug>/actions/"
-
 urlpatterns = [
-    path(P, views.ActionListView.as_view(), name="action_list"),
-    path(P + "<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
-    path(P + "<int:pk>/history/", views.ActionHistoryView.as_view(), name="action_history"),
+    *actions.urlpatterns,
+    *thread.urlpatterns,
+    *learning.urlpatterns,
+    *meetings.urlpatterns,
+    *scrutiny.urlpatterns,
 ]
-
-urlpatterns += action_urls.urlpatterns  # action plans, evidence, impact, golden thread
-
-from assurance.improvement import learning_urls  # noqa: E402
-
-urlpatterns += learning_urls.urlpatterns  # learning, themes, meetings, decisions, challenges

@@ -53,6 +53,16 @@ class Actor:
         return bool(self.partnership.require_two_factor and self.roles & PRIVILEGED_ROLES)
 
 
+def require_same_partnership(actor: Actor, *records: Any) -> None:
+    """Refuse to link a record of another partnership (``None`` and global records pass)."""
+    for record in records:
+        if record is not None and getattr(record, "partnership_id", None) not in (
+            None,
+            actor.partnership.pk,
+        ):
+            raise PermissionDenied("A record of another partnership cannot be linked.")
+
+
 def partnerships_for_user(user: Any) -> models.QuerySet[Partnership]:
     return Partnership.objects_for_user(user)
 

@@ -13,9 +13,14 @@ from typing import Any
 
 from assurance.bench.harness import Bench, env_int, scenario, time_page
 from assurance.bench.scenarios.learning import build_learning
-from assurance.improvement.action_models import ActionEvidence, ActionUpdate, ImpactAssessment
-from assurance.improvement.learning_models import Decision, LearningItem
-from assurance.improvement.models import Action
+from assurance.improvement.actions.models import (
+    Action,
+    ActionEvidence,
+    ActionUpdate,
+    ImpactAssessment,
+)
+from assurance.improvement.learning.models import LearningItem
+from assurance.improvement.meetings.models import Decision
 from assurance.partnerships.models import Person
 
 END = date(2026, 11, 1)

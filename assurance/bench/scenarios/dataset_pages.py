@@ -22,8 +22,9 @@ from django.db import connection
 
 from assurance.bench.harness import Bench, Page, count_queries, env_int, scenario
 from assurance.core.business_year import current_business_year
-from assurance.dataset.collection_models import CollectionRound, RoundStatus
-from assurance.dataset.models import Indicator, IndicatorSetting
+from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.collection.models import CollectionRound, RoundStatus
+from assurance.dataset.targets.models import IndicatorSetting
 from assurance.partnerships.models import Agency, Person, Priority
 from assurance.partnerships.neighbours import MODEL_FILE, dfe_2025_entry
 

@@ -13,17 +13,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assurance.bench.harness import Bench, env_int, scenario, table, time_callable, time_page
-from assurance.improvement.learning_models import (
-    AgendaItem,
-    Attendance,
-    Challenge,
-    Decision,
+from assurance.improvement.actions.models import Action
+from assurance.improvement.learning.models import (
     LearningItem,
     LearningSource,
     LearningTheme,
-    Meeting,
+    Recommendation,
 )
-from assurance.improvement.models import Action, Recommendation
+from assurance.improvement.meetings.models import AgendaItem, Attendance, Decision, Meeting
+from assurance.improvement.scrutiny.models import Challenge
 from assurance.partnerships.models import Agency, Group, GroupMember, Person
 
 SOURCES = list(LearningSource.values)
@@ -230,7 +228,7 @@ def learning(bench: Bench) -> None:
 
     from weasyprint import HTML
 
-    from assurance.improvement.highlight import highlight_report
+    from assurance.improvement.meetings.highlight import highlight_report
     from assurance.reports.documents import render_pdf
 
     meeting = (

@@ -68,12 +68,3 @@ EXPECTED.update(
         ),
     }
 )
-
-# Quarterly collection's rows live in collection_authorisation.py.
-from assurance.dataset.tests.collection_authorisation import (  # noqa: E402
-    COLLECTION_EXPECTED,
-    COLLECTION_LOOKUPS,
-)
-
-LOOKUPS.update(COLLECTION_LOOKUPS)
-EXPECTED.update(COLLECTION_EXPECTED)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assurance.dataset.benchmarks import DATA_DIR
-from assurance.dataset.services import benchmarks_import, catalogue_load
+from assurance.dataset.benchmarks.reader import DATA_DIR
+from assurance.dataset.benchmarks.services import benchmarks_import
+from assurance.dataset.catalogue.services import catalogue_load
 
 SOLIHULL = "E08000029"
 
@@ -83,8 +84,9 @@ def test_openapi_schema_lists_the_endpoints(loaded, dev, client_for):
 
 
 def test_la_standing_uses_every_la_that_year(loaded):
-    from assurance.dataset.models import Benchmark, Indicator
-    from assurance.dataset.selectors import la_standing
+    from assurance.dataset.benchmarks.models import Benchmark
+    from assurance.dataset.benchmarks.selectors import la_standing
+    from assurance.dataset.catalogue.models import Indicator
 
     indicator = Indicator.objects.get(code="CSC-REREF")
     standing = la_standing(indicator=indicator, la_code=SOLIHULL)

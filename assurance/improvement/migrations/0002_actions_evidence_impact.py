@@ -6,7 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import assurance.improvement.action_models
+import assurance.improvement.actions.models
 
 
 class Migration(migrations.Migration):
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=300,
-                        upload_to=assurance.improvement.action_models.evidence_path,
+                        upload_to=assurance.improvement.actions.models.evidence_path,
                     ),
                 ),
                 ("file_name", models.CharField(blank=True, max_length=200)),

@@ -6,15 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from assurance.improvement.learning_models import (
-    AgendaItem,
-    Challenge,
-    Decision,
-    LearningItem,
-    LearningTheme,
-    Meeting,
-)
-from assurance.improvement.models import Recommendation
+from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
+from assurance.improvement.meetings.models import AgendaItem, Decision, Meeting
+from assurance.improvement.scrutiny.models import Challenge
 
 pytestmark = pytest.mark.django_db
 

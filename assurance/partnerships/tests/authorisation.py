@@ -46,7 +46,7 @@ PERSON = {"pk": "person"}
 
 EXPECTED = {
     # The front page sends someone with one partnership straight to it.
-    "partnerships:home": expect(northfield=REDIRECT, southvale=REDIRECT),
+    "home": expect(northfield=REDIRECT, southvale=REDIRECT),
     "partnerships:partnership_home": expect(allow=NORTHFIELD),
     "partnerships:settings": expect(allow=BU),
     "partnerships:partnership_history": expect(allow=BU),

@@ -12,15 +12,17 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from assurance.dataset.benchmarks import (
+from assurance.dataset.benchmarks.models import Benchmark
+from assurance.dataset.benchmarks.reader import (
     DATA_DIR,
     DEFAULT_MAPPING,
     load_mapping,
     read_benchmarks,
     section_for,
 )
-from assurance.dataset.models import Benchmark, Frequency, Indicator
-from assurance.dataset.services import benchmarks_import, catalogue_load
+from assurance.dataset.benchmarks.services import benchmarks_import
+from assurance.dataset.catalogue.models import Frequency, Indicator
+from assurance.dataset.catalogue.services import catalogue_load
 
 
 class _Rollback(Exception):

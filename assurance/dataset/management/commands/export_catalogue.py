@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from assurance.dataset.interchange import catalogue_csv, catalogue_xlsx
-from assurance.dataset.selectors import indicator_list
+from assurance.dataset.catalogue.interchange import catalogue_csv, catalogue_xlsx
+from assurance.dataset.catalogue.selectors import indicator_list
 
 
 class Command(BaseCommand):

@@ -6,14 +6,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from assurance.dataset.benchmarks import DEFAULT_MAPPING, BenchmarkFileError
-from assurance.dataset.services import benchmarks_import
+from assurance.dataset.benchmarks.reader import DEFAULT_MAPPING, BenchmarkFileError
+from assurance.dataset.benchmarks.services import benchmarks_import
 
 
 class Command(BaseCommand):
     help = (
         "Import a Department for Education open-data CSV file as benchmarks. The mapping (YAML, "
-        "default: the shipped assurance/dataset/catalogue/dfe_mapping.yaml) says which columns "
+        "default: the shipped assurance/dataset/benchmarks/dfe_mapping.yaml) says which columns "
         "feed which indicators. All rows or none are stored; importing again replaces them."
     )
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from assurance.dataset.services import STARTER_CATALOGUE, CatalogueError, catalogue_load
+from assurance.dataset.catalogue.services import STARTER_CATALOGUE, CatalogueError, catalogue_load
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from assurance.improvement.action_tasks import (
+from assurance.improvement.actions.tasks import (
     measure_pending_impacts,
     send_action_digest,
     send_action_reminders,

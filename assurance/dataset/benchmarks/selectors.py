@@ -1,0 +1,92 @@
+"""Reads for the data set: the catalogue, benchmark series and their SPC."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from assurance.dataset.benchmarks.models import AreaLevel, Benchmark
+from assurance.dataset.catalogue.models import Indicator
+
+if TYPE_CHECKING:
+    pass
+
+ENGLAND = "E92000001"
+
+
+def benchmark_series(*, indicator: Indicator, area_code: str) -> list[Benchmark]:
+    """An area's published figures for an indicator, oldest first."""
+    return list(
+        Benchmark.objects.filter(indicator=indicator, area_code=area_code).order_by(
+            "period_type", "period_start"
+        )
+    )
+
+
+def benchmark_areas(*, indicator: Indicator, la_code: str) -> list[dict[str, Any]]:
+    """The areas a partnership compares with: its LA, its region and England (when present)."""
+    latest = (
+        Benchmark.objects.filter(indicator=indicator, area_code=la_code)
+        .order_by("-period_start")
+        .values("region_code", "area_name")
+        .first()
+    )
+    areas = []
+    if latest:
+        areas.append({"code": la_code, "name": latest["area_name"]})
+        region = (
+            Benchmark.objects.filter(
+                indicator=indicator,
+                area_code=latest["region_code"],
+                area_level=AreaLevel.REGIONAL,
+            )
+            .values("area_name")
+            .first()
+        )
+        if region:
+            areas.append({"code": latest["region_code"], "name": region["area_name"]})
+    areas.append({"code": ENGLAND, "name": "England"})
+    return areas
+
+
+@dataclass(frozen=True)
+class Standing:
+    time_period: str
+    value: Any
+    rank: int | None
+    of: int
+    band: str | None
+
+
+def la_standing(*, indicator: Indicator, la_code: str) -> Standing | None:
+    """The LA's latest published value, its national rank (1 = best) and quartile band among all
+    local authorities with a value that year (LAIT's method: aggregates.py)."""
+    from assurance.dataset.benchmarks.aggregates import national_rank, quartile_band
+
+    latest = (
+        Benchmark.objects.filter(indicator=indicator, area_code=la_code, value__isnull=False)
+        .order_by("-period_start")
+        .first()
+    )
+    if latest is None or latest.value is None:
+        return None
+    value = latest.value
+    values: list[Decimal] = [
+        v
+        for v in Benchmark.objects.filter(
+            indicator=indicator,
+            area_level=AreaLevel.LOCAL_AUTHORITY,
+            period_type=latest.period_type,
+            period_start=latest.period_start,
+            value__isnull=False,
+        ).values_list("value", flat=True)
+        if v is not None
+    ]
+    return Standing(
+        time_period=latest.time_period,
+        value=value,
+        rank=national_rank(value, values, indicator.polarity),
+        of=len(values),
+        band=quartile_band(value, values, indicator.polarity),
+    )

@@ -1,0 +1,92 @@
+"""The multi-agency data set: the indicator catalogue, partnership settings per business year,
+and benchmark observations from published national statistics.
+
+Time series are rows, not columns (CONVENTIONS "Data"). National statistics are global and
+read-only for partnerships (``Benchmark``); values that partners submit will live in a separate
+partnership-scoped model of the same shape (docs/adr/006-benchmarks-global-values-scoped.md).
+"""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from assurance.dataset.charts.spc import Polarity as SpcPolarity
+from assurance.partnerships.models import Sector
+
+
+class Unit(models.TextChoices):
+    COUNT = "count", "Count"
+    PERCENTAGE = "percentage", "Percentage"
+    RATE_10K = "rate_10k", "Rate per 10,000 children"
+    DAYS = "days", "Days"
+    RATIO = "ratio", "Ratio"
+
+
+class Polarity(models.TextChoices):
+    HIGHER_IS_BETTER = SpcPolarity.HIGHER_IS_BETTER.value, "Higher is better"
+    LOWER_IS_BETTER = SpcPolarity.LOWER_IS_BETTER.value, "Lower is better"
+    NEITHER = SpcPolarity.NEITHER.value, "Neither"
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    ANNUAL = "annual", "Annual"
+
+
+class Source(models.TextChoices):
+    AGENCY_RETURN = "agency_return", "Agency return"
+    NATIONAL_STATISTICS = "national_statistics", "Published national statistics"
+
+
+code_validator = RegexValidator(
+    r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$", "Use capital letters, digits and hyphens, like CSC-REF"
+)
+
+
+class Indicator(models.Model):
+    """One measure of the data set, with its definition (global: the shared catalogue)."""
+
+    code = models.CharField(max_length=30, unique=True, validators=[code_validator])
+    title = models.CharField(max_length=200)
+    definition = models.TextField(help_text="Plain-English definition.")
+    numerator_definition = models.TextField(blank=True)
+    denominator_definition = models.TextField(blank=True)
+    unit = models.CharField(max_length=12, choices=Unit.choices)
+    polarity = models.CharField(max_length=8, choices=Polarity.choices)
+    owning_sector = models.CharField(
+        max_length=30, choices=Sector.choices, help_text="The type of agency that reports it."
+    )
+    phase = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    national_measure = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The published national measure it matches, e.g. 'DfE CIN census: "
+        "rereferral_percent'.",
+    )
+    themes = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Comma-separated themes, e.g. 'neglect, exploitation'.",
+    )
+    decimal_places = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["phase", "order", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def needs_denominator(self) -> bool:
+        return self.unit in (Unit.PERCENTAGE, Unit.RATE_10K, Unit.RATIO)

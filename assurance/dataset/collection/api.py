@@ -1,0 +1,319 @@
+"""The collection API: an agency's system sends its values for a round with a personal token
+(``Authorization: Token <key>``). The same rules as the web form and the workbook; the same
+permission layer as the pages (the round's partnership, the token owner's roles and agency)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from assurance.dataset.collection import selectors, services
+from assurance.dataset.collection.models import CollectionRound, IndicatorValue, Revision
+from assurance.dataset.collection.rules import Entry
+from assurance.partnerships.access import Actor, actor_for, partnerships_for_user
+from assurance.partnerships.api import PartnershipAPIMixin
+
+
+class ValueInSerializer(serializers.Serializer):
+    indicator = serializers.CharField(help_text="The indicator's code, e.g. CSC-REF.")
+    numerator = serializers.CharField(
+        allow_null=True,
+        required=False,
+        allow_blank=True,
+        help_text="For a count or days, the value itself. A number (or a string holding one); "
+        "null or empty with an empty denominator removes a saved value.",
+    )
+    denominator = serializers.CharField(
+        allow_null=True,
+        required=False,
+        allow_blank=True,
+        help_text="Only for percentages, rates per 10,000 children (the number of children "
+        "aged 0 to 17) and ratios. The value is computed, never sent.",
+    )
+    commentary = serializers.CharField(allow_blank=True, required=False, default="")
+    confirmed_outlier = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Set true after checking a value outside the series' usual range.",
+    )
+
+
+class ValuesInSerializer(serializers.Serializer):
+    values = ValueInSerializer(many=True)
+
+
+class ValueOutSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    indicator = serializers.CharField()
+    agency = serializers.CharField()
+    numerator = serializers.DecimalField(max_digits=16, decimal_places=4)
+    denominator = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    value = serializers.DecimalField(max_digits=16, decimal_places=4)
+    commentary = serializers.CharField(allow_blank=True)
+    confirmed_outlier = serializers.BooleanField()
+    changed_at = serializers.DateTimeField()
+
+
+class RoundValuesSerializer(serializers.Serializer):
+    round = serializers.IntegerField()
+    period = serializers.CharField()
+    status = serializers.CharField()
+    due_on = serializers.DateField()
+    saved = serializers.IntegerField(required=False, help_text="Values created or changed.")
+    removed = serializers.IntegerField(required=False)
+    values = ValueOutSerializer(many=True)
+
+
+class ProblemSerializer(serializers.Serializer):
+    indicator = serializers.CharField()
+    field = serializers.CharField()
+    kind = serializers.ChoiceField(
+        choices=["error", "confirm"],
+        help_text="error: fix it; confirm: check the value and send confirmed_outlier true.",
+    )
+    message = serializers.CharField()
+
+
+class ProblemsSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    problems = ProblemSerializer(many=True)
+
+
+def _value_json(value: IndicatorValue) -> dict[str, Any]:
+    return {
+        "id": value.pk,
+        "indicator": value.indicator.code,
+        "agency": value.agency.name,
+        "numerator": value.numerator,
+        "denominator": value.denominator,
+        "value": value.value,
+        "commentary": value.commentary,
+        "confirmed_outlier": value.confirmed_outlier,
+        "changed_at": value.changed_at,
+    }
+
+
+ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The round's id.")
+
+
+class RoundValuesAPI(APIView):
+    """A collection round's values: GET your agency's (the business unit: every agency's);
+    POST your agency's values, all or nothing."""
+
+    def _round(self, request: Request, pk: int, permission: str) -> tuple[Actor, CollectionRound]:
+        round = (
+            CollectionRound.unscoped.filter(
+                pk=pk, partnership__in=partnerships_for_user(request.user)
+            )
+            .select_related("partnership")
+            .first()
+        )
+        if round is None:
+            raise NotFound("No such round.")
+        try:
+            actor = actor_for(request.user, round.partnership.slug)
+            actor.require(permission)
+        except Http404 as exc:
+            raise NotFound("No such round.") from exc
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc
+        return actor, round
+
+    def _reply(self, actor: Actor, round: CollectionRound, **extra: Any) -> dict[str, Any]:
+        values = (
+            selectors.visible_values(actor=actor)
+            .filter(round=round)
+            .select_related("indicator", "agency")
+            .order_by("agency__name", "indicator__phase", "indicator__order", "indicator__code")
+        )
+        payload = {
+            "round": round.pk,
+            "period": round.period.label,
+            "status": round.status,
+            "due_on": round.due_on,
+            **extra,
+            "values": [_value_json(v) for v in values],
+        }
+        return dict(RoundValuesSerializer(payload).data)
+
+    @extend_schema(
+        operation_id="collection_round_values_list",
+        parameters=[ID],
+        responses=RoundValuesSerializer,
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        actor, round = self._round(request, pk, "collection.view")
+        return Response(self._reply(actor, round))
+
+    @extend_schema(
+        operation_id="collection_round_values_submit",
+        parameters=[ID],
+        request=ValuesInSerializer,
+        responses={200: RoundValuesSerializer, 400: ProblemsSerializer},
+        description="Send your agency's values for an open round. Every value is checked by "
+        "the same rules as the web form (numbers, 0–100 for percentages, counts not "
+        "negative, numerator not above denominator, commentary where a value misses its "
+        "target, leaves its tolerance or changes more than the round's percentage, and "
+        "confirmation of unusual values). One problem and nothing is saved: the reply lists "
+        "every problem with the indicator it belongs to.",
+        examples=[
+            OpenApiExample(
+                "Two values",
+                value={
+                    "values": [
+                        {"indicator": "CSC-REF", "numerator": "412"},
+                        {
+                            "indicator": "CSC-REREF",
+                            "numerator": "87",
+                            "denominator": "412",
+                            "commentary": "",
+                        },
+                    ]
+                },
+                request_only=True,
+            )
+        ],
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        actor, round = self._round(request, pk, "collection.submit")
+        body = ValuesInSerializer(data=request.data)
+        if not body.is_valid():
+            return Response(
+                {"detail": "The request is not in the documented form.", "errors": body.errors},
+                status=400,
+            )
+        entries: dict[str, Entry] = {}
+        for item in body.validated_data["values"]:
+            entries[item["indicator"]] = Entry(
+                numerator=item.get("numerator"),
+                denominator=item.get("denominator"),
+                commentary=item.get("commentary") or "",
+                confirmed_outlier=item.get("confirmed_outlier", False),
+            )
+        try:
+            result = services.values_save(
+                actor=actor, round=round, agency=actor.person.agency, entries=entries, via="api"
+            )
+        except services.CollectionProblems as exc:
+            return Response(
+                {
+                    "detail": "Nothing has been saved.",
+                    "problems": [
+                        {
+                            "indicator": code,
+                            "field": p.field,
+                            "kind": str(p.kind),
+                            "message": p.message,
+                        }
+                        for code, p in exc.problems
+                    ],
+                },
+                status=400,
+            )
+        except DjangoValidationError as exc:
+            return Response(
+                {
+                    "detail": "Nothing has been saved.",
+                    "problems": [
+                        {"indicator": "", "field": "", "kind": "error", "message": str(m)}
+                        for m in exc.messages
+                    ],
+                },
+                status=400,
+            )
+        return Response(self._reply(actor, round, saved=result.saved, removed=result.removed))
+
+
+class RevisionSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    old_value = serializers.DecimalField(max_digits=16, decimal_places=4)
+    new_value = serializers.DecimalField(max_digits=16, decimal_places=4)
+    reason = serializers.CharField()
+    revised_at = serializers.DateTimeField()
+
+
+class PartnershipPointSerializer(serializers.Serializer):
+    time_period = serializers.CharField()
+    period_start = serializers.DateField()
+    period_end = serializers.DateField()
+    numerator = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    denominator = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    value = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    agencies = serializers.IntegerField(help_text="How many agencies' figures it combines.")
+    revised = serializers.BooleanField(help_text="Changed after the round was published.")
+    revisions = RevisionSerializer(many=True)
+    commentary = serializers.ListField(
+        child=serializers.DictField(child=serializers.CharField()),
+        help_text="Each agency's commentary: {agency, text}.",
+    )
+
+
+def revision_data(revision: Revision) -> dict[str, Any]:
+    return {
+        "agency": revision.value.agency.name,
+        "old_value": revision.old_value,
+        "new_value": revision.new_value,
+        "reason": revision.reason,
+        "revised_at": revision.revised_at,
+    }
+
+
+class PartnershipSeriesSerializer(serializers.Serializer):
+    partnership = serializers.CharField()
+    indicator = serializers.CharField()
+    frequency = serializers.CharField()
+    points = PartnershipPointSerializer(many=True)
+
+
+class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
+    """A partnership's own published series of an indicator (values its agencies submitted in
+    published collection rounds), oldest first, with revision marks. Open rounds never show."""
+
+    permission = "indicator.view"
+
+    @extend_schema(
+        operation_id="partnership_indicator_series",
+        responses=PartnershipSeriesSerializer,
+        parameters=[
+            OpenApiParameter("partnership_slug", str, OpenApiParameter.PATH),
+            OpenApiParameter("code", str, OpenApiParameter.PATH, description="Indicator code."),
+        ],
+    )
+    def get(self, request: Request, partnership_slug: str, code: str) -> Response:
+        from assurance.dataset.catalogue.selectors import indicator_by_code
+        from assurance.dataset.collection.selectors import partnership_series
+
+        indicator = indicator_by_code(code=code)
+        if indicator is None:
+            raise NotFound("No such indicator.")
+        points = partnership_series(partnership=self.actor.partnership, indicator=indicator)
+        payload = {
+            "partnership": self.actor.partnership.slug,
+            "indicator": indicator.code,
+            "frequency": indicator.frequency,
+            "points": [
+                {
+                    "time_period": p.time_period,
+                    "period_start": p.period_start,
+                    "period_end": p.period_end,
+                    "numerator": p.numerator,
+                    "denominator": p.denominator,
+                    "value": p.value,
+                    "agencies": p.agencies,
+                    "revised": p.revised,
+                    "revisions": [revision_data(r) for r in p.revisions],
+                    "commentary": [{"agency": a, "text": t} for a, t in p.commentary],
+                }
+                for p in points
+            ],
+        }
+        return Response(PartnershipSeriesSerializer(payload).data)

@@ -1,0 +1,405 @@
+"""Reads for quarterly collection: rounds, what each agency owes, completeness and timeliness,
+and a partnership's published series (``partnership_series``, re-exported by selectors.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from assurance.dataset.catalogue.models import Indicator, Source
+from assurance.dataset.collection.models import (
+    AgencySignOff,
+    Chase,
+    CollectionRound,
+    IndicatorValue,
+    Revision,
+    RoundStatus,
+)
+from assurance.dataset.collection.rules import (
+    Context,
+    IndicatorRule,
+    Period,
+    completeness,
+    is_on_time,
+    previous_period,
+)
+from assurance.dataset.targets.models import IndicatorSetting
+from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.models import Agency, Partnership, Person
+
+
+def rule_for(indicator: Indicator) -> IndicatorRule:
+    return IndicatorRule(
+        code=indicator.code,
+        title=indicator.title,
+        unit=indicator.unit,
+        polarity=indicator.polarity,
+        decimal_places=indicator.decimal_places,
+    )
+
+
+def agency_indicators(*, agency: Agency, frequency: str) -> QuerySet[Indicator]:
+    """The indicators an agency reports in a round: agency returns of that frequency whose
+    owning sector is the agency's sector."""
+    return Indicator.objects.filter(
+        active=True, source=Source.AGENCY_RETURN, owning_sector=agency.sector, frequency=frequency
+    ).order_by("phase", "order", "code")
+
+
+def round_list(*, actor: Actor) -> QuerySet[CollectionRound]:
+    actor.require("collection.view")
+    return CollectionRound.objects_for(actor.partnership).order_by("-period_start", "frequency")
+
+
+def round_get(*, actor: Actor, pk: Any) -> CollectionRound:
+    """A round of the actor's partnership (rounds belong to the partnership, not to an agency:
+    every reader of collection sees them); 404 otherwise."""
+    actor.require("collection.view")
+    try:
+        return CollectionRound.objects_for(actor.partnership).get(pk=pk)
+    except (CollectionRound.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such round.") from exc
+
+
+def agency_get(*, actor: Actor, pk: Any, permission: str = "collection.view") -> Agency:
+    """An agency the actor may see collection values of (their own, or any for the BU)."""
+    return get_for_actor(actor, Agency.objects_for(actor.partnership), permission, pk, "pk")
+
+
+def value_get(*, actor: Actor, pk: Any, permission: str = "collection.view") -> IndicatorValue:
+    return get_for_actor(
+        actor,
+        IndicatorValue.objects_for(actor.partnership).select_related(
+            "round", "indicator", "agency"
+        ),
+        permission,
+        pk,
+    )
+
+
+@dataclass
+class AgencyProgress:
+    agency: Agency
+    expected: int
+    reported: int
+    sign_off: AgencySignOff | None
+    on_time: bool | None
+    chased_at: Any = None
+
+    @property
+    def completeness(self) -> float | None:
+        return completeness(self.expected, self.reported)
+
+    @property
+    def signed_off(self) -> bool:
+        return self.sign_off is not None and self.sign_off.is_locked
+
+    @property
+    def status(self) -> str:
+        if self.signed_off:
+            return "Signed off"
+        if self.sign_off is not None:
+            return "Unlocked"
+        if self.reported:
+            return "In progress"
+        return "Not started"
+
+
+@dataclass
+class RoundProgress:
+    round: CollectionRound
+    agencies: list[AgencyProgress]
+    expected: int = 0
+    reported: int = 0
+    on_time: int = 0
+    late: int = 0
+
+    @property
+    def completeness(self) -> float | None:
+        return completeness(self.expected, self.reported)
+
+    @property
+    def timeliness(self) -> float | None:
+        """Agencies that signed off by the due date, as a percentage of all that owe values."""
+        return completeness(len(self.agencies), self.on_time)
+
+
+def round_progress(
+    *, round: CollectionRound, agencies: Iterable[Agency] | None = None, today: date | None = None
+) -> RoundProgress:
+    """Completeness (values reported of those expected) and timeliness per agency (DHIS2)."""
+    return rounds_progress(rounds=[round], agencies=agencies, today=today)[0]
+
+
+def rounds_progress(
+    *,
+    rounds: list[CollectionRound],
+    agencies: Iterable[Agency] | None = None,
+    today: date | None = None,
+) -> list[RoundProgress]:
+    """``round_progress`` of several rounds of one partnership in a fixed number of queries
+    (agencies default to every agency that owes values of the round's frequency)."""
+    if not rounds:
+        return []
+    today = today or timezone.localdate()
+    partnership = rounds[0].partnership
+    given = list(agencies) if agencies is not None else None
+    expected: dict[tuple[str, str], set[int]] = defaultdict(set)  # (frequency, sector)
+    for pk, frequency, sector in Indicator.objects.filter(
+        active=True, source=Source.AGENCY_RETURN
+    ).values_list("pk", "frequency", "owning_sector"):
+        expected[frequency, sector].add(pk)
+    all_agencies = (
+        given
+        if given is not None
+        else list(Agency.objects_for(partnership).filter(is_active=True).order_by("kind", "name"))
+    )
+    reported: dict[tuple[int, int], set[int]] = defaultdict(set)  # (round, agency)
+    for round_id, agency_id, indicator_id in (
+        IndicatorValue.objects_for(partnership)
+        .filter(round__in=rounds)
+        .values_list("round_id", "agency_id", "indicator_id")
+    ):
+        reported[round_id, agency_id].add(indicator_id)
+    sign_offs = {
+        (s.round_id, s.agency_id): s
+        for s in AgencySignOff.objects_for(partnership).filter(round__in=rounds)
+    }
+    chased: dict[tuple[int, int], Any] = {}
+    for round_id, agency_id, sent_at in (
+        Chase.objects_for(partnership)
+        .filter(round__in=rounds)
+        .order_by("sent_at")
+        .values_list("round_id", "agency_id", "sent_at")
+    ):
+        chased[round_id, agency_id] = sent_at
+    result = []
+    for round in rounds:
+        progress = RoundProgress(round=round, agencies=[])
+        for agency in all_agencies:
+            owed = expected.get((round.frequency, agency.sector), set())
+            if given is None and not owed:
+                continue  # agencies that owe nothing in this round are not counted
+            sign_off = sign_offs.get((round.pk, agency.pk))
+            on_time = is_on_time(
+                signed_on=timezone.localtime(sign_off.first_signed_at).date() if sign_off else None,
+                due_on=round.due_on,
+                today=today,
+            )
+            row = AgencyProgress(
+                agency=agency,
+                expected=len(owed),
+                reported=len(reported[round.pk, agency.pk] & owed),
+                sign_off=sign_off,
+                on_time=on_time,
+                chased_at=chased.get((round.pk, agency.pk)),
+            )
+            progress.agencies.append(row)
+            progress.expected += row.expected
+            progress.reported += row.reported
+            progress.on_time += on_time is True
+            progress.late += on_time is False
+        result.append(progress)
+    return result
+
+
+@dataclass
+class ValueRow:
+    """One line of an agency's return: the indicator, what is saved and what it is judged by."""
+
+    indicator: Indicator
+    rule: IndicatorRule
+    value: IndicatorValue | None
+    context: Context
+    setting: IndicatorSetting | None = None
+    history: list[Decimal] = field(default_factory=list)
+
+
+def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
+    """Every indicator the agency owes in the round, with its saved value and its context:
+    target and tolerance for the business year, last period's value, the series' history."""
+    indicators = list(agency_indicators(agency=agency, frequency=round.frequency))
+    partnership = round.partnership
+    saved = {
+        v.indicator_id: v
+        for v in IndicatorValue.objects_for(partnership).filter(round=round, agency=agency)
+    }
+    settings = {
+        s.indicator_id: s
+        for s in IndicatorSetting.objects_for(partnership).filter(
+            indicator__in=indicators, business_year=round.period.business_year
+        )
+    }
+    earlier: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
+    for indicator_id, start, value in (
+        IndicatorValue.objects_for(partnership)
+        .filter(
+            agency=agency,
+            indicator__in=indicators,
+            round__frequency=round.frequency,
+            round__period_start__lt=round.period_start,
+        )
+        .order_by("round__period_start")
+        .values_list("indicator_id", "round__period_start", "value")
+    ):
+        earlier[indicator_id].append((start, value))
+    last_start = previous_period(round.period).start
+    rows = []
+    for indicator in indicators:
+        series = earlier[indicator.pk]
+        previous = series[-1][1] if series and series[-1][0] == last_start else None
+        setting = settings.get(indicator.pk)
+        rows.append(
+            ValueRow(
+                indicator=indicator,
+                rule=rule_for(indicator),
+                value=saved.get(indicator.pk),
+                setting=setting,
+                history=[v for _, v in series],
+                context=Context(
+                    target=setting.target if setting else None,
+                    tolerance=setting.tolerance if setting else None,
+                    previous=previous,
+                    history=[v for _, v in series],
+                    change_percent=round.change_percent,
+                ),
+            )
+        )
+    return rows
+
+
+def sign_off_get(*, round: CollectionRound, agency: Agency) -> AgencySignOff | None:
+    return AgencySignOff.objects_for(round.partnership).filter(round=round, agency=agency).first()
+
+
+def changed_since_sign_off(*, round: CollectionRound, agency: Agency) -> int | None:
+    """How many of the agency's values were changed (or removed) since its last sign-off; None
+    if it has never signed off the round."""
+    sign_off = sign_off_get(round=round, agency=agency)
+    if sign_off is None:
+        return None
+    history = IndicatorValue.history.filter(  # type: ignore[attr-defined]
+        partnership=round.partnership,
+        round=round,
+        agency=agency,
+        history_date__gt=sign_off.signed_at,
+    )
+    return len(set(history.values_list("indicator_id", flat=True)))
+
+
+def open_rounds_for_lead(*, actor: Actor) -> list[CollectionRound]:
+    """Open rounds in which the actor's agency owes values and has not signed off."""
+    if not actor.can("collection.submit"):
+        return []
+    agency = actor.person.agency
+    today = timezone.localdate()
+    rounds = []
+    for round in CollectionRound.objects_for(actor.partnership).filter(
+        status=RoundStatus.OPEN, opens_on__lte=today
+    ):
+        if not agency_indicators(agency=agency, frequency=round.frequency).exists():
+            continue
+        sign_off = sign_off_get(round=round, agency=agency)
+        if sign_off is None or not sign_off.is_locked:
+            rounds.append(round)
+    return rounds
+
+
+def agency_leads(*, agency: Agency) -> list[Person]:
+    return list(
+        Person.objects_for(agency.partnership).filter(
+            agency=agency, is_agency_lead=True, is_active=True
+        )
+    )
+
+
+def visible_values(*, actor: Actor) -> QuerySet[IndicatorValue]:
+    return scoped(actor, IndicatorValue.objects_for(actor.partnership), "collection.view")
+
+
+# --- the published series ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """A partnership's published figure for one period, the same shape as a ``Benchmark``
+    row (period, numerator, denominator, value, missing reason) plus revision marks."""
+
+    period_type: str
+    period_start: date
+    period_end: date
+    time_period: str
+    numerator: Decimal | None
+    denominator: Decimal | None
+    value: Decimal | None
+    missing_reason: str
+    agencies: int  # how many agencies' figures it combines
+    revised: bool
+    revisions: list[Revision]
+    commentary: list[tuple[str, str]]  # (agency short name, commentary)
+
+
+def _combine(unit: str, rows: list[IndicatorValue]) -> tuple[Any, Any, Any]:
+    """Several agencies' figures for one period as one: counts add up; rates are recomputed
+    from the summed numerators and denominators; days are averaged."""
+    from assurance.dataset.collection.rules import WITH_DENOMINATOR, compute_value
+
+    if len(rows) == 1:
+        return rows[0].numerator, rows[0].denominator, rows[0].value
+    numerator = sum((r.numerator for r in rows), Decimal(0))
+    if unit in WITH_DENOMINATOR:
+        denominator = sum((r.denominator or Decimal(0) for r in rows), Decimal(0))
+        return numerator, denominator, compute_value(unit, numerator, denominator)
+    if unit == "days":
+        return None, None, (numerator / len(rows)).quantize(Decimal("0.0001"))
+    return numerator, None, numerator
+
+
+def partnership_series(*, partnership: Partnership, indicator: Indicator) -> list[SeriesPoint]:
+    """The partnership's published values of an indicator in period order (oldest first), one
+    point per period (agencies combined), each marked if any of its values was revised after
+    publication. Open rounds are never included."""
+    values = list(
+        IndicatorValue.objects_for(partnership)
+        .filter(indicator=indicator, round__status=RoundStatus.PUBLISHED)
+        .select_related("round", "agency")
+        .prefetch_related("revisions")
+        .order_by("round__frequency", "round__period_start", "agency__name")
+    )
+    by_round: dict[int, list[IndicatorValue]] = defaultdict(list)
+    rounds: dict[int, CollectionRound] = {}
+    for value in values:
+        by_round[value.round_id].append(value)
+        rounds[value.round_id] = value.round
+    points = []
+    for round_id, rows in by_round.items():
+        round = rounds[round_id]
+        numerator, denominator, value = _combine(indicator.unit, rows)
+        revisions = [r for row in rows for r in row.revisions.all()]
+        period = Period(round.frequency, round.period_start, round.period_end)
+        points.append(
+            SeriesPoint(
+                period_type=round.frequency,
+                period_start=round.period_start,
+                period_end=round.period_end,
+                time_period=period.short_label,
+                numerator=numerator,
+                denominator=denominator,
+                value=value,
+                missing_reason="",
+                agencies=len(rows),
+                revised=bool(revisions),
+                revisions=revisions,
+                commentary=[(r.agency.short_name, r.commentary) for r in rows if r.commentary],
+            )
+        )
+    points.sort(key=lambda p: (p.period_type != indicator.frequency, p.period_start))
+    return [p for p in points if p.period_type == indicator.frequency] or points

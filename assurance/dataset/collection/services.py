@@ -1,0 +1,374 @@
+"""Writes for quarterly collection: open a round, save an agency's values (from the form, the
+workbook or the API: one set of rules, ``collection.check_entry``), sign off, unlock, chase,
+publish, and revise a published value.
+
+Saving is all or nothing: every entry is checked first and a single problem stores nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from assurance.core.permissions import Scope
+from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.collection import selectors
+from assurance.dataset.collection.models import (
+    AgencySignOff,
+    Chase,
+    CollectionRound,
+    IndicatorValue,
+    Revision,
+    RoundStatus,
+)
+from assurance.dataset.collection.rules import (
+    Checked,
+    Entry,
+    Kind,
+    Problem,
+    check_entry,
+    period_of,
+)
+from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Agency
+
+
+class CollectionProblems(ValidationError):
+    """Problems with entries, each with the indicator code and field it belongs to."""
+
+    def __init__(self, problems: list[tuple[str, Problem]]) -> None:
+        super().__init__([p.message for _, p in problems])
+        self.problems = problems
+
+
+def _require_agency(actor: Actor, agency: Agency, permission: str) -> None:
+    scope = actor.require(permission)
+    if agency.partnership_id != actor.partnership.pk or (
+        scope is Scope.OWN_AGENCY and agency.pk != actor.agency_id
+    ):
+        raise PermissionDenied("You can only do this for your own agency.")
+
+
+def round_open(
+    *,
+    actor: Actor,
+    frequency: str,
+    business_year: int,
+    number: int,
+    opens_on: date,
+    due_on: date,
+    change_percent: Decimal = Decimal(25),
+) -> CollectionRound:
+    actor.require("collection.manage")
+    period = period_of(frequency, business_year, number)
+    if due_on < opens_on:
+        raise ValidationError("The due date must be on or after the day the round opens.")
+    if CollectionRound.objects_for(actor.partnership).filter(
+        frequency=frequency, period_start=period.start
+    ):
+        raise ValidationError(f"There is already a round for {period.label}.")
+    return CollectionRound.objects_for(actor.partnership).create(
+        partnership=actor.partnership,
+        frequency=frequency,
+        period_start=period.start,
+        period_end=period.end,
+        opens_on=opens_on,
+        due_on=due_on,
+        change_percent=change_percent,
+    )
+
+
+def _check_editable(round: CollectionRound, agency: Agency) -> None:
+    if round.status != RoundStatus.OPEN:
+        raise ValidationError(
+            f"{round} has been published: change a value by revising it, with the reason."
+        )
+    if timezone.localdate() < round.opens_on:
+        raise ValidationError(
+            f"{round} opens on {round.opens_on.day} {round.opens_on:%B %Y}: enter values then."
+        )
+    sign_off = selectors.sign_off_get(round=round, agency=agency)
+    if sign_off is not None and sign_off.is_locked:
+        raise ValidationError(
+            f"{agency.name} has signed off {round}: ask the business unit to unlock it."
+        )
+
+
+@dataclass
+class SaveResult:
+    saved: int
+    removed: int
+    checked: dict[str, Checked]
+
+
+def values_check(
+    *, round: CollectionRound, agency: Agency, entries: Mapping[str, Entry]
+) -> tuple[dict[str, Checked], list[tuple[str, Problem]]]:
+    """Check entries (by indicator code) against the rules and each series' context."""
+    rows = {row.indicator.code: row for row in selectors.agency_rows(round=round, agency=agency)}
+    problems: list[tuple[str, Problem]] = []
+    results: dict[str, Checked] = {}
+    for code, entry in entries.items():
+        row = rows.get(code)
+        if row is None:
+            problems.append(
+                (
+                    code,
+                    Problem(
+                        "indicator",
+                        f"{code}: this is not an indicator {agency.name} reports in {round}",
+                    ),
+                )
+            )
+            continue
+        checked = check_entry(row.rule, entry, row.context)
+        results[code] = checked
+        problems.extend((code, p) for p in checked.problems)
+    return results, problems
+
+
+def values_save(
+    *,
+    actor: Actor,
+    round: CollectionRound,
+    agency: Agency,
+    entries: Mapping[str, Entry],
+    via: str = "web",
+) -> SaveResult:
+    """Save an agency's entries for a round, all or nothing. A blank entry removes a saved
+    value (history keeps it). Raises ``CollectionProblems`` naming each indicator."""
+    _require_agency(actor, agency, "collection.submit")
+    _check_editable(round, agency)
+    results, problems = values_check(round=round, agency=agency, entries=entries)
+    if problems:
+        raise CollectionProblems(problems)
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(results))}
+    saved = removed = 0
+    now = timezone.now()
+    with transaction.atomic():
+        existing = {
+            v.indicator.code: v
+            for v in IndicatorValue.objects_for(round.partnership)
+            .filter(round=round, agency=agency, indicator__code__in=list(results))
+            .select_related("indicator")
+            .select_for_update()
+        }
+        for code, checked in results.items():
+            entry = entries[code]
+            current = existing.get(code)
+            if checked.blank:
+                if current is not None:
+                    current.delete()
+                    removed += 1
+                continue
+            assert checked.numerator is not None and checked.value is not None
+            fields = {
+                "numerator": checked.numerator,
+                "denominator": checked.denominator,
+                "value": checked.value,
+                "commentary": entry.commentary.strip(),
+                "confirmed_outlier": bool(entry.confirmed_outlier and checked.outside_limits),
+            }
+            if current is None:
+                IndicatorValue.objects_for(round.partnership).create(
+                    partnership=round.partnership,
+                    round=round,
+                    indicator=indicators[code],
+                    agency=agency,
+                    entered_by=actor.person,
+                    entered_via=via,
+                    changed_at=now,
+                    **fields,
+                )
+                saved += 1
+            elif any(getattr(current, k) != v for k, v in fields.items()):
+                for key, item in fields.items():
+                    setattr(current, key, item)
+                current.entered_by, current.entered_via, current.changed_at = (
+                    actor.person,
+                    via,
+                    now,
+                )
+                current.save()
+                saved += 1
+    return SaveResult(saved=saved, removed=removed, checked=results)
+
+
+def round_sign_off(*, actor: Actor, round: CollectionRound, agency: Agency) -> AgencySignOff:
+    """The agency lead signs off every value their agency owes in the round; it locks them."""
+    _require_agency(actor, agency, "collection.submit")
+    _check_editable(round, agency)
+    rows = selectors.agency_rows(round=round, agency=agency)
+    missing = [row.indicator for row in rows if row.value is None]
+    if missing:
+        raise ValidationError(
+            [f"{i.code} ({i.title}): enter a value before signing off" for i in missing]
+        )
+    problems: list[str] = []
+    for row in rows:
+        assert row.value is not None
+        entry = Entry(
+            row.value.numerator,
+            row.value.denominator,
+            row.value.commentary,
+            row.value.confirmed_outlier,
+        )
+        problems.extend(p.message for p in check_entry(row.rule, entry, row.context).problems)
+    if problems:
+        raise ValidationError(problems)
+    now = timezone.now()
+    sign_off = selectors.sign_off_get(round=round, agency=agency)
+    if sign_off is None:
+        return AgencySignOff.objects_for(round.partnership).create(
+            partnership=round.partnership,
+            round=round,
+            agency=agency,
+            signed_by=actor.person,
+            signed_at=now,
+            first_signed_at=now,
+        )
+    sign_off.is_locked, sign_off.signed_by, sign_off.signed_at = True, actor.person, now
+    sign_off.save()
+    return sign_off
+
+
+def round_unlock(
+    *, actor: Actor, round: CollectionRound, agency: Agency, reason: str
+) -> AgencySignOff:
+    actor.require("collection.manage")
+    if not reason.strip():
+        raise ValidationError("Enter why you are unlocking the agency's values.")
+    if round.status != RoundStatus.OPEN:
+        raise ValidationError(f"{round} has been published: values are changed by revision.")
+    sign_off = selectors.sign_off_get(round=round, agency=agency)
+    if sign_off is None or not sign_off.is_locked:
+        raise ValidationError(f"{agency.name} has not signed off {round}.")
+    sign_off.is_locked = False
+    sign_off.unlocked_by, sign_off.unlocked_at = actor.person, timezone.now()
+    sign_off.unlock_reason = reason.strip()
+    sign_off.save()
+    return sign_off
+
+
+def round_chase(*, actor: Actor, round: CollectionRound, agency: Agency, base_url: str) -> Chase:
+    """E-mail the agency's leads a reminder of what they still owe and when it was due."""
+    actor.require("collection.manage")
+    if round.status != RoundStatus.OPEN:
+        raise ValidationError(f"{round} has been published.")
+    leads = [p for p in selectors.agency_leads(agency=agency) if p.email]
+    if not leads:
+        raise ValidationError(f"{agency.name} has no agency lead with an e-mail address.")
+    progress = selectors.round_progress(round=round, agencies=[agency]).agencies[0]
+    url = f"{base_url}/p/{round.partnership.slug}/data-set/collection/{round.pk}/values/"
+    send_mail(
+        subject=f"{round.partnership.name}: data set values for {round.period.short_label}",
+        message=(
+            f"Dear colleague,\n\n{agency.name} has entered {progress.reported} of the "
+            f"{progress.expected} data set values for {round.period.label}, which were due on "
+            f"{round.due_on:%d %B %Y}, and has not yet signed them off.\n\n"
+            f"Please enter and sign off your agency's values here: {url}\n\n"
+            f"{actor.person.full_name}\n{round.partnership.name} business unit"
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[p.email for p in leads],
+    )
+    return Chase.objects_for(round.partnership).create(
+        partnership=round.partnership,
+        round=round,
+        agency=agency,
+        sent_by=actor.person,
+        sent_at=timezone.now(),
+        recipients=", ".join(p.email for p in leads),
+    )
+
+
+def round_publish(*, actor: Actor, round: CollectionRound) -> CollectionRound:
+    """Publish the round: its values appear in the partnership's series; after this a value
+    changes only by revision. What every agency entered is published; the round's completeness
+    and timeliness say what was missing or late."""
+    actor.require("collection.manage")
+    if round.status == RoundStatus.PUBLISHED:
+        raise ValidationError(f"{round} has already been published.")
+    round.status = RoundStatus.PUBLISHED
+    round.published_at, round.published_by = timezone.now(), actor.person
+    round.save()
+    return round
+
+
+def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: str) -> Revision:
+    """Revise a value of a published round: same rules; the old value, who, when and why are
+    kept."""
+    _require_agency(actor, value.agency, "collection.submit")
+    round = value.round
+    if round.status != RoundStatus.PUBLISHED:
+        raise ValidationError(f"{round} is still open: change the value on the round's form.")
+    if not reason.strip():
+        raise CollectionProblems(
+            [
+                (
+                    value.indicator.code,
+                    Problem("reason", f"{value.indicator.code}: enter why the value is revised"),
+                )
+            ]
+        )
+    results, problems = values_check(
+        round=round, agency=value.agency, entries={value.indicator.code: entry}
+    )
+    checked = results.get(value.indicator.code)
+    if not problems and checked is not None and checked.blank:
+        problems = [
+            (
+                value.indicator.code,
+                Problem("numerator", f"{value.indicator.code}: enter the revised value"),
+            )
+        ]
+    if problems:
+        raise CollectionProblems(problems)
+    assert checked is not None and checked.numerator is not None and checked.value is not None
+    if (checked.numerator, checked.denominator) == (value.numerator, value.denominator):
+        raise CollectionProblems(
+            [
+                (
+                    value.indicator.code,
+                    Problem("numerator", f"{value.indicator.code}: the figures are unchanged"),
+                )
+            ]
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        revision = Revision.objects_for(value.partnership).create(
+            partnership=value.partnership,
+            value=value,
+            old_numerator=value.numerator,
+            old_denominator=value.denominator,
+            old_value=value.value,
+            new_numerator=checked.numerator,
+            new_denominator=checked.denominator,
+            new_value=checked.value,
+            reason=reason.strip(),
+            revised_by=actor.person,
+            revised_at=now,
+        )
+        value.numerator, value.denominator, value.value = (
+            checked.numerator,
+            checked.denominator,
+            checked.value,
+        )
+        value.commentary = entry.commentary.strip() or value.commentary
+        value.confirmed_outlier = bool(entry.confirmed_outlier and checked.outside_limits)
+        value.entered_by, value.changed_at = actor.person, now
+        value._change_reason = f"Revised: {reason.strip()}"  # type: ignore[attr-defined]
+        value.save()
+    return revision
+
+
+def blocking(problems: list[tuple[str, Problem]]) -> bool:
+    return any(p.kind is Kind.ERROR for _, p in problems)

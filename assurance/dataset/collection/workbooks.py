@@ -1,0 +1,282 @@
+"""Excel for quarterly collection: a workbook pre-filled with an agency's indicators (and what
+is saved) to download, complete offline and upload (the approach of audits/workbooks.py).
+
+An upload is checked whole by the same rules as the web form (``collection.check_entry``); every
+problem is named by its sheet, row and column, and a bad upload stores nothing.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from assurance.dataset.collection import selectors, services
+from assurance.dataset.collection.models import CollectionRound, IndicatorValue
+from assurance.dataset.collection.rules import Entry, _fmt
+from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Agency
+
+SHEET = "Values"
+COLUMNS = [
+    "code",
+    "indicator",
+    "unit",
+    "about",
+    "numerator",
+    "denominator",
+    "commentary",
+    "confirmed",
+]
+HEADERS = {
+    "code": "Code (do not change)",
+    "indicator": "Indicator",
+    "unit": "Unit",
+    "about": "Numerator and denominator; target; last period",
+    "numerator": "Numerator (or the value)",
+    "denominator": "Denominator",
+    "commentary": "Commentary",
+    "confirmed": "Unusual value checked (Yes/No)",
+}
+# A hidden last column: when each value was last saved, as it stood at download. An upload that
+# would overwrite a value changed since (on the web, by the API or another upload) is refused.
+VERSION_HEADER = "Saved version (do not change)"
+VERSION_COLUMN = get_column_letter(len(COLUMNS) + 1)
+LOCKED_COLUMNS = "ABCD"
+BOLD = Font(bold=True)
+LOCKED = PatternFill("solid", fgColor="F3F2F1")
+
+
+class UploadProblem(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def _cell_number(value: Any) -> Any:
+    return float(value) if value is not None else None
+
+
+def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
+    rows = selectors.agency_rows(round=round, agency=agency)
+    workbook = Workbook()
+    guide = workbook.active
+    guide.title = "Instructions"
+    for line in [
+        f"{round.partnership.name}: data set values of {agency.name} for {round.period.label}",
+        f"Round {round.pk}. Due {round.due_on.day} {round.due_on:%B %Y}.",
+        "Complete the Values sheet and upload it on the round's page. Do not change the grey "
+        "columns or add rows.",
+        "Counts: enter the number in the Numerator column and leave the Denominator empty. "
+        "Percentages and rates: enter the numerator and the denominator; the platform works "
+        "out the percentage or rate. Leave both empty if you do not have the figure yet.",
+        "Commentary is needed when a value misses its target, leaves its tolerance or changes "
+        f"more than {_fmt(round.change_percent)}% from last period.",
+        "If a value is outside the range the series usually stays within, you will be asked to "
+        "check it: enter Yes in the last column when it is right.",
+        "If anything is wrong, nothing is saved and each problem is listed with its sheet, row "
+        "and column.",
+    ]:
+        guide.append([line])
+    guide.column_dimensions["A"].width = 120
+    sheet = workbook.create_sheet(SHEET)
+    sheet.append([*(HEADERS[c] for c in COLUMNS), VERSION_HEADER])
+    yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+    sheet.add_data_validation(yes_no)
+    for row in rows:
+        indicator, saved = row.indicator, row.value
+        about = []
+        if row.rule.needs_denominator:
+            about.append(f"Numerator: {indicator.numerator_definition}")
+            about.append(f"Denominator: {indicator.denominator_definition}")
+        if row.context.target is not None:
+            about.append(f"Target {_fmt(row.context.target, indicator.decimal_places)}")
+        if row.context.previous is not None:
+            about.append(f"Last period {_fmt(row.context.previous, indicator.decimal_places)}")
+        sheet.append(
+            [
+                indicator.code,
+                indicator.title,
+                indicator.get_unit_display(),
+                "\n".join(about),
+                _cell_number(saved.numerator) if saved else None,
+                _cell_number(saved.denominator) if saved else None,
+                saved.commentary if saved else "",
+                "Yes" if saved and saved.confirmed_outlier else "",
+                saved.changed_at.isoformat() if saved else "",
+            ]
+        )
+        number = sheet.max_row
+        yes_no.add(f"H{number}")
+        for column in LOCKED_COLUMNS:
+            sheet[f"{column}{number}"].fill = LOCKED
+            sheet[f"{column}{number}"].alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in sheet[1]:
+        cell.font = BOLD
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.column_dimensions[VERSION_COLUMN].hidden = True
+    sheet.freeze_panes = "E2"
+    for index, width in enumerate([16, 40, 14, 50, 14, 14, 50, 14], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _where(row: int, column: str) -> str:
+    return f"Sheet {SHEET}, row {row}, column {get_column_letter(COLUMNS.index(column) + 1)}"
+
+
+def parse_values_workbook(
+    *, content: bytes, round: CollectionRound, agency: Agency
+) -> tuple[dict[str, Entry], dict[str, int], list[tuple[int, str]]]:
+    """The entries of an uploaded workbook by indicator code, each code's row number, and the
+    problems found reading it as (row, message). Raises UploadProblem for a file that cannot
+    be read as this round's workbook at all."""
+    entries, where, problems, _ = _parse(content=content, round=round, agency=agency)
+    return entries, where, problems
+
+
+def _parse(
+    *, content: bytes, round: CollectionRound, agency: Agency
+) -> tuple[dict[str, Entry], dict[str, int], list[tuple[int, str]], dict[str, str] | None]:
+    """As parse_values_workbook, with the saved version of each row at download (None for a
+    workbook made before versions were written)."""
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:
+        raise UploadProblem(["The file is not an Excel workbook (.xlsx)."]) from exc
+    if SHEET not in workbook.sheetnames:
+        raise UploadProblem([f"The workbook has no sheet called {SHEET}: download a new one."])
+    rows = list(workbook[SHEET].iter_rows(values_only=True))
+    header = [HEADERS[c] for c in COLUMNS]
+    if not rows or [str(v or "").strip() for v in rows[0][: len(header)]] != header:
+        raise UploadProblem(
+            [f"Sheet {SHEET}, row 1: the column headings have changed; download a new workbook."]
+        )
+    has_versions = len(rows[0]) > len(header) and str(rows[0][len(header)] or "").strip() == (
+        VERSION_HEADER
+    )
+    versions: dict[str, str] | None = {} if has_versions else None
+    expected = {r.indicator.code for r in selectors.agency_rows(round=round, agency=agency)}
+    problems: list[tuple[int, str]] = []
+    entries: dict[str, Entry] = {}
+    where: dict[str, int] = {}
+    for number, raw in enumerate(rows[1:], start=2):
+        values = dict(zip(COLUMNS, raw, strict=False))
+        version = raw[len(COLUMNS)] if has_versions and len(raw) > len(COLUMNS) else None
+        if all(v in (None, "") for v in values.values()):
+            continue
+        code = str(values.get("code") or "").strip()
+        if code not in expected:
+            problems.append(
+                (
+                    number,
+                    f"{_where(number, 'code')}: {code or 'an empty code'} is not an indicator "
+                    f"{agency.name} reports in {round.period.short_label}.",
+                )
+            )
+            continue
+        if code in entries:
+            problems.append((number, f"{_where(number, 'code')}: {code} appears twice."))
+            continue
+        confirmed = str(values.get("confirmed") or "").strip().lower()
+        if confirmed not in ("", "yes", "no", "y", "n"):
+            problems.append((number, f"{_where(number, 'confirmed')}: {code}: enter Yes or No."))
+        entries[code] = Entry(
+            numerator=values.get("numerator"),
+            denominator=values.get("denominator"),
+            commentary=str(values.get("commentary") or ""),
+            confirmed_outlier=confirmed in ("yes", "y"),
+        )
+        where[code] = number
+        if versions is not None:
+            versions[code] = str(version or "").strip()
+    return entries, where, problems, versions
+
+
+def _changed_since_download(
+    *, round: CollectionRound, agency: Agency, versions: dict[str, str] | None
+) -> dict[str, Any]:
+    """The saved values (by code) changed after the workbook was downloaded: saved later than
+    the version the workbook carries, or saved where the workbook had none."""
+    if versions is None:
+        return {}
+    saved = {
+        v.indicator.code: v
+        for v in IndicatorValue.objects_for(round.partnership)
+        .select_for_update()
+        .filter(round=round, agency=agency, indicator__code__in=list(versions))
+        .select_related("indicator", "entered_by")
+    }
+    changed = {}
+    for code, value in saved.items():
+        stamp = versions.get(code, "")
+        try:
+            downloaded = datetime.fromisoformat(stamp) if stamp else None
+        except ValueError:
+            downloaded = None
+        if downloaded is None or value.changed_at > downloaded:
+            changed[code] = value
+    for code, stamp in versions.items():
+        if stamp and code not in saved:
+            changed[code] = None  # saved at download, removed since
+    return changed
+
+
+FIELD_COLUMN = {
+    "numerator": "numerator",
+    "denominator": "denominator",
+    "commentary": "commentary",
+    "confirmed_outlier": "confirmed",
+    "indicator": "code",
+}
+
+
+def _conflict(*, code: str, row: int, value: Any) -> str:
+    what = (
+        f"was changed by {value.entered_by.full_name} on "
+        f"{timezone.localtime(value.changed_at):%-d %B %Y at %H:%M}"
+        if value is not None
+        else "was removed"
+    )
+    return (
+        f"Sheet {SHEET}, row {row}: {code} {what}, after this workbook was downloaded. Nothing "
+        "has been saved: download a new workbook so that you do not overwrite that change."
+    )
+
+
+def upload_values_workbook(
+    *, actor: Actor, round: CollectionRound, content: bytes
+) -> services.SaveResult:
+    """Save every value in the workbook, or nothing at all. Every problem is reported at once,
+    in the order of the sheet."""
+    agency = actor.person.agency
+    entries, where, problems, versions = _parse(content=content, round=round, agency=agency)
+    _, rule_problems = services.values_check(round=round, agency=agency, entries=entries)
+    problems += [
+        (where[code], f"{_where(where[code], FIELD_COLUMN.get(p.field, 'code'))}: {p.message}")
+        for code, p in rule_problems
+    ]
+    with transaction.atomic():
+        changed = _changed_since_download(round=round, agency=agency, versions=versions)
+        problems += [
+            (where[code], _conflict(code=code, row=where[code], value=value))
+            for code, value in changed.items()
+        ]
+        if problems:
+            raise UploadProblem([message for _, message in sorted(problems, key=lambda p: p[0])])
+        try:
+            return services.values_save(
+                actor=actor, round=round, agency=agency, entries=entries, via="workbook"
+            )
+        except ValidationError as exc:
+            raise UploadProblem([str(m) for m in exc.messages]) from exc

@@ -1,0 +1,85 @@
+"""What the indicator page adds to the published series: the target and its assurance verdict,
+the rebase point, and the comparison with statistical neighbours, the region and England (with
+the benchmark chart)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from assurance.core.business_year import business_year_label, current_business_year
+from assurance.dataset.benchmarks.comparisons import Panel, benchmark_panel
+from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, RAG_LABELS, RAG_TAGS, rag
+from assurance.dataset.catalogue.models import Indicator, Unit
+from assurance.dataset.charts.lines import line_chart
+from assurance.dataset.charts.spc import Assurance
+from assurance.dataset.targets import selectors as targets
+from assurance.partnerships.models import Partnership
+
+ASSURANCE_LABELS = {
+    Assurance.CONSISTENTLY_MET: "Target consistently met",
+    Assurance.CONSISTENTLY_FAILED: "Target consistently failed",
+    Assurance.HIT_AND_MISS: "Hit and miss: the target may or may not be met",
+}
+
+
+def rebase_positions(labels: Sequence[str], query: Mapping[str, Any]) -> tuple[list[int], str]:
+    """The position of the period chosen in ``?rebase=`` (the limits are recalculated from
+    there), and the label; nothing when the period is not in the series or is the first."""
+    chosen = str(query.get("rebase") or "")
+    if chosen in labels[1:]:
+        return [list(labels).index(chosen)], chosen
+    return [], ""
+
+
+def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dict[str, Any]:
+    year = current_business_year()
+    setting = targets.setting_for(partnership=partnership, indicator=indicator, business_year=year)
+    panel: Panel | None = None
+    chart = None
+    totals_only = indicator.unit == Unit.COUNT
+    if partnership.la_code:
+        panel = benchmark_panel(
+            indicator=indicator,
+            la_code=partnership.la_code,
+            neighbour_codes=partnership.neighbour_codes,
+        )
+        if panel.series:
+            labels = [r.time_period for r in panel.series]
+            la_name = panel.la.name if panel.la else partnership.local_authority_name
+            series = [("la", la_name, [r.la for r in panel.series])]
+            if panel.neighbours:
+                series.append(
+                    (
+                        "neighbours",
+                        "Statistical neighbours (average)",
+                        [r.neighbours for r in panel.series],
+                    )
+                )
+            # A count for England or a region is a total over many authorities: it belongs in
+            # the table, but drawn beside one authority's count it flattens that line to zero.
+            if panel.region and not totals_only:
+                series.append(("region", panel.region.name, [r.region for r in panel.series]))
+            if not totals_only:
+                series.append(("england", "England", [r.england for r in panel.series]))
+            chart = line_chart(labels, series)
+    target = setting.target if setting else None
+    tolerance = setting.tolerance if setting else None
+    latest_rag = rag(
+        panel.la.value if panel and panel.la else None, target, tolerance, indicator.polarity
+    )
+    return {
+        "setting": setting,
+        "target": target,
+        "target_year": year,
+        "target_year_label": business_year_label(year),
+        "panel": panel,
+        "direction_label": DIRECTION_LABELS.get(panel.direction)
+        if panel and panel.direction
+        else "",
+        "rag": latest_rag,
+        "rag_label": RAG_LABELS.get(latest_rag) if latest_rag else "",
+        "rag_tag": RAG_TAGS.get(latest_rag) if latest_rag else "",
+        "benchmark_chart": chart,
+        "counts_not_charted": totals_only,
+    }

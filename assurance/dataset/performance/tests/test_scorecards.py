@@ -1,0 +1,195 @@
+"""Scorecards per priority and the exception report (page, PDF, Word), on the real C1 file."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+
+from assurance.core.business_year import current_business_year
+from assurance.dataset.benchmarks.models import Benchmark
+from assurance.dataset.benchmarks.reader import DATA_DIR
+from assurance.dataset.benchmarks.services import benchmarks_import
+from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.services import catalogue_load
+from assurance.dataset.targets.models import IndicatorSetting
+from assurance.partnerships.models import Priority
+from assurance.partnerships.neighbours import dfe_2025_neighbours
+
+SOLIHULL = "E08000029"
+
+
+@pytest.fixture
+def scored(northfield):
+    p = northfield.partnership
+    p.la_code, p.la_number, p.local_authority_name = SOLIHULL, "334", "Solihull"
+    p.statistical_neighbours = " ".join(dfe_2025_neighbours("334"))
+    p.exception_margin = 5
+    p.save()
+    catalogue_load()
+    benchmarks_import(
+        path=DATA_DIR / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"
+    )
+    benchmarks_import(path=DATA_DIR / "csww_indicators_2017_to_2025.csv")
+    year = current_business_year()
+    priority = Priority.objects_for(p).create(partnership=p, business_year=year, title="Neglect")
+
+    def setting(code, target=None, tolerance=None):
+        s = IndicatorSetting.objects_for(p).create(
+            partnership=p,
+            indicator=Indicator.objects.get(code=code),
+            business_year=year,
+            target=target,
+            tolerance=tolerance,
+        )
+        s.priorities.add(priority)
+        return s
+
+    # WF-TURNOVER: national statistics, no target; CSC-REREF: an agency return
+    setting("WF-TURNOVER")
+    setting("CSC-REREF", Decimal("5"), Decimal("1"))  # lower is better: missed
+    northfield.priority = priority
+    return northfield
+
+
+def test_scorecard_shows_published_values_and_no_made_up_agency_returns(scored, dev, client_for):
+    html = client_for(dev).get(scored.url(f"data-set/scorecards/{scored.priority.pk}/"))
+    assert html.status_code == 200
+    page = html.content.decode()
+    rate = Benchmark.objects.get(
+        indicator__code="WF-TURNOVER", area_code=SOLIHULL, time_period="2025"
+    ).value
+    england = Benchmark.objects.get(
+        indicator__code="WF-TURNOVER", area_code="E92000001", time_period="2025"
+    ).value
+    card = page.split('id="row-WF-TURNOVER"')[1].split('id="row-')[0]
+    assert f"{rate:,.1f}" in card and "in 2025" in card and f"{england:,.1f}" in card
+    assert "West Midlands" in card and "statistical neighbours" in card
+    assert 'aria-label="Trend of children&#x27;s social worker turnover, oldest first: 2017' in card
+    # re-referrals are an agency return: nothing published by the partnership yet
+    rereferrals = page.split('id="row-CSC-REREF"')[1]
+    assert "No values yet" in rereferrals
+    assert "Missed" not in rereferrals  # no value, no rating
+
+
+def test_scorecard_queries_do_not_grow_with_indicators(
+    scored, dev, client_for, django_assert_max_num_queries
+):
+    c = client_for(dev)
+    url = scored.url(f"data-set/scorecards/{scored.priority.pk}/")
+    c.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        c.get(url)
+    p, year = scored.partnership, current_business_year()
+    for indicator in Indicator.objects.exclude(code__in=["WF-TURNOVER", "CSC-REREF"]):
+        s = IndicatorSetting.objects_for(p).create(
+            partnership=p, indicator=indicator, business_year=year, target=Decimal(1)
+        )
+        s.priorities.add(scored.priority)
+    with django_assert_max_num_queries(len(few)):
+        assert c.get(url).status_code == 200
+
+
+def test_exception_report_lists_only_exceptions_as_page_pdf_and_word(scored, dev, client_for):
+    c = client_for(dev)
+    turnover = {
+        b.area_code: b.value
+        for b in Benchmark.objects.filter(indicator__code="WF-TURNOVER", time_period="2025")
+    }
+    page = c.get(scored.url("data-set/exceptions/")).content.decode()
+    # turnover (lower is better, no target): an exception only when worse than England by
+    # more than 5% of England's value; re-referrals have no partnership value yet
+    worse = turnover[SOLIHULL] - turnover["E92000001"] > turnover["E92000001"] * Decimal("0.05")
+    assert ('id="exception-WF-TURNOVER"' in page) == worse
+    assert 'id="exception-CSC-REREF"' not in page
+    # make re-referrals a national-statistics indicator to judge Solihull's published value
+    Indicator.objects.filter(code="CSC-REREF").update(source="national_statistics")
+    page = c.get(scored.url("data-set/exceptions/")).content.decode()
+    assert 'id="exception-CSC-REREF"' in page and "Target missed" in page
+    pdf = c.get(scored.url("data-set/exceptions/pdf/"))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    docx = c.get(scored.url("data-set/exceptions/docx/"))
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+    assert "Re-referrals" in text and "Target missed" in text
+
+
+def test_agency_return_rows_use_published_values_like_partnership_series(
+    scored, helen, django_assert_num_queries
+):
+    """The scorecard's bulk read gives the same values as ``partnership_series`` (two agencies
+    combined: the rate from the summed numerators and denominators), with the revision mark and
+    the latest commentary; an open round's value is never shown."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from assurance.dataset.collection.models import CollectionRound, IndicatorValue, Revision
+    from assurance.dataset.collection.rules import period_containing
+    from assurance.dataset.collection.selectors import partnership_series
+    from assurance.dataset.performance.scorecards import partnership_values, scorecard_rows
+
+    p = scored.partnership
+    indicator = Indicator.objects.get(code="CSC-REREF")
+    start, figures = date(2025, 4, 1), [(20, 100, 9, 60), (30, 100, 12, 50), (25, 100, 5, 40)]
+    for n, (n1, d1, n2, d2) in enumerate(figures):
+        period = period_containing("quarterly", start)
+        status = "open" if n == len(figures) - 1 else "published"
+        r = CollectionRound.objects_for(p).create(
+            partnership=p,
+            frequency="quarterly",
+            period_start=period.start,
+            period_end=period.end,
+            opens_on=period.end,
+            due_on=period.end + timedelta(days=20),
+            status=status,
+        )
+        for agency, num, den, text in [
+            (scored.council, n1, d1, f"Council note {n}"),
+            (scored.health, n2, d2, ""),
+        ]:
+            v = IndicatorValue.objects_for(p).create(
+                partnership=p,
+                round=r,
+                indicator=indicator,
+                agency=agency,
+                numerator=num,
+                denominator=den,
+                value=Decimal(num) * 100 / den,
+                commentary=text,
+                entered_by=helen,
+                changed_at=timezone.now(),
+            )
+        start = period.end + timedelta(days=1)
+        if n == 1:
+            Revision.objects_for(p).create(
+                partnership=p,
+                value=v,
+                old_numerator=10,
+                old_denominator=50,
+                old_value=20,
+                new_numerator=num,
+                new_denominator=den,
+                new_value=v.value,
+                reason="Late returns counted.",
+                revised_by=helen,
+                revised_at=timezone.now(),
+            )
+    with django_assert_num_queries(2):
+        ours = partnership_values(partnership=p, indicators=[indicator])[indicator.pk]
+    theirs = partnership_series(partnership=p, indicator=indicator)
+    assert [(o.time_period, o.value, o.revised) for o in ours] == [
+        (t.time_period, t.value, t.revised) for t in theirs
+    ]
+    assert [o.value for o in ours] == [Decimal(29) * 100 / 160, Decimal(42) * 100 / 150]
+    assert [o.revised for o in ours] == [False, True]
+    setting = IndicatorSetting.objects_for(p).get(indicator=indicator)
+    row = scorecard_rows(partnership=p, settings=[setting])[indicator.pk]
+    assert row.value == ours[-1].value and row.revised
+    assert row.commentary == [(scored.council.short_name, "Council note 1")]
+    assert row.direction == "worsening"  # 18.1 % → 28.0 %, lower is better

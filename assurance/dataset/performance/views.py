@@ -1,0 +1,262 @@
+"""Scorecards per priority: the list of priorities and each priority's scorecard."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.generic import TemplateView, View
+
+from assurance.core.business_year import (
+    business_year_from,
+    business_year_label,
+    current_business_year,
+)
+from assurance.dataset.benchmarks import selectors
+from assurance.dataset.catalogue import selectors as catalogue_selectors
+from assurance.dataset.catalogue.models import Indicator, Source
+from assurance.dataset.charts.spc import Variation
+from assurance.dataset.charts.xmr import xmr_chart
+from assurance.dataset.collection import selectors as collection_selectors
+from assurance.dataset.performance import selectors as performance_selectors
+from assurance.dataset.performance.exceptions import exception_items, exception_report
+from assurance.dataset.performance.indicator import (
+    ASSURANCE_LABELS,
+    comparison_context,
+    rebase_positions,
+)
+from assurance.dataset.performance.scorecards import scorecard
+from assurance.dataset.targets import selectors as targets
+from assurance.partnerships.access import get_for_actor
+from assurance.partnerships.models import Priority
+from assurance.partnerships.viewmixins import PartnershipViewMixin
+
+
+class ScorecardListView(PartnershipViewMixin, TemplateView):
+    permission = "indicator.view"
+    template_name = "dataset/scorecard/list.html"
+    section = "scorecards"
+    page_title = "Scorecards"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = business_year_from(self.request.GET.get("year"))
+        this_year = current_business_year()
+        context.update(
+            year=year,
+            year_label=business_year_label(year),
+            years=[(y, business_year_label(y)) for y in range(this_year - 2, this_year + 1)],
+            layout=targets.priority_indicators(partnership=self.partnership, business_year=year),
+            can_manage=self.actor.can("indicator.manage"),
+        )
+        return context
+
+
+class ScorecardView(PartnershipViewMixin, TemplateView):
+    permission = "indicator.view"
+    template_name = "dataset/scorecard/detail.html"
+    section = "scorecards"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        priority = get_for_actor(
+            self.actor, Priority.objects_for(self.partnership), "indicator.view", kwargs["pk"]
+        )
+        layout = [
+            (p, under)
+            for p, under in targets.priority_indicators(
+                partnership=self.partnership, business_year=priority.business_year
+            )
+            if p.pk == priority.pk
+        ]
+        cards = scorecard(partnership=self.partnership, layout=layout)
+        context.update(
+            priority=priority,
+            year_label=business_year_label(priority.business_year),
+            rows=cards[0][1] if cards else [],
+            la_name=self.partnership.local_authority_name or "The local authority",
+            page_title=f"Scorecard: {priority.title}",
+            can_manage=self.actor.can("indicator.manage"),
+            breadcrumbs=[
+                {
+                    "text": "Scorecards",
+                    "href": f"{self.partnership_url('dataset:scorecard_list')}"
+                    f"?year={priority.business_year}",
+                }
+            ],
+        )
+        return context
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class ExceptionReportView(PartnershipViewMixin, TemplateView):
+    permission = "indicator.view"
+    template_name = "dataset/scorecard/exceptions.html"
+    section = "scorecards"
+    page_title = "Exception report"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        year = business_year_from(self.request.GET.get("year"))
+        items = exception_items(partnership=self.partnership, business_year=year)
+        context.update(
+            year=year,
+            year_label=business_year_label(year),
+            items=items,
+            margin=self.partnership.exception_margin,
+            can_manage=self.actor.can("partnership.manage"),
+            breadcrumbs=[
+                {"text": "Scorecards", "href": self.partnership_url("dataset:scorecard_list")}
+            ],
+        )
+        return context
+
+
+class _ExceptionFile(PartnershipViewMixin, View):
+    permission = "indicator.view"
+
+    def report(self) -> Any:
+        year = business_year_from(self.request.GET.get("year"))
+        return year, exception_report(partnership=self.partnership, business_year=year)
+
+
+class ExceptionReportPdfView(_ExceptionFile):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from assurance.reports.documents import render_pdf
+
+        year, report = self.report()
+        response = HttpResponse(render_pdf(report), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="exception-report-{year}.pdf"'
+        return response
+
+
+class ExceptionReportDocxView(_ExceptionFile):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from assurance.reports.documents import render_docx
+
+        year, report = self.report()
+        response = HttpResponse(render_docx(report), content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="exception-report-{year}.docx"'
+        return response
+
+
+VARIATION_LABELS = {
+    Variation.COMMON_CAUSE: "Common cause",
+    Variation.IMPROVING: "Special cause improving",
+    Variation.CONCERNING: "Special cause concerning",
+    Variation.NEITHER_HIGH: "Special cause (high)",
+    Variation.NEITHER_LOW: "Special cause (low)",
+}
+
+
+def xmr_context(
+    *,
+    indicator: Indicator,
+    rows: Sequence[Any],
+    target: Any = None,
+    rebase_at: Sequence[int] = (),
+) -> dict[str, Any]:
+    """One XmR chart of the indicator page, its verdicts and its data table, for published
+    national statistics (``Benchmark`` rows) or the partnership's own series (``SeriesPoint``
+    rows, whose revised points are marked on the chart and in the table)."""
+    labels = [r.time_period for r in rows]
+    result = performance_selectors.series_spc(
+        indicator=indicator, rows=rows, target=target, rebase_at=rebase_at
+    ).result
+    points = {p.index: p for p in result.points}
+    return {
+        "spc": result,
+        "group": result.groups[-1] if result.groups else None,
+        "chart": xmr_chart(
+            result, labels, revised=[bool(getattr(r, "revised", False)) for r in rows]
+        ),
+        "table": [
+            (
+                row,
+                {"variation_label": VARIATION_LABELS[points[i].variation]} if i in points else None,
+            )
+            for i, row in enumerate(rows)
+        ],
+        "variation_label": VARIATION_LABELS.get(result.variation, "") if result.variation else "",
+        "assurance_label": ASSURANCE_LABELS.get(result.assurance, "") if result.assurance else "",
+        "labels": labels,
+        "revised": [r for r in rows if getattr(r, "revised", False)],
+    }
+
+
+class IndicatorDetailView(PartnershipViewMixin, TemplateView):
+    """An indicator: the partnership's own published series as the primary XmR chart when its
+    agencies report it (agency returns, from quarterly collection), with the target's assurance
+    verdict, the rebase form and the commentary history; then the published national statistics
+    for its local authority, region or England (the primary chart when there is no own series)."""
+
+    permission = "indicator.view"
+    template_name = "dataset/indicator_detail.html"
+    section = "dataset"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        indicator: Indicator | None = catalogue_selectors.indicator_by_code(code=kwargs["code"])
+        if indicator is None:
+            raise Http404("No such indicator")
+        la_code = self.partnership.la_code or ""
+        areas = selectors.benchmark_areas(indicator=indicator, la_code=la_code)
+        area = self.request.GET.get("area") or (areas[0]["code"] if areas else la_code)
+        if area not in {a["code"] for a in areas}:
+            area = areas[0]["code"]
+        rows = selectors.benchmark_series(indicator=indicator, area_code=area)
+        own_rows = collection_selectors.partnership_series(
+            partnership=self.partnership, indicator=indicator
+        )
+        extras = comparison_context(partnership=self.partnership, indicator=indicator)
+        target = extras["target"]
+        if own_rows:
+            # the partnership's series is primary: the target, its verdict and the rebase are its
+            rebase_at, rebase = rebase_positions(
+                [r.time_period for r in own_rows], self.request.GET
+            )
+            own = xmr_context(
+                indicator=indicator, rows=own_rows, target=target, rebase_at=rebase_at
+            )
+            published = xmr_context(indicator=indicator, rows=rows)
+            primary = own
+        else:
+            rebase_at, rebase = rebase_positions([r.time_period for r in rows], self.request.GET)
+            own = None
+            published = xmr_context(
+                indicator=indicator,
+                rows=rows,
+                # the partnership's target applies to its own LA, not to the region or England
+                target=target if area == la_code else None,
+                rebase_at=rebase_at,
+            )
+            primary = published
+        context.update(
+            indicator=indicator,
+            areas=areas,
+            area=area,
+            area_name=next((a["name"] for a in areas if a["code"] == area), area),
+            **extras,
+            own=own,
+            reports_own=own is not None or indicator.source == Source.AGENCY_RETURN,
+            commentary=[(r.time_period, r.commentary) for r in reversed(own_rows) if r.commentary],
+            published=published,
+            # the target, assurance verdict and rebase form (_assurance.html) follow the primary
+            spc=primary["spc"],
+            group=primary["group"],
+            labels=primary["labels"],
+            assurance_label=primary["assurance_label"],
+            rebase=rebase,
+            standing=selectors.la_standing(indicator=indicator, la_code=la_code)
+            if la_code
+            else None,
+            can_manage_targets=self.actor.can("indicator.manage"),
+            page_title=indicator.title,
+            breadcrumbs=[
+                {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
+            ],
+        )
+        return context

@@ -1,0 +1,175 @@
+"""Forms for action plans: an action, a progress update, evidence, completion, a judgement."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from assurance.audits.models import Audit, AuditStatus
+from assurance.core.forms import DateInput, limit_choices
+from assurance.dataset.catalogue.models import Indicator
+from assurance.frameworks.models import Item
+from assurance.improvement.actions.evidence import ALLOWED
+from assurance.improvement.actions.models import (
+    DeliveryType,
+    ImpactOutcome,
+    MeasureKind,
+    Rag,
+)
+from assurance.improvement.actions.services import action_problems
+from assurance.improvement.actions.status import STATUS_LABELS
+from assurance.partnerships.models import Agency, Person
+
+
+class StandardChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.section.framework.name}: {obj.code} {obj.text[:90]}"
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(
+        max_length=300,
+        label="What will be done",
+        help_text="Specific: what will change, for whom.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    owner_agency = forms.ModelChoiceField(
+        queryset=Agency.unscoped.none(), label="Owner agency", empty_label="Choose an agency"
+    )
+    owner = forms.ModelChoiceField(
+        queryset=Person.unscoped.none(),
+        required=False,
+        label="Owner (the person accountable)",
+        empty_label="No one named yet",
+    )
+    start_date = forms.DateField(widget=DateInput, required=False, label="Start date")
+    due_date = forms.DateField(widget=DateInput, label="Due date")
+    delivery_type = forms.ChoiceField(
+        choices=DeliveryType.choices, widget=forms.RadioSelect, label="How it will be delivered"
+    )
+    measure_kind = forms.ChoiceField(
+        choices=MeasureKind.choices, widget=forms.RadioSelect, label="Measure of success"
+    )
+    measure = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="How success will be measured",
+        help_text="In words anyone can check, for example “75% of cases meet standard 2.2”.",
+    )
+    indicator = forms.ModelChoiceField(
+        queryset=Indicator.objects.filter(active=True).order_by("phase", "order", "code"),
+        required=False,
+        empty_label="None",
+        label="Indicator",
+        help_text="Only for a measure of an indicator reaching a target.",
+    )
+    target_value = forms.DecimalField(
+        required=False,
+        max_digits=14,
+        decimal_places=4,
+        label="Target",
+        help_text="The indicator's target value, or for a re-audit the percentage of cases "
+        "that should meet the standard (optional for a re-audit).",
+    )
+    baseline_audit = forms.ModelChoiceField(
+        queryset=Audit.unscoped.none(),
+        required=False,
+        empty_label="None",
+        label="Baseline audit",
+        help_text="Only for a re-audit: the audit whose result is the starting point.",
+    )
+    standard = StandardChoiceField(
+        queryset=Item.objects.none(),
+        required=False,
+        empty_label="None",
+        label="Standard to re-audit",
+        help_text="Only for a re-audit: the standard of that audit's tool.",
+    )
+
+    def __init__(self, *args: Any, partnership: Any, can_move: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        limit_choices(self, "owner_agency", Agency.objects_for(partnership).filter(is_active=True))
+        limit_choices(self, "owner", Person.objects_for(partnership).select_related("agency"))
+        limit_choices(
+            self,
+            "baseline_audit",
+            Audit.objects_for(partnership)
+            .filter(status=AuditStatus.CLOSED)
+            .order_by("-planned_month"),
+        )
+        limit_choices(
+            self,
+            "standard",
+            Item.objects.filter(
+                section__framework__partnership=partnership,
+                response_type__in=["scale", "yes_no_na"],
+            ).select_related("section__framework"),
+        )
+        if not can_move:
+            self.fields["owner_agency"].disabled = True
+            self.fields["owner_agency"].help_text = "Only the business unit can hand an action "
+            "to another agency."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name, problem in action_problems(data, partnership_id=self.partnership.pk).items():
+            if name not in self.errors:
+                self.add_error(name, problem)
+        return data
+
+
+class ProgressForm(forms.Form):
+    rag = forms.ChoiceField(choices=Rag.choices, widget=forms.RadioSelect, label="Rating")
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Progress since the last update",
+        help_text="What has been done, what is next, and anything in the way.",
+    )
+
+
+class EvidenceForm(forms.Form):
+    description = forms.CharField(
+        max_length=300,
+        label="What this shows",
+        help_text="For example “Attendance list of the neglect training, 14 March”.",
+    )
+    file = forms.FileField(
+        required=False,
+        label="Upload a file",
+        help_text=f"A {ALLOWED}, smaller than 10 MB. Do not upload anything that names a child.",
+    )
+    link = forms.CharField(
+        required=False,
+        max_length=300,
+        label="Or link to a record on the platform",
+        help_text="Paste the address of the page, for example an audit report or a meeting.",
+    )
+
+
+class CompleteForm(forms.Form):
+    completed_on = forms.DateField(widget=DateInput, label="Date it was completed")
+
+
+class JudgementForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=[c for c in ImpactOutcome.choices if c[0] != "not_yet"],
+        widget=forms.RadioSelect,
+        label="What difference did it make",
+    )
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="The evidence for this judgement",
+        help_text="What was tested, what was found, and where the evidence is.",
+    )
+
+
+class ActionFilterForm(forms.Form):
+    status = forms.ChoiceField(choices=[("", "Any status"), *STATUS_LABELS.items()], required=False)
+    agency = forms.ModelChoiceField(
+        queryset=Agency.unscoped.none(),
+        required=False,
+        empty_label="Any agency",
+        label="Owner agency",
+    )
+    due_before = forms.DateField(required=False, label="Due on or before", widget=DateInput)

@@ -1,0 +1,442 @@
+"""Pages of action plans: the plans, adding and editing actions, progress, evidence, completion,
+impact, and the golden thread."""
+
+from __future__ import annotations
+
+import mimetypes
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
+from django.views.generic import FormView, TemplateView, View
+
+from assurance.core.forms import add_service_errors, limit_choices
+from assurance.core.pagination import paginate
+from assurance.improvement.actions import selectors
+from assurance.improvement.actions import (
+    selectors as action_selectors,
+)
+from assurance.improvement.actions import (
+    services as action_services,
+)
+from assurance.improvement.actions.forms import (
+    ActionFilterForm,
+    ActionForm,
+    CompleteForm,
+    EvidenceForm,
+    JudgementForm,
+    ProgressForm,
+)
+from assurance.improvement.actions.models import Action, ActionState
+from assurance.improvement.learning.models import Recommendation
+from assurance.partnerships.models import Agency
+from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.partnerships.views import RecordHistoryView
+
+
+class ActionMixin(PartnershipViewMixin):
+    """An action the actor may act on under ``permission`` (404 outside their scope)."""
+
+    section = "actions"
+    action: Action
+
+    def get_action(self) -> Action:
+        if not hasattr(self, "action"):
+            self.action = action_selectors.get_action_for(
+                actor=self.actor, pk=self.kwargs["pk"], permission=self.permission
+            )
+        return self.action
+
+    def action_url(self) -> str:
+        return self.partnership_url("improvement:action_detail", self.get_action().pk)
+
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        action = self.get_action()
+        return [
+            {"text": "Action log", "href": self.partnership_url("improvement:action_list")},
+            {"text": action.title[:60], "href": self.action_url()},
+        ]
+
+
+FORM_TEMPLATE = "improvement/actions/form.html"  # a one-column GOV.UK form page
+
+
+# --- plans -----------------------------------------------------------------------------------
+
+
+class PlanListView(PartnershipViewMixin, TemplateView):
+    permission = "action.view"
+    template_name = "improvement/actions/plan_list.html"
+    section = "actions"
+    page_title = "Action plans"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            plans=action_selectors.action_plans(actor=self.actor),
+            breadcrumbs=[
+                {"text": "Action log", "href": self.partnership_url("improvement:action_list")}
+            ],
+        )
+        return context
+
+
+class PlanDetailView(PartnershipViewMixin, TemplateView):
+    permission = "action.view"
+    template_name = "improvement/actions/plan_detail.html"
+    section = "actions"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        plan = action_selectors.get_plan(actor=self.actor, pk=self.kwargs["pk"])
+        context.update(
+            plan=plan,
+            accepted=plan.recommendation.status == Recommendation.Status.ACCEPTED,
+            can_add=self.actor.can("action.manage"),
+            page_title=f"Action plan: {plan.recommendation.title}",
+            breadcrumbs=[
+                {"text": "Action plans", "href": self.partnership_url("improvement:plan_list")}
+            ],
+        )
+        return context
+
+
+class ActionAddView(PartnershipViewMixin, FormView):
+    permission = "action.manage"
+    form_class = ActionForm
+    template_name = FORM_TEMPLATE
+    section = "actions"
+    page_title = "Add an action to the plan"
+
+    def get_recommendation(self) -> Recommendation:
+        plan = action_selectors.get_plan(actor=self.actor, pk=self.kwargs["pk"])
+        return plan.recommendation
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["partnership"] = self.partnership
+        return kwargs
+
+    def plan_url(self) -> str:
+        return self.partnership_url("improvement:plan_detail", self.kwargs["pk"])
+
+    def get_initial(self) -> dict[str, Any]:
+        """The baseline audit and standard of the learning behind the recommendation, ready
+        for a re-audit measure (used only if that measure is chosen)."""
+        return action_selectors.reaudit_baseline(recommendation=self.get_recommendation())
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        recommendation = self.get_recommendation()
+        if recommendation.status != Recommendation.Status.ACCEPTED:
+            messages.error(
+                request,
+                "Only an accepted recommendation has an action plan: this one is "
+                f"{recommendation.get_status_display().lower()}.",
+            )
+            return redirect(self.plan_url())
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form: ActionForm) -> HttpResponse:
+        try:
+            action = action_services.action_plan_add(
+                actor=self.actor, recommendation=self.get_recommendation(), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"“{action.title}” is in the plan.")
+        return redirect(self.plan_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        recommendation = self.get_recommendation()
+        context.update(
+            heading=self.page_title,
+            caption=recommendation.title,
+            lead="Make it SMART: specific, with an owner, a due date and a measure anyone can "
+            "check.",
+            submit_label="Add the action",
+            cancel_url=self.plan_url(),
+        )
+        return context
+
+
+class ActionEditView(ActionMixin, FormView):
+    permission = "action.update"
+    form_class = ActionForm
+    template_name = FORM_TEMPLATE
+    page_title = "Change the action"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        action = self.get_action()
+        kwargs["partnership"] = self.partnership
+        kwargs["can_move"] = self.actor.can("action.manage")
+        kwargs["initial"] = {name: getattr(action, name) for name in action_services.ACTION_FIELDS}
+        return kwargs
+
+    def form_valid(self, form: ActionForm) -> HttpResponse:
+        values = dict(form.cleaned_data)
+        if not self.actor.can("action.manage"):
+            values.pop("owner_agency", None)
+        try:
+            action_services.action_edit(actor=self.actor, action=self.get_action(), **values)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "The action has been changed.")
+        return redirect(self.action_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.page_title,
+            caption=self.get_action().title,
+            submit_label="Save the changes",
+            cancel_url=self.action_url(),
+        )
+        return context
+
+
+class ProgressAddView(ActionMixin, FormView):
+    permission = "action.update"
+    form_class = ProgressForm
+    template_name = FORM_TEMPLATE
+    page_title = "Give a progress update"
+
+    def form_valid(self, form: ProgressForm) -> HttpResponse:
+        try:
+            action_services.progress_update_add(
+                actor=self.actor, action=self.get_action(), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "Your update has been recorded.")
+        return redirect(self.action_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.page_title,
+            caption=self.get_action().title,
+            submit_label="Record the update",
+            cancel_url=self.action_url(),
+        )
+        return context
+
+
+class EvidenceAddView(ActionMixin, FormView):
+    permission = "action.update"
+    form_class = EvidenceForm
+    template_name = FORM_TEMPLATE
+    page_title = "Add evidence"
+
+    def form_valid(self, form: EvidenceForm) -> HttpResponse:
+        try:
+            action_services.evidence_add(
+                actor=self.actor,
+                action=self.get_action(),
+                description=form.cleaned_data["description"],
+                file=form.cleaned_data.get("file"),
+                link=form.cleaned_data.get("link") or "",
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "The evidence has been added.")
+        return redirect(self.action_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.page_title,
+            caption=self.get_action().title,
+            lead="Show that the action was delivered: a document, or a link to a record on the "
+            "platform such as an audit report or the minutes of a meeting.",
+            submit_label="Add the evidence",
+            cancel_url=self.action_url(),
+        )
+        return context
+
+
+class EvidenceDownloadView(ActionMixin, View):
+    permission = "action.view"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        evidence = action_selectors.get_evidence(
+            actor=self.actor, action=self.get_action(), pk=kwargs["evidence_pk"]
+        )
+        if evidence.link:
+            return redirect(evidence.link)
+        if not evidence.file:
+            raise Http404("No file.")
+        content_type = mimetypes.guess_type(evidence.file_name)[0] or "application/octet-stream"
+        return FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=True,
+            filename=evidence.file_name,
+            content_type=content_type,
+        )
+
+
+class ActionCompleteView(ActionMixin, FormView):
+    permission = "action.update"
+    form_class = CompleteForm
+    template_name = FORM_TEMPLATE
+    page_title = "Mark the action complete"
+
+    def get_initial(self) -> dict[str, Any]:
+        from django.utils import timezone
+
+        return {"completed_on": timezone.localdate()}
+
+    def form_valid(self, form: CompleteForm) -> HttpResponse:
+        try:
+            action_services.action_complete(
+                actor=self.actor,
+                action=self.get_action(),
+                completed_on=form.cleaned_data["completed_on"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "The action is complete.")
+        return redirect(self.partnership_url("improvement:action_thread", self.get_action().pk))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        action = self.get_action()
+        evidence = action_selectors.action_evidence(action=action).count()
+        context.update(
+            heading=self.page_title,
+            caption=action.title,
+            lead=(
+                f"{evidence} piece{'s' if evidence != 1 else ''} of evidence attached. "
+                if evidence
+                else "An action can only be completed with evidence: add it first. "
+            )
+            + "Where success is measured by an indicator or a re-audit, the platform then "
+            "compares before and after.",
+            submit_label="Mark it complete",
+            cancel_url=self.action_url(),
+        )
+        return context
+
+
+class ImpactJudgementView(ActionMixin, FormView):
+    permission = "impact.record"
+    form_class = JudgementForm
+    template_name = FORM_TEMPLATE
+    page_title = "Record a judgement of the impact"
+
+    def form_valid(self, form: JudgementForm) -> HttpResponse:
+        try:
+            action_services.impact_judgement_record(
+                actor=self.actor, action=self.get_action(), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "The judgement has been recorded.")
+        return redirect(self.partnership_url("improvement:action_thread", self.get_action().pk))
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        action = self.get_action()
+        context.update(
+            heading=self.page_title,
+            caption=action.title,
+            lead=f"The measure of success: {action.measure}",
+            submit_label="Record the judgement",
+            cancel_url=self.action_url(),
+        )
+        return context
+
+
+class ImpactMeasureView(ActionMixin, View):
+    """Compare before and after again (for example once a re-audit has closed)."""
+
+    permission = "impact.record"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        action = self.get_action()
+        if action.state != ActionState.COMPLETE:
+            messages.error(request, "Impact is measured once the action is complete.")
+        else:
+            assessment = action_services.impact_assess(action=action, user=request.user)
+            if assessment is None:
+                messages.error(
+                    request,
+                    "This action's measure is a described test: record a judgement instead.",
+                )
+            else:
+                messages.success(request, f"Impact measured: {assessment.get_outcome_display()}.")
+        return redirect(self.partnership_url("improvement:action_thread", action.pk))
+
+
+class ActionListView(PartnershipViewMixin, TemplateView):
+    permission = "action.view"
+    template_name = "improvement/action_list.html"
+    section = "actions"
+    page_title = "Action log"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = ActionFilterForm(self.request.GET or None)
+        limit_choices(form, "agency", Agency.objects_for(self.partnership))
+        filters: dict[str, Any] = {}
+        if form.is_valid():
+            filters = {k: v for k, v in form.cleaned_data.items() if v}
+        rows = selectors.action_rows(
+            actor=self.actor,
+            status=filters.get("status"),
+            agency=filters.get("agency"),
+            due_before=filters.get("due_before"),
+        )
+        context.update(
+            paginate(self.request, rows),
+            form=form,
+            filtered=bool(filters),
+            counts=selectors.status_counts(rows),
+        )
+        return context
+
+
+class ActionDetailView(PartnershipViewMixin, TemplateView):
+    permission = "action.view"
+    template_name = "improvement/action_detail.html"
+    section = "actions"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        action = selectors.get_action(actor=self.actor, pk=self.kwargs["pk"])
+        status, label = selectors.action_status_of(action)
+        context.update(
+            action=action,
+            status=status,
+            status_label=label,
+            updates=action_selectors.action_updates(action=action),
+            evidence=action_selectors.action_evidence(action=action),
+            can_update=self.actor.can("action.update")
+            and (self.actor.can("action.manage") or action.owner_agency_id == self.actor.agency_id),
+            page_title=action.title,
+            breadcrumbs=[
+                {"text": "Action log", "href": self.partnership_url("improvement:action_list")}
+            ],
+        )
+        return context
+
+
+class ActionHistoryView(RecordHistoryView):
+    permission = "action.view"
+    section = "actions"
+
+    def get_object(self) -> Action:
+        return selectors.get_action(actor=self.actor, pk=self.kwargs["pk"])
+
+    def back_url(self, record: Any) -> str:
+        return self.partnership_url("improvement:action_detail", record.pk)

@@ -1,0 +1,197 @@
+"""Forms of the learning cycle. Every choice of a related record is limited to the partnership."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from assurance.core.forms import DateInput, limit_choices
+from assurance.improvement.learning.models import (
+    LearningItem,
+    LearningSource,
+    LearningTheme,
+)
+from assurance.partnerships.forms import PartnershipModelForm
+from assurance.partnerships.models import Partnership, Priority
+
+
+def _audits(partnership: Partnership) -> Any:
+    from assurance.audits.models import Audit
+
+    return Audit.objects_for(partnership).order_by("-planned_month")
+
+
+def _standards(partnership: Partnership) -> Any:
+    from assurance.frameworks.models import Item
+
+    return (
+        Item.objects.filter(
+            section__framework__partnership=partnership,
+            section__framework__audits__isnull=False,
+            response_type__in=["scale", "yes_no_na"],
+        )
+        .select_related("section__framework")
+        .distinct()
+        .order_by("section__framework__name", "section__order", "order")
+    )
+
+
+def _indicators() -> Any:
+    from assurance.dataset.catalogue.models import Indicator
+
+    return Indicator.objects.filter(active=True).order_by("code")
+
+
+class StandardChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.section.framework.name}: {obj.code} {obj.text[:90]}"
+
+
+class LearningItemForm(PartnershipModelForm):
+    document = forms.FileField(
+        required=False,
+        label="Document for others to read (optional)",
+        help_text="A PDF, Word, Excel, PowerPoint, OpenDocument, text or CSV file up to 10MB. "
+        "Do not attach anything that names a child.",
+    )
+    document_title = forms.CharField(
+        max_length=200, required=False, label="Title of the document (optional)"
+    )
+
+    class Meta:
+        model = LearningItem
+        fields = [
+            "title",
+            "what_was_learned",
+            "source",
+            "source_reference",
+            "learned_on",
+            "audit",
+            "standard",
+            "indicator",
+            "themes",
+        ]
+        labels = {
+            "title": "Title",
+            "what_was_learned": "What was learned",
+            "source": "Where it was learned",
+            "source_reference": "Reference (optional)",
+            "audit": "Audit (optional)",
+            "standard": "Audit standard (optional)",
+            "indicator": "Data set indicator (optional)",
+            "themes": "Themes (optional)",
+        }
+        help_texts = {
+            "what_was_learned": "In plain English, without naming any child or family.",
+            "audit": "For learning from a multi-agency audit: a link, so the findings stay "
+            "the audit's own.",
+        }
+        widgets = {
+            "what_was_learned": forms.Textarea(attrs={"rows": 5}),
+            "source": forms.RadioSelect,
+            "learned_on": DateInput,
+            "themes": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"standard": StandardChoiceField}
+        error_messages = {
+            "title": {"required": "Enter a title for the learning"},
+            "what_was_learned": {"required": "Enter what was learned"},
+            "source": {"required": "Select where it was learned"},
+            "learned_on": {"required": "Enter the date it was learned"},
+        }
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, partnership=partnership, **kwargs)
+        limit_choices(self, "audit", _audits(partnership))
+        limit_choices(self, "standard", _standards(partnership))
+        limit_choices(self, "indicator", _indicators())
+        limit_choices(self, "themes", LearningTheme.objects_for(partnership))
+        if self.instance.pk:
+            del self.fields["document"], self.fields["document_title"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        source, audit = data.get("source"), data.get("audit")
+        standard = data.get("standard")
+        if source == LearningSource.AUDIT and not audit:
+            self.add_error("audit", "Select the audit the learning comes from.")
+        if source == LearningSource.DATASET and not data.get("indicator"):
+            self.add_error("indicator", "Select the indicator the exception is about.")
+        if standard and (not audit or audit.framework_id != standard.section.framework_id):
+            self.add_error("standard", "Select a standard of the chosen audit's tool.")
+        if data.get("document") and not data.get("document_title"):
+            self.add_error("document_title", "Enter the title of the document.")
+        return data
+
+
+class LearningDocumentForm(forms.Form):
+    title = forms.CharField(max_length=200, label="Title of the document")
+    upload = forms.FileField(
+        label="Document",
+        help_text="A PDF, Word, Excel, PowerPoint, OpenDocument, text or CSV file up to 10MB. "
+        "Do not attach anything that names a child.",
+    )
+
+
+class ThemeForm(PartnershipModelForm):
+    class Meta:
+        model = LearningTheme
+        fields = ["title", "description", "priority"]
+        labels = {"description": "Description (optional)", "priority": "Priority (optional)"}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, partnership=partnership, **kwargs)
+        limit_choices(self, "priority", Priority.objects_for(partnership))
+
+
+class RecommendationForm(forms.Form):
+    title = forms.CharField(
+        max_length=200,
+        label="Recommendation",
+        error_messages={"required": "Enter the recommendation"},
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="What the executive is asked to agree, and why",
+        error_messages={"required": "Enter what the executive is asked to agree, and why"},
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=LearningTheme.unscoped.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes it rests on",
+    )
+    learning_items = forms.ModelMultipleChoiceField(
+        queryset=LearningItem.unscoped.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Learning it rests on",
+        help_text="The learning of the themes you select is included.",
+    )
+    made_on = forms.DateField(
+        widget=DateInput,
+        required=False,
+        label="Date the recommendation was made (optional)",
+        help_text="Leave blank for today. If the Assurance and Review Group made it at an "
+        "earlier meeting, the date of that meeting: it can then go on the agenda of an "
+        "executive meeting held since.",
+    )
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "themes", LearningTheme.objects_for(partnership))
+        limit_choices(self, "learning_items", LearningItem.objects_for(partnership))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("themes") and not data.get("learning_items"):
+            self.add_error(
+                "themes", "Select the themes or the learning the recommendation rests on."
+            )
+        made_on = data.get("made_on")
+        if made_on and made_on > timezone.localdate():
+            self.add_error("made_on", "The date the recommendation was made must be in the past")
+        return data

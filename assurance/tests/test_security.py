@@ -186,7 +186,7 @@ def test_403_page(
     assert "agency.view" not in response.content.decode()
 
 
-@pytest.mark.urls("assurance.core.tests.urls_raising")
+@pytest.mark.urls("assurance.tests.urls_raising")
 def test_500_page(settings: Any) -> None:
     settings.DEBUG = False
     client = Client(raise_request_exception=False)

@@ -28,7 +28,6 @@ from assurance.audits.models import (
 )
 from assurance.core.business_year import current_business_year
 from assurance.frameworks.models import Answer, Framework, ScaleOption, Section
-from assurance.improvement.actions.models import MeasureKind
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Partnership, Person
 
@@ -330,8 +329,6 @@ def _moderate_and_report(
         ),
     ]:
         services.key_message_add(actor=actor, audit=audit, kind=kind, aspect=aspect, text=text)
-    council = audit.agencies.get(statutory_role="local_authority")
-    health = audit.agencies.filter(statutory_role="health").first() or council
     services.learning_event_record(
         actor=actor,
         audit=audit,
@@ -341,39 +338,6 @@ def _moderate_and_report(
         what_was_shared="The findings per KLOE, two case studies, and the "
         "neglect assessment tool with practice examples.",
     )
-    due = (audit.report_due or audit.planned_month) + timedelta(days=120)
-    for title, agency, measure_kind, measure in [
-        (
-            "Use the neglect assessment tool at the start of every neglect case and at each review",
-            council,
-            MeasureKind.REAUDIT,
-            "Standard on use of the neglect tool met in "
-            "at least 75% of cases at the next neglect audit.",
-        ),
-        (
-            "Re-launch the escalation procedure with a practitioner briefing",
-            health,
-            MeasureKind.DESCRIBED,
-            "Briefing delivered to 200 practitioners; escalations logged "
-            "by the business unit rise.",
-        ),
-        (
-            "Supervision to review drift in neglect cases open more than 6 months",
-            council,
-            MeasureKind.INDICATOR,
-            "Children on a plan for 2 years or more falls below the statistical neighbour average.",
-        ),
-    ]:
-        services.audit_recommendation_add(
-            actor=actor,
-            audit=audit,
-            title=title,
-            text=title + ".",
-            owner_agency=agency,
-            due_date=due,
-            measure_kind=measure_kind,
-            measure=measure,
-        )
     audit.status = AuditStatus.CLOSED
     audit.save(update_fields=["status"])
 

@@ -11,7 +11,6 @@ from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, S
 from assurance.core.business_year import business_year_of
 from assurance.core.forms import DateInput, limit_choices
 from assurance.frameworks.models import Framework
-from assurance.improvement.actions.models import DeliveryType, MeasureKind
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Person
 
@@ -218,35 +217,6 @@ class LearningEventForm(forms.Form):
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "agencies", Agency.objects_for(partnership))
-
-
-class RecommendationForm(forms.Form):
-    title = forms.CharField(max_length=200, label="Recommendation")
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What and why")
-    owner_agency = forms.ModelChoiceField(queryset=Agency.unscoped.none(), label="Owner agency")
-    owner = forms.ModelChoiceField(queryset=Person.unscoped.none(), required=False, label="Owner")
-    due_date = forms.DateField(widget=DateInput, label="Due date")
-    delivery_type = forms.ChoiceField(
-        choices=[("", "Not decided"), *DeliveryType.choices], required=False
-    )
-    measure_kind = forms.ChoiceField(
-        choices=MeasureKind.choices, widget=forms.RadioSelect, label="Measure of success"
-    )
-    measure = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), label="How success will be measured"
-    )
-
-    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        limit_choices(self, "owner_agency", Agency.objects_for(partnership))
-        limit_choices(self, "owner", Person.objects_for(partnership).select_related("agency"))
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        owner, agency = data.get("owner"), data.get("owner_agency")
-        if owner and agency and owner.agency_id != agency.pk:
-            self.add_error("owner", f"{owner} works for {owner.agency}, not {agency}.")
-        return data
 
 
 class ModerationMeetingForm(forms.Form):

@@ -77,7 +77,10 @@ def blockers(facts: AuditFacts) -> list[str]:
         if facts.key_message_count == 0:
             problems.append("Write the key messages of the findings.")
         if facts.recommendation_count == 0:
-            problems.append("Record at least one recommendation.")
+            problems.append(
+                "Record at least one recommendation: record the learning from this audit, from "
+                "which the Assurance and Review Group recommends."
+            )
     return problems
 
 

@@ -12,6 +12,7 @@ from assurance.audits.lifecycle import sample_warning
 from assurance.audits.models import AgencyReturn, Audit, AuditCase, KeyMessage
 from assurance.audits.templatetags.audit_tags import percent, proportion_bars
 from assurance.core.business_year import business_year_label
+from assurance.core.registry import follow_ups_for
 from assurance.core.stats import p_value_text, sample_margin_of_error
 from assurance.reports.documents import Report, Table
 
@@ -199,7 +200,7 @@ def audit_report(*, audit: Audit) -> Report:
         report.paragraph("No views of children or families were recorded in the returns.")
 
     report.heading("Recommendations")
-    recommendations = list(audit.recommendations.prefetch_related("actions__owner_agency"))
+    recommendations = follow_ups_for(audit)
     if recommendations:
         report.table(
             Table(
@@ -208,9 +209,9 @@ def audit_report(*, audit: Audit) -> Report:
                 rows=[
                     [
                         r.title,
-                        ", ".join(a.owner_agency.short_name for a in r.actions.all()),
-                        ", ".join(f"{a.due_date:%-d %b %Y}" for a in r.actions.all()),
-                        "; ".join(a.measure for a in r.actions.all()),
+                        ", ".join(a.owner for a in r.actions),
+                        ", ".join(f"{a.due:%-d %b %Y}" for a in r.actions),
+                        "; ".join(a.measure for a in r.actions),
                     ]
                     for r in recommendations
                 ],

@@ -31,6 +31,7 @@ from assurance.audits.models import (
     ReturnStatus,
 )
 from assurance.core.permissions import Scope
+from assurance.core.registry import follow_ups_for
 from assurance.core.roles import Role
 from assurance.frameworks.models import Framework, Item, ScaleOption, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
@@ -98,7 +99,7 @@ def audit_facts(*, audit: Audit) -> AuditFacts:
         missing_returns_reason=audit.missing_returns_reason,
         cases_without_agreed_grades=cases.filter(graded__lt=graded_sections).count(),
         key_message_count=KeyMessage.unscoped.filter(audit=audit).count(),
-        recommendation_count=audit.recommendations.count(),
+        recommendation_count=len(follow_ups_for(audit)),
     )
 
 

@@ -39,9 +39,6 @@ from assurance.core.permissions import Scope
 from assurance.core.roles import Role
 from assurance.frameworks import assessments
 from assurance.frameworks.models import ScaleOption, Section
-from assurance.improvement.actions import services as actions_services
-from assurance.improvement.learning import services as improvement_services
-from assurance.improvement.learning.models import Recommendation
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Person
 
@@ -547,36 +544,3 @@ def learning_event_record(
         event.save()
         event.agencies.set(agencies)
     return event
-
-
-def audit_recommendation_add(
-    *,
-    actor: Actor,
-    audit: Audit,
-    title: str,
-    text: str,
-    owner_agency: Agency,
-    due_date: date,
-    measure: str,
-    measure_kind: str,
-    owner: Person | None = None,
-    delivery_type: str = "",
-) -> Recommendation:
-    """An audit's recommendation, entered in the action log as an action."""
-    actor.require("audit.manage")
-    with transaction.atomic():
-        recommendation = improvement_services.recommendation_create(
-            actor=actor, title=title, text=text, source=Recommendation.Source.AUDIT, audit=audit
-        )
-        actions_services.action_create(
-            actor=actor,
-            title=title,
-            owner_agency=owner_agency,
-            owner=owner,
-            due_date=due_date,
-            measure_kind=measure_kind,
-            measure=measure,
-            recommendation=recommendation,
-            delivery_type=delivery_type,
-        )
-    return recommendation

@@ -25,7 +25,6 @@ from assurance.audits.forms import (
     LearningEventForm,
     MissingReturnsForm,
     ModerationMeetingForm,
-    RecommendationForm,
     ReturnForm,
     SendBackForm,
 )
@@ -44,6 +43,7 @@ from assurance.core.business_year import (
     business_year_label,
     current_business_year,
 )
+from assurance.core.registry import follow_ups_for
 from assurance.core.stats import sample_margin_of_error
 from assurance.frameworks.assessments import ConflictError
 from assurance.frameworks.models import Answer, ScaleOption
@@ -204,7 +204,8 @@ class AuditDetailView(AuditMixin, TemplateView):
             can_record_reason=self.actor.can("audit.manage")
             or audit.lead_id == self.actor.person.pk,
             missing_form=MissingReturnsForm(),
-            recommendations=audit.recommendations.prefetch_related("actions"),
+            recommendations=follow_ups_for(audit),
+            can_record_learning=self.actor.can("learning.manage"),
             learning_events=audit.learning_events.prefetch_related("agencies"),
         )
         return context
@@ -1014,28 +1015,17 @@ class LearningEventAddView(AuditMixin, FormView):
         return context
 
 
-class RecommendationAddView(AuditMixin, FormView):
+class RecommendationAddView(AuditMixin, View):
+    """Recommendations come from the learning cycle (learning → recommendation → decision →
+    action): this address, once a shortcut that skipped the decision, now leads to recording
+    the audit's learning, from which the Assurance and Review Group recommends."""
+
     permission = "audit.manage"
-    form_class = RecommendationForm
-    template_name = "partnerships/record_form.html"
-    page_title = "Add a recommendation and its action"
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["partnership"] = self.partnership
-        return kwargs
-
-    def form_valid(self, form: RecommendationForm) -> HttpResponse:
-        services.audit_recommendation_add(actor=self.actor, audit=self.audit, **form.cleaned_data)
-        messages.success(self.request, "The recommendation is now in the action log.")
-        return redirect(self.audit_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title, caption=self.audit.title, cancel_url=self.audit_url()
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return redirect(
+            self.partnership_url("improvement:learning_create") + f"?audit={self.audit.pk}"
         )
-        return context
 
 
 class MyReturnsView(PartnershipViewMixin, TemplateView):

@@ -5,10 +5,10 @@ sample; the police and health leads assign their auditors; each auditor complete
 their agency's returns (neither can see the other's draft); the police lead sends one return
 back with a comment and signs it off once it is resubmitted; the business unit records the
 audit discussion meeting and the agreed grades, writes a key message, records the learning
-event and a recommendation (which becomes an action in the action log) and closes the audit;
-a member of the partnership's group reads the findings; the report page and its PDF show the
-figures that this test works out for itself from the answers it typed. axe-core checks every
-page (see browsing.py).
+event and, through the learning cycle, a recommendation resting on the audit's learning, and
+closes the audit; a member of the partnership's group reads the findings; the report page and
+its PDF show the figures that this test works out for itself from the answers it typed.
+axe-core checks every page (see browsing.py).
 """
 
 from __future__ import annotations
@@ -390,25 +390,32 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
     submit(bu, "Save")
     expect(success_banner(bu)).to_contain_text("learning event has been recorded")
 
+    # The recommendation comes through the learning cycle: learning about a standard, recorded
+    # from the findings page, and the Assurance and Review Group's recommendation resting on it.
     recommendation = "Early help reviews record the child's views"
-    due = today + timedelta(days=120)
-    bu.page.get_by_role("link", name="Add a recommendation").click()
-    bu.page.get_by_label("Recommendation", exact=True).fill(recommendation)
-    bu.page.get_by_label("What and why").fill(
+    bu.page.get_by_role("link", name="Findings", exact=True).click()
+    bu.page.get_by_role("link", name=re.compile(r"^Record learning about 3\.2")).click()
+    expect(bu.page.get_by_role("heading", level=1)).to_have_text("Record learning")
+    bu.page.get_by_label("Title", exact=True).fill("The child's views are not recorded")
+    bu.page.get_by_label("What was learned").fill(
         "Two in three returns did not record the child's views."
     )
-    bu.page.get_by_label("Owner agency").select_option(label=HEALTH)
-    owner = bu.page.get_by_label(optional("Owner"))
-    owner.select_option(label=_option_label(owner, "Joanna Feld"))
-    bu.page.get_by_label("Due date").fill(due.isoformat())
-    bu.page.get_by_label("A re-audit standard improving").check()
-    bu.page.get_by_label("How success will be measured").fill(
-        "Standard 3.2 met in at least two thirds of cases at the re-audit."
+    bu.page.get_by_label("Date learned").fill(today.isoformat())
+    bu.check("learning")
+    submit(bu, "Save")
+    expect(success_banner(bu)).to_contain_text("learning has been recorded")
+    bu.page.get_by_role("button", name="Make a recommendation").click()
+    bu.page.get_by_label("Recommendation", exact=True).fill(recommendation)
+    bu.page.get_by_label("What the executive is asked to agree, and why").fill(
+        "Two in three returns did not record the child's views."
     )
     bu.check("recommendation")
-    submit(bu, "Save")
-    expect(success_banner(bu)).to_contain_text("now in the action log")
-    expect(bu.page.locator("#main-content")).to_contain_text(recommendation)
+    submit(bu, "Make the recommendation")
+    expect(success_banner(bu)).to_contain_text("awaits the executive's decision")
+    bu.page.goto(audit_url)
+    expect(bu.page.locator("#main-content")).to_contain_text(
+        f"{recommendation} (awaiting decision)"
+    )
 
     # --- what the test expects the findings to be, from the answers it typed --------------------
     expected: dict[str, list[list[str]]] = {}
@@ -469,20 +476,6 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
     member.check("findings")
     _assert_tables(member, expected, options_of, "findings page")
     expect(member.page.locator("#main-content")).to_contain_text("Voice of the child")
-
-    # --- the action log --------------------------------------------------------------------------
-    bu.page.get_by_role("link", name="Actions", exact=True).first.click()
-    expect(bu.page.get_by_role("heading", level=1)).to_have_text("Action log")
-    row = bu.page.locator("#actions tbody tr", has_text=recommendation)
-    expect(row).to_have_count(1)
-    expect(row).to_contain_text(f"From the audit “{TITLE}”")
-    expect(row).to_contain_text("ICB")
-    expect(row).to_contain_text("Joanna Feld")
-    expect(row).to_contain_text(f"{due.day} {due:%b %Y}")
-    bu.check("action-log")
-    row.get_by_role("link", name=recommendation).click()
-    expect(bu.page.get_by_role("heading", level=1)).to_contain_text(recommendation)
-    bu.check("action")
 
     # --- the business unit closes the audit -----------------------------------------------------
     bu.page.goto(audit_url)

@@ -79,3 +79,43 @@ def register_demo(order: int, loader: DemoLoader) -> None:
 
 def demo_loaders() -> list[DemoLoader]:
     return [loader for _, loader in _DEMO_LOADERS]
+
+
+@dataclass(frozen=True)
+class FollowUpAction:
+    """An action planned for a follow-up."""
+
+    title: str
+    owner: str
+    due: Any  # a date
+    measure: str
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What the learning cycle made of a record that is a source of evidence (an audit today;
+    reviews and self-assessments later): a recommendation resting on it, its status, and the
+    actions planned for it. Sources show these without importing the learning cycle."""
+
+    title: str
+    status: str
+    href: str
+    actions: tuple[FollowUpAction, ...] = ()
+
+
+FollowUpProvider = Callable[[Any], list[FollowUp]]
+_FOLLOW_UP_PROVIDERS: list[FollowUpProvider] = []
+
+
+def register_follow_ups(provider: FollowUpProvider) -> None:
+    """The learning cycle registers how it finds the follow-ups of a source record."""
+    if provider not in _FOLLOW_UP_PROVIDERS:
+        _FOLLOW_UP_PROVIDERS.append(provider)
+
+
+def follow_ups_for(record: Any) -> list[FollowUp]:
+    """The recommendations (with their actions) that rest on ``record``, oldest first."""
+    follow_ups: list[FollowUp] = []
+    for provider in _FOLLOW_UP_PROVIDERS:
+        follow_ups.extend(provider(record))
+    return follow_ups

@@ -7,12 +7,19 @@ class ImprovementConfig(AppConfig):
     verbose_name = "Learning and improvement"
 
     def ready(self) -> None:
-        from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
+        from assurance.core.registry import (
+            NavItem,
+            register_demo,
+            register_follow_ups,
+            register_nav,
+            register_todo,
+        )
         from assurance.improvement.actions.demo import load_demo_actions
         from assurance.improvement.actions.todos import action_todos
         from assurance.improvement.demo import load_demo_learning_cycle
         from assurance.improvement.learning.todos import learning_todos
         from assurance.improvement.scrutiny.todos import challenge_todos
+        from assurance.improvement.thread.selectors import follow_ups
 
         register_nav(NavItem("Actions", "improvement:action_list", "action.view", 40, "actions"))
         register_nav(
@@ -38,5 +45,6 @@ class ImprovementConfig(AppConfig):
         register_todo(action_todos)
         register_todo(learning_todos)
         register_todo(challenge_todos)
+        register_follow_ups(follow_ups)
         register_demo(50, load_demo_learning_cycle)
         register_demo(60, load_demo_actions)

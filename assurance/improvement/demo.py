@@ -14,6 +14,7 @@ has meetings, nothing is added.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -21,7 +22,9 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from assurance.improvement.actions.models import Action
+from assurance.improvement.actions import services as action_services
+from assurance.improvement.actions.demo import PLAN_TITLE
+from assurance.improvement.actions.models import Action, MeasureKind
 from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import (
     LearningDocument,
@@ -359,20 +362,76 @@ def _load(partnership: Partnership) -> None:
         source_reference="Working Together to Safeguard Children",
     )
 
-    # The audits' own recommendations, proposed when each audit reported.
-    def audit_recs(audit: Any) -> list[Recommendation]:
+    # The audits' recommendations, made by the ARG from each audit's learning when the audit
+    # reported (learning → recommendation → decision → action, like every recommendation).
+    def audit_recs(audit: Any, plan: list[tuple[str, LearningItem, str, str]]) -> list[Any]:
         if audit is None:
             return []
-        recs = list(Recommendation.objects_for(partnership).filter(audit=audit).order_by("pk"))
-        for rec in recs:
+        recs = []
+        for title, item, measure_kind, measure in plan:
+            rec = learning_services.learning_recommendation_create(
+                actor=bu, title=title, text=title + ".", learning_items=[item]
+            )
             demo.backdate(rec, (audit.report_due or audit.planned_month) + timedelta(days=14))
+            recs.append((rec, measure_kind, measure))
         return recs
 
-    early_recs, later_recs = audit_recs(earlier), audit_recs(later)
-    for rec in early_recs:
-        rec.learning_items.add(tool_late if "tool" in rec.title else no_escalation)  # type: ignore[attr-defined]
-    for rec in later_recs:
-        rec.learning_items.add(drift_audit)  # type: ignore[attr-defined]
+    def audit_plan(items: tuple[LearningItem, LearningItem]) -> list[Any]:
+        tool, escalation_item = items
+        return [
+            (
+                "Use the neglect assessment tool at the start of every neglect case and at each "
+                "review",
+                tool,
+                MeasureKind.REAUDIT,
+                "Standard on use of the neglect tool met in at least 75% of cases at the next "
+                "neglect audit.",
+            ),
+            (
+                "Re-launch the escalation procedure with a practitioner briefing",
+                escalation_item,
+                MeasureKind.DESCRIBED,
+                "Briefing delivered to 200 practitioners; escalations logged by the business "
+                "unit rise.",
+            ),
+            (
+                "Supervision to review drift in neglect cases open more than 6 months",
+                escalation_item,
+                MeasureKind.INDICATOR,
+                "Children on a plan for 2 years or more falls below the statistical neighbour "
+                "average.",
+            ),
+        ]
+
+    early_recs = audit_recs(earlier, audit_plan((tool_late, no_escalation)))
+    later_recs = audit_recs(later, audit_plan((drift_audit, drift_audit)))
+
+    def plan_actions(recs: list[Any], audit: Any) -> None:
+        """The Response and Delivery Group's action for each accepted audit recommendation."""
+        council = demo.people["la-lead"].agency
+        health = demo.people["health-lead"].agency
+        due = (audit.report_due or audit.planned_month) + timedelta(days=120)
+        cpp = Indicator.objects.filter(code="CSC-CPP-2Y").first()
+        for rec, measure_kind, measure in recs:
+            rec.refresh_from_db()
+            if rec.status != Recommendation.Status.ACCEPTED:
+                continue
+            item = rec.learning_items.first()  # type: ignore[attr-defined]
+            values: dict[str, Any] = {
+                "title": rec.title,
+                "owner_agency": health if "escalation" in rec.title.lower() else council,
+                "due_date": due,
+                "measure_kind": measure_kind,
+                "measure": measure,
+            }
+            if measure_kind == MeasureKind.REAUDIT:
+                values.update(baseline_audit=audit, standard=item.standard)
+            if measure_kind == MeasureKind.INDICATOR:
+                if cpp is None:
+                    values["measure_kind"] = MeasureKind.DESCRIBED
+                else:
+                    values.update(indicator=cpp, target_value=Decimal("3"))
+            action_services.action_plan_add(actor=bu, recommendation=rec, **values)
 
     def recommend(
         offset: int, title: str, text: str, themes: list[LearningTheme]
@@ -398,13 +457,14 @@ def _load(partnership: Partnership) -> None:
         minutes="The executive received the neglect deep dive report and agreed its "
         "recommendations.",
     )
-    for rec in early_recs:
+    for rec, _kind, _measure in early_recs:
         demo.decide(
             exec1,
             rec,
             DecisionOutcome.ACCEPT,
             "The audit's evidence is clear and the action is within existing resources.",
         )
+    plan_actions(early_recs, earlier)
     demo.meeting("RDG", -260, present=RDG_PRESENT, minutes="Action plans for the audit agreed.")
     demo.meeting(
         "ARG",
@@ -471,6 +531,24 @@ def _load(partnership: Partnership) -> None:
         "neglect tool to show change, with a re-audit of the standard in a year.",
         [drift],
     )
+    conferences = learn(
+        -150,
+        "Fewer initial conferences held within 15 days than in similar areas",
+        "The share of initial child protection conferences held within 15 working days of the "
+        "strategy discussion is below the statistical neighbour average: reports arrive late "
+        "and conference slots are hard to book.",
+        LearningSource.DATASET,
+        indicator=Indicator.objects.filter(code="CSC-ICPC15").first(),
+    )
+    r_conferences = learning_services.learning_recommendation_create(
+        actor=bu,
+        title=PLAN_TITLE,
+        text="Fewer initial child protection conferences were held within 15 days of the "
+        "strategy discussion than in similar areas. Agencies should share reports in time and "
+        "the council should protect conference slots.",
+        learning_items=[conferences],
+    )
+    demo.backdate(r_conferences, demo.day(-136))
     r_sharing = recommend(
         -137,
         "Agree a protocol for police call-outs to reach health visiting",
@@ -511,11 +589,17 @@ def _load(partnership: Partnership) -> None:
     )
     demo.decide(
         exec3,
+        r_conferences,
+        DecisionOutcome.ACCEPT,
+        "Timely conferences are a priority of the business plan; agreed without a vote.",
+    )
+    demo.decide(
+        exec3,
         r_sharing,
         DecisionOutcome.DEFER,
         "The region is agreeing a shared protocol; decide when it is published.",
     )
-    for rec in later_recs:
+    for rec, _kind, _measure in later_recs:
         if "escalation" in rec.title.lower():
             continue  # still awaiting a decision: on the next agenda
         demo.decide(
@@ -524,6 +608,7 @@ def _load(partnership: Partnership) -> None:
             DecisionOutcome.ACCEPT,
             "Follows from the second neglect deep dive's findings.",
         )
+    plan_actions(later_recs, later)
     scrutiny_services.challenge_close(
         actor=demo.actor("scrutineer"),
         challenge=police_challenge,

@@ -1,6 +1,7 @@
 """The learning cycle's pages, under /p/<partnership>/ (mounted once, in assurance/urls.py)."""
 
 from assurance.improvement.actions import urls as actions
+from assurance.improvement.highlight import urls as highlight
 from assurance.improvement.learning import urls as learning
 from assurance.improvement.meetings import urls as meetings
 from assurance.improvement.scrutiny import urls as scrutiny
@@ -13,5 +14,6 @@ urlpatterns = [
     *thread.urlpatterns,
     *learning.urlpatterns,
     *meetings.urlpatterns,
+    *highlight.urlpatterns,
     *scrutiny.urlpatterns,
 ]

@@ -105,7 +105,8 @@ EXPECTED = {
     "audits:findings": expect(allow=PRACTITIONERS, kwargs=AUDIT),
     "audits:key_message_add": expect(allow=BU, kwargs=AUDIT),
     "audits:learning_event_add": expect(allow=BU, kwargs=AUDIT),
-    "audits:recommendation_add": expect(allow=BU, kwargs=AUDIT),
+    # Leads to recording the audit's learning (one path for recommendations: ADR 007)
+    "audits:recommendation_add": expect(redirect=BU, kwargs=AUDIT),
     "audits:my_returns": expect(allow=BU | SCRUTINEER | LEADS | AUDITORS),
     "audits:case_detail": expect(allow=CASE_READERS, hidden=HEALTH_LEAD, kwargs=CASE),
     "audits:record_number": _post_only(

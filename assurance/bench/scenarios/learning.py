@@ -228,7 +228,7 @@ def learning(bench: Bench) -> None:
 
     from weasyprint import HTML
 
-    from assurance.improvement.meetings.highlight import highlight_report
+    from assurance.improvement.highlight.report import highlight_report
     from assurance.reports.documents import render_pdf
 
     meeting = (

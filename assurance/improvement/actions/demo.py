@@ -40,20 +40,6 @@ def _actor(partnership: Partnership, login: str) -> Actor:
     return Actor(user=person.user, partnership=partnership, person=person, roles=person.roles)
 
 
-def _recommendation(actor: Actor, title: str, text: str, source: str, audit: Any) -> Recommendation:
-    recommendation = Recommendation(
-        partnership=actor.partnership,
-        title=title,
-        text=text,
-        source=source,
-        audit=audit,
-        status=Recommendation.Status.ACCEPTED,
-    )
-    recommendation._history_user = actor.user  # type: ignore[attr-defined]
-    recommendation.save()
-    return recommendation
-
-
 def closed_thread_action(partnership: Partnership) -> Action | None:
     """The action of the demo's closed thread: the 2025/26 neglect deep dive's recommendation
     on the neglect assessment tool (accepted by the executive in the learning cycle's demo)."""
@@ -169,15 +155,13 @@ def _indicator_thread(bu: Actor, lead: Actor, year: int) -> None:
 
 def _plan_in_every_status(bu: Actor, council: Agency, police: Agency, health: Agency) -> None:
     today = timezone.localdate()
-    recommendation = _recommendation(
-        bu,
-        PLAN_TITLE,
-        "Fewer initial child protection conferences were held within 15 days of the strategy "
-        "discussion than in similar areas. Agencies should share reports in time and the "
-        "council should protect conference slots.",
-        Recommendation.Source.DATASET,
-        None,
+    recommendation = (
+        Recommendation.objects_for(bu.partnership)
+        .filter(title=PLAN_TITLE, status=Recommendation.Status.ACCEPTED)
+        .first()
     )
+    if recommendation is None:  # the learning cycle's demo accepts it at the executive
+        return
     indicator = Indicator.objects.filter(code="CSC-ICPC15").first()
     rows: list[dict[str, Any]] = [
         {  # on track: started, due in five months
@@ -234,7 +218,7 @@ def load_demo_actions(command: Any = None) -> None:
     partnership = Partnership.unscoped.filter(slug="northfield").first()
     if partnership is None:
         return
-    if Recommendation.objects_for(partnership).filter(title=PLAN_TITLE).exists():
+    if Action.objects_for(partnership).filter(recommendation__title=PLAN_TITLE).exists():
         return
     agencies = {
         a.statutory_role: a

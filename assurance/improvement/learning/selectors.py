@@ -14,7 +14,6 @@ from assurance.improvement.learning.models import (
     LearningTheme,
     Recommendation,
 )
-from assurance.improvement.meetings.models import Decision
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 
 AWAITING = (Recommendation.Status.PROPOSED, Recommendation.Status.MORE_INFO)
@@ -117,12 +116,9 @@ def get_recommendation(*, actor: Actor, pk: Any) -> Recommendation:
             "learning_items",
             "themes",
             "actions__owner_agency",
-            Prefetch(
-                "decisions",
-                queryset=Decision.unscoped.select_related("meeting__group").order_by(
-                    "meeting__held_on", "pk"
-                ),
-            ),
+            # The decisions taken on it at the groups' meetings, newest first (Decision's order):
+            # the page lists them oldest first.
+            "decisions__meeting__group",
         ),
         "learning.view",
         pk,

@@ -1,5 +1,5 @@
-"""Meetings of the partnership's groups (agenda, attendance, papers, the highlight report) and
-the decisions taken at them."""
+"""Meetings of the partnership's groups (agenda, attendance, papers) and the decisions taken at
+them."""
 
 from django.urls import path
 
@@ -18,9 +18,6 @@ urlpatterns = [
     path(M + "papers/new/", views.PaperAddView.as_view(), name="paper_add"),
     path(M + "decisions/new/", views.DecisionCreateView.as_view(), name="decision_create"),
     path(M + "history/", views.MeetingHistoryView.as_view(), name="meeting_history"),
-    path(M + "highlight-report/", views.HighlightReportView.as_view(), name="highlight_report"),
-    path(M + "highlight-report.pdf", views.HighlightPdfView.as_view(), name="highlight_pdf"),
-    path(M + "highlight-report.docx", views.HighlightDocxView.as_view(), name="highlight_docx"),
     path(D, views.DecisionLogView.as_view(), name="decision_log"),
     path(D + "<int:pk>/", views.DecisionDetailView.as_view(), name="decision_detail"),
     path(D + "<int:pk>/history/", views.DecisionHistoryView.as_view(), name="decision_history"),

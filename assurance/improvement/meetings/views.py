@@ -8,9 +8,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from assurance.core.forms import add_service_errors
@@ -31,8 +30,6 @@ from assurance.improvement.meetings.models import DecisionOutcome, Meeting
 from assurance.partnerships.models import Group
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.partnerships.views import RecordHistoryView
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class MeetingsMixin(PartnershipViewMixin):
@@ -403,56 +400,3 @@ class DecisionHistoryView(RecordHistoryView):
 
 
 # --- the highlight report -----------------------------------------------------------------------
-
-
-class HighlightMixin(OneMeetingMixin):
-    permission = "meeting.view"
-
-    def report_meeting(self) -> Meeting:
-        if not self.meeting.group.is_decision_making:
-            raise Http404("Highlight reports are for the decision-making group's meetings.")
-        return self.meeting
-
-
-class HighlightReportView(HighlightMixin, TemplateView):
-    template_name = "improvement/meetings/highlight.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        from assurance.improvement.meetings.highlight import highlight_report
-
-        context = super().get_context_data(**kwargs)
-        meeting = self.report_meeting()
-        context.update(
-            meeting=meeting,
-            report=highlight_report(meeting=meeting),
-            page_title=f"Highlight report: {meeting}",
-        )
-        return context
-
-
-class HighlightPdfView(HighlightMixin, View):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.improvement.meetings.highlight import highlight_report
-        from assurance.reports.documents import render_pdf
-
-        meeting = self.report_meeting()
-        response = HttpResponse(
-            render_pdf(highlight_report(meeting=meeting)), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="highlight-report-{meeting.held_on:%Y-%m-%d}.pdf"'
-        )
-        return response
-
-
-class HighlightDocxView(HighlightMixin, View):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.improvement.meetings.highlight import highlight_report
-        from assurance.reports.documents import render_docx
-
-        meeting = self.report_meeting()
-        response = HttpResponse(render_docx(highlight_report(meeting=meeting)), content_type=DOCX)
-        response["Content-Disposition"] = (
-            f'attachment; filename="highlight-report-{meeting.held_on:%Y-%m-%d}.docx"'
-        )
-        return response

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
+from assurance.core.registry import FollowUp, FollowUpAction
 from assurance.improvement.actions import selectors as action_selectors
 from assurance.improvement.actions.models import (
     Action,
@@ -232,5 +233,36 @@ def learning_consequences(*, actor: Actor, item: LearningItem) -> list[Consequen
     decisions = _decisions_for(ids)
     return [
         Consequence(r, [_decision_link(d, slug) for d in decisions[r.pk]], plans.get(r.pk, []))
+        for r in recommendations
+    ]
+
+
+def follow_ups(record: Any) -> list[FollowUp]:
+    """What the learning cycle made of a source record (``core.registry.follow_ups_for``): the
+    recommendations resting on an audit, oldest first, with their actions. One query."""
+    if getattr(record, "_meta", None) is None or record._meta.label != "audits.Audit":
+        return []
+    slug = record.partnership.slug
+    recommendations = (
+        Recommendation.objects_for(record.partnership)
+        .filter(audit=record)
+        .order_by("created_at", "pk")
+        .prefetch_related("actions__owner_agency")
+    )
+    return [
+        FollowUp(
+            title=r.title,
+            status=r.get_status_display(),
+            href=_url("improvement:recommendation_detail", slug, r.pk),
+            actions=tuple(
+                FollowUpAction(
+                    title=a.title,
+                    owner=a.owner_agency.short_name,
+                    due=a.due_date,
+                    measure=a.measure,
+                )
+                for a in r.actions.all()
+            ),
+        )
         for r in recommendations
     ]

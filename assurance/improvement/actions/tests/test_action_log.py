@@ -1,40 +1,57 @@
-"""The action log: an audit's recommendation becomes an action; the log shows its computed
-status and filters by status, owner agency and due date."""
+"""The action log: an audit's recommendation (through the learning cycle) becomes actions;
+the log shows its computed status and filters by status, owner agency and due date."""
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from assurance.audits import services as audit_services
 from assurance.audits.tests.conftest import actor_of
+from assurance.improvement.actions import services as action_services
 from assurance.improvement.actions.models import Action, MeasureKind
+from assurance.improvement.learning import services as learning_services
+from assurance.improvement.learning.models import LearningSource, Recommendation
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_recommendation_becomes_an_action_in_the_log(audit, northfield, amira, client_for):
+    """Learning from the audit → the ARG's recommendation → accepted → two actions in its plan."""
     today = timezone.localdate()
-    audit_services.audit_recommendation_add(
-        actor=actor_of(amira),
+    actor = actor_of(amira)
+    learning = learning_services.learning_item_create(
+        actor=actor,
+        title="The neglect tool is rarely used",
+        what_was_learned="Few agencies used the tool at the start.",
+        source=LearningSource.AUDIT,
+        learned_on=today,
         audit=audit,
-        title="Use the neglect tool",
-        text="Use it at the start.",
-        owner_agency=northfield.council,
-        due_date=today - timedelta(days=1),
-        measure="Re-audit 2.2 at 75%",
-        measure_kind=MeasureKind.REAUDIT,
     )
-    audit_services.audit_recommendation_add(
-        actor=actor_of(amira),
-        audit=audit,
-        title="Brief practitioners on escalation",
-        text="Briefing.",
-        owner_agency=northfield.police,
-        due_date=today + timedelta(days=90),
-        measure="200 practitioners briefed",
-        measure_kind=MeasureKind.DESCRIBED,
+    recommendation = learning_services.learning_recommendation_create(
+        actor=actor, title="Embed the neglect tool", text="Use it.", learning_items=[learning]
     )
+    Recommendation.unscoped.filter(pk=recommendation.pk).update(
+        status=Recommendation.Status.ACCEPTED
+    )
+    recommendation.refresh_from_db()
+    for title, agency, due, measure in [
+        ("Use the neglect tool", northfield.council, today - timedelta(days=1), "Re-audit 2.2"),
+        (
+            "Brief practitioners on escalation",
+            northfield.police,
+            today + timedelta(days=90),
+            "200 practitioners briefed",
+        ),
+    ]:
+        action_services.action_plan_add(
+            actor=actor,
+            recommendation=recommendation,
+            title=title,
+            owner_agency=agency,
+            due_date=due,
+            measure=measure,
+            measure_kind=MeasureKind.DESCRIBED,
+        )
     action = Action.unscoped.get(title="Use the neglect tool")
     assert action.recommendation.audit == audit
     client = client_for(amira)

@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from assurance.audits import services as audit_services
 from assurance.audits.models import AgencyReturn, Audit, AuditStatus
 from assurance.audits.tests.conftest import actor_of
 from assurance.audits.tests.test_audit_life import add_case, answers_for
@@ -366,20 +365,6 @@ def test_reaudit_before_any_later_audit_is_not_yet_measurable(audit, northfield,
     action.state, action.completed_at = ActionState.COMPLETE, date(2026, 7, 1)
     action.save()
     assert services.impact_assess(action=action).outcome == "not_yet"
-
-
-def test_audit_recommendations_still_enter_the_log(audit, northfield, amira):
-    audit_services.audit_recommendation_add(
-        actor=actor_of(amira),
-        audit=audit,
-        title="Use the neglect tool",
-        text="Use it.",
-        owner_agency=northfield.council,
-        due_date=timezone.localdate(),
-        measure="Re-audit",
-        measure_kind=MeasureKind.DESCRIBED,
-    )
-    assert Action.unscoped.filter(recommendation__audit=audit).count() == 1
 
 
 def test_the_home_page_asks_for_updates_of_overdue_and_at_risk_actions(

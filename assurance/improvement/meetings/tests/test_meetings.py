@@ -356,7 +356,7 @@ def test_highlight_report_queries_do_not_grow(executive, northfield, amira):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from assurance.improvement.meetings.highlight import highlight_report
+    from assurance.improvement.highlight.report import highlight_report
 
     actor = actor_of(amira)
     today = timezone.localdate()

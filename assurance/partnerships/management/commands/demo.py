@@ -1,3 +1,6 @@
+"""``manage.py demo``: every capability's demo (registered with ``core.registry.register_demo``),
+in one transaction, then the demo sign-ins."""
+
 from typing import Any
 
 from django.conf import settings
@@ -5,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from assurance.core.registry import demo_loaders
+from assurance.partnerships.demo import print_logins
 
 
 class Command(BaseCommand):
@@ -25,6 +29,4 @@ class Command(BaseCommand):
             for loader in demo_loaders():
                 loader(self)
         if not options["quiet_logins"]:
-            from assurance.partnerships.demo import print_logins
-
             print_logins(self.stdout)

@@ -1,0 +1,13 @@
+"""The highlight report of an executive meeting (page, PDF, Word)."""
+
+from django.urls import path
+
+from assurance.improvement.highlight import views
+
+M = "meetings/<int:pk>/"
+
+urlpatterns = [
+    path(M + "highlight-report/", views.HighlightReportView.as_view(), name="highlight_report"),
+    path(M + "highlight-report.pdf", views.HighlightPdfView.as_view(), name="highlight_pdf"),
+    path(M + "highlight-report.docx", views.HighlightDocxView.as_view(), name="highlight_docx"),
+]

@@ -63,7 +63,6 @@ INSTALLED_APPS = [
     "assurance.frameworks",
     "assurance.audits",
     "assurance.improvement",
-    "assurance.reports",
     "assurance.dataset",
 ]
 

@@ -12,9 +12,9 @@ from assurance.audits.lifecycle import sample_warning
 from assurance.audits.models import AgencyReturn, Audit, AuditCase, KeyMessage
 from assurance.audits.templatetags.audit_tags import percent, proportion_bars
 from assurance.core.business_year import business_year_label
+from assurance.core.documents import Report, Table
 from assurance.core.registry import follow_ups_for
 from assurance.core.stats import p_value_text, sample_margin_of_error
-from assurance.reports.documents import Report, Table
 
 
 def _pct_interval(summary: dict) -> tuple[str, str]:  # type: ignore[type-arg]

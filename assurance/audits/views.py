@@ -1074,7 +1074,7 @@ class ReportView(ReportMixin, TemplateView):
 class ReportPdfView(ReportMixin, View):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from assurance.audits.report import audit_report
-        from assurance.reports.documents import render_pdf
+        from assurance.core.documents import render_pdf
 
         audit = self.report_audit()
         response = HttpResponse(
@@ -1087,7 +1087,7 @@ class ReportPdfView(ReportMixin, View):
 class ReportDocxView(ReportMixin, View):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from assurance.audits.report import audit_report
-        from assurance.reports.documents import render_docx
+        from assurance.core.documents import render_docx
 
         audit = self.report_audit()
         response = HttpResponse(

@@ -7,7 +7,6 @@ by its sheet, row and column, and a bad upload stores nothing.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -15,14 +14,23 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl import Workbook
 
 from assurance.audits import selectors, services
 from assurance.audits.models import AgencyReturn, AgreedGrade, Audit, AuditCase
 from assurance.core.identifiers import find_identifiers
+from assurance.core.spreadsheets import (
+    UploadProblem,
+    add_sheet,
+    cell_name,
+    choice_list,
+    finish_sheet,
+    lock_cells,
+    new_workbook,
+    open_upload,
+    read_sheet,
+    workbook_bytes,
+)
 from assurance.frameworks.assessments import ConflictError
 from assurance.frameworks.models import Answer, ResponseType
 from assurance.partnerships.access import Actor
@@ -63,23 +71,6 @@ HEADERS = {
     "child_views": "The child's views",
     "family_views": "The family's views",
 }
-BOLD = Font(bold=True)
-LOCKED = PatternFill("solid", fgColor="F3F2F1")
-
-
-class UploadProblem(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-def _finish(sheet: Any, widths: dict[str, int]) -> None:
-    for cell in sheet[1]:
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    for index, cell in enumerate(sheet[1], start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = widths.get(str(cell.value), 16)
 
 
 def editable_returns(*, actor: Actor, audit: Audit) -> list[AgencyReturn]:
@@ -112,25 +103,21 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
             "option"
         )
     }
-    workbook = Workbook()
-    guide = workbook.active
-    guide.title = "Instructions"
-    for line in [
-        f"{audit.title}: returns of {actor.person.agency.name}",
-        "Complete the Answers and Summary sheets, save the file and upload it on the audit's "
-        "page. Upload saves your drafts; submit each return on the web page when it is done.",
-        "Choose a response from the list in the Response column; give evidence where the "
-        "standard asks for it. Do not change the grey columns.",
-        "Never write a child's name, date of birth, address or NHS number: cases are known "
-        "by their reference. Text that looks like one is rejected on upload.",
-        "If someone saves one of these returns on the web after you downloaded this file, the "
-        "upload is refused for that return so that nothing is overwritten.",
-    ]:
-        guide.append([line])
-    guide.column_dimensions["A"].width = 120
-    sheet = workbook.create_sheet("Answers")
-    sheet.append([HEADERS[c] for c in ANSWER_COLUMNS])
-    lists: dict[int, DataValidation] = {}
+    workbook = new_workbook(
+        [
+            f"{audit.title}: returns of {actor.person.agency.name}",
+            "Complete the Answers and Summary sheets, save the file and upload it on the audit's "
+            "page. Upload saves your drafts; submit each return on the web page when it is done.",
+            "Choose a response from the list in the Response column; give evidence where the "
+            "standard asks for it. Do not change the grey columns.",
+            "Never write a child's name, date of birth, address or NHS number: cases are known "
+            "by their reference. Text that looks like one is rejected on upload.",
+            "If someone saves one of these returns on the web after you downloaded this file, the "
+            "upload is refused for that return so that nothing is overwritten.",
+        ]
+    )
+    sheet = add_sheet(workbook, "Answers", [HEADERS[c] for c in ANSWER_COLUMNS])
+    lists: dict[int, Any] = {}
     for agency_return in returns:
         for section in sections:
             for item in section.items.all():
@@ -162,18 +149,14 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
                 if item.is_graded and item.scale is not None:
                     scale_id = item.scale.pk
                     if scale_id not in lists:
-                        labels = ",".join(o.label for o in item.scale.options.all())
-                        lists[scale_id] = DataValidation(
-                            type="list",
-                            formula1=f'"{labels}"',
-                            allow_blank=True,
+                        lists[scale_id] = choice_list(
+                            sheet,
+                            [o.label for o in item.scale.options.all()],
                             error="Choose one of the options in the list.",
                         )
-                        sheet.add_data_validation(lists[scale_id])
                     lists[scale_id].add(f"H{row}")
-                for column in "ABCDEFG":
-                    sheet[f"{column}{row}"].fill = LOCKED
-    _finish(
+                lock_cells(sheet, row, "ABCDEFG")
+    finish_sheet(
         sheet,
         {
             HEADERS["standard"]: 60,
@@ -182,8 +165,7 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
             HEADERS["evidence"]: 60,
         },
     )
-    summary = workbook.create_sheet("Summary")
-    summary.append([HEADERS[c] for c in SUMMARY_COLUMNS])
+    summary = add_sheet(workbook, "Summary", [HEADERS[c] for c in SUMMARY_COLUMNS])
     for agency_return in returns:
         summary.append(
             [
@@ -196,10 +178,8 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
                 agency_return.family_views,
             ]
         )
-    _finish(summary, {HEADERS[c]: 40 for c in SUMMARY_COLUMNS[2:]})
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    finish_sheet(summary, {HEADERS[c]: 40 for c in SUMMARY_COLUMNS[2:]})
+    return workbook_bytes(workbook)
 
 
 @dataclass
@@ -210,33 +190,16 @@ class _Parsed:
 
 
 def _rows(workbook: Any, name: str, columns: list[str]) -> list[tuple[int, dict[str, Any]]]:
-    if name not in workbook.sheetnames:
-        raise UploadProblem([f"The workbook has no sheet called {name}: download a new one."])
-    rows = list(workbook[name].iter_rows(values_only=True))
-    header = [HEADERS[c] for c in columns]
-    if not rows or [str(v or "").strip() for v in rows[0][: len(header)]] != header:
-        raise UploadProblem(
-            [f"Sheet {name}, row 1: the column headings have changed; download a new workbook."]
-        )
-    return [
-        (number, dict(zip(columns, row, strict=False)))
-        for number, row in enumerate(rows[1:], start=2)
-        if any(v not in (None, "") for v in row)
-    ]
+    _, rows = read_sheet(workbook, name, [HEADERS[c] for c in columns])
+    return [(number, dict(zip(columns, row, strict=False))) for number, row in rows]
 
 
 def _cell(sheet: str, row: int, columns: list[str], column: str) -> str:
-    return (
-        f"Sheet {sheet}, row {row}, column {get_column_letter(columns.index(column) + 1)} "
-        f"({HEADERS[column]})"
-    )
+    return cell_name(sheet, row, columns.index(column) + 1, HEADERS[column])
 
 
 def parse_return_workbook(*, content: bytes, returns: list[AgencyReturn], audit: Audit) -> _Parsed:
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:
-        raise UploadProblem(["The file is not an Excel workbook (.xlsx)."]) from exc
+    workbook = open_upload(content)
     by_id = {r.pk: r for r in returns}
     items = {
         (s.code, i.code): i
@@ -553,7 +516,5 @@ def audit_workbook(*, audit: Audit) -> bytes:
     for m in selectors.key_messages(audit=audit):
         messages.append([m.get_kind_display(), m.aspect, m.text])
     for sheet in workbook.worksheets[1:]:
-        _finish(sheet, {})
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        finish_sheet(sheet, {})
+    return workbook_bytes(workbook)

@@ -19,8 +19,8 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils import column_index_from_string, get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
+from assurance.core.spreadsheets import choice_list, workbook_bytes
 from assurance.frameworks.models import (
     Framework,
     FrameworkKind,
@@ -685,12 +685,11 @@ def export_excel(framework: Framework) -> bytes:
         ("G", ",".join(ResponseType.values)),
         ("I", "yes,no"),
     ]:
-        check = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
-        check.error = f"Use one of {allowed.replace(',', ', ')}."
-        items.add_data_validation(check)
+        check = choice_list(
+            items, allowed.split(","), error=f"Use one of {allowed.replace(',', ', ')}."
+        )
         check.add(f"{column}2:{column}{last}")
-    yes_no = DataValidation(type="list", formula1='"yes,no"', allow_blank=True)
-    scale_sheet.add_data_validation(yes_no)
+    yes_no = choice_list(scale_sheet, ["yes", "no"])
     yes_no.add(f"C2:D{max(scale_sheet.max_row, 100)}")
     for row in items.iter_rows(min_row=2, max_col=4):
         for cell in (row[0], row[3]):  # codes stay text: 1.10 must not become 1.1
@@ -709,6 +708,4 @@ def export_excel(framework: Framework) -> bytes:
         for column in sheet.columns:
             width = max(len(str(c.value or "")) for c in column)
             sheet.column_dimensions[column[0].column_letter].width = min(60, max(12, width + 2))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

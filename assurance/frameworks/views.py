@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from assurance.core.spreadsheets import XLSX
 from assurance.frameworks import interchange, selectors, services
 from assurance.frameworks.forms import CopyForm, FrameworkForm, ItemForm, UploadForm
 from assurance.frameworks.models import Framework
@@ -118,7 +119,7 @@ class FrameworkExportView(FrameworkMixin, View):
         if kwargs["fmt"] == "xlsx":
             response = HttpResponse(
                 interchange.export_excel(framework),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                content_type=XLSX,
             )
             response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
             return response

@@ -85,7 +85,7 @@ def audits(bench: Bench) -> None:
     from weasyprint import HTML
 
     from assurance.audits.report import audit_report
-    from assurance.reports.documents import render_pdf
+    from assurance.core.documents import render_pdf
 
     pdf_repeat = max(3, bench.repeat // 10)
     empty = time_callable(

@@ -228,8 +228,8 @@ def learning(bench: Bench) -> None:
 
     from weasyprint import HTML
 
+    from assurance.core.documents import render_pdf
     from assurance.improvement.highlight.report import highlight_report
-    from assurance.reports.documents import render_pdf
 
     meeting = (
         Meeting.objects_for(big[0]).filter(group__is_decision_making=True).order_by("-held_on")[0]

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from openpyxl import Workbook, load_workbook
 
+from assurance.core.spreadsheets import workbook_bytes
 from assurance.dataset.catalogue.models import Indicator
 
 COLUMNS = [
@@ -62,9 +63,7 @@ def catalogue_xlsx(indicators: Iterable[Indicator]) -> bytes:
     ws.append([name for name, _ in COLUMNS])
     for row in catalogue_rows(indicators):
         ws.append(row)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 def _entries(header: list[Any], rows: Iterable[tuple[int, list[Any]]], where: str) -> list[dict]:

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from assurance.core.spreadsheets import XLSX, UploadProblem
 from assurance.dataset.collection import selectors, services
 from assurance.dataset.collection.forms import (
     RevisionForm,
@@ -25,8 +26,6 @@ from assurance.dataset.collection.models import CollectionRound, IndicatorValue
 from assurance.partnerships.models import Agency
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.partnerships.views import RecordHistoryView
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _messages(exc: ValidationError) -> list[str]:
@@ -372,7 +371,7 @@ class WorkbookUploadView(RoundMixin, FormView):
     page_title = "Upload your completed workbook"
 
     def form_valid(self, form: WorkbookUploadForm) -> HttpResponse:
-        from assurance.dataset.collection.workbooks import UploadProblem, upload_values_workbook
+        from assurance.dataset.collection.workbooks import upload_values_workbook
 
         try:
             result = upload_values_workbook(

@@ -7,18 +7,26 @@ problem is named by its sheet, row and column, and a bad upload stores nothing.
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
+from assurance.core.spreadsheets import (
+    UploadProblem,
+    add_sheet,
+    cell_name,
+    choice_list,
+    finish_sheet,
+    lock_cells,
+    new_workbook,
+    open_upload,
+    read_sheet,
+    workbook_bytes,
+)
 from assurance.dataset.collection import selectors, services
 from assurance.dataset.collection.models import CollectionRound, IndicatorValue
 from assurance.dataset.collection.rules import Entry, _fmt
@@ -51,14 +59,6 @@ HEADERS = {
 VERSION_HEADER = "Saved version (do not change)"
 VERSION_COLUMN = get_column_letter(len(COLUMNS) + 1)
 LOCKED_COLUMNS = "ABCD"
-BOLD = Font(bold=True)
-LOCKED = PatternFill("solid", fgColor="F3F2F1")
-
-
-class UploadProblem(Exception):
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 def _cell_number(value: Any) -> Any:
@@ -67,30 +67,25 @@ def _cell_number(value: Any) -> Any:
 
 def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
     rows = selectors.agency_rows(round=round, agency=agency)
-    workbook = Workbook()
-    guide = workbook.active
-    guide.title = "Instructions"
-    for line in [
-        f"{round.partnership.name}: data set values of {agency.name} for {round.period.label}",
-        f"Round {round.pk}. Due {round.due_on.day} {round.due_on:%B %Y}.",
-        "Complete the Values sheet and upload it on the round's page. Do not change the grey "
-        "columns or add rows.",
-        "Counts: enter the number in the Numerator column and leave the Denominator empty. "
-        "Percentages and rates: enter the numerator and the denominator; the platform works "
-        "out the percentage or rate. Leave both empty if you do not have the figure yet.",
-        "Commentary is needed when a value misses its target, leaves its tolerance or changes "
-        f"more than {_fmt(round.change_percent)}% from last period.",
-        "If a value is outside the range the series usually stays within, you will be asked to "
-        "check it: enter Yes in the last column when it is right.",
-        "If anything is wrong, nothing is saved and each problem is listed with its sheet, row "
-        "and column.",
-    ]:
-        guide.append([line])
-    guide.column_dimensions["A"].width = 120
-    sheet = workbook.create_sheet(SHEET)
-    sheet.append([*(HEADERS[c] for c in COLUMNS), VERSION_HEADER])
-    yes_no = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
-    sheet.add_data_validation(yes_no)
+    workbook = new_workbook(
+        [
+            f"{round.partnership.name}: data set values of {agency.name} for {round.period.label}",
+            f"Round {round.pk}. Due {round.due_on.day} {round.due_on:%B %Y}.",
+            "Complete the Values sheet and upload it on the round's page. Do not change the grey "
+            "columns or add rows.",
+            "Counts: enter the number in the Numerator column and leave the Denominator empty. "
+            "Percentages and rates: enter the numerator and the denominator; the platform works "
+            "out the percentage or rate. Leave both empty if you do not have the figure yet.",
+            "Commentary is needed when a value misses its target, leaves its tolerance or changes "
+            f"more than {_fmt(round.change_percent)}% from last period.",
+            "If a value is outside the range the series usually stays within, you will be asked to "
+            "check it: enter Yes in the last column when it is right.",
+            "If anything is wrong, nothing is saved and each problem is listed with its sheet, row "
+            "and column.",
+        ]
+    )
+    sheet = add_sheet(workbook, SHEET, [*(HEADERS[c] for c in COLUMNS), VERSION_HEADER])
+    yes_no = choice_list(sheet, ["Yes", "No"])
     for row in rows:
         indicator, saved = row.indicator, row.value
         about = []
@@ -116,23 +111,14 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
         )
         number = sheet.max_row
         yes_no.add(f"H{number}")
-        for column in LOCKED_COLUMNS:
-            sheet[f"{column}{number}"].fill = LOCKED
-            sheet[f"{column}{number}"].alignment = Alignment(wrap_text=True, vertical="top")
-    for cell in sheet[1]:
-        cell.font = BOLD
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        lock_cells(sheet, number, LOCKED_COLUMNS, wrap=True)
+    finish_sheet(sheet, [16, 40, 14, 50, 14, 14, 50, 14], freeze="E2")
     sheet.column_dimensions[VERSION_COLUMN].hidden = True
-    sheet.freeze_panes = "E2"
-    for index, width in enumerate([16, 40, 14, 50, 14, 14, 50, 14], start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _where(row: int, column: str) -> str:
-    return f"Sheet {SHEET}, row {row}, column {get_column_letter(COLUMNS.index(column) + 1)}"
+    return cell_name(SHEET, row, COLUMNS.index(column) + 1)
 
 
 def parse_values_workbook(
@@ -150,19 +136,8 @@ def _parse(
 ) -> tuple[dict[str, Entry], dict[str, int], list[tuple[int, str]], dict[str, str] | None]:
     """As parse_values_workbook, with the saved version of each row at download (None for a
     workbook made before versions were written)."""
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:
-        raise UploadProblem(["The file is not an Excel workbook (.xlsx)."]) from exc
-    if SHEET not in workbook.sheetnames:
-        raise UploadProblem([f"The workbook has no sheet called {SHEET}: download a new one."])
-    rows = list(workbook[SHEET].iter_rows(values_only=True))
-    header = [HEADERS[c] for c in COLUMNS]
-    if not rows or [str(v or "").strip() for v in rows[0][: len(header)]] != header:
-        raise UploadProblem(
-            [f"Sheet {SHEET}, row 1: the column headings have changed; download a new workbook."]
-        )
-    has_versions = len(rows[0]) > len(header) and str(rows[0][len(header)] or "").strip() == (
+    header, rows = read_sheet(open_upload(content), SHEET, [HEADERS[c] for c in COLUMNS])
+    has_versions = len(header) > len(COLUMNS) and str(header[len(COLUMNS)] or "").strip() == (
         VERSION_HEADER
     )
     versions: dict[str, str] | None = {} if has_versions else None
@@ -170,11 +145,11 @@ def _parse(
     problems: list[tuple[int, str]] = []
     entries: dict[str, Entry] = {}
     where: dict[str, int] = {}
-    for number, raw in enumerate(rows[1:], start=2):
+    for number, raw in rows:
         values = dict(zip(COLUMNS, raw, strict=False))
         version = raw[len(COLUMNS)] if has_versions and len(raw) > len(COLUMNS) else None
         if all(v in (None, "") for v in values.values()):
-            continue
+            continue  # only the hidden version column is filled in
         code = str(values.get("code") or "").strip()
         if code not in expected:
             problems.append(

@@ -13,7 +13,7 @@ priority on the targets page) is an exception when at least one of these holds:
    England (a local count and a national count are not comparable); percentages, rates,
    ratios and days are.
 
-The report is assembled once as a ``reports.documents.Report`` and rendered as the page, a PDF
+The report is assembled once as a ``core.documents.Report`` and rendered as the page, a PDF
 and a Word document from the same figures.
 """
 
@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assurance.core.business_year import business_year_label
+from assurance.core.documents import Report, Table
 from assurance.dataset.benchmarks.rules import Rag, worse_than
 from assurance.dataset.catalogue.models import Unit
 from assurance.dataset.charts.spc import Variation
 from assurance.dataset.performance.scorecards import ScorecardRow, scorecard_rows
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.models import Partnership
-from assurance.reports.documents import Report, Table
 
 
 @dataclass

@@ -125,7 +125,7 @@ class _ExceptionFile(PartnershipViewMixin, View):
 
 class ExceptionReportPdfView(_ExceptionFile):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.reports.documents import render_pdf
+        from assurance.core.documents import render_pdf
 
         year, report = self.report()
         response = HttpResponse(render_pdf(report), content_type="application/pdf")
@@ -135,7 +135,7 @@ class ExceptionReportPdfView(_ExceptionFile):
 
 class ExceptionReportDocxView(_ExceptionFile):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.reports.documents import render_docx
+        from assurance.core.documents import render_docx
 
         year, report = self.report()
         response = HttpResponse(render_docx(report), content_type=DOCX)

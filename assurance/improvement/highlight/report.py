@@ -15,13 +15,13 @@ from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from assurance.audits.selectors import key_messages
+from assurance.core.documents import Report, Table
 from assurance.improvement.actions.models import Action, ActionState, ImpactAssessment
 from assurance.improvement.actions.status import STATUS_LABELS, action_status
 from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
 from assurance.improvement.meetings.models import Decision, DecisionOutcome, Meeting
 from assurance.improvement.meetings.selectors import dataset_exceptions
 from assurance.improvement.scrutiny.models import Challenge, ChallengeOutcome, ChallengeStatus
-from assurance.reports.documents import Report, Table
 
 DEFAULT_PERIOD = timedelta(days=122)  # about four months: the executive meets three times a year
 

@@ -9,10 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views import View
 from django.views.generic import TemplateView
 
+from assurance.core.documents import render_docx, render_pdf
 from assurance.improvement.highlight.report import highlight_report
 from assurance.improvement.meetings.models import Meeting
 from assurance.improvement.meetings.views import OneMeetingMixin
-from assurance.reports.documents import render_docx, render_pdf
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -2,7 +2,7 @@
 
 Each capability assembles its report as a ``Report`` — a title and blocks of headings,
 paragraphs, lists and tables — and renders it three ways from the same records: a web page
-(its own template), a PDF (the same blocks through ``reports/document.html``) and a Word document
+(its own template), a PDF (the same blocks through ``core/document.html``) and a Word document
 (the same blocks through python-docx). Charts appear in the page and the PDF; their data tables
 appear in all three, so nothing is lost in Word or to a screen reader.
 """
@@ -64,7 +64,7 @@ class Report:
 def render_pdf(report: Report, *, base_url: str = "") -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("reports/document.html", {"report": report})
+    html = render_to_string("core/document.html", {"report": report})
     return HTML(string=html, base_url=base_url or None).write_pdf()
 
 

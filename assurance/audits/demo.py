@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from assurance.audits import services
+from assurance.audits import sample, services
 from assurance.audits.models import (
     AgencyReturn,
     AgreedGrade,
@@ -156,7 +156,7 @@ def _build_audit(
                 [a for a in agencies if a != council], k=rng.randint(2, min(4, len(agencies) - 1))
             ),
         ]
-        services.case_add(
+        sample.case_add(
             actor=actor,
             audit=audit,
             age_band=rng.choice(AGE_BANDS),

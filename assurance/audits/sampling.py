@@ -1,4 +1,5 @@
-"""Drawing an audit's case sample from a list of candidates (pure functions).
+"""An audit's case sample (pure functions): reading a list of candidates from a CSV file,
+drawing cases from it, and describing the sample.
 
 Every draw is reproducible: the same candidates in the same order, the same method, size and
 seed give the same cases. Python's ``random.Random`` (Mersenne Twister) is seeded explicitly.
@@ -6,12 +7,15 @@ seed give the same cases. Python's ``random.Random`` (Mersenne Twister) is seede
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -90,3 +94,94 @@ def _check(candidates: Sequence[Candidate], n: int) -> None:
 
 
 METHODS = {"simple_random": simple_random, "systematic": systematic}
+
+
+# --- the candidates' CSV file -------------------------------------------------------------------
+
+AGE_BANDS = {"unborn", "0", "1-4", "5-9", "10-15", "16-17", "18+"}
+GENDERS = {"girl", "boy", "other"}
+
+
+class Named(Protocol):
+    """An agency, as far as reading a file needs one: its full name."""
+
+    @property
+    def name(self) -> str: ...
+
+
+def csv_text(content: bytes) -> str:
+    """The text of an uploaded CSV file, saved as UTF-8 (with or without a byte order mark)."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError("The file must be a CSV saved as UTF-8.") from exc
+
+
+def candidates_read(text: str, agencies: Mapping[str, Named]) -> list[Candidate]:
+    """The candidates in a CSV file's text: a column record_number (required), and age_band,
+    gender, ethnicity, agencies (names separated by ';') and reason.
+
+    ``agencies`` maps each name the file may use for an agency taking part, in lower case (full
+    or short), to the agency; a candidate's agencies are given by full name in lower case. A
+    blank age band is 5-9 and a blank gender other. Every problem names its row and column; the
+    first 20 are raised together as one ValueError.
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "record_number" not in reader.fieldnames:
+        raise ValueError("Row 1: the file needs a column called record_number.")
+    problems, candidates = [], []
+    for row_number, row in enumerate(reader, start=2):
+        number = (row.get("record_number") or "").strip()
+        if not number:
+            problems.append(f"Row {row_number}, column record_number: it is empty.")
+            continue
+        age = (row.get("age_band") or "").strip()
+        if age and age not in AGE_BANDS:
+            problems.append(
+                f"Row {row_number}, column age_band: “{age}” is not one of "
+                f"{', '.join(sorted(AGE_BANDS))}."
+            )
+        gender = (row.get("gender") or "").strip().lower()
+        if gender and gender not in GENDERS:
+            problems.append(f"Row {row_number}, column gender: use girl, boy or other.")
+        names = [n.strip() for n in (row.get("agencies") or "").split(";") if n.strip()]
+        unknown = [n for n in names if n.lower() not in agencies]
+        if unknown:
+            problems.append(
+                f"Row {row_number}, column agencies: {', '.join(unknown)} is not "
+                "taking part in this audit."
+            )
+        candidates.append(
+            Candidate(
+                record_number=number,
+                age_band=age or "5-9",
+                gender=gender or "other",
+                ethnicity=(row.get("ethnicity") or "").strip(),
+                agencies=tuple(
+                    agencies[n.lower()].name.lower() for n in names if n.lower() in agencies
+                ),
+                reason=(row.get("reason") or "").strip(),
+            )
+        )
+    if problems:
+        raise ValueError(" ".join(problems[:20]))
+    if not candidates:
+        raise ValueError("The file has no candidate rows.")
+    return candidates
+
+
+# --- describing the sample ----------------------------------------------------------------------
+
+
+def sample_profile(cases: Iterable[tuple[str, str, str]]) -> dict[str, list[tuple[str, int]]]:
+    """How many cases of each age band, gender and ethnicity, each count sorted by label.
+
+    Each case is given as (age band label, gender label, ethnicity); a blank ethnicity is counted
+    as "Not recorded".
+    """
+    tallies: dict[str, dict[str, int]] = {"Age band": {}, "Gender": {}, "Ethnicity": {}}
+    for age_band, gender, ethnicity in cases:
+        labels = (age_band, gender, ethnicity or "Not recorded")
+        for tally, label in zip(tallies.values(), labels, strict=True):
+            tally[label] = tally.get(label, 0) + 1
+    return {heading: sorted(tally.items()) for heading, tally in tallies.items()}

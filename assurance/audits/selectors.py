@@ -33,8 +33,9 @@ from assurance.audits.models import (
 from assurance.core.permissions import Scope
 from assurance.core.registry import follow_ups_for
 from assurance.core.roles import Role
-from assurance.frameworks.models import Framework, Item, ScaleOption, Section
+from assurance.frameworks.models import Answer, Framework, Item, ScaleOption, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.models import Agency
 
 COMPLETE = (ReturnStatus.SUBMITTED, ReturnStatus.SIGNED_OFF)
 
@@ -127,6 +128,23 @@ def get_case(*, actor: Actor, pk: Any) -> AuditCase:
     )
 
 
+def get_involvement(*, case: AuditCase, pk: Any) -> CaseAgency:
+    """One agency's involvement in a case (a case the actor may see: fetched with get_case)."""
+    involvement = CaseAgency.unscoped.filter(case=case, pk=pk).select_related("agency").first()
+    if involvement is None:
+        raise Http404("No such agency for this case.")
+    return involvement
+
+
+def audit_agency_names(*, audit: Audit) -> dict[str, Agency]:
+    """The audit's agencies by each name a file may use for them: short or full, in lower case
+    (a full name wins over another agency's short name)."""
+    agencies = list(audit.agencies.all())
+    names = {agency.short_name.lower(): agency for agency in agencies}
+    names.update({agency.name.lower(): agency for agency in agencies})
+    return names
+
+
 def revealable_involvements(*, actor: Actor, case: AuditCase) -> set[int]:
     """The involvements whose record number the actor may ask to see (the service checks again
     and logs the viewing): all for the business unit; for an agency, its own, if the person is
@@ -179,6 +197,12 @@ def returns_for_case(*, actor: Actor, case: AuditCase) -> QuerySet[AgencyReturn]
         .select_related("agency")
         .prefetch_related("auditors")
     )
+
+
+def return_answers(*, agency_return: AgencyReturn) -> dict[int, Answer]:
+    """A return's answers by standard (item), with the option chosen."""
+    answers = Answer.objects.filter(assessment_id=agency_return.assessment_id)
+    return {answer.item_id: answer for answer in answers.select_related("option")}
 
 
 def returns_progress(*, audit: Audit) -> list[dict[str, Any]]:

@@ -1,11 +1,13 @@
 """Writes for multi-agency case file audits. Each checks the actor's permission and the rule of
 the audit's current step; each change is recorded in the history with who made it.
+
+The case sample's writes (adding, uploading and drawing cases; record numbers) are in
+``sample.py``.
 """
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -15,8 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from assurance.audits import lifecycle, sampling
-from assurance.audits.crypto import decrypt_record_number, encrypt_record_number
+from assurance.audits import lifecycle
 from assurance.audits.models import (
     AgencyReturn,
     AgreedGrade,
@@ -24,14 +25,11 @@ from assurance.audits.models import (
     AuditCase,
     AuditProgramme,
     AuditStatus,
-    CaseAgency,
     IdentifierFlag,
     KeyMessage,
     LearningEvent,
     ModerationMeeting,
-    RecordNumberViewing,
     ReturnStatus,
-    SampleDraw,
 )
 from assurance.audits.selectors import audit_facts
 from assurance.core.business_year import business_year_label
@@ -41,8 +39,6 @@ from assurance.frameworks import assessments
 from assurance.frameworks.models import ScaleOption, Section
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Person
-
-REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
 
 
 class AuditRuleError(ValidationError):
@@ -116,195 +112,6 @@ def audit_record_missing_returns_reason(*, actor: Actor, audit: Audit, reason: s
     audit.missing_returns_reason = reason.strip()
     _stamp(audit, actor).save(update_fields=["missing_returns_reason"])
     return audit
-
-
-# --- the case sample --------------------------------------------------------------------------
-
-
-def _new_reference(audit: Audit) -> str:
-    prefix = audit.partnership.slug[:3].upper()
-    while True:
-        code = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
-        reference = f"{prefix}-{code}"
-        if not AuditCase.unscoped.filter(reference=reference).exists():
-            return reference
-
-
-def _require_sampling(audit: Audit) -> None:
-    if audit.status not in {AuditStatus.SAMPLING, AuditStatus.SCOPING}:
-        raise AuditRuleError("Cases can be added while the audit is scoping or sampling.")
-    if audit.framework_id is None:
-        raise AuditRuleError("Choose the audit tool before adding cases.")
-
-
-def case_add(
-    *,
-    actor: Actor,
-    audit: Audit,
-    age_band: str,
-    gender: str,
-    ethnicity: str = "",
-    selection_reason: str = "",
-    agencies: Sequence[Agency],
-    record_numbers: dict[int, str] | None = None,
-    source: str = AuditCase.Source.ENTERED,
-    draw: SampleDraw | None = None,
-) -> AuditCase:
-    """Add a case to the sample with a new pseudonymised reference, and a return for each
-    agency involved (each against the audit's tool)."""
-    if source == AuditCase.Source.PROPOSED:
-        actor.require("case.propose")
-    else:
-        actor.require("audit.manage")
-    _require_sampling(audit)
-    participating = set(audit.agencies.values_list("pk", flat=True))
-    outsiders = [a.name for a in agencies if a.pk not in participating]
-    if outsiders:
-        raise AuditRuleError(f"{', '.join(outsiders)} is not taking part in this audit.")
-    if not agencies:
-        raise AuditRuleError("Choose at least one agency involved with the case.")
-    record_numbers = record_numbers or {}
-    with transaction.atomic():
-        case = _stamp(
-            AuditCase(
-                partnership=actor.partnership,
-                audit=audit,
-                reference=_new_reference(audit),
-                age_band=age_band,
-                gender=gender,
-                ethnicity=ethnicity,
-                selection_reason=selection_reason,
-                source=source,
-                draw=draw,
-                proposed_by=actor.person.agency if source == AuditCase.Source.PROPOSED else None,
-            ),
-            actor,
-        )
-        case.save()
-        for agency in agencies:
-            _involve(
-                actor=actor,
-                case=case,
-                agency=agency,
-                record_number=record_numbers.get(agency.pk, ""),
-            )
-    return case
-
-
-def _involve(*, actor: Actor, case: AuditCase, agency: Agency, record_number: str) -> CaseAgency:
-    involvement = _stamp(CaseAgency(partnership=case.partnership, case=case, agency=agency), actor)
-    if record_number.strip():
-        involvement.record_number_encrypted = encrypt_record_number(record_number)
-    involvement.save()
-    if case.audit.framework is None:
-        raise AuditRuleError("Choose the audit tool before adding cases.")
-    assessment = assessments.assessment_start(
-        framework=case.audit.framework, partnership=case.partnership
-    )
-    _stamp(
-        AgencyReturn(
-            partnership=case.partnership,
-            involvement=involvement,
-            case=case,
-            agency=agency,
-            assessment=assessment,
-            due_date=case.audit.returns_due,
-        ),
-        actor,
-    ).save()
-    return involvement
-
-
-def sample_draw(
-    *,
-    actor: Actor,
-    audit: Audit,
-    candidates: Sequence[sampling.Candidate],
-    method: str,
-    size: int,
-    seed: int | None = None,
-    stratify_by: str = "",
-    agency_for_record_numbers: Agency,
-    agency_names: dict[str, Agency],
-) -> SampleDraw:
-    """Draw cases from a list of candidates and add them to the sample (one transaction)."""
-    actor.require("audit.manage")
-    _require_sampling(audit)
-    seed = seed if seed is not None else secrets.randbelow(2**31)
-    if method == SampleDraw.Method.STRATIFIED:
-        if not stratify_by:
-            raise AuditRuleError("Choose what to stratify by.")
-        chosen = sampling.stratified(candidates, size, seed, stratify_by)
-    elif method in sampling.METHODS:
-        chosen = sampling.METHODS[method](candidates, size, seed)
-    else:
-        raise AuditRuleError(f"Unknown sampling method {method!r}.")
-    with transaction.atomic():
-        draw = _stamp(
-            SampleDraw(
-                partnership=actor.partnership,
-                audit=audit,
-                method=method,
-                seed=seed,
-                sample_size=size,
-                stratify_by=stratify_by,
-                candidate_count=len(candidates),
-                candidates_sha256=sampling.candidates_fingerprint(candidates),
-                drawn_by=actor.person,
-            ),
-            actor,
-        )
-        draw.save()
-        for candidate in chosen:
-            agencies = [agency_for_record_numbers] + [
-                agency_names[name]
-                for name in candidate.agencies
-                if agency_names[name].pk != agency_for_record_numbers.pk
-            ]
-            case_add(
-                actor=actor,
-                audit=audit,
-                age_band=candidate.age_band,
-                gender=candidate.gender,
-                ethnicity=candidate.ethnicity,
-                selection_reason=candidate.reason or f"Drawn: {draw.get_method_display()}",
-                agencies=agencies,
-                record_numbers={agency_for_record_numbers.pk: candidate.record_number},
-                source=AuditCase.Source.DRAWN,
-                draw=draw,
-            )
-    return draw
-
-
-def case_remove(*, actor: Actor, case: AuditCase) -> None:
-    actor.require("audit.manage")
-    _require_sampling(case.audit)
-    if AgencyReturn.unscoped.filter(case=case).exclude(status=ReturnStatus.NOT_STARTED).exists():
-        raise AuditRuleError("An agency has started its return for this case.")
-    with transaction.atomic():
-        for agency_return in AgencyReturn.unscoped.filter(case=case):
-            assessment = agency_return.assessment
-            agency_return.delete()
-            assessment.delete()
-        _stamp(case, actor).delete()
-
-
-def record_number_reveal(*, actor: Actor, involvement: CaseAgency) -> str | None:
-    """The agency's own record number for a case, shown to the business unit and to that
-    agency's lead and assigned auditors only. Every viewing is logged."""
-    scope = actor.require("record_number.view")
-    if scope is Scope.OWN_AGENCY:
-        if involvement.agency_id != actor.agency_id:
-            raise PermissionDenied("This record number belongs to another agency.")
-        assigned = AgencyReturn.unscoped.filter(
-            involvement=involvement, auditors=actor.person
-        ).exists()
-        if not (actor.has_role(Role.AGENCY_LEAD) or assigned):
-            raise PermissionDenied("Only auditors assigned to this case can see the number.")
-    RecordNumberViewing.unscoped.create(
-        partnership=actor.partnership, involvement=involvement, viewer=actor.person
-    )
-    return decrypt_record_number(involvement.record_number_encrypted)
 
 
 # --- agency returns ---------------------------------------------------------------------------

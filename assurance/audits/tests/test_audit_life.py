@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from assurance.audits import selectors, services
+from assurance.audits import sample, selectors, services
 from assurance.audits.models import (
     AgencyReturn,
     AuditCase,
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def add_case(audit: Any, northfield: Any, amira: Any, **extra: Any) -> AuditCase:
-    return services.case_add(
+    return sample.case_add(
         actor=actor_of(amira),
         audit=audit,
         age_band="5-9",
@@ -66,22 +66,19 @@ def test_record_numbers_are_shown_only_to_the_right_people_and_every_viewing_is_
     police_return = AgencyReturn.unscoped.get(involvement=police)
     # Priya is a police auditor, but not yet assigned to this case.
     with pytest.raises(PermissionDenied):
-        services.record_number_reveal(actor=actor_of(priya), involvement=police)
+        sample.record_number_reveal(actor=actor_of(priya), involvement=police)
     police_return.auditors.add(priya)
     assert (
-        services.record_number_reveal(actor=actor_of(priya), involvement=police)
-        == "CRIME/2026/0042"
+        sample.record_number_reveal(actor=actor_of(priya), involvement=police) == "CRIME/2026/0042"
     )
     assert (
-        services.record_number_reveal(actor=actor_of(helen), involvement=police)
-        == "CRIME/2026/0042"
+        sample.record_number_reveal(actor=actor_of(helen), involvement=police) == "CRIME/2026/0042"
     )
     assert (
-        services.record_number_reveal(actor=actor_of(amira), involvement=police)
-        == "CRIME/2026/0042"
+        sample.record_number_reveal(actor=actor_of(amira), involvement=police) == "CRIME/2026/0042"
     )
     with pytest.raises(PermissionDenied):
-        services.record_number_reveal(actor=actor_of(joanna), involvement=police)
+        sample.record_number_reveal(actor=actor_of(joanna), involvement=police)
     assert RecordNumberViewing.unscoped.filter(involvement=police).count() == 3
 
 

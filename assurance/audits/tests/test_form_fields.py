@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from assurance.audits import services
+from assurance.audits import sample, services
 from assurance.audits.models import AgencyReturn, AuditStatus
 from assurance.audits.report import audit_report
 from assurance.audits.tests.conftest import actor_of
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _police_return(audit: Any, northfield: Any, amira: Any, priya: Any) -> AgencyReturn:
     """A case involving the police and health, at the auditing step, with priya assigned."""
-    case = services.case_add(
+    case = sample.case_add(
         actor=actor_of(amira),
         audit=audit,
         age_band="5-9",

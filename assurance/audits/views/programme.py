@@ -1,0 +1,210 @@
+"""The audit programme, and an audit's plan and life: create, change, see, move on a step, say
+why moderation starts without every return, and its history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.generic import FormView, TemplateView
+
+from assurance.audits import selectors, services
+from assurance.audits.forms import AuditForm, MissingReturnsForm
+from assurance.audits.lifecycle import ORDER, blockers, next_status, sample_warning
+from assurance.audits.models import Audit, AuditStatus
+from assurance.audits.views.base import AuditMixin, error_messages
+from assurance.core.business_year import (
+    business_year_bounds,
+    business_year_label,
+    current_business_year,
+)
+from assurance.core.registry import follow_ups_for
+from assurance.core.stats import sample_margin_of_error
+from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.partnerships.views import RecordHistoryView
+
+
+def _step_label(status: str | None) -> str | None:
+    return AuditStatus(status).label if status else None
+
+
+class ProgrammeView(PartnershipViewMixin, TemplateView):
+    """The year's audit programme at a glance: a row per month, April to March."""
+
+    permission = "audit.view"
+    template_name = "audits/programme.html"
+    section = "audits"
+    page_title = "Audit programme"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        try:
+            year = int(self.request.GET.get("year", current_business_year()))
+        except ValueError:
+            year = current_business_year()
+        audits = list(selectors.audit_list(actor=self.actor, business_year=year))
+        start, _ = business_year_bounds(year)
+        months = []
+        for offset in range(12):
+            month = (start.month - 1 + offset) % 12 + 1
+            year_of_month = start.year + (start.month - 1 + offset) // 12
+            months.append(
+                {
+                    "label": f"{['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} {year_of_month}",  # noqa: E501
+                    "audits": [
+                        a
+                        for a in audits
+                        if a.planned_month.month == month and a.planned_month.year == year_of_month
+                    ],
+                }
+            )
+        context.update(
+            year=year,
+            year_label=business_year_label(year),
+            months=months,
+            previous_year=year - 1,
+            next_year=year + 1,
+            audit_count=len(audits),
+            can_manage=self.actor.can("audit.manage"),
+        )
+        return context
+
+
+class AuditCreateView(PartnershipViewMixin, FormView):
+    permission = "audit.manage"
+    template_name = "partnerships/record_form.html"
+    form_class = AuditForm
+    section = "audits"
+    page_title = "Plan an audit"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["partnership"] = self.partnership
+        instance = self.get_object()
+        if instance is not None:
+            kwargs["instance"] = instance
+        return kwargs
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"business_year_start": current_business_year(), "target_sample_size": 24}
+
+    def get_object(self) -> Audit | None:
+        return None
+
+    def form_valid(self, form: AuditForm) -> HttpResponse:
+        try:
+            audit = services.audit_save(actor=self.actor, form=form)
+        except ValidationError as exc:
+            for message in error_messages(exc):
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        messages.success(self.request, f"The audit “{audit}” has been saved.")
+        return redirect("audits:audit_detail", self.partnership.slug, audit.pk)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(heading=self.page_title, cancel_url=self.partnership_url("audits:programme"))
+        return context
+
+
+class AuditUpdateView(AuditMixin, AuditCreateView):
+    page_title = "Change the audit's plan"
+    audit_permission = "audit.manage"
+
+    def get_object(self) -> Audit:
+        return self.audit
+
+
+class AuditDetailView(AuditMixin, TemplateView):
+    permission = "audit.view"
+    template_name = "audits/audit_detail.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        audit = self.audit
+        facts = selectors.audit_facts(audit=audit)
+        context.update(
+            audit=audit,
+            page_title=audit.title,
+            facts=facts,
+            steps=[
+                {
+                    "code": code,
+                    "label": AuditStatus(code).label,
+                    "done": ORDER.index(code) < ORDER.index(audit.status),
+                    "current": code == audit.status,
+                }
+                for code in ORDER
+            ],
+            next_step=_step_label(next_status(audit.status)),
+            blockers=blockers(facts),
+            margin=sample_margin_of_error(facts.case_count),
+            sample_warning=sample_warning(facts.case_count),
+            progress=selectors.returns_progress(audit=audit),
+            agencies=audit.agencies.all(),
+            can_manage=self.actor.can("audit.manage"),
+            can_edit_returns=self.actor.can("return.edit"),
+            can_record_reason=self.actor.can("audit.manage")
+            or audit.lead_id == self.actor.person.pk,
+            missing_form=MissingReturnsForm(),
+            recommendations=follow_ups_for(audit),
+            can_record_learning=self.actor.can("learning.manage"),
+            learning_events=audit.learning_events.prefetch_related("agencies"),
+        )
+        return context
+
+
+class AuditAdvanceView(AuditMixin, TemplateView):
+    permission = "audit.manage"
+    audit_permission = "audit.manage"
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            audit = services.audit_advance(actor=self.actor, audit=self.audit)
+            messages.success(
+                request, f"The audit is now at the step: {audit.get_status_display()}."
+            )
+        except ValidationError as exc:
+            messages.error(
+                request, "The audit cannot move on yet: " + " ".join(error_messages(exc))
+            )
+        return redirect(self.audit_url())
+
+
+class MissingReturnsReasonView(AuditMixin, FormView):
+    permission = "audit.manage"
+    form_class = MissingReturnsForm
+    template_name = "partnerships/record_form.html"
+    page_title = "Start moderation without every return"
+
+    def form_valid(self, form: MissingReturnsForm) -> HttpResponse:
+        try:
+            services.audit_record_missing_returns_reason(
+                actor=self.actor, audit=self.audit, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error("reason", " ".join(error_messages(exc)))
+            return self.form_invalid(form)
+        messages.success(self.request, "The reason has been recorded.")
+        return redirect(self.audit_url())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.page_title, cancel_url=self.audit_url(), caption=self.audit.title
+        )
+        return context
+
+
+class AuditHistoryView(AuditMixin, RecordHistoryView):
+    permission = "audit.view"
+
+    def get_object(self) -> Audit:
+        return self.audit
+
+    def back_url(self, record: Any) -> str:
+        return self.audit_url()

@@ -10,6 +10,7 @@ from django import forms
 from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
 from assurance.core.business_year import business_year_of
 from assurance.core.forms import DateInput, limit_choices
+from assurance.core.identifiers import find_identifiers
 from assurance.frameworks.models import Framework
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Person
@@ -394,7 +395,6 @@ class ReturnForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        from assurance.core.identifiers import find_identifiers
 
         self.kept: dict[str, tuple[str, str]] = {}
         for name, value in self.text_fields().items():

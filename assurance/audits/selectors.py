@@ -35,7 +35,7 @@ from assurance.core.registry import follow_ups_for
 from assurance.core.roles import Role
 from assurance.frameworks.models import Answer, Framework, Item, ScaleOption, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
-from assurance.partnerships.models import Agency
+from assurance.partnerships.models import Agency, Partnership
 
 COMPLETE = (ReturnStatus.SUBMITTED, ReturnStatus.SIGNED_OFF)
 
@@ -50,6 +50,13 @@ def audit_list(*, actor: Actor, business_year: int | None = None) -> QuerySet[Au
     if business_year is not None:
         audits = audits.filter(programme__business_year=business_year)
     return audits.annotate(case_count=Count("cases", distinct=True))
+
+
+def audit_choices(*, partnership: Partnership, closed: bool = False) -> QuerySet[Audit]:
+    """The partnership's audits, newest first, to choose one in a form (learning from an audit,
+    the baseline of a re-audit); ``closed``: only audits whose report is published."""
+    audits = Audit.objects_for(partnership).order_by("-planned_month")
+    return audits.filter(status=AuditStatus.CLOSED) if closed else audits
 
 
 def closed_audit_list(*, actor: Actor) -> QuerySet[Audit]:

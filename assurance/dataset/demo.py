@@ -1,5 +1,5 @@
 """Demo data for the data set: the starter catalogue, the shipped national benchmarks and
-Northfield's quarterly collection (collection_demo.py)."""
+Northfield's quarterly collection (``collection/demo.py``)."""
 
 from __future__ import annotations
 

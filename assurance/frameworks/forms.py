@@ -8,6 +8,13 @@ from assurance.core.forms import limit_choices
 from assurance.frameworks.models import Framework, Item, ResponseScale
 
 
+class StandardChoiceField(forms.ModelChoiceField):
+    """A choice of one standard of the partnership's tools, named by tool, code and text."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.section.framework.name}: {obj.code} {obj.text[:90]}"
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Framework file",

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from assurance.frameworks.models import Framework, Item, ScaleOption, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.models import Partnership
 
 
 def framework_list(*, actor: Actor) -> QuerySet[Framework]:
@@ -66,3 +67,18 @@ def get_item(*, framework: Framework, pk: Any) -> Item:
     if item is None:
         raise Http404("No such item.")
     return item
+
+
+def graded_standard_choices(*, partnership: Partnership, audited: bool = False) -> QuerySet[Item]:
+    """The partnership's graded standards (scale or yes/no/not applicable), to choose one in a
+    form; ``audited``: only those of tools used by an audit, ordered by tool and place."""
+    items = Item.objects.filter(
+        section__framework__partnership=partnership, response_type__in=["scale", "yes_no_na"]
+    ).select_related("section__framework")
+    if audited:
+        items = (
+            items.filter(section__framework__audits__isnull=False)
+            .distinct()
+            .order_by("section__framework__name", "section__order", "order")
+        )
+    return items

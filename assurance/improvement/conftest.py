@@ -1,3 +1,4 @@
-"""The audits' fixtures (a small audit tool and an audit in Northfield), for action log tests."""
+"""The audits' fixtures (a small audit tool and an audit in Northfield), for the learning
+cycle's tests."""
 
 from assurance.audits.tests.conftest import audit, kwame, tool  # noqa: F401

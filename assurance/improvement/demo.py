@@ -13,18 +13,21 @@ has meetings, nothing is added.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from datetime import timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 
-from assurance.improvement.actions import services as action_services
-from assurance.improvement.actions.demo import PLAN_TITLE
-from assurance.improvement.actions.models import Action, MeasureKind
+from assurance.audits.models import Audit
+from assurance.dataset.catalogue.models import Indicator
+from assurance.frameworks.models import Item
+from assurance.improvement.actions.demo import (
+    PLAN_TITLE,
+    audit_recommendations,
+    plan_audit_actions,
+)
 from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import (
     LearningDocument,
@@ -33,13 +36,11 @@ from assurance.improvement.learning.models import (
     LearningTheme,
     Recommendation,
 )
-from assurance.improvement.meetings import selectors, services
-from assurance.improvement.meetings.agenda import agenda_defaults
+from assurance.improvement.meetings.demo import MeetingsDemo
 from assurance.improvement.meetings.models import DecisionOutcome, Meeting
 from assurance.improvement.scrutiny import services as scrutiny_services
 from assurance.improvement.scrutiny.models import ChallengeOutcome
-from assurance.partnerships.access import Actor
-from assurance.partnerships.models import Group, Partnership, Person, Priority
+from assurance.partnerships.models import Partnership, Priority
 
 EXECUTIVE_FULL = [
     "group-member",
@@ -70,104 +71,7 @@ DOCUMENT_TEXT = (
 )
 
 
-class _Demo:
-    def __init__(self, partnership: Partnership) -> None:
-        self.p = partnership
-        self.today = timezone.localdate()
-        self.people = {
-            person.email.split("@")[0]: person
-            for person in Person.objects_for(partnership).select_related("agency", "user")
-        }
-        self.bu = self.actor("business-unit")
-        self.groups = {g.short_name: g for g in Group.objects_for(partnership)}
-
-    def actor(self, login: str) -> Actor:
-        person = self.people[login]
-        return Actor(user=person.user, partnership=self.p, person=person, roles=person.roles)
-
-    def day(self, offset: int) -> date:
-        return self.today + timedelta(days=offset)
-
-    def backdate(self, rec: Recommendation, on: date) -> None:
-        moment = timezone.make_aware(datetime.combine(on, time(10)))
-        Recommendation.unscoped.filter(pk=rec.pk).update(created_at=moment)
-        rec.created_at = moment
-
-    # --- meetings through the services ---------------------------------------------------------
-
-    def meeting(
-        self,
-        short: str,
-        offset: int,
-        *,
-        present: list[str] | None,
-        apologies: tuple[str, ...] = (),
-        minutes: str = "",
-    ) -> Meeting:
-        meeting = services.meeting_create(
-            actor=self.bu,
-            group=self.groups[short],
-            held_on=self.day(offset),
-            location="Northfield Civic Centre, committee room 2",
-            minutes=minutes,
-        )
-        candidates = selectors.agenda_candidates(meeting=meeting)
-        chosen = agenda_defaults(
-            decides=meeting.group.is_decision_making,
-            meeting_on=meeting.held_on,
-            candidates=candidates,
-        )
-        keys: dict[str, list[int]] = {}
-        for c in chosen:
-            keys.setdefault(c.kind, []).append(c.key)
-        items = LearningItem.objects_for(self.p).in_bulk(
-            keys.get("learning", []) + keys.get("exception", [])
-        )
-        services.agenda_set(
-            actor=self.bu,
-            meeting=meeting,
-            exceptions=[items[k] for k in keys.get("exception", [])],
-            dataset_exceptions=[c.title for c in chosen if c.kind == "dataset"],
-            learning_items=[items[k] for k in keys.get("learning", [])],
-            recommendations=list(
-                Recommendation.objects_for(self.p).filter(pk__in=keys.get("recommendation", []))
-            ),
-            actions=list(Action.objects_for(self.p).filter(pk__in=keys.get("action", []))),
-            other=["Matters arising and actions from the last meeting"],
-        )
-        if present is not None:
-            services.attendance_record(
-                actor=self.bu,
-                meeting=meeting,
-                present=[self.people[login] for login in present if login not in apologies],
-                apologies=[self.people[login] for login in apologies],
-            )
-        return meeting
-
-    def decide(
-        self,
-        meeting: Meeting,
-        rec: Recommendation,
-        outcome: str,
-        reasons: str,
-        votes: dict[str, str] | None = None,
-    ) -> None:
-        rec.refresh_from_db()
-        if rec.status not in services.OPEN_FOR_DECISION:
-            return  # decided already (by another part of the demo)
-        rows = {a.person.email.split("@")[0]: a.pk for a in meeting.attendances.all()}
-        services.decision_record(
-            actor=self.bu,
-            meeting=meeting,
-            recommendation=rec,
-            outcome=outcome,
-            reasons=reasons,
-            votes={rows[login]: choice for login, choice in (votes or {}).items()},
-        )
-
-
 def _standards(audit: Any) -> list[Any]:
-    from assurance.frameworks.models import Item
 
     if audit is None or audit.framework_id is None:
         return []
@@ -178,7 +82,7 @@ def _standards(audit: Any) -> list[Any]:
     )
 
 
-def _attach_demo_document(demo: _Demo, item: LearningItem) -> None:
+def _attach_demo_document(demo: MeetingsDemo, item: LearningItem) -> None:
     if not default_storage.exists(DOCUMENT_PATH):
         default_storage.save(DOCUMENT_PATH, ContentFile(DOCUMENT_TEXT.encode()))
     document = LearningDocument(
@@ -204,10 +108,8 @@ def load_demo_learning_cycle(command: Any = None) -> None:
 
 
 def _load(partnership: Partnership) -> None:
-    from assurance.audits.models import Audit
-    from assurance.dataset.catalogue.models import Indicator
 
-    demo = _Demo(partnership)
+    demo = MeetingsDemo(partnership)
     if not {"ARG", "LSCP", "RDG"} <= set(demo.groups):
         return
     bu = demo.bu
@@ -376,62 +278,8 @@ def _load(partnership: Partnership) -> None:
             recs.append((rec, measure_kind, measure))
         return recs
 
-    def audit_plan(items: tuple[LearningItem, LearningItem]) -> list[Any]:
-        tool, escalation_item = items
-        return [
-            (
-                "Use the neglect assessment tool at the start of every neglect case and at each "
-                "review",
-                tool,
-                MeasureKind.REAUDIT,
-                "Standard on use of the neglect tool met in at least 75% of cases at the next "
-                "neglect audit.",
-            ),
-            (
-                "Re-launch the escalation procedure with a practitioner briefing",
-                escalation_item,
-                MeasureKind.DESCRIBED,
-                "Briefing delivered to 200 practitioners; escalations logged by the business "
-                "unit rise.",
-            ),
-            (
-                "Supervision to review drift in neglect cases open more than 6 months",
-                escalation_item,
-                MeasureKind.INDICATOR,
-                "Children on a plan for 2 years or more falls below the statistical neighbour "
-                "average.",
-            ),
-        ]
-
-    early_recs = audit_recs(earlier, audit_plan((tool_late, no_escalation)))
-    later_recs = audit_recs(later, audit_plan((drift_audit, drift_audit)))
-
-    def plan_actions(recs: list[Any], audit: Any) -> None:
-        """The Response and Delivery Group's action for each accepted audit recommendation."""
-        council = demo.people["la-lead"].agency
-        health = demo.people["health-lead"].agency
-        due = (audit.report_due or audit.planned_month) + timedelta(days=120)
-        cpp = Indicator.objects.filter(code="CSC-CPP-2Y").first()
-        for rec, measure_kind, measure in recs:
-            rec.refresh_from_db()
-            if rec.status != Recommendation.Status.ACCEPTED:
-                continue
-            item = rec.learning_items.first()  # type: ignore[attr-defined]
-            values: dict[str, Any] = {
-                "title": rec.title,
-                "owner_agency": health if "escalation" in rec.title.lower() else council,
-                "due_date": due,
-                "measure_kind": measure_kind,
-                "measure": measure,
-            }
-            if measure_kind == MeasureKind.REAUDIT:
-                values.update(baseline_audit=audit, standard=item.standard)
-            if measure_kind == MeasureKind.INDICATOR:
-                if cpp is None:
-                    values["measure_kind"] = MeasureKind.DESCRIBED
-                else:
-                    values.update(indicator=cpp, target_value=Decimal("3"))
-            action_services.action_plan_add(actor=bu, recommendation=rec, **values)
+    early_recs = audit_recs(earlier, audit_recommendations(tool_late, no_escalation))
+    later_recs = audit_recs(later, audit_recommendations(drift_audit, drift_audit))
 
     def recommend(
         offset: int, title: str, text: str, themes: list[LearningTheme]
@@ -464,7 +312,7 @@ def _load(partnership: Partnership) -> None:
             DecisionOutcome.ACCEPT,
             "The audit's evidence is clear and the action is within existing resources.",
         )
-    plan_actions(early_recs, earlier)
+    plan_audit_actions(bu, early_recs, earlier, demo.people)
     demo.meeting("RDG", -260, present=RDG_PRESENT, minutes="Action plans for the audit agreed.")
     demo.meeting(
         "ARG",
@@ -608,7 +456,7 @@ def _load(partnership: Partnership) -> None:
             DecisionOutcome.ACCEPT,
             "Follows from the second neglect deep dive's findings.",
         )
-    plan_actions(later_recs, later)
+    plan_audit_actions(bu, later_recs, later, demo.people)
     scrutiny_services.challenge_close(
         actor=demo.actor("scrutineer"),
         challenge=police_challenge,

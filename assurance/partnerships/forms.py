@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from assurance.core.roles import Role
 from assurance.partnerships.models import (
     Agency,
     AgencyKind,
@@ -204,7 +205,6 @@ class PersonForm(PartnershipModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from assurance.core.roles import Role
 
         self.fields["roles"].choices = Role.choices  # type: ignore[attr-defined]
         if self.instance.pk:

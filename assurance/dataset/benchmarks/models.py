@@ -1,10 +1,7 @@
-"""The multi-agency data set: the indicator catalogue, partnership settings per business year,
-and benchmark observations from published national statistics.
-
-Time series are rows, not columns (CONVENTIONS "Data"). National statistics are global and
-read-only for partnerships (``Benchmark``); values that partners submit will live in a separate
-partnership-scoped model of the same shape (docs/adr/006-benchmarks-global-values-scoped.md).
-"""
+"""Published national statistics: one row per indicator, area (England, a region, a local
+authority) and period (``Benchmark``). Global and read-only for partnerships, loaded by
+``import_benchmarks`` from the shipped DfE files (docs/adr/006-benchmarks-global-values-scoped.md).
+Time series are rows, not columns (CONVENTIONS "Data")."""
 
 from __future__ import annotations
 

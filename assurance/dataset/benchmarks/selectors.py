@@ -1,4 +1,5 @@
-"""Reads for the data set: the catalogue, benchmark series and their SPC."""
+"""Reads of the published national statistics: an area's series, the areas an indicator has
+figures for, and where a local authority stands among all of them."""
 
 from __future__ import annotations
 

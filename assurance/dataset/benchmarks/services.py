@@ -1,4 +1,5 @@
-"""Writes for the data set: the catalogue and the benchmarks."""
+"""Writes of the national statistics: importing the DfE's open-data files (``reader.py``) in one
+transaction per file, in batches, and the shipped files for the demo."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.db import connection, transaction
 
 from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.benchmarks.reader import (
+    DATA_DIR,
     DEFAULT_MAPPING,
     BenchmarkFileError,
     BenchmarkRecord,
@@ -145,7 +147,6 @@ def _insert(
 
 def benchmarks_import_shipped() -> list[ImportResult]:
     """Import every shipped file the default mapping names (for the demo and ``make run``)."""
-    from assurance.dataset.benchmarks.reader import DATA_DIR
 
     return [
         benchmarks_import(path=DATA_DIR / section.file)

@@ -1,10 +1,4 @@
-"""JSON API of the data set: the catalogue, an area's series and its SPC.
-
-The catalogue and published national statistics are open to anyone signed in. A partnership's
-own published values (quarterly collection) are the series of ``area=<partnership slug>``,
-through the same permission layer as the pages: a partnership the user does not belong to is a
-404, as is a slug that names no partnership.
-"""
+"""``GET /api/v1/indicators/``: the indicator catalogue, open to anyone signed in."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""The multi-agency data set: the indicator catalogue, partnership settings per business year,
-and benchmark observations from published national statistics.
-
-Time series are rows, not columns (CONVENTIONS "Data"). National statistics are global and
-read-only for partnerships (``Benchmark``); values that partners submit will live in a separate
-partnership-scoped model of the same shape (docs/adr/006-benchmarks-global-values-scoped.md).
-"""
+"""The indicator catalogue: each measure of the multi-agency data set, with its definition,
+unit, polarity, owning sector, phase, frequency and source (global: shared by every partnership)."""
 
 from __future__ import annotations
 

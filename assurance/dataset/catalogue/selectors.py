@@ -1,4 +1,4 @@
-"""Reads for the data set: the catalogue, benchmark series and their SPC."""
+"""Reads of the indicator catalogue."""
 
 from __future__ import annotations
 

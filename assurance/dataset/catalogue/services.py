@@ -1,4 +1,5 @@
-"""Writes for the data set: the catalogue and the benchmarks."""
+"""Writes of the indicator catalogue: loading it from the starter file (``starter.yaml``) or an
+uploaded table, matched on the code (idempotent)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Read-only pages of the data set: the indicator catalogue and an indicator's benchmarks as an
-XmR chart with its data table."""
+"""The indicator catalogue page: every indicator of the data set, by phase."""
 
 from __future__ import annotations
 

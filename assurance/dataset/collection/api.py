@@ -16,9 +16,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from assurance.dataset.catalogue.selectors import indicator_by_code
 from assurance.dataset.collection import selectors, services
 from assurance.dataset.collection.models import CollectionRound, IndicatorValue, Revision
 from assurance.dataset.collection.rules import Entry
+from assurance.dataset.collection.selectors import partnership_series
 from assurance.partnerships.access import Actor, actor_for, partnerships_for_user
 from assurance.partnerships.api import PartnershipAPIMixin
 
@@ -289,8 +291,6 @@ class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
         ],
     )
     def get(self, request: Request, partnership_slug: str, code: str) -> Response:
-        from assurance.dataset.catalogue.selectors import indicator_by_code
-        from assurance.dataset.collection.selectors import partnership_series
 
         indicator = indicator_by_code(code=code)
         if indicator is None:

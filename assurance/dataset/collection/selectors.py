@@ -1,5 +1,5 @@
 """Reads for quarterly collection: rounds, what each agency owes, completeness and timeliness,
-and a partnership's published series (``partnership_series``, re-exported by selectors.py)."""
+and a partnership's published series (``partnership_series``)."""
 
 from __future__ import annotations
 
@@ -24,10 +24,12 @@ from assurance.dataset.collection.models import (
     RoundStatus,
 )
 from assurance.dataset.collection.rules import (
+    WITH_DENOMINATOR,
     Context,
     IndicatorRule,
     Period,
     completeness,
+    compute_value,
     is_on_time,
     previous_period,
 )
@@ -350,7 +352,6 @@ class SeriesPoint:
 def _combine(unit: str, rows: list[IndicatorValue]) -> tuple[Any, Any, Any]:
     """Several agencies' figures for one period as one: counts add up; rates are recomputed
     from the summed numerators and denominators; days are averaged."""
-    from assurance.dataset.collection.rules import WITH_DENOMINATOR, compute_value
 
     if len(rows) == 1:
         return rows[0].numerator, rows[0].denominator, rows[0].value

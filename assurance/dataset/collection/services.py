@@ -1,9 +1,8 @@
 """Writes for quarterly collection: open a round, save an agency's values (from the form, the
-workbook or the API: one set of rules, ``collection.check_entry``), sign off, unlock, chase,
-publish, and revise a published value.
+workbook or the API: one set of rules, ``rules.check_entry``), sign off, unlock, chase, publish,
+and revise a published value.
 
-Saving is all or nothing: every entry is checked first and a single problem stores nothing.
-"""
+Saving is all or nothing: every entry is checked first and a single problem stores nothing."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Pages of quarterly collection. Agency leads enter, upload and sign off their agency's
 values; the business unit watches completeness and timeliness, chases, unlocks and publishes.
-Thin: collection_selectors read, collection_services write."""
+Thin: ``selectors`` read, ``services`` write."""
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
 """Excel for quarterly collection: a workbook pre-filled with an agency's indicators (and what
-is saved) to download, complete offline and upload (the approach of audits/workbooks.py).
+is saved) to download, complete offline and upload (``core.spreadsheets``).
 
-An upload is checked whole by the same rules as the web form (``collection.check_entry``); every
-problem is named by its sheet, row and column, and a bad upload stores nothing.
-"""
+An upload is checked whole by the same rules as the web form (``rules.check_entry``); every
+problem is named by its sheet, row and column, and a bad upload stores nothing."""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""JSON API of the data set: the catalogue, an area's series and its SPC.
+"""JSON API of an indicator's series and its SPC (``/api/v1/indicators/{code}/series|spc``).
 
-The catalogue and published national statistics are open to anyone signed in. A partnership's
-own published values (quarterly collection) are the series of ``area=<partnership slug>``,
-through the same permission layer as the pages: a partnership the user does not belong to is a
-404, as is a slug that names no partnership.
-"""
+Published national statistics are open to anyone signed in. A partnership's own published values
+(quarterly collection) are the series of ``area=<partnership slug>``, through the same permission
+layer as the pages: a partnership the user does not belong to is a 404, as is a slug that names
+no partnership."""
 
 from __future__ import annotations
 

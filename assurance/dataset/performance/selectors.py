@@ -1,4 +1,4 @@
-"""Reads for the data set: the catalogue, benchmark series and their SPC."""
+"""Reads for the indicator page and the API: a series' XmR chart (SPC) with its verdicts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Scorecards per priority: the list of priorities and each priority's scorecard."""
+"""Pages of the data set's performance: the indicator page (the partnership's series and the
+national figures as XmR charts, target verdict, benchmarks), the scorecards per priority and the
+exception report for the executive (page, PDF, Word)."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""The multi-agency data set: the indicator catalogue, partnership settings per business year,
-and benchmark observations from published national statistics.
-
-Time series are rows, not columns (CONVENTIONS "Data"). National statistics are global and
-read-only for partnerships (``Benchmark``); values that partners submit will live in a separate
-partnership-scoped model of the same shape (docs/adr/006-benchmarks-global-values-scoped.md).
-"""
+"""A partnership's use of an indicator in one business year: its target, tolerance and the
+priorities whose scorecards show it (``IndicatorSetting``)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""A partnership's targets, tolerances and scorecard priorities per indicator and business year
-(``IndicatorSetting``): reads and the one write, checked through the permission layer."""
+"""Reads of a partnership's targets, tolerances and scorecard priorities per indicator and
+business year (``IndicatorSetting``), through the permission layer."""
 
 from __future__ import annotations
 

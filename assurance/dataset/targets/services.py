@@ -1,5 +1,5 @@
-"""A partnership's targets, tolerances and scorecard priorities per indicator and business year
-(``IndicatorSetting``): reads and the one write, checked through the permission layer."""
+"""The one write of targets: an indicator's target, tolerance and scorecard priorities for a
+business year, checked through the permission layer and kept in the history."""
 
 from __future__ import annotations
 

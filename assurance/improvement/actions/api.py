@@ -1,8 +1,7 @@
-"""The actions API: the action log (filtered) and an action's golden thread, as JSON.
+"""``GET /api/v1/actions/``: the action log (filtered), as JSON.
 
 The same permission layer as the pages: each partnership's actions are read with the actor of
-that partnership, under ``action.view``; a thread outside the user's partnerships is a 404.
-"""
+that partnership, under ``action.view``."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from assurance.dataset.catalogue.models import Indicator
 from assurance.frameworks.models import Item
 from assurance.improvement.actions import services as action_services
 from assurance.improvement.actions.models import Action, ActionState, MeasureKind
-from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.learning.models import LearningItem, Recommendation
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Partnership, Person
 
@@ -38,6 +38,61 @@ def _actor(partnership: Partnership, login: str) -> Actor:
         .get(email=f"{login}@{partnership.slug}.example")
     )
     return Actor(user=person.user, partnership=partnership, person=person, roles=person.roles)
+
+
+def audit_recommendations(tool: LearningItem, escalation: LearningItem) -> list[Any]:
+    """The three recommendations the ARG made from each neglect deep dive's learning: their
+    titles, the learning each rests on, and the measure the action will have."""
+    return [
+        (
+            "Use the neglect assessment tool at the start of every neglect case and at each review",
+            tool,
+            MeasureKind.REAUDIT,
+            "Standard on use of the neglect tool met in at least 75% of cases at the next "
+            "neglect audit.",
+        ),
+        (
+            "Re-launch the escalation procedure with a practitioner briefing",
+            escalation,
+            MeasureKind.DESCRIBED,
+            "Briefing delivered to 200 practitioners; escalations logged by the business "
+            "unit rise.",
+        ),
+        (
+            "Supervision to review drift in neglect cases open more than 6 months",
+            escalation,
+            MeasureKind.INDICATOR,
+            "Children on a plan for 2 years or more falls below the statistical neighbour average.",
+        ),
+    ]
+
+
+def plan_audit_actions(bu: Actor, recs: list[Any], audit: Any, people: dict[str, Person]) -> None:
+    """The Response and Delivery Group's action for each accepted audit recommendation."""
+    council = people["la-lead"].agency
+    health = people["health-lead"].agency
+    due = (audit.report_due or audit.planned_month) + timedelta(days=120)
+    cpp = Indicator.objects.filter(code="CSC-CPP-2Y").first()
+    for rec, measure_kind, measure in recs:
+        rec.refresh_from_db()
+        if rec.status != Recommendation.Status.ACCEPTED:
+            continue
+        item = rec.learning_items.first()  # type: ignore[attr-defined]
+        values: dict[str, Any] = {
+            "title": rec.title,
+            "owner_agency": health if "escalation" in rec.title.lower() else council,
+            "due_date": due,
+            "measure_kind": measure_kind,
+            "measure": measure,
+        }
+        if measure_kind == MeasureKind.REAUDIT:
+            values.update(baseline_audit=audit, standard=item.standard)
+        if measure_kind == MeasureKind.INDICATOR:
+            if cpp is None:
+                values["measure_kind"] = MeasureKind.DESCRIBED
+            else:
+                values.update(indicator=cpp, target_value=Decimal("3"))
+        action_services.action_plan_add(actor=bu, recommendation=rec, **values)
 
 
 def closed_thread_action(partnership: Partnership) -> Action | None:

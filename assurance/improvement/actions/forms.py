@@ -6,10 +6,11 @@ from typing import Any
 
 from django import forms
 
-from assurance.audits.models import Audit, AuditStatus
+from assurance.audits.selectors import audit_choices
 from assurance.core.forms import DateInput, limit_choices
-from assurance.dataset.catalogue.models import Indicator
-from assurance.frameworks.models import Item
+from assurance.dataset.catalogue.selectors import indicator_list
+from assurance.frameworks.forms import StandardChoiceField
+from assurance.frameworks.selectors import graded_standard_choices
 from assurance.improvement.actions.evidence import ALLOWED
 from assurance.improvement.actions.models import (
     DeliveryType,
@@ -20,11 +21,6 @@ from assurance.improvement.actions.models import (
 from assurance.improvement.actions.services import action_problems
 from assurance.improvement.actions.status import STATUS_LABELS
 from assurance.partnerships.models import Agency, Person
-
-
-class StandardChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.section.framework.name}: {obj.code} {obj.text[:90]}"
 
 
 class ActionForm(forms.Form):
@@ -57,7 +53,7 @@ class ActionForm(forms.Form):
         help_text="In words anyone can check, for example “75% of cases meet standard 2.2”.",
     )
     indicator = forms.ModelChoiceField(
-        queryset=Indicator.objects.filter(active=True).order_by("phase", "order", "code"),
+        queryset=indicator_list(),
         required=False,
         empty_label="None",
         label="Indicator",
@@ -71,15 +67,15 @@ class ActionForm(forms.Form):
         help_text="The indicator's target value, or for a re-audit the percentage of cases "
         "that should meet the standard (optional for a re-audit).",
     )
-    baseline_audit = forms.ModelChoiceField(
-        queryset=Audit.unscoped.none(),
+    baseline_audit: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        queryset=None,  # the partnership's closed audits (set in __init__)
         required=False,
         empty_label="None",
         label="Baseline audit",
         help_text="Only for a re-audit: the audit whose result is the starting point.",
     )
     standard = StandardChoiceField(
-        queryset=Item.objects.none(),
+        queryset=None,  # the partnership's graded standards (set in __init__)
         required=False,
         empty_label="None",
         label="Standard to re-audit",
@@ -91,21 +87,8 @@ class ActionForm(forms.Form):
         self.partnership = partnership
         limit_choices(self, "owner_agency", Agency.objects_for(partnership).filter(is_active=True))
         limit_choices(self, "owner", Person.objects_for(partnership).select_related("agency"))
-        limit_choices(
-            self,
-            "baseline_audit",
-            Audit.objects_for(partnership)
-            .filter(status=AuditStatus.CLOSED)
-            .order_by("-planned_month"),
-        )
-        limit_choices(
-            self,
-            "standard",
-            Item.objects.filter(
-                section__framework__partnership=partnership,
-                response_type__in=["scale", "yes_no_na"],
-            ).select_related("section__framework"),
-        )
+        limit_choices(self, "baseline_audit", audit_choices(partnership=partnership, closed=True))
+        limit_choices(self, "standard", graded_standard_choices(partnership=partnership))
         if not can_move:
             self.fields["owner_agency"].disabled = True
             self.fields["owner_agency"].help_text = "Only the business unit can hand an action "

@@ -1,8 +1,5 @@
-"""The learning and improvement cycle: recommendations and the partnership's action log.
-
-Begun by the audits capability (an audit's recommendations become actions); the learning-cycle
-capability adds learning items, themes, meetings and decisions that point at these same records.
-"""
+"""The partnership's action log: SMART actions (planned for accepted recommendations), their
+progress updates, evidence and impact assessments, and the log of reminders sent."""
 
 from __future__ import annotations
 

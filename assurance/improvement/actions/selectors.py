@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
+from assurance.audits.models import AuditStatus
 from assurance.improvement.actions.models import (
     Action,
     ActionEvidence,
@@ -17,7 +18,7 @@ from assurance.improvement.actions.models import (
     ImpactAssessment,
 )
 from assurance.improvement.actions.status import STATUS_LABELS, action_status
-from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.learning.models import LearningItem, Recommendation
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 
 
@@ -250,9 +251,6 @@ def reaudit_baseline(*, recommendation: Recommendation) -> dict[str, int]:
     linked to the recommendation points at exactly one standard of one closed audit (learning
     recorded from an audit's findings): ``{"baseline_audit": pk, "standard": pk}``, else ``{}``.
     One query."""
-    from assurance.audits.models import AuditStatus
-    from assurance.improvement.learning.models import LearningItem
-
     pairs = set(
         LearningItem.unscoped.filter(
             recommendations=recommendation,

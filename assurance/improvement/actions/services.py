@@ -1,4 +1,5 @@
-"""Writes to the action log and recommendations."""
+"""Writes of action plans: an action added to an accepted recommendation's plan, edited,
+updated, evidenced, completed (only with evidence), and its impact measured or judged."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from assurance.audits import selectors as audit_selectors
 from assurance.core.permissions import Scope
 from assurance.dataset.benchmarks import selectors as dataset_selectors
+from assurance.dataset.collection.selectors import partnership_series
 from assurance.improvement.actions import evidence as evidence_rules
 from assurance.improvement.actions import impact
 from assurance.improvement.actions.models import (
@@ -289,7 +291,6 @@ def _indicator_points(action: Action) -> tuple[list[Any], str]:
     """The values to compare: the partnership's own published values of the indicator (its
     data set collection) when there are any, else the published national statistics for its
     local authority."""
-    from assurance.dataset.collection.selectors import partnership_series
 
     assert action.indicator is not None
     own = [

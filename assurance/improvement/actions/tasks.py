@@ -12,8 +12,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
-from assurance.improvement.actions.models import Action, ActionState, ReminderSent
+from assurance.improvement.actions.models import (
+    Action,
+    ActionState,
+    ImpactAssessment,
+    MeasureKind,
+    ReminderSent,
+)
 from assurance.improvement.actions.reminders import action_reminder_due, digest_week
+from assurance.improvement.actions.services import impact_assess
 from assurance.improvement.actions.status import STATUS_LABELS, action_status
 from assurance.partnerships.models import Partnership, Person
 
@@ -177,8 +184,6 @@ def measure_pending_impacts() -> int:
     """Measure again the impact of completed actions measured by an indicator or a re-audit
     whose latest assessment found nothing to compare yet (a figure is published, or the re-audit
     closes, after the action completed). Returns how many now have a measured result."""
-    from assurance.improvement.actions.models import ImpactAssessment, MeasureKind
-    from assurance.improvement.actions.services import impact_assess
 
     measured = 0
     pending = Action.unscoped.filter(

@@ -1,5 +1,5 @@
-"""Pages of action plans: the plans, adding and editing actions, progress, evidence, completion,
-impact, and the golden thread."""
+"""Pages of the action log and action plans: the log, an action, the plans, adding and editing
+actions, progress, evidence, completion and impact."""
 
 from __future__ import annotations
 

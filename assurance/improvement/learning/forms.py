@@ -1,4 +1,5 @@
-"""Forms of the learning cycle. Every choice of a related record is limited to the partnership."""
+"""Forms of learning items, themes and recommendations. Every choice of a related record is
+limited to the partnership (and read through the owning app's selectors)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from assurance.audits.selectors import audit_choices
 from assurance.core.forms import DateInput, limit_choices
+from assurance.dataset.catalogue.selectors import indicator_list
+from assurance.frameworks.forms import StandardChoiceField
+from assurance.frameworks.selectors import graded_standard_choices
 from assurance.improvement.learning.models import (
     LearningItem,
     LearningSource,
@@ -15,38 +20,6 @@ from assurance.improvement.learning.models import (
 )
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Partnership, Priority
-
-
-def _audits(partnership: Partnership) -> Any:
-    from assurance.audits.models import Audit
-
-    return Audit.objects_for(partnership).order_by("-planned_month")
-
-
-def _standards(partnership: Partnership) -> Any:
-    from assurance.frameworks.models import Item
-
-    return (
-        Item.objects.filter(
-            section__framework__partnership=partnership,
-            section__framework__audits__isnull=False,
-            response_type__in=["scale", "yes_no_na"],
-        )
-        .select_related("section__framework")
-        .distinct()
-        .order_by("section__framework__name", "section__order", "order")
-    )
-
-
-def _indicators() -> Any:
-    from assurance.dataset.catalogue.models import Indicator
-
-    return Indicator.objects.filter(active=True).order_by("code")
-
-
-class StandardChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.section.framework.name}: {obj.code} {obj.text[:90]}"
 
 
 class LearningItemForm(PartnershipModelForm):
@@ -104,9 +77,11 @@ class LearningItemForm(PartnershipModelForm):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, partnership=partnership, **kwargs)
-        limit_choices(self, "audit", _audits(partnership))
-        limit_choices(self, "standard", _standards(partnership))
-        limit_choices(self, "indicator", _indicators())
+        limit_choices(self, "audit", audit_choices(partnership=partnership))
+        limit_choices(
+            self, "standard", graded_standard_choices(partnership=partnership, audited=True)
+        )
+        limit_choices(self, "indicator", indicator_list().order_by("code"))
         limit_choices(self, "themes", LearningTheme.objects_for(partnership))
         if self.instance.pk:
             del self.fields["document"], self.fields["document_title"]

@@ -1,8 +1,6 @@
-"""The learning and improvement cycle: recommendations and the partnership's action log.
-
-Begun by the audits capability (an audit's recommendations become actions); the learning-cycle
-capability adds learning items, themes, meetings and decisions that point at these same records.
-"""
+"""What the partnership learns and recommends: learning items (from audits, the data set,
+reviews, inspections, feedback…), grouped into themes, with documents; and the recommendations
+the Assurance and Review Group makes from them to the executive."""
 
 from __future__ import annotations
 

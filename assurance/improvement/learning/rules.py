@@ -1,5 +1,4 @@
-"""Pure rules of the learning cycle (no database): which documents may be attached to a
-learning item, and what is due on a group's agenda."""
+"""Pure rules of learning items (no database): which documents may be attached."""
 
 from __future__ import annotations
 

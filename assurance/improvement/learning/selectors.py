@@ -1,5 +1,4 @@
-"""Reads of the learning cycle, scoped to the actor: learning, themes, recommendations,
-meetings (with what is due on the agenda and the quorum), the decision log and challenges."""
+"""Reads of learning, themes and recommendations, scoped to the actor."""
 
 from __future__ import annotations
 
@@ -9,6 +8,7 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from assurance.core.business_year import business_year_bounds, business_year_of
 from assurance.improvement.learning.models import (
+    LearningDocument,
     LearningItem,
     LearningSource,
     LearningTheme,
@@ -58,7 +58,6 @@ def get_learning_item(*, actor: Actor, pk: Any) -> LearningItem:
 
 
 def get_learning_document(*, actor: Actor, pk: Any) -> Any:
-    from assurance.improvement.learning.models import LearningDocument
 
     return get_for_actor(actor, LearningDocument.unscoped.all(), "learning.view", pk)
 

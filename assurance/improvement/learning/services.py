@@ -1,6 +1,6 @@
-"""Writes of the learning cycle: learning items and their documents, themes, recommendations,
-meetings (agenda, attendance, papers, minutes), decisions with quorum and votes, and the
-scrutineer's challenges. Every write checks the actor's permission and records history."""
+"""Writes of learning: learning items and their documents, themes, and the recommendations the
+Assurance and Review Group makes from them. Every write checks the actor's permission and
+records history."""
 
 from __future__ import annotations
 

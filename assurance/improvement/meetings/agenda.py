@@ -1,5 +1,4 @@
-"""Pure rules of the learning cycle (no database): which documents may be attached to a
-learning item, and what is due on a group's agenda."""
+"""Pure rules of a group's agenda (no database): what is due, and what goes on it by default."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Forms of the learning cycle. Every choice of a related record is limited to the partnership."""
+"""Forms of meetings: the meeting, its agenda, attendance, papers and decisions. Every choice of
+a related record is limited to the partnership."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from typing import Any
 
 from django import forms
 
+from assurance.audits.selectors import audit_choices
 from assurance.core.forms import DateInput, limit_choices
-from assurance.improvement.learning.forms import _audits, _indicators
+from assurance.dataset.catalogue.selectors import indicator_list
 from assurance.improvement.learning.models import (
     Recommendation,
 )
@@ -19,6 +21,7 @@ from assurance.improvement.meetings.models import (
     PaperKind,
     VoteChoice,
 )
+from assurance.improvement.meetings.services import OPEN_FOR_DECISION
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Group, Partnership, Person
 
@@ -161,7 +164,7 @@ class PaperForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "audit", _audits(partnership))
+        limit_choices(self, "audit", audit_choices(partnership=partnership))
         limit_choices(
             self,
             "report_meeting",
@@ -169,7 +172,7 @@ class PaperForm(forms.Form):
             .filter(group__is_decision_making=True)
             .select_related("group"),
         )
-        limit_choices(self, "indicator", _indicators())
+        limit_choices(self, "indicator", indicator_list().order_by("code"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -207,7 +210,6 @@ class DecisionForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        from assurance.improvement.meetings.services import OPEN_FOR_DECISION
 
         limit_choices(
             self,

@@ -1,10 +1,6 @@
-"""The learning cycle's records: what the partnership learns (learning items, grouped into themes),
-the meetings of its groups (agenda, papers, attendance, minutes), the decisions taken there on
-recommendations (with the quorum and the votes), and the independent scrutineer's challenges.
-
-Imported by ``models.py`` so that Django finds them; the pure rules (quorum, votes) are in
-``partnerships/terms.py`` and the agenda rules in ``improvement/agenda.py``.
-"""
+"""Meetings of the partnership's groups (agenda, attendance, papers as links to the platform's
+reports, minutes) and the decisions taken there on recommendations, with the quorum and the
+votes as they stood. The pure rules of quorum and votes are in ``partnerships/terms.py``."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Reads of the learning cycle, scoped to the actor: learning, themes, recommendations,
-meetings (with what is due on the agenda and the quorum), the decision log and challenges."""
+"""Reads of meetings, scoped to the actor: meetings with what is due on the agenda and the
+quorum, the decision log and the decisions."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from assurance.core.business_year import business_year_of
+from assurance.dataset.performance.exceptions import exception_items
 from assurance.improvement.actions.models import Action, ActionState
 from assurance.improvement.actions.status import action_status
 from assurance.improvement.learning.models import (
@@ -132,7 +133,6 @@ def agenda_candidates(*, meeting: Meeting) -> list[Candidate]:
 def dataset_exceptions(*, meeting: Meeting) -> list[Any]:
     """The indicators of the data set's exception report for the meeting's business year (the
     executive receives exception reports: seed 000)."""
-    from assurance.dataset.performance.exceptions import exception_items
 
     as_of = min(meeting.held_on, timezone.localdate())
     return exception_items(partnership=meeting.partnership, business_year=business_year_of(as_of))

@@ -1,6 +1,6 @@
-"""Writes of the learning cycle: learning items and their documents, themes, recommendations,
-meetings (agenda, attendance, papers, minutes), decisions with quorum and votes, and the
-scrutineer's challenges. Every write checks the actor's permission and records history."""
+"""Writes of meetings: a meeting, its agenda, attendance and papers, and decisions on
+recommendations with the quorum and votes (``partnerships/terms.py``). Every write checks the
+actor's permission and records history."""
 
 from __future__ import annotations
 

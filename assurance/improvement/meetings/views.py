@@ -1,6 +1,6 @@
 """Pages for meetings of the partnership's groups: agenda built from what is due, papers
-(links to the platform's reports), attendance and the quorum, minutes, decisions on
-recommendations with votes, the decision log, and the highlight report to the executive."""
+(links to the platform's reports), attendance and the quorum, minutes, and decisions on
+recommendations with votes; the decision log."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Forms of the learning cycle. Every choice of a related record is limited to the partnership."""
+"""Forms of independent scrutiny: a challenge, an agency's answer, the scrutineer's outcome."""
 
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""The learning cycle's records: what the partnership learns (learning items, grouped into themes),
-the meetings of its groups (agenda, papers, attendance, minutes), the decisions taken there on
-recommendations (with the quorum and the votes), and the independent scrutineer's challenges.
-
-Imported by ``models.py`` so that Django finds them; the pure rules (quorum, votes) are in
-``partnerships/terms.py`` and the agenda rules in ``improvement/agenda.py``.
-"""
+"""The independent scrutineer's challenges to agencies, their answers and outcomes."""
 
 from __future__ import annotations
 

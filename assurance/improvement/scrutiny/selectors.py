@@ -1,5 +1,4 @@
-"""Reads of the learning cycle, scoped to the actor: learning, themes, recommendations,
-meetings (with what is due on the agenda and the quorum), the decision log and challenges."""
+"""Reads of the scrutineer's challenges, scoped to the actor."""
 
 from __future__ import annotations
 

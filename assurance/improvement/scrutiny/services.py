@@ -1,6 +1,5 @@
-"""Writes of the learning cycle: learning items and their documents, themes, recommendations,
-meetings (agenda, attendance, papers, minutes), decisions with quorum and votes, and the
-scrutineer's challenges. Every write checks the actor's permission and records history."""
+"""Writes of independent scrutiny: raising a challenge, an agency's answer, and closing it with
+its outcome. Every write checks the actor's permission and records history."""
 
 from __future__ import annotations
 

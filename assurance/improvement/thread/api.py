@@ -1,8 +1,5 @@
-"""The actions API: the action log (filtered) and an action's golden thread, as JSON.
-
-The same permission layer as the pages: each partnership's actions are read with the actor of
-that partnership, under ``action.view``; a thread outside the user's partnerships is a 404.
-"""
+"""``GET /api/v1/actions/{id}/thread``: an action's golden thread as JSON, through the same
+permission layer as the pages (a thread outside the user's partnerships is a 404)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Pages of action plans: the plans, adding and editing actions, progress, evidence, completion,
-impact, and the golden thread."""
+"""Pages of the golden thread: from an action back to the evidence that caused it and forward to
+its impact, and from a learning item forward to what it led to."""
 
 from __future__ import annotations
 

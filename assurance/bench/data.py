@@ -29,7 +29,9 @@ from assurance.audits.models import (
     ReturnStatus,
     Theme,
 )
-from assurance.frameworks import interchange
+from assurance.frameworks.interchange.format import validate
+from assurance.frameworks.interchange.loading import write
+from assurance.frameworks.interchange.yaml_files import read_yaml
 from assurance.frameworks.models import Assessment, Framework, Item
 from assurance.partnerships.models import (
     Agency,
@@ -167,8 +169,8 @@ def _framework(partnership: Partnership) -> Framework:
     )
     if existing:
         return existing
-    plan = interchange.validate(interchange.read_yaml(GENERAL.read_text()))
-    framework = interchange.write(plan, partnership=partnership)
+    plan = validate(read_yaml(GENERAL.read_text()))
+    framework = write(plan, partnership=partnership)
     Framework.unscoped.filter(pk=framework.pk).update(is_frozen=True)
     return framework
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assurance.frameworks.interchange import read_yaml, validate, write
+from assurance.frameworks.interchange.format import validate
+from assurance.frameworks.interchange.loading import write
+from assurance.frameworks.interchange.yaml_files import read_yaml
 from assurance.frameworks.models import Framework
 from assurance.partnerships.models import Partnership
 

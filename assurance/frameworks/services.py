@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from assurance.frameworks import interchange
 from assurance.frameworks.assessments import (
     ConflictError,
     assessment_missing,
@@ -17,6 +16,9 @@ from assurance.frameworks.assessments import (
     assessment_start,
     framework_freeze,
 )
+from assurance.frameworks.interchange import loading
+from assurance.frameworks.interchange.format import Plan, validate
+from assurance.frameworks.interchange.yaml_files import export_yaml, read_yaml
 from assurance.frameworks.models import Framework, FrameworkKind, Item, ResponseScale, Section
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Partnership
@@ -43,13 +45,13 @@ class FrozenError(ValidationError):
     """The framework version is in use; make a new version to change it."""
 
 
-def _plan(framework: Framework) -> interchange.Plan:
-    return interchange.validate(interchange.read_yaml(interchange.export_yaml(framework)))
+def _plan(framework: Framework) -> Plan:
+    return validate(read_yaml(export_yaml(framework)))
 
 
 def scale_yes_no_na(*, partnership: Partnership) -> ResponseScale:
     """The partnership's built-in Yes / No / Not applicable scale (created on first use)."""
-    return interchange.scale_yes_no_na(partnership=partnership)
+    return loading.scale_yes_no_na(partnership=partnership)
 
 
 def framework_create(
@@ -73,7 +75,7 @@ def framework_create(
 
 def framework_import(*, actor: Actor, name: str, content: bytes) -> Framework:
     actor.require("framework.manage")
-    return interchange.import_file(
+    return loading.import_file(
         name=name, content=content, partnership=actor.partnership, user=actor.user
     )
 
@@ -83,9 +85,7 @@ def framework_copy(*, actor: Actor, framework: Framework, name: str, theme: str)
     actor.require("framework.manage")
     plan = _plan(framework)
     plan.name, plan.theme = name, theme
-    return interchange.write(
-        plan, partnership=actor.partnership, user=actor.user, based_on=framework
-    )
+    return loading.write(plan, partnership=actor.partnership, user=actor.user, based_on=framework)
 
 
 def framework_new_version(*, actor: Actor, framework: Framework) -> Framework:
@@ -97,7 +97,7 @@ def framework_new_version(*, actor: Actor, framework: Framework) -> Framework:
         latest = Framework.unscoped.filter(family=framework.family).aggregate(Max("version"))[
             "version__max"
         ]
-        return interchange.write(
+        return loading.write(
             _plan(framework),
             partnership=actor.partnership,
             user=actor.user,
@@ -158,7 +158,7 @@ def item_save(*, actor: Actor, section: Section, form: Any) -> Item:
     if item.order is None:
         item.order = (section.items.aggregate(Max("order"))["order__max"] or 0) + 1
     if item.response_type == "yes_no_na":
-        item.scale = interchange.scale_yes_no_na(partnership=actor.partnership)
+        item.scale = loading.scale_yes_no_na(partnership=actor.partnership)
     elif item.response_type != "scale":
         item.scale = None
     item._history_user = actor.user  # type: ignore[attr-defined]

@@ -13,8 +13,11 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from assurance.core.spreadsheets import XLSX
-from assurance.frameworks import interchange, selectors, services
+from assurance.frameworks import selectors, services
 from assurance.frameworks.forms import CopyForm, FrameworkForm, ItemForm, UploadForm
+from assurance.frameworks.interchange.format import ImportProblem
+from assurance.frameworks.interchange.workbooks import export_excel
+from assurance.frameworks.interchange.yaml_files import export_yaml
 from assurance.frameworks.models import Framework
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.partnerships.views import RecordHistoryView
@@ -89,7 +92,7 @@ class FrameworkUploadView(PartnershipViewMixin, FormView):
             framework = services.framework_import(
                 actor=self.actor, name=upload.name, content=upload.read()
             )
-        except interchange.ImportProblem as problem:
+        except ImportProblem as problem:
             # Each problem in the error summary (linked to the file field); one message at the
             # field itself, so the page does not repeat a long list (nor repeat the error's id).
             shown = problem.problems[:50]
@@ -118,13 +121,13 @@ class FrameworkExportView(FrameworkMixin, View):
         stem = f"{slugify(framework.name) or 'framework'}-v{framework.version}"
         if kwargs["fmt"] == "xlsx":
             response = HttpResponse(
-                interchange.export_excel(framework),
+                export_excel(framework),
                 content_type=XLSX,
             )
             response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
             return response
         response = HttpResponse(
-            interchange.export_yaml(framework), content_type="application/yaml; charset=utf-8"
+            export_yaml(framework), content_type="application/yaml; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{stem}.yaml"'
         return response

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from assurance.audits.tests.conftest import actor_of
 from assurance.frameworks import selectors, services
-from assurance.frameworks.interchange import import_file
+from assurance.frameworks.interchange.loading import import_file
 from assurance.frameworks.models import Answer, Framework, Item, ScaleOption
 
 pytestmark = pytest.mark.django_db

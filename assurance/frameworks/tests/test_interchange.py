@@ -10,12 +10,11 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from assurance.frameworks.interchange import (
-    ImportProblem,
-    export_excel,
-    export_yaml,
-    import_file,
-)
+from assurance.core.spreadsheets import UploadProblem
+from assurance.frameworks.interchange.format import ImportProblem
+from assurance.frameworks.interchange.loading import import_file
+from assurance.frameworks.interchange.workbooks import export_excel
+from assurance.frameworks.interchange.yaml_files import export_yaml
 from assurance.frameworks.models import Framework, Item, ResponseType, Section
 
 pytestmark = pytest.mark.django_db
@@ -155,6 +154,13 @@ def test_a_bad_excel_file_names_the_sheet_row_and_column(northfield):
 def test_not_a_workbook(northfield):
     with pytest.raises(ImportProblem, match="not an Excel workbook"):
         import_file(name="x.xlsx", content=b"hello", partnership=northfield.partnership)
+
+
+def test_an_import_problem_is_an_upload_problem_listed_in_the_order_of_the_file():
+    problem = ImportProblem(["line 9: b.", "sheet Items, row 2: c.", "line 2: a."])
+    assert isinstance(problem, UploadProblem)
+    assert problem.problems == ["line 2: a.", "line 9: b.", "sheet Items, row 2: c."]
+    assert str(problem) == "line 2: a.; line 9: b.; sheet Items, row 2: c."
 
 
 def test_the_documented_example_is_valid_yaml():

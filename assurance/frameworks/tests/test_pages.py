@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from assurance.frameworks.assessments import assessment_start
 from assurance.frameworks.demo import load_example_frameworks
-from assurance.frameworks.interchange import import_file
+from assurance.frameworks.interchange.loading import import_file
 from assurance.frameworks.models import Framework, Item
 
 pytestmark = pytest.mark.django_db

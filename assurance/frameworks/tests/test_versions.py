@@ -10,7 +10,7 @@ from assurance.audits.tests.conftest import actor_of
 from assurance.frameworks import services
 from assurance.frameworks.assessments import assessment_start
 from assurance.frameworks.forms import FrameworkForm
-from assurance.frameworks.interchange import import_file
+from assurance.frameworks.interchange.loading import import_file
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -3,7 +3,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from assurance.frameworks.interchange import ImportProblem, import_file
+from assurance.frameworks.interchange.format import ImportProblem
+from assurance.frameworks.interchange.loading import import_file
 from assurance.partnerships.models import Partnership
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -7,23 +7,14 @@ from __future__ import annotations
 from collections import Counter
 
 from assurance.audits import selectors
+from assurance.audits.figures import findings_figure
 from assurance.audits.findings import METHOD_NOTE
 from assurance.audits.lifecycle import sample_warning
 from assurance.audits.models import AgencyReturn, Audit, AuditCase, KeyMessage
-from assurance.audits.templatetags.audit_tags import percent, proportion_bars
 from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
 from assurance.core.registry import follow_ups_for
 from assurance.core.stats import p_value_text, sample_margin_of_error
-
-
-def _pct_interval(summary: dict) -> tuple[str, str]:  # type: ignore[type-arg]
-    if summary["proportion"] is None:
-        return "None assessed", "–"
-    return (
-        f"{summary['meeting']} of {summary['assessed']} ({percent(summary['proportion'])})",
-        f"{percent(summary['low'])} to {percent(summary['high'])}",
-    )
 
 
 def audit_report(*, audit: Audit) -> Report:
@@ -132,23 +123,15 @@ def audit_report(*, audit: Audit) -> Report:
             )
         for item in section.items:
             report.heading(f"{item.item.code} {item.item.text}", level=4)
-            report.chart(proportion_bars(item))
-            rows = []
-            for name, summary in [*item.by_agency, ("All agencies", item.overall)]:
-                meeting_text, interval = _pct_interval(summary)
-                rows.append(
-                    [name, *(str(v) for v in summary["counts"].values()), meeting_text, interval]
-                )
+            figure = findings_figure(item)
+            report.chart(figure.chart)
             report.table(
                 Table(
-                    caption=f"Responses to {item.item.code} by agency",
-                    header=[
-                        "Agency",
-                        *[o.label for o in item.options],
-                        "Meeting the standard",
-                        "95% interval",
+                    caption=figure.table.caption,
+                    header=list(figure.table.header),
+                    rows=[
+                        [row.label, *row.cells] for row in (*figure.table.rows, figure.table.total)
                     ],
-                    rows=rows,
                 )
             )
             if item.change is not None:

@@ -3,8 +3,9 @@
 Each capability assembles its report as a ``Report`` — a title and blocks of headings,
 paragraphs, lists and tables — and renders it three ways from the same records: a web page
 (its own template), a PDF (the same blocks through ``core/document.html``) and a Word document
-(the same blocks through python-docx). Charts appear in the page and the PDF; their data tables
-appear in all three, so nothing is lost in Word or to a screen reader.
+(the same blocks through python-docx). Charts appear in the page and the PDF, drawn by the
+same template from their geometry (``core.charts``); their data tables appear in all three, so
+nothing is lost in Word or to a screen reader.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+
+from assurance.core.charts import ProportionChart
 
 
 @dataclass
@@ -32,7 +34,7 @@ class Block:
     level: int = 2
     items: list[str] = field(default_factory=list)
     table: Table | None = None
-    svg: SafeString | None = None
+    chart: ProportionChart | None = None
 
 
 @dataclass
@@ -57,8 +59,8 @@ class Report:
     def table(self, table: Table) -> None:
         self.blocks.append(Block("table", table=table))
 
-    def chart(self, svg: SafeString) -> None:
-        self.blocks.append(Block("chart", svg=svg))
+    def chart(self, chart: ProportionChart) -> None:
+        self.blocks.append(Block("chart", chart=chart))
 
 
 def render_pdf(report: Report, *, base_url: str = "") -> bytes:

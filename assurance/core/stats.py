@@ -92,3 +92,16 @@ def p_value_text(p_value: float | None) -> str:
     if p_value is None:
         return "p not available"
     return "p < 0.001" if p_value < 0.001 else f"p = {p_value:.3f}"
+
+
+def percent(value: float | None) -> str:
+    """A proportion (0–1) as a whole percentage, "67%"; "–" when there is none."""
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def percent_points(value: float | None) -> str:
+    """A difference of two proportions in whole percentage points, always signed."""
+    if value is None:
+        return "–"
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return f"{sign}{abs(value) * 100:.0f} percentage points"

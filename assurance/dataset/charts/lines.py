@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assurance.core.charts import Axes, Plot, Tick, value_range
+
 Number = Decimal | float | int | None
 
 
@@ -30,11 +32,8 @@ class Line:
 class LineChart:
     width: int
     height: int
-    left: int
-    bottom: int
     lines: list[Line]
-    x_labels: list[tuple[float, str]]
-    y_ticks: list[tuple[float, str]]
+    axes: Axes
 
 
 STYLES = {
@@ -73,40 +72,27 @@ def line_chart(
     values = [float(v) for _, _, vs in series for v in vs if v is not None]
     if not values or not labels:
         return None
-    left, right, top, bottom = 56, 16, 12, 32
-    lo, hi = min(values), max(values)
-    if hi == lo:
-        hi, lo = hi + 1, lo - 1
-    pad = (hi - lo) * 0.08
-    lo, hi = max(0.0, lo - pad) if lo >= 0 else lo - pad, hi + pad
+    low, high = value_range(values, pad=0.08, keep_positive=True)
     n = len(labels)
-
-    def sx(i: int) -> float:
-        return round(left + (width - left - right) * (i / (n - 1) if n > 1 else 0.5), 1)
-
-    def sy(v: float) -> float:
-        return round(top + (height - top - bottom) * (hi - v) / (hi - lo), 1)
-
-    xs = [sx(i) for i in range(n)]
+    plot = Plot(width=width, height=height, count=n, low=low, high=high)
+    xs = [plot.x(i) for i in range(n)]
     lines = []
     for key, label, vs in series:
         colour, dash, marker = STYLES.get(key, ("#505a5f", "", "circle"))
         present = [v is not None for v in vs]
         points = [
-            (xs[i], sy(float(v)), labels[i], float(v)) for i, v in enumerate(vs) if v is not None
+            (xs[i], plot.y(float(v)), labels[i], float(v))
+            for i, v in enumerate(vs)
+            if v is not None
         ]
         if points:
             lines.append(Line(key, label, colour, dash, marker, _path(points, xs, present), points))
     step = max(1, (n + 9) // 10)  # at most about ten period labels
-    ticks = [lo + (hi - lo) * k / 4 for k in range(5)]
     return LineChart(
         width=width,
         height=height,
-        left=left,
-        bottom=height - bottom,
         lines=lines,
-        x_labels=[(xs[i], labels[i]) for i in range(0, n, step)],
-        y_ticks=[(sy(t), f"{t:,.1f}") for t in ticks],
+        axes=plot.axes(Tick(str(xs[i]), labels[i]) for i in range(0, n, step)),
     )
 
 
@@ -123,18 +109,22 @@ def sparkline(values: Sequence[Number], *, width: int = 120, height: int = 28) -
     present = [float(v) for v in values if v is not None]
     if len(present) < 2:
         return None
-    lo, hi = min(present), max(present)
-    if hi == lo:
-        hi, lo = hi + 1, lo - 1
+    low, high = value_range(present)
     n, pad = len(values), 3
-
-    def sx(i: int) -> float:
-        return round(pad + (width - 2 * pad) * i / (n - 1), 1)
-
-    def sy(v: float) -> float:
-        return round(pad + (height - 2 * pad) * (hi - v) / (hi - lo), 1)
-
-    points = [(sx(i), sy(float(v)), "", float(v)) for i, v in enumerate(values) if v is not None]
-    xs = [sx(i) for i in range(n)]
+    plot = Plot(
+        width=width,
+        height=height,
+        count=n,
+        low=low,
+        high=high,
+        left=pad,
+        right=pad,
+        top=pad,
+        bottom=pad,
+    )
+    points = [
+        (plot.x(i), plot.y(float(v)), "", float(v)) for i, v in enumerate(values) if v is not None
+    ]
+    xs = [plot.x(i) for i in range(n)]
     path = _path(points, xs, [v is not None for v in values])
     return Sparkline(width, height, path, (points[-1][0], points[-1][1]))

@@ -1,11 +1,12 @@
-"""Geometry of a server-rendered SVG XmR chart (pure: no Django). The template draws it and the
-page always shows the same figures as a table."""
+"""Geometry of a server-rendered SVG XmR chart (pure: no Django). The template
+(``dataset/_xmr.html``) draws it and the page always shows the same figures as a table."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assurance.core.charts import Axes, Plot, Tick, value_range
 from assurance.dataset.charts.spc import SpcResult, Variation
 
 
@@ -34,9 +35,7 @@ class Chart:
     points: list[ChartPoint]
     lines: list[ChartLine]
     path: str
-    y_ticks: list[tuple[float, str]]
-    left: int
-    bottom: int
+    axes: Axes
 
 
 KIND = {
@@ -48,38 +47,41 @@ KIND = {
 }
 
 
+def _x_labels(points: Sequence[ChartPoint], every: int) -> list[Tick]:
+    """Every point's label, or (``every`` > 1, for long series of quarters) the first, the last
+    and every ``every``-th, the last one ending at its point so that it stays inside the chart."""
+    if every <= 1:
+        return [Tick(str(p.x), p.label) for p in points]
+    last = len(points) - 1
+    return [
+        Tick(str(p.x), p.label, "end" if i == last else "middle")
+        for i, p in enumerate(points)
+        if i == 0 or i == last or i % every == 0
+    ]
+
+
 def xmr_chart(
     result: SpcResult,
     labels: Sequence[str],
     *,
     revised: Sequence[bool] = (),
+    label_every: int = 1,
     width: int = 640,
     height: int = 260,
 ) -> Chart | None:
-    """``revised`` (by input position, optional) marks points changed after publication."""
+    """``revised`` (by input position, optional) marks points changed after publication;
+    ``label_every`` thins the period labels of a long series."""
     if not result.points:
         return None
-    left, right, top, bottom = 56, 16, 12, 32
-    n = len(labels)
     ys = [p.value for p in result.points]
     for g in result.groups:
         ys += [g.lower_limit, g.upper_limit]
-    lo, hi = min(ys), max(ys)
-    if hi == lo:
-        hi, lo = hi + 1, lo - 1
-    pad = (hi - lo) * 0.05
-    lo, hi = lo - pad, hi + pad
-
-    def sx(i: int) -> float:
-        return round(left + (width - left - right) * (i / (n - 1) if n > 1 else 0.5), 1)
-
-    def sy(v: float) -> float:
-        return round(top + (height - top - bottom) * (hi - v) / (hi - lo), 1)
-
+    low, high = value_range(ys, pad=0.05)
+    plot = Plot(width=width, height=height, count=len(labels), low=low, high=high)
     points = [
         ChartPoint(
-            sx(p.index),
-            sy(p.value),
+            plot.x(p.index),
+            plot.y(p.value),
             labels[p.index],
             p.value,
             KIND[p.variation],
@@ -90,21 +92,18 @@ def xmr_chart(
     lines = []
     for g in result.groups:
         idx = [p.index for p in result.points if p.group == g.number]
-        x1, x2 = sx(idx[0]), sx(idx[-1])
-        lines.append(ChartLine(x1, x2, sy(g.mean), "mean"))
+        x1, x2 = plot.x(idx[0]), plot.x(idx[-1])
+        lines.append(ChartLine(x1, x2, plot.y(g.mean), "mean"))
         lines += [
-            ChartLine(x1, x2, sy(g.lower_limit), "limit"),
-            ChartLine(x1, x2, sy(g.upper_limit), "limit"),
+            ChartLine(x1, x2, plot.y(g.lower_limit), "limit"),
+            ChartLine(x1, x2, plot.y(g.upper_limit), "limit"),
         ]
     path = " ".join(f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(points))
-    ticks = [lo + (hi - lo) * k / 4 for k in range(5)]
     return Chart(
         width=width,
         height=height,
         points=points,
         lines=lines,
         path=path,
-        y_ticks=[(sy(t), f"{t:,.1f}") for t in ticks],
-        left=left,
-        bottom=height - bottom,
+        axes=plot.axes(_x_labels(points, label_every)),
     )

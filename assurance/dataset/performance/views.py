@@ -160,10 +160,12 @@ def xmr_context(
     rows: Sequence[Any],
     target: Any = None,
     rebase_at: Sequence[int] = (),
+    own: bool = False,
 ) -> dict[str, Any]:
     """One XmR chart of the indicator page, its verdicts and its data table, for published
-    national statistics (``Benchmark`` rows) or the partnership's own series (``SeriesPoint``
-    rows, whose revised points are marked on the chart and in the table)."""
+    national statistics (``Benchmark`` rows) or the partnership's ``own`` series (``SeriesPoint``
+    rows of quarters: revised points are marked on the chart and in the table, and every fourth
+    quarter is labelled)."""
     labels = [r.time_period for r in rows]
     result = performance_selectors.series_spc(
         indicator=indicator, rows=rows, target=target, rebase_at=rebase_at
@@ -173,7 +175,10 @@ def xmr_context(
         "spc": result,
         "group": result.groups[-1] if result.groups else None,
         "chart": xmr_chart(
-            result, labels, revised=[bool(getattr(r, "revised", False)) for r in rows]
+            result,
+            labels,
+            revised=[bool(getattr(r, "revised", False)) for r in rows],
+            label_every=4 if own else 1,
         ),
         "table": [
             (
@@ -221,7 +226,7 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
                 [r.time_period for r in own_rows], self.request.GET
             )
             own = xmr_context(
-                indicator=indicator, rows=own_rows, target=target, rebase_at=rebase_at
+                indicator=indicator, rows=own_rows, target=target, rebase_at=rebase_at, own=True
             )
             published = xmr_context(indicator=indicator, rows=rows)
             primary = own

@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from assurance.conftest import Tenant
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import (
     GroupFactory,
     GroupMemberFactory,
     PersonFactory,
     PriorityFactory,
+    Tenant,
 )
 
 pytestmark = pytest.mark.django_db

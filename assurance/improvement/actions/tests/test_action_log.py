@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from assurance.audits import services as audit_services
-from assurance.audits.tests.conftest import actor_of
 from assurance.improvement.actions.models import Action, MeasureKind
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_a_recommendation_becomes_an_action_in_the_log(audit, northfield, amira, client_for):
     today = timezone.localdate()
     audit_services.audit_recommendation_add(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         audit=audit,
         title="Use the neglect tool",
         text="Use it at the start.",
@@ -26,7 +26,7 @@ def test_a_recommendation_becomes_an_action_in_the_log(audit, northfield, amira,
         measure_kind=MeasureKind.REAUDIT,
     )
     audit_services.audit_recommendation_add(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         audit=audit,
         title="Brief practitioners on escalation",
         text="Briefing.",

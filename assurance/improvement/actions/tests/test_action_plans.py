@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from assurance.audits import services as audit_services
 from assurance.audits.models import AgencyReturn, Audit, AuditStatus
-from assurance.audits.tests.conftest import actor_of
 from assurance.audits.tests.test_audit_life import add_case, answers_for
 from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.catalogue.models import Indicator
@@ -25,6 +24,7 @@ from assurance.improvement.actions.models import (
     MeasureKind,
 )
 from assurance.improvement.learning.models import Recommendation
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -64,19 +64,26 @@ def test_only_an_accepted_recommendation_has_an_action_plan(northfield, amira, a
     accepted.status = Recommendation.Status.PROPOSED
     accepted.save()
     with pytest.raises(ValidationError, match="awaiting decision"):
-        _action(actor_of(amira), accepted, northfield.council)
+        _action(actor_for_person(amira), accepted, northfield.council)
     accepted.status = Recommendation.Status.ACCEPTED
     accepted.save()
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     assert action.recommendation == accepted and action.state == ActionState.OPEN
 
 
 def test_an_indicator_measure_needs_an_indicator_and_a_target(northfield, amira, accepted):
     with pytest.raises(ValidationError) as exc:
-        _action(actor_of(amira), accepted, northfield.council, measure_kind=MeasureKind.INDICATOR)
+        _action(
+            actor_for_person(amira),
+            accepted,
+            northfield.council,
+            measure_kind=MeasureKind.INDICATOR,
+        )
     assert set(exc.value.error_dict) == {"indicator", "target_value"}
     with pytest.raises(ValidationError) as exc:
-        _action(actor_of(amira), accepted, northfield.council, measure_kind=MeasureKind.REAUDIT)
+        _action(
+            actor_for_person(amira), accepted, northfield.council, measure_kind=MeasureKind.REAUDIT
+        )
     assert set(exc.value.error_dict) == {"baseline_audit", "standard"}
 
 
@@ -123,13 +130,15 @@ def test_the_business_unit_adds_an_action_through_the_form(northfield, amira, ac
 def test_the_owner_agency_lead_updates_progress_and_other_leads_cannot(
     northfield, amira, farah, helen, accepted, client_for
 ):
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     # Helen leads the police: the council's action is not hers to update.
     assert (
         client_for(helen).get(northfield.url(f"actions/{action.pk}/progress/")).status_code == 404
     )
     with pytest.raises(PermissionDenied):
-        services.progress_update_add(actor=actor_of(helen), action=action, rag="red", text="x")
+        services.progress_update_add(
+            actor=actor_for_person(helen), action=action, rag="red", text="x"
+        )
     client = client_for(farah)
     empty = client.post(northfield.url(f"actions/{action.pk}/progress/"), {})
     assert "Select the rating" in empty.content.decode()
@@ -157,10 +166,10 @@ def test_the_owner_agency_lead_updates_progress_and_other_leads_cannot(
     ],
 )
 def test_evidence_files_are_checked(northfield, amira, accepted, name, content, problem):
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     with pytest.raises(ValidationError, match=problem):
         services.evidence_add(
-            actor=actor_of(amira),
+            actor=actor_for_person(amira),
             action=action,
             description="Attendance",
             file=SimpleUploadedFile(name, content),
@@ -172,10 +181,10 @@ def test_evidence_too_large_is_refused(northfield, amira, accepted, monkeypatch)
     from assurance.improvement.actions import evidence
 
     monkeypatch.setattr(evidence, "MAX_BYTES", len(PDF) - 1)
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     with pytest.raises(ValidationError, match="smaller than 10 MB"):
         services.evidence_add(
-            actor=actor_of(amira),
+            actor=actor_for_person(amira),
             action=action,
             description="Attendance",
             file=SimpleUploadedFile("a.pdf", PDF),
@@ -183,9 +192,9 @@ def test_evidence_too_large_is_refused(northfield, amira, accepted, monkeypatch)
 
 
 def test_an_action_completes_only_with_evidence(northfield, amira, farah, accepted, client_for):
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     with pytest.raises(ValidationError, match="Add evidence"):
-        services.action_complete(actor=actor_of(farah), action=action)
+        services.action_complete(actor=actor_for_person(farah), action=action)
     client = client_for(farah)
     page = client.post(
         northfield.url(f"actions/{action.pk}/complete/"),
@@ -221,7 +230,10 @@ def test_an_action_completes_only_with_evidence(northfield, amira, farah, accept
     # A described test is judged by the business unit.
     assert not ImpactAssessment.unscoped.exists()
     services.impact_judgement_record(
-        actor=actor_of(amira), action=action, outcome="achieved", summary="Audit of training."
+        actor=actor_for_person(amira),
+        action=action,
+        outcome="achieved",
+        summary="Audit of training.",
     )
     thread = client.get(northfield.url(f"actions/{action.pk}/thread/")).content.decode()
     assert "Recorded judgement" in thread and "Audit of training." in thread
@@ -255,7 +267,7 @@ def test_indicator_impact_compares_published_values_before_and_after(northfield,
             value=Decimal(value),
         )
     action = _action(
-        actor_of(amira),
+        actor_for_person(amira),
         accepted,
         northfield.council,
         measure_kind=MeasureKind.INDICATOR,
@@ -285,13 +297,13 @@ def _returns(audit, northfield, amira, priya, kwame, labels):
             agency_return = AgencyReturn.unscoped.get(case=case, agency=agency)
             agency_return.auditors.add(person)
             s.return_save(
-                actor=actor_of(person),
+                actor=actor_for_person(person),
                 agency_return=agency_return,
                 answers=answers_for(audit, ["Met", "Met", "Met", answer]),
                 narrative={},
                 expected_revision=0,
             )
-            s.return_submit(actor=actor_of(person), agency_return=agency_return)
+            s.return_submit(actor=actor_for_person(person), agency_return=agency_return)
     audit.status = AuditStatus.CLOSED
     audit.save()
 
@@ -327,7 +339,7 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
     )
     standard = Item.objects.get(section__framework=audit.framework, code="2.2")
     action = _action(
-        actor_of(amira),
+        actor_for_person(amira),
         accepted,
         northfield.council,
         measure_kind=MeasureKind.REAUDIT,
@@ -335,12 +347,14 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
         standard=standard,
     )
     services.evidence_add(
-        actor=actor_of(farah),
+        actor=actor_for_person(farah),
         action=action,
         description="Training register",
         file=SimpleUploadedFile("register.pdf", PDF),
     )
-    services.action_complete(actor=actor_of(farah), action=action, completed_on=date(2026, 7, 1))
+    services.action_complete(
+        actor=actor_for_person(farah), action=action, completed_on=date(2026, 7, 1)
+    )
     assessment = ImpactAssessment.unscoped.get(action=action)
     assert assessment.outcome == "achieved"
     assert "2 of 16" in assessment.summary and "14 of 16" in assessment.summary
@@ -356,7 +370,7 @@ def test_reaudit_before_any_later_audit_is_not_yet_measurable(audit, northfield,
     audit.status = AuditStatus.CLOSED
     audit.save()
     action = _action(
-        actor_of(amira),
+        actor_for_person(amira),
         accepted,
         northfield.council,
         measure_kind=MeasureKind.REAUDIT,
@@ -370,7 +384,7 @@ def test_reaudit_before_any_later_audit_is_not_yet_measurable(audit, northfield,
 
 def test_audit_recommendations_still_enter_the_log(audit, northfield, amira):
     audit_services.audit_recommendation_add(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         audit=audit,
         title="Use the neglect tool",
         text="Use it.",
@@ -386,22 +400,28 @@ def test_the_home_page_asks_for_updates_of_overdue_and_at_risk_actions(
     northfield, amira, farah, helen, accepted, client_for
 ):
     today = timezone.localdate()
-    _action(actor_of(amira), accepted, northfield.council, due_date=today - timedelta(days=1))
-    _action(actor_of(amira), accepted, northfield.council, due_date=today + timedelta(days=5))
-    _action(actor_of(amira), accepted, northfield.police, due_date=today - timedelta(days=3))
+    _action(
+        actor_for_person(amira), accepted, northfield.council, due_date=today - timedelta(days=1)
+    )
+    _action(
+        actor_for_person(amira), accepted, northfield.council, due_date=today + timedelta(days=5)
+    )
+    _action(
+        actor_for_person(amira), accepted, northfield.police, due_date=today - timedelta(days=3)
+    )
     home = client_for(farah).get(northfield.url()).content.decode()
     assert "Update your agency&#x27;s overdue actions" in home
     assert "Check your agency&#x27;s actions at risk" in home
     from assurance.improvement.actions.todos import action_todos
 
-    farah_todos = {t.text: t.count for t in action_todos(actor_of(farah))}
+    farah_todos = {t.text: t.count for t in action_todos(actor_for_person(farah))}
     assert farah_todos == {
         "Update your agency's overdue actions": 1,
         "Check your agency's actions at risk": 1,
     }
-    amira_todos = {t.text: t.count for t in action_todos(actor_of(amira))}
+    amira_todos = {t.text: t.count for t in action_todos(actor_for_person(amira))}
     assert amira_todos["Update the partnership's overdue actions"] == 2
-    helen_todos = {t.text: t.count for t in action_todos(actor_of(helen))}
+    helen_todos = {t.text: t.count for t in action_todos(actor_for_person(helen))}
     assert helen_todos == {"Update your agency's overdue actions": 1}
 
 
@@ -413,7 +433,7 @@ def test_the_daily_task_measures_impact_once_the_re_audit_closes(
     _returns(audit, northfield, amira, priya, kwame, [("Not met", "Not met")] * 6)
     standard = Item.objects.get(section__framework=audit.framework, code="2.2")
     action = _action(
-        actor_of(amira),
+        actor_for_person(amira),
         accepted,
         northfield.council,
         measure_kind=MeasureKind.REAUDIT,

@@ -84,13 +84,13 @@ def test_the_action_form_starts_from_the_audit_and_standard_of_the_learning(
 def test_a_recommendation_recorded_after_the_group_made_it_keeps_its_date(
     northfield, amira, client_for
 ):
-    from assurance.audits.tests.conftest import actor_of
     from assurance.improvement.meetings import (
         selectors as learning_selectors,
     )
     from assurance.improvement.meetings import (
         services as learning_services,
     )
+    from assurance.partnerships.access import actor_for_person
     from assurance.partnerships.models import Group
 
     item = LearningItem.unscoped.create(
@@ -130,7 +130,7 @@ def test_a_recommendation_recorded_after_the_group_made_it_keeps_its_date(
 
     def on_agenda(held_on: date) -> bool:
         meeting = learning_services.meeting_create(
-            actor=actor_of(amira), group=group, held_on=held_on
+            actor=actor_for_person(amira), group=group, held_on=held_on
         )
         candidates = learning_selectors.agenda_candidates(meeting=meeting)
         return any(c.kind == "recommendation" and c.key == rec.pk for c in candidates)

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.core.registry import todos_for
 from assurance.dataset.catalogue.models import Indicator
 from assurance.frameworks.models import Item
@@ -19,6 +18,7 @@ from assurance.improvement.learning.models import (
     LearningTheme,
     Recommendation,
 )
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_a_renamed_file_and_a_missing_audit_are_refused(northfield, amira, clien
     assert "Select the audit the learning comes from." in page
     assert not LearningItem.unscoped.exists()
     item = services.learning_item_create(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         title="Review",
         what_was_learned="x",
         source="review",
@@ -131,7 +131,7 @@ def test_a_renamed_file_and_a_missing_audit_are_refused(northfield, amira, clien
 def test_a_theme_across_sources_and_a_recommendation(
     audit, indicator, northfield, amira, tamsin, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     theme = LearningTheme.unscoped.create(partnership=northfield.partnership, title="Drift")
     from_audit = services.learning_item_create(
         actor=actor,

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.core.roles import Role
 from assurance.improvement.actions.models import Action
 from assurance.improvement.learning import services as learning_services
@@ -16,6 +15,7 @@ from assurance.improvement.learning.models import Recommendation
 from assurance.improvement.meetings import services
 from assurance.improvement.meetings.models import AgendaKind, Decision, Meeting, PaperKind
 from assurance.improvement.scrutiny import services as scrutiny_services
+from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Group, GroupMember
 from assurance.partnerships.tests.factories import PersonFactory
 
@@ -82,14 +82,14 @@ def arg(northfield, farah, helen, joanna):
 @pytest.fixture
 def recommendation(northfield, amira):
     item = learning_services.learning_item_create(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         title="Escalation rarely used",
         what_was_learned="Plans stall without escalation.",
         source="single_agency",
         learned_on=date(2026, 5, 1),
     )
     return learning_services.learning_recommendation_create(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         title="Relaunch the escalation procedure",
         text="Brief practitioners.",
         learning_items=[item],
@@ -99,7 +99,7 @@ def recommendation(northfield, amira):
 def test_an_inquorate_decision_is_marked_so(
     executive, recommendation, northfield, amira, farah, joanna, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     meeting = services.meeting_create(actor=actor, group=executive, held_on=date(2026, 6, 10))
     # An executive meeting receives its highlight report as a paper
     paper = meeting.papers.get()
@@ -138,7 +138,7 @@ def test_an_inquorate_decision_is_marked_so(
 def test_votes_count_once_per_statutory_partner(
     executive, recommendation, northfield, amira, farah, helen, joanna, lorna, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     meeting = services.meeting_create(actor=actor, group=executive, held_on=date(2026, 9, 16))
     rows = services.attendance_record(
         actor=actor, meeting=meeting, present=[farah, helen, joanna, lorna, amira]
@@ -201,7 +201,7 @@ def test_votes_count_once_per_statutory_partner(
 
 
 def test_only_the_decision_making_group_decides(arg, recommendation, amira, farah, helen):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     meeting = services.meeting_create(actor=actor, group=arg, held_on=date(2026, 4, 15))
     services.attendance_record(actor=actor, meeting=meeting, present=[farah, helen])
     with pytest.raises(Exception, match="does not decide on recommendations"):
@@ -217,7 +217,7 @@ def test_only_the_decision_making_group_decides(arg, recommendation, amira, fara
 def test_the_agenda_is_built_from_what_is_due(
     arg, executive, recommendation, audit, northfield, amira, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     today = timezone.localdate()
     from_audit = learning_services.learning_item_create(
         actor=actor,
@@ -274,7 +274,7 @@ def test_the_agenda_is_built_from_what_is_due(
 
 
 def test_highlight_report(executive, recommendation, northfield, amira, helen, corinne, client_for):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     today = timezone.localdate()
     previous = services.meeting_create(
         actor=actor, group=executive, held_on=today - timedelta(days=120)
@@ -299,7 +299,7 @@ def test_highlight_report(executive, recommendation, northfield, amira, helen, c
         measure="Published",
     )
     scrutiny_services.challenge_raise(
-        actor=actor_of(corinne),
+        actor=actor_for_person(corinne),
         agency=northfield.police,
         person=helen,
         subject="Police attendance at the executive",
@@ -358,7 +358,7 @@ def test_highlight_report_queries_do_not_grow(executive, northfield, amira):
 
     from assurance.improvement.meetings.highlight import highlight_report
 
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     today = timezone.localdate()
     meeting = services.meeting_create(actor=actor, group=executive, held_on=today)
     meeting = Meeting.unscoped.select_related("group", "partnership").get(pk=meeting.pk)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from assurance.audits import services as audit_services
 from assurance.improvement.actions.models import Action, MeasureKind
+from assurance.improvement.actions.tests.factories import ActionFactory
 from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
@@ -53,13 +54,11 @@ def test_a_long_log_is_paged_keeping_its_filters(northfield, amira, client_for):
     the filter; the count and the status summary speak for the whole log."""
     today = timezone.localdate()
     Action.unscoped.bulk_create(
-        Action(
+        ActionFactory.build(
             partnership=northfield.partnership,
             title=f"Action {n:02d}",
             owner_agency=northfield.council,
             due_date=today + timedelta(days=n + 60),
-            measure_kind=MeasureKind.DESCRIBED,
-            measure="Described",
         )
         for n in range(60)
     )

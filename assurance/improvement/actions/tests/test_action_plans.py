@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from assurance.audits import services as audit_services
-from assurance.audits.models import AgencyReturn, Audit, AuditStatus
-from assurance.audits.tests.test_audit_life import add_case, answers_for
-from assurance.dataset.benchmarks.models import Benchmark
-from assurance.dataset.catalogue.models import Indicator
+from assurance.audits.models import AgencyReturn, AuditStatus
+from assurance.audits.tests.factories import AuditFactory, add_case, return_submitted
+from assurance.dataset.benchmarks.tests.factories import BenchmarkFactory
+from assurance.dataset.catalogue.tests.factories import IndicatorFactory
 from assurance.frameworks.models import Item
 from assurance.improvement.actions import services
 from assurance.improvement.actions.models import (
@@ -24,6 +24,7 @@ from assurance.improvement.actions.models import (
     MeasureKind,
 )
 from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.learning.tests.factories import RecommendationFactory
 from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
@@ -38,12 +39,12 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def accepted(northfield, amira):
-    return Recommendation.unscoped.create(
+    return RecommendationFactory(
         partnership=northfield.partnership,
         title="Embed the neglect tool",
         text="Use the tool at the start of every neglect case.",
         source=Recommendation.Source.AUDIT,
-        status=Recommendation.Status.ACCEPTED,
+        accepted=True,
     )
 
 
@@ -243,27 +244,16 @@ def test_indicator_impact_compares_published_values_before_and_after(northfield,
     partnership = northfield.partnership
     partnership.la_code = "E08000029"
     partnership.save()
-    indicator = Indicator.objects.create(
-        code="CP_2YR",
-        title="Children on a plan for two years or more",
-        definition="Share of plans.",
-        unit="percentage",
-        polarity="lower",
-        owning_sector="local_authority",
-        phase=1,
-        frequency="annual",
-        source="dfe",
+    indicator = IndicatorFactory(
+        code="CP_2YR", title="Children on a plan for two years or more", source="dfe"
     )
     for year, value in [(2023, "6.0"), (2024, "5.5"), (2025, "3.9")]:
-        Benchmark.objects.create(
+        BenchmarkFactory(
             indicator=indicator,
             area_code="E08000029",
             area_level="local_authority",
             area_name="Northfield",
-            period_type="annual",
-            period_start=date(year - 1, 4, 1),
-            period_end=date(year, 3, 31),
-            time_period=str(year),
+            year=year,
             value=Decimal(value),
         )
     action = _action(
@@ -284,8 +274,6 @@ def test_indicator_impact_compares_published_values_before_and_after(northfield,
 
 
 def _returns(audit, northfield, amira, priya, kwame, labels):
-    from assurance.audits import services as s
-
     cases = [add_case(audit, northfield, amira) for _ in range(len(labels))]
     audit.status = AuditStatus.AUDITING
     audit.save()
@@ -294,16 +282,11 @@ def _returns(audit, northfield, amira, priya, kwame, labels):
             (northfield.police, priya, police),
             (northfield.health, kwame, health),
         ):
-            agency_return = AgencyReturn.unscoped.get(case=case, agency=agency)
-            agency_return.auditors.add(person)
-            s.return_save(
-                actor=actor_for_person(person),
-                agency_return=agency_return,
-                answers=answers_for(audit, ["Met", "Met", "Met", answer]),
-                narrative={},
-                expected_revision=0,
+            return_submitted(
+                AgencyReturn.unscoped.get(case=case, agency=agency),
+                auditor=person,
+                labels=["Met", "Met", "Met", answer],
             )
-            s.return_submit(actor=actor_for_person(person), agency_return=agency_return)
     audit.status = AuditStatus.CLOSED
     audit.save()
 
@@ -320,7 +303,7 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
         kwame,
         [("Met", "Not met")] * 2 + [("Not met", "Not met")] * 6,
     )
-    later = Audit.unscoped.create(
+    later = AuditFactory(
         partnership=audit.partnership,
         programme=audit.programme,
         title="Neglect re-audit",
@@ -329,11 +312,9 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
         planned_month=date(2026, 9, 1),
         framework=audit.framework,
         lead=amira,
-        scope="Neglect cases",
-        sample_criteria="Open 3 months",
         status=AuditStatus.SAMPLING,
+        agencies=[northfield.police, northfield.health],
     )
-    later.agencies.set([northfield.police, northfield.health])
     _returns(
         later, northfield, amira, priya, kwame, [("Met", "Met")] * 6 + [("Met", "Not met")] * 2
     )
@@ -444,7 +425,7 @@ def test_the_daily_task_measures_impact_once_the_re_audit_closes(
     action.save()
     assert services.impact_assess(action=action).outcome == "not_yet"
     assert measure_pending_impacts.enqueue().return_value == 0  # still nothing to compare
-    later = Audit.unscoped.create(
+    later = AuditFactory(
         partnership=audit.partnership,
         programme=audit.programme,
         title="Neglect re-audit",
@@ -453,11 +434,9 @@ def test_the_daily_task_measures_impact_once_the_re_audit_closes(
         planned_month=date(2026, 9, 1),
         framework=audit.framework,
         lead=amira,
-        scope="Neglect cases",
-        sample_criteria="Open 3 months",
         status=AuditStatus.SAMPLING,
+        agencies=[northfield.police, northfield.health],
     )
-    later.agencies.set([northfield.police, northfield.health])
     _returns(later, northfield, amira, priya, kwame, [("Met", "Met")] * 6)
     assert measure_pending_impacts.enqueue().return_value == 1
     latest = ImpactAssessment.unscoped.filter(action=action).first()

@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from assurance.improvement.actions import services
 from assurance.improvement.actions.models import Action, MeasureKind
 from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.learning.tests.factories import RecommendationFactory
 from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +24,11 @@ def _api(person):
 
 @pytest.fixture
 def actions(northfield, amira):
-    recommendation = Recommendation.unscoped.create(
+    recommendation = RecommendationFactory(
         partnership=northfield.partnership,
         title="Embed the neglect tool",
-        text="Use it.",
         source=Recommendation.Source.AUDIT,
-        status=Recommendation.Status.ACCEPTED,
+        accepted=True,
     )
     today = timezone.localdate()
     made = []

@@ -291,6 +291,34 @@ def _returns(audit, northfield, amira, priya, kwame, labels):
     audit.save()
 
 
+def _reaudit(audit, northfield, amira):
+    """A later audit with the same tool, police and health taking part: the re-audit."""
+    return AuditFactory(
+        partnership=audit.partnership,
+        programme=audit.programme,
+        title="Neglect re-audit",
+        theme=audit.theme,
+        kind=audit.kind,
+        planned_month=date(2026, 9, 1),
+        framework=audit.framework,
+        lead=amira,
+        status=AuditStatus.SAMPLING,
+        agencies=[northfield.police, northfield.health],
+    )
+
+
+def _reaudit_action(amira, accepted, northfield, audit):
+    """The council's action measured by standard 2.2 in a re-audit of ``audit``."""
+    return _action(
+        actor_for_person(amira),
+        accepted,
+        northfield.council,
+        measure_kind=MeasureKind.REAUDIT,
+        baseline_audit=audit,
+        standard=Item.objects.get(section__framework=audit.framework, code="2.2"),
+    )
+
+
 def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audit(
     audit, northfield, amira, priya, kwame, farah, accepted, client_for
 ):
@@ -303,30 +331,11 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
         kwame,
         [("Met", "Not met")] * 2 + [("Not met", "Not met")] * 6,
     )
-    later = AuditFactory(
-        partnership=audit.partnership,
-        programme=audit.programme,
-        title="Neglect re-audit",
-        theme=audit.theme,
-        kind=audit.kind,
-        planned_month=date(2026, 9, 1),
-        framework=audit.framework,
-        lead=amira,
-        status=AuditStatus.SAMPLING,
-        agencies=[northfield.police, northfield.health],
-    )
+    later = _reaudit(audit, northfield, amira)
     _returns(
         later, northfield, amira, priya, kwame, [("Met", "Met")] * 6 + [("Met", "Not met")] * 2
     )
-    standard = Item.objects.get(section__framework=audit.framework, code="2.2")
-    action = _action(
-        actor_for_person(amira),
-        accepted,
-        northfield.council,
-        measure_kind=MeasureKind.REAUDIT,
-        baseline_audit=audit,
-        standard=standard,
-    )
+    action = _reaudit_action(amira, accepted, northfield, audit)
     services.evidence_add(
         actor=actor_for_person(farah),
         action=action,
@@ -347,17 +356,9 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
 
 
 def test_reaudit_before_any_later_audit_is_not_yet_measurable(audit, northfield, amira, accepted):
-    standard = Item.objects.get(section__framework=audit.framework, code="2.2")
     audit.status = AuditStatus.CLOSED
     audit.save()
-    action = _action(
-        actor_for_person(amira),
-        accepted,
-        northfield.council,
-        measure_kind=MeasureKind.REAUDIT,
-        baseline_audit=audit,
-        standard=standard,
-    )
+    action = _reaudit_action(amira, accepted, northfield, audit)
     action.state, action.completed_at = ActionState.COMPLETE, date(2026, 7, 1)
     action.save()
     assert services.impact_assess(action=action).outcome == "not_yet"
@@ -412,31 +413,12 @@ def test_the_daily_task_measures_impact_once_the_re_audit_closes(
     from assurance.improvement.actions.tasks import measure_pending_impacts
 
     _returns(audit, northfield, amira, priya, kwame, [("Not met", "Not met")] * 6)
-    standard = Item.objects.get(section__framework=audit.framework, code="2.2")
-    action = _action(
-        actor_for_person(amira),
-        accepted,
-        northfield.council,
-        measure_kind=MeasureKind.REAUDIT,
-        baseline_audit=audit,
-        standard=standard,
-    )
+    action = _reaudit_action(amira, accepted, northfield, audit)
     action.state, action.completed_at = ActionState.COMPLETE, date(2026, 7, 1)
     action.save()
     assert services.impact_assess(action=action).outcome == "not_yet"
     assert measure_pending_impacts.enqueue().return_value == 0  # still nothing to compare
-    later = AuditFactory(
-        partnership=audit.partnership,
-        programme=audit.programme,
-        title="Neglect re-audit",
-        theme=audit.theme,
-        kind=audit.kind,
-        planned_month=date(2026, 9, 1),
-        framework=audit.framework,
-        lead=amira,
-        status=AuditStatus.SAMPLING,
-        agencies=[northfield.police, northfield.health],
-    )
+    later = _reaudit(audit, northfield, amira)
     _returns(later, northfield, amira, priya, kwame, [("Met", "Met")] * 6)
     assert measure_pending_impacts.enqueue().return_value == 1
     latest = ImpactAssessment.unscoped.filter(action=action).first()

@@ -6,17 +6,20 @@ The personas are the same people the product brief talks about, so a test reads 
 * **priya** audits for Northfield's police; she must not see other agencies' people;
 * **helen** leads for Northfield's police (an agency lead: her own agency's people only);
 * **farah** leads for Northfield's council; **joanna** leads for Northfield's health board;
+* **kwame** audits for Northfield's health board;
 * **corinne** is Northfield's independent scrutineer; **dev** only views;
 * **tamsin** runs the *Southvale* business unit and must see nothing of Northfield.
 
 ``demo`` loads the full demo deployment (``manage.py demo``); ``demo_user("police-auditor")`` is a
 demo user of Northfield, ``demo_user("business-unit", "southvale")`` one of Southvale.
+
+The partnerships are ``Tenant``s built by ``TenantFactory`` (``partnerships/tests/factories.py``);
+each app's own conftest adds the records its tests need, from its factories and lower apps'.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -25,12 +28,8 @@ from django.core.management import call_command
 from django.test import Client
 
 from assurance.core.roles import Role
-from assurance.partnerships.models import Agency, Partnership, Person, StatutoryRole
-from assurance.partnerships.tests.factories import (
-    AgencyFactory,
-    PartnershipFactory,
-    PersonFactory,
-)
+from assurance.partnerships.models import Agency, Person
+from assurance.partnerships.tests.factories import PersonFactory, Tenant, TenantFactory
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -49,53 +48,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             pytest.skip("PostgreSQL only (make test runs the suite on PostgreSQL too)")
 
 
-@dataclass
-class Tenant:
-    """A partnership built by factories, with its three statutory partners and a school."""
-
-    partnership: Partnership
-    council: Agency
-    police: Agency
-    health: Agency
-    school: Agency
-
-    @property
-    def slug(self) -> str:
-        return self.partnership.slug
-
-    def url(self, path: str = "") -> str:
-        return f"/p/{self.partnership.slug}/{path}"
-
-
-def _tenant(slug: str, name: str) -> Tenant:
-    partnership = PartnershipFactory(slug=slug, name=name)
-    return Tenant(
-        partnership=partnership,
-        council=AgencyFactory(
-            partnership=partnership, name=f"{name} Council", statutory=StatutoryRole.LOCAL_AUTHORITY
-        ),
-        police=AgencyFactory(
-            partnership=partnership, name=f"{name} Police", statutory=StatutoryRole.POLICE
-        ),
-        health=AgencyFactory(
-            partnership=partnership,
-            name=f"{name} Integrated Care Board",
-            statutory=StatutoryRole.HEALTH,
-        ),
-        school=AgencyFactory(partnership=partnership, name=f"{name} Learning Trust"),
-    )
-
-
 @pytest.fixture
 def northfield(db: None) -> Tenant:
     """Northfield: the partnership most tests happen in."""
-    return _tenant("northfield", "Northfield")
+    return TenantFactory(slug="northfield", name="Northfield")
 
 
 @pytest.fixture
 def southvale(db: None) -> Tenant:
     """Southvale: another partnership in the same deployment, which must stay invisible."""
-    return _tenant("southvale", "Southvale")
+    return TenantFactory(slug="southvale", name="Southvale")
 
 
 def _person(tenant: Tenant, agency: Agency, name: str, login: str, *roles: Role) -> Person:
@@ -150,6 +112,12 @@ def corinne(northfield: Tenant) -> Person:
 def dev(northfield: Tenant) -> Person:
     """dev: a Northfield viewer (priorities and published reports only)."""
     return _person(northfield, northfield.school, "Dev Marsh", "dev", Role.VIEWER)
+
+
+@pytest.fixture
+def kwame(northfield: Tenant) -> Person:
+    """kwame: a health auditor in Northfield."""
+    return _person(northfield, northfield.health, "Kwame Asante", "kwame", Role.AUDITOR)
 
 
 @pytest.fixture

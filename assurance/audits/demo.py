@@ -28,7 +28,7 @@ from assurance.audits.models import (
 )
 from assurance.core.business_year import current_business_year
 from assurance.frameworks.models import Answer, Framework, ScaleOption, Section
-from assurance.partnerships.access import Actor
+from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Agency, Partnership, Person
 
 AGE_BANDS = ["0", "1-4", "1-4", "5-9", "5-9", "10-15", "10-15", "16-17"]
@@ -69,7 +69,7 @@ def _actor(partnership: Partnership, email: str) -> Actor:
     person = Person.unscoped.select_related("partnership", "agency").get(
         partnership=partnership, email=email
     )
-    return Actor(user=person.user, partnership=partnership, person=person, roles=person.roles)
+    return actor_for_person(person)
 
 
 def _answers(

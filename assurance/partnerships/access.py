@@ -89,6 +89,17 @@ def actor_for(user: Any, partnership_slug: str) -> Actor:
     return Actor(user=user, partnership=person.partnership, person=person, roles=person.roles)
 
 
+def actor_for_person(person: Person) -> Actor:
+    """The person's actor in their own partnership, with the roles they hold there.
+
+    For code that already has the person (the demo loaders, tests); a request resolves its actor
+    from the user and the URL with ``actor_for``.
+    """
+    return Actor(
+        user=person.user, partnership=person.partnership, person=person, roles=person.roles
+    )
+
+
 def scoped(
     actor: Actor, queryset: models.QuerySet[M], permission: str, agency_field: str = "agency"
 ) -> models.QuerySet[M]:

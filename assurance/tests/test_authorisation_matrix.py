@@ -2,29 +2,21 @@
 
 If this fails after adding a URL, the view is wrong or the matrix is incomplete. Each app keeps
 its rows in ``assurance/<app>/tests/authorisation.py`` (``EXPECTED``, and ``LOOKUPS`` for the
-URL arguments); the vocabulary is in ``assurance/core/tests/matrix.py``. A URL name that no app
-lists fails the test, so nothing new can ship unprotected; a row for a URL that no longer exists
-fails it too.
+URL arguments); the vocabulary is in ``assurance/core/tests/matrix.py`` and the walk of the URL
+table in ``url_table.py``. A URL name that no app lists fails the test, so nothing new can ship
+unprotected; a row for a URL that no longer exists fails it too.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.shortcuts import resolve_url
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.urls.resolvers import RegexPattern, RoutePattern
 
 from assurance.core.tests.matrix import (
     ALLOW,
@@ -37,76 +29,8 @@ from assurance.core.tests.matrix import (
     ROLES,
     SOUTHVALE,
     UNAUTHENTICATED,
-    Expected,
-    Lookup,
 )
-
-
-@dataclass(frozen=True)
-class UrlPattern:
-    name: str  # namespaced, e.g. "partnerships:agency_detail"
-    route: str
-    arguments: tuple[str, ...]
-    view: Any = None
-
-
-def _arguments(pattern: Any) -> list[str]:
-    if isinstance(pattern, RoutePattern):
-        # Read from the route itself: Django shares (and extends) the converters of equal routes,
-        # so an include at "" elsewhere would seem to take the partnership's argument too.
-        return re.findall(r"<(?:\w+:)?(\w+)>", str(pattern))
-    if isinstance(pattern, RegexPattern):
-        return list(pattern.regex.groupindex)
-    return []
-
-
-def walk(
-    resolvers: list[Any], namespace: str = "", prefix: str = "", arguments: tuple[str, ...] = ()
-) -> Iterator[UrlPattern]:
-    """Every URL pattern, recursively through include()."""
-    for entry in resolvers:
-        route = prefix + str(entry.pattern)
-        args = (*arguments, *_arguments(entry.pattern))
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from walk(entry.url_patterns, inner, route, args)
-        elif isinstance(entry, URLPattern):
-            name = f"{namespace}{entry.name}" if entry.name else f"(unnamed) {route}"
-            yield UrlPattern(name=name, route=route, arguments=args, view=entry.callback)
-
-
-def all_patterns() -> list[UrlPattern]:
-    return list(walk(get_resolver().url_patterns))
-
-
-def authorisation_modules() -> list[str]:
-    """Every ``tests/authorisation.py`` of an app of ours or of one of its sub-packages."""
-    names: list[str] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("assurance."):
-            continue
-        for module in pkgutil.walk_packages([config.path], prefix=f"{config.name}."):
-            if module.name.endswith(".tests.authorisation"):
-                names.append(module.name)
-    return sorted(names)
-
-
-def matrix() -> tuple[dict[str, Expected], dict[str, Lookup], list[str]]:
-    """Every app's rows and lookups, merged; and any name that two apps both claim."""
-    expected: dict[str, Expected] = {}
-    lookups: dict[str, Lookup] = {}
-    clashes: list[str] = []
-    for module_name in authorisation_modules():
-        module = importlib.import_module(module_name)
-        for name, row in getattr(module, "EXPECTED", {}).items():
-            if name in expected:
-                clashes.append(f"{name} (again in {module_name})")
-            expected[name] = row
-        for name, lookup in getattr(module, "LOOKUPS", {}).items():
-            if name in lookups:
-                clashes.append(f"lookup {name!r} (again in {module_name})")
-            lookups[name] = lookup
-    return expected, lookups, clashes
+from assurance.tests.url_table import all_patterns, matrix, url_for
 
 
 def test_every_url_is_in_the_matrix() -> None:
@@ -187,8 +111,7 @@ def test_every_url_as_every_role() -> None:
         if row is None:
             continue  # reported by test_every_url_is_in_the_matrix
         try:
-            kwargs = {arg: lookups[row.kwargs.get(arg, arg)]() for arg in pattern.arguments}
-            url = reverse(pattern.name, kwargs=kwargs)
+            url = url_for(pattern, expected, lookups)
         except Exception as exc:
             wrong.append(f"{pattern.name}: cannot build its URL from the demo data: {exc!r}")
             continue

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from assurance.conftest import Tenant
 from assurance.partnerships.models import Person
+from assurance.partnerships.tests.factories import Tenant
 
 pytestmark = pytest.mark.django_db
 

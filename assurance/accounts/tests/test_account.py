@@ -11,9 +11,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 
-from assurance.conftest import Tenant
 from assurance.partnerships.models import Person
-from assurance.partnerships.tests.factories import UserFactory
+from assurance.partnerships.tests.factories import Tenant, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from assurance.conftest import Tenant
 from assurance.partnerships.models import Person
-from assurance.partnerships.tests.factories import TEST_PASSWORD
+from assurance.partnerships.tests.factories import TEST_PASSWORD, Tenant
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from assurance.conftest import Tenant
 from assurance.partnerships.models import Person
+from assurance.partnerships.tests.factories import Tenant
 
 pytestmark = pytest.mark.django_db
 

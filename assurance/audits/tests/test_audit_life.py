@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
@@ -11,41 +9,18 @@ from django.core.exceptions import PermissionDenied
 from assurance.audits import sample, selectors, services
 from assurance.audits.models import (
     AgencyReturn,
-    AuditCase,
     AuditStatus,
     IdentifierFlag,
     RecordNumberViewing,
     ReturnStatus,
 )
 from assurance.audits.services import AuditRuleError
-from assurance.audits.tests.conftest import actor_of
+from assurance.audits.tests.factories import add_case, answers_for, return_submitted
 from assurance.frameworks.assessments import ConflictError
 from assurance.frameworks.models import Item, ScaleOption
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
-
-
-def add_case(audit: Any, northfield: Any, amira: Any, **extra: Any) -> AuditCase:
-    return sample.case_add(
-        actor=actor_of(amira),
-        audit=audit,
-        age_band="5-9",
-        gender="girl",
-        agencies=[northfield.police, northfield.health],
-        record_numbers={northfield.police.pk: "CRIME/2026/0042"},
-        **extra,
-    )
-
-
-def answers_for(audit: Any, labels: list[str]) -> dict[int, dict[str, Any]]:
-    items = list(
-        Item.objects.filter(section__framework=audit.framework).order_by("section__order", "order")
-    )
-    options = {o.label: o.pk for o in ScaleOption.objects.filter(scale=items[0].scale)}
-    return {
-        item.pk: {"option": options[label], "evidence": "Seen in the record."}
-        for item, label in zip(items, labels, strict=True)
-    }
 
 
 def test_a_case_gets_a_pseudonymised_reference_and_a_return_per_agency(audit, northfield, amira):
@@ -66,19 +41,22 @@ def test_record_numbers_are_shown_only_to_the_right_people_and_every_viewing_is_
     police_return = AgencyReturn.unscoped.get(involvement=police)
     # Priya is a police auditor, but not yet assigned to this case.
     with pytest.raises(PermissionDenied):
-        sample.record_number_reveal(actor=actor_of(priya), involvement=police)
+        sample.record_number_reveal(actor=actor_for_person(priya), involvement=police)
     police_return.auditors.add(priya)
     assert (
-        sample.record_number_reveal(actor=actor_of(priya), involvement=police) == "CRIME/2026/0042"
+        sample.record_number_reveal(actor=actor_for_person(priya), involvement=police)
+        == "CRIME/2026/0042"
     )
     assert (
-        sample.record_number_reveal(actor=actor_of(helen), involvement=police) == "CRIME/2026/0042"
+        sample.record_number_reveal(actor=actor_for_person(helen), involvement=police)
+        == "CRIME/2026/0042"
     )
     assert (
-        sample.record_number_reveal(actor=actor_of(amira), involvement=police) == "CRIME/2026/0042"
+        sample.record_number_reveal(actor=actor_for_person(amira), involvement=police)
+        == "CRIME/2026/0042"
     )
     with pytest.raises(PermissionDenied):
-        sample.record_number_reveal(actor=actor_of(joanna), involvement=police)
+        sample.record_number_reveal(actor=actor_for_person(joanna), involvement=police)
     assert RecordNumberViewing.unscoped.filter(involvement=police).count() == 3
 
 
@@ -97,7 +75,7 @@ def test_assigning_auditors_emails_them(audit, northfield, amira, helen, priya):
     case = add_case(audit, northfield, amira)
     police_return = AgencyReturn.unscoped.get(case=case, agency=northfield.police)
     services.return_assign(
-        actor=actor_of(helen),
+        actor=actor_for_person(helen),
         agency_return=police_return,
         auditors=[priya],
         due_date=None,
@@ -113,7 +91,7 @@ def test_a_lead_cannot_assign_another_agencys_auditor(audit, northfield, amira, 
     police_return = AgencyReturn.unscoped.get(case=case, agency=northfield.police)
     with pytest.raises(AuditRuleError, match="not an auditor of"):
         services.return_assign(
-            actor=actor_of(helen),
+            actor=actor_for_person(helen),
             agency_return=police_return,
             auditors=[kwame],
             due_date=None,
@@ -137,7 +115,7 @@ def test_an_auditor_never_sees_another_agencys_draft(
 ):
     _, _, health_return = _auditing(audit, northfield, amira, priya, kwame)
     services.return_save(
-        actor=actor_of(kwame),
+        actor=actor_for_person(kwame),
         agency_return=health_return,
         answers=answers_for(audit, ["Met", "Met", "Not met", "Met"]),
         narrative={"working_well": "Health visitor saw the baby weekly."},
@@ -152,7 +130,7 @@ def test_an_auditor_never_sees_another_agencys_draft(
         client_for(corinne).get(northfield.url(f"audits/returns/{health_return.pk}/")).status_code
         == 404
     )
-    services.return_submit(actor=actor_of(kwame), agency_return=health_return)
+    services.return_submit(actor=actor_for_person(kwame), agency_return=health_return)
     assert (
         client_for(corinne).get(northfield.url(f"audits/returns/{health_return.pk}/")).status_code
         == 200
@@ -170,7 +148,7 @@ def test_two_people_saving_the_same_return_do_not_overwrite_each_other(
     _, police_return, _ = _auditing(audit, northfield, amira, priya, kwame)
     opened_at = police_return.assessment.revision
     services.return_save(
-        actor=actor_of(priya),
+        actor=actor_for_person(priya),
         agency_return=police_return,
         answers=answers_for(audit, ["Met"] * 4),
         narrative={},
@@ -178,7 +156,7 @@ def test_two_people_saving_the_same_return_do_not_overwrite_each_other(
     )
     with pytest.raises(ConflictError):
         services.return_save(
-            actor=actor_of(helen),
+            actor=actor_for_person(helen),
             agency_return=police_return,
             answers=answers_for(audit, ["Not met"] * 4),
             narrative={},
@@ -212,14 +190,14 @@ def test_submit_needs_every_answer_and_required_evidence(audit, northfield, amir
     first = next(iter(answers))
     answers[first]["evidence"] = ""
     services.return_save(
-        actor=actor_of(priya),
+        actor=actor_for_person(priya),
         agency_return=police_return,
         answers=answers,
         narrative={},
         expected_revision=0,
     )
     with pytest.raises(AuditRuleError):
-        services.return_submit(actor=actor_of(priya), agency_return=police_return)
+        services.return_submit(actor=actor_for_person(priya), agency_return=police_return)
 
 
 def test_sign_off_locks_the_return_and_send_back_unlocks_it(
@@ -227,29 +205,31 @@ def test_sign_off_locks_the_return_and_send_back_unlocks_it(
 ):
     _, police_return, _ = _auditing(audit, northfield, amira, priya, kwame)
     services.return_save(
-        actor=actor_of(priya),
+        actor=actor_for_person(priya),
         agency_return=police_return,
         answers=answers_for(audit, ["Met"] * 4),
         narrative={},
         expected_revision=0,
     )
-    services.return_submit(actor=actor_of(priya), agency_return=police_return)
+    services.return_submit(actor=actor_for_person(priya), agency_return=police_return)
     with pytest.raises(AuditRuleError, match="locked"):
         services.return_save(
-            actor=actor_of(priya),
+            actor=actor_for_person(priya),
             agency_return=police_return,
             answers={},
             narrative={},
             expected_revision=1,
         )
     with pytest.raises(PermissionDenied):
-        services.return_sign_off(actor=actor_of(joanna), agency_return=police_return)
+        services.return_sign_off(actor=actor_for_person(joanna), agency_return=police_return)
     services.return_send_back(
-        actor=actor_of(helen), agency_return=police_return, comments="Add the evidence for 2.1."
+        actor=actor_for_person(helen),
+        agency_return=police_return,
+        comments="Add the evidence for 2.1.",
     )
     assert police_return.status == ReturnStatus.RETURNED
-    services.return_submit(actor=actor_of(priya), agency_return=police_return)
-    services.return_sign_off(actor=actor_of(helen), agency_return=police_return)
+    services.return_submit(actor=actor_for_person(priya), agency_return=police_return)
+    services.return_sign_off(actor=actor_for_person(helen), agency_return=police_return)
     assert police_return.status == ReturnStatus.SIGNED_OFF
     assert police_return.history.count() >= 4
 
@@ -276,11 +256,11 @@ def test_moderation_cannot_start_while_a_return_is_missing_unless_the_lead_says_
 ):
     _auditing(audit, northfield, amira, priya, kwame)
     with pytest.raises(AuditRuleError, match="returns are not submitted"):
-        services.audit_advance(actor=actor_of(amira), audit=audit)
+        services.audit_advance(actor=actor_for_person(amira), audit=audit)
     services.audit_record_missing_returns_reason(
-        actor=actor_of(amira), audit=audit, reason="Health holds no record of the family."
+        actor=actor_for_person(amira), audit=audit, reason="Health holds no record of the family."
     )
-    assert services.audit_advance(actor=actor_of(amira), audit=audit).status == "moderation"
+    assert services.audit_advance(actor=actor_for_person(amira), audit=audit).status == "moderation"
 
 
 def test_findings_equal_an_independent_count(audit, northfield, amira, priya, kwame, helen, joanna):
@@ -297,15 +277,7 @@ def test_findings_equal_an_independent_count(audit, northfield, amira, priya, kw
             (northfield.health, kwame, health_labels),
         ):
             agency_return = AgencyReturn.unscoped.get(case=case, agency=agency)
-            agency_return.auditors.add(person)
-            services.return_save(
-                actor=actor_of(person),
-                agency_return=agency_return,
-                answers=answers_for(audit, labels),
-                narrative={},
-                expected_revision=0,
-            )
-            services.return_submit(actor=actor_of(person), agency_return=agency_return)
+            return_submitted(agency_return, auditor=person, labels=labels)
     findings = selectors.audit_findings(audit=audit)
     first = findings.sections[0].items[0]  # standard 1.1: police Met ×3, health Partially ×3
     assert first.overall["counts"] == {

@@ -7,30 +7,31 @@ from datetime import date
 from typing import Any
 
 from assurance.audits import selectors
-from assurance.audits.models import Audit, AuditKind, AuditStatus, Theme
+from assurance.audits.models import Audit, AuditStatus, Theme
+from assurance.audits.tests.factories import AuditFactory
 from assurance.frameworks.models import Framework
+from assurance.frameworks.tests.factories import FrameworkFactory
 
 
 def test_the_earlier_audit_is_the_latest_closed_one_of_the_theme_with_the_same_tool(
     audit: Audit, northfield: Any, southvale: Any, tool: Framework
 ) -> None:
     p = northfield.partnership
-    version_2 = Framework.unscoped.create(
+    version_2 = FrameworkFactory(
         partnership=p, name=tool.name, theme="neglect", family=tool.family, version=2
     )
-    another_tool = Framework.unscoped.create(partnership=p, name="Another tool", theme="neglect")
+    another_tool = FrameworkFactory(partnership=p, name="Another tool", theme="neglect")
 
     def closed(title: str, month: date, **fields: Any) -> Audit:
         values: dict[str, Any] = {
             "partnership": p,
             "programme": audit.programme,
             "theme": Theme.NEGLECT,
-            "kind": AuditKind.DEEP_DIVE,
             "framework": tool,
             "status": AuditStatus.CLOSED,
             **fields,
         }
-        return Audit.unscoped.create(title=title, planned_month=month, **values)
+        return AuditFactory(title=title, planned_month=month, **values)
 
     closed("Two years ago", date(2024, 6, 1))
     expected = closed("Last year, first version of the tool", date(2025, 6, 1))

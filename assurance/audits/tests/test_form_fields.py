@@ -10,26 +10,20 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from assurance.audits import sample, services
+from assurance.audits import services
 from assurance.audits.models import AgencyReturn, AuditStatus
 from assurance.audits.report import audit_report
-from assurance.audits.tests.conftest import actor_of
+from assurance.audits.tests.factories import add_case
 from assurance.core.forms import DateInput
 from assurance.frameworks.models import Item
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
 
 def _police_return(audit: Any, northfield: Any, amira: Any, priya: Any) -> AgencyReturn:
     """A case involving the police and health, at the auditing step, with priya assigned."""
-    case = sample.case_add(
-        actor=actor_of(amira),
-        audit=audit,
-        age_band="5-9",
-        gender="girl",
-        agencies=[northfield.police, northfield.health],
-        record_numbers={},
-    )
+    case = add_case(audit, northfield, amira, record_numbers={})
     police_return = AgencyReturn.unscoped.get(case=case, agency=northfield.police)
     police_return.auditors.add(priya)
     audit.status = AuditStatus.AUDITING
@@ -76,13 +70,13 @@ def test_the_lead_reads_the_return_before_the_sign_off_buttons(
         for item in Item.objects.filter(section__framework=audit.framework)
     }
     services.return_save(
-        actor=actor_of(priya),
+        actor=actor_for_person(priya),
         agency_return=police_return,
         answers=answers,
         narrative={},
         expected_revision=0,
     )
-    services.return_submit(actor=actor_of(priya), agency_return=police_return)
+    services.return_submit(actor=actor_for_person(priya), agency_return=police_return)
 
     text = client_for(helen).get(northfield.url(f"audits/returns/{police_return.pk}/")).content
     page = text.decode()

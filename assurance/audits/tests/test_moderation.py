@@ -21,9 +21,9 @@ from assurance.audits.moderation import (
     moderation_option,
     moderation_section,
 )
-from assurance.audits.tests.conftest import actor_of
 from assurance.audits.tests.test_audit_life import add_case, answers_for
 from assurance.frameworks.models import Framework, ScaleOption, Section
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -45,18 +45,21 @@ def _in_moderation(audit, northfield, amira, priya, kwame, cases: int = 2) -> li
             agency_return = AgencyReturn.unscoped.get(case=case, agency=agency)
             agency_return.auditors.add(person)
             services.return_save(
-                actor=actor_of(person),
+                actor=actor_for_person(person),
                 agency_return=agency_return,
                 answers=answers_for(audit, labels),
                 narrative={},
                 expected_revision=0,
             )
             if not (agency == northfield.health and n == cases - 1):
-                services.return_submit(actor=actor_of(person), agency_return=agency_return)
+                services.return_submit(actor=actor_for_person(person), agency_return=agency_return)
     audit.status = AuditStatus.MODERATION
     audit.save()
     services.moderation_meeting_record(
-        actor=actor_of(amira), audit=audit, held_on=date(2026, 9, 1), attendees=[amira, priya]
+        actor=actor_for_person(amira),
+        audit=audit,
+        held_on=date(2026, 9, 1),
+        attendees=[amira, priya],
     )
     return made
 
@@ -136,9 +139,9 @@ def test_the_board_as_a_read(audit, northfield, amira, priya, kwame, helen):
     section = Section.objects.filter(framework=audit.framework).order_by("order").first()
     met = ScaleOption.objects.get(scale__name="Met scale", label="Met")
     services.agreed_grade_set(
-        actor=actor_of(amira), case=first, section=section, option=met, rationale="Agreed."
+        actor=actor_for_person(amira), case=first, section=section, option=met, rationale="Agreed."
     )
-    board = moderation_board(actor=actor_of(amira), audit=audit)
+    board = moderation_board(actor=actor_for_person(amira), audit=audit)
     entries = {entry.case: entry for entry in board.cases}
     assert set(entries) == {first, last}
     entry = entries[first]
@@ -154,7 +157,7 @@ def test_the_board_as_a_read(audit, northfield, amira, priya, kwame, helen):
     assert [r.agency for r in entries[last].returns] == [northfield.police]  # health's: draft
     assert [o.label for o in board.options] == ["Met", "Partially met", "Not met", "Not applicable"]
     assert [m.held_on for m in board.meetings] == [date(2026, 9, 1)]
-    police_only = moderation_board(actor=actor_of(helen), audit=audit)
+    police_only = moderation_board(actor=actor_for_person(helen), audit=audit)
     assert [r.agency for c in police_only.cases for r in c.returns] == [northfield.police] * 2
 
 
@@ -179,6 +182,6 @@ def test_the_posted_option_and_the_meeting_a_grade_is_recorded_at(
     assert moderation_meeting_latest(audit=audit) is None
     _in_moderation(audit, northfield, amira, priya, kwame)
     later = services.moderation_meeting_record(
-        actor=actor_of(amira), audit=audit, held_on=date(2026, 9, 8), attendees=[amira]
+        actor=actor_for_person(amira), audit=audit, held_on=date(2026, 9, 8), attendees=[amira]
     )
     assert moderation_meeting_latest(audit=audit) == later

@@ -8,11 +8,9 @@ import io
 import pytest
 from docx import Document
 
-from assurance.audits import services
 from assurance.audits.models import AgencyReturn, AuditStatus
 from assurance.audits.report import audit_report
-from assurance.audits.tests.conftest import actor_of
-from assurance.audits.tests.test_audit_life import add_case, answers_for
+from assurance.audits.tests.factories import add_case, return_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +22,12 @@ def reported(audit, northfield, amira, priya, kwame):
     audit.save()
     for n, case in enumerate(cases):
         for agency, person in ((northfield.police, priya), (northfield.health, kwame)):
-            agency_return = AgencyReturn.unscoped.get(case=case, agency=agency)
-            agency_return.auditors.add(person)
-            labels = ["Met", "Met" if n % 2 else "Not met", "Partially met", "Met"]
-            services.return_save(
-                actor=actor_of(person),
-                agency_return=agency_return,
-                answers=answers_for(audit, labels),
+            return_submitted(
+                AgencyReturn.unscoped.get(case=case, agency=agency),
+                auditor=person,
+                labels=["Met", "Met" if n % 2 else "Not met", "Partially met", "Met"],
                 narrative={"child_views": "I like my new school."},
-                expected_revision=0,
             )
-            services.return_submit(actor=actor_of(person), agency_return=agency_return)
     return audit
 
 

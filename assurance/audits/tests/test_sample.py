@@ -11,8 +11,8 @@ from assurance.audits import sample, selectors
 from assurance.audits.models import AgencyReturn, AuditCase, CaseAgency
 from assurance.audits.sampling import Candidate
 from assurance.audits.services import AuditRuleError
-from assurance.audits.tests.conftest import actor_of
 from assurance.audits.tests.test_audit_life import add_case
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_uploaded_cases_are_added_with_the_record_agency_first(audit, northfield
     names = selectors.audit_agency_names(audit=audit)
     police = northfield.police.name.lower()
     added = sample.cases_upload(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         audit=audit,
         candidates=[
             Candidate("LA0001", age_band="1-4", gender="girl", agencies=(police,), reason="Plan"),
@@ -45,7 +45,9 @@ def test_uploaded_cases_are_added_with_the_record_agency_first(audit, northfield
     involved = CaseAgency.unscoped.filter(case=added[0])
     assert {i.agency for i in involved} == {northfield.council, northfield.police}
     council = involved.get(agency=northfield.council)
-    assert sample.record_number_reveal(actor=actor_of(amira), involvement=council) == "LA0001"
+    assert (
+        sample.record_number_reveal(actor=actor_for_person(amira), involvement=council) == "LA0001"
+    )
     assert AgencyReturn.unscoped.filter(case__in=added).count() == 3
 
 
@@ -55,7 +57,7 @@ def test_an_upload_adds_every_case_or_none(audit, northfield, amira):
     names["learning trust"] = northfield.school
     with pytest.raises(AuditRuleError, match="is not taking part in this audit"):
         sample.cases_upload(
-            actor=actor_of(amira),
+            actor=actor_for_person(amira),
             audit=audit,
             candidates=[
                 Candidate("LA0001", age_band="1-4", gender="girl"),

@@ -10,8 +10,7 @@ from openpyxl import load_workbook
 
 from assurance.audits import services
 from assurance.audits.models import AgencyReturn, AuditStatus
-from assurance.audits.tests.conftest import actor_of
-from assurance.audits.tests.test_audit_life import add_case, answers_for
+from assurance.audits.tests.factories import add_case, answers_for
 from assurance.audits.workbooks import (
     UploadProblem,
     audit_workbook,
@@ -19,6 +18,7 @@ from assurance.audits.workbooks import (
     upload_return_workbook,
 )
 from assurance.frameworks.models import Answer
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -50,12 +50,12 @@ def _complete(workbook):
 
 
 def test_an_auditor_downloads_her_returns_fills_them_in_and_uploads(audit, auditing, priya):
-    content = return_workbook(actor=actor_of(priya), audit=audit)
+    content = return_workbook(actor=actor_for_person(priya), audit=audit)
     sheet = load_workbook(io.BytesIO(content))["Answers"]
     assert sheet.max_row == 1 + 2 * 4  # two cases × four standards
     assert {sheet[f"C{r}"].value for r in range(2, 10)} == {c.reference for c in auditing}
     saved = upload_return_workbook(
-        actor=actor_of(priya), audit=audit, content=_fill(content, _complete)
+        actor=actor_for_person(priya), audit=audit, content=_fill(content, _complete)
     )
     assert saved == 2
     police = AgencyReturn.unscoped.filter(case__audit=audit, agency__name__endswith="Police")
@@ -68,7 +68,7 @@ def test_an_auditor_downloads_her_returns_fills_them_in_and_uploads(audit, audit
 
 
 def test_a_bad_upload_names_sheet_row_and_column_and_stores_nothing(audit, auditing, priya):
-    content = return_workbook(actor=actor_of(priya), audit=audit)
+    content = return_workbook(actor=actor_for_person(priya), audit=audit)
 
     def spoil(workbook):
         _complete(workbook)
@@ -77,7 +77,9 @@ def test_a_bad_upload_names_sheet_row_and_column_and_stores_nothing(audit, audit
         workbook["Answers"]["A5"] = 999999
 
     with pytest.raises(UploadProblem) as problem:
-        upload_return_workbook(actor=actor_of(priya), audit=audit, content=_fill(content, spoil))
+        upload_return_workbook(
+            actor=actor_for_person(priya), audit=audit, content=_fill(content, spoil)
+        )
     text = " | ".join(problem.value.problems)
     assert "Sheet Answers, row 3, column H (Response): “Brilliant” is not one of Met" in text
     assert "Sheet Answers, row 4, column I (Evidence): this looks like it contains a phone" in text
@@ -88,10 +90,10 @@ def test_a_bad_upload_names_sheet_row_and_column_and_stores_nothing(audit, audit
 def test_an_upload_never_overwrites_a_save_made_on_the_web_since_the_download(
     audit, auditing, priya
 ):
-    content = return_workbook(actor=actor_of(priya), audit=audit)
+    content = return_workbook(actor=actor_for_person(priya), audit=audit)
     police_return = AgencyReturn.unscoped.get(case=auditing[0], agency__name__endswith="Police")
     services.return_save(
-        actor=actor_of(priya),
+        actor=actor_for_person(priya),
         agency_return=police_return,
         answers=answers_for(audit, ["Not met"] * 4),
         narrative={},
@@ -99,7 +101,7 @@ def test_an_upload_never_overwrites_a_save_made_on_the_web_since_the_download(
     )
     with pytest.raises(UploadProblem, match="someone saved this return"):
         upload_return_workbook(
-            actor=actor_of(priya), audit=audit, content=_fill(content, _complete)
+            actor=actor_for_person(priya), audit=audit, content=_fill(content, _complete)
         )
     assert set(police_return.assessment.answers.values_list("option__label", flat=True)) == {
         "Not met"
@@ -107,14 +109,14 @@ def test_an_upload_never_overwrites_a_save_made_on_the_web_since_the_download(
 
 
 def test_an_auditor_of_another_agency_gets_none_of_these_returns(audit, auditing, kwame):
-    content = return_workbook(actor=actor_of(kwame), audit=audit)
+    content = return_workbook(actor=actor_for_person(kwame), audit=audit)
     assert load_workbook(io.BytesIO(content))["Answers"].max_row == 1  # not assigned yet
 
 
 def test_the_audit_workbook_keeps_drafts_with_their_agency(audit, auditing, priya, amira):
     police_return = AgencyReturn.unscoped.get(case=auditing[0], agency__name__endswith="Police")
     services.return_save(
-        actor=actor_of(priya),
+        actor=actor_for_person(priya),
         agency_return=police_return,
         answers=answers_for(audit, ["Met"] * 4),
         narrative={"worried_about": "Private draft note"},

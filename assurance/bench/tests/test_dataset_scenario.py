@@ -10,12 +10,11 @@ import pytest
 
 from assurance.bench import data, scenarios
 from assurance.bench.harness import SCENARIOS, Bench
-from assurance.bench.tests.test_harness import bench_urls  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
 
-def test_dataset_scenario_runs(bench_urls: None, monkeypatch: Any) -> None:  # noqa: F811
+def test_dataset_scenario_runs(bench_urls: None, monkeypatch: Any) -> None:
     monkeypatch.setenv("BENCH_INDICATORS", "6")
     monkeypatch.setenv("BENCH_QUARTERS", "6")
     big = data.build_platform(partnerships=2, agencies=4, people=12, groups=2, start=0)

@@ -3,25 +3,12 @@ not rot between runs): the floor first, ratios, and the query-growth table."""
 
 from __future__ import annotations
 
-import copy
-from pathlib import Path
-from typing import Any
-
 import pytest
 
 from assurance.bench import data, scenarios
 from assurance.bench.harness import SCENARIOS, Bench, table, time_callable
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def bench_urls(settings: Any) -> None:
-    """The bench's URLconf and its floor template, as `assurance.bench.settings` has them."""
-    settings.ROOT_URLCONF = "assurance.bench.urls"
-    templates = copy.deepcopy(settings.TEMPLATES)
-    templates[0]["DIRS"] = [*templates[0]["DIRS"], Path(data.__file__).parent / "templates"]
-    settings.TEMPLATES = templates
 
 
 def test_platform_scenario_runs(bench_urls: None) -> None:

@@ -5,12 +5,11 @@ import pytest
 
 from assurance.bench import data, scenarios
 from assurance.bench.harness import SCENARIOS, Bench
-from assurance.bench.tests.test_harness import bench_urls  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
-def test_learning_scenario_runs(bench_urls, monkeypatch):  # noqa: F811
+def test_learning_scenario_runs(bench_urls, monkeypatch):
     monkeypatch.setenv("BENCH_LEARNING_YEARS", "2")
     big = data.build_platform(partnerships=2, agencies=4, people=12, groups=3, start=0)
     small = data.build_platform(partnerships=1, agencies=3, people=10, groups=1, start=2)[0]

@@ -12,22 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.frameworks import selectors, services
 from assurance.frameworks.interchange.loading import import_file
 from assurance.frameworks.models import Answer, Framework, Item, ScaleOption
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-@pytest.fixture
-def general(northfield) -> Framework:
-    return import_file(
-        name="general.yaml",
-        content=(EXAMPLES / "general.yaml").read_bytes(),
-        partnership=northfield.partnership,
-    )
 
 
 def _item(framework: Framework, response_type: str) -> Item:
@@ -207,7 +198,7 @@ def test_missing_lists_unanswered_items_and_evidence_except_not_applicable(
 
 
 def test_a_frozen_version_cannot_gain_sections_or_items(general, northfield, amira):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     section = services.section_create(
         actor=actor, framework=general, code="KLOE 7", title="Extra line of enquiry"
     )
@@ -221,7 +212,7 @@ def test_a_frozen_version_cannot_gain_sections_or_items(general, northfield, ami
 
 def test_framework_create_makes_an_empty_first_version(northfield, amira):
     framework = services.framework_create(
-        actor=actor_of(amira), name="Early help audit tool", theme="early help"
+        actor=actor_for_person(amira), name="Early help audit tool", theme="early help"
     )
     assert (framework.version, framework.is_frozen, framework.sections.count()) == (1, False, 0)
 
@@ -230,7 +221,7 @@ def test_only_the_business_unit_manages_frameworks(general, priya):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        services.framework_new_version(actor=actor_of(priya), framework=general)
+        services.framework_new_version(actor=actor_for_person(priya), framework=general)
 
 
 def test_the_tree_takes_a_constant_number_of_queries(general, northfield):

@@ -6,23 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.frameworks import services
 from assurance.frameworks.assessments import assessment_start
 from assurance.frameworks.forms import FrameworkForm
-from assurance.frameworks.interchange.loading import import_file
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-@pytest.fixture
-def general(northfield):
-    return import_file(
-        name="general.yaml",
-        content=(EXAMPLES / "general.yaml").read_bytes(),
-        partnership=northfield.partnership,
-    )
 
 
 def test_first_use_freezes_and_edits_then_need_a_new_version(general, northfield, amira):
@@ -32,15 +22,18 @@ def test_first_use_freezes_and_edits_then_need_a_new_version(general, northfield
     form = FrameworkForm({"name": "Renamed", "theme": "", "description": ""}, instance=general)
     assert form.is_valid()
     with pytest.raises(services.FrozenError):
-        services.framework_update(actor=actor_of(amira), framework=general, form=form)
-    version = services.framework_new_version(actor=actor_of(amira), framework=general)
+        services.framework_update(actor=actor_for_person(amira), framework=general, form=form)
+    version = services.framework_new_version(actor=actor_for_person(amira), framework=general)
     assert (version.family, version.version, version.is_frozen) == (general.family, 2, False)
     assert version.sections.count() == 6
 
 
 def test_adapting_for_a_theme_copies_into_a_new_family(general, amira):
     copy = services.framework_copy(
-        actor=actor_of(amira), framework=general, name="Early help audit tool", theme="early help"
+        actor=actor_for_person(amira),
+        framework=general,
+        name="Early help audit tool",
+        theme="early help",
     )
     assert copy.family != general.family and copy.based_on == general
     assert copy.theme == "early help"

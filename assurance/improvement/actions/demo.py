@@ -24,7 +24,7 @@ from assurance.frameworks.models import Item
 from assurance.improvement.actions import services as action_services
 from assurance.improvement.actions.models import Action, ActionState, MeasureKind
 from assurance.improvement.learning.models import LearningItem, Recommendation
-from assurance.partnerships.access import Actor
+from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Agency, Partnership, Person
 
 BASELINE_AUDIT = "Neglect deep dive 2025/26"
@@ -34,10 +34,10 @@ PLAN_TITLE = "Hold initial child protection conferences within 15 days"
 def _actor(partnership: Partnership, login: str) -> Actor:
     person = (
         Person.objects_for(partnership)
-        .select_related("user", "agency")
+        .select_related("partnership", "user", "agency")
         .get(email=f"{login}@{partnership.slug}.example")
     )
-    return Actor(user=person.user, partnership=partnership, person=person, roles=person.roles)
+    return actor_for_person(person)
 
 
 def audit_recommendations(tool: LearningItem, escalation: LearningItem) -> list[Any]:

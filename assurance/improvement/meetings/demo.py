@@ -12,7 +12,7 @@ from assurance.improvement.learning.models import LearningItem, Recommendation
 from assurance.improvement.meetings import selectors, services
 from assurance.improvement.meetings.agenda import agenda_defaults
 from assurance.improvement.meetings.models import Meeting
-from assurance.partnerships.access import Actor
+from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Group, Partnership, Person
 
 
@@ -24,14 +24,15 @@ class MeetingsDemo:
         self.today = timezone.localdate()
         self.people = {
             person.email.split("@")[0]: person
-            for person in Person.objects_for(partnership).select_related("agency", "user")
+            for person in Person.objects_for(partnership).select_related(
+                "partnership", "agency", "user"
+            )
         }
         self.bu = self.actor("business-unit")
         self.groups = {g.short_name: g for g in Group.objects_for(partnership)}
 
     def actor(self, login: str) -> Actor:
-        person = self.people[login]
-        return Actor(user=person.user, partnership=self.p, person=person, roles=person.roles)
+        return actor_for_person(self.people[login])
 
     def day(self, offset: int) -> date:
         return self.today + timedelta(days=offset)

@@ -2,11 +2,15 @@
 
 ``PersonFactory(roles=[Role.AUDITOR])`` gives a person with a sign-in account and those roles;
 the person's agency and the user follow the person's partnership and e-mail address.
+``TenantFactory(slug="northfield", name="Northfield")`` gives a partnership with its three
+statutory partners and a school (a ``Tenant``), as the ``northfield`` and ``southvale`` fixtures
+use it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import factory
@@ -114,8 +118,22 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 
 class GroupFactory(factory.django.DjangoModelFactory):
+    """A group; ``members=[person, ...]`` gives each a seat for their agency.
+
+    ``GroupFactory(decision_making=True)`` is an executive: it decides on recommendations, is
+    quorate with all three safeguarding partners and votes one per statutory partner.
+    """
+
     class Meta:
         model = Group
+        skip_postgeneration_save = True
+
+    class Params:
+        decision_making = factory.Trait(
+            is_decision_making=True,
+            quorum_rule=QuorumRule.ALL_STATUTORY_PARTNERS,
+            voting_rule=VotingRule.ONE_PER_STATUTORY_PARTNER,
+        )
 
     partnership = factory.SubFactory(PartnershipFactory)
     name = factory.Sequence(lambda n: f"Task and finish group {n}")
@@ -125,6 +143,11 @@ class GroupFactory(factory.django.DjangoModelFactory):
     quorum_rule = QuorumRule.ALL_STATUTORY_PARTNERS
     quorum_number = None
     voting_rule = VotingRule.CONSENSUS
+
+    @factory.post_generation
+    def members(obj: Any, create: bool, extracted: Any, **kwargs: Any) -> None:
+        for person in extracted or ():
+            GroupMemberFactory(group=obj, agency=person.agency, person=person)
 
 
 class GroupMemberFactory(factory.django.DjangoModelFactory):
@@ -148,3 +171,54 @@ class PriorityFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Priority {n}")
     description = factory.Faker("sentence", locale="en_GB")
     order = factory.Sequence(lambda n: n + 1)
+
+
+@dataclass
+class Tenant:
+    """A partnership built by factories, with its three statutory partners and a school."""
+
+    partnership: Partnership
+    council: Agency
+    police: Agency
+    health: Agency
+    school: Agency
+
+    @property
+    def slug(self) -> str:
+        return self.partnership.slug
+
+    def url(self, path: str = "") -> str:
+        return f"/p/{self.partnership.slug}/{path}"
+
+
+def _agency(name: str, statutory: str = "") -> Any:
+    """An agency of the tenant's partnership, named after the tenant."""
+    return factory.SubFactory(
+        AgencyFactory,
+        partnership=factory.SelfAttribute("..partnership"),
+        name=factory.LazyAttribute(lambda o: f"{o.factory_parent.name} {name}"),
+        statutory=statutory,
+    )
+
+
+class TenantFactory(factory.Factory):
+    """``TenantFactory(slug="northfield", name="Northfield")``: the partnership, "Northfield
+    Council", "Northfield Police", "Northfield Integrated Care Board" (the three statutory
+    partners) and "Northfield Learning Trust"."""
+
+    class Meta:
+        model = Tenant
+
+    class Params:
+        slug = factory.Sequence(lambda n: f"tenant-{n}")
+        name = factory.Sequence(lambda n: f"Tenant {n}")
+
+    partnership = factory.SubFactory(
+        PartnershipFactory,
+        slug=factory.SelfAttribute("..slug"),
+        name=factory.SelfAttribute("..name"),
+    )
+    council = _agency("Council", StatutoryRole.LOCAL_AUTHORITY)
+    police = _agency("Police", StatutoryRole.POLICE)
+    health = _agency("Integrated Care Board", StatutoryRole.HEALTH)
+    school = _agency("Learning Trust")

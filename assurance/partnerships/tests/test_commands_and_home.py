@@ -11,11 +11,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 
-from assurance.conftest import Tenant
 from assurance.core.business_year import current_business_year
 from assurance.core.roles import Role
 from assurance.partnerships.models import Agency, Partnership, Person
-from assurance.partnerships.tests.factories import GroupFactory, PriorityFactory
+from assurance.partnerships.tests.factories import GroupFactory, PriorityFactory, Tenant
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,6 @@ from django.core import mail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from assurance.conftest import Tenant
 from assurance.core.roles import Role
 from assurance.partnerships.models import (
     Agency,
@@ -25,7 +24,12 @@ from assurance.partnerships.models import (
     Sector,
     VotingRule,
 )
-from assurance.partnerships.tests.factories import GroupFactory, PersonFactory, PriorityFactory
+from assurance.partnerships.tests.factories import (
+    GroupFactory,
+    PersonFactory,
+    PriorityFactory,
+    Tenant,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 
-from assurance.conftest import Tenant
 from assurance.core.roles import Role
 from assurance.partnerships.forms import (
     AgencyForm,
@@ -29,6 +28,7 @@ from assurance.partnerships.tests.factories import (
     GroupFactory,
     PersonFactory,
     PriorityFactory,
+    Tenant,
 )
 
 pytestmark = pytest.mark.django_db

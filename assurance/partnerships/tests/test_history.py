@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assurance.conftest import Tenant
 from assurance.core.history import history_entries
 from assurance.partnerships.models import Person, Sector
-from assurance.partnerships.tests.factories import GroupFactory
+from assurance.partnerships.tests.factories import GroupFactory, Tenant
 
 pytestmark = pytest.mark.django_db
 

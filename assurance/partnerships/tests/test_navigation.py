@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from assurance.conftest import Tenant
+from assurance.partnerships.tests.factories import Tenant
 
 pytestmark = pytest.mark.django_db
 

@@ -6,41 +6,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 from assurance.dataset.benchmarks.comparisons import benchmark_panel, benchmark_panels
 from assurance.dataset.benchmarks.models import Benchmark
-from assurance.dataset.benchmarks.reader import DATA_DIR
-from assurance.dataset.benchmarks.services import benchmarks_import
 from assurance.dataset.catalogue.models import Indicator
-from assurance.dataset.catalogue.services import catalogue_load
 from assurance.dataset.targets.models import IndicatorSetting
-from assurance.partnerships.models import Priority
-from assurance.partnerships.neighbours import dfe_2025_neighbours
+from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
+from assurance.partnerships.tests.factories import PriorityFactory
 
 SOLIHULL = "E08000029"
-
-
-@pytest.fixture
-def loaded(northfield):
-    p = northfield.partnership
-    p.la_code, p.la_number, p.local_authority_name = SOLIHULL, "334", "Solihull"
-    p.statistical_neighbours = " ".join(dfe_2025_neighbours("334"))
-    p.save()
-    catalogue_load()
-    benchmarks_import(
-        path=DATA_DIR / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"
-    )
-    return northfield
 
 
 def _value(code: str, area: str, year: str) -> Decimal | None:
     return Benchmark.objects.get(indicator__code=code, area_code=area, time_period=year).value
 
 
-def test_panel_reproduces_the_published_figures(loaded):
+def test_panel_reproduces_the_published_figures(solihull):
     indicator = Indicator.objects.get(code="CSC-REREF")
-    neighbours = loaded.partnership.neighbour_codes
+    neighbours = solihull.partnership.neighbour_codes
     panel = benchmark_panel(indicator=indicator, la_code=SOLIHULL, neighbour_codes=neighbours)
     assert panel.time_period == "2025"
     assert panel.la is not None and panel.la.value == _value("CSC-REREF", SOLIHULL, "2025")
@@ -61,9 +43,9 @@ def test_panel_reproduces_the_published_figures(loaded):
     assert [r.time_period for r in panel.series][-1] == "2025"
 
 
-def test_suppressed_neighbour_values_are_left_out_of_the_average(loaded):
+def test_suppressed_neighbour_values_are_left_out_of_the_average(solihull):
     indicator = Indicator.objects.get(code="CSC-REREF")
-    neighbours = loaded.partnership.neighbour_codes
+    neighbours = solihull.partnership.neighbour_codes
     Benchmark.objects.filter(
         indicator=indicator, area_code=neighbours[0], time_period="2025"
     ).update(value=None, missing_reason="c")
@@ -75,10 +57,10 @@ def test_suppressed_neighbour_values_are_left_out_of_the_average(loaded):
 
 
 def test_panels_for_many_indicators_take_a_fixed_number_of_queries(
-    loaded, django_assert_num_queries
+    solihull, django_assert_num_queries
 ):
     indicators = list(Indicator.objects.all())
-    neighbours = loaded.partnership.neighbour_codes
+    neighbours = solihull.partnership.neighbour_codes
     with django_assert_num_queries(3):
         panels = benchmark_panels(
             indicators=indicators[:2], la_code=SOLIHULL, neighbour_codes=neighbours
@@ -90,61 +72,63 @@ def test_panels_for_many_indicators_take_a_fixed_number_of_queries(
     assert sum(1 for p in panels.values() if p.la) == 2  # the two indicators C1 maps
 
 
-def test_indicator_page_shows_benchmarks_chart_target_verdict_and_rebase(loaded, amira, client_for):
+def test_indicator_page_shows_benchmarks_chart_target_verdict_and_rebase(
+    solihull, amira, client_for
+):
     indicator = Indicator.objects.get(code="CSC-REREF")
     from assurance.core.business_year import current_business_year
 
-    IndicatorSetting.objects_for(loaded.partnership).create(
-        partnership=loaded.partnership,
+    IndicatorSettingFactory(
+        partnership=solihull.partnership,
         indicator=indicator,
         business_year=current_business_year(),
         target=Decimal("5"),
         tolerance=Decimal("1"),
     )
     c = client_for(amira)
-    html = c.get(loaded.url("data-set/CSC-REREF/")).content.decode()
+    html = c.get(solihull.url("data-set/CSC-REREF/")).content.decode()
     assert 'id="benchmarks"' in html and "Statistical neighbours (average of" in html
     assert "West Midlands" in html and 'id="benchmark-series"' in html
     assert 'aria-labelledby="benchmark-chart-title"' in html
     # re-referrals of 5% or fewer: far below any LA's process, so consistently failed
     assert "Target consistently failed" in html
     assert "Missed" in html  # RAG of the latest value
-    rebased = c.get(loaded.url("data-set/CSC-REREF/?rebase=2019")).content.decode()
+    rebased = c.get(solihull.url("data-set/CSC-REREF/?rebase=2019")).content.decode()
     assert "the points from 2019" in rebased
     assert '<option value="2019" selected>' in rebased
 
 
 def test_targets_page_sets_target_tolerance_and_priorities_with_history(
-    loaded, amira, dev, client_for
+    solihull, amira, dev, client_for
 ):
     from assurance.core.business_year import current_business_year
 
     year = current_business_year()
-    priority = Priority.objects_for(loaded.partnership).create(
-        partnership=loaded.partnership, business_year=year, title="Neglect"
+    priority = PriorityFactory(
+        partnership=solihull.partnership, business_year=year, title="Neglect"
     )
     c = client_for(amira)
-    url = loaded.url(f"data-set/targets/CSC-REREF/{year}/")
+    url = solihull.url(f"data-set/targets/CSC-REREF/{year}/")
     bad = c.post(url, {"target": "120", "tolerance": "-1"})
     assert bad.status_code == 200
     page = bad.content.decode()
     assert "Enter a target between 0 and 100" in page and "Enter a tolerance of 0 or more" in page
     ok = c.post(url, {"target": "18", "tolerance": "2", "priorities": [priority.pk]})
     assert ok.status_code == 302
-    setting = IndicatorSetting.objects_for(loaded.partnership).get(
+    setting = IndicatorSetting.objects_for(solihull.partnership).get(
         indicator__code="CSC-REREF", business_year=year
     )
     assert (setting.target, setting.tolerance) == (Decimal(18), Decimal(2))
     assert list(setting.priorities.all()) == [priority]
     c.post(url, {"target": "17", "tolerance": "2", "priorities": [priority.pk]})
-    history = c.get(loaded.url(f"data-set/targets/CSC-REREF/{year}/history/")).content.decode()
+    history = c.get(solihull.url(f"data-set/targets/CSC-REREF/{year}/history/")).content.decode()
     assert "Scorecard priorities: Neglect" in history and "17" in history
-    listing = client_for(dev).get(loaded.url(f"data-set/targets/?year={year}")).content.decode()
+    listing = client_for(dev).get(solihull.url(f"data-set/targets/?year={year}")).content.decode()
     assert "Neglect" in listing and ">17<" in listing
     assert client_for(dev).post(url, {"target": "1"}).status_code == 403
 
 
-def test_benchmarks_api(loaded, dev, client_for):
+def test_benchmarks_api(solihull, dev, client_for):
     c = client_for(dev)
     data = c.get(f"/api/v1/indicators/CSC-REREF/benchmarks?area={SOLIHULL}").json()
     assert data["area"] == SOLIHULL and data["time_period"] == "2025"
@@ -153,20 +137,20 @@ def test_benchmarks_api(loaded, dev, client_for):
     assert data["neighbour_average"]["known"] + data["neighbour_average"]["missing"] == 10
     assert data["band"] in {"A", "B", "C", "D"} and data["direction"]
     assert [r["time_period"] for r in data["series"]][-1] == "2025"
-    mine = c.get(f"/api/v1/indicators/CSC-REREF/benchmarks?partnership={loaded.slug}").json()
+    mine = c.get(f"/api/v1/indicators/CSC-REREF/benchmarks?partnership={solihull.slug}").json()
     assert mine["neighbours"] == data["neighbours"]
     assert c.get("/api/v1/indicators/CSC-REREF/benchmarks?area=E92000001").status_code == 400
     schema = c.get("/api/v1/openapi.json").content.decode()
     assert "/api/v1/indicators/{code}/benchmarks" in schema
 
 
-def test_a_count_is_charted_without_the_england_and_region_totals(loaded, amira, client_for):
+def test_a_count_is_charted_without_the_england_and_region_totals(solihull, amira, client_for):
     """Referrals are a count: Solihull's line beside England's total would lie flat at zero."""
-    page = client_for(amira).get(loaded.url("data-set/CSC-REF/"))
+    page = client_for(amira).get(solihull.url("data-set/CSC-REF/"))
     chart = page.context["benchmark_chart"]
     assert [line.key for line in chart.lines] == ["la", "neighbours"]
     assert page.context["counts_not_charted"]
     assert 'id="counts-not-charted"' in page.content.decode()
-    rate = client_for(amira).get(loaded.url("data-set/CSC-REREF/"))
+    rate = client_for(amira).get(solihull.url("data-set/CSC-REREF/"))
     assert [line.key for line in rate.context["benchmark_chart"].lines][-1] == "england"
     assert 'id="counts-not-charted"' not in rate.content.decode()

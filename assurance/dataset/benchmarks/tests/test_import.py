@@ -22,11 +22,6 @@ HEADER = (
 )
 
 
-@pytest.fixture
-def catalogue(db):
-    catalogue_load()
-
-
 @pytest.mark.parametrize("marker", sorted(MARKERS))
 def test_markers_are_missing_with_reason(marker):
     value, reason = parse_number(marker)

@@ -17,7 +17,6 @@ from openpyxl import load_workbook
 from rest_framework.authtoken.models import Token
 
 from assurance.dataset.catalogue.models import Indicator
-from assurance.dataset.catalogue.services import catalogue_load
 from assurance.dataset.collection import services
 from assurance.dataset.collection.models import (
     AgencySignOff,
@@ -32,27 +31,20 @@ from assurance.dataset.collection.selectors import (
     partnership_series,
     round_progress,
 )
-from assurance.dataset.targets.models import IndicatorSetting
-from assurance.partnerships.access import actor_for
+from assurance.dataset.collection.tests.factories import (
+    CollectionRoundFactory,
+    IndicatorValueFactory,
+)
+from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
+from assurance.partnerships.access import actor_for_person
 
 POLICE = ["POL-MISSING", "POL-RHI72", "POL-DA-CHILD"]
 
 
-@pytest.fixture
-def catalogue(db):
-    catalogue_load()
-
-
 def _round(tenant, *, start=date(2026, 4, 1), due=None, status="open") -> CollectionRound:
-    from assurance.dataset.collection.rules import period_containing
-
-    period = period_containing("quarterly", start)
-    return CollectionRound.objects_for(tenant.partnership).create(
+    return CollectionRoundFactory(
         partnership=tenant.partnership,
-        frequency="quarterly",
-        period_start=period.start,
-        period_end=period.end,
-        opens_on=period.end + timedelta(days=1),
+        start=start,
         due_on=due or timezone.localdate() + timedelta(days=10),
         status=status,
     )
@@ -61,10 +53,6 @@ def _round(tenant, *, start=date(2026, 4, 1), due=None, status="open") -> Collec
 @pytest.fixture
 def open_round(northfield, catalogue):
     return _round(northfield)
-
-
-def _actor(person):
-    return actor_for(person.user, person.partnership.slug)
 
 
 GOOD = {
@@ -130,13 +118,13 @@ def test_a_bad_form_names_each_indicator_and_saves_nothing(open_round, helen, cl
 
 
 def test_commentary_against_target_and_outlier_confirmation(open_round, helen, northfield):
-    IndicatorSetting.objects_for(northfield.partnership).create(
+    IndicatorSettingFactory(
         partnership=northfield.partnership,
         indicator=Indicator.objects.get(code="POL-RHI72"),
         business_year=2026,
         target=Decimal(80),
     )
-    actor = _actor(helen)
+    actor = actor_for_person(helen)
     entries = {"POL-RHI72": Entry("61", "84")}
     with pytest.raises(services.CollectionProblems) as caught:
         services.values_save(
@@ -149,20 +137,18 @@ def test_commentary_against_target_and_outlier_confirmation(open_round, helen, n
 
 
 def test_outlier_against_the_series_history_asks_for_confirmation(northfield, catalogue, helen):
-    actor = _actor(helen)
+    actor = actor_for_person(helen)
     history = [80, 84, 79, 83, 81, 78, 82, 80]
     start = date(2024, 4, 1)
     for figure in history:
         round = _round(northfield, start=start, status="published")
-        IndicatorValue.objects_for(northfield.partnership).create(
-            partnership=northfield.partnership,
+        IndicatorValueFactory(
             round=round,
             indicator=Indicator.objects.get(code="POL-MISSING"),
             agency=northfield.police,
             numerator=figure,
             value=figure,
             entered_by=helen,
-            changed_at=timezone.now(),
         )
         start = round.period_end + timedelta(days=1)
     current = _round(northfield, start=start)
@@ -220,7 +206,7 @@ def test_business_unit_sees_completeness_and_timeliness_and_chases(
 ):
     round = _round(northfield, due=timezone.localdate() - timedelta(days=3))
     services.values_save(
-        actor=_actor(helen),
+        actor=actor_for_person(helen),
         round=round,
         agency=northfield.police,
         entries={
@@ -232,7 +218,7 @@ def test_business_unit_sees_completeness_and_timeliness_and_chases(
             }.items()
         },
     )
-    services.round_sign_off(actor=_actor(helen), round=round, agency=northfield.police)
+    services.round_sign_off(actor=actor_for_person(helen), round=round, agency=northfield.police)
     progress = round_progress(round=round)
     by_agency = {p.agency.pk: p for p in progress.agencies}
     police, council = by_agency[northfield.police.pk], by_agency[northfield.council.pk]
@@ -256,7 +242,7 @@ def test_publish_puts_values_in_the_series_and_revisions_keep_the_old_value(
     for start, figure in [(date(2026, 4, 1), "84"), (date(2026, 7, 1), "91")]:
         round = _round(northfield, start=start)
         services.values_save(
-            actor=_actor(helen),
+            actor=actor_for_person(helen),
             round=round,
             agency=northfield.police,
             entries={"POL-MISSING": Entry(figure, commentary="Checked.")},
@@ -303,7 +289,7 @@ def test_values_wait_for_the_round_to_open(northfield, catalogue, helen):
     round = _round(northfield, start=timezone.localdate())  # opens after the quarter ends
     with pytest.raises(services.ValidationError, match="opens on"):
         services.values_save(
-            actor=_actor(helen),
+            actor=actor_for_person(helen),
             round=round,
             agency=northfield.police,
             entries={"POL-MISSING": Entry("84")},
@@ -312,7 +298,7 @@ def test_values_wait_for_the_round_to_open(northfield, catalogue, helen):
 
 def test_leads_see_only_their_own_agency(open_round, helen, farah, amira, client_for, northfield):
     services.values_save(
-        actor=_actor(helen),
+        actor=actor_for_person(helen),
         round=open_round,
         agency=northfield.police,
         entries={"POL-MISSING": Entry("84")},
@@ -331,7 +317,7 @@ def test_leads_see_only_their_own_agency(open_round, helen, farah, amira, client
     )
     with pytest.raises(services.PermissionDenied):
         services.values_save(
-            actor=_actor(farah),
+            actor=actor_for_person(farah),
             round=open_round,
             agency=northfield.police,
             entries={"POL-MISSING": Entry("1")},
@@ -411,7 +397,7 @@ def test_an_old_workbook_never_overwrites_a_later_change(open_round, helen, clie
     assert _upload(client, base + "upload/", _fill(first, {"POL-MISSING:E": 84})).status_code == 302
     stale = client.get(base + "workbook.xlsx").content  # POL-MISSING saved: 84
     services.values_save(
-        actor=_actor(helen),
+        actor=actor_for_person(helen),
         round=open_round,
         agency=northfield.police,
         entries={"POL-MISSING": Entry("86", commentary="Corrected after a recount.")},
@@ -434,7 +420,7 @@ def test_an_old_workbook_never_overwrites_a_later_change(open_round, helen, clie
     # A value removed on the web since the download is a change too.
     latest = client.get(base + "workbook.xlsx").content
     services.values_save(
-        actor=_actor(helen),
+        actor=actor_for_person(helen),
         round=open_round,
         agency=northfield.police,
         entries={"POL-RHI72": Entry()},
@@ -496,12 +482,12 @@ def test_home_page_to_dos_for_a_lead_and_the_business_unit(northfield, catalogue
     from assurance.core.registry import todos_for
 
     round = _round(northfield, due=timezone.localdate() - timedelta(days=1))
-    mine = [t for t in todos_for(_actor(helen)) if "data set" in t.text]
+    mine = [t for t in todos_for(actor_for_person(helen)) if "data set" in t.text]
     assert [t.status for t in mine] == ["Overdue"] and round.period.short_label in mine[0].text
-    (chase,) = [t for t in todos_for(_actor(amira)) if "data set" in t.text]
+    (chase,) = [t for t in todos_for(actor_for_person(amira)) if "data set" in t.text]
     assert chase.text.startswith("Chase the agencies late") and chase.count == 4
     services.values_save(
-        actor=_actor(helen),
+        actor=actor_for_person(helen),
         round=round,
         agency=northfield.police,
         entries={
@@ -510,8 +496,8 @@ def test_home_page_to_dos_for_a_lead_and_the_business_unit(northfield, catalogue
             "POL-DA-CHILD": Entry("233"),
         },
     )
-    services.round_sign_off(actor=_actor(helen), round=round, agency=northfield.police)
-    assert not [t for t in todos_for(_actor(helen)) if "data set" in t.text]
+    services.round_sign_off(actor=actor_for_person(helen), round=round, agency=northfield.police)
+    assert not [t for t in todos_for(actor_for_person(helen)) if "data set" in t.text]
 
 
 def test_round_pages_queries_do_not_grow_with_rounds_or_indicators(
@@ -528,7 +514,10 @@ def test_round_pages_queries_do_not_grow_with_rounds_or_indicators(
     bu, lead = client_for(amira), client_for(helen)
     first = _round(northfield, start=date(2025, 4, 1), status="published")
     services.values_save(
-        actor=_actor(helen), round=_round(northfield), agency=northfield.police, entries={}
+        actor=actor_for_person(helen),
+        round=_round(northfield),
+        agency=northfield.police,
+        entries={},
     )
     rounds_url = "/p/northfield/data-set/collection/"
     round_url = f"/p/northfield/data-set/collection/{first.pk}/"
@@ -538,15 +527,13 @@ def test_round_pages_queries_do_not_grow_with_rounds_or_indicators(
     for start in (date(2024, 4, 1), date(2024, 7, 1), date(2024, 10, 1), date(2025, 1, 1)):
         round = _round(northfield, start=start, status="published")
         for code, figure in (("POL-MISSING", "80"), ("POL-DA-CHILD", "400")):
-            IndicatorValue.objects_for(northfield.partnership).create(
-                partnership=northfield.partnership,
+            IndicatorValueFactory(
                 round=round,
                 indicator=Indicator.objects.get(code=code),
                 agency=northfield.police,
                 numerator=Decimal(figure),
                 value=Decimal(figure),
                 entered_by=helen,
-                changed_at=timezone.now(),
             )
     after = (count(bu, rounds_url), count(lead, rounds_url), count(bu, round_url))
     assert after == before

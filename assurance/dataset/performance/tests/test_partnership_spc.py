@@ -12,19 +12,16 @@ from django.utils import timezone
 
 from assurance.core.business_year import current_business_year
 from assurance.dataset.catalogue.models import Indicator
-from assurance.dataset.catalogue.services import catalogue_load
-from assurance.dataset.collection.models import CollectionRound, IndicatorValue, Revision
-from assurance.dataset.collection.rules import compute_value, period_containing
-from assurance.dataset.targets.models import IndicatorSetting
+from assurance.dataset.collection.tests.factories import (
+    CollectionRoundFactory,
+    IndicatorValueFactory,
+    RevisionFactory,
+)
+from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
 
 # return-home interviews within 72 hours (a percentage, higher is better): steady around 50%
 # then a jump beyond the upper process limit in the last quarter
 FIGURES = [50, 52, 49, 51, 50, 48, 51, 50, 53, 75]
-
-
-@pytest.fixture
-def catalogue(db):
-    catalogue_load()
 
 
 def publish_series(tenant, person, figures, *, code="POL-RHI72", revise_at=None):
@@ -33,52 +30,38 @@ def publish_series(tenant, person, figures, *, code="POL-RHI72", revise_at=None)
     start = date(2024, 4, 1)
     values = []
     for i, figure in enumerate(figures):
-        period = period_containing("quarterly", start)
-        round = CollectionRound.objects_for(tenant.partnership).create(
+        round = CollectionRoundFactory(
             partnership=tenant.partnership,
-            frequency="quarterly",
-            period_start=period.start,
-            period_end=period.end,
-            opens_on=period.end + timedelta(days=1),
-            due_on=period.end + timedelta(days=30),
+            start=start,
             status="published",
             published_at=timezone.now(),
         )
         values.append(
-            IndicatorValue.objects_for(tenant.partnership).create(
-                partnership=tenant.partnership,
+            IndicatorValueFactory(
                 round=round,
                 indicator=indicator,
                 agency=tenant.police,
                 numerator=Decimal(figure),
                 denominator=Decimal(100),
-                value=compute_value(indicator.unit, Decimal(figure), Decimal(100)),
                 commentary=f"Quarter {i + 1} checked by the missing team." if i % 3 == 0 else "",
                 entered_by=person,
-                changed_at=timezone.now(),
             )
         )
-        start = period.end + timedelta(days=1)
+        start = round.period_end + timedelta(days=1)
     if revise_at is not None:
         value = values[revise_at]
-        Revision.objects_for(tenant.partnership).create(
-            partnership=tenant.partnership,
+        RevisionFactory(
             value=value,
             old_numerator=value.numerator - 2,
-            old_denominator=value.denominator,
             old_value=value.value - 2,
-            new_numerator=value.numerator,
-            new_denominator=value.denominator,
-            new_value=value.value,
             reason="Two interviews recorded late.",
             revised_by=person,
-            revised_at=timezone.now(),
         )
     return values
 
 
 def set_target(tenant, target, code="POL-RHI72"):
-    IndicatorSetting.objects_for(tenant.partnership).create(
+    IndicatorSettingFactory(
         partnership=tenant.partnership,
         indicator=Indicator.objects.get(code=code),
         business_year=current_business_year(),

@@ -12,45 +12,42 @@ from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.benchmarks.reader import DATA_DIR
 from assurance.dataset.benchmarks.services import benchmarks_import
 from assurance.dataset.catalogue.models import Indicator
-from assurance.dataset.catalogue.services import catalogue_load
+from assurance.dataset.collection.tests.factories import (
+    CollectionRoundFactory,
+    IndicatorValueFactory,
+    RevisionFactory,
+)
 from assurance.dataset.targets.models import IndicatorSetting
-from assurance.partnerships.models import Priority
-from assurance.partnerships.neighbours import dfe_2025_neighbours
+from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
+from assurance.partnerships.tests.factories import PriorityFactory
 
 SOLIHULL = "E08000029"
 
 
 @pytest.fixture
-def scored(northfield):
-    p = northfield.partnership
-    p.la_code, p.la_number, p.local_authority_name = SOLIHULL, "334", "Solihull"
-    p.statistical_neighbours = " ".join(dfe_2025_neighbours("334"))
+def scored(solihull):
+    p = solihull.partnership
     p.exception_margin = 5
     p.save()
-    catalogue_load()
-    benchmarks_import(
-        path=DATA_DIR / "c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv"
-    )
     benchmarks_import(path=DATA_DIR / "csww_indicators_2017_to_2025.csv")
     year = current_business_year()
-    priority = Priority.objects_for(p).create(partnership=p, business_year=year, title="Neglect")
+    priority = PriorityFactory(partnership=p, business_year=year, title="Neglect")
 
     def setting(code, target=None, tolerance=None):
-        s = IndicatorSetting.objects_for(p).create(
+        return IndicatorSettingFactory(
             partnership=p,
             indicator=Indicator.objects.get(code=code),
             business_year=year,
             target=target,
             tolerance=tolerance,
+            priorities=[priority],
         )
-        s.priorities.add(priority)
-        return s
 
     # WF-TURNOVER: national statistics, no target; CSC-REREF: an agency return
     setting("WF-TURNOVER")
     setting("CSC-REREF", Decimal("5"), Decimal("1"))  # lower is better: missed
-    northfield.priority = priority
-    return northfield
+    solihull.priority = priority
+    return solihull
 
 
 def test_scorecard_shows_published_values_and_no_made_up_agency_returns(scored, dev, client_for):
@@ -86,10 +83,13 @@ def test_scorecard_queries_do_not_grow_with_indicators(
         c.get(url)
     p, year = scored.partnership, current_business_year()
     for indicator in Indicator.objects.exclude(code__in=["WF-TURNOVER", "CSC-REREF"]):
-        s = IndicatorSetting.objects_for(p).create(
-            partnership=p, indicator=indicator, business_year=year, target=Decimal(1)
+        IndicatorSettingFactory(
+            partnership=p,
+            indicator=indicator,
+            business_year=year,
+            target=Decimal(1),
+            priorities=[scored.priority],
         )
-        s.priorities.add(scored.priority)
     with django_assert_max_num_queries(len(few)):
         assert c.get(url).status_code == 200
 
@@ -127,9 +127,6 @@ def test_agency_return_rows_use_published_values_like_partnership_series(
     the latest commentary; an open round's value is never shown."""
     from datetime import date, timedelta
 
-    from django.utils import timezone
-
-    from assurance.dataset.collection.models import CollectionRound, IndicatorValue, Revision
     from assurance.dataset.collection.rules import period_containing
     from assurance.dataset.collection.selectors import partnership_series
     from assurance.dataset.performance.scorecards import partnership_values, scorecard_rows
@@ -140,11 +137,9 @@ def test_agency_return_rows_use_published_values_like_partnership_series(
     for n, (n1, d1, n2, d2) in enumerate(figures):
         period = period_containing("quarterly", start)
         status = "open" if n == len(figures) - 1 else "published"
-        r = CollectionRound.objects_for(p).create(
+        r = CollectionRoundFactory(
             partnership=p,
-            frequency="quarterly",
-            period_start=period.start,
-            period_end=period.end,
+            start=start,
             opens_on=period.end,
             due_on=period.end + timedelta(days=20),
             status=status,
@@ -153,8 +148,7 @@ def test_agency_return_rows_use_published_values_like_partnership_series(
             (scored.council, n1, d1, f"Council note {n}"),
             (scored.health, n2, d2, ""),
         ]:
-            v = IndicatorValue.objects_for(p).create(
-                partnership=p,
+            v = IndicatorValueFactory(
                 round=r,
                 indicator=indicator,
                 agency=agency,
@@ -163,22 +157,16 @@ def test_agency_return_rows_use_published_values_like_partnership_series(
                 value=Decimal(num) * 100 / den,
                 commentary=text,
                 entered_by=helen,
-                changed_at=timezone.now(),
             )
         start = period.end + timedelta(days=1)
         if n == 1:
-            Revision.objects_for(p).create(
-                partnership=p,
+            RevisionFactory(
                 value=v,
                 old_numerator=10,
                 old_denominator=50,
                 old_value=20,
-                new_numerator=num,
-                new_denominator=den,
-                new_value=v.value,
                 reason="Late returns counted.",
                 revised_by=helen,
-                revised_at=timezone.now(),
             )
     with django_assert_num_queries(2):
         ours = partnership_values(partnership=p, indicators=[indicator])[indicator.pk]

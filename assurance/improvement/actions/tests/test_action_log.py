@@ -6,11 +6,12 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.improvement.actions import services as action_services
 from assurance.improvement.actions.models import Action, MeasureKind
+from assurance.improvement.actions.tests.factories import ActionFactory
 from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import LearningSource, Recommendation
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_a_recommendation_becomes_an_action_in_the_log(audit, northfield, amira, client_for):
     """Learning from the audit → the ARG's recommendation → accepted → two actions in its plan."""
     today = timezone.localdate()
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     learning = learning_services.learning_item_create(
         actor=actor,
         title="The neglect tool is rarely used",
@@ -70,13 +71,11 @@ def test_a_long_log_is_paged_keeping_its_filters(northfield, amira, client_for):
     the filter; the count and the status summary speak for the whole log."""
     today = timezone.localdate()
     Action.unscoped.bulk_create(
-        Action(
+        ActionFactory.build(
             partnership=northfield.partnership,
             title=f"Action {n:02d}",
             owner_agency=northfield.council,
             due_date=today + timedelta(days=n + 60),
-            measure_kind=MeasureKind.DESCRIBED,
-            measure="Described",
         )
         for n in range(60)
     )

@@ -9,11 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from assurance.audits.models import AgencyReturn, Audit, AuditStatus
-from assurance.audits.tests.conftest import actor_of
-from assurance.audits.tests.test_audit_life import add_case, answers_for
-from assurance.dataset.benchmarks.models import Benchmark
-from assurance.dataset.catalogue.models import Indicator
+from assurance.audits.models import AgencyReturn, AuditStatus
+from assurance.audits.tests.factories import AuditFactory, add_case, return_submitted
+from assurance.dataset.benchmarks.tests.factories import BenchmarkFactory
+from assurance.dataset.catalogue.tests.factories import IndicatorFactory
 from assurance.frameworks.models import Item
 from assurance.improvement.actions import services
 from assurance.improvement.actions.models import (
@@ -24,6 +23,8 @@ from assurance.improvement.actions.models import (
     MeasureKind,
 )
 from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.learning.tests.factories import RecommendationFactory
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +38,12 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def accepted(northfield, amira):
-    return Recommendation.unscoped.create(
+    return RecommendationFactory(
         partnership=northfield.partnership,
         title="Embed the neglect tool",
         text="Use the tool at the start of every neglect case.",
         source=Recommendation.Source.AUDIT,
-        status=Recommendation.Status.ACCEPTED,
+        accepted=True,
     )
 
 
@@ -63,19 +64,26 @@ def test_only_an_accepted_recommendation_has_an_action_plan(northfield, amira, a
     accepted.status = Recommendation.Status.PROPOSED
     accepted.save()
     with pytest.raises(ValidationError, match="awaiting decision"):
-        _action(actor_of(amira), accepted, northfield.council)
+        _action(actor_for_person(amira), accepted, northfield.council)
     accepted.status = Recommendation.Status.ACCEPTED
     accepted.save()
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     assert action.recommendation == accepted and action.state == ActionState.OPEN
 
 
 def test_an_indicator_measure_needs_an_indicator_and_a_target(northfield, amira, accepted):
     with pytest.raises(ValidationError) as exc:
-        _action(actor_of(amira), accepted, northfield.council, measure_kind=MeasureKind.INDICATOR)
+        _action(
+            actor_for_person(amira),
+            accepted,
+            northfield.council,
+            measure_kind=MeasureKind.INDICATOR,
+        )
     assert set(exc.value.error_dict) == {"indicator", "target_value"}
     with pytest.raises(ValidationError) as exc:
-        _action(actor_of(amira), accepted, northfield.council, measure_kind=MeasureKind.REAUDIT)
+        _action(
+            actor_for_person(amira), accepted, northfield.council, measure_kind=MeasureKind.REAUDIT
+        )
     assert set(exc.value.error_dict) == {"baseline_audit", "standard"}
 
 
@@ -122,13 +130,15 @@ def test_the_business_unit_adds_an_action_through_the_form(northfield, amira, ac
 def test_the_owner_agency_lead_updates_progress_and_other_leads_cannot(
     northfield, amira, farah, helen, accepted, client_for
 ):
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     # Helen leads the police: the council's action is not hers to update.
     assert (
         client_for(helen).get(northfield.url(f"actions/{action.pk}/progress/")).status_code == 404
     )
     with pytest.raises(PermissionDenied):
-        services.progress_update_add(actor=actor_of(helen), action=action, rag="red", text="x")
+        services.progress_update_add(
+            actor=actor_for_person(helen), action=action, rag="red", text="x"
+        )
     client = client_for(farah)
     empty = client.post(northfield.url(f"actions/{action.pk}/progress/"), {})
     assert "Select the rating" in empty.content.decode()
@@ -156,10 +166,10 @@ def test_the_owner_agency_lead_updates_progress_and_other_leads_cannot(
     ],
 )
 def test_evidence_files_are_checked(northfield, amira, accepted, name, content, problem):
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     with pytest.raises(ValidationError, match=problem):
         services.evidence_add(
-            actor=actor_of(amira),
+            actor=actor_for_person(amira),
             action=action,
             description="Attendance",
             file=SimpleUploadedFile(name, content),
@@ -171,10 +181,10 @@ def test_evidence_too_large_is_refused(northfield, amira, accepted, monkeypatch)
     from assurance.improvement.actions import evidence
 
     monkeypatch.setattr(evidence, "MAX_BYTES", len(PDF) - 1)
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     with pytest.raises(ValidationError, match="smaller than 10 MB"):
         services.evidence_add(
-            actor=actor_of(amira),
+            actor=actor_for_person(amira),
             action=action,
             description="Attendance",
             file=SimpleUploadedFile("a.pdf", PDF),
@@ -182,9 +192,9 @@ def test_evidence_too_large_is_refused(northfield, amira, accepted, monkeypatch)
 
 
 def test_an_action_completes_only_with_evidence(northfield, amira, farah, accepted, client_for):
-    action = _action(actor_of(amira), accepted, northfield.council)
+    action = _action(actor_for_person(amira), accepted, northfield.council)
     with pytest.raises(ValidationError, match="Add evidence"):
-        services.action_complete(actor=actor_of(farah), action=action)
+        services.action_complete(actor=actor_for_person(farah), action=action)
     client = client_for(farah)
     page = client.post(
         northfield.url(f"actions/{action.pk}/complete/"),
@@ -220,7 +230,10 @@ def test_an_action_completes_only_with_evidence(northfield, amira, farah, accept
     # A described test is judged by the business unit.
     assert not ImpactAssessment.unscoped.exists()
     services.impact_judgement_record(
-        actor=actor_of(amira), action=action, outcome="achieved", summary="Audit of training."
+        actor=actor_for_person(amira),
+        action=action,
+        outcome="achieved",
+        summary="Audit of training.",
     )
     thread = client.get(northfield.url(f"actions/{action.pk}/thread/")).content.decode()
     assert "Recorded judgement" in thread and "Audit of training." in thread
@@ -230,31 +243,20 @@ def test_indicator_impact_compares_published_values_before_and_after(northfield,
     partnership = northfield.partnership
     partnership.la_code = "E08000029"
     partnership.save()
-    indicator = Indicator.objects.create(
-        code="CP_2YR",
-        title="Children on a plan for two years or more",
-        definition="Share of plans.",
-        unit="percentage",
-        polarity="lower",
-        owning_sector="local_authority",
-        phase=1,
-        frequency="annual",
-        source="dfe",
+    indicator = IndicatorFactory(
+        code="CP_2YR", title="Children on a plan for two years or more", source="dfe"
     )
     for year, value in [(2023, "6.0"), (2024, "5.5"), (2025, "3.9")]:
-        Benchmark.objects.create(
+        BenchmarkFactory(
             indicator=indicator,
             area_code="E08000029",
             area_level="local_authority",
             area_name="Northfield",
-            period_type="annual",
-            period_start=date(year - 1, 4, 1),
-            period_end=date(year, 3, 31),
-            time_period=str(year),
+            year=year,
             value=Decimal(value),
         )
     action = _action(
-        actor_of(amira),
+        actor_for_person(amira),
         accepted,
         northfield.council,
         measure_kind=MeasureKind.INDICATOR,
@@ -271,8 +273,6 @@ def test_indicator_impact_compares_published_values_before_and_after(northfield,
 
 
 def _returns(audit, northfield, amira, priya, kwame, labels):
-    from assurance.audits import services as s
-
     cases = [add_case(audit, northfield, amira) for _ in range(len(labels))]
     audit.status = AuditStatus.AUDITING
     audit.save()
@@ -281,18 +281,41 @@ def _returns(audit, northfield, amira, priya, kwame, labels):
             (northfield.police, priya, police),
             (northfield.health, kwame, health),
         ):
-            agency_return = AgencyReturn.unscoped.get(case=case, agency=agency)
-            agency_return.auditors.add(person)
-            s.return_save(
-                actor=actor_of(person),
-                agency_return=agency_return,
-                answers=answers_for(audit, ["Met", "Met", "Met", answer]),
-                narrative={},
-                expected_revision=0,
+            return_submitted(
+                AgencyReturn.unscoped.get(case=case, agency=agency),
+                auditor=person,
+                labels=["Met", "Met", "Met", answer],
             )
-            s.return_submit(actor=actor_of(person), agency_return=agency_return)
     audit.status = AuditStatus.CLOSED
     audit.save()
+
+
+def _reaudit(audit, northfield, amira):
+    """A later audit with the same tool, police and health taking part: the re-audit."""
+    return AuditFactory(
+        partnership=audit.partnership,
+        programme=audit.programme,
+        title="Neglect re-audit",
+        theme=audit.theme,
+        kind=audit.kind,
+        planned_month=date(2026, 9, 1),
+        framework=audit.framework,
+        lead=amira,
+        status=AuditStatus.SAMPLING,
+        agencies=[northfield.police, northfield.health],
+    )
+
+
+def _reaudit_action(amira, accepted, northfield, audit):
+    """The council's action measured by standard 2.2 in a re-audit of ``audit``."""
+    return _action(
+        actor_for_person(amira),
+        accepted,
+        northfield.council,
+        measure_kind=MeasureKind.REAUDIT,
+        baseline_audit=audit,
+        standard=Item.objects.get(section__framework=audit.framework, code="2.2"),
+    )
 
 
 def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audit(
@@ -307,39 +330,20 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
         kwame,
         [("Met", "Not met")] * 2 + [("Not met", "Not met")] * 6,
     )
-    later = Audit.unscoped.create(
-        partnership=audit.partnership,
-        programme=audit.programme,
-        title="Neglect re-audit",
-        theme=audit.theme,
-        kind=audit.kind,
-        planned_month=date(2026, 9, 1),
-        framework=audit.framework,
-        lead=amira,
-        scope="Neglect cases",
-        sample_criteria="Open 3 months",
-        status=AuditStatus.SAMPLING,
-    )
-    later.agencies.set([northfield.police, northfield.health])
+    later = _reaudit(audit, northfield, amira)
     _returns(
         later, northfield, amira, priya, kwame, [("Met", "Met")] * 6 + [("Met", "Not met")] * 2
     )
-    standard = Item.objects.get(section__framework=audit.framework, code="2.2")
-    action = _action(
-        actor_of(amira),
-        accepted,
-        northfield.council,
-        measure_kind=MeasureKind.REAUDIT,
-        baseline_audit=audit,
-        standard=standard,
-    )
+    action = _reaudit_action(amira, accepted, northfield, audit)
     services.evidence_add(
-        actor=actor_of(farah),
+        actor=actor_for_person(farah),
         action=action,
         description="Training register",
         file=SimpleUploadedFile("register.pdf", PDF),
     )
-    services.action_complete(actor=actor_of(farah), action=action, completed_on=date(2026, 7, 1))
+    services.action_complete(
+        actor=actor_for_person(farah), action=action, completed_on=date(2026, 7, 1)
+    )
     assessment = ImpactAssessment.unscoped.get(action=action)
     assert assessment.outcome == "achieved"
     assert "2 of 16" in assessment.summary and "14 of 16" in assessment.summary
@@ -351,17 +355,9 @@ def test_reaudit_impact_compares_the_standard_in_the_baseline_and_the_later_audi
 
 
 def test_reaudit_before_any_later_audit_is_not_yet_measurable(audit, northfield, amira, accepted):
-    standard = Item.objects.get(section__framework=audit.framework, code="2.2")
     audit.status = AuditStatus.CLOSED
     audit.save()
-    action = _action(
-        actor_of(amira),
-        accepted,
-        northfield.council,
-        measure_kind=MeasureKind.REAUDIT,
-        baseline_audit=audit,
-        standard=standard,
-    )
+    action = _reaudit_action(amira, accepted, northfield, audit)
     action.state, action.completed_at = ActionState.COMPLETE, date(2026, 7, 1)
     action.save()
     assert services.impact_assess(action=action).outcome == "not_yet"
@@ -371,22 +367,28 @@ def test_the_home_page_asks_for_updates_of_overdue_and_at_risk_actions(
     northfield, amira, farah, helen, accepted, client_for
 ):
     today = timezone.localdate()
-    _action(actor_of(amira), accepted, northfield.council, due_date=today - timedelta(days=1))
-    _action(actor_of(amira), accepted, northfield.council, due_date=today + timedelta(days=5))
-    _action(actor_of(amira), accepted, northfield.police, due_date=today - timedelta(days=3))
+    _action(
+        actor_for_person(amira), accepted, northfield.council, due_date=today - timedelta(days=1)
+    )
+    _action(
+        actor_for_person(amira), accepted, northfield.council, due_date=today + timedelta(days=5)
+    )
+    _action(
+        actor_for_person(amira), accepted, northfield.police, due_date=today - timedelta(days=3)
+    )
     home = client_for(farah).get(northfield.url()).content.decode()
     assert "Update your agency&#x27;s overdue actions" in home
     assert "Check your agency&#x27;s actions at risk" in home
     from assurance.improvement.actions.todos import action_todos
 
-    farah_todos = {t.text: t.count for t in action_todos(actor_of(farah))}
+    farah_todos = {t.text: t.count for t in action_todos(actor_for_person(farah))}
     assert farah_todos == {
         "Update your agency's overdue actions": 1,
         "Check your agency's actions at risk": 1,
     }
-    amira_todos = {t.text: t.count for t in action_todos(actor_of(amira))}
+    amira_todos = {t.text: t.count for t in action_todos(actor_for_person(amira))}
     assert amira_todos["Update the partnership's overdue actions"] == 2
-    helen_todos = {t.text: t.count for t in action_todos(actor_of(helen))}
+    helen_todos = {t.text: t.count for t in action_todos(actor_for_person(helen))}
     assert helen_todos == {"Update your agency's overdue actions": 1}
 
 
@@ -396,33 +398,12 @@ def test_the_daily_task_measures_impact_once_the_re_audit_closes(
     from assurance.improvement.actions.tasks import measure_pending_impacts
 
     _returns(audit, northfield, amira, priya, kwame, [("Not met", "Not met")] * 6)
-    standard = Item.objects.get(section__framework=audit.framework, code="2.2")
-    action = _action(
-        actor_of(amira),
-        accepted,
-        northfield.council,
-        measure_kind=MeasureKind.REAUDIT,
-        baseline_audit=audit,
-        standard=standard,
-    )
+    action = _reaudit_action(amira, accepted, northfield, audit)
     action.state, action.completed_at = ActionState.COMPLETE, date(2026, 7, 1)
     action.save()
     assert services.impact_assess(action=action).outcome == "not_yet"
     assert measure_pending_impacts.enqueue().return_value == 0  # still nothing to compare
-    later = Audit.unscoped.create(
-        partnership=audit.partnership,
-        programme=audit.programme,
-        title="Neglect re-audit",
-        theme=audit.theme,
-        kind=audit.kind,
-        planned_month=date(2026, 9, 1),
-        framework=audit.framework,
-        lead=amira,
-        scope="Neglect cases",
-        sample_criteria="Open 3 months",
-        status=AuditStatus.SAMPLING,
-    )
-    later.agencies.set([northfield.police, northfield.health])
+    later = _reaudit(audit, northfield, amira)
     _returns(later, northfield, amira, priya, kwame, [("Met", "Met")] * 6)
     assert measure_pending_impacts.enqueue().return_value == 1
     latest = ImpactAssessment.unscoped.filter(action=action).first()

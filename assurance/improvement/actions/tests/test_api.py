@@ -7,10 +7,11 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.improvement.actions import services
 from assurance.improvement.actions.models import Action, MeasureKind
 from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.learning.tests.factories import RecommendationFactory
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +24,11 @@ def _api(person):
 
 @pytest.fixture
 def actions(northfield, amira):
-    recommendation = Recommendation.unscoped.create(
+    recommendation = RecommendationFactory(
         partnership=northfield.partnership,
         title="Embed the neglect tool",
-        text="Use it.",
         source=Recommendation.Source.AUDIT,
-        status=Recommendation.Status.ACCEPTED,
+        accepted=True,
     )
     today = timezone.localdate()
     made = []
@@ -38,7 +38,7 @@ def actions(northfield, amira):
     ]:
         made.append(
             services.action_plan_add(
-                actor=actor_of(amira),
+                actor=actor_for_person(amira),
                 recommendation=recommendation,
                 title=title,
                 owner_agency=agency,
@@ -74,7 +74,9 @@ def test_the_action_list_filters(northfield, amira, tamsin, actions):
 
 def test_the_thread_as_json(northfield, amira, tamsin, dev, actions):
     action = actions[0]
-    services.progress_update_add(actor=actor_of(amira), action=action, rag="red", text="Late")
+    services.progress_update_add(
+        actor=actor_for_person(amira), action=action, rag="red", text="Late"
+    )
     body = _api(amira).get(f"/api/v1/actions/{action.pk}/thread").json()
     assert body["action"]["status"] == "overdue"
     assert body["recommendation"]["title"] == "Embed the neglect tool"

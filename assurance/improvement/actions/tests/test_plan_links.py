@@ -9,24 +9,30 @@ import pytest
 from assurance.audits.models import AuditStatus
 from assurance.frameworks.models import Item
 from assurance.improvement.actions.selectors import reaudit_baseline
-from assurance.improvement.learning.models import LearningItem, Recommendation
+from assurance.improvement.learning.models import Recommendation
+from assurance.improvement.learning.tests.factories import (
+    LearningItemFactory,
+    RecommendationFactory,
+)
+from assurance.improvement.meetings import selectors as meeting_selectors
+from assurance.improvement.meetings import services as meeting_services
+from assurance.partnerships.access import actor_for_person
+from assurance.partnerships.tests.factories import GroupFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def rec(northfield):
-    return Recommendation.unscoped.create(
+    return RecommendationFactory(
         partnership=northfield.partnership,
         title="Check the neglect tool in supervision",
         text="Team managers check the tool was used.",
-        source=Recommendation.Source.OTHER,
-        status=Recommendation.Status.PROPOSED,
     )
 
 
 def _learning(northfield, rec, audit, standard, title="Tool not used"):
-    item = LearningItem.unscoped.create(
+    return LearningItemFactory(
         partnership=northfield.partnership,
         title=title,
         what_was_learned="The tool was not used at the start.",
@@ -34,9 +40,8 @@ def _learning(northfield, rec, audit, standard, title="Tool not used"):
         learned_on=date(2026, 7, 1),
         audit=audit,
         standard=standard,
+        recommendations=[rec],
     )
-    item.recommendations.add(rec)
-    return item
 
 
 def test_an_accepted_recommendation_leads_to_its_action_plan(
@@ -84,16 +89,7 @@ def test_the_action_form_starts_from_the_audit_and_standard_of_the_learning(
 def test_a_recommendation_recorded_after_the_group_made_it_keeps_its_date(
     northfield, amira, client_for
 ):
-    from assurance.audits.tests.conftest import actor_of
-    from assurance.improvement.meetings import (
-        selectors as learning_selectors,
-    )
-    from assurance.improvement.meetings import (
-        services as learning_services,
-    )
-    from assurance.partnerships.models import Group
-
-    item = LearningItem.unscoped.create(
+    item = LearningItemFactory(
         partnership=northfield.partnership,
         title="Chronologies late",
         what_was_learned="Chronologies arrive at the meeting.",
@@ -117,22 +113,18 @@ def test_a_recommendation_recorded_after_the_group_made_it_keeps_its_date(
         in client.get(northfield.url(f"recommendations/{rec.pk}/")).content.decode()
     )
     # An executive meeting held since then has it on the agenda; one held before does not.
-    group = Group.objects_for(northfield.partnership).filter(is_decision_making=True).first()
-    if group is None:
-        group = Group.unscoped.create(
-            partnership=northfield.partnership,
-            name="Executive",
-            short_name="Exec",
-            is_decision_making=True,
-            quorum_rule="all_statutory_partners",
-            voting_rule="one_per_statutory_partner",
-        )
+    group = GroupFactory(
+        partnership=northfield.partnership,
+        name="Executive",
+        short_name="Exec",
+        decision_making=True,
+    )
 
     def on_agenda(held_on: date) -> bool:
-        meeting = learning_services.meeting_create(
-            actor=actor_of(amira), group=group, held_on=held_on
+        meeting = meeting_services.meeting_create(
+            actor=actor_for_person(amira), group=group, held_on=held_on
         )
-        candidates = learning_selectors.agenda_candidates(meeting=meeting)
+        candidates = meeting_selectors.agenda_candidates(meeting=meeting)
         return any(c.kind == "recommendation" and c.key == rec.pk for c in candidates)
 
     assert on_agenda(date(2025, 12, 1)) and not on_agenda(date(2025, 11, 1))

@@ -8,14 +8,20 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assurance.improvement.actions.models import (
-    Action,
-    ActionEvidence,
-    ActionUpdate,
-    ImpactAssessment,
+from assurance.improvement.actions.models import Action
+from assurance.improvement.actions.tests.factories import (
+    ActionEvidenceFactory,
+    ActionFactory,
+    ActionUpdateFactory,
+    ImpactAssessmentFactory,
 )
-from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
-from assurance.improvement.meetings.models import Decision, Meeting
+from assurance.improvement.learning.models import LearningItem
+from assurance.improvement.learning.tests.factories import (
+    LearningItemFactory,
+    LearningThemeFactory,
+    RecommendationFactory,
+)
+from assurance.improvement.meetings.tests.factories import DecisionFactory, MeetingFactory
 from assurance.partnerships.tests.factories import GroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,47 +37,28 @@ def _grow(northfield, amira, rec, n):
     group = GroupFactory(partnership=p)
     for _ in range(n):
         i = next(SERIAL)
-        item = LearningItem.unscoped.create(
+        item = LearningItemFactory(
             partnership=p,
             title=f"Learning {i}",
-            what_was_learned="What we learned.",
             source="audit",
             learned_on=END - timedelta(days=i),
+            recommendations=[rec],
         )
-        item.recommendations.add(rec)
-        theme = LearningTheme.unscoped.create(partnership=p, title=f"Theme {i}")
-        theme.recommendations.add(rec)
-        theme.items.add(item)
-        meeting = Meeting.unscoped.create(partnership=p, group=group, held_on=END - timedelta(i))
-        Decision.unscoped.create(
-            partnership=p,
-            meeting=meeting,
-            recommendation=rec,
-            outcome="accept",
-            reasons="Agreed.",
-            quorate=bool(i % 2),
-            quorum_explanation="Terms.",
-        )
-        action = Action.unscoped.create(
+        LearningThemeFactory(partnership=p, title=f"Theme {i}", recommendations=[rec], items=[item])
+        meeting = MeetingFactory(group=group, held_on=END - timedelta(i))
+        DecisionFactory(meeting=meeting, recommendation=rec, quorate=bool(i % 2))
+        action = ActionFactory(
             partnership=p,
             recommendation=rec,
             title=f"Action {i}",
             owner_agency=[northfield.council, northfield.police][i % 2],
             due_date=END + timedelta(days=i),
-            measure_kind="described",
-            measure="Tested.",
             state="complete" if i % 2 else "open",
             completed_at=END if i % 2 else None,
         )
-        ActionUpdate.unscoped.create(
-            partnership=p, action=action, rag="green", text="On course.", recorded_by=amira
-        )
-        ActionEvidence.unscoped.create(
-            partnership=p, action=action, description="Register", link="/p/x/", added_by=amira
-        )
-        ImpactAssessment.unscoped.create(
-            partnership=p, action=action, method="judgement", outcome="achieved", summary="Yes."
-        )
+        ActionUpdateFactory(action=action, rag="green", recorded_by=amira)
+        ActionEvidenceFactory(action=action, link="/p/x/", added_by=amira)
+        ImpactAssessmentFactory(action=action, method="judgement", outcome="achieved")
 
 
 def _queries(client, url):
@@ -83,12 +70,8 @@ def _queries(client, url):
 def test_queries_do_not_grow_with_history(
     northfield, amira, farah, client_for, django_assert_max_num_queries
 ):
-    rec = Recommendation.unscoped.create(
-        partnership=northfield.partnership,
-        title="Embed the tool",
-        text="Why.",
-        source="audit",
-        status="accepted",
+    rec = RecommendationFactory(
+        partnership=northfield.partnership, title="Embed the tool", source="audit", accepted=True
     )
     _grow(northfield, amira, rec, 1)
     action = Action.unscoped.filter(recommendation=rec).first()
@@ -106,12 +89,11 @@ def test_queries_do_not_grow_with_history(
         client = client_for(person)
         _queries(client, pages[0])  # warm up: the first request of a session does more
         before = [_queries(client, url) for url in pages]
-        other = Recommendation.unscoped.create(
+        other = RecommendationFactory(
             partnership=northfield.partnership,
             title=f"More for {person}",
-            text="Why.",
             source="audit",
-            status="accepted",
+            accepted=True,
         )
         _grow(northfield, amira, rec, 6)
         _grow(northfield, amira, other, 6)

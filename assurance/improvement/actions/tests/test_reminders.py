@@ -7,9 +7,10 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from assurance.improvement.actions.models import Action, ActionState, MeasureKind
+from assurance.improvement.actions.models import ActionState
 from assurance.improvement.actions.reminders import action_reminder_due, digest_week
 from assurance.improvement.actions.tasks import send_action_digest, send_action_reminders
+from assurance.improvement.actions.tests.factories import ActionFactory
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
@@ -36,14 +37,12 @@ def test_digest_week_is_the_monday():
 
 
 def _action(northfield, title, due, owner=None, **extra):
-    return Action.unscoped.create(
+    return ActionFactory(
         partnership=northfield.partnership,
         title=title,
         owner_agency=northfield.council,
         owner=owner,
         due_date=due,
-        measure_kind=MeasureKind.DESCRIBED,
-        measure="Checked",
         **extra,
     )
 

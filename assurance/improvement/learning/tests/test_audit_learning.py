@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from assurance.audits.selectors import audit_facts
-from assurance.audits.tests.conftest import actor_of
 from assurance.core.registry import follow_ups_for
 from assurance.improvement.learning import services
 from assurance.improvement.learning.models import LearningSource, Recommendation
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def test_the_old_shortcut_leads_to_recording_the_audits_learning(
 def test_a_recommendation_from_the_audits_learning_is_the_audits_follow_up(
     audit, northfield, amira, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     assert audit_facts(audit=audit).recommendation_count == 0
     item = services.learning_item_create(
         actor=actor,

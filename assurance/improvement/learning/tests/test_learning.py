@@ -8,17 +8,17 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.core.registry import todos_for
-from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.tests.factories import IndicatorFactory
 from assurance.frameworks.models import Item
 from assurance.improvement.learning import services
 from assurance.improvement.learning.models import (
     LearningDocument,
     LearningItem,
-    LearningTheme,
     Recommendation,
 )
+from assurance.improvement.learning.tests.factories import LearningThemeFactory
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +32,10 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def indicator(db):
-    return Indicator.objects.create(
+    return IndicatorFactory(
         code="CSC-CPP-2Y",
         title="Child protection plans lasting two years or more",
         definition="Share of plans ending that lasted two years or more.",
-        unit="percentage",
-        polarity="lower",
-        owning_sector="local_authority",
-        phase=1,
-        frequency="annual",
-        source="national_statistics",
     )
 
 
@@ -114,7 +108,7 @@ def test_a_renamed_file_and_a_missing_audit_are_refused(northfield, amira, clien
     assert "Select the audit the learning comes from." in page
     assert not LearningItem.unscoped.exists()
     item = services.learning_item_create(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         title="Review",
         what_was_learned="x",
         source="review",
@@ -131,8 +125,8 @@ def test_a_renamed_file_and_a_missing_audit_are_refused(northfield, amira, clien
 def test_a_theme_across_sources_and_a_recommendation(
     audit, indicator, northfield, amira, tamsin, client_for
 ):
-    actor = actor_of(amira)
-    theme = LearningTheme.unscoped.create(partnership=northfield.partnership, title="Drift")
+    actor = actor_for_person(amira)
+    theme = LearningThemeFactory(partnership=northfield.partnership, title="Drift")
     from_audit = services.learning_item_create(
         actor=actor,
         title="Drift in neglect cases",

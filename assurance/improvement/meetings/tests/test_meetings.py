@@ -8,16 +8,15 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.core.roles import Role
-from assurance.improvement.actions.models import Action
+from assurance.improvement.actions.tests.factories import ActionFactory
 from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import Recommendation
 from assurance.improvement.meetings import services
 from assurance.improvement.meetings.models import AgendaKind, Decision, Meeting, PaperKind
 from assurance.improvement.scrutiny import services as scrutiny_services
-from assurance.partnerships.models import Group, GroupMember
-from assurance.partnerships.tests.factories import PersonFactory
+from assurance.partnerships.access import actor_for_person
+from assurance.partnerships.tests.factories import GroupFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,32 +35,23 @@ def lorna(northfield):
 
 @pytest.fixture
 def executive(northfield, farah, helen, joanna, lorna):
-    p = northfield.partnership
-    group = Group.unscoped.create(
-        partnership=p,
+    """The executive: farah (council), helen (police), joanna and lorna (health) hold seats."""
+    return GroupFactory(
+        partnership=northfield.partnership,
         name="Partnership executive",
         short_name="LSCP",
         purpose="Decides.",
         meeting_frequency="three_per_year",
-        quorum_rule="all_statutory_partners",
-        voting_rule="one_per_statutory_partner",
-        is_decision_making=True,
+        decision_making=True,
+        members=[farah, helen, joanna, lorna],
     )
-    for agency, person in [
-        (northfield.council, farah),
-        (northfield.police, helen),
-        (northfield.health, joanna),
-        (northfield.health, lorna),
-    ]:
-        GroupMember.unscoped.create(partnership=p, group=group, agency=agency, person=person)
-    return group
 
 
 @pytest.fixture
 def arg(northfield, farah, helen, joanna):
-    p = northfield.partnership
-    group = Group.unscoped.create(
-        partnership=p,
+    """The ARG: quorate with three member agencies; farah, helen and joanna hold seats."""
+    return GroupFactory(
+        partnership=northfield.partnership,
         name="Assurance and Review Group",
         short_name="ARG",
         purpose="Assures.",
@@ -69,27 +59,21 @@ def arg(northfield, farah, helen, joanna):
         quorum_rule="min_member_agencies",
         quorum_number=3,
         voting_rule="consensus",
+        members=[farah, helen, joanna],
     )
-    for agency, person in [
-        (northfield.council, farah),
-        (northfield.police, helen),
-        (northfield.health, joanna),
-    ]:
-        GroupMember.unscoped.create(partnership=p, group=group, agency=agency, person=person)
-    return group
 
 
 @pytest.fixture
 def recommendation(northfield, amira):
     item = learning_services.learning_item_create(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         title="Escalation rarely used",
         what_was_learned="Plans stall without escalation.",
         source="single_agency",
         learned_on=date(2026, 5, 1),
     )
     return learning_services.learning_recommendation_create(
-        actor=actor_of(amira),
+        actor=actor_for_person(amira),
         title="Relaunch the escalation procedure",
         text="Brief practitioners.",
         learning_items=[item],
@@ -99,7 +83,7 @@ def recommendation(northfield, amira):
 def test_an_inquorate_decision_is_marked_so(
     executive, recommendation, northfield, amira, farah, joanna, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     meeting = services.meeting_create(actor=actor, group=executive, held_on=date(2026, 6, 10))
     # An executive meeting receives its highlight report as a paper
     paper = meeting.papers.get()
@@ -138,7 +122,7 @@ def test_an_inquorate_decision_is_marked_so(
 def test_votes_count_once_per_statutory_partner(
     executive, recommendation, northfield, amira, farah, helen, joanna, lorna, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     meeting = services.meeting_create(actor=actor, group=executive, held_on=date(2026, 9, 16))
     rows = services.attendance_record(
         actor=actor, meeting=meeting, present=[farah, helen, joanna, lorna, amira]
@@ -201,7 +185,7 @@ def test_votes_count_once_per_statutory_partner(
 
 
 def test_only_the_decision_making_group_decides(arg, recommendation, amira, farah, helen):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     meeting = services.meeting_create(actor=actor, group=arg, held_on=date(2026, 4, 15))
     services.attendance_record(actor=actor, meeting=meeting, present=[farah, helen])
     with pytest.raises(Exception, match="does not decide on recommendations"):
@@ -217,7 +201,7 @@ def test_only_the_decision_making_group_decides(arg, recommendation, amira, fara
 def test_the_agenda_is_built_from_what_is_due(
     arg, executive, recommendation, audit, northfield, amira, client_for
 ):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     today = timezone.localdate()
     from_audit = learning_services.learning_item_create(
         actor=actor,
@@ -227,21 +211,17 @@ def test_the_agenda_is_built_from_what_is_due(
         learned_on=today - timedelta(days=10),
         audit=audit,
     )
-    overdue = Action.unscoped.create(
+    overdue = ActionFactory(
         partnership=northfield.partnership,
         title="Brief practitioners",
         owner_agency=northfield.police,
         due_date=today - timedelta(days=3),
-        measure_kind="described",
-        measure="Briefed",
     )
-    later = Action.unscoped.create(
+    later = ActionFactory(
         partnership=northfield.partnership,
         title="Re-audit next year",
         owner_agency=northfield.council,
         due_date=today + timedelta(days=300),
-        measure_kind="described",
-        measure="Re-audit",
     )
     meeting = services.meeting_create(actor=actor, group=arg, held_on=today)
     client = client_for(amira)
@@ -274,32 +254,28 @@ def test_the_agenda_is_built_from_what_is_due(
 
 
 def test_highlight_report(executive, recommendation, northfield, amira, helen, corinne, client_for):
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     today = timezone.localdate()
     previous = services.meeting_create(
         actor=actor, group=executive, held_on=today - timedelta(days=120)
     )
     meeting = services.meeting_create(actor=actor, group=executive, held_on=today)
-    Action.unscoped.create(
+    ActionFactory(
         partnership=northfield.partnership,
         title="Brief practitioners on escalation",
         owner_agency=northfield.police,
         due_date=today - timedelta(days=3),
-        measure_kind="described",
-        measure="Briefed",
     )
-    Action.unscoped.create(
+    ActionFactory(
         partnership=northfield.partnership,
         title="Publish the neglect toolkit",
         owner_agency=northfield.council,
         due_date=today - timedelta(days=30),
         state="complete",
         completed_at=today - timedelta(days=40),
-        measure_kind="described",
-        measure="Published",
     )
     scrutiny_services.challenge_raise(
-        actor=actor_of(corinne),
+        actor=actor_for_person(corinne),
         agency=northfield.police,
         person=helen,
         subject="Police attendance at the executive",
@@ -358,7 +334,7 @@ def test_highlight_report_queries_do_not_grow(executive, northfield, amira):
 
     from assurance.improvement.highlight.report import highlight_report
 
-    actor = actor_of(amira)
+    actor = actor_for_person(amira)
     today = timezone.localdate()
     meeting = services.meeting_create(actor=actor, group=executive, held_on=today)
     meeting = Meeting.unscoped.select_related("group", "partnership").get(pk=meeting.pk)
@@ -375,13 +351,11 @@ def test_highlight_report_queries_do_not_grow(executive, northfield, amira):
             learning_services.learning_recommendation_create(
                 actor=actor, title=f"Recommendation {n}", text="x", learning_items=[item]
             )
-            Action.unscoped.create(
+            ActionFactory(
                 partnership=northfield.partnership,
                 title=f"Action {n}",
                 owner_agency=northfield.police,
                 due_date=today - timedelta(days=n + 1),
-                measure_kind="described",
-                measure="x",
             )
 
     def count():

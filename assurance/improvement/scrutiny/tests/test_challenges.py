@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from assurance.audits.tests.conftest import actor_of
 from assurance.core.registry import todos_for
 from assurance.improvement.scrutiny import services
 from assurance.improvement.scrutiny.models import Challenge, ChallengeStatus
+from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +35,8 @@ def test_a_challenge_from_question_to_outcome(
     challenge = Challenge.unscoped.get()
     assert challenge.raised_by == corinne and challenge.status == ChallengeStatus.OPEN
     # helen's to-do list asks her to answer; joanna's does not, and she cannot see it
-    assert any("Answer the scrutineer" in t.text for t in todos_for(actor_of(helen)))
-    assert not any("scrutineer" in t.text for t in todos_for(actor_of(joanna)))
+    assert any("Answer the scrutineer" in t.text for t in todos_for(actor_for_person(helen)))
+    assert not any("scrutineer" in t.text for t in todos_for(actor_for_person(joanna)))
     assert client_for(joanna).get(northfield.url(f"challenges/{challenge.pk}/")).status_code == 404
     assert b"Police attendance" not in client_for(joanna).get(northfield.url("challenges/")).content
     # helen answers
@@ -50,7 +50,7 @@ def test_a_challenge_from_question_to_outcome(
     assert response.status_code == 302
     challenge.refresh_from_db()
     assert challenge.status == ChallengeStatus.ANSWERED and challenge.answered_by == helen
-    assert any("Judge the answers" in t.text for t in todos_for(actor_of(corinne)))
+    assert any("Judge the answers" in t.text for t in todos_for(actor_for_person(corinne)))
     # corinne closes it with the outcome
     response = client.post(
         northfield.url(f"challenges/{challenge.pk}/outcome/"),
@@ -70,19 +70,19 @@ def test_only_the_scrutineer_challenges_and_only_the_agency_answers(
     assert client_for(amira).get(northfield.url("challenges/new/")).status_code == 403
     assert client_for(helen).get(northfield.url("challenges/new/")).status_code == 403
     challenge = services.challenge_raise(
-        actor=actor_of(corinne),
+        actor=actor_for_person(corinne),
         agency=northfield.police,
         subject="Escalation",
         detail="Why so few?",
         respond_by=timezone.localdate() + timedelta(days=7),
     )
     with pytest.raises(PermissionDenied):
-        services.challenge_answer(actor=actor_of(farah), challenge=challenge, answer="x")
+        services.challenge_answer(actor=actor_for_person(farah), challenge=challenge, answer="x")
     # The business unit may record an answer on the agency's behalf
-    services.challenge_answer(actor=actor_of(amira), challenge=challenge, answer="Sent.")
+    services.challenge_answer(actor=actor_for_person(amira), challenge=challenge, answer="Sent.")
     with pytest.raises(Exception, match="after the challenge"):
         services.challenge_raise(
-            actor=actor_of(corinne),
+            actor=actor_for_person(corinne),
             agency=northfield.police,
             subject="Late",
             detail="x",
@@ -93,7 +93,7 @@ def test_only_the_scrutineer_challenges_and_only_the_agency_answers(
 def test_an_overdue_challenge_is_shown_as_such(northfield, corinne, amira, client_for):
     today = timezone.localdate()
     services.challenge_raise(
-        actor=actor_of(corinne),
+        actor=actor_for_person(corinne),
         agency=northfield.council,
         subject="Supervision and drift",
         detail="Evidence?",

@@ -1,0 +1,29 @@
+"""Factories for the indicator catalogue (global: no partnership).
+
+``IndicatorFactory(code="POL-RHI72")`` fetches the indicator if the catalogue has it already
+(``catalogue_load``); otherwise it makes one: an annual percentage from national statistics,
+lower being better, reported by the local authority.
+"""
+
+from __future__ import annotations
+
+import factory
+
+from assurance.dataset.catalogue.models import Frequency, Indicator, Polarity, Source, Unit
+from assurance.partnerships.models import Sector
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"TEST-{n + 1}")
+    title = factory.Sequence(lambda n: f"Test indicator {n + 1}")
+    definition = factory.Faker("sentence", locale="en_GB")
+    unit = Unit.PERCENTAGE
+    polarity = Polarity.LOWER_IS_BETTER
+    owning_sector = Sector.LOCAL_AUTHORITY
+    phase = 1
+    frequency = Frequency.ANNUAL
+    source = Source.NATIONAL_STATISTICS

@@ -1,83 +1,21 @@
 """Meetings and decisions: the executive's quorum comes from who attended (all three statutory
 partners), is shown before a decision is recorded, and a decision taken while inquorate is
 marked so; votes count one per statutory partner however many representatives attend. The
-agenda is built from what is due; the highlight report is a page, a PDF and a Word document."""
+agenda is built from what is due."""
 
 from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
-from assurance.core.roles import Role
 from assurance.improvement.actions.tests.factories import ActionFactory
 from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import Recommendation
 from assurance.improvement.meetings import services
-from assurance.improvement.meetings.models import AgendaKind, Decision, Meeting, PaperKind
-from assurance.improvement.scrutiny import services as scrutiny_services
+from assurance.improvement.meetings.models import AgendaKind, Decision, PaperKind
 from assurance.partnerships.access import actor_for_person
-from assurance.partnerships.tests.factories import GroupFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lorna(northfield):
-    """lorna: the ICB's chief nurse, a second health representative on the executive."""
-    return PersonFactory(
-        partnership=northfield.partnership,
-        agency=northfield.health,
-        full_name="Lorna Beck",
-        email="lorna@northfield.test",
-        roles=[Role.GROUP_MEMBER],
-    )
-
-
-@pytest.fixture
-def executive(northfield, farah, helen, joanna, lorna):
-    """The executive: farah (council), helen (police), joanna and lorna (health) hold seats."""
-    return GroupFactory(
-        partnership=northfield.partnership,
-        name="Partnership executive",
-        short_name="LSCP",
-        purpose="Decides.",
-        meeting_frequency="three_per_year",
-        decision_making=True,
-        members=[farah, helen, joanna, lorna],
-    )
-
-
-@pytest.fixture
-def arg(northfield, farah, helen, joanna):
-    """The ARG: quorate with three member agencies; farah, helen and joanna hold seats."""
-    return GroupFactory(
-        partnership=northfield.partnership,
-        name="Assurance and Review Group",
-        short_name="ARG",
-        purpose="Assures.",
-        meeting_frequency="quarterly",
-        quorum_rule="min_member_agencies",
-        quorum_number=3,
-        voting_rule="consensus",
-        members=[farah, helen, joanna],
-    )
-
-
-@pytest.fixture
-def recommendation(northfield, amira):
-    item = learning_services.learning_item_create(
-        actor=actor_for_person(amira),
-        title="Escalation rarely used",
-        what_was_learned="Plans stall without escalation.",
-        source="single_agency",
-        learned_on=date(2026, 5, 1),
-    )
-    return learning_services.learning_recommendation_create(
-        actor=actor_for_person(amira),
-        title="Relaunch the escalation procedure",
-        text="Brief practitioners.",
-        learning_items=[item],
-    )
 
 
 def test_an_inquorate_decision_is_marked_so(
@@ -251,121 +189,3 @@ def test_the_agenda_is_built_from_what_is_due(
     page = client.get(northfield.url(f"meetings/{exec_meeting.pk}/agenda/")).content.decode()
     assert f'name="recommendation" type="checkbox" value="{recommendation.pk}" checked' in page
     assert f'name="learning" type="checkbox" value="{from_audit.pk}" checked' not in page
-
-
-def test_highlight_report(executive, recommendation, northfield, amira, helen, corinne, client_for):
-    actor = actor_for_person(amira)
-    today = timezone.localdate()
-    previous = services.meeting_create(
-        actor=actor, group=executive, held_on=today - timedelta(days=120)
-    )
-    meeting = services.meeting_create(actor=actor, group=executive, held_on=today)
-    ActionFactory(
-        partnership=northfield.partnership,
-        title="Brief practitioners on escalation",
-        owner_agency=northfield.police,
-        due_date=today - timedelta(days=3),
-    )
-    ActionFactory(
-        partnership=northfield.partnership,
-        title="Publish the neglect toolkit",
-        owner_agency=northfield.council,
-        due_date=today - timedelta(days=30),
-        state="complete",
-        completed_at=today - timedelta(days=40),
-    )
-    scrutiny_services.challenge_raise(
-        actor=actor_for_person(corinne),
-        agency=northfield.police,
-        person=helen,
-        subject="Police attendance at the executive",
-        detail="Why?",
-        respond_by=today + timedelta(days=14),
-    )
-    learning_services.learning_item_create(
-        actor=actor,
-        title="Drift in neglect cases",
-        what_was_learned="x",
-        source="inspection",
-        learned_on=today - timedelta(days=10),
-    )
-    client = client_for(amira)
-    page = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report/")).content
-    text = page.decode()
-    for expected in [
-        "What is going well",
-        "Action completed: Publish the neglect toolkit",
-        "What needs to improve",
-        "Drift in neglect cases",
-        "Proposals awaiting decision",
-        "Relaunch the escalation procedure",
-        "Actions at risk",
-        "Brief practitioners on escalation",
-        "Open challenges",
-        "Police attendance at the executive",
-        f"{previous.held_on:%-d %B %Y}",
-    ]:
-        assert expected in text, expected
-    pdf = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report.pdf"))
-    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    docx = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report.docx"))
-    assert docx.status_code == 200 and docx.content.startswith(b"PK")
-    import io
-
-    from docx import Document
-
-    headings = [
-        p.text
-        for p in Document(io.BytesIO(docx.content)).paragraphs
-        if p.style.name.startswith("Heading")
-    ]
-    assert headings == [
-        "What is going well",
-        "What needs to improve",
-        "Proposals awaiting decision",
-        "Actions at risk",
-        "Open challenges from the independent scrutineer",
-    ]
-
-
-def test_highlight_report_queries_do_not_grow(executive, northfield, amira):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from assurance.improvement.highlight.report import highlight_report
-
-    actor = actor_for_person(amira)
-    today = timezone.localdate()
-    meeting = services.meeting_create(actor=actor, group=executive, held_on=today)
-    meeting = Meeting.unscoped.select_related("group", "partnership").get(pk=meeting.pk)
-
-    def add(first, last):
-        for n in range(first, last):
-            item = learning_services.learning_item_create(
-                actor=actor,
-                title=f"Learning {n}",
-                what_was_learned="x",
-                source="review",
-                learned_on=today - timedelta(days=n + 1),
-            )
-            learning_services.learning_recommendation_create(
-                actor=actor, title=f"Recommendation {n}", text="x", learning_items=[item]
-            )
-            ActionFactory(
-                partnership=northfield.partnership,
-                title=f"Action {n}",
-                owner_agency=northfield.police,
-                due_date=today - timedelta(days=n + 1),
-            )
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            report = highlight_report(meeting=meeting)
-        return len(queries.captured_queries), report
-
-    add(0, 3)
-    few, _ = count()
-    add(3, 30)
-    many, report = count()
-    assert few == many <= 15
-    assert any("Recommendation 29" in str(b.table.rows) for b in report.blocks if b.table)

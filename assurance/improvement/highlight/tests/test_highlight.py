@@ -1,0 +1,133 @@
+"""The highlight report to an executive meeting, built from the records: a page, a PDF and a
+Word document, with a constant number of queries."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from assurance.improvement.actions.tests.factories import ActionFactory
+from assurance.improvement.highlight.report import highlight_report
+from assurance.improvement.learning import services as learning_services
+from assurance.improvement.meetings import services
+from assurance.improvement.meetings.models import Meeting
+from assurance.improvement.scrutiny import services as scrutiny_services
+from assurance.partnerships.access import actor_for_person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_highlight_report(executive, recommendation, northfield, amira, helen, corinne, client_for):
+    actor = actor_for_person(amira)
+    today = timezone.localdate()
+    previous = services.meeting_create(
+        actor=actor, group=executive, held_on=today - timedelta(days=120)
+    )
+    meeting = services.meeting_create(actor=actor, group=executive, held_on=today)
+    ActionFactory(
+        partnership=northfield.partnership,
+        title="Brief practitioners on escalation",
+        owner_agency=northfield.police,
+        due_date=today - timedelta(days=3),
+    )
+    ActionFactory(
+        partnership=northfield.partnership,
+        title="Publish the neglect toolkit",
+        owner_agency=northfield.council,
+        due_date=today - timedelta(days=30),
+        state="complete",
+        completed_at=today - timedelta(days=40),
+    )
+    scrutiny_services.challenge_raise(
+        actor=actor_for_person(corinne),
+        agency=northfield.police,
+        person=helen,
+        subject="Police attendance at the executive",
+        detail="Why?",
+        respond_by=today + timedelta(days=14),
+    )
+    learning_services.learning_item_create(
+        actor=actor,
+        title="Drift in neglect cases",
+        what_was_learned="x",
+        source="inspection",
+        learned_on=today - timedelta(days=10),
+    )
+    client = client_for(amira)
+    page = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report/")).content
+    text = page.decode()
+    for expected in [
+        "What is going well",
+        "Action completed: Publish the neglect toolkit",
+        "What needs to improve",
+        "Drift in neglect cases",
+        "Proposals awaiting decision",
+        "Relaunch the escalation procedure",
+        "Actions at risk",
+        "Brief practitioners on escalation",
+        "Open challenges",
+        "Police attendance at the executive",
+        f"{previous.held_on:%-d %B %Y}",
+    ]:
+        assert expected in text, expected
+    pdf = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report.pdf"))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    docx = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report.docx"))
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    import io
+
+    from docx import Document
+
+    headings = [
+        p.text
+        for p in Document(io.BytesIO(docx.content)).paragraphs
+        if p.style.name.startswith("Heading")
+    ]
+    assert headings == [
+        "What is going well",
+        "What needs to improve",
+        "Proposals awaiting decision",
+        "Actions at risk",
+        "Open challenges from the independent scrutineer",
+    ]
+
+
+def test_highlight_report_queries_do_not_grow(executive, northfield, amira):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    actor = actor_for_person(amira)
+    today = timezone.localdate()
+    meeting = services.meeting_create(actor=actor, group=executive, held_on=today)
+    meeting = Meeting.unscoped.select_related("group", "partnership").get(pk=meeting.pk)
+
+    def add(first, last):
+        for n in range(first, last):
+            item = learning_services.learning_item_create(
+                actor=actor,
+                title=f"Learning {n}",
+                what_was_learned="x",
+                source="review",
+                learned_on=today - timedelta(days=n + 1),
+            )
+            learning_services.learning_recommendation_create(
+                actor=actor, title=f"Recommendation {n}", text="x", learning_items=[item]
+            )
+            ActionFactory(
+                partnership=northfield.partnership,
+                title=f"Action {n}",
+                owner_agency=northfield.police,
+                due_date=today - timedelta(days=n + 1),
+            )
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            report = highlight_report(meeting=meeting)
+        return len(queries.captured_queries), report
+
+    add(0, 3)
+    few, _ = count()
+    add(3, 30)
+    many, report = count()
+    assert few == many <= 15
+    assert any("Recommendation 29" in str(b.table.rows) for b in report.blocks if b.table)

@@ -22,6 +22,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from assurance.core.history import save_as
 from assurance.improvement.actions import services as action_services
 from assurance.improvement.actions.demo import PLAN_TITLE
 from assurance.improvement.actions.models import Action, MeasureKind
@@ -189,8 +190,7 @@ def _attach_demo_document(demo: _Demo, item: LearningItem) -> None:
         uploaded_by=demo.bu.person,
     )
     document.file.name = DOCUMENT_PATH
-    document._history_user = demo.bu.user  # type: ignore[attr-defined]
-    document.save()
+    save_as(document, demo.bu)
 
 
 def load_demo_learning_cycle(command: Any = None) -> None:
@@ -222,9 +222,7 @@ def _load(partnership: Partnership) -> None:
             description=description,
             priority=priorities.get(priority),
         )
-        t._history_user = bu.user  # type: ignore[attr-defined]
-        t.save()
-        return t
+        return save_as(t, bu)
 
     drift = theme(
         "Drift in neglect cases",
@@ -500,8 +498,7 @@ def _load(partnership: Partnership) -> None:
         "The executive asked the ARG for costs before deciding on escalation.",
     )
     police_challenge.meeting = exec2
-    police_challenge._history_user = demo.actor("scrutineer").user  # type: ignore[attr-defined]
-    police_challenge.save()
+    save_as(police_challenge, demo.actor("scrutineer"))
     demo.decide(
         exec2,
         r_escalation,

@@ -1,4 +1,8 @@
-"""Sign in and out, password reset, two-factor sign-in and personal API tokens."""
+"""Sign in and out, password reset, two-factor sign-in and personal API tokens.
+
+The form pages use core/form_page.html, with their words in the context (``heading``, ``lead``,
+``submit_label``, ``cancel_url``) as on every other form page.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ from typing import Any
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.generic import FormView, TemplateView
@@ -29,6 +34,15 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+    extra_context = {
+        "lead": "Use the e-mail address your partnership's business unit registered for you.",
+        "submit_label": "Sign in",
+    }
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["heading"] = f"Sign in to {settings.SERVICE_NAME}"
+        return context
 
 
 class SignOutView(auth_views.LogoutView):
@@ -86,16 +100,22 @@ class TwoFactorView(LoginRequiredMixin, FormView):
     """Verify a code from the user's authenticator app, or set one up if they have none."""
 
     form_class = TokenForm
-
-    def get_template_names(self) -> list[str]:
-        if services.totp_device_confirmed(user=self.request.user):
-            return ["accounts/two_factor_verify.html"]
-        return ["accounts/two_factor_setup.html"]
+    template_name = "accounts/two_factor.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["next"] = _safe_next(self.request)
-        if not services.totp_device_confirmed(user=self.request.user):
+        if services.totp_device_confirmed(user=self.request.user):
+            context.update(
+                heading="Enter your sign-in code",
+                lead="Your partnership asks for a second check for your role. Open the "
+                "authenticator app on your phone.",
+                submit_label="Continue",
+            )
+        else:
+            context.update(
+                heading="Set up two-factor sign-in", submit_label="Turn on two-factor sign-in"
+            )
             device = services.totp_device_pending(user=self.request.user)
             image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
             buffer = BytesIO()
@@ -124,7 +144,13 @@ class TwoFactorView(LoginRequiredMixin, FormView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    template_name = "accounts/password_reset.html"
+    template_name = "core/form_page.html"
+    extra_context = {
+        "heading": "Reset your password",
+        "lead": "Enter your e-mail address. If it belongs to an account, we will send you a link "
+        "to choose a new password.",
+        "submit_label": "Send the link",
+    }
     form_class = ResetForm
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
@@ -137,6 +163,11 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
+    extra_context = {
+        "heading": "Choose a new password",
+        "lead": "Use at least 12 characters. A few unrelated words make a good password.",
+        "submit_label": "Save the password",
+    }
     success_url = "/accounts/password-reset/complete/"
 
 
@@ -145,7 +176,12 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    template_name = "accounts/password_change.html"
+    template_name = "core/form_page.html"
+    extra_context = {
+        "heading": "Change your password",
+        "submit_label": "Save the password",
+        "cancel_url": reverse_lazy("accounts:account"),
+    }
     success_url = "/accounts/"
 
     def form_valid(self, form: Any) -> HttpResponse:

@@ -27,6 +27,7 @@ from assurance.audits.models import (
     Theme,
 )
 from assurance.core.business_year import current_business_year
+from assurance.core.history import save_as
 from assurance.frameworks.models import Answer, Framework, ScaleOption, Section
 from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Agency, Partnership, Person
@@ -145,8 +146,7 @@ def _build_audit(
         report_due=month + timedelta(days=77),
         status=AuditStatus.SAMPLING,
     )
-    audit._history_user = actor.user  # type: ignore[attr-defined]
-    audit.save()
+    save_as(audit, actor)
     audit.agencies.set(agencies)
     council = next(a for a in agencies if a.statutory_role == "local_authority")
     for n in range(cases):

@@ -24,7 +24,8 @@ from assurance.audits.models import (
     ReturnStatus,
     SampleDraw,
 )
-from assurance.audits.services import AuditRuleError, _stamp
+from assurance.audits.services import AuditRuleError
+from assurance.core.history import save_as
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
 from assurance.frameworks import assessments
@@ -78,7 +79,7 @@ def case_add(
         raise AuditRuleError("Choose at least one agency involved with the case.")
     record_numbers = record_numbers or {}
     with transaction.atomic():
-        case = _stamp(
+        case = save_as(
             AuditCase(
                 partnership=actor.partnership,
                 audit=audit,
@@ -93,7 +94,6 @@ def case_add(
             ),
             actor,
         )
-        case.save()
         for agency in agencies:
             _involve(
                 actor=actor,
@@ -105,16 +105,16 @@ def case_add(
 
 
 def _involve(*, actor: Actor, case: AuditCase, agency: Agency, record_number: str) -> CaseAgency:
-    involvement = _stamp(CaseAgency(partnership=case.partnership, case=case, agency=agency), actor)
+    involvement = CaseAgency(partnership=case.partnership, case=case, agency=agency)
     if record_number.strip():
         involvement.record_number_encrypted = encrypt_record_number(record_number)
-    involvement.save()
+    save_as(involvement, actor)
     if case.audit.framework is None:
         raise AuditRuleError("Choose the audit tool before adding cases.")
     assessment = assessments.assessment_start(
         framework=case.audit.framework, partnership=case.partnership
     )
-    _stamp(
+    save_as(
         AgencyReturn(
             partnership=case.partnership,
             involvement=involvement,
@@ -124,7 +124,7 @@ def _involve(*, actor: Actor, case: AuditCase, agency: Agency, record_number: st
             due_date=case.audit.returns_due,
         ),
         actor,
-    ).save()
+    )
     return involvement
 
 
@@ -153,7 +153,7 @@ def sample_draw(
     else:
         raise AuditRuleError(f"Unknown sampling method {method!r}.")
     with transaction.atomic():
-        draw = _stamp(
+        draw = save_as(
             SampleDraw(
                 partnership=actor.partnership,
                 audit=audit,
@@ -167,7 +167,6 @@ def sample_draw(
             ),
             actor,
         )
-        draw.save()
         for candidate in chosen:
             _candidate_add(
                 actor=actor,
@@ -249,7 +248,9 @@ def case_remove(*, actor: Actor, case: AuditCase) -> None:
             assessment = agency_return.assessment
             agency_return.delete()
             assessment.delete()
-        _stamp(case, actor).delete()
+        # A delete, not a save: the history's record of it names the actor all the same.
+        case._history_user = actor.user  # type: ignore[attr-defined]
+        case.delete()
 
 
 def record_number_reveal(*, actor: Actor, involvement: CaseAgency) -> str | None:

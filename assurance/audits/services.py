@@ -33,6 +33,7 @@ from assurance.audits.models import (
 )
 from assurance.audits.selectors import audit_facts
 from assurance.core.business_year import business_year_label
+from assurance.core.history import save_as
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
 from assurance.frameworks import assessments
@@ -43,11 +44,6 @@ from assurance.partnerships.models import Agency, Person
 
 class AuditRuleError(ValidationError):
     """A step of the audit's life that its rules do not allow yet; the message says why."""
-
-
-def _stamp(record: Any, actor: Actor) -> Any:
-    record._history_user = actor.user
-    return record
 
 
 def _own_agency_or_all(actor: Actor, permission: str, agency_id: int) -> None:
@@ -82,10 +78,11 @@ def audit_save(*, actor: Actor, form: Any) -> Audit:
         and (audit.status not in {AuditStatus.PLANNED, AuditStatus.SCOPING})
     ):
         raise AuditRuleError("The audit tool cannot change once cases have been sampled.")
-    _stamp(audit, actor)
     with transaction.atomic():
         audit.programme = programme_for_year(actor=actor, business_year=form.business_year())
-        return form.save()
+        save_as(form.save(commit=False), actor)
+        form.save_m2m()
+    return audit
 
 
 def audit_advance(*, actor: Actor, audit: Audit) -> Audit:
@@ -100,7 +97,7 @@ def audit_advance(*, actor: Actor, audit: Audit) -> Audit:
         if following is None:
             raise AuditRuleError("The audit is closed.")
         audit.status = following
-        _stamp(audit, actor).save(update_fields=["status"])
+        save_as(audit, actor, update_fields=["status"])
     return audit
 
 
@@ -110,7 +107,7 @@ def audit_record_missing_returns_reason(*, actor: Actor, audit: Audit, reason: s
     if not reason.strip():
         raise AuditRuleError("Say why moderation should start without every return.")
     audit.missing_returns_reason = reason.strip()
-    _stamp(audit, actor).save(update_fields=["missing_returns_reason"])
+    save_as(audit, actor, update_fields=["missing_returns_reason"])
     return audit
 
 
@@ -135,7 +132,7 @@ def return_assign(
     before = set(agency_return.auditors.values_list("pk", flat=True))
     with transaction.atomic():
         agency_return.due_date = due_date or agency_return.due_date
-        _stamp(agency_return, actor).save(update_fields=["due_date"])
+        save_as(agency_return, actor, update_fields=["due_date"])
         agency_return.auditors.set(auditors)
     for person in auditors:
         if person.pk not in before:
@@ -215,7 +212,7 @@ def return_save(
                 setattr(agency_return, field, narrative[field])
         if agency_return.status in {ReturnStatus.NOT_STARTED, ReturnStatus.RETURNED}:
             agency_return.status = ReturnStatus.DRAFT
-        _stamp(agency_return, actor).save()
+        save_as(agency_return, actor)
         for field, (kind, reason) in (identifier_reasons or {}).items():
             IdentifierFlag.unscoped.create(
                 partnership=actor.partnership,
@@ -238,7 +235,7 @@ def return_submit(*, actor: Actor, agency_return: AgencyReturn) -> AgencyReturn:
     agency_return.status = ReturnStatus.SUBMITTED
     agency_return.submitted_at = timezone.now()
     agency_return.submitted_by = actor.person
-    _stamp(agency_return, actor).save()
+    save_as(agency_return, actor)
     return agency_return
 
 
@@ -249,7 +246,7 @@ def return_sign_off(*, actor: Actor, agency_return: AgencyReturn) -> AgencyRetur
     agency_return.status = ReturnStatus.SIGNED_OFF
     agency_return.signed_off_at = timezone.now()
     agency_return.signed_off_by = actor.person
-    _stamp(agency_return, actor).save()
+    save_as(agency_return, actor)
     return agency_return
 
 
@@ -261,7 +258,7 @@ def return_send_back(*, actor: Actor, agency_return: AgencyReturn, comments: str
         raise AuditRuleError("Say what the auditor needs to change.")
     agency_return.status = ReturnStatus.RETURNED
     agency_return.lead_comments = comments.strip()
-    _stamp(agency_return, actor).save()
+    save_as(agency_return, actor)
     return agency_return
 
 
@@ -272,12 +269,11 @@ def moderation_meeting_record(
     *, actor: Actor, audit: Audit, held_on: date, attendees: Iterable[Person], notes: str = ""
 ) -> ModerationMeeting:
     actor.require("moderation.record")
-    meeting = _stamp(
-        ModerationMeeting(partnership=actor.partnership, audit=audit, held_on=held_on, notes=notes),
-        actor,
+    meeting = ModerationMeeting(
+        partnership=actor.partnership, audit=audit, held_on=held_on, notes=notes
     )
     with transaction.atomic():
-        meeting.save()
+        save_as(meeting, actor)
         meeting.attendees.set(attendees)
     return meeting
 
@@ -302,8 +298,7 @@ def agreed_grade_set(
         partnership=actor.partnership, case=case, section=section
     )
     grade.option, grade.rationale, grade.meeting = option, rationale.strip(), meeting
-    _stamp(grade, actor).save()
-    return grade
+    return save_as(grade, actor)
 
 
 def key_message_add(
@@ -311,20 +306,16 @@ def key_message_add(
 ) -> KeyMessage:
     actor.require("audit.manage")
     order = KeyMessage.unscoped.filter(audit=audit, kind=kind).count() + 1
-    message = _stamp(
-        KeyMessage(
-            partnership=actor.partnership,
-            audit=audit,
-            kind=kind,
-            aspect=aspect,
-            text=text,
-            section=section,
-            order=order,
-        ),
-        actor,
+    message = KeyMessage(
+        partnership=actor.partnership,
+        audit=audit,
+        kind=kind,
+        aspect=aspect,
+        text=text,
+        section=section,
+        order=order,
     )
-    message.save()
-    return message
+    return save_as(message, actor)
 
 
 def learning_event_record(
@@ -337,17 +328,14 @@ def learning_event_record(
     what_was_shared: str,
 ) -> LearningEvent:
     actor.require("audit.manage")
-    event = _stamp(
-        LearningEvent(
-            partnership=actor.partnership,
-            audit=audit,
-            held_on=held_on,
-            attendee_count=attendee_count,
-            what_was_shared=what_was_shared,
-        ),
-        actor,
+    event = LearningEvent(
+        partnership=actor.partnership,
+        audit=audit,
+        held_on=held_on,
+        attendee_count=attendee_count,
+        what_was_shared=what_was_shared,
     )
     with transaction.atomic():
-        event.save()
+        save_as(event, actor)
         event.agencies.set(agencies)
     return event

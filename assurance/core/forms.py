@@ -28,17 +28,22 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format=format or "%Y-%m-%d")
 
 
-def add_service_errors(form: Any, exc: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the fields it names where the form has
-    them, the rest (and plain messages) above the form, so the error summary lists them all."""
+def add_service_errors(
+    form: Any, exc: ValidationError | ValueError, *, field: str | None = None
+) -> None:
+    """Put a service's refusal on the form: a ValidationError's errors on the fields it names
+    where the form has them; the rest (plain messages, a pure rule's ValueError) on ``field``
+    if given, else above the form. The error summary lists them all."""
+    if not isinstance(exc, ValidationError):
+        exc = ValidationError(str(exc))
     if hasattr(exc, "error_dict"):
         for name, errors in exc.error_dict.items():
-            target = name if name in form.fields else None
+            target = name if name in form.fields else field
             for error in errors:
                 form.add_error(target, error)
     else:
         for message in exc.messages:
-            form.add_error(None, message)
+            form.add_error(field, message)
 
 
 def limit_choices(form: Any, name: str, queryset: Any) -> None:

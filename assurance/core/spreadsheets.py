@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -30,6 +31,14 @@ class UploadProblem(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+    def on_field(self, field: str, *, limit: int = 50) -> ValidationError:
+        """The problems as errors of the upload form's ``field``: the first ``limit``, then how
+        many more (a page listing thousands helps nobody)."""
+        shown = self.problems[:limit]
+        if len(self.problems) > limit:
+            shown = [*shown, f"… and {len(self.problems) - limit} more problems."]
+        return ValidationError({field: shown})
 
 
 def new_workbook(instructions: Iterable[str], *, title: str = "Instructions") -> Workbook:

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from assurance.core.history import save_as
 from assurance.frameworks.models import (
     Answer,
     Assessment,
@@ -118,8 +119,7 @@ def assessment_save_answers(
             answer.option_id = value["option"]
             answer.number, answer.date = value["number"], value["date"]
             answer.text, answer.evidence = value["text"], value["evidence"]
-            answer._history_user = user  # type: ignore[attr-defined]
-            answer.save()
+            save_as(answer, user)
         assessment.refresh_from_db(fields=["revision", "updated_at"])
     return assessment
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from assurance.core.history import save_as
 from assurance.frameworks.assessments import (
     ConflictError,
     assessment_missing,
@@ -68,9 +69,7 @@ def framework_create(
         partnership=actor.partnership, name=name, kind=kind, theme=theme, description=description
     )
     framework.full_clean(exclude=["family"])
-    framework._history_user = actor.user  # type: ignore[attr-defined]
-    framework.save()
-    return framework
+    return save_as(framework, actor)
 
 
 def framework_import(*, actor: Actor, name: str, content: bytes) -> Framework:
@@ -128,8 +127,9 @@ def _editable(framework: Framework) -> None:
 def framework_update(*, actor: Actor, framework: Framework, form: Any) -> Framework:
     actor.require("framework.manage")
     _editable(framework)
-    framework._history_user = actor.user  # type: ignore[attr-defined]
-    return form.save()  # type: ignore[no-any-return]
+    save_as(form.save(commit=False), actor)
+    form.save_m2m()
+    return framework
 
 
 @transaction.atomic
@@ -142,9 +142,7 @@ def section_create(
     order = (framework.sections.aggregate(Max("order"))["order__max"] or 0) + 1
     section = Section(framework=framework, code=code, title=title, guidance=guidance, order=order)
     section.full_clean()
-    section._history_user = actor.user  # type: ignore[attr-defined]
-    section.save()
-    return section
+    return save_as(section, actor)
 
 
 @transaction.atomic
@@ -161,6 +159,4 @@ def item_save(*, actor: Actor, section: Section, form: Any) -> Item:
         item.scale = loading.scale_yes_no_na(partnership=actor.partnership)
     elif item.response_type != "scale":
         item.scale = None
-    item._history_user = actor.user  # type: ignore[attr-defined]
-    item.save()
-    return item
+    return save_as(item, actor)

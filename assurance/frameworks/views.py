@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.core.spreadsheets import XLSX
 from assurance.frameworks import selectors, services
@@ -18,9 +18,8 @@ from assurance.frameworks.forms import CopyForm, FrameworkForm, ItemForm, Upload
 from assurance.frameworks.interchange.format import ImportProblem
 from assurance.frameworks.interchange.workbooks import export_excel
 from assurance.frameworks.interchange.yaml_files import export_yaml
-from assurance.frameworks.models import Framework
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
+from assurance.frameworks.models import Framework, Item
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class FrameworkMixin(PartnershipViewMixin):
@@ -37,6 +36,14 @@ class FrameworkMixin(PartnershipViewMixin):
 
     def framework_url(self) -> str:
         return self.partnership_url("frameworks:detail", self.framework.pk)
+
+    # As a form page: about the framework, back to its page.
+
+    def get_caption(self) -> str:
+        return str(self.framework)
+
+    def get_cancel_url(self) -> str:
+        return self.framework_url()
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return [{"text": "Audit tools", "href": self.partnership_url("frameworks:list")}]
@@ -79,36 +86,43 @@ class FrameworkDetailView(FrameworkMixin, TemplateView):
         return context
 
 
-class FrameworkUploadView(PartnershipViewMixin, FormView):
+class FrameworkUploadView(FormPageView):
     permission = "framework.manage"
-    template_name = "frameworks/upload.html"
     form_class = UploadForm
     section = "frameworks"
     page_title = "Upload an audit tool"
+    lead = (
+        "Upload a tool written in YAML or in the Excel layout. The easiest start is to download "
+        "an existing tool as Excel, change it and upload it. If anything in the file is wrong, "
+        "nothing is imported and each problem is listed with its line, or its sheet, row and "
+        "column."
+    )
+    submit_label = "Upload"
+    success_message = "{record} has been imported."
 
-    def form_valid(self, form: UploadForm) -> HttpResponse:
+    def save(self, form: UploadForm) -> Framework:
         upload = form.cleaned_data["file"]
         try:
-            framework = services.framework_import(
+            return services.framework_import(
                 actor=self.actor, name=upload.name, content=upload.read()
             )
         except ImportProblem as problem:
             # Each problem in the error summary (linked to the file field); one message at the
             # field itself, so the page does not repeat a long list (nor repeat the error's id).
             shown = problem.problems[:50]
-            for message in shown:
-                form.add_error(None, message)
             if len(problem.problems) > len(shown):
-                form.add_error(None, f"… and {len(problem.problems) - len(shown)} more problems.")
+                shown = [*shown, f"… and {len(problem.problems) - len(shown)} more problems."]
             count = len(problem.problems)
-            form.add_error(
-                "file",
-                f"The file has {count} problem{'' if count == 1 else 's'}, listed above. Nothing "
-                "was imported: correct the file and upload it again.",
-            )
-            return self.form_invalid(form)
-        messages.success(self.request, f"{framework} has been imported.")
-        return redirect("frameworks:detail", self.partnership.slug, framework.pk)
+            raise ValidationError(
+                {
+                    NON_FIELD_ERRORS: shown,
+                    "file": f"The file has {count} problem{'' if count == 1 else 's'}, listed "
+                    "above. Nothing was imported: correct the file and upload it again.",
+                }
+            ) from problem
+
+    def success_url_for(self, record: Framework) -> str:
+        return self.partnership_url("frameworks:detail", record.pk)
 
 
 class FrameworkExportView(FrameworkMixin, View):
@@ -133,31 +147,25 @@ class FrameworkExportView(FrameworkMixin, View):
         return response
 
 
-class FrameworkCopyView(FrameworkMixin, FormView):
+class FrameworkCopyView(FrameworkMixin, FormPageView):
     permission = "framework.manage"
-    template_name = "partnerships/record_form.html"
     form_class = CopyForm
     page_title = "Adapt this tool for a theme"
+    lead = "The copy keeps every section and item, and can then be edited."
 
     def get_initial(self) -> dict[str, Any]:
         return {"name": f"{self.framework.name} (adapted)"}
 
-    def form_valid(self, form: CopyForm) -> HttpResponse:
-        copy = services.framework_copy(
+    def save(self, form: CopyForm) -> Framework:
+        return services.framework_copy(
             actor=self.actor, framework=self.framework, **form.cleaned_data
         )
-        messages.success(self.request, f"{copy} has been created from {self.framework}.")
-        return redirect("frameworks:detail", self.partnership.slug, copy.pk)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=str(self.framework),
-            cancel_url=self.framework_url(),
-            lead="The copy keeps every section and item, and can then be edited.",
-        )
-        return context
+    def get_success_message(self, record: Framework) -> str:
+        return f"{record} has been created from {self.framework}."
+
+    def success_url_for(self, record: Framework) -> str:
+        return self.partnership_url("frameworks:detail", record.pk)
 
 
 class FrameworkNewVersionView(FrameworkMixin, View):
@@ -170,82 +178,52 @@ class FrameworkNewVersionView(FrameworkMixin, View):
         return redirect("frameworks:detail", self.partnership.slug, version.pk)
 
 
-class FrameworkUpdateView(FrameworkMixin, FormView):
+class FrameworkUpdateView(FrameworkMixin, FormPageView):
     permission = "framework.manage"
-    template_name = "partnerships/record_form.html"
     form_class = FrameworkForm
     page_title = "Change the tool's details"
+    success_message = "The details have been saved."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.framework
-        return kwargs
+    def get_object(self) -> Framework:
+        return self.framework
 
-    def form_valid(self, form: FrameworkForm) -> HttpResponse:
-        try:
-            services.framework_update(actor=self.actor, framework=self.framework, form=form)
-        except ValidationError as exc:
-            form.add_error(None, " ".join(exc.messages))
-            return self.form_invalid(form)
-        messages.success(self.request, "The details have been saved.")
-        return redirect(self.framework_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title, caption=str(self.framework), cancel_url=self.framework_url()
-        )
-        return context
+    def save(self, form: FrameworkForm) -> Framework:
+        return services.framework_update(actor=self.actor, framework=self.framework, form=form)
 
 
-class ItemFormView(FrameworkMixin, FormView):
+class ItemFormView(FrameworkMixin, FormPageView):
     """Add an item to a section, or change one, on a version that is not yet in use."""
 
     permission = "framework.manage"
-    template_name = "partnerships/record_form.html"
     form_class = ItemForm
+    success_message = "The item has been saved."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["partnership"] = self.partnership
-        if "item_pk" in self.kwargs:
-            kwargs["instance"] = selectors.get_item(
-                framework=self.framework, pk=self.kwargs["item_pk"]
+    def get_heading(self) -> str:
+        return "Change an item" if "item_pk" in self.kwargs else "Add an item"
+
+    def get_lead(self) -> str:
+        if self.framework.is_frozen:
+            return (
+                "This version is in use, so it cannot change: make a new "
+                "version from the tool's page first."
             )
-        return kwargs
+        return ""
 
-    def form_valid(self, form: ItemForm) -> HttpResponse:
+    def get_object(self) -> Item | None:
+        if "item_pk" in self.kwargs:
+            return selectors.get_item(framework=self.framework, pk=self.kwargs["item_pk"])
+        return None
+
+    def save(self, form: ItemForm) -> Item:
         section = (
             form.instance.section
             if form.instance.pk
             else selectors.get_section(framework=self.framework, pk=self.kwargs["section_pk"])
         )
-        try:
-            services.item_save(actor=self.actor, section=section, form=form)
-        except ValidationError as exc:
-            form.add_error(None, " ".join(exc.messages))
-            return self.form_invalid(form)
-        messages.success(self.request, "The item has been saved.")
-        return redirect(self.framework_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        heading = "Change an item" if "item_pk" in self.kwargs else "Add an item"
-        context.update(
-            heading=heading,
-            page_title=heading,
-            caption=str(self.framework),
-            cancel_url=self.framework_url(),
-        )
-        if self.framework.is_frozen:
-            context["lead"] = (
-                "This version is in use, so it cannot change: make a new "
-                "version from the tool's page first."
-            )
-        return context
+        return services.item_save(actor=self.actor, section=section, form=form)
 
 
-class FrameworkHistoryView(FrameworkMixin, RecordHistoryView):
+class FrameworkHistoryView(FrameworkMixin, HistoryView):
     permission = "framework.view"
 
     def get_object(self) -> Framework:

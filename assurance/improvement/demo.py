@@ -21,6 +21,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from assurance.audits.models import Audit
+from assurance.core.history import save_as
 from assurance.dataset.catalogue.models import Indicator
 from assurance.frameworks.models import Item
 from assurance.improvement.actions.demo import (
@@ -93,8 +94,7 @@ def _attach_demo_document(demo: MeetingsDemo, item: LearningItem) -> None:
         uploaded_by=demo.bu.person,
     )
     document.file.name = DOCUMENT_PATH
-    document._history_user = demo.bu.user  # type: ignore[attr-defined]
-    document.save()
+    save_as(document, demo.bu)
 
 
 def load_demo_learning_cycle(command: Any = None) -> None:
@@ -124,9 +124,7 @@ def _load(partnership: Partnership) -> None:
             description=description,
             priority=priorities.get(priority),
         )
-        t._history_user = bu.user  # type: ignore[attr-defined]
-        t.save()
-        return t
+        return save_as(t, bu)
 
     drift = theme(
         "Drift in neglect cases",
@@ -348,8 +346,7 @@ def _load(partnership: Partnership) -> None:
         "The executive asked the ARG for costs before deciding on escalation.",
     )
     police_challenge.meeting = exec2
-    police_challenge._history_user = demo.actor("scrutineer").user  # type: ignore[attr-defined]
-    police_challenge.save()
+    save_as(police_challenge, demo.actor("scrutineer"))
     demo.decide(
         exec2,
         r_escalation,

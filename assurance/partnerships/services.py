@@ -1,8 +1,8 @@
 """Writes to the partnership's records. Every write checks the actor's permission first.
 
 History (who changed what, when, from what) is recorded by django-simple-history on save; the
-request's user is attached by its middleware, and ``history_user`` is set explicitly here for
-writes made outside a request.
+request's user is attached by its middleware, and every write here names the actor itself
+(``core.history.save_as``), so writes made outside a request are attributed too.
 """
 
 from __future__ import annotations
@@ -18,10 +18,19 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from assurance.core.history import save_as
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Partnership, Person
 
 M = TypeVar("M", bound=models.Model)
+
+
+def _form_save(form: ModelForm, actor: Actor) -> Any:
+    """Save a validated model form, its many-to-many fields too, as the actor."""
+    with transaction.atomic():
+        record = save_as(form.save(commit=False), actor)
+        form.save_m2m()
+    return record
 
 
 def record_save(*, actor: Actor, form: ModelForm, permission: str) -> Any:
@@ -30,18 +39,14 @@ def record_save(*, actor: Actor, form: ModelForm, permission: str) -> Any:
     instance = form.instance
     if hasattr(instance, "partnership_id") and instance.partnership_id != actor.partnership.pk:
         raise ValueError("A record can only be saved in the actor's own partnership.")
-    instance._history_user = actor.user
-    with transaction.atomic():
-        return form.save()
+    return _form_save(form, actor)
 
 
 def partnership_settings_save(*, actor: Actor, form: ModelForm) -> Partnership:
     actor.require("partnership.manage")
     if form.instance.pk != actor.partnership.pk:
         raise ValueError("Only the actor's own partnership can be changed.")
-    form.instance._history_user = actor.user
-    with transaction.atomic():
-        partnership: Partnership = form.save()
+    partnership: Partnership = _form_save(form, actor)
     return partnership
 
 
@@ -51,7 +56,6 @@ def person_save(*, actor: Actor, form: ModelForm, base_url: str) -> Person:
     user_model = get_user_model()
     with transaction.atomic():
         person: Person = form.save(commit=False)
-        person._history_user = actor.user  # type: ignore[attr-defined]
         invited = None
         if person.user_id is None:
             user = user_model.objects.filter(email__iexact=person.email).first()
@@ -61,7 +65,7 @@ def person_save(*, actor: Actor, form: ModelForm, base_url: str) -> Person:
                 )
                 invited = user
             person.user = user
-        person.save()
+        save_as(person, actor)
     if invited is not None:
         _send_invitation(invited, person, base_url)
     return person

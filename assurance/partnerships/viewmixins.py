@@ -1,19 +1,30 @@
-"""The base every partnership page is built on: sign-in, partnership, role check, navigation.
+"""The bases every partnership page is built on.
 
-A view declares ``permission``; ``dispatch`` resolves the actor (404 outside their partnerships),
-enforces two-factor sign-in where the partnership requires it, and checks the permission (403).
+``PartnershipViewMixin``: sign-in, partnership, role check, navigation. A view declares
+``permission``; ``dispatch`` resolves the actor (404 outside their partnerships), enforces
+two-factor sign-in where the partnership requires it, and checks the permission (403).
+
+``FormPageView``: a page with a form (core/form_page.html), saved through a service.
+``HistoryView``: the read-only change history of one record.
 """
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponseBase
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
+from django.views.generic import FormView, TemplateView
 
+from assurance.core.forms import add_service_errors
+from assurance.core.history import history_entries
 from assurance.core.registry import navigation_items
 from assurance.partnerships.access import Actor, actor_for
 
@@ -75,3 +86,128 @@ class PartnershipViewMixin(View):
         for heading in headings.values():
             heading["current"] = any(page["current"] for page in heading["items"])
         return list(headings.values())
+
+
+def _takes_partnership(form_class: type[BaseForm]) -> bool:
+    """Whether the form (or a form it extends) is built with ``partnership=``."""
+    return any(
+        "partnership" in inspect.signature(vars(klass)["__init__"]).parameters
+        for klass in form_class.__mro__
+        if "__init__" in vars(klass)
+    )
+
+
+class FormPageView(PartnershipViewMixin, FormView):
+    """A partnership page with a form, shown by core/form_page.html.
+
+    The page's words are attributes, or methods where they depend on the record: ``page_title``
+    (and ``heading`` where the heading differs), ``caption``, ``lead``, ``submit_label``,
+    ``get_cancel_url()``, ``get_history_url()``. The form gets ``partnership=`` when it takes it,
+    and ``instance=get_object()`` when there is one.
+
+    ``save(form)`` writes through a service and returns the record. A refusal (a
+    ``ValidationError``, or any of ``refusals``) lands on the form through
+    ``core.forms.add_service_errors``: on the fields it names, the rest above the form (or on
+    ``error_field``). Once saved: ``success_message`` (formatted with ``record``) and a redirect
+    to ``success_url_for(record)``, by default where Cancel leads.
+    """
+
+    template_name = "core/form_page.html"
+    heading = ""
+    caption = ""
+    lead = ""
+    submit_label = "Save"
+    history_link_text = "View the history"
+    success_message = ""
+    refusals: tuple[type[ValidationError | ValueError], ...] = (ValidationError,)
+    error_field: str | None = None
+
+    def get_heading(self) -> str:
+        return self.heading or self.page_title
+
+    def get_caption(self) -> str:
+        return self.caption
+
+    def get_lead(self) -> str:
+        return self.lead
+
+    def get_cancel_url(self) -> str:
+        return ""
+
+    def get_history_url(self) -> str:
+        return ""
+
+    def get_object(self) -> Any:
+        """The record the form changes (None: the form makes a new one)."""
+        return None
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = super().get_form_kwargs()
+        form_class = self.get_form_class()
+        if form_class is not None and _takes_partnership(form_class):
+            kwargs["partnership"] = self.partnership
+        instance = self.get_object()
+        if instance is not None:
+            kwargs["instance"] = instance
+        return kwargs
+
+    def save(self, form: Any) -> Any:
+        """Write through a service; return the record (what the message and redirect need)."""
+        raise NotImplementedError(f"{type(self).__name__} must say how the form is saved.")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        try:
+            record = self.save(form)
+        except self.refusals as exc:
+            add_service_errors(form, exc, field=self.error_field)
+            return self.form_invalid(form)
+        message = self.get_success_message(record)
+        if message:
+            messages.success(self.request, message)
+        return HttpResponseRedirect(self.success_url_for(record))
+
+    def get_success_message(self, record: Any) -> str:
+        return self.success_message.format(record=record)
+
+    def success_url_for(self, record: Any) -> str:
+        url = self.get_cancel_url()
+        if not url:
+            raise ImproperlyConfigured(f"{type(self).__name__} must say where to go once saved.")
+        return url
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=self.get_heading(),
+            caption=self.get_caption(),
+            lead=self.get_lead(),
+            submit_label=self.submit_label,
+            cancel_url=self.get_cancel_url(),
+            history_url=self.get_history_url(),
+            history_link_text=self.history_link_text,
+        )
+        return context
+
+
+class HistoryView(PartnershipViewMixin, TemplateView):
+    """The read-only change history of one record: ``get_object()``, and ``back_url(record)``
+    for the back link."""
+
+    template_name = "partnerships/history.html"
+
+    def get_object(self) -> Any:
+        raise NotImplementedError
+
+    def back_url(self, record: Any) -> str:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        record = self.get_object()
+        context.update(
+            record=record,
+            entries=history_entries(record),
+            back_url=self.back_url(record),
+            page_title=f"History of {record}",
+        )
+        return context

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.core.business_year import business_year_label, current_business_year
-from assurance.core.history import history_entries
 from assurance.core.registry import todos_for
 from assurance.partnerships import selectors, services
 from assurance.partnerships.access import partnerships_for_user
@@ -28,7 +26,7 @@ from assurance.partnerships.forms import (
     PriorityForm,
 )
 from assurance.partnerships.models import Agency, Group, GroupMember, Person, Priority
-from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -61,103 +59,31 @@ class PartnershipHomeView(PartnershipViewMixin, TemplateView):
         return context
 
 
-# --- generic building blocks ------------------------------------------------------------------
-
-
-class RecordFormView(PartnershipViewMixin, FormView):
-    """Create or change one record of the partnership through a PartnershipModelForm."""
-
-    template_name = "partnerships/record_form.html"
-    view_permission = ""
-    list_url_name = ""
-    success_message = "Saved."
-    heading = ""
-
-    def get_object(self) -> Any:
-        return None
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["partnership"] = self.partnership
-        instance = self.get_object()
-        if instance is not None:
-            kwargs["instance"] = instance
-        return kwargs
-
-    def save(self, form: ModelForm) -> Any:
-        return services.record_save(actor=self.actor, form=form, permission=self.permission)
-
-    def form_valid(self, form: ModelForm) -> HttpResponse:
-        record = self.save(form)
-        messages.success(self.request, self.success_message.format(record=record))
-        return HttpResponseRedirect(self.success_url_for(record))
-
-    def success_url_for(self, record: Any) -> str:
-        return self.partnership_url(self.list_url_name)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(heading=self.heading, cancel_url=self.get_cancel_url())
-        return context
-
-    def get_cancel_url(self) -> str:
-        return self.partnership_url(self.list_url_name)
-
-
-class RecordHistoryView(PartnershipViewMixin, TemplateView):
-    """The read-only change history of one record."""
-
-    template_name = "partnerships/history.html"
-
-    def get_object(self) -> Any:
-        raise NotImplementedError
-
-    def back_url(self, record: Any) -> str:
-        raise NotImplementedError
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        record = self.get_object()
-        context.update(
-            record=record,
-            entries=history_entries(record),
-            back_url=self.back_url(record),
-            page_title=f"History of {record}",
-        )
-        return context
-
-
 # --- partnership settings -----------------------------------------------------------------------
 
 
-class PartnershipSettingsView(PartnershipViewMixin, FormView):
+class PartnershipSettingsView(FormPageView):
     permission = "partnership.manage"
-    template_name = "partnerships/record_form.html"
     form_class = PartnershipSettingsForm
     section = "home"
     page_title = "Partnership settings"
+    history_link_text = "View the history of these settings"
+    success_message = "The partnership's settings have been saved."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.partnership
-        return kwargs
+    def get_object(self) -> Any:
+        return self.partnership
 
-    def form_valid(self, form: PartnershipSettingsForm) -> HttpResponse:
-        services.partnership_settings_save(actor=self.actor, form=form)
-        messages.success(self.request, "The partnership's settings have been saved.")
-        return redirect("partnerships:partnership_home", self.partnership.slug)
+    def save(self, form: PartnershipSettingsForm) -> Any:
+        return services.partnership_settings_save(actor=self.actor, form=form)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading="Partnership settings",
-            cancel_url=self.partnership_url("partnerships:partnership_home"),
-            history_url=self.partnership_url("partnerships:partnership_history"),
-        )
-        return context
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("partnerships:partnership_home")
+
+    def get_history_url(self) -> str:
+        return self.partnership_url("partnerships:partnership_history")
 
 
-class PartnershipHistoryView(RecordHistoryView):
+class PartnershipHistoryView(HistoryView):
     permission = "partnership.manage"
     section = "home"
 
@@ -205,17 +131,22 @@ class AgencyDetailView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class AgencyCreateView(RecordFormView):
+class AgencyCreateView(FormPageView):
     permission = "agency.manage"
     form_class = AgencyForm
-    list_url_name = "partnerships:agency_list"
     section = "agencies"
-    heading = page_title = "Add an agency"
+    page_title = "Add an agency"
     success_message = "{record} has been added."
+
+    def save(self, form: ModelForm) -> Agency:
+        return services.record_save(actor=self.actor, form=form, permission=self.permission)
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("partnerships:agency_list")
 
 
 class AgencyUpdateView(AgencyCreateView):
-    heading = page_title = "Change agency"
+    page_title = "Change agency"
     success_message = "{record} has been changed."
 
     def get_object(self) -> Agency:
@@ -227,7 +158,7 @@ class AgencyUpdateView(AgencyCreateView):
         return self.partnership_url("partnerships:agency_detail", record.pk)
 
 
-class AgencyHistoryView(RecordHistoryView):
+class AgencyHistoryView(HistoryView):
     permission = "agency.view"
     section = "agencies"
 
@@ -274,20 +205,25 @@ class GroupDetailView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class GroupCreateView(RecordFormView):
+class GroupCreateView(FormPageView):
     permission = "group.manage"
     form_class = GroupForm
-    list_url_name = "partnerships:group_list"
     section = "groups"
-    heading = page_title = "Add a group"
+    page_title = "Add a group"
     success_message = "{record} has been added."
+
+    def save(self, form: ModelForm) -> Group:
+        return services.record_save(actor=self.actor, form=form, permission=self.permission)
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("partnerships:group_list")
 
     def success_url_for(self, record: Any) -> str:
         return self.partnership_url("partnerships:group_detail", record.pk)
 
 
 class GroupUpdateView(GroupCreateView):
-    heading = page_title = "Change terms of reference"
+    page_title = "Change terms of reference"
     success_message = "The terms of reference of {record} have been changed."
 
     def get_object(self) -> Group:
@@ -296,7 +232,7 @@ class GroupUpdateView(GroupCreateView):
         )
 
 
-class GroupHistoryView(RecordHistoryView):
+class GroupHistoryView(HistoryView):
     permission = "group.view"
     section = "groups"
 
@@ -307,11 +243,11 @@ class GroupHistoryView(RecordHistoryView):
         return self.partnership_url("partnerships:group_detail", record.pk)
 
 
-class GroupSeatCreateView(RecordFormView):
+class GroupSeatCreateView(FormPageView):
     permission = "group.manage"
     form_class = GroupMemberForm
     section = "groups"
-    heading = page_title = "Add a member"
+    page_title = "Add a member"
     success_message = "The seat has been added."
 
     @property
@@ -327,20 +263,18 @@ class GroupSeatCreateView(RecordFormView):
         kwargs["group"] = self.group
         return kwargs
 
-    def success_url_for(self, record: Any) -> str:
-        return self.partnership_url("partnerships:group_detail", self.group.pk)
+    def get_caption(self) -> str:
+        return self.group.name
+
+    def save(self, form: ModelForm) -> GroupMember:
+        return services.record_save(actor=self.actor, form=form, permission=self.permission)
 
     def get_cancel_url(self) -> str:
         return self.partnership_url("partnerships:group_detail", self.group.pk)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["caption"] = self.group.name
-        return context
-
 
 class GroupSeatUpdateView(GroupSeatCreateView):
-    heading = page_title = "Change a member"
+    page_title = "Change a member"
     success_message = "The seat has been changed."
 
     def get_object(self) -> GroupMember:
@@ -368,20 +302,25 @@ class PriorityListView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class PriorityCreateView(RecordFormView):
+class PriorityCreateView(FormPageView):
     permission = "priority.manage"
     form_class = PriorityForm
-    list_url_name = "partnerships:priority_list"
     section = "priorities"
-    heading = page_title = "Add a priority"
+    page_title = "Add a priority"
     success_message = "The priority “{record}” has been added."
+
+    def save(self, form: ModelForm) -> Priority:
+        return services.record_save(actor=self.actor, form=form, permission=self.permission)
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("partnerships:priority_list")
 
     def get_initial(self) -> dict[str, Any]:
         return {"business_year": current_business_year()}
 
 
 class PriorityUpdateView(PriorityCreateView):
-    heading = page_title = "Change a priority"
+    page_title = "Change a priority"
     success_message = "The priority “{record}” has been changed."
 
     def get_object(self) -> Priority:
@@ -390,7 +329,7 @@ class PriorityUpdateView(PriorityCreateView):
         )
 
 
-class PriorityHistoryView(RecordHistoryView):
+class PriorityHistoryView(HistoryView):
     permission = "priority.view"
     section = "priorities"
 
@@ -436,12 +375,11 @@ class PersonDetailView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class PersonCreateView(RecordFormView):
+class PersonCreateView(FormPageView):
     permission = "person.manage"
     form_class = PersonForm
-    list_url_name = "partnerships:person_list"
     section = "people"
-    heading = page_title = "Add a person"
+    page_title = "Add a person"
     success_message = "{record} has been added."
 
     def save(self, form: ModelForm) -> Person:
@@ -449,12 +387,15 @@ class PersonCreateView(RecordFormView):
             actor=self.actor, form=form, base_url=self.request.build_absolute_uri("/")[:-1]
         )
 
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("partnerships:person_list")
+
     def success_url_for(self, record: Any) -> str:
         return self.partnership_url("partnerships:person_detail", record.pk)
 
 
 class PersonUpdateView(PersonCreateView):
-    heading = page_title = "Change a person"
+    page_title = "Change a person"
     success_message = "{record} has been changed."
 
     def get_object(self) -> Person:
@@ -463,7 +404,7 @@ class PersonUpdateView(PersonCreateView):
         )
 
 
-class PersonHistoryView(RecordHistoryView):
+class PersonHistoryView(HistoryView):
     permission = "person.view"
     section = "people"
 

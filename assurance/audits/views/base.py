@@ -1,19 +1,12 @@
-"""What the audits pages share: the audit a page is about, and a service's refusal as messages."""
+"""What the audits pages share: the audit a page is about."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
 from assurance.audits import selectors
 from assurance.audits.models import Audit
 from assurance.partnerships.viewmixins import PartnershipViewMixin
-
-
-def error_messages(exc: ValidationError | ValueError) -> list[str]:
-    """A service's refusal (ValidationError) or a pure rule's (ValueError) as messages to show."""
-    return [str(m) for m in exc.messages] if isinstance(exc, ValidationError) else [str(exc)]
 
 
 class AuditMixin(PartnershipViewMixin):
@@ -33,6 +26,14 @@ class AuditMixin(PartnershipViewMixin):
 
     def audit_url(self, name: str = "audits:audit_detail", *args: Any) -> str:
         return self.partnership_url(name, self.audit.pk, *args)
+
+    # As a form page: about the audit, back to its page.
+
+    def get_caption(self) -> str:
+        return self.audit.title
+
+    def get_cancel_url(self) -> str:
+        return self.audit_url()
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return [

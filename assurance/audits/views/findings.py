@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.audits import selectors, services
 from assurance.audits.forms import KeyMessageForm, LearningEventForm
 from assurance.audits.views.base import AuditMixin
+from assurance.partnerships.viewmixins import FormPageView
 
 
 class FindingsView(AuditMixin, TemplateView):
@@ -38,49 +38,29 @@ class FindingsView(AuditMixin, TemplateView):
         return context
 
 
-class KeyMessageAddView(AuditMixin, FormView):
+class KeyMessageAddView(AuditMixin, FormPageView):
     permission = "audit.manage"
     form_class = KeyMessageForm
-    template_name = "partnerships/record_form.html"
     page_title = "Add a key message"
+    success_message = "The key message has been added."
 
-    def form_valid(self, form: KeyMessageForm) -> HttpResponse:
-        services.key_message_add(actor=self.actor, audit=self.audit, **form.cleaned_data)
-        messages.success(self.request, "The key message has been added.")
-        return redirect(self.audit_url("audits:findings"))
+    def get_cancel_url(self) -> str:
+        return self.audit_url("audits:findings")
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.audit.title,
-            cancel_url=self.audit_url("audits:findings"),
-        )
-        return context
+    def save(self, form: KeyMessageForm) -> Any:
+        return services.key_message_add(actor=self.actor, audit=self.audit, **form.cleaned_data)
 
 
-class LearningEventAddView(AuditMixin, FormView):
+class LearningEventAddView(AuditMixin, FormPageView):
     permission = "audit.manage"
     form_class = LearningEventForm
-    template_name = "partnerships/record_form.html"
     page_title = "Record the learning event"
+    success_message = "The learning event has been recorded."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["partnership"] = self.partnership
-        return kwargs
-
-    def form_valid(self, form: LearningEventForm) -> HttpResponse:
-        services.learning_event_record(actor=self.actor, audit=self.audit, **form.cleaned_data)
-        messages.success(self.request, "The learning event has been recorded.")
-        return redirect(self.audit_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title, caption=self.audit.title, cancel_url=self.audit_url()
+    def save(self, form: LearningEventForm) -> Any:
+        return services.learning_event_record(
+            actor=self.actor, audit=self.audit, **form.cleaned_data
         )
-        return context
 
 
 class RecommendationAddView(AuditMixin, View):

@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.audits import moderation, selectors, services
 from assurance.audits.forms import ModerationMeetingForm
 from assurance.audits.models import AuditStatus
-from assurance.audits.views.base import AuditMixin, error_messages
+from assurance.audits.views.base import AuditMixin
+from assurance.partnerships.viewmixins import FormPageView
 
 
 class ModerationView(AuditMixin, TemplateView):
@@ -63,32 +64,21 @@ class ModerationView(AuditMixin, TemplateView):
             messages.success(request, f"Case {case.reference}, {section.code}: grade agreed.")
         except ValidationError as exc:
             messages.error(
-                request, f"Case {case.reference}, {section.code}: " + " ".join(error_messages(exc))
+                request, f"Case {case.reference}, {section.code}: " + " ".join(exc.messages)
             )
         return redirect(self.audit_url("audits:moderation") + f"#case-{case.pk}")
 
 
-class ModerationMeetingView(AuditMixin, FormView):
+class ModerationMeetingView(AuditMixin, FormPageView):
     permission = "moderation.record"
     form_class = ModerationMeetingForm
-    template_name = "partnerships/record_form.html"
     page_title = "Record the audit discussion meeting"
+    success_message = "The meeting and its attendance have been recorded."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["partnership"] = self.partnership
-        return kwargs
+    def get_cancel_url(self) -> str:
+        return self.audit_url("audits:moderation")
 
-    def form_valid(self, form: ModerationMeetingForm) -> HttpResponse:
-        services.moderation_meeting_record(actor=self.actor, audit=self.audit, **form.cleaned_data)
-        messages.success(self.request, "The meeting and its attendance have been recorded.")
-        return redirect(self.audit_url("audits:moderation"))
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.audit.title,
-            cancel_url=self.audit_url("audits:moderation"),
+    def save(self, form: ModerationMeetingForm) -> Any:
+        return services.moderation_meeting_record(
+            actor=self.actor, audit=self.audit, **form.cleaned_data
         )
-        return context

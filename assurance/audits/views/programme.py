@@ -9,13 +9,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.audits import selectors, services
 from assurance.audits.forms import AuditForm, MissingReturnsForm
 from assurance.audits.lifecycle import ORDER, blockers, next_status, sample_warning
 from assurance.audits.models import Audit, AuditStatus
-from assurance.audits.views.base import AuditMixin, error_messages
+from assurance.audits.views.base import AuditMixin
 from assurance.core.business_year import (
     business_year_bounds,
     business_year_label,
@@ -23,8 +23,7 @@ from assurance.core.business_year import (
 )
 from assurance.core.registry import follow_ups_for
 from assurance.core.stats import sample_margin_of_error
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 def _step_label(status: str | None) -> str | None:
@@ -73,41 +72,24 @@ class ProgrammeView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class AuditCreateView(PartnershipViewMixin, FormView):
+class AuditCreateView(FormPageView):
     permission = "audit.manage"
-    template_name = "partnerships/record_form.html"
     form_class = AuditForm
     section = "audits"
     page_title = "Plan an audit"
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["partnership"] = self.partnership
-        instance = self.get_object()
-        if instance is not None:
-            kwargs["instance"] = instance
-        return kwargs
+    success_message = "The audit “{record}” has been saved."
 
     def get_initial(self) -> dict[str, Any]:
         return {"business_year_start": current_business_year(), "target_sample_size": 24}
 
-    def get_object(self) -> Audit | None:
-        return None
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("audits:programme")
 
-    def form_valid(self, form: AuditForm) -> HttpResponse:
-        try:
-            audit = services.audit_save(actor=self.actor, form=form)
-        except ValidationError as exc:
-            for message in error_messages(exc):
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, f"The audit “{audit}” has been saved.")
-        return redirect("audits:audit_detail", self.partnership.slug, audit.pk)
+    def save(self, form: AuditForm) -> Audit:
+        return services.audit_save(actor=self.actor, form=form)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(heading=self.page_title, cancel_url=self.partnership_url("audits:programme"))
-        return context
+    def success_url_for(self, record: Audit) -> str:
+        return self.partnership_url("audits:audit_detail", record.pk)
 
 
 class AuditUpdateView(AuditMixin, AuditCreateView):
@@ -116,6 +98,14 @@ class AuditUpdateView(AuditMixin, AuditCreateView):
 
     def get_object(self) -> Audit:
         return self.audit
+
+    # Like planning one: no caption, and Cancel leads back to the programme.
+
+    def get_caption(self) -> str:
+        return ""
+
+    def get_cancel_url(self) -> str:
+        return AuditCreateView.get_cancel_url(self)
 
 
 class AuditDetailView(AuditMixin, TemplateView):
@@ -169,38 +159,24 @@ class AuditAdvanceView(AuditMixin, TemplateView):
                 request, f"The audit is now at the step: {audit.get_status_display()}."
             )
         except ValidationError as exc:
-            messages.error(
-                request, "The audit cannot move on yet: " + " ".join(error_messages(exc))
-            )
+            messages.error(request, "The audit cannot move on yet: " + " ".join(exc.messages))
         return redirect(self.audit_url())
 
 
-class MissingReturnsReasonView(AuditMixin, FormView):
+class MissingReturnsReasonView(AuditMixin, FormPageView):
     permission = "audit.manage"
     form_class = MissingReturnsForm
-    template_name = "partnerships/record_form.html"
     page_title = "Start moderation without every return"
+    success_message = "The reason has been recorded."
+    error_field = "reason"
 
-    def form_valid(self, form: MissingReturnsForm) -> HttpResponse:
-        try:
-            services.audit_record_missing_returns_reason(
-                actor=self.actor, audit=self.audit, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as exc:
-            form.add_error("reason", " ".join(error_messages(exc)))
-            return self.form_invalid(form)
-        messages.success(self.request, "The reason has been recorded.")
-        return redirect(self.audit_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title, cancel_url=self.audit_url(), caption=self.audit.title
+    def save(self, form: MissingReturnsForm) -> Audit:
+        return services.audit_record_missing_returns_reason(
+            actor=self.actor, audit=self.audit, reason=form.cleaned_data["reason"]
         )
-        return context
 
 
-class AuditHistoryView(AuditMixin, RecordHistoryView):
+class AuditHistoryView(AuditMixin, HistoryView):
     permission = "audit.view"
 
     def get_object(self) -> Audit:

@@ -7,17 +7,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.audits import selectors, services
 from assurance.audits.forms import AssignForm, ReturnForm, SendBackForm
-from assurance.audits.models import ReturnStatus
-from assurance.audits.views.base import error_messages
+from assurance.audits.models import AgencyReturn, ReturnStatus
 from assurance.frameworks.assessments import ConflictError
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class ReturnMixin(PartnershipViewMixin):
@@ -34,6 +32,11 @@ class ReturnMixin(PartnershipViewMixin):
 
     def return_url(self) -> str:
         return self.partnership_url("audits:return_detail", self.agency_return.pk)
+
+    # As a form page: back to the return's page.
+
+    def get_cancel_url(self) -> str:
+        return self.return_url()
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         case = self.agency_return.case
@@ -76,7 +79,9 @@ class ReturnDetailView(ReturnMixin, TemplateView):
         return context
 
 
-class ReturnEditView(ReturnMixin, FormView):
+class ReturnEditView(ReturnMixin, FormPageView):
+    """Complete a return: save a draft (back to this page), or save and submit it."""
+
     permission = "return.edit"
     return_permission = "return.edit"
     form_class = ReturnForm
@@ -102,23 +107,13 @@ class ReturnEditView(ReturnMixin, FormView):
         kwargs.setdefault("initial", {})["revision"] = agency_return.assessment.revision
         return kwargs
 
+    @property
+    def submitting(self) -> bool:
+        return "submit" in self.request.POST
+
     def form_valid(self, form: ReturnForm) -> HttpResponse:
-        agency_return = self.agency_return
         try:
-            services.return_save(
-                actor=self.actor,
-                agency_return=agency_return,
-                answers=form.answers(),
-                narrative=form.narrative(),
-                expected_revision=form.cleaned_data["revision"],
-                identifier_reasons=form.kept,
-            )
-            if "submit" in self.request.POST:
-                services.return_submit(actor=self.actor, agency_return=agency_return)
-                messages.success(
-                    self.request, "Your return has been submitted to your agency lead for sign-off."
-                )
-                return redirect("audits:return_detail", self.partnership.slug, agency_return.pk)
+            return super().form_valid(form)
         except ConflictError:
             form.add_error(
                 None,
@@ -127,18 +122,41 @@ class ReturnEditView(ReturnMixin, FormView):
                 "what you need from your browser's back page, then save again.",
             )
             return self._conflict(form)
-        except ValidationError as exc:
-            for message in error_messages(exc):
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, "Your draft has been saved.")
-        return HttpResponseRedirect(self.request.path)
+
+    def save(self, form: ReturnForm) -> AgencyReturn:
+        agency_return = self.agency_return
+        services.return_save(
+            actor=self.actor,
+            agency_return=agency_return,
+            answers=form.answers(),
+            narrative=form.narrative(),
+            expected_revision=form.cleaned_data["revision"],
+            identifier_reasons=form.kept,
+        )
+        if self.submitting:
+            services.return_submit(actor=self.actor, agency_return=agency_return)
+        return agency_return
+
+    def get_success_message(self, record: AgencyReturn) -> str:
+        if self.submitting:
+            return "Your return has been submitted to your agency lead for sign-off."
+        return "Your draft has been saved."
+
+    def success_url_for(self, record: AgencyReturn) -> str:
+        return self.return_url() if self.submitting else self.request.path
 
     def _conflict(self, form: ReturnForm) -> HttpResponse:
         fresh = ReturnForm(**{**self.get_form_kwargs(), "data": None, "files": None})
         fresh._errors = form._errors  # type: ignore[attr-defined]
         context = self.get_context_data(form=fresh, conflict=True)
         return self.render_to_response(context, status=409)
+
+    def get_heading(self) -> str:
+        return f"{self.agency_return.agency.name}: return"
+
+    def get_caption(self) -> str:
+        case = self.agency_return.case
+        return f"{case.audit.title} · case {case.reference}"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -155,11 +173,11 @@ class ReturnEditView(ReturnMixin, FormView):
         return context
 
 
-class ReturnAssignView(ReturnMixin, FormView):
+class ReturnAssignView(ReturnMixin, FormPageView):
     permission = "return.assign"
     form_class = AssignForm
-    template_name = "partnerships/record_form.html"
     page_title = "Assign auditors"
+    success_message = "The auditors have been assigned and e-mailed."
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -170,28 +188,17 @@ class ReturnAssignView(ReturnMixin, FormView):
         }
         return kwargs
 
-    def form_valid(self, form: AssignForm) -> HttpResponse:
-        try:
-            services.return_assign(
-                actor=self.actor,
-                agency_return=self.agency_return,
-                auditors=form.cleaned_data["auditors"],
-                due_date=form.cleaned_data["due_date"],
-                base_url=self.request.build_absolute_uri("/")[:-1],
-            )
-        except ValidationError as exc:
-            for message in error_messages(exc):
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, "The auditors have been assigned and e-mailed.")
-        return redirect(self.return_url())
+    def get_caption(self) -> str:
+        return str(self.agency_return)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title, caption=str(self.agency_return), cancel_url=self.return_url()
+    def save(self, form: AssignForm) -> Any:
+        return services.return_assign(
+            actor=self.actor,
+            agency_return=self.agency_return,
+            auditors=form.cleaned_data["auditors"],
+            due_date=form.cleaned_data["due_date"],
+            base_url=self.request.build_absolute_uri("/")[:-1],
         )
-        return context
 
 
 class ReturnDecisionView(ReturnMixin, TemplateView):
@@ -214,11 +221,11 @@ class ReturnDecisionView(ReturnMixin, TemplateView):
                 )
                 messages.success(request, "The return has been sent back to the auditor.")
         except ValidationError as exc:
-            messages.error(request, " ".join(error_messages(exc)))
+            messages.error(request, " ".join(exc.messages))
         return redirect(self.return_url())
 
 
-class ReturnHistoryView(ReturnMixin, RecordHistoryView):
+class ReturnHistoryView(ReturnMixin, HistoryView):
     permission = "return.view"
 
     def get_object(self) -> Any:

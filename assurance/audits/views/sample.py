@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.audits import sample, sampling, selectors
-from assurance.audits.forms import CaseForm, DrawForm
+from assurance.audits.forms import CaseForm, CaseUploadForm, DrawForm
 from assurance.audits.lifecycle import sample_warning
-from assurance.audits.models import AuditCase, AuditStatus
-from assurance.audits.views.base import AuditMixin, error_messages
+from assurance.audits.models import AuditCase, AuditStatus, SampleDraw
+from assurance.audits.views.base import AuditMixin
 from assurance.core.stats import sample_margin_of_error
-from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
 
 
 class SampleView(AuditMixin, TemplateView):
@@ -46,164 +44,121 @@ class SampleView(AuditMixin, TemplateView):
         return context
 
 
-class CaseAddView(AuditMixin, FormView):
+class SampleFormMixin(AuditMixin):
+    """A form page about the audit's sample: back to the sample, also once saved."""
+
+    def get_cancel_url(self) -> str:
+        return self.audit_url("audits:sample")
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]
+        kwargs["audit"] = self.audit
+        return kwargs
+
+
+class CaseAddView(SampleFormMixin, FormPageView):
     """The business unit adds a case; an agency lead proposes one involving their agency."""
 
     permission = "case.propose"
     form_class = CaseForm
-    template_name = "partnerships/record_form.html"
     page_title = "Add a case to the sample"
+    lead = (
+        "Do not enter the child's name, date of birth, address or NHS "
+        "number: the platform gives the case a pseudonymised reference."
+    )
+    success_message = "Case {record.reference} has been added to the sample."
 
     @property
     def proposing(self) -> bool:
         return not self.actor.can("audit.manage")
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["audit"] = self.audit
-        return kwargs
+    def get_heading(self) -> str:
+        return "Propose a case" if self.proposing else self.page_title
 
     def get_initial(self) -> dict[str, Any]:
         return {"agencies": [self.actor.agency_id]} if self.proposing else {}
 
-    def form_valid(self, form: CaseForm) -> HttpResponse:
+    def save(self, form: CaseForm) -> AuditCase:
         agencies = list(form.cleaned_data["agencies"])
         if self.proposing and self.actor.agency_id not in {a.pk for a in agencies}:
-            form.add_error("agencies", "A case you propose must involve your own agency.")
-            return self.form_invalid(form)
+            raise ValidationError({"agencies": "A case you propose must involve your own agency."})
         numbers = form.record_numbers()
         if self.proposing:  # an agency records only its own record number
             numbers = {k: v for k, v in numbers.items() if k == self.actor.agency_id}
-        try:
-            case = sample.case_add(
-                actor=self.actor,
-                audit=self.audit,
-                age_band=form.cleaned_data["age_band"],
-                gender=form.cleaned_data["gender"],
-                ethnicity=form.cleaned_data["ethnicity"],
-                selection_reason=form.cleaned_data["selection_reason"],
-                agencies=agencies,
-                record_numbers=numbers,
-                source=AuditCase.Source.PROPOSED if self.proposing else AuditCase.Source.ENTERED,
-            )
-        except ValidationError as exc:
-            for message in error_messages(exc):
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Case {case.reference} has been added to the sample.")
-        return redirect("audits:sample", self.partnership.slug, self.audit.pk)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading="Propose a case" if self.proposing else self.page_title,
-            caption=self.audit.title,
-            cancel_url=self.audit_url("audits:sample"),
-            lead="Do not enter the child's name, date of birth, address or NHS "
-            "number: the platform gives the case a pseudonymised reference.",
+        return sample.case_add(
+            actor=self.actor,
+            audit=self.audit,
+            age_band=form.cleaned_data["age_band"],
+            gender=form.cleaned_data["gender"],
+            ethnicity=form.cleaned_data["ethnicity"],
+            selection_reason=form.cleaned_data["selection_reason"],
+            agencies=agencies,
+            record_numbers=numbers,
+            source=AuditCase.Source.PROPOSED if self.proposing else AuditCase.Source.ENTERED,
         )
-        return context
 
 
-class CaseUploadView(AuditMixin, FormView):
+class CaseUploadView(SampleFormMixin, FormPageView):
     """The business unit uploads the chosen cases from a CSV file, all at once."""
 
     permission = "audit.manage"
     audit_permission = "audit.manage"
-    template_name = "partnerships/record_form.html"
+    form_class = CaseUploadForm
     page_title = "Upload cases"
+    lead = (
+        "Every row of the file becomes a case with its own reference. If "
+        "any row is wrong, no case is added."
+    )
+    submit_label = "Upload"
+    refusals = (ValidationError, ValueError)  # a file the sampling rules cannot read
+    error_field = "cases"
 
-    def get_form_class(self) -> Any:
-        from assurance.audits.forms import CaseUploadForm
-
-        return CaseUploadForm
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["audit"] = self.audit
-        return kwargs
-
-    def form_valid(self, form: Any) -> HttpResponse:
+    def save(self, form: CaseUploadForm) -> int:
         agencies = selectors.audit_agency_names(audit=self.audit)
-        try:
-            candidates = sampling.candidates_read(
-                sampling.csv_text(form.cleaned_data["cases"].read()), agencies
-            )
-            sample.cases_upload(
-                actor=self.actor,
-                audit=self.audit,
-                candidates=candidates,
-                record_agency=form.cleaned_data["record_agency"],
-                agency_names=agencies,
-            )
-        except (ValidationError, ValueError) as exc:
-            for message in error_messages(exc):
-                form.add_error("cases", message)
-            return self.form_invalid(form)
-        messages.success(self.request, f"{len(candidates)} cases have been added.")
-        return redirect("audits:sample", self.partnership.slug, self.audit.pk)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.audit.title,
-            cancel_url=self.audit_url("audits:sample"),
-            submit_label="Upload",
-            lead="Every row of the file becomes a case with its own reference. If "
-            "any row is wrong, no case is added.",
+        candidates = sampling.candidates_read(
+            sampling.csv_text(form.cleaned_data["cases"].read()), agencies
         )
-        return context
+        sample.cases_upload(
+            actor=self.actor,
+            audit=self.audit,
+            candidates=candidates,
+            record_agency=form.cleaned_data["record_agency"],
+            agency_names=agencies,
+        )
+        return len(candidates)
+
+    def get_success_message(self, record: int) -> str:
+        return f"{record} cases have been added."
 
 
-class DrawView(AuditMixin, FormView):
+class DrawView(SampleFormMixin, FormPageView):
     permission = "audit.manage"
     audit_permission = "audit.manage"
     form_class = DrawForm
-    template_name = "partnerships/record_form.html"
     page_title = "Draw a sample from a list of candidates"
+    refusals = (ValidationError, ValueError)  # a file the sampling rules cannot read
+    error_field = "candidates"
+    success_message = (
+        "{record.sample_size} cases were drawn from "
+        "{record.candidate_count} candidates (seed {record.seed})."
+    )
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["audit"] = self.audit
-        return kwargs
-
-    def form_valid(self, form: DrawForm) -> HttpResponse:
+    def save(self, form: DrawForm) -> SampleDraw:
         agencies = selectors.audit_agency_names(audit=self.audit)
-        try:
-            candidates = sampling.candidates_read(
-                sampling.csv_text(form.cleaned_data["candidates"].read()), agencies
-            )
-            draw = sample.sample_draw(
-                actor=self.actor,
-                audit=self.audit,
-                candidates=candidates,
-                method=form.cleaned_data["method"],
-                size=form.cleaned_data["size"],
-                seed=form.cleaned_data["seed"],
-                stratify_by=form.cleaned_data["stratify_by"],
-                agency_for_record_numbers=form.cleaned_data["record_agency"],
-                agency_names=agencies,
-            )
-        except (ValidationError, ValueError) as exc:
-            for message in error_messages(exc):
-                form.add_error("candidates", message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"{draw.sample_size} cases were drawn from "
-            f"{draw.candidate_count} candidates (seed {draw.seed}).",
+        candidates = sampling.candidates_read(
+            sampling.csv_text(form.cleaned_data["candidates"].read()), agencies
         )
-        return redirect("audits:sample", self.partnership.slug, self.audit.pk)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.audit.title,
-            cancel_url=self.audit_url("audits:sample"),
+        return sample.sample_draw(
+            actor=self.actor,
+            audit=self.audit,
+            candidates=candidates,
+            method=form.cleaned_data["method"],
+            size=form.cleaned_data["size"],
+            seed=form.cleaned_data["seed"],
+            stratify_by=form.cleaned_data["stratify_by"],
+            agency_for_record_numbers=form.cleaned_data["record_agency"],
+            agency_names=agencies,
         )
-        return context
 
 
 class CaseDetailView(PartnershipViewMixin, TemplateView):

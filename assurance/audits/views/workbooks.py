@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.views import View
-from django.views.generic import FormView
 
+from assurance.audits.forms import ReturnUploadForm
 from assurance.audits.views.base import AuditMixin
 from assurance.core.spreadsheets import XLSX, UploadProblem
+from assurance.partnerships.viewmixins import FormPageView
 
 
 class ReturnWorkbookView(AuditMixin, View):
@@ -31,48 +30,35 @@ class ReturnWorkbookView(AuditMixin, View):
         return response
 
 
-class ReturnUploadView(AuditMixin, FormView):
+class ReturnUploadView(AuditMixin, FormPageView):
     permission = "return.edit"
-    template_name = "partnerships/record_form.html"
+    form_class = ReturnUploadForm
     page_title = "Upload your completed returns"
+    lead = (
+        "Upload the workbook you downloaded from this audit. If anything in "
+        "it is wrong, nothing is saved and each problem is listed with its sheet, "
+        "row and column."
+    )
+    submit_label = "Upload"
 
-    def get_form_class(self) -> Any:
-        from assurance.audits.forms import ReturnUploadForm
-
-        return ReturnUploadForm
-
-    def form_valid(self, form: Any) -> HttpResponse:
+    def save(self, form: ReturnUploadForm) -> int:
         from assurance.audits.workbooks import upload_return_workbook
 
         try:
-            count = upload_return_workbook(
+            return upload_return_workbook(
                 actor=self.actor, audit=self.audit, content=form.cleaned_data["file"].read()
             )
         except UploadProblem as problem:
-            for message in problem.problems[:50]:
-                form.add_error("file", message)
-            if len(problem.problems) > 50:
-                form.add_error("file", f"… and {len(problem.problems) - 50} more problems.")
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"{count} return{'s' if count != 1 else ''} saved as "
-            "drafts. Check each one and submit it from its page.",
-        )
-        return redirect("audits:my_returns", self.partnership.slug)
+            raise problem.on_field("file") from problem
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.audit.title,
-            cancel_url=self.audit_url(),
-            submit_label="Upload",
-            lead="Upload the workbook you downloaded from this audit. If anything in "
-            "it is wrong, nothing is saved and each problem is listed with its sheet, "
-            "row and column.",
+    def get_success_message(self, record: int) -> str:
+        return (
+            f"{record} return{'s' if record != 1 else ''} saved as "
+            "drafts. Check each one and submit it from its page."
         )
-        return context
+
+    def success_url_for(self, record: int) -> str:
+        return self.partnership_url("audits:my_returns")
 
 
 class AuditWorkbookView(AuditMixin, View):

@@ -3,11 +3,13 @@ round, and the workbook upload."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from assurance.core.business_year import current_business_year
 from assurance.core.forms import DateInput
@@ -20,6 +22,19 @@ def _number(value: Decimal | None) -> str:
         return ""
     text = format(value.normalize(), "f")
     return text
+
+
+def _problem_errors(form: forms.Form, named: Iterable[tuple[str, str]]) -> ValidationError:
+    """A service's problems (field name, message) as one ValidationError naming the form's
+    fields, for core.forms.add_service_errors; the rest go above the form, in their order."""
+    errors: dict[str, list[str]] = {}
+    for name, message in named:
+        errors.setdefault(name if name in form.fields else NON_FIELD_ERRORS, []).append(message)
+    return ValidationError(errors)
+
+
+def _field(problem: Problem) -> str:
+    return {"confirmed_outlier": "confirmed"}.get(problem.field, problem.field)
 
 
 def row_hint(row: ValueRow) -> str:
@@ -119,11 +134,8 @@ class ValuesForm(forms.Form):
             for row in self.rows
         }
 
-    def add_problems(self, problems: list[tuple[str, Problem]]) -> None:
-        for code, problem in problems:
-            field = {"confirmed_outlier": "confirmed"}.get(problem.field, problem.field)
-            name = f"{code}-{field}"
-            self.add_error(name if name in self.fields else None, problem.message)
+    def problem_errors(self, problems: list[tuple[str, Problem]]) -> ValidationError:
+        return _problem_errors(self, ((f"{code}-{_field(p)}", p.message) for code, p in problems))
 
 
 class RevisionForm(forms.Form):
@@ -161,10 +173,8 @@ class RevisionForm(forms.Form):
             bool(data.get("confirmed")),
         )
 
-    def add_problems(self, problems: list[tuple[str, Problem]]) -> None:
-        for _code, problem in problems:
-            field = {"confirmed_outlier": "confirmed"}.get(problem.field, problem.field)
-            self.add_error(field if field in self.fields else None, problem.message)
+    def problem_errors(self, problems: list[tuple[str, Problem]]) -> ValidationError:
+        return _problem_errors(self, ((_field(p), p.message) for _code, p in problems))
 
 
 class UnlockForm(forms.Form):

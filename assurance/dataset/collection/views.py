@@ -8,10 +8,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.formats import date_format
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.core.spreadsheets import XLSX, UploadProblem
 from assurance.dataset.collection import selectors, services
@@ -23,13 +24,9 @@ from assurance.dataset.collection.forms import (
     WorkbookUploadForm,
 )
 from assurance.dataset.collection.models import CollectionRound, IndicatorValue
+from assurance.dataset.collection.workbooks import upload_values_workbook, values_workbook
 from assurance.partnerships.models import Agency
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
-
-
-def _messages(exc: ValidationError) -> list[str]:
-    return [str(m) for m in exc.messages]
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class CollectionMixin(PartnershipViewMixin):
@@ -85,41 +82,35 @@ class RoundListView(CollectionMixin, TemplateView):
         return context
 
 
-class RoundCreateView(CollectionMixin, FormView):
+class RoundCreateView(CollectionMixin, FormPageView):
     permission = "collection.manage"
-    template_name = "partnerships/record_form.html"
     form_class = RoundForm
     page_title = "Open a collection round"
+    lead = "Each agency lead will see the indicators their agency reports for the period."
+    submit_label = "Open the round"
+    refusals = (ValidationError, ValueError)  # a period the collection rules do not allow
+    success_message = "The round for {record.period.label} is open."
 
-    def form_valid(self, form: RoundForm) -> HttpResponse:
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return self.crumbs()
+
+    def get_cancel_url(self) -> str:
+        return self.rounds_url()
+
+    def save(self, form: RoundForm) -> CollectionRound:
         data = form.cleaned_data
-        try:
-            round = services.round_open(
-                actor=self.actor,
-                frequency=data["frequency"],
-                business_year=data["business_year"],
-                number=data["number"] if data["frequency"] != "annual" else 1,
-                opens_on=data["opens_on"],
-                due_on=data["due_on"],
-                change_percent=data["change_percent"],
-            )
-        except (ValidationError, ValueError) as exc:
-            for message in _messages(exc) if isinstance(exc, ValidationError) else [str(exc)]:
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, f"The round for {round.period.label} is open.")
-        return redirect("dataset:collection_round", self.partnership.slug, round.pk)
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            cancel_url=self.rounds_url(),
-            submit_label="Open the round",
-            lead="Each agency lead will see the indicators their agency reports for the period.",
-            breadcrumbs=self.crumbs(),
+        return services.round_open(
+            actor=self.actor,
+            frequency=data["frequency"],
+            business_year=data["business_year"],
+            number=data["number"] if data["frequency"] != "annual" else 1,
+            opens_on=data["opens_on"],
+            due_on=data["due_on"],
+            change_percent=data["change_percent"],
         )
-        return context
+
+    def success_url_for(self, record: CollectionRound) -> str:
+        return self.partnership_url("dataset:collection_round", record.pk)
 
 
 class RoundDetailView(RoundMixin, TemplateView):
@@ -154,45 +145,48 @@ class RoundPublishView(RoundMixin, View):
             services.round_publish(actor=self.actor, round=self.the_round)
             messages.success(request, f"{self.the_round.period.label} has been published.")
         except ValidationError as exc:
-            messages.error(request, " ".join(_messages(exc)))
+            messages.error(request, " ".join(exc.messages))
         return redirect(self.round_url())
 
 
-class ValuesEditView(RoundMixin, FormView):
+class ValuesEditView(RoundMixin, FormPageView):
     """An agency lead enters their agency's values for the round."""
 
     permission = "collection.submit"
     template_name = "dataset/collection/values_form.html"
-
-    def setup_rows(self) -> list[selectors.ValueRow]:
-        return selectors.agency_rows(round=self.the_round, agency=self.actor.person.agency)
+    success_message = (
+        "Your values have been saved ({record.saved} changed). Sign them off when they "
+        "are complete."
+    )
 
     def get_form(self, form_class: Any = None) -> ValuesForm:
-        return ValuesForm(rows=self.setup_rows(), **self.get_form_kwargs())
+        rows = selectors.agency_rows(round=self.the_round, agency=self.actor.person.agency)
+        return ValuesForm(rows=rows, **self.get_form_kwargs())
 
-    def form_valid(self, form: ValuesForm) -> HttpResponse:  # type: ignore[override]
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return self.crumbs(self.the_round)
+
+    def get_heading(self) -> str:
+        return f"{self.actor.person.agency.name}: data set values"
+
+    def get_caption(self) -> str:
+        return f"{self.the_round.period.label} · due {date_format(self.the_round.due_on, 'j F Y')}"
+
+    def save(self, form: ValuesForm) -> Any:
         try:
-            result = services.values_save(
+            return services.values_save(
                 actor=self.actor,
                 round=self.the_round,
                 agency=self.actor.person.agency,
                 entries=form.entries(),
             )
         except services.CollectionProblems as exc:
-            form.add_problems(exc.problems)
-            return self.form_invalid(form)
-        except ValidationError as exc:
-            for message in _messages(exc):
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"Your values have been saved ({result.saved} changed). Sign them off when they "
-            "are complete.",
-        )
+            raise form.problem_errors(exc.problems) from exc
+
+    def success_url_for(self, record: Any) -> str:
         if "sign_off" in self.request.POST:
-            return redirect(self.round_url("dataset:collection_sign_off"))
-        return HttpResponseRedirect(self.request.path)
+            return self.round_url("dataset:collection_sign_off")
+        return self.request.path
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
@@ -204,7 +198,6 @@ class ValuesEditView(RoundMixin, FormView):
             sign_off=sign_off,
             locked=round.is_published or (sign_off is not None and sign_off.is_locked),
             page_title=f"{agency.name}: values for {round.period.short_label}",
-            breadcrumbs=self.crumbs(round),
         )
         return context
 
@@ -221,9 +214,7 @@ class SignOffView(RoundMixin, TemplateView):
                 actor=self.actor, round=self.the_round, agency=self.actor.person.agency
             )
         except ValidationError as exc:
-            return self.render_to_response(
-                self.get_context_data(problems=_messages(exc)), status=400
-            )
+            return self.render_to_response(self.get_context_data(problems=exc.messages), status=400)
         messages.success(request, "Your agency's values have been signed off and locked.")
         return redirect(self.round_url())
 
@@ -286,37 +277,34 @@ class AgencyActionMixin(RoundMixin):
         return self.round_url("dataset:collection_agency", self.kwargs["agency_pk"])
 
 
-class UnlockView(AgencyActionMixin, FormView):
-    template_name = "partnerships/record_form.html"
+class UnlockView(AgencyActionMixin, FormPageView):
     form_class = UnlockForm
     page_title = "Unlock an agency's values"
+    lead = "The agency lead can then change the values and must sign them off again."
+    submit_label = "Unlock"
 
-    def form_valid(self, form: UnlockForm) -> HttpResponse:
-        try:
-            services.round_unlock(
-                actor=self.actor,
-                round=self.the_round,
-                agency=self.agency,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as exc:
-            for message in _messages(exc):
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, f"{self.agency.name}'s values are unlocked.")
-        return redirect(self.agency_url())
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return self.crumbs(self.the_round)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=f"Unlock {self.agency.name}'s values",
-            caption=self.the_round.period.label,
-            cancel_url=self.agency_url(),
-            submit_label="Unlock",
-            lead="The agency lead can then change the values and must sign them off again.",
-            breadcrumbs=self.crumbs(self.the_round),
+    def get_heading(self) -> str:
+        return f"Unlock {self.agency.name}'s values"
+
+    def get_caption(self) -> str:
+        return self.the_round.period.label
+
+    def get_cancel_url(self) -> str:
+        return self.agency_url()
+
+    def save(self, form: UnlockForm) -> Any:
+        return services.round_unlock(
+            actor=self.actor,
+            round=self.the_round,
+            agency=self.agency,
+            reason=form.cleaned_data["reason"],
         )
-        return context
+
+    def get_success_message(self, record: Any) -> str:
+        return f"{self.agency.name}'s values are unlocked."
 
 
 class ChaseView(AgencyActionMixin, TemplateView):
@@ -332,7 +320,7 @@ class ChaseView(AgencyActionMixin, TemplateView):
             )
             messages.success(request, f"A reminder has been e-mailed to {chase.recipients}.")
         except ValidationError as exc:
-            messages.error(request, " ".join(_messages(exc)))
+            messages.error(request, " ".join(exc.messages))
         return redirect(self.round_url())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -353,8 +341,6 @@ class WorkbookDownloadView(RoundMixin, View):
     permission = "collection.submit"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.dataset.collection.workbooks import values_workbook
-
         agency = self.actor.person.agency
         response = HttpResponse(
             values_workbook(round=self.the_round, agency=agency), content_type=XLSX
@@ -364,46 +350,35 @@ class WorkbookDownloadView(RoundMixin, View):
         return response
 
 
-class WorkbookUploadView(RoundMixin, FormView):
+class WorkbookUploadView(RoundMixin, FormPageView):
     permission = "collection.submit"
-    template_name = "partnerships/record_form.html"
     form_class = WorkbookUploadForm
     page_title = "Upload your completed workbook"
+    lead = (
+        "Upload the workbook you downloaded for this round. If anything in it is "
+        "wrong, nothing is saved and each problem is listed with its sheet, row and column."
+    )
+    submit_label = "Upload"
+    success_message = (
+        "The workbook has been saved ({record.saved} values changed). Check them and sign them off."
+    )
 
-    def form_valid(self, form: WorkbookUploadForm) -> HttpResponse:
-        from assurance.dataset.collection.workbooks import upload_values_workbook
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return self.crumbs(self.the_round)
 
+    def get_caption(self) -> str:
+        return self.the_round.period.label
+
+    def get_cancel_url(self) -> str:
+        return self.round_url("dataset:collection_values")
+
+    def save(self, form: WorkbookUploadForm) -> Any:
         try:
-            result = upload_values_workbook(
-                actor=self.actor,
-                round=self.the_round,
-                content=form.cleaned_data["file"].read(),
+            return upload_values_workbook(
+                actor=self.actor, round=self.the_round, content=form.cleaned_data["file"].read()
             )
         except UploadProblem as problem:
-            for message in problem.problems[:50]:
-                form.add_error("file", message)
-            if len(problem.problems) > 50:
-                form.add_error("file", f"… and {len(problem.problems) - 50} more problems")
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"The workbook has been saved ({result.saved} values changed). Check them and sign "
-            "them off.",
-        )
-        return redirect(self.round_url("dataset:collection_values"))
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.the_round.period.label,
-            cancel_url=self.round_url("dataset:collection_values"),
-            submit_label="Upload",
-            lead="Upload the workbook you downloaded for this round. If anything in it is "
-            "wrong, nothing is saved and each problem is listed with its sheet, row and column.",
-            breadcrumbs=self.crumbs(self.the_round),
-        )
-        return context
+            raise problem.on_field("file") from problem
 
 
 class ValueMixin(CollectionMixin):
@@ -418,12 +393,13 @@ class ValueMixin(CollectionMixin):
         return self._value
 
 
-class ValueReviseView(ValueMixin, FormView):
+class ValueReviseView(ValueMixin, FormPageView):
     """Revise a value of a published round, with the reason."""
 
     permission = "collection.submit"
     value_permission = "collection.submit"
-    template_name = "partnerships/record_form.html"
+    submit_label = "Revise the value"
+    success_message = "The value has been revised; the old value is kept."
 
     def get_form(self, form_class: Any = None) -> RevisionForm:
         return RevisionForm(
@@ -440,48 +416,41 @@ class ValueReviseView(ValueMixin, FormView):
             "commentary": value.commentary,
         }
 
-    def form_valid(self, form: RevisionForm) -> HttpResponse:  # type: ignore[override]
+    def save(self, form: RevisionForm) -> Any:
         try:
-            services.value_revise(
+            return services.value_revise(
                 actor=self.actor,
                 value=self.value,
                 entry=form.entry(),
                 reason=form.cleaned_data["reason"],
             )
         except services.CollectionProblems as exc:
-            form.add_problems(exc.problems)
-            return self.form_invalid(form)
-        except ValidationError as exc:
-            for message in _messages(exc):
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(self.request, "The value has been revised; the old value is kept.")
-        return redirect(
-            "dataset:collection_agency",
-            self.partnership.slug,
-            self.value.round_id,
-            self.value.agency_id,
-        )
+            raise form.problem_errors(exc.problems) from exc
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return self.crumbs(self.value.round)
+
+    def get_heading(self) -> str:
+        return f"Revise {self.value.indicator.title}"
+
+    def get_caption(self) -> str:
+        return f"{self.value.agency.name} · {self.value.round.period.label}"
+
+    def get_lead(self) -> str:
         value = self.value
-        context.update(
-            heading=f"Revise {value.indicator.title}",
-            caption=f"{value.agency.name} · {value.round.period.label}",
-            cancel_url=self.partnership_url(
-                "dataset:collection_agency", value.round_id, value.agency_id
-            ),
-            submit_label="Revise the value",
-            lead=f"{value.round.period.short_label} has been published. The revision keeps the "
+        return (
+            f"{value.round.period.short_label} has been published. The revision keeps the "
             f"published value ({value.value.normalize():f}), who revised it, when and why; "
-            "charts mark the revised point.",
-            breadcrumbs=self.crumbs(value.round),
+            "charts mark the revised point."
         )
-        return context
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url(
+            "dataset:collection_agency", self.value.round_id, self.value.agency_id
+        )
 
 
-class ValueHistoryView(ValueMixin, RecordHistoryView):
+class ValueHistoryView(ValueMixin, HistoryView):
     permission = "collection.view"
 
     def get_object(self) -> Any:
@@ -491,7 +460,7 @@ class ValueHistoryView(ValueMixin, RecordHistoryView):
         return self.partnership_url("dataset:collection_agency", record.round_id, record.agency_id)
 
 
-class RoundHistoryView(RoundMixin, RecordHistoryView):
+class RoundHistoryView(RoundMixin, HistoryView):
     """Every change to the round: opened, dates changed, published."""
 
     permission = "collection.view"
@@ -503,14 +472,12 @@ class RoundHistoryView(RoundMixin, RecordHistoryView):
         return self.round_url()
 
 
-class SignOffHistoryView(AgencyActionMixin, RecordHistoryView):
+class SignOffHistoryView(AgencyActionMixin, HistoryView):
     """Every sign-off and unlock (with its reason) of one agency in one round."""
 
     permission = "collection.view"
 
     def get_object(self) -> Any:
-        from django.http import Http404
-
         sign_off = selectors.sign_off_get(round=self.the_round, agency=self.agency)
         if sign_off is None:
             raise Http404("This agency has not signed off the round.")

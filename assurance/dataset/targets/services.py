@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from assurance.core.history import save_as
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.targets.models import IndicatorSetting
 from assurance.partnerships.access import Actor
@@ -39,13 +40,12 @@ def setting_save(
         before = sorted(p.title for p in setting.priorities.all()) if setting.pk else []
         after = sorted(p.title for p in chosen)
         setting.target, setting.tolerance = target, tolerance
-        setting._history_user = actor.user  # type: ignore[attr-defined]
         if before != after:
             # the priorities are a many-to-many field, which the history does not record:
             # the change reason says what they became
             setting._change_reason = "Scorecard priorities: " + (  # type: ignore[attr-defined]
                 "; ".join(after) or "none"
             )
-        setting.save()
+        save_as(setting, actor)
         setting.priorities.set(chosen)
     return setting

@@ -3,26 +3,25 @@ priorities per business year; everyone in the partnership may read them."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
-from django.contrib import messages
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.http import Http404
+from django.views.generic import TemplateView
 
 from assurance.core.business_year import (
     business_year_from,
     business_year_label,
     current_business_year,
 )
-from assurance.core.history import history_entries
 from assurance.dataset.catalogue import selectors
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.targets import selectors as targets
 from assurance.dataset.targets import services as targets_services
 from assurance.dataset.targets.forms import TargetForm
+from assurance.dataset.targets.models import IndicatorSetting
 from assurance.partnerships.models import Priority
-from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class TargetListView(PartnershipViewMixin, TemplateView):
@@ -50,96 +49,104 @@ class TargetListView(PartnershipViewMixin, TemplateView):
 
 
 class _SettingMixin(PartnershipViewMixin):
+    """The target of the indicator (``code``) in the business year (``year``) of the URL."""
+
+    permission = "indicator.manage"
+    section = "dataset"
+
+    @cached_property
     def indicator(self) -> Indicator:
         indicator = selectors.indicator_by_code(code=self.kwargs["code"])
         if indicator is None:
             raise Http404("No such indicator")
         return indicator
 
+    @cached_property
     def year(self) -> int:
         year = int(self.kwargs["year"])
         if business_year_from(year, ahead=2) != year:
             raise Http404("No such business year")
         return year
 
+    @cached_property
+    def setting(self) -> IndicatorSetting | None:
+        return targets.setting_for(
+            partnership=self.partnership, indicator=self.indicator, business_year=self.year
+        )
 
-class TargetEditView(_SettingMixin, FormView):
-    permission = "indicator.manage"
-    template_name = "dataset/target_form.html"
-    section = "dataset"
+
+class TargetEditView(_SettingMixin, FormPageView):
     form_class = TargetForm
+    history_link_text = "View the history of this target"
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
-        self._indicator = self.indicator()
-        self._setting = targets.setting_for(
-            partnership=self.partnership, indicator=self._indicator, business_year=self.year()
-        )
-        kwargs["indicator"] = self._indicator
+        kwargs["indicator"] = self.indicator
         kwargs["priorities"] = Priority.objects_for(self.partnership).filter(
-            business_year=self.year()
+            business_year=self.year
         )
-        if self._setting is not None and self.request.method != "POST":
+        if self.setting is not None and self.request.method != "POST":
             kwargs["initial"] = {
-                "target": self._setting.target,
-                "tolerance": self._setting.tolerance,
-                "priorities": list(self._setting.priorities.all()),
+                "target": self.setting.target,
+                "tolerance": self.setting.tolerance,
+                "priorities": list(self.setting.priorities.all()),
             }
         return kwargs
 
-    def form_valid(self, form: TargetForm) -> HttpResponse:
+    def get_heading(self) -> str:
+        return f"Target: {self.indicator.title}"
+
+    def get_caption(self) -> str:
+        return f"{self.indicator.code} · {business_year_label(self.year)}"
+
+    def get_lead(self) -> str:
+        return (
+            f"Better when: {self.indicator.get_polarity_display().lower()}. "
+            f"Unit: {self.indicator.get_unit_display().lower()}."
+        )
+
+    def get_cancel_url(self) -> str:
+        return f"{self.partnership_url('dataset:target_list')}?year={self.year}"
+
+    def get_history_url(self) -> str:
+        if self.setting is None:
+            return ""
+        return self.partnership_url("dataset:target_history", self.indicator.code, self.year)
+
+    def save(self, form: TargetForm) -> Any:
         data = form.cleaned_data
-        targets_services.setting_save(
+        return targets_services.setting_save(
             actor=self.actor,
-            indicator=self._indicator,
-            business_year=self.year(),
+            indicator=self.indicator,
+            business_year=self.year,
             target=data["target"],
             tolerance=data["tolerance"],
             priorities=data["priorities"],
         )
-        messages.success(
-            self.request,
-            f"The target for {self._indicator.title.lower()} in "
-            f"{business_year_label(self.year())} has been saved.",
+
+    def get_success_message(self, record: Any) -> str:
+        return (
+            f"The target for {self.indicator.title.lower()} in "
+            f"{business_year_label(self.year)} has been saved."
         )
-        return redirect(f"{self.partnership_url('dataset:target_list')}?year={self.year()}")
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        year = self.year()
-        context.update(
-            indicator=self._indicator,
-            caption=f"{self._indicator.code} · {business_year_label(year)}",
-            heading=f"Target: {self._indicator.title}",
-            page_title=f"Target: {self._indicator.title}",
-            lead=f"Better when: {self._indicator.get_polarity_display().lower()}. "
-            f"Unit: {self._indicator.get_unit_display().lower()}.",
-            cancel_url=f"{self.partnership_url('dataset:target_list')}?year={year}",
-            history_url=self.partnership_url("dataset:target_history", self._indicator.code, year)
-            if self._setting
-            else "",
-        )
-        return context
 
 
-class TargetHistoryView(_SettingMixin, TemplateView):
-    permission = "indicator.manage"
+class TargetHistoryView(_SettingMixin, HistoryView):
     template_name = "dataset/target_history.html"
-    section = "dataset"
+
+    def get_object(self) -> IndicatorSetting:
+        if self.setting is None:
+            raise Http404("No target set")
+        return self.setting
+
+    def back_url(self, record: Any) -> str:
+        return self.partnership_url("dataset:target_edit", self.indicator.code, self.year)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        indicator, year = self.indicator(), self.year()
-        setting = targets.setting_for(
-            partnership=self.partnership, indicator=indicator, business_year=year
-        )
-        if setting is None:
-            raise Http404("No target set")
         context.update(
-            indicator=indicator,
-            year_label=business_year_label(year),
-            entries=history_entries(setting),
-            back_url=self.partnership_url("dataset:target_edit", indicator.code, year),
-            page_title=f"History of the target for {indicator.title}",
+            indicator=self.indicator,
+            year_label=business_year_label(self.year),
+            page_title=f"History of the target for {self.indicator.title}",
         )
         return context

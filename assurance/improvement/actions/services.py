@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assurance.audits import selectors as audit_selectors
+from assurance.core.history import save_as
 from assurance.core.permissions import Scope
 from assurance.dataset.benchmarks import selectors as dataset_selectors
 from assurance.dataset.collection.selectors import partnership_series
@@ -60,8 +61,7 @@ def action_create(
             measure=measure,
             delivery_type=delivery_type,
         )
-        action._history_user = actor.user  # type: ignore[attr-defined]
-        action.save()
+        save_as(action, actor)
     return action
 
 
@@ -162,9 +162,7 @@ def action_plan_add(
     _check(values, partnership_id=actor.partnership.pk)
     action = Action(partnership=actor.partnership, recommendation=recommendation, **values)
     _clear_unused_measure(action)
-    action._history_user = actor.user  # type: ignore[attr-defined]
-    action.save()
-    return action
+    return save_as(action, actor)
 
 
 def action_edit(*, actor: Actor, action: Action, **values: Any) -> Action:
@@ -181,9 +179,7 @@ def action_edit(*, actor: Actor, action: Action, **values: Any) -> Action:
     for name, value in values.items():
         setattr(action, name, value)
     _clear_unused_measure(action)
-    action._history_user = actor.user  # type: ignore[attr-defined]
-    action.save()
-    return action
+    return save_as(action, actor)
 
 
 def progress_update_add(*, actor: Actor, action: Action, rag: str, text: str) -> ActionUpdate:
@@ -199,13 +195,11 @@ def progress_update_add(*, actor: Actor, action: Action, rag: str, text: str) ->
             text=text,
             recorded_by=actor.person,
         )
-        update._history_user = actor.user  # type: ignore[attr-defined]
-        update.save()
+        save_as(update, actor)
         if not action.started:
             action.started = True
             action.start_date = action.start_date or timezone.localdate()
-            action._history_user = actor.user  # type: ignore[attr-defined]
-            action.save(update_fields=["started", "start_date"])
+            save_as(action, actor, update_fields=["started", "start_date"])
     return update
 
 
@@ -247,9 +241,7 @@ def evidence_add(
                 }
             )
         evidence.link = path
-    evidence._history_user = actor.user  # type: ignore[attr-defined]
-    evidence.save()
-    return evidence
+    return save_as(evidence, actor)
 
 
 def _safe_name(name: str) -> str:
@@ -277,8 +269,7 @@ def action_complete(*, actor: Actor, action: Action, completed_on: date | None =
         action.state = ActionState.COMPLETE
         action.completed_at = completed_on
         action.started = True
-        action._history_user = actor.user  # type: ignore[attr-defined]
-        action.save(update_fields=["state", "completed_at", "started"])
+        save_as(action, actor, update_fields=["state", "completed_at", "started"])
         if action.measure_kind in {MeasureKind.INDICATOR, MeasureKind.REAUDIT}:
             impact_assess(action=action, user=actor.user)
     return action
@@ -394,9 +385,7 @@ def impact_assess(*, action: Action, user: Any = None) -> ImpactAssessment | Non
         summary=verdict.summary,
         figures=verdict.figures,
     )
-    assessment._history_user = user  # type: ignore[attr-defined]
-    assessment.save()
-    return assessment
+    return save_as(assessment, user)
 
 
 def impact_judgement_record(
@@ -417,6 +406,4 @@ def impact_judgement_record(
         summary=summary,
         assessed_by=actor.person,
     )
-    assessment._history_user = actor.user  # type: ignore[attr-defined]
-    assessment.save()
-    return assessment
+    return save_as(assessment, actor)

@@ -7,12 +7,12 @@ import mimetypes
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView, View
+from django.utils import timezone
+from django.views.generic import TemplateView, View
 
-from assurance.core.forms import add_service_errors, limit_choices
+from assurance.core.forms import limit_choices
 from assurance.core.pagination import paginate
 from assurance.improvement.actions import selectors
 from assurance.improvement.actions import (
@@ -32,8 +32,7 @@ from assurance.improvement.actions.forms import (
 from assurance.improvement.actions.models import Action, ActionState
 from assurance.improvement.learning.models import Recommendation
 from assurance.partnerships.models import Agency
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class ActionMixin(PartnershipViewMixin):
@@ -52,15 +51,23 @@ class ActionMixin(PartnershipViewMixin):
     def action_url(self) -> str:
         return self.partnership_url("improvement:action_detail", self.get_action().pk)
 
+    def thread_url(self) -> str:
+        return self.partnership_url("improvement:action_thread", self.get_action().pk)
+
+    # As a form page: about the action, back to its page.
+
+    def get_caption(self) -> str:
+        return self.get_action().title
+
+    def get_cancel_url(self) -> str:
+        return self.action_url()
+
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         action = self.get_action()
         return [
             {"text": "Action log", "href": self.partnership_url("improvement:action_list")},
             {"text": action.title[:60], "href": self.action_url()},
         ]
-
-
-FORM_TEMPLATE = "improvement/actions/form.html"  # a one-column GOV.UK form page
 
 
 # --- plans -----------------------------------------------------------------------------------
@@ -103,24 +110,24 @@ class PlanDetailView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class ActionAddView(PartnershipViewMixin, FormView):
+class ActionAddView(FormPageView):
     permission = "action.manage"
     form_class = ActionForm
-    template_name = FORM_TEMPLATE
     section = "actions"
     page_title = "Add an action to the plan"
+    lead = "Make it SMART: specific, with an owner, a due date and a measure anyone can check."
+    submit_label = "Add the action"
+    success_message = "“{record.title}” is in the plan."
 
     def get_recommendation(self) -> Recommendation:
         plan = action_selectors.get_plan(actor=self.actor, pk=self.kwargs["pk"])
         return plan.recommendation
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["partnership"] = self.partnership
-        return kwargs
-
-    def plan_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:plan_detail", self.kwargs["pk"])
+
+    def get_caption(self) -> str:
+        return self.get_recommendation().title
 
     def get_initial(self) -> dict[str, Any]:
         """The baseline audit and standard of the learning behind the recommendation, ready
@@ -135,131 +142,68 @@ class ActionAddView(PartnershipViewMixin, FormView):
                 "Only an accepted recommendation has an action plan: this one is "
                 f"{recommendation.get_status_display().lower()}.",
             )
-            return redirect(self.plan_url())
+            return redirect(self.get_cancel_url())
         return super().get(request, *args, **kwargs)
 
-    def form_valid(self, form: ActionForm) -> HttpResponse:
-        try:
-            action = action_services.action_plan_add(
-                actor=self.actor, recommendation=self.get_recommendation(), **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, f"“{action.title}” is in the plan.")
-        return redirect(self.plan_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        recommendation = self.get_recommendation()
-        context.update(
-            heading=self.page_title,
-            caption=recommendation.title,
-            lead="Make it SMART: specific, with an owner, a due date and a measure anyone can "
-            "check.",
-            submit_label="Add the action",
-            cancel_url=self.plan_url(),
+    def save(self, form: ActionForm) -> Action:
+        return action_services.action_plan_add(
+            actor=self.actor, recommendation=self.get_recommendation(), **form.cleaned_data
         )
-        return context
 
 
-class ActionEditView(ActionMixin, FormView):
+class ActionEditView(ActionMixin, FormPageView):
     permission = "action.update"
     form_class = ActionForm
-    template_name = FORM_TEMPLATE
     page_title = "Change the action"
+    submit_label = "Save the changes"
+    success_message = "The action has been changed."
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
         action = self.get_action()
-        kwargs["partnership"] = self.partnership
         kwargs["can_move"] = self.actor.can("action.manage")
         kwargs["initial"] = {name: getattr(action, name) for name in action_services.ACTION_FIELDS}
         return kwargs
 
-    def form_valid(self, form: ActionForm) -> HttpResponse:
+    def save(self, form: ActionForm) -> Action:
         values = dict(form.cleaned_data)
         if not self.actor.can("action.manage"):
             values.pop("owner_agency", None)
-        try:
-            action_services.action_edit(actor=self.actor, action=self.get_action(), **values)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The action has been changed.")
-        return redirect(self.action_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.get_action().title,
-            submit_label="Save the changes",
-            cancel_url=self.action_url(),
-        )
-        return context
+        return action_services.action_edit(actor=self.actor, action=self.get_action(), **values)
 
 
-class ProgressAddView(ActionMixin, FormView):
+class ProgressAddView(ActionMixin, FormPageView):
     permission = "action.update"
     form_class = ProgressForm
-    template_name = FORM_TEMPLATE
     page_title = "Give a progress update"
+    submit_label = "Record the update"
+    success_message = "Your update has been recorded."
 
-    def form_valid(self, form: ProgressForm) -> HttpResponse:
-        try:
-            action_services.progress_update_add(
-                actor=self.actor, action=self.get_action(), **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "Your update has been recorded.")
-        return redirect(self.action_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.get_action().title,
-            submit_label="Record the update",
-            cancel_url=self.action_url(),
+    def save(self, form: ProgressForm) -> Any:
+        return action_services.progress_update_add(
+            actor=self.actor, action=self.get_action(), **form.cleaned_data
         )
-        return context
 
 
-class EvidenceAddView(ActionMixin, FormView):
+class EvidenceAddView(ActionMixin, FormPageView):
     permission = "action.update"
     form_class = EvidenceForm
-    template_name = FORM_TEMPLATE
     page_title = "Add evidence"
+    lead = (
+        "Show that the action was delivered: a document, or a link to a record on the "
+        "platform such as an audit report or the minutes of a meeting."
+    )
+    submit_label = "Add the evidence"
+    success_message = "The evidence has been added."
 
-    def form_valid(self, form: EvidenceForm) -> HttpResponse:
-        try:
-            action_services.evidence_add(
-                actor=self.actor,
-                action=self.get_action(),
-                description=form.cleaned_data["description"],
-                file=form.cleaned_data.get("file"),
-                link=form.cleaned_data.get("link") or "",
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The evidence has been added.")
-        return redirect(self.action_url())
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.get_action().title,
-            lead="Show that the action was delivered: a document, or a link to a record on the "
-            "platform such as an audit report or the minutes of a meeting.",
-            submit_label="Add the evidence",
-            cancel_url=self.action_url(),
+    def save(self, form: EvidenceForm) -> Any:
+        return action_services.evidence_add(
+            actor=self.actor,
+            action=self.get_action(),
+            description=form.cleaned_data["description"],
+            file=form.cleaned_data.get("file"),
+            link=form.cleaned_data.get("link") or "",
         )
-        return context
 
 
 class EvidenceDownloadView(ActionMixin, View):
@@ -282,78 +226,55 @@ class EvidenceDownloadView(ActionMixin, View):
         )
 
 
-class ActionCompleteView(ActionMixin, FormView):
+class ActionCompleteView(ActionMixin, FormPageView):
     permission = "action.update"
     form_class = CompleteForm
-    template_name = FORM_TEMPLATE
     page_title = "Mark the action complete"
+    submit_label = "Mark it complete"
+    success_message = "The action is complete."
 
     def get_initial(self) -> dict[str, Any]:
-        from django.utils import timezone
-
         return {"completed_on": timezone.localdate()}
 
-    def form_valid(self, form: CompleteForm) -> HttpResponse:
-        try:
-            action_services.action_complete(
-                actor=self.actor,
-                action=self.get_action(),
-                completed_on=form.cleaned_data["completed_on"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The action is complete.")
-        return redirect(self.partnership_url("improvement:action_thread", self.get_action().pk))
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        action = self.get_action()
-        evidence = action_selectors.action_evidence(action=action).count()
-        context.update(
-            heading=self.page_title,
-            caption=action.title,
-            lead=(
-                f"{evidence} piece{'s' if evidence != 1 else ''} of evidence attached. "
-                if evidence
-                else "An action can only be completed with evidence: add it first. "
-            )
-            + "Where success is measured by an indicator or a re-audit, the platform then "
-            "compares before and after.",
-            submit_label="Mark it complete",
-            cancel_url=self.action_url(),
+    def get_lead(self) -> str:
+        evidence = action_selectors.action_evidence(action=self.get_action()).count()
+        return (
+            f"{evidence} piece{'s' if evidence != 1 else ''} of evidence attached. "
+            if evidence
+            else "An action can only be completed with evidence: add it first. "
+        ) + (
+            "Where success is measured by an indicator or a re-audit, the platform then "
+            "compares before and after."
         )
-        return context
+
+    def save(self, form: CompleteForm) -> Action:
+        return action_services.action_complete(
+            actor=self.actor,
+            action=self.get_action(),
+            completed_on=form.cleaned_data["completed_on"],
+        )
+
+    def success_url_for(self, record: Action) -> str:
+        return self.thread_url()
 
 
-class ImpactJudgementView(ActionMixin, FormView):
+class ImpactJudgementView(ActionMixin, FormPageView):
     permission = "impact.record"
     form_class = JudgementForm
-    template_name = FORM_TEMPLATE
     page_title = "Record a judgement of the impact"
+    submit_label = "Record the judgement"
+    success_message = "The judgement has been recorded."
 
-    def form_valid(self, form: JudgementForm) -> HttpResponse:
-        try:
-            action_services.impact_judgement_record(
-                actor=self.actor, action=self.get_action(), **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The judgement has been recorded.")
-        return redirect(self.partnership_url("improvement:action_thread", self.get_action().pk))
+    def get_lead(self) -> str:
+        return f"The measure of success: {self.get_action().measure}"
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        action = self.get_action()
-        context.update(
-            heading=self.page_title,
-            caption=action.title,
-            lead=f"The measure of success: {action.measure}",
-            submit_label="Record the judgement",
-            cancel_url=self.action_url(),
+    def save(self, form: JudgementForm) -> Any:
+        return action_services.impact_judgement_record(
+            actor=self.actor, action=self.get_action(), **form.cleaned_data
         )
-        return context
+
+    def success_url_for(self, record: Any) -> str:
+        return self.thread_url()
 
 
 class ImpactMeasureView(ActionMixin, View):
@@ -375,7 +296,7 @@ class ImpactMeasureView(ActionMixin, View):
                 )
             else:
                 messages.success(request, f"Impact measured: {assessment.get_outcome_display()}.")
-        return redirect(self.partnership_url("improvement:action_thread", action.pk))
+        return redirect(self.thread_url())
 
 
 class ActionListView(PartnershipViewMixin, TemplateView):
@@ -431,7 +352,7 @@ class ActionDetailView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class ActionHistoryView(RecordHistoryView):
+class ActionHistoryView(HistoryView):
     permission = "action.view"
     section = "actions"
 

@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.forms import ModelForm
 from django.utils import timezone
 
 from assurance.core.history import save_as
@@ -63,17 +62,6 @@ def learning_item_create(
         save_as(item, actor)
         item.themes.set(list(themes))
     return item
-
-
-def record_save(*, actor: Actor, form: ModelForm, permission: str) -> Any:
-    """Save a validated form of a learning-cycle record in the actor's partnership."""
-    actor.require(permission)
-    instance = form.instance
-    if instance.partnership_id != actor.partnership.pk:
-        raise PermissionDenied("A record can only be saved in the actor's own partnership.")
-    instance._history_user = actor.user
-    with transaction.atomic():
-        return form.save()
 
 
 def learning_document_attach(
@@ -173,6 +161,4 @@ def recommendation_create(
     recommendation = Recommendation(
         partnership=actor.partnership, title=title, text=text, source=source, audit=audit
     )
-    recommendation._history_user = actor.user  # type: ignore[attr-defined]
-    recommendation.save()
-    return recommendation
+    return save_as(recommendation, actor)

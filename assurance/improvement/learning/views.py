@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, HttpRequest
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.core.business_year import business_year_label
-from assurance.core.forms import add_service_errors
 from assurance.core.pagination import paginate
 from assurance.improvement.learning import selectors, services
 from assurance.improvement.learning.forms import (
@@ -23,39 +20,15 @@ from assurance.improvement.learning.forms import (
     RecommendationForm,
     ThemeForm,
 )
-from assurance.improvement.learning.models import LearningSource, LearningTheme, Recommendation
+from assurance.improvement.learning.models import (
+    LearningItem,
+    LearningSource,
+    LearningTheme,
+    Recommendation,
+)
 from assurance.improvement.learning.rules import document_problem
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
-
-
-class FormPageMixin(PartnershipViewMixin):
-    """A one-column GOV.UK form page (partnerships/record_form.html)."""
-
-    template_name: str | None = "partnerships/record_form.html"
-    submit_label = "Save"
-
-    def cancel_url(self) -> str:
-        return ""
-
-    def page_caption(self) -> str:
-        return ""
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]
-        kwargs["partnership"] = self.partnership
-        return kwargs
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context.update(
-            heading=self.page_title,
-            caption=self.page_caption(),
-            cancel_url=self.cancel_url(),
-            submit_label=self.submit_label,
-        )
-        return context
-
+from assurance.partnerships import services as partnership_services
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 # --- learning items -----------------------------------------------------------------------------
 
@@ -112,12 +85,13 @@ class LearningDetailView(LearningMixin, TemplateView):
         return context
 
 
-class LearningCreateView(LearningMixin, FormPageMixin, FormView):
+class LearningCreateView(LearningMixin, FormPageView):
     permission = "learning.manage"
     form_class = LearningItemForm
     page_title = "Record learning"
+    success_message = "The learning has been recorded."
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:learning_list")
 
     def get_initial(self) -> dict[str, Any]:
@@ -143,15 +117,14 @@ class LearningCreateView(LearningMixin, FormPageMixin, FormView):
             initial["source"] = LearningSource.DATASET
         return initial
 
-    def form_valid(self, form: LearningItemForm) -> HttpResponse:
+    def save(self, form: LearningItemForm) -> LearningItem:
         data = form.cleaned_data
         upload = data.get("document")
         if upload is not None:
             problem = document_problem(upload.name or "", upload.size or 0, upload.read(64))
             upload.seek(0)
             if problem:
-                form.add_error("document", problem)
-                return self.form_invalid(form)
+                raise ValidationError({"document": problem})
         with transaction.atomic():
             item = services.learning_item_create(
                 actor=self.actor,
@@ -169,62 +142,47 @@ class LearningCreateView(LearningMixin, FormPageMixin, FormView):
                 services.learning_document_attach(
                     actor=self.actor, item=item, title=data["document_title"], upload=upload
                 )
-        messages.success(self.request, "The learning has been recorded.")
-        return redirect(self.partnership_url("improvement:learning_detail", item.pk))
+        return item
+
+    def success_url_for(self, record: LearningItem) -> str:
+        return self.partnership_url("improvement:learning_detail", record.pk)
 
 
-class LearningUpdateView(LearningMixin, FormPageMixin, FormView):
+class LearningUpdateView(LearningMixin, FormPageView):
     permission = "learning.manage"
     form_class = LearningItemForm
     page_title = "Change the learning"
+    success_message = "The learning has been changed."
 
-    def get_object(self) -> Any:
+    def get_object(self) -> LearningItem:
         return selectors.get_learning_item(actor=self.actor, pk=self.kwargs["pk"])
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:learning_detail", self.kwargs["pk"])
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.get_object()
-        return kwargs
-
-    def form_valid(self, form: LearningItemForm) -> HttpResponse:
-        services.record_save(actor=self.actor, form=form, permission="learning.manage")
-        messages.success(self.request, "The learning has been changed.")
-        return redirect(self.cancel_url())
+    def save(self, form: LearningItemForm) -> LearningItem:
+        return partnership_services.record_save(
+            actor=self.actor, form=form, permission=self.permission
+        )
 
 
-class LearningDocumentAddView(LearningMixin, FormPageMixin, FormView):
+class LearningDocumentAddView(LearningMixin, FormPageView):
     permission = "learning.manage"
     form_class = LearningDocumentForm
     page_title = "Attach a document"
     submit_label = "Attach"
+    success_message = "The document has been attached."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = FormView.get_form_kwargs(self)
-        return kwargs
-
-    @property
-    def item(self) -> Any:
-        return selectors.get_learning_item(actor=self.actor, pk=self.kwargs["pk"])
-
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:learning_detail", self.kwargs["pk"])
 
-    def form_valid(self, form: LearningDocumentForm) -> HttpResponse:
-        try:
-            services.learning_document_attach(
-                actor=self.actor,
-                item=self.item,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["upload"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The document has been attached.")
-        return redirect(self.cancel_url())
+    def save(self, form: LearningDocumentForm) -> Any:
+        return services.learning_document_attach(
+            actor=self.actor,
+            item=selectors.get_learning_item(actor=self.actor, pk=self.kwargs["pk"]),
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["upload"],
+        )
 
 
 class LearningDocumentDownloadView(PartnershipViewMixin, View):
@@ -239,7 +197,7 @@ class LearningDocumentDownloadView(PartnershipViewMixin, View):
         )
 
 
-class LearningHistoryView(LearningMixin, RecordHistoryView):
+class LearningHistoryView(LearningMixin, HistoryView):
     permission = "learning.view"
 
     def get_object(self) -> Any:
@@ -292,37 +250,35 @@ class ThemeDetailView(ThemeMixin, TemplateView):
         return context
 
 
-class ThemeCreateView(ThemeMixin, FormPageMixin, FormView):
+class ThemeCreateView(ThemeMixin, FormPageView):
     permission = "learning.manage"
     form_class = ThemeForm
     page_title = "Add a theme"
+    success_message = "The theme has been added. Add learning to it from each learning item."
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:theme_list")
 
-    def form_valid(self, form: ThemeForm) -> HttpResponse:
-        theme: LearningTheme = services.record_save(
-            actor=self.actor, form=form, permission="learning.manage"
+    def save(self, form: ThemeForm) -> LearningTheme:
+        return partnership_services.record_save(
+            actor=self.actor, form=form, permission=self.permission
         )
-        messages.success(
-            self.request, "The theme has been added. Add learning to it from each learning item."
-        )
-        return redirect(self.partnership_url("improvement:theme_detail", theme.pk))
+
+    def success_url_for(self, record: LearningTheme) -> str:
+        return self.partnership_url("improvement:theme_detail", record.pk)
 
 
 class ThemeUpdateView(ThemeCreateView):
     page_title = "Change the theme"
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = selectors.get_theme(actor=self.actor, pk=self.kwargs["pk"])
-        return kwargs
+    def get_object(self) -> LearningTheme:
+        return selectors.get_theme(actor=self.actor, pk=self.kwargs["pk"])
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:theme_detail", self.kwargs["pk"])
 
 
-class ThemeHistoryView(ThemeMixin, RecordHistoryView):
+class ThemeHistoryView(ThemeMixin, HistoryView):
     permission = "learning.view"
 
     def get_object(self) -> Any:
@@ -383,13 +339,14 @@ class RecommendationDetailView(RecommendationMixin, TemplateView):
         return context
 
 
-class RecommendationCreateView(RecommendationMixin, FormPageMixin, FormView):
+class RecommendationCreateView(RecommendationMixin, FormPageView):
     permission = "learning.manage"
     form_class = RecommendationForm
     page_title = "Make a recommendation to the executive"
     submit_label = "Make the recommendation"
+    success_message = "The recommendation now awaits the executive's decision."
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:recommendation_list")
 
     def get_initial(self) -> dict[str, Any]:
@@ -400,25 +357,22 @@ class RecommendationCreateView(RecommendationMixin, FormPageMixin, FormView):
                 initial["themes" if name == "theme" else "learning_items"] = values
         return initial
 
-    def form_valid(self, form: RecommendationForm) -> HttpResponse:
+    def save(self, form: RecommendationForm) -> Recommendation:
         data = form.cleaned_data
-        try:
-            rec = services.learning_recommendation_create(
-                actor=self.actor,
-                title=data["title"],
-                text=data["text"],
-                learning_items=data["learning_items"],
-                themes=data["themes"],
-                made_on=data.get("made_on"),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The recommendation now awaits the executive's decision.")
-        return redirect(self.partnership_url("improvement:recommendation_detail", rec.pk))
+        return services.learning_recommendation_create(
+            actor=self.actor,
+            title=data["title"],
+            text=data["text"],
+            learning_items=data["learning_items"],
+            themes=data["themes"],
+            made_on=data.get("made_on"),
+        )
+
+    def success_url_for(self, record: Recommendation) -> str:
+        return self.partnership_url("improvement:recommendation_detail", record.pk)
 
 
-class RecommendationHistoryView(RecommendationMixin, RecordHistoryView):
+class RecommendationHistoryView(RecommendationMixin, HistoryView):
     permission = "learning.view"
 
     def get_object(self) -> Any:

@@ -6,17 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from assurance.core.forms import add_service_errors
 from assurance.improvement.actions.models import Action
-from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import LearningItem, Recommendation
-from assurance.improvement.learning.views import FormPageMixin
 from assurance.improvement.meetings import selectors, services
 from assurance.improvement.meetings.agenda import agenda_defaults
 from assurance.improvement.meetings.forms import (
@@ -26,10 +19,10 @@ from assurance.improvement.meetings.forms import (
     MeetingForm,
     PaperForm,
 )
-from assurance.improvement.meetings.models import DecisionOutcome, Meeting
+from assurance.improvement.meetings.models import Decision, DecisionOutcome, Meeting
+from assurance.partnerships import services as partnership_services
 from assurance.partnerships.models import Group
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class MeetingsMixin(PartnershipViewMixin):
@@ -53,13 +46,13 @@ class OneMeetingMixin(MeetingsMixin):
     def meeting_url(self, name: str = "improvement:meeting_detail") -> str:
         return self.partnership_url(name, self.meeting.pk)
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.meeting_url()
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return [*super().get_breadcrumbs(), {"text": str(self.meeting), "href": self.meeting_url()}]
 
-    def page_caption(self) -> str:
+    def get_caption(self) -> str:
         return str(self.meeting)
 
 
@@ -104,49 +97,57 @@ class MeetingDetailView(OneMeetingMixin, TemplateView):
         return context
 
 
-class MeetingCreateView(MeetingsMixin, FormPageMixin, FormView):
+class MeetingCreateView(MeetingsMixin, FormPageView):
     permission = "meeting.manage"
     form_class = MeetingForm
     page_title = "Add a meeting"
+    success_message = "The meeting has been added. Now build its agenda."
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:meeting_list")
 
-    def form_valid(self, form: MeetingForm) -> HttpResponse:
-        meeting = services.meeting_create(
+    def save(self, form: MeetingForm) -> Meeting:
+        return services.meeting_create(
             actor=self.actor,
             group=form.cleaned_data["group"],
             held_on=form.cleaned_data["held_on"],
             location=form.cleaned_data["location"],
         )
-        messages.success(self.request, "The meeting has been added. Now build its agenda.")
-        return redirect(self.partnership_url("improvement:meeting_agenda", meeting.pk))
+
+    def success_url_for(self, record: Meeting) -> str:
+        return self.partnership_url("improvement:meeting_agenda", record.pk)
 
 
-class MeetingUpdateView(OneMeetingMixin, FormPageMixin, FormView):
+class MeetingUpdateView(OneMeetingMixin, FormPageView):
     permission = "meeting.manage"
     meeting_permission = "meeting.manage"
     form_class = MeetingForm
     page_title = "Change the meeting and its minutes"
+    success_message = "The meeting has been saved."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = self.meeting
-        return kwargs
+    def get_object(self) -> Meeting:
+        return self.meeting
 
-    def form_valid(self, form: MeetingForm) -> HttpResponse:
-        learning_services.record_save(actor=self.actor, form=form, permission="meeting.manage")
-        messages.success(self.request, "The meeting has been saved.")
-        return redirect(self.meeting_url())
+    def save(self, form: MeetingForm) -> Meeting:
+        return partnership_services.record_save(
+            actor=self.actor, form=form, permission=self.permission
+        )
 
 
-class AgendaView(OneMeetingMixin, FormPageMixin, FormView):
+class AgendaView(OneMeetingMixin, FormPageView):
     """The agenda, built from what is due: each candidate is ticked if it is due for the group."""
 
     permission = "meeting.manage"
     meeting_permission = "meeting.manage"
     page_title = "Build the agenda"
     submit_label = "Save the agenda"
+    lead = (
+        "What is due for this group is ticked: new learning and data set exceptions not yet "
+        "discussed, recommendations awaiting decision (for the decision-making group), and "
+        "actions overdue or due within eight weeks of the meeting. Change the choice as "
+        "needed; the report of any audit on the agenda is added to the papers."
+    )
+    success_message = "The agenda has been saved."
 
     def get_form(self, form_class: Any = None) -> AgendaForm:
         self.candidates = candidates = selectors.agenda_candidates(meeting=self.meeting)
@@ -166,19 +167,9 @@ class AgendaView(OneMeetingMixin, FormPageMixin, FormView):
                 for c in candidates
                 if (c.kind, c.key) in keys or (c.kind == "dataset" and c.title in titles)
             ]
-        return AgendaForm(**FormView.get_form_kwargs(self), candidates=candidates, chosen=chosen)
+        return AgendaForm(**self.get_form_kwargs(), candidates=candidates, chosen=chosen)
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["lead"] = (
-            "What is due for this group is ticked: new learning and data set exceptions not yet "
-            "discussed, recommendations awaiting decision (for the decision-making group), and "
-            "actions overdue or due within eight weeks of the meeting. Change the choice as "
-            "needed; the report of any audit on the agenda is added to the papers."
-        )
-        return context
-
-    def form_valid(self, form: AgendaForm) -> HttpResponse:
+    def save(self, form: AgendaForm) -> Meeting:
         p = self.partnership
         data = form.cleaned_data
 
@@ -198,15 +189,15 @@ class AgendaView(OneMeetingMixin, FormPageMixin, FormView):
             actions=pick(Action, "action"),
             other=(data.get("other") or "").splitlines(),
         )
-        messages.success(self.request, "The agenda has been saved.")
-        return redirect(self.meeting_url())
+        return self.meeting
 
 
-class AttendanceView(OneMeetingMixin, FormPageMixin, FormView):
+class AttendanceView(OneMeetingMixin, FormPageView):
     permission = "meeting.manage"
     meeting_permission = "meeting.manage"
     form_class = AttendanceForm
     page_title = "Record attendance"
+    success_message = "The attendance has been recorded."
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
@@ -220,48 +211,37 @@ class AttendanceView(OneMeetingMixin, FormPageMixin, FormView):
             "apologies": [a.person_id for a in rows if not a.present],
         }
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+    def get_lead(self) -> str:
         group = self.meeting.group
-        context["lead"] = (
+        return (
             f"The {group.name}'s quorum: {group.quorum_description.lower()}. Members are those "
             "named for a seat on the group, or deputising for their agency's seat."
         )
-        return context
 
-    def form_valid(self, form: AttendanceForm) -> HttpResponse:
-        try:
-            services.attendance_record(
-                actor=self.actor,
-                meeting=self.meeting,
-                present=form.cleaned_data["present"],
-                apologies=form.cleaned_data["apologies"],
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The attendance has been recorded.")
-        return redirect(self.meeting_url())
+    def save(self, form: AttendanceForm) -> Any:
+        return services.attendance_record(
+            actor=self.actor,
+            meeting=self.meeting,
+            present=form.cleaned_data["present"],
+            apologies=form.cleaned_data["apologies"],
+        )
 
 
-class PaperAddView(OneMeetingMixin, FormPageMixin, FormView):
+class PaperAddView(OneMeetingMixin, FormPageView):
     permission = "meeting.manage"
     meeting_permission = "meeting.manage"
     form_class = PaperForm
     page_title = "Add a paper"
     submit_label = "Add the paper"
+    lead = (
+        "Papers are reports the platform produces from its records, so the meeting always "
+        "reads the current version."
+    )
+    success_message = "The paper has been added."
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["lead"] = (
-            "Papers are reports the platform produces from its records, so the meeting always "
-            "reads the current version."
-        )
-        return context
-
-    def form_valid(self, form: PaperForm) -> HttpResponse:
+    def save(self, form: PaperForm) -> Any:
         data = form.cleaned_data
-        services.paper_add(
+        return services.paper_add(
             actor=self.actor,
             meeting=self.meeting,
             kind=data["kind"],
@@ -269,11 +249,9 @@ class PaperAddView(OneMeetingMixin, FormPageMixin, FormView):
             report_meeting=data.get("report_meeting"),
             indicator=data.get("indicator"),
         )
-        messages.success(self.request, "The paper has been added.")
-        return redirect(self.meeting_url())
 
 
-class DecisionCreateView(OneMeetingMixin, FormView):
+class DecisionCreateView(OneMeetingMixin, FormPageView):
     """Record a decision: the quorum is shown first, then the recommendation, the decision,
     the reasons and (if the group votes) each member's vote."""
 
@@ -281,6 +259,7 @@ class DecisionCreateView(OneMeetingMixin, FormView):
     template_name = "improvement/meetings/decision_form.html"
     form_class = DecisionForm
     page_title = "Record a decision"
+    submit_label = "Record the decision"
 
     def voters(self) -> list[Any]:
         rule = self.meeting.group.voting_rule
@@ -296,7 +275,7 @@ class DecisionCreateView(OneMeetingMixin, FormView):
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()
-        kwargs.update(partnership=self.partnership, voters=self.voters())
+        kwargs["voters"] = self.voters()
         return kwargs
 
     def get_initial(self) -> dict[str, Any]:
@@ -309,37 +288,31 @@ class DecisionCreateView(OneMeetingMixin, FormView):
         context.update(
             meeting=self.meeting,
             quorum=selectors.quorum_view(self.meeting),
-            heading=self.page_title,
-            caption=str(self.meeting),
-            cancel_url=self.meeting_url(),
             decides=group.is_decision_making,
             voting_rule=group.get_voting_rule_display(),
             shared_vote=group.voting_rule in {"one_per_statutory_partner", "one_per_member_agency"},
         )
         return context
 
-    def form_valid(self, form: DecisionForm) -> HttpResponse:
+    def save(self, form: DecisionForm) -> Decision:
         data = form.cleaned_data
-        try:
-            decision = services.decision_record(
-                actor=self.actor,
-                meeting=self.meeting,
-                recommendation=data["recommendation"],
-                outcome=data["outcome"],
-                reasons=data["reasons"],
-                votes=form.votes(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        note = "" if decision.quorate else " It is marked as taken while the meeting was inquorate."
-        if decision.carried is False:
+        return services.decision_record(
+            actor=self.actor,
+            meeting=self.meeting,
+            recommendation=data["recommendation"],
+            outcome=data["outcome"],
+            reasons=data["reasons"],
+            votes=form.votes(),
+        )
+
+    def get_success_message(self, record: Decision) -> str:
+        note = "" if record.quorate else " It is marked as taken while the meeting was inquorate."
+        if record.carried is False:
             note += " The motion was not carried, so the recommendation stays as it was."
-        messages.success(self.request, "The decision has been recorded." + note)
-        return redirect(self.meeting_url())
+        return "The decision has been recorded." + note
 
 
-class MeetingHistoryView(OneMeetingMixin, RecordHistoryView):
+class MeetingHistoryView(OneMeetingMixin, HistoryView):
     permission = "meeting.view"
 
     def get_object(self) -> Any:
@@ -388,7 +361,7 @@ class DecisionDetailView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class DecisionHistoryView(RecordHistoryView):
+class DecisionHistoryView(HistoryView):
     permission = "decision.view"
     section = "meetings"
 

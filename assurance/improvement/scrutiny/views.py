@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from assurance.core.forms import add_service_errors
 from assurance.core.permissions import Scope
-from assurance.improvement.learning.views import FormPageMixin
 from assurance.improvement.scrutiny import selectors, services
 from assurance.improvement.scrutiny.forms import AnswerForm, ChallengeForm, OutcomeForm
 from assurance.improvement.scrutiny.models import Challenge, ChallengeStatus
-from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.partnerships.views import RecordHistoryView
+from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
 class ChallengesMixin(PartnershipViewMixin):
@@ -36,10 +30,10 @@ class OneChallengeMixin(ChallengesMixin):
             self._challenge = selectors.get_challenge(actor=self.actor, pk=self.kwargs["pk"])
         return self._challenge
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:challenge_detail", self.challenge.pk)
 
-    def page_caption(self) -> str:
+    def get_caption(self) -> str:
         return self.challenge.subject
 
 
@@ -91,86 +85,67 @@ class ChallengeDetailView(OneChallengeMixin, TemplateView):
         return context
 
 
-class ChallengeCreateView(ChallengesMixin, FormPageMixin, FormView):
+class ChallengeCreateView(ChallengesMixin, FormPageView):
     permission = "challenge.record"
     form_class = ChallengeForm
     page_title = "Record a challenge"
+    success_message = "The challenge to {record.agency} has been recorded."
 
-    def cancel_url(self) -> str:
+    def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:challenge_list")
 
-    def form_valid(self, form: ChallengeForm) -> HttpResponse:
-        try:
-            challenge = services.challenge_raise(actor=self.actor, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, f"The challenge to {challenge.agency} has been recorded.")
-        return redirect(self.partnership_url("improvement:challenge_detail", challenge.pk))
+    def save(self, form: ChallengeForm) -> Challenge:
+        return services.challenge_raise(actor=self.actor, **form.cleaned_data)
+
+    def success_url_for(self, record: Challenge) -> str:
+        return self.partnership_url("improvement:challenge_detail", record.pk)
 
 
-class ChallengeAnswerView(OneChallengeMixin, FormPageMixin, FormView):
+class ChallengeAnswerView(OneChallengeMixin, FormPageView):
     permission = "challenge.answer"
     form_class = AnswerForm
     page_title = "Answer the challenge"
     submit_label = "Send the answer"
+    success_message = "Your answer has been sent to the scrutineer."
 
     def get_form_kwargs(self) -> dict[str, Any]:
         if not can_answer(self.actor, self.challenge):
             raise PermissionDenied("Only the challenged agency answers an open challenge.")
-        kwargs = FormView.get_form_kwargs(self)
+        kwargs = super().get_form_kwargs()
         if self.challenge.answer:
             kwargs.setdefault("initial", {})["answer"] = self.challenge.answer
         return kwargs
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["lead"] = self.challenge.detail
-        return context
+    def get_lead(self) -> str:
+        return self.challenge.detail
 
-    def form_valid(self, form: AnswerForm) -> HttpResponse:
-        try:
-            services.challenge_answer(
-                actor=self.actor, challenge=self.challenge, answer=form.cleaned_data["answer"]
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "Your answer has been sent to the scrutineer.")
-        return redirect(self.cancel_url())
+    def save(self, form: AnswerForm) -> Challenge:
+        return services.challenge_answer(
+            actor=self.actor, challenge=self.challenge, answer=form.cleaned_data["answer"]
+        )
 
 
-class ChallengeOutcomeView(OneChallengeMixin, FormPageMixin, FormView):
+class ChallengeOutcomeView(OneChallengeMixin, FormPageView):
     permission = "challenge.record"
     form_class = OutcomeForm
     page_title = "Record the outcome"
     submit_label = "Close the challenge"
+    success_message = "The challenge has been closed."
 
-    def get_form_kwargs(self) -> dict[str, Any]:
-        return FormView.get_form_kwargs(self)
+    def get_lead(self) -> str:
+        return f"The answer: {self.challenge.answer or 'not yet given.'}"
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        context["lead"] = f"The answer: {self.challenge.answer or 'not yet given.'}"
-        return context
-
-    def form_valid(self, form: OutcomeForm) -> HttpResponse:
-        try:
-            services.challenge_close(
-                actor=self.actor, challenge=self.challenge, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, "The challenge has been closed.")
-        return redirect(self.cancel_url())
+    def save(self, form: OutcomeForm) -> Challenge:
+        return services.challenge_close(
+            actor=self.actor, challenge=self.challenge, **form.cleaned_data
+        )
 
 
-class ChallengeHistoryView(OneChallengeMixin, RecordHistoryView):
+class ChallengeHistoryView(OneChallengeMixin, HistoryView):
     permission = "challenge.view"
 
     def get_object(self) -> Any:
         return self.challenge
 
     def back_url(self, record: Any) -> str:
-        return self.cancel_url()
+        return self.get_cancel_url()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assurance.core.history import history_entries
+from assurance.core.history import history_entries, save_as
 from assurance.partnerships.models import Person, Sector
 from assurance.partnerships.tests.factories import GroupFactory, Tenant
 
@@ -13,10 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def test_created_then_changed(northfield: Tenant, amira: Person) -> None:
     agency = northfield.school
-    agency._history_user = amira.user  # type: ignore[attr-defined]
     agency.sector = Sector.EDUCATION
     agency.is_active = False
-    agency.save()
+    save_as(agency, amira.user)
     changed, created = history_entries(agency)
     assert created.action == "Created"
     assert created.who == "The system"

@@ -25,7 +25,7 @@ from assurance.audits.models import (
     SampleDraw,
 )
 from assurance.audits.services import AuditRuleError
-from assurance.core.history import save_as
+from assurance.core.history import delete_as, save_as
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
 from assurance.frameworks import assessments
@@ -248,9 +248,7 @@ def case_remove(*, actor: Actor, case: AuditCase) -> None:
             assessment = agency_return.assessment
             agency_return.delete()
             assessment.delete()
-        # A delete, not a save: the history's record of it names the actor all the same.
-        case._history_user = actor.user  # type: ignore[attr-defined]
-        case.delete()
+        delete_as(case, actor)
 
 
 def record_number_reveal(*, actor: Actor, involvement: CaseAgency) -> str | None:

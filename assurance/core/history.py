@@ -25,6 +25,13 @@ def save_as(instance: M, actor: Any, **save_kwargs: Any) -> M:
     return instance
 
 
+def delete_as(instance: models.Model, actor: Any) -> None:
+    """Delete ``instance``, its history's record of the deletion naming ``actor`` (as
+    ``save_as``)."""
+    instance._history_user = getattr(actor, "user", actor)  # type: ignore[attr-defined]
+    instance.delete()
+
+
 @dataclass(frozen=True)
 class FieldChange:
     field: str

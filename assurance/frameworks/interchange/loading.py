@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import transaction
 
+from assurance.core.history import save_as
 from assurance.frameworks.interchange.format import YES_NO_NA, ImportProblem, Plan, validate
 from assurance.frameworks.interchange.workbooks import read_excel
 from assurance.frameworks.interchange.yaml_files import read_yaml
@@ -76,8 +77,7 @@ def write(
         )
         if family is not None:
             framework.family = family
-        framework._history_user = user  # type: ignore[attr-defined]
-        framework.save()
+        save_as(framework, user)
         for s_order, section in enumerate(plan.sections, start=1):
             row = Section.objects.create(
                 framework=framework,

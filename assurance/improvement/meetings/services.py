@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from assurance.core.history import save_as
+from assurance.core.history import delete_as, save_as
 from assurance.improvement.actions.models import Action
 from assurance.improvement.learning.models import (
     LearningItem,
@@ -94,8 +94,7 @@ def agenda_set(
             entries.append((AgendaKind.OTHER, text.strip(), {}))
     with transaction.atomic():
         for old in meeting.agenda_items.all():
-            old._history_user = actor.user  # type: ignore[attr-defined]
-            old.delete()
+            delete_as(old, actor)
         created = []
         for order, (kind, title, links) in enumerate(entries, start=1):
             require_same_partnership(actor, *links.values())
@@ -148,8 +147,7 @@ def attendance_record(
                 "Decisions have been recorded at this meeting, so its attendance is fixed."
             )
         for old in meeting.attendances.all():
-            old._history_user = actor.user  # type: ignore[attr-defined]
-            old.delete()
+            delete_as(old, actor)
         rows = []
         for person, here in [*((p, True) for p in present), *((p, False) for p in apologies)]:
             row = Attendance(

@@ -44,13 +44,7 @@ SOUTHVALE_ROLES = ("business-unit", "la-lead", "police-lead", "health-lead", "po
 # view (it should fetch the record through the permission layer before answering); the entry
 # keeps the test strict about every other page, and the test fails once the gap is closed, so
 # that the entry is removed.
-KNOWN_GAPS = {
-    "improvement:learning_document_add": (
-        "shows the attach-a-document form (and an invalid POST its errors) for any learning item "
-        "id; the item is fetched, and a record of another partnership is 404, only when a valid "
-        "upload is saved (checked below)"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def is_record(argument: str) -> bool:

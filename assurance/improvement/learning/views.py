@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, HttpRequest
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -173,13 +174,24 @@ class LearningDocumentAddView(LearningMixin, FormPageView):
     submit_label = "Attach"
     success_message = "The document has been attached."
 
+    @cached_property
+    def item(self) -> Any:
+        return selectors.get_learning_item(actor=self.actor, pk=self.kwargs["pk"])
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        self.item  # noqa: B018 - through the permission layer first: another partnership's is a 404
+        return super().get_form_kwargs()
+
+    def get_caption(self) -> str:
+        return str(self.item.title)
+
     def get_cancel_url(self) -> str:
         return self.partnership_url("improvement:learning_detail", self.kwargs["pk"])
 
     def save(self, form: LearningDocumentForm) -> Any:
         return services.learning_document_attach(
             actor=self.actor,
-            item=selectors.get_learning_item(actor=self.actor, pk=self.kwargs["pk"]),
+            item=self.item,
             title=form.cleaned_data["title"],
             upload=form.cleaned_data["upload"],
         )

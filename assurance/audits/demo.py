@@ -175,8 +175,12 @@ def _build_audit(
     sections = list(
         Section.objects.filter(framework=framework).prefetch_related("items__scale__options")
     )
+    # In the order they were made (not by case reference, which is random): the same seed
+    # leaves the same returns open at every load.
     returns = list(
-        AgencyReturn.unscoped.filter(case__audit=audit).select_related("assessment", "agency")
+        AgencyReturn.unscoped.filter(case__audit=audit)
+        .select_related("assessment", "agency")
+        .order_by("pk")
     )
     auditors: dict[int, list[Person]] = {}
     for person in Person.unscoped.filter(partnership=partnership, is_auditor=True):

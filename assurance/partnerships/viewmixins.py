@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
+from django.views.generic import TemplateView
 
+from assurance.core import documents
 from assurance.core.registry import navigation_items
 from assurance.partnerships.access import Actor, actor_for
 
@@ -75,3 +77,42 @@ class PartnershipViewMixin(View):
         for heading in headings.values():
             heading["current"] = any(page["current"] for page in heading["items"])
         return list(headings.values())
+
+
+class DocumentView(PartnershipViewMixin, TemplateView):
+    """A partnership's report (``core.documents.Report``) as a page, a PDF or a Word document.
+
+    A report's view says how to build it (``get_report``) and what its downloads are called
+    (``get_filename``, without the extension); each URL picks the form it answers with
+    ``as_view(format="pdf")`` or ``as_view(format="docx")`` (the page is the default). The page
+    has the report in its context as ``report``; ``core/report_page.html`` draws it with its two
+    download buttons (``pdf_url`` and ``docx_url``).
+    """
+
+    format = "page"  # "page", "pdf" or "docx"
+    template_name = "core/report_page.html"
+    _files = {
+        "pdf": (documents.render_pdf, documents.PDF_CONTENT_TYPE),
+        "docx": (documents.render_docx, documents.DOCX_CONTENT_TYPE),
+    }
+
+    def get_report(self) -> documents.Report:
+        raise NotImplementedError(f"{type(self).__name__} must build its report.")
+
+    def get_filename(self) -> str:
+        raise NotImplementedError(f"{type(self).__name__} must name its downloads.")
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.format == "page":
+            return super().get(request, *args, **kwargs)
+        render, content_type = self._files[self.format]
+        response = HttpResponse(render(self.get_report()), content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.get_filename()}.{self.format}"'
+        )
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["report"] = self.get_report()
+        return context

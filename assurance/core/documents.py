@@ -60,8 +60,12 @@ class Report:
     def quote(self, text: str) -> None:
         self.blocks.append(Block("quote", text=text))
 
-    def table(self, table: Table) -> None:
-        self.blocks.append(Block("table", table=table))
+    def table(self, table: Table, *, empty: str = "") -> None:
+        """The table; or, when it has no rows and ``empty`` says so, that sentence instead."""
+        if empty and not table.rows:
+            self.paragraph(empty)
+        else:
+            self.blocks.append(Block("table", table=table))
 
     def chart(self, chart: ProportionChart) -> None:
         self.blocks.append(Block("chart", chart=chart))

@@ -43,6 +43,13 @@ class AuditStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+AUDIT_STATUS_COLOURS = {  # GOV.UK tag colours (core/status_tag.html): under way is blue
+    **dict.fromkeys(AuditStatus, "blue"),
+    AuditStatus.PLANNED: "grey",
+    AuditStatus.CLOSED: "green",
+}
+
+
 class AuditProgramme(PartnershipScoped):
     """The partnership's audit programme for one business year (April to March)."""
 
@@ -237,6 +244,15 @@ class ReturnStatus(models.TextChoices):
     SUBMITTED = "submitted", "Submitted for sign-off"
     RETURNED = "returned", "Returned with comments"
     SIGNED_OFF = "signed_off", "Signed off"
+
+
+RETURN_STATUS_COLOURS = {  # GOV.UK tag colours (core/status_tag.html)
+    ReturnStatus.NOT_STARTED: "blue",
+    ReturnStatus.DRAFT: "blue",
+    ReturnStatus.SUBMITTED: "blue",
+    ReturnStatus.RETURNED: "red",
+    ReturnStatus.SIGNED_OFF: "green",
+}
 
 
 class AgencyReturn(PartnershipScoped):

@@ -184,25 +184,23 @@ def audit_report(*, audit: Audit) -> Report:
 
     report.heading("Recommendations")
     recommendations = follow_ups_for(audit)
-    if recommendations:
-        report.table(
-            Table(
-                caption="Recommendations and the actions in the partnership's action log",
-                header=["Recommendation", "Owner", "Due", "Measure of success"],
-                rows=[
-                    [
-                        r.title,
-                        ", ".join(a.owner for a in r.actions),
-                        ", ".join(f"{a.due:%-d %b %Y}" for a in r.actions),
-                        "; ".join(a.measure for a in r.actions),
-                    ]
-                    for r in recommendations
-                ],
-                numeric_from=99,
-            )
-        )
-    else:
-        report.paragraph("No recommendations have been recorded yet.")
+    report.table(
+        Table(
+            caption="Recommendations and the actions in the partnership's action log",
+            header=["Recommendation", "Owner", "Due", "Measure of success"],
+            rows=[
+                [
+                    r.title,
+                    ", ".join(a.owner for a in r.actions),
+                    ", ".join(f"{a.due:%-d %b %Y}" for a in r.actions),
+                    "; ".join(a.measure for a in r.actions),
+                ]
+                for r in recommendations
+            ],
+            numeric_from=99,
+        ),
+        empty="No recommendations have been recorded yet.",
+    )
     events = list(audit.learning_events.prefetch_related("agencies"))
     if events:
         report.heading("Learning event")

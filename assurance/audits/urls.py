@@ -40,8 +40,8 @@ urlpatterns = [
     ),
     path(A + "findings/", findings.FindingsView.as_view(), name="findings"),
     path(A + "report/", reports.ReportView.as_view(), name="report"),
-    path(A + "report.pdf", reports.ReportPdfView.as_view(), name="report_pdf"),
-    path(A + "report.docx", reports.ReportDocxView.as_view(), name="report_docx"),
+    path(A + "report.pdf", reports.ReportView.as_view(format="pdf"), name="report_pdf"),
+    path(A + "report.docx", reports.ReportView.as_view(format="docx"), name="report_docx"),
     path(
         A + "findings/key-messages/new/",
         findings.KeyMessageAddView.as_view(),

@@ -1,9 +1,10 @@
 """Turning a report into files: PDF (WeasyPrint) and Word (python-docx).
 
 Each capability assembles its report as a ``Report`` — a title and blocks of headings,
-paragraphs, lists and tables — and renders it three ways from the same records: a web page
-(its own template), a PDF (the same blocks through ``core/document.html``) and a Word document
-(the same blocks through python-docx). Charts appear in the page and the PDF, drawn by the
+paragraphs, lists and tables — and renders it three ways from the same records: a web page, a
+PDF (``core/document.html``) and a Word document (python-docx). The page and the PDF draw the
+blocks with the same partial, ``core/report_blocks.html``; ``partnerships.viewmixins.DocumentView``
+answers all three for a partnership's report. Charts appear in the page and the PDF, drawn by the
 same template from their geometry (``core.charts``); their data tables appear in all three, so
 nothing is lost in Word or to a screen reader.
 """
@@ -17,6 +18,9 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from assurance.core.charts import ProportionChart
+
+PDF_CONTENT_TYPE = "application/pdf"
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @dataclass
@@ -56,8 +60,12 @@ class Report:
     def quote(self, text: str) -> None:
         self.blocks.append(Block("quote", text=text))
 
-    def table(self, table: Table) -> None:
-        self.blocks.append(Block("table", table=table))
+    def table(self, table: Table, *, empty: str = "") -> None:
+        """The table; or, when it has no rows and ``empty`` says so, that sentence instead."""
+        if empty and not table.rows:
+            self.paragraph(empty)
+        else:
+            self.blocks.append(Block("table", table=table))
 
     def chart(self, chart: ProportionChart) -> None:
         self.blocks.append(Block("chart", chart=chart))

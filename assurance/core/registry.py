@@ -1,4 +1,5 @@
-"""Extension points that every capability plugs into: navigation and the home page's to-do list.
+"""Extension points that every capability plugs into: navigation, the home page's to-do list,
+the demo, follow-ups and the colours of status tags.
 
 Each app registers its entries in its AppConfig.ready(); the partnership pages read them through
 the actor, so a new capability (audits, data set, reviews…) appears without touching this app.
@@ -6,7 +7,7 @@ the actor, so a new capability (audits, data set, reviews…) appears without to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +37,11 @@ class Todo:
     count: int | None = None
     priority: int = 100  # lower first
     status: str = "To do"
+
+    @property
+    def status_label(self) -> str:
+        """What its tag on the home page says: how many, else its status."""
+        return f"{self.count} to do" if self.count else self.status
 
 
 TodoProvider = Callable[[Any], list[Todo]]
@@ -119,3 +125,35 @@ def follow_ups_for(record: Any) -> list[FollowUp]:
     for provider in _FOLLOW_UP_PROVIDERS:
         follow_ups.extend(provider(record))
     return follow_ups
+
+
+# The GOV.UK tag colours (``govuk-tag--<colour>``) that core/status_tag.html can draw.
+TAG_COLOURS = frozenset(
+    {
+        "grey",
+        "green",
+        "turquoise",
+        "blue",
+        "light-blue",
+        "purple",
+        "pink",
+        "red",
+        "orange",
+        "yellow",
+    }
+)
+_STATUS_COLOURS: dict[str, Mapping[Any, str]] = {}
+
+
+def register_status_colours(vocabulary: str, colours: Mapping[Any, str]) -> None:
+    """A vocabulary of statuses (an action's, an audit's…) and the tag colour of each, defined
+    once next to the statuses; templates read it with ``{{ status|tag_colour:"vocabulary" }}``."""
+    unknown = set(colours.values()) - TAG_COLOURS
+    if unknown:
+        raise ValueError(f"{vocabulary}: no GOV.UK tag colour {sorted(unknown)}")
+    _STATUS_COLOURS[vocabulary] = colours
+
+
+def status_colour(vocabulary: str, status: Any) -> str:
+    """The tag colour of ``status``; a vocabulary nobody registered is an error."""
+    return _STATUS_COLOURS[vocabulary].get(str(status), "")

@@ -7,7 +7,15 @@ class DatasetConfig(AppConfig):
     verbose_name = "Multi-agency data set"
 
     def ready(self) -> None:
-        from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
+        from assurance.core.registry import (
+            NavItem,
+            register_demo,
+            register_nav,
+            register_status_colours,
+            register_todo,
+        )
+        from assurance.dataset.benchmarks.rules import RAG_COLOURS
+        from assurance.dataset.collection.models import ROUND_STATUS_COLOURS
         from assurance.dataset.collection.todos import collection_todos
         from assurance.dataset.demo import load_demo_dataset
         from assurance.dataset.targets.demo import load_demo_targets
@@ -26,6 +34,8 @@ class DatasetConfig(AppConfig):
             )
         )
         register_todo(collection_todos)
+        register_status_colours("rag", RAG_COLOURS)
+        register_status_colours("collection_round", ROUND_STATUS_COLOURS)
         register_demo(20, load_demo_dataset)
         register_demo(26, load_demo_targets)
         register_nav(

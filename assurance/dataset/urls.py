@@ -22,12 +22,12 @@ urlpatterns = [
     path(P + "exceptions/", performance.ExceptionReportView.as_view(), name="exception_report"),
     path(
         P + "exceptions/pdf/",
-        performance.ExceptionReportPdfView.as_view(),
+        performance.ExceptionReportView.as_view(format="pdf"),
         name="exception_report_pdf",
     ),
     path(
         P + "exceptions/docx/",
-        performance.ExceptionReportDocxView.as_view(),
+        performance.ExceptionReportView.as_view(format="docx"),
         name="exception_report_docx",
     ),
     # indicator codes are capitals (catalogue.models.code_validator), so they never meet the

@@ -12,12 +12,17 @@ class ImprovementConfig(AppConfig):
             register_demo,
             register_follow_ups,
             register_nav,
+            register_status_colours,
             register_todo,
         )
         from assurance.improvement.actions.demo import load_demo_actions
+        from assurance.improvement.actions.models import IMPACT_OUTCOME_COLOURS
+        from assurance.improvement.actions.status import STATUS_COLOURS
         from assurance.improvement.actions.todos import action_todos
         from assurance.improvement.demo import load_demo_learning_cycle
+        from assurance.improvement.learning.models import RECOMMENDATION_STATUS_COLOURS
         from assurance.improvement.learning.todos import learning_todos
+        from assurance.improvement.scrutiny.models import CHALLENGE_STATUS_COLOURS
         from assurance.improvement.scrutiny.todos import challenge_todos
         from assurance.improvement.thread.selectors import follow_ups
 
@@ -46,5 +51,9 @@ class ImprovementConfig(AppConfig):
         register_todo(learning_todos)
         register_todo(challenge_todos)
         register_follow_ups(follow_ups)
+        register_status_colours("action", STATUS_COLOURS)
+        register_status_colours("impact", IMPACT_OUTCOME_COLOURS)
+        register_status_colours("recommendation", RECOMMENDATION_STATUS_COLOURS)
+        register_status_colours("challenge", CHALLENGE_STATUS_COLOURS)
         register_demo(50, load_demo_learning_cycle)
         register_demo(60, load_demo_actions)

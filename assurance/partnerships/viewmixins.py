@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from assurance.core import documents
 from assurance.core.forms import add_service_errors
 from assurance.core.history import history_entries
 from assurance.core.registry import navigation_items
@@ -210,4 +211,43 @@ class HistoryView(PartnershipViewMixin, TemplateView):
             back_url=self.back_url(record),
             page_title=f"History of {record}",
         )
+        return context
+
+
+class DocumentView(PartnershipViewMixin, TemplateView):
+    """A partnership's report (``core.documents.Report``) as a page, a PDF or a Word document.
+
+    A report's view says how to build it (``get_report``) and what its downloads are called
+    (``get_filename``, without the extension); each URL picks the form it answers with
+    ``as_view(format="pdf")`` or ``as_view(format="docx")`` (the page is the default). The page
+    has the report in its context as ``report``; ``core/report_page.html`` draws it with its two
+    download buttons (``pdf_url`` and ``docx_url``).
+    """
+
+    format = "page"  # "page", "pdf" or "docx"
+    template_name = "core/report_page.html"
+    _files = {
+        "pdf": (documents.render_pdf, documents.PDF_CONTENT_TYPE),
+        "docx": (documents.render_docx, documents.DOCX_CONTENT_TYPE),
+    }
+
+    def get_report(self) -> documents.Report:
+        raise NotImplementedError(f"{type(self).__name__} must build its report.")
+
+    def get_filename(self) -> str:
+        raise NotImplementedError(f"{type(self).__name__} must name its downloads.")
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.format == "page":
+            return super().get(request, *args, **kwargs)
+        render, content_type = self._files[self.format]
+        response = HttpResponse(render(self.get_report()), content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.get_filename()}.{self.format}"'
+        )
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["report"] = self.get_report()
         return context

@@ -11,6 +11,7 @@ from docx import Document
 from assurance.audits.models import AgencyReturn, AuditStatus
 from assurance.audits.report import audit_report
 from assurance.audits.tests.factories import add_case, return_submitted
+from assurance.core.documents import DOCX_CONTENT_TYPE
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +53,14 @@ def test_report_page_pdf_and_word(reported, northfield, amira, client_for):
     assert "4 of 8 (50%)" in page.content.decode()
     pdf = client.get(base + ".pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"] == f'attachment; filename="audit-{reported.pk}-report.pdf"'
     word = client.get(base + ".docx")
     assert word.status_code == 200
+    assert word["Content-Type"] == DOCX_CONTENT_TYPE
+    assert word["Content-Disposition"] == (
+        f'attachment; filename="audit-{reported.pk}-report.docx"'
+    )
     document = Document(io.BytesIO(word.content))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "4 of 8 (50%)" in cells

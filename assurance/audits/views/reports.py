@@ -2,64 +2,39 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
-
-from django.http import HttpRequest, HttpResponse
-from django.views import View
-from django.views.generic import TemplateView
 
 from assurance.audits import selectors
 from assurance.audits.models import Audit
-from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.core.documents import Report
+from assurance.partnerships.viewmixins import DocumentView
 
 
-class ReportMixin(PartnershipViewMixin):
+class ReportView(DocumentView):
     permission = "audit_report.view"
     section = "audits"
 
-    def report_audit(self) -> Audit:
+    @cached_property
+    def audit(self) -> Audit:
         return selectors.get_audit_for_report(actor=self.actor, pk=self.kwargs["audit_pk"])
 
-
-class ReportView(ReportMixin, TemplateView):
-    template_name = "audits/report.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+    def get_report(self) -> Report:
         from assurance.audits.report import audit_report
 
+        return audit_report(audit=self.audit)
+
+    def get_filename(self) -> str:
+        return f"audit-{self.audit.pk}-report"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        audit = self.report_audit()
+        audit = self.audit
         context.update(
             audit=audit,
-            report=audit_report(audit=audit),
             page_title=f"Report: {audit.title}",
+            pdf_url=self.partnership_url("audits:report_pdf", audit.pk),
+            docx_url=self.partnership_url("audits:report_docx", audit.pk),
             breadcrumbs=[{"text": "Audits", "href": self.partnership_url("audits:programme")}],
         )
         return context
-
-
-class ReportPdfView(ReportMixin, View):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.audits.report import audit_report
-        from assurance.core.documents import render_pdf
-
-        audit = self.report_audit()
-        response = HttpResponse(
-            render_pdf(audit_report(audit=audit)), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = f'attachment; filename="audit-{audit.pk}-report.pdf"'
-        return response
-
-
-class ReportDocxView(ReportMixin, View):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.audits.report import audit_report
-        from assurance.core.documents import render_docx
-
-        audit = self.report_audit()
-        response = HttpResponse(
-            render_docx(audit_report(audit=audit)),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f'attachment; filename="audit-{audit.pk}-report.docx"'
-        return response

@@ -50,11 +50,7 @@ class Rag(StrEnum):
 
 
 RAG_LABELS = {Rag.GREEN: "Met", Rag.AMBER: "Within tolerance", Rag.RED: "Missed"}
-RAG_TAGS = {
-    Rag.GREEN: "govuk-tag--green",
-    Rag.AMBER: "govuk-tag--yellow",
-    Rag.RED: "govuk-tag--red",
-}
+RAG_COLOURS = {Rag.GREEN: "green", Rag.AMBER: "yellow", Rag.RED: "red"}  # GOV.UK tag colours
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,9 @@ class RoundStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+ROUND_STATUS_COLOURS = {RoundStatus.OPEN: "blue", RoundStatus.PUBLISHED: "green"}
+
+
 class CollectionRound(PartnershipScoped):
     """One period's collection: it opens, agencies enter and sign off, the business unit
     publishes it."""

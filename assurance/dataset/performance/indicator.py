@@ -9,7 +9,7 @@ from typing import Any
 
 from assurance.core.business_year import business_year_label, current_business_year
 from assurance.dataset.benchmarks.comparisons import Panel, benchmark_panel
-from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, RAG_LABELS, RAG_TAGS, rag
+from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, RAG_LABELS, rag
 from assurance.dataset.catalogue.models import Indicator, Unit
 from assurance.dataset.charts.lines import line_chart
 from assurance.dataset.charts.spc import Assurance
@@ -79,7 +79,6 @@ def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dic
         else "",
         "rag": latest_rag,
         "rag_label": RAG_LABELS.get(latest_rag) if latest_rag else "",
-        "rag_tag": RAG_TAGS.get(latest_rag) if latest_rag else "",
         "benchmark_chart": chart,
         "counts_not_charted": totals_only,
     }

@@ -30,7 +30,6 @@ from assurance.dataset.benchmarks.comparisons import Panel, benchmark_panels
 from assurance.dataset.benchmarks.rules import (
     DIRECTION_LABELS,
     RAG_LABELS,
-    RAG_TAGS,
     Direction,
     Rag,
     direction_of_travel,
@@ -85,10 +84,6 @@ class ScorecardRow:
     @property
     def rag_label(self) -> str:
         return RAG_LABELS[self.rag] if self.rag else ""
-
-    @property
-    def rag_tag(self) -> str:
-        return RAG_TAGS[self.rag] if self.rag else ""
 
     @property
     def direction_label(self) -> str:

@@ -5,16 +5,18 @@ exception report for the executive (page, PDF, Word)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.views.generic import TemplateView, View
+from django.http import Http404
+from django.views.generic import TemplateView
 
 from assurance.core.business_year import (
     business_year_from,
     business_year_label,
     current_business_year,
 )
+from assurance.core.documents import Report
 from assurance.dataset.benchmarks import selectors
 from assurance.dataset.catalogue import selectors as catalogue_selectors
 from assurance.dataset.catalogue.models import Indicator, Source
@@ -22,7 +24,11 @@ from assurance.dataset.charts.spc import Variation
 from assurance.dataset.charts.xmr import xmr_chart
 from assurance.dataset.collection import selectors as collection_selectors
 from assurance.dataset.performance import selectors as performance_selectors
-from assurance.dataset.performance.exceptions import exception_items, exception_report
+from assurance.dataset.performance.exceptions import (
+    Exception_,
+    exception_items,
+    exception_report,
+)
 from assurance.dataset.performance.indicator import (
     ASSURANCE_LABELS,
     comparison_context,
@@ -32,7 +38,7 @@ from assurance.dataset.performance.scorecards import scorecard
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.access import get_for_actor
 from assurance.partnerships.models import Priority
-from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.partnerships.viewmixins import DocumentView, PartnershipViewMixin
 
 
 class ScorecardListView(PartnershipViewMixin, TemplateView):
@@ -91,23 +97,34 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
         return context
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-class ExceptionReportView(PartnershipViewMixin, TemplateView):
+class ExceptionReportView(DocumentView):
     permission = "indicator.view"
     template_name = "dataset/scorecard/exceptions.html"
     section = "scorecards"
     page_title = "Exception report"
 
+    @cached_property
+    def year(self) -> int:
+        return business_year_from(self.request.GET.get("year"))
+
+    @cached_property
+    def items(self) -> list[Exception_]:
+        return exception_items(partnership=self.partnership, business_year=self.year)
+
+    def get_report(self) -> Report:
+        return exception_report(
+            partnership=self.partnership, business_year=self.year, items=self.items
+        )
+
+    def get_filename(self) -> str:
+        return f"exception-report-{self.year}"
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        year = business_year_from(self.request.GET.get("year"))
-        items = exception_items(partnership=self.partnership, business_year=year)
         context.update(
-            year=year,
-            year_label=business_year_label(year),
-            items=items,
+            year=self.year,
+            year_label=business_year_label(self.year),
+            items=self.items,
             margin=self.partnership.exception_margin,
             can_manage=self.actor.can("partnership.manage"),
             breadcrumbs=[
@@ -115,34 +132,6 @@ class ExceptionReportView(PartnershipViewMixin, TemplateView):
             ],
         )
         return context
-
-
-class _ExceptionFile(PartnershipViewMixin, View):
-    permission = "indicator.view"
-
-    def report(self) -> Any:
-        year = business_year_from(self.request.GET.get("year"))
-        return year, exception_report(partnership=self.partnership, business_year=year)
-
-
-class ExceptionReportPdfView(_ExceptionFile):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.core.documents import render_pdf
-
-        year, report = self.report()
-        response = HttpResponse(render_pdf(report), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="exception-report-{year}.pdf"'
-        return response
-
-
-class ExceptionReportDocxView(_ExceptionFile):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from assurance.core.documents import render_docx
-
-        year, report = self.report()
-        response = HttpResponse(render_docx(report), content_type=DOCX)
-        response["Content-Disposition"] = f'attachment; filename="exception-report-{year}.docx"'
-        return response
 
 
 VARIATION_LABELS = {

@@ -156,6 +156,15 @@ class ImpactOutcome(models.TextChoices):
     NOT_YET = "not_yet", "Not yet measurable"
 
 
+IMPACT_OUTCOME_COLOURS = {  # GOV.UK tag colours (core/status_tag.html)
+    ImpactOutcome.ACHIEVED: "green",
+    ImpactOutcome.IMPROVED: "turquoise",
+    ImpactOutcome.NO_CLEAR_CHANGE: "yellow",
+    ImpactOutcome.WORSE: "red",
+    ImpactOutcome.NOT_YET: "grey",
+}
+
+
 class ImpactAssessment(PartnershipScoped):
     """The effect of a completed action, measured by the platform or judged by the business
     unit. The latest one stands; earlier ones stay as the record of how it was assessed."""

@@ -41,3 +41,14 @@ STATUS_LABELS = {
     "complete": "Complete",
     "cancelled": "Cancelled",
 }
+
+# GOV.UK tag colours (core/status_tag.html). Not started is blue, as the Design System's
+# "Not yet started"; cancelled is grey, as its "Inactive".
+STATUS_COLOURS = {
+    "not_started": "blue",
+    "on_track": "blue",
+    "at_risk": "orange",
+    "overdue": "red",
+    "complete": "green",
+    "cancelled": "grey",
+}

@@ -167,26 +167,24 @@ def highlight_report(*, meeting: Meeting) -> Report:
     ]
     if not_working:
         report.bullets(not_working)
-    if period_items:
-        report.table(
-            Table(
-                caption="New learning in the period",
-                header=["Learning", "Where it was learned", "Date"],
-                rows=[
-                    [
-                        i.title,
-                        i.get_source_display()
-                        + (f": {i.audit.title}" if i.audit else "")
-                        + (f": {i.indicator.code}" if i.indicator else ""),
-                        f"{i.learned_on:%-d %b %Y}",
-                    ]
-                    for i in period_items
-                ],
-                numeric_from=99,
-            )
-        )
-    else:
-        report.paragraph("No new learning was recorded in the period.")
+    report.table(
+        Table(
+            caption="New learning in the period",
+            header=["Learning", "Where it was learned", "Date"],
+            rows=[
+                [
+                    i.title,
+                    i.get_source_display()
+                    + (f": {i.audit.title}" if i.audit else "")
+                    + (f": {i.indicator.code}" if i.indicator else ""),
+                    f"{i.learned_on:%-d %b %Y}",
+                ]
+                for i in period_items
+            ],
+            numeric_from=99,
+        ),
+        empty="No new learning was recorded in the period.",
+    )
 
     # --- proposals awaiting decision
     report.heading("Proposals awaiting decision")
@@ -206,25 +204,23 @@ def highlight_report(*, meeting: Meeting) -> Report:
         )
         .order_by("created_at")
     )
-    if awaiting:
-        report.table(
-            Table(
-                caption="Recommendations for the executive to decide",
-                header=["Recommendation", "Status", "Themes", "Learning items"],
-                rows=[
-                    [
-                        r.title,
-                        r.get_status_display(),
-                        ", ".join(t.title for t in r.themes.all()) or "–",
-                        str(len(r.learning_items.all())),
-                    ]
-                    for r in awaiting
-                ],
-                numeric_from=3,
-            )
-        )
-    else:
-        report.paragraph("No recommendations are awaiting a decision.")
+    report.table(
+        Table(
+            caption="Recommendations for the executive to decide",
+            header=["Recommendation", "Status", "Themes", "Learning items"],
+            rows=[
+                [
+                    r.title,
+                    r.get_status_display(),
+                    ", ".join(t.title for t in r.themes.all()) or "–",
+                    str(len(r.learning_items.all())),
+                ]
+                for r in awaiting
+            ],
+            numeric_from=3,
+        ),
+        empty="No recommendations are awaiting a decision.",
+    )
 
     # --- actions at risk
     report.heading("Actions at risk")
@@ -244,20 +240,18 @@ def highlight_report(*, meeting: Meeting) -> Report:
         )
         if status in {"at_risk", "overdue"}:
             at_risk.append((action, STATUS_LABELS[status]))
-    if at_risk:
-        report.table(
-            Table(
-                caption=f"Open actions overdue or at risk on {_d(as_of)}",
-                header=["Action", "Owner", "Due", "Status"],
-                rows=[
-                    [a.title, a.owner_agency.short_name, f"{a.due_date:%-d %b %Y}", label]
-                    for a, label in at_risk
-                ],
-                numeric_from=99,
-            )
-        )
-    else:
-        report.paragraph("No open action is overdue or at risk.")
+    report.table(
+        Table(
+            caption=f"Open actions overdue or at risk on {_d(as_of)}",
+            header=["Action", "Owner", "Due", "Status"],
+            rows=[
+                [a.title, a.owner_agency.short_name, f"{a.due_date:%-d %b %Y}", label]
+                for a, label in at_risk
+            ],
+            numeric_from=99,
+        ),
+        empty="No open action is overdue or at risk.",
+    )
 
     # --- open challenges
     report.heading("Open challenges from the independent scrutineer")
@@ -268,28 +262,26 @@ def highlight_report(*, meeting: Meeting) -> Report:
         .select_related("agency", "person")
         .order_by("respond_by")
     )
-    if open_challenges:
-        report.table(
-            Table(
-                caption="Challenges not yet closed",
-                header=["About", "To", "Answer by", "Status"],
-                rows=[
-                    [
-                        c.subject,
-                        c.agency.short_name + (f" ({c.person.full_name})" if c.person else ""),
-                        f"{c.respond_by:%-d %b %Y}"
-                        + (
-                            " (overdue)"
-                            if c.status == ChallengeStatus.OPEN and c.respond_by < as_of
-                            else ""
-                        ),
-                        c.get_status_display(),
-                    ]
-                    for c in open_challenges
-                ],
-                numeric_from=99,
-            )
-        )
-    else:
-        report.paragraph("There are no open challenges.")
+    report.table(
+        Table(
+            caption="Challenges not yet closed",
+            header=["About", "To", "Answer by", "Status"],
+            rows=[
+                [
+                    c.subject,
+                    c.agency.short_name + (f" ({c.person.full_name})" if c.person else ""),
+                    f"{c.respond_by:%-d %b %Y}"
+                    + (
+                        " (overdue)"
+                        if c.status == ChallengeStatus.OPEN and c.respond_by < as_of
+                        else ""
+                    ),
+                    c.get_status_display(),
+                ]
+                for c in open_challenges
+            ],
+            numeric_from=99,
+        ),
+        empty="There are no open challenges.",
+    )
     return report

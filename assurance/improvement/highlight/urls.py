@@ -8,6 +8,14 @@ M = "meetings/<int:pk>/"
 
 urlpatterns = [
     path(M + "highlight-report/", views.HighlightReportView.as_view(), name="highlight_report"),
-    path(M + "highlight-report.pdf", views.HighlightPdfView.as_view(), name="highlight_pdf"),
-    path(M + "highlight-report.docx", views.HighlightDocxView.as_view(), name="highlight_docx"),
+    path(
+        M + "highlight-report.pdf",
+        views.HighlightReportView.as_view(format="pdf"),
+        name="highlight_pdf",
+    ),
+    path(
+        M + "highlight-report.docx",
+        views.HighlightReportView.as_view(format="docx"),
+        name="highlight_docx",
+    ),
 ]

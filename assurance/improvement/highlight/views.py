@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.views import View
-from django.views.generic import TemplateView
+from django.http import Http404
 
-from assurance.core.documents import render_docx, render_pdf
+from assurance.core.documents import Report
 from assurance.improvement.highlight.report import highlight_report
 from assurance.improvement.meetings.models import Meeting
 from assurance.improvement.meetings.views import OneMeetingMixin
+from assurance.partnerships.viewmixins import DocumentView
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-
-class HighlightMixin(OneMeetingMixin):
+class HighlightReportView(OneMeetingMixin, DocumentView):
     permission = "meeting.view"
 
     def report_meeting(self) -> Meeting:
@@ -25,38 +22,19 @@ class HighlightMixin(OneMeetingMixin):
             raise Http404("Highlight reports are for the decision-making group's meetings.")
         return self.meeting
 
+    def get_report(self) -> Report:
+        return highlight_report(meeting=self.report_meeting())
 
-class HighlightReportView(HighlightMixin, TemplateView):
-    template_name = "improvement/meetings/highlight.html"
+    def get_filename(self) -> str:
+        return f"highlight-report-{self.report_meeting().held_on:%Y-%m-%d}"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         meeting = self.report_meeting()
         context.update(
             meeting=meeting,
-            report=highlight_report(meeting=meeting),
             page_title=f"Highlight report: {meeting}",
+            pdf_url=self.meeting_url("improvement:highlight_pdf"),
+            docx_url=self.meeting_url("improvement:highlight_docx"),
         )
         return context
-
-
-class HighlightPdfView(HighlightMixin, View):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        meeting = self.report_meeting()
-        response = HttpResponse(
-            render_pdf(highlight_report(meeting=meeting)), content_type="application/pdf"
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="highlight-report-{meeting.held_on:%Y-%m-%d}.pdf"'
-        )
-        return response
-
-
-class HighlightDocxView(HighlightMixin, View):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        meeting = self.report_meeting()
-        response = HttpResponse(render_docx(highlight_report(meeting=meeting)), content_type=DOCX)
-        response["Content-Disposition"] = (
-            f'attachment; filename="highlight-report-{meeting.held_on:%Y-%m-%d}.docx"'
-        )
-        return response

@@ -63,6 +63,15 @@ class Recommendation(PartnershipScoped):
         return self.title
 
 
+RECOMMENDATION_STATUS_COLOURS = {  # GOV.UK tag colours (core/status_tag.html)
+    Recommendation.Status.PROPOSED: "blue",
+    Recommendation.Status.ACCEPTED: "green",
+    Recommendation.Status.REJECTED: "red",
+    Recommendation.Status.DEFERRED: "yellow",
+    Recommendation.Status.MORE_INFO: "yellow",
+}
+
+
 class LearningSource(models.TextChoices):
     AUDIT = "audit", "Multi-agency audit finding or recommendation"
     DATASET = "dataset", "Data set exception"

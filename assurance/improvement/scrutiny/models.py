@@ -22,6 +22,14 @@ class ChallengeStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+CHALLENGE_STATUS_COLOURS = {  # GOV.UK tag colours (core/status_tag.html)
+    ChallengeStatus.OPEN: "blue",
+    ChallengeStatus.ANSWERED: "yellow",
+    ChallengeStatus.CLOSED: "green",
+    "overdue": "red",  # an open challenge past its answer date shows "Answer overdue"
+}
+
+
 class ChallengeOutcome(models.TextChoices):
     RESOLVED = "resolved", "Resolved: the answer gives assurance"
     PARTLY = "partly", "Partly resolved: further work agreed"

@@ -113,6 +113,10 @@ def test_exception_report_lists_only_exceptions_as_page_pdf_and_word(scored, dev
     pdf = c.get(scored.url("data-set/exceptions/pdf/"))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     docx = c.get(scored.url("data-set/exceptions/docx/"))
+    assert docx["Content-Type"].endswith("wordprocessingml.document")
+    assert docx["Content-Disposition"] == (
+        f'attachment; filename="exception-report-{current_business_year()}.docx"'
+    )
     from docx import Document
 
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)

@@ -72,8 +72,15 @@ def test_highlight_report(executive, recommendation, northfield, amira, helen, c
         assert expected in text, expected
     pdf = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report.pdf"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Disposition"] == (
+        f'attachment; filename="highlight-report-{meeting.held_on:%Y-%m-%d}.pdf"'
+    )
     docx = client.get(northfield.url(f"meetings/{meeting.pk}/highlight-report.docx"))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    assert docx["Content-Type"].endswith("wordprocessingml.document")
+    assert docx["Content-Disposition"] == (
+        f'attachment; filename="highlight-report-{meeting.held_on:%Y-%m-%d}.docx"'
+    )
     import io
 
     from docx import Document

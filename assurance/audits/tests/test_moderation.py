@@ -21,7 +21,7 @@ from assurance.audits.moderation import (
     moderation_option,
     moderation_section,
 )
-from assurance.audits.tests.test_audit_life import add_case, answers_for
+from assurance.audits.tests.factories import add_case, answers_for
 from assurance.frameworks.models import Framework, ScaleOption, Section
 from assurance.partnerships.access import actor_for_person
 

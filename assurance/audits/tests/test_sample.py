@@ -11,7 +11,7 @@ from assurance.audits import sample, selectors
 from assurance.audits.models import AgencyReturn, AuditCase, CaseAgency
 from assurance.audits.sampling import Candidate
 from assurance.audits.services import AuditRuleError
-from assurance.audits.tests.test_audit_life import add_case
+from assurance.audits.tests.factories import add_case
 from assurance.partnerships.access import actor_for_person
 
 pytestmark = pytest.mark.django_db

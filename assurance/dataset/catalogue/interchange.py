@@ -2,7 +2,7 @@
 
 One column per catalogue field (the same names as catalogue/starter.yaml). Writing and reading
 go through ``core.spreadsheets`` (formula-like text stays text; files are read within its
-limits). Reading returns entries for
+limits) and YAML through ``core.bounded_yaml``. Reading returns entries for
 ``services.catalogue_load_entries``; a bad cell raises CatalogueFileError naming the sheet (for
 Excel), row and column.
 """
@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
 from openpyxl import Workbook
 
+from assurance.core import bounded_yaml
 from assurance.core.spreadsheets import (
     MAX_CSV_BYTES,
     MAX_UNZIPPED,
@@ -117,7 +117,7 @@ def read_catalogue(path: Path | str) -> list[dict[str, Any]]:
     suffix = path.suffix.lower()
     try:
         if suffix in (".yaml", ".yml"):
-            return _yaml_entries(yaml.safe_load(path.read_text(encoding="utf-8")))
+            return _yaml_entries(bounded_yaml.load(_content(path, bounded_yaml.MAX_BYTES)))
         if suffix == ".csv":
             rows = read_csv(_content(path, MAX_CSV_BYTES))
             if not rows:

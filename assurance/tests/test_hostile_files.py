@@ -14,6 +14,7 @@ an agency's audit returns workbook and an agency's collection workbook.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +157,21 @@ def importer(
 ) -> Importer:
     built: Importer = IMPORTERS[request.param](northfield, tmp_path)
     return built
+
+
+def test_every_workbook_and_yaml_file_is_read_through_the_one_reader() -> None:
+    """Outside core's two readers (and tests), nothing opens a workbook or parses YAML itself:
+    a new importer cannot forget the limits."""
+    root = Path(spreadsheets.__file__).parents[1]
+    readers = {root / "core" / "spreadsheets.py", root / "core" / "bounded_yaml.py"}
+    calls = re.compile(r"(?<![\w.])(load_workbook|ExcelReader|yaml\.(safe_|full_|unsafe_)?load)\(")
+    found = [
+        f"{path.relative_to(root)}: {call.group()}"
+        for path in root.rglob("*.py")
+        if path not in readers and not {"tests", "browser_tests", "bench"} & set(path.parts)
+        for call in calls.finditer(path.read_text())
+    ]
+    assert found == []
 
 
 # --- Excel, for every importer ------------------------------------------------------------------

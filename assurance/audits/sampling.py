@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from assurance.core.spreadsheets import MAX_CSV_BYTES, shown
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -110,7 +112,10 @@ class Named(Protocol):
 
 
 def csv_text(content: bytes) -> str:
-    """The text of an uploaded CSV file, saved as UTF-8 (with or without a byte order mark)."""
+    """The text of an uploaded CSV file, saved as UTF-8 (with or without a byte order mark), of
+    at most ``MAX_CSV_BYTES``."""
+    if len(content) > MAX_CSV_BYTES:
+        raise ValueError(f"The file must be smaller than {MAX_CSV_BYTES // 1024 // 1024} MB.")
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -127,10 +132,14 @@ def candidates_read(text: str, agencies: Mapping[str, Named]) -> list[Candidate]
     first 20 are raised together as one ValueError.
     """
     reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "record_number" not in reader.fieldnames:
+    try:
+        fieldnames, records = list(reader.fieldnames or []), list(reader)
+    except csv.Error as exc:  # a field longer than csv's limit, for one
+        raise ValueError(f"Row {reader.reader.line_num}: this is not valid CSV ({exc}).") from exc
+    if "record_number" not in fieldnames:
         raise ValueError("Row 1: the file needs a column called record_number.")
     problems, candidates = [], []
-    for row_number, row in enumerate(reader, start=2):
+    for row_number, row in enumerate(records, start=2):
         number = (row.get("record_number") or "").strip()
         if not number:
             problems.append(f"Row {row_number}, column record_number: it is empty.")
@@ -138,7 +147,7 @@ def candidates_read(text: str, agencies: Mapping[str, Named]) -> list[Candidate]
         age = (row.get("age_band") or "").strip()
         if age and age not in AGE_BANDS:
             problems.append(
-                f"Row {row_number}, column age_band: “{age}” is not one of "
+                f"Row {row_number}, column age_band: “{shown(age)}” is not one of "
                 f"{', '.join(sorted(AGE_BANDS))}."
             )
         gender = (row.get("gender") or "").strip().lower()

@@ -20,8 +20,10 @@ from assurance.audits import selectors, services
 from assurance.audits.models import AgencyReturn, AgreedGrade, Audit, AuditCase
 from assurance.core.identifiers import find_identifiers
 from assurance.core.spreadsheets import (
+    Upload,
     UploadProblem,
     add_sheet,
+    append_row,
     cell_name,
     choice_list,
     finish_sheet,
@@ -29,6 +31,7 @@ from assurance.core.spreadsheets import (
     new_workbook,
     open_upload,
     read_sheet,
+    shown,
     workbook_bytes,
 )
 from assurance.frameworks.assessments import ConflictError
@@ -132,7 +135,8 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
                         value = answer.date
                     else:
                         value = answer.text
-                sheet.append(
+                append_row(
+                    sheet,
                     [
                         agency_return.pk,
                         agency_return.assessment.revision,
@@ -143,7 +147,7 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
                         item.guidance,
                         value,
                         answer.evidence if answer else "",
-                    ]
+                    ],
                 )
                 row = sheet.max_row
                 if item.is_graded and item.scale is not None:
@@ -167,7 +171,8 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
     )
     summary = add_sheet(workbook, "Summary", [HEADERS[c] for c in SUMMARY_COLUMNS])
     for agency_return in returns:
-        summary.append(
+        append_row(
+            summary,
             [
                 agency_return.pk,
                 agency_return.case.reference,
@@ -176,7 +181,7 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
                 agency_return.needs_to_happen,
                 agency_return.child_views,
                 agency_return.family_views,
-            ]
+            ],
         )
     finish_sheet(summary, {HEADERS[c]: 40 for c in SUMMARY_COLUMNS[2:]})
     return workbook_bytes(workbook)
@@ -189,7 +194,7 @@ class _Parsed:
     narrative: dict[int, dict[str, str]]
 
 
-def _rows(workbook: Any, name: str, columns: list[str]) -> list[tuple[int, dict[str, Any]]]:
+def _rows(workbook: Upload, name: str, columns: list[str]) -> list[tuple[int, dict[str, Any]]]:
     _, rows = read_sheet(workbook, name, [HEADERS[c] for c in columns])
     return [(number, dict(zip(columns, row, strict=False))) for number, row in rows]
 
@@ -212,7 +217,7 @@ def parse_return_workbook(*, content: bytes, returns: list[AgencyReturn], audit:
         where = lambda c, r=row: _cell("Answers", r, ANSWER_COLUMNS, c)  # noqa: E731
         try:
             return_id = int(values["return_id"])
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             problems.append(f"{where('return_id')}: this must be the return number given.")
             continue
         agency_return = by_id.get(return_id)
@@ -229,7 +234,11 @@ def parse_return_workbook(*, content: bytes, returns: list[AgencyReturn], audit:
                 "standard of this audit's tool."
             )
             continue
-        parsed.revisions[return_id] = int(values["revision"] or 0)
+        try:
+            parsed.revisions[return_id] = int(values["revision"] or 0)
+        except (TypeError, ValueError, OverflowError):
+            problems.append(f"{where('revision')}: this must be the version number given.")
+            continue
         raw = values["response"]
         entry: dict[str, Any] = {"evidence": str(values["evidence"] or "").strip()}
         if item.is_graded and item.scale is not None:
@@ -240,12 +249,14 @@ def parse_return_workbook(*, content: bytes, returns: list[AgencyReturn], audit:
                 entry["option"] = labels[str(raw).strip().lower()]
             else:
                 problems.append(
-                    f"{where('response')}: “{raw}” is not one of "
+                    f"{where('response')}: “{shown(raw)}” is not one of "
                     f"{', '.join(o.label for o in item.scale.options.all())}."
                 )
         elif item.response_type == ResponseType.NUMBER:
             try:
-                entry["number"] = None if raw in (None, "") else Decimal(str(raw))
+                entry["number"] = None if raw in (None, "") else Decimal(str(raw).strip())
+                if entry["number"] is not None and not entry["number"].is_finite():
+                    raise InvalidOperation
             except InvalidOperation:
                 problems.append(f"{where('response')}: enter a number, like 3.")
         elif item.response_type == ResponseType.DATE:
@@ -275,7 +286,7 @@ def parse_return_workbook(*, content: bytes, returns: list[AgencyReturn], audit:
     for row, values in _rows(workbook, "Summary", SUMMARY_COLUMNS):
         try:
             return_id = int(values["return_id"])
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             problems.append(
                 f"{_cell('Summary', row, SUMMARY_COLUMNS, 'return_id')}: this must "
                 "be the return number given."
@@ -359,16 +370,17 @@ def audit_workbook(*, audit: Audit) -> bytes:
         ("Moderation", audit.moderation_date),
         ("Report due", audit.report_due),
     ]:
-        plan.append([key, value])
+        append_row(plan, [key, value])
     plan.column_dimensions["A"].width, plan.column_dimensions["B"].width = 20, 90
     sections = (
         selectors.framework_sections(framework_id=audit.framework_id) if audit.framework_id else []
     )
     tool = workbook.create_sheet("Audit tool")
-    tool.append(["KLOE", "KLOE title", "Standard", "Text", "Response type", "Scale"])
+    append_row(tool, ["KLOE", "KLOE title", "Standard", "Text", "Response type", "Scale"])
     for section in sections:
         for item in section.items.all():
-            tool.append(
+            append_row(
+                tool,
                 [
                     section.code,
                     section.title,
@@ -376,12 +388,15 @@ def audit_workbook(*, audit: Audit) -> bytes:
                     item.text,
                     item.get_response_type_display(),
                     item.scale.name if item.scale else "",
-                ]
+                ],
             )
     sample = workbook.create_sheet("Sample")
-    sample.append(["Case", "Age band", "Gender", "Ethnicity", "Why selected", "Source", "Agencies"])
+    append_row(
+        sample, ["Case", "Age band", "Gender", "Ethnicity", "Why selected", "Source", "Agencies"]
+    )
     for case in AuditCase.unscoped.filter(audit=audit).prefetch_related("involvements__agency"):
-        sample.append(
+        append_row(
+            sample,
             [
                 case.reference,
                 case.get_age_band_display(),
@@ -390,10 +405,11 @@ def audit_workbook(*, audit: Audit) -> bytes:
                 case.selection_reason,
                 case.get_source_display(),
                 ", ".join(i.agency.short_name for i in case.involvements.all()),
-            ]
+            ],
         )
     returns = workbook.create_sheet("Returns")
-    returns.append(
+    append_row(
+        returns,
         [
             "Case",
             "Agency",
@@ -405,12 +421,13 @@ def audit_workbook(*, audit: Audit) -> bytes:
             "What needs to happen",
             "Child's views",
             "Family's views",
-        ]
+        ],
     )
     complete = AgencyReturn.unscoped.filter(case__audit=audit).select_related("case", "agency")
     for r in complete.order_by("case__reference", "agency__name"):
         shared = r.is_complete
-        returns.append(
+        append_row(
+            returns,
             [
                 r.case.reference,
                 r.agency.name,
@@ -428,11 +445,12 @@ def audit_workbook(*, audit: Audit) -> bytes:
                     if shared
                     else ["(draft: stays with the agency)"] + [""] * 4
                 ),
-            ]
+            ],
         )
     answers = workbook.create_sheet("Answers")
-    answers.append(
-        ["Case", "Agency", "KLOE", "Standard", "Response", "Meets the standard", "Evidence"]
+    append_row(
+        answers,
+        ["Case", "Agency", "KLOE", "Standard", "Response", "Meets the standard", "Evidence"],
     )
     for answer in (
         Answer.objects.filter(
@@ -458,7 +476,8 @@ def audit_workbook(*, audit: Audit) -> bytes:
             if answer.option is not None
             else (float(answer.number) if answer.number is not None else answer.date or answer.text)
         )
-        answers.append(
+        append_row(
+            answers,
             [
                 agency_return.case.reference,
                 agency_return.agency.name,
@@ -469,20 +488,22 @@ def audit_workbook(*, audit: Audit) -> bytes:
                 if answer.option is not None
                 else "",
                 answer.evidence,
-            ]
+            ],
         )
     moderation = workbook.create_sheet("Moderation")
-    moderation.append(["Case", "KLOE", "Agreed grade", "Rationale"])
+    append_row(moderation, ["Case", "KLOE", "Agreed grade", "Rationale"])
     for grade in (
         AgreedGrade.unscoped.filter(case__audit=audit)
         .select_related("case", "section", "option")
         .order_by("case__reference", "section__order")
     ):
-        moderation.append(
-            [grade.case.reference, grade.section.code, grade.option.label, grade.rationale]
+        append_row(
+            moderation,
+            [grade.case.reference, grade.section.code, grade.option.label, grade.rationale],
         )
     findings = workbook.create_sheet("Findings")
-    findings.append(
+    append_row(
+        findings,
         [
             "KLOE",
             "Standard",
@@ -493,12 +514,13 @@ def audit_workbook(*, audit: Audit) -> bytes:
             "Proportion",
             "95% low",
             "95% high",
-        ]
+        ],
     )
     for kloe in selectors.audit_findings(audit=audit).sections:
         for result in kloe.items:
             for name, s in [*result.by_agency, ("All agencies", result.overall)]:
-                findings.append(
+                append_row(
+                    findings,
                     [
                         kloe.section.code,
                         result.item.code,
@@ -509,12 +531,12 @@ def audit_workbook(*, audit: Audit) -> bytes:
                         s["proportion"],
                         s["low"],
                         s["high"],
-                    ]
+                    ],
                 )
     messages = workbook.create_sheet("Key messages")
-    messages.append(["Kind", "Aspect", "Message"])
+    append_row(messages, ["Kind", "Aspect", "Message"])
     for m in selectors.key_messages(audit=audit):
-        messages.append([m.get_kind_display(), m.aspect, m.text])
+        append_row(messages, [m.get_kind_display(), m.aspect, m.text])
     for sheet in workbook.worksheets[1:]:
         finish_sheet(sheet, {})
     return workbook_bytes(workbook)

@@ -7,9 +7,11 @@ Sensitive models have no default ``objects`` manager: use ``Model.objects_for(pa
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -99,6 +101,49 @@ class PartnershipScoped(models.Model):
     @classmethod
     def objects_for(cls, partnership: Partnership) -> models.QuerySet[Any]:
         return cls.unscoped.filter(partnership=partnership)
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        """As Django's, but a conditional uniqueness rule (one agency for each statutory role)
+        that the record would break is an error on the rule's last field naming the record that
+        has the value, not the database's "Constraint … is violated"."""
+        skip = set(exclude or ())
+        errors: dict[str, Any] = {}
+        for constraint in self._meta.constraints:
+            if not isinstance(constraint, models.UniqueConstraint) or constraint.condition is None:
+                continue
+            own = [f for f in constraint.fields if f != "partnership"]
+            if not own or set(constraint.fields) & skip:
+                continue
+            try:
+                constraint.validate(type(self), self, exclude=skip)
+            except ValidationError:
+                errors[own[-1]] = [self._taken(constraint, own[-1])]
+        try:
+            super().validate_constraints(exclude=skip | set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _taken(self, constraint: models.UniqueConstraint, field: str) -> str:
+        """The message of a broken conditional uniqueness rule, naming who has the value."""
+        model = type(self)
+        holder = (
+            model.unscoped.filter(
+                constraint.condition,  # type: ignore[arg-type]
+                **{name: getattr(self, name) for name in constraint.fields},
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        display = getattr(self, f"get_{field}_display", None)
+        value = display() if display else getattr(self, field)
+        noun = model._meta.verbose_name
+        label = getattr(model._meta.get_field(field), "verbose_name", field)
+        return (
+            f"{holder if holder is not None else f'Another {noun}'} already has this {label} "
+            f"({value}); only one {noun} in the partnership can have it."
+        )
 
 
 class AgencyKind(models.TextChoices):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from assurance.audits import sampling
 from assurance.audits.sampling import (
     Candidate,
     allocate,
@@ -159,6 +160,19 @@ def test_candidates_are_read_from_the_files_text(text, candidates):
             "Row 2, column agencies: Fire, Probation is not taking part in this audit.",
         ),
         (
+            HEADER + "LA0001," + "x" * 200_000 + ",girl,,,\n",
+            "Row 2: this is not valid CSV (field larger than field limit (131072)).",
+        ),
+        (
+            "record_number," + "x" * 200_000 + "\n",
+            "Row 1: this is not valid CSV (field larger than field limit (131072)).",
+        ),
+        (
+            HEADER + "LA0001," + "9" * 500 + ",girl,,,\n",
+            "Row 2, column age_band: “" + "9" * 59 + "…” is not one of 0, 1-4, 10-15, 16-17, "
+            "18+, 5-9, unborn.",
+        ),
+        (
             HEADER + ",1-4,girl,,,\nLA0002,6,x,,Fire,\n",
             "Row 2, column record_number: it is empty. "
             "Row 3, column age_band: “6” is not one of 0, 1-4, 10-15, 16-17, 18+, 5-9, unborn. "
@@ -174,6 +188,9 @@ def test_candidates_are_read_from_the_files_text(text, candidates):
         "unknown age band",
         "unknown gender",
         "agency not taking part",
+        "a field too long for CSV",
+        "a heading too long for CSV",
+        "a long value quoted briefly",
         "every problem, in order",
     ],
 )
@@ -205,6 +222,13 @@ def test_at_most_twenty_problems_are_listed():
 )
 def test_the_files_text_is_utf_8(content, text):
     assert csv_text(content) == text
+
+
+def test_a_file_over_the_size_is_refused_before_it_is_read(monkeypatch):
+    monkeypatch.setattr(sampling, "MAX_CSV_BYTES", 1024 * 1024)
+    with pytest.raises(ValueError) as refused:
+        csv_text(b"record_number\n" + b"LA1\n" * 300_000)
+    assert str(refused.value) == "The file must be smaller than 1 MB."
 
 
 def test_a_file_not_in_utf_8_is_refused():

@@ -18,6 +18,8 @@ from typing import Any, TextIO
 
 import yaml
 
+from assurance.core import bounded_yaml
+
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_MAPPING = Path(__file__).parent / "dfe_mapping.yaml"
 
@@ -104,8 +106,8 @@ def _as_list(raw: Any) -> tuple[str, ...]:
 
 def load_mapping(path: Path | str = DEFAULT_MAPPING) -> list[MappingSection]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        data = bounded_yaml.load(Path(path).read_bytes())
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise BenchmarkFileError(f"Cannot read the mapping {path}: {exc}") from exc
     sections = []
     for n, sec in enumerate((data or {}).get("files", []), start=1):

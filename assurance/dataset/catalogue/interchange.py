@@ -1,22 +1,32 @@
 """The indicator catalogue as a table: CSV and Excel export and import.
 
-One column per catalogue field (the same names as catalogue/starter.yaml). Reading returns
-entries for ``services.catalogue_load_entries``; a bad cell raises CatalogueFileError naming the
-sheet (for Excel), row and column.
+One column per catalogue field (the same names as catalogue/starter.yaml). Writing and reading
+go through ``core.spreadsheets`` (formula-like text stays text; files are read within its
+limits) and YAML through ``core.bounded_yaml``. Reading returns entries for
+``services.catalogue_load_entries``; a bad cell raises CatalogueFileError naming the sheet (for
+Excel), row and column.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
-from assurance.core.spreadsheets import workbook_bytes
+from assurance.core import bounded_yaml
+from assurance.core.spreadsheets import (
+    MAX_CSV_BYTES,
+    MAX_UNZIPPED,
+    UploadProblem,
+    append_row,
+    csv_text,
+    open_upload,
+    read_csv,
+    shown,
+    workbook_bytes,
+)
 from assurance.dataset.catalogue.models import Indicator
 
 COLUMNS = [
@@ -48,11 +58,7 @@ def catalogue_rows(indicators: Iterable[Indicator]) -> list[list[Any]]:
 
 
 def catalogue_csv(indicators: Iterable[Indicator]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _ in COLUMNS])
-    writer.writerows(catalogue_rows(indicators))
-    return out.getvalue()
+    return csv_text([[name for name, _ in COLUMNS], *catalogue_rows(indicators)])
 
 
 def catalogue_xlsx(indicators: Iterable[Indicator]) -> bytes:
@@ -60,20 +66,22 @@ def catalogue_xlsx(indicators: Iterable[Indicator]) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = SHEET
-    ws.append([name for name, _ in COLUMNS])
+    append_row(ws, [name for name, _ in COLUMNS])
     for row in catalogue_rows(indicators):
-        ws.append(row)
+        append_row(ws, row)
     return workbook_bytes(wb)
 
 
-def _entries(header: list[Any], rows: Iterable[tuple[int, list[Any]]], where: str) -> list[dict]:
+def _entries(
+    header: Sequence[Any], rows: Iterable[tuple[int, Sequence[Any]]], where: str
+) -> list[dict]:
     names = [str(h or "").strip() for h in header]
     known = {name for name, _ in COLUMNS}
     unknown = [n for n in names if n and n not in known]
     if "code" not in names or unknown:
         raise CatalogueFileError(
             f"{where}row 1: the header needs a 'code' column and only the catalogue's columns"
-            + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+            + (f" (unknown: {', '.join(shown(u) for u in unknown[:10])})" if unknown else "")
         )
     entries = []
     for line, row in rows:
@@ -87,9 +95,9 @@ def _entries(header: list[Any], rows: Iterable[tuple[int, list[Any]]], where: st
             if name in INTEGER_COLUMNS and text:
                 try:
                     entry[name] = int(float(text))
-                except ValueError as exc:
+                except (ValueError, OverflowError) as exc:
                     raise CatalogueFileError(
-                        f"{where}row {line}, column '{name}': '{text}' is not a whole number"
+                        f"{where}row {line}, column '{name}': '{shown(text)}' is not a whole number"
                     ) from exc
             elif text or name not in INTEGER_COLUMNS:
                 entry[name] = text
@@ -97,24 +105,41 @@ def _entries(header: list[Any], rows: Iterable[tuple[int, list[Any]]], where: st
     return entries
 
 
+def _content(path: Path, limit: int) -> bytes:
+    if path.stat().st_size > limit:
+        raise CatalogueFileError(f"The file is larger than {limit // 1024 // 1024} MB")
+    return path.read_bytes()
+
+
 def read_catalogue(path: Path | str) -> list[dict[str, Any]]:
     """Entries from a .yaml, .csv or .xlsx catalogue file."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return list(data.get("indicators", []))
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.reader(f))
-        if not rows:
-            raise CatalogueFileError("The file is empty")
-        return _entries(rows[0], enumerate(rows[1:], start=2), "")
-    if suffix == ".xlsx":
-        wb = load_workbook(path, read_only=True, data_only=True)
-        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-        values = [list(r) for r in ws.iter_rows(values_only=True)]
-        if not values:
-            raise CatalogueFileError(f"Sheet '{ws.title}' is empty")
-        return _entries(values[0], enumerate(values[1:], start=2), f"Sheet '{ws.title}', ")
+    try:
+        if suffix in (".yaml", ".yml"):
+            return _yaml_entries(bounded_yaml.load(_content(path, bounded_yaml.MAX_BYTES)))
+        if suffix == ".csv":
+            rows = read_csv(_content(path, MAX_CSV_BYTES))
+            if not rows:
+                raise CatalogueFileError("The file is empty")
+            return _entries(rows[0], enumerate(rows[1:], start=2), "")
+        if suffix == ".xlsx":
+            upload = open_upload(_content(path, MAX_UNZIPPED))
+            sheet = SHEET if SHEET in upload.sheetnames else (upload.sheetnames or [SHEET])[0]
+            header = upload.header(sheet)
+            if not header:
+                raise CatalogueFileError(f"Sheet '{sheet}' is empty")
+            values = upload.rows(sheet, columns=len(header))
+            return _entries(list(header), enumerate(values[1:], start=2), f"Sheet '{sheet}', ")
+    except UploadProblem as problem:
+        raise CatalogueFileError("; ".join(problem.problems)) from problem
+    except UnicodeDecodeError as exc:
+        raise CatalogueFileError("The file must be saved as UTF-8") from exc
     raise CatalogueFileError("Use a .yaml, .csv or .xlsx file")
+
+
+def _yaml_entries(data: Any) -> list[dict[str, Any]]:
+    indicators = (data or {}).get("indicators", []) if isinstance(data, dict | None) else None
+    if not isinstance(indicators, list) or not all(isinstance(i, dict) for i in indicators):
+        raise CatalogueFileError("The file must have a list of indicators, each a set of fields")
+    return indicators

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from assurance.core.spreadsheets import (
     UploadProblem,
     add_sheet,
+    append_row,
     cell_name,
     choice_list,
     finish_sheet,
@@ -24,6 +25,7 @@ from assurance.core.spreadsheets import (
     new_workbook,
     open_upload,
     read_sheet,
+    shown,
     workbook_bytes,
 )
 from assurance.dataset.collection import selectors, services
@@ -95,7 +97,8 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
             about.append(f"Target {_fmt(row.context.target, indicator.decimal_places)}")
         if row.context.previous is not None:
             about.append(f"Last period {_fmt(row.context.previous, indicator.decimal_places)}")
-        sheet.append(
+        append_row(
+            sheet,
             [
                 indicator.code,
                 indicator.title,
@@ -106,7 +109,7 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
                 saved.commentary if saved else "",
                 "Yes" if saved and saved.confirmed_outlier else "",
                 saved.changed_at.isoformat() if saved else "",
-            ]
+            ],
         )
         number = sheet.max_row
         yes_no.add(f"H{number}")
@@ -135,7 +138,9 @@ def _parse(
 ) -> tuple[dict[str, Entry], dict[str, int], list[tuple[int, str]], dict[str, str] | None]:
     """As parse_values_workbook, with the saved version of each row at download (None for a
     workbook made before versions were written)."""
-    header, rows = read_sheet(open_upload(content), SHEET, [HEADERS[c] for c in COLUMNS])
+    header, rows = read_sheet(
+        open_upload(content), SHEET, [HEADERS[c] for c in COLUMNS], columns=len(COLUMNS) + 1
+    )
     has_versions = len(header) > len(COLUMNS) and str(header[len(COLUMNS)] or "").strip() == (
         VERSION_HEADER
     )
@@ -154,8 +159,8 @@ def _parse(
             problems.append(
                 (
                     number,
-                    f"{_where(number, 'code')}: {code or 'an empty code'} is not an indicator "
-                    f"{agency.name} reports in {round.period.short_label}.",
+                    f"{_where(number, 'code')}: {shown(code) or 'an empty code'} is not an "
+                    f"indicator {agency.name} reports in {round.period.short_label}.",
                 )
             )
             continue

@@ -13,7 +13,7 @@ from typing import Any
 
 from openpyxl.utils import column_index_from_string
 
-from assurance.core.spreadsheets import UploadProblem
+from assurance.core.spreadsheets import UploadProblem, shown
 from assurance.frameworks.models import (
     Framework,
     FrameworkKind,
@@ -99,7 +99,7 @@ def _flag(located: Located | None, problems: list[str], default: bool = False) -
         return True
     if text in {"no", "false", "n", "0"}:
         return False
-    problems.append(f"{located.where}: write yes or no, not “{value}”.")
+    problems.append(f"{located.where}: write yes or no, not “{shown(value)}”.")
     return default
 
 
@@ -121,13 +121,15 @@ def validate(data: dict[str, Any]) -> Plan:
     for scale in data.get("scales", []):
         name = _text(scale["name"], problems, limit=120)
         if name in scale_names:
-            problems.append(f"{scale['name'].where}: the scale “{name}” is defined twice.")
+            problems.append(f"{scale['name'].where}: the scale “{shown(name)}” is defined twice.")
         scale_names.add(name)
         options, labels = [], set()
         for option in scale["options"]:
             label = _text(option.get("label"), problems, limit=80)
             if label in labels:
-                problems.append(f"{option['label'].where}: the option “{label}” is repeated.")
+                problems.append(
+                    f"{option['label'].where}: the option “{shown(label)}” is repeated."
+                )
             labels.add(label)
             options.append(
                 {
@@ -149,7 +151,9 @@ def validate(data: dict[str, Any]) -> Plan:
     for section in data.get("sections", []):
         code = _text(section["code"], problems, limit=20)
         if code in section_codes:
-            problems.append(f"{section['code'].where}: the section code “{code}” is repeated.")
+            problems.append(
+                f"{section['code'].where}: the section code “{shown(code)}” is repeated."
+            )
         section_codes.add(code)
         entry: dict[str, Any] = {
             "code": code,
@@ -159,25 +163,28 @@ def validate(data: dict[str, Any]) -> Plan:
         }
         item_codes: set[str] = set()
         if not section["items"]:
-            problems.append(f"{section['code'].where}: the section “{code}” has no items.")
+            problems.append(f"{section['code'].where}: the section “{shown(code)}” has no items.")
         for item in section["items"]:
             item_code = _text(item["code"], problems, limit=20)
             if item_code in item_codes:
                 problems.append(
-                    f"{item['code'].where}: the item code “{item_code}” is repeated in its section."
+                    f"{item['code'].where}: the item code “{shown(item_code)}” is repeated in "
+                    "its section."
                 )
             item_codes.add(item_code)
             response = _text(item["response"], problems, limit=20).lower()
             if response and response not in ResponseType.values:
                 problems.append(
                     f"{item['response'].where}: use one of "
-                    f"{', '.join(ResponseType.values)}, not “{response}”."
+                    f"{', '.join(ResponseType.values)}, not “{shown(response)}”."
                 )
             scale = _text(item["scale"], problems, required=response == ResponseType.SCALE)
             if response == ResponseType.YES_NO_NA:
                 scale = YES_NO_NA
             if scale and scale not in scale_names:
-                problems.append(f"{item['scale'].where}: there is no scale called “{scale}”.")
+                problems.append(
+                    f"{item['scale'].where}: there is no scale called “{shown(scale)}”."
+                )
             if scale and response not in {ResponseType.SCALE, ResponseType.YES_NO_NA}:
                 problems.append(f"{item['scale'].where}: only scale items have a scale.")
             entry["items"].append(

@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 
 from assurance.core.history import save_as
+from assurance.core.spreadsheets import shown
 from assurance.frameworks.interchange.format import YES_NO_NA, ImportProblem, Plan, validate
 from assurance.frameworks.interchange.workbooks import read_excel
 from assurance.frameworks.interchange.yaml_files import read_yaml
@@ -42,7 +43,7 @@ def _scale(partnership: Partnership, name: str, options: list[dict[str, Any]]) -
         if existing != wanted:
             raise ImportProblem(
                 [
-                    f"A different scale called “{name}” already exists in the "
+                    f"A different scale called “{shown(name)}” already exists in the "
                     "partnership: rename the scale in the file."
                 ]
             )
@@ -106,10 +107,7 @@ def import_file(
     """Import a .yaml/.yml or .xlsx file; nothing is stored unless every part is valid."""
     lowered = name.lower()
     if lowered.endswith((".yaml", ".yml")):
-        try:
-            data = read_yaml(content.decode("utf-8-sig"))
-        except UnicodeDecodeError as exc:
-            raise ImportProblem(["The YAML file must be saved as UTF-8."]) from exc
+        data = read_yaml(content)
     elif lowered.endswith(".xlsx"):
         data = read_excel(content)
     else:

@@ -12,7 +12,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from assurance.core.spreadsheets import UploadProblem, choice_list, open_upload, workbook_bytes
+from assurance.core.spreadsheets import (
+    Upload,
+    UploadProblem,
+    append_row,
+    choice_list,
+    open_upload,
+    shown,
+    workbook_bytes,
+)
 from assurance.frameworks.interchange.format import FORMAT, ImportProblem, Located, exported_parts
 from assurance.frameworks.models import Framework, ResponseType
 
@@ -30,16 +38,19 @@ ITEM_COLUMNS = [
 SCALE_COLUMNS = ["scale", "option", "meets_standard", "not_applicable"]
 
 
-def _sheet_rows(workbook: Any, sheet: str, columns: list[str]) -> list[dict[str, Located]]:
+def _sheet_rows(workbook: Upload, sheet: str, columns: list[str]) -> list[dict[str, Located]]:
+    """The rows of a sheet whose first row names its columns (in any order): only the columns
+    up to the last one needed are read."""
     if sheet not in workbook.sheetnames:
         raise ImportProblem([f"The workbook needs a sheet called {sheet}."])
-    rows = list(workbook[sheet].iter_rows(values_only=True))
-    if not rows:
+    header = [str(h).strip().lower() if h is not None else "" for h in workbook.header(sheet)]
+    if not header:
         raise ImportProblem([f"Sheet {sheet}, row 1: the header row is missing."])
-    header = [str(h).strip().lower() if h is not None else "" for h in rows[0]]
     missing = [c for c in columns if c not in header]
     if missing:
         raise ImportProblem([f"Sheet {sheet}, row 1: missing column(s) {', '.join(missing)}."])
+    at = {c: header.index(c) for c in columns}
+    rows = workbook.rows(sheet, columns=max(at.values()) + 1)
     result = []
     for number, row in enumerate(rows[1:], start=2):
         if all(cell in (None, "") for cell in row):
@@ -47,9 +58,8 @@ def _sheet_rows(workbook: Any, sheet: str, columns: list[str]) -> list[dict[str,
         result.append(
             {
                 c: Located(
-                    row[header.index(c)] if header.index(c) < len(row) else None,
-                    f"sheet {sheet}, row {number}, column "
-                    f"{get_column_letter(header.index(c) + 1)} ({c})",
+                    row[at[c]],
+                    f"sheet {sheet}, row {number}, column {get_column_letter(at[c] + 1)} ({c})",
                 )
                 for c in columns
             }
@@ -58,27 +68,32 @@ def _sheet_rows(workbook: Any, sheet: str, columns: list[str]) -> list[dict[str,
 
 
 def read_excel(content: bytes) -> dict[str, Any]:
+    """The framework in an Excel workbook, each value with its sheet, row and column; a file
+    that cannot be read (not a workbook, beyond the limits of ``core.spreadsheets``, damaged)
+    is an ``ImportProblem``."""
     try:
-        workbook = open_upload(content)
-    except UploadProblem as problem:  # not a workbook at all
+        return _read_excel(open_upload(content))
+    except ImportProblem:
+        raise
+    except UploadProblem as problem:
         raise ImportProblem(problem.problems) from problem
+
+
+def _read_excel(workbook: Upload) -> dict[str, Any]:
     meta = {}
     problems: list[str] = []
     fields = ["format", "name", "kind", "theme", "description"]
     if "Framework" not in workbook.sheetnames:
         raise ImportProblem(["The workbook needs a sheet called Framework."])
-    for number, row in enumerate(workbook["Framework"].iter_rows(values_only=True), start=1):
-        if row and row[0]:
-            key = str(row[0]).strip().lower()
+    for number, line in enumerate(workbook.rows("Framework", columns=2), start=1):
+        if line and line[0]:
+            key = str(line[0]).strip().lower()
             if key not in fields:
                 problems.append(
                     f"sheet Framework, row {number}, column A: there is no field called "
-                    f"“{row[0]}”. Use {', '.join(fields)}."
+                    f"“{shown(line[0])}”. Use {', '.join(fields)}."
                 )
-            meta[key] = Located(
-                row[1] if len(row) > 1 else None,
-                f"sheet Framework, row {number}, column B ({key})",
-            )
+            meta[key] = Located(line[1], f"sheet Framework, row {number}, column B ({key})")
     top = {
         name: meta.get(name, Located(None, f"sheet Framework, column A (no row called {name})"))
         for name in fields
@@ -113,7 +128,7 @@ def read_excel(content: bytes) -> dict[str, Any]:
         ):
             problems.append(
                 f"{row['section_title'].where}: section {code} is titled "
-                f"“{section['title'].value}” on an earlier row; give every row of a section "
+                f"“{shown(section['title'].value)}” on an earlier row; give every row of a section "
                 "the same title."
             )
         section["items"].append(
@@ -162,24 +177,26 @@ def export_excel(framework: Framework) -> bytes:
         ("theme", framework.theme),
         ("description", framework.description),
     ]:
-        meta.append(row)
+        append_row(meta, row)
     scale_sheet = workbook.create_sheet("Scales")
-    scale_sheet.append(SCALE_COLUMNS)
+    append_row(scale_sheet, SCALE_COLUMNS)
     for scale in scales:
         for option in scale.options.order_by("order"):
-            scale_sheet.append(
+            append_row(
+                scale_sheet,
                 [
                     scale.name,
                     option.label,
                     "yes" if option.meets_standard else "no",
                     "yes" if option.is_not_applicable else "no",
-                ]
+                ],
             )
     items = workbook.create_sheet("Items")
-    items.append(ITEM_COLUMNS)
+    append_row(items, ITEM_COLUMNS)
     for section in sections:
         for item in section.items.order_by("order"):
-            items.append(
+            append_row(
+                items,
                 [
                     section.code,
                     section.title,
@@ -192,7 +209,7 @@ def export_excel(framework: Framework) -> bytes:
                     if item.response_type == ResponseType.SCALE and item.scale
                     else "",
                     "yes" if item.evidence_required else "no",
-                ]
+                ],
             )
     last = max(items.max_row, 200)
     for column, allowed in [
@@ -212,7 +229,7 @@ def export_excel(framework: Framework) -> bytes:
         sheet.freeze_panes = "A2"
     help_sheet = workbook.create_sheet("Help")
     for line in EXCEL_HELP:
-        help_sheet.append([line])
+        append_row(help_sheet, [line])
     help_sheet.column_dimensions["A"].width = 100
     for sheet in workbook.worksheets:
         if sheet is help_sheet:

@@ -1,6 +1,7 @@
 """Framework files in YAML: reading one with the line of every key, so that each problem names
 its line and field, and a misspelt or repeated field is a problem rather than a default
-(``read_yaml``); writing one (``export_yaml``).
+(``read_yaml``, within the bounds of ``core.bounded_yaml``: no anchors or aliases, no deep
+nesting, no huge file); writing one (``export_yaml``).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from typing import Any
 
 import yaml
 
+from assurance.core import bounded_yaml
+from assurance.core.spreadsheets import shown
 from assurance.frameworks.interchange.format import FORMAT, ImportProblem, Located, exported_parts
 from assurance.frameworks.models import Framework, ResponseType
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(bounded_yaml.BoundedLoader):
     """Keeps, for each mapping, the line of each key (1-based)."""
 
 
@@ -56,13 +59,15 @@ def _yaml_fields(
     lines = getattr(mapping, "lines", {})
     start = getattr(mapping, "line", 0)
     for key, line in getattr(mapping, "repeated", []):
-        problems.append(f"line {line}, field {key}: the field is given twice in this {what}.")
+        problems.append(
+            f"line {line}, field {shown(key)}: the field is given twice in this {what}."
+        )
     for key in mapping:
         if str(key) not in names:
             close = difflib.get_close_matches(str(key), names, n=1)
             hint = f" Did you mean {close[0]}?" if close else f" Use {', '.join(names)}."
             problems.append(
-                f"line {lines.get(str(key), start)}, field {key}: "
+                f"line {lines.get(str(key), start)}, field {shown(key)}: "
                 f"there is no such field in this {what}.{hint}"
             )
     return {
@@ -86,19 +91,25 @@ def _yaml_mappings(located: Located, problems: list[str], what: str) -> list[Any
         if isinstance(entry, dict):
             result.append(entry)
         else:
-            problems.append(f"{located.where}: each {what} must be a set of fields, not “{entry}”.")
+            problems.append(
+                f"{located.where}: each {what} must be a set of fields, not “{shown(entry)}”."
+            )
     return result
 
 
-def read_yaml(text: str) -> dict[str, Any]:
+def read_yaml(content: bytes | str) -> dict[str, Any]:
+    """The framework in a YAML file (bytes are UTF-8), each value with its line."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = bounded_yaml.load(content, loader=_LineLoader)
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(["The YAML file must be saved as UTF-8."]) from exc
+    except bounded_yaml.YamlRefused as exc:
+        raise ImportProblem([str(exc)]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "the file"
-        raise ImportProblem(
-            [f"{where}: this is not valid YAML ({getattr(exc, 'problem', exc)})."]
-        ) from exc
+        problem = shown(getattr(exc, "problem", None) or exc, limit=100)
+        raise ImportProblem([f"{where}: this is not valid YAML ({problem})."]) from exc
     if not isinstance(data, dict):
         raise ImportProblem(["line 1: the file must be a YAML mapping with name and sections."])
     problems: list[str] = []

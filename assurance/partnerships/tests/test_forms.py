@@ -97,7 +97,47 @@ def test_only_one_agency_per_statutory_role(northfield: Tenant) -> None:
         partnership=northfield.partnership,
     )
     assert not form.is_valid()
-    assert form.errors
+    assert form.errors == {
+        "statutory_role": [
+            f"{northfield.police.name} already has this statutory role (Police); only one "
+            "agency in the partnership can have it."
+        ]
+    }
+
+
+def test_an_agency_cannot_take_another_agencys_statutory_role(northfield: Tenant) -> None:
+    """Changing the school into the health partner names the health board, on the field; the
+    database's own "Constraint … is violated" is never shown."""
+    form = AgencyForm(
+        data=agency_data(
+            name=northfield.school.name,
+            kind=AgencyKind.STATUTORY_PARTNER,
+            statutory_role=StatutoryRole.HEALTH,
+            sector=Sector.HEALTH_COMMISSIONER,
+        ),
+        instance=northfield.school,
+        partnership=northfield.partnership,
+    )
+    assert not form.is_valid()
+    assert list(form.errors) == ["statutory_role"]
+    [message] = form.errors["statutory_role"]
+    assert northfield.health.name in message and "Health (integrated care board)" in message
+    assert "onstraint" not in str(form.errors)
+
+
+def test_an_agency_keeps_its_own_statutory_role(northfield: Tenant) -> None:
+    form = AgencyForm(
+        data=agency_data(
+            name=northfield.police.name,
+            short_name=northfield.police.short_name,
+            kind=AgencyKind.STATUTORY_PARTNER,
+            statutory_role=StatutoryRole.POLICE,
+            sector=Sector.POLICE,
+        ),
+        instance=northfield.police,
+        partnership=northfield.partnership,
+    )
+    assert form.is_valid(), form.errors
 
 
 def test_agency_names_are_unique_within_a_partnership_only(

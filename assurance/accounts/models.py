@@ -9,13 +9,20 @@ from django.db import models
 from django.utils import timezone
 
 
+def normalise_email(value: object) -> str:
+    """An e-mail address as accounts are kept and found: without surrounding spaces, in lower
+    case. Sign-in, lockout counting and password reset all use it, so ``Jo@X.example `` is the
+    same account, with the same count of failed sign-ins, as ``jo@x.example``."""
+    return str(value or "").strip().lower()
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalise_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -26,7 +33,7 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **extra)
 
     def get_by_natural_key(self, username: str | None) -> User:
-        return self.get(email__iexact=username or "")
+        return self.get(email__iexact=normalise_email(username))
 
 
 class User(AbstractBaseUser, PermissionsMixin):

@@ -67,6 +67,37 @@ def test_five_failures_lock_the_account(priya: Person) -> None:
     assert "_auth_user_id" not in client.session
 
 
+def test_a_locked_account_stays_locked_in_any_letter_case(priya: Person) -> None:
+    """The lockout is for the account, not for one spelling of its address."""
+    client = Client()
+    for _ in range(5):
+        sign_in(client, priya.email, "not-the-password")
+    for spelling in (priya.email.upper(), f"  {priya.email.title()} ", priya.email.swapcase()):
+        response = sign_in(client, spelling, TEST_PASSWORD)
+        assert response.status_code in (403, 429), spelling  # type: ignore[attr-defined]
+        assert "_auth_user_id" not in client.session
+
+
+def test_failures_in_varying_case_are_counted_together(priya: Person) -> None:
+    spellings = [
+        priya.email.upper(),
+        priya.email.title(),
+        f" {priya.email} ",
+        priya.email.swapcase(),
+    ]
+    client = Client()
+    for attempt in range(5):
+        sign_in(client, spellings[attempt % len(spellings)], "not-the-password")
+    response = sign_in(client, priya.email, TEST_PASSWORD)
+    assert response.status_code in (403, 429)  # type: ignore[attr-defined]
+    assert "Your account is locked for 30 minutes" in response.content.decode()  # type: ignore[attr-defined]
+
+
+def test_an_address_with_spaces_around_it_signs_in(northfield: Tenant, priya: Person) -> None:
+    response = sign_in(Client(), f"  {priya.email.upper()}  ", TEST_PASSWORD)
+    assert response.status_code == 302  # type: ignore[attr-defined]
+
+
 def test_a_success_before_the_limit_resets_the_count(priya: Person) -> None:
     client = Client()
     for _ in range(4):

@@ -376,8 +376,8 @@ def check_entry(rule: IndicatorRule, entry: Entry, context: Context | None = Non
             )
             return checked
     assert numerator is not None
-    if rule.needs_denominator and numerator >= LIMIT * denominator / SCALE[rule.unit]:
-        # only a ratio can get here: a percentage or rate is at most 100 or 10,000
+    if denominator is not None and numerator * SCALE[rule.unit] >= LIMIT * denominator:
+        # only a ratio can be this big: a percentage or rate is at most 100 or 10,000
         problems.append(
             Problem(
                 "denominator",

@@ -1,8 +1,11 @@
-"""How a request says who it is: the username django-axes counts failed sign-ins against."""
+"""How a request says who it is: the username django-axes counts failed sign-ins against, and
+the JSON API's two ways in (the session, or a personal token)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from rest_framework import authentication, exceptions
 
 from assurance.accounts.models import normalise_email
 
@@ -15,3 +18,22 @@ def axes_username(request: Any, credentials: dict[str, Any] | None = None) -> st
     if raw is None and request is not None:
         raw = getattr(request, "POST", {}).get("username")
     return normalise_email(raw)
+
+
+class TokenAuthentication(authentication.TokenAuthentication):
+    """A personal API token (``Authorization: Token <key>``), refused once the password has been
+    changed since it was made, as a password change ends the other sessions.
+
+    Whether a token may stand in for two-factor sign-in is the partnership's question: see
+    ``partnerships.api.partnership_actor``.
+    """
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, Any]:
+        user, token = super().authenticate_credentials(key)
+        changed = getattr(user, "password_changed_at", None)
+        if changed is not None and token.created < changed:
+            raise exceptions.AuthenticationFailed(
+                "This token was made before your password was changed. Make a new one on "
+                "your account page."
+            )
+        return user, token

@@ -40,6 +40,13 @@ class Partnership(models.Model):
     require_two_factor = models.BooleanField(
         "require two-factor sign-in for business unit and scrutineer roles", default=False
     )
+    two_factor_required_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When two-factor sign-in was last turned on (empty: since the partnership was "
+        "created). A personal API token made before then does not work here.",
+    )
     statistical_neighbours = models.CharField(
         max_length=400,
         blank=True,
@@ -77,6 +84,11 @@ class Partnership(models.Model):
         """The statistical neighbours' ONS codes, in the configured order, without repeats."""
         codes = re.findall(r"E\d{8}", self.statistical_neighbours or "")
         return [c for i, c in enumerate(codes) if c not in codes[:i] and c != self.la_code]
+
+    @property
+    def two_factor_cutoff(self) -> Any:
+        """Credentials made before this cannot stand in for two-factor sign-in here."""
+        return self.two_factor_required_since or self.created_at
 
     @classmethod
     def objects_for_user(cls, user: Any) -> models.QuerySet[Partnership]:

@@ -15,6 +15,7 @@ from django.core.mail import send_mail
 from django.db import models, transaction
 from django.forms import ModelForm
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -43,9 +44,18 @@ def record_save(*, actor: Actor, form: ModelForm, permission: str) -> Any:
 
 
 def partnership_settings_save(*, actor: Actor, form: ModelForm) -> Partnership:
+    """Save the partnership's settings. Turning two-factor sign-in on records when, so that a
+    personal API token made before then stops working here (``partnerships.api``)."""
     actor.require("partnership.manage")
     if form.instance.pk != actor.partnership.pk:
         raise ValueError("Only the actor's own partnership can be changed.")
+    was_required = (
+        Partnership.unscoped.filter(pk=form.instance.pk)
+        .values_list("require_two_factor", flat=True)
+        .first()
+    )
+    if form.instance.require_two_factor and not was_required:
+        form.instance.two_factor_required_since = timezone.now()
     partnership: Partnership = _form_save(form, actor)
     return partnership
 

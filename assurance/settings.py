@@ -166,8 +166,15 @@ AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Assurance"
 
-# E-mail: console by default, SMTP when EMAIL_HOST is set.
+# E-mail: console by default, SMTP when EMAIL_HOST is set. Production needs a real server: the
+# console backend writes every message, password-reset and invitation links included, into the
+# server's log.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
+if PRODUCTION and not EMAIL_HOST:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must be set in production: without an e-mail server, password-reset and "
+        "invitation links would be written to the log."
+    )
 if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 elif EMAIL_HOST:

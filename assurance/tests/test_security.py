@@ -112,6 +112,7 @@ def _production_env() -> dict[str, str]:
         ASSURANCE_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="assurance.example",
+        EMAIL_HOST="smtp.assurance.example",
         DJANGO_SETTINGS_MODULE="assurance.settings",
     )
     return env
@@ -145,6 +146,35 @@ def test_production_refuses_a_short_secret_key() -> None:
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+def test_production_refuses_to_start_without_an_email_server() -> None:
+    """Without EMAIL_HOST e-mail went to the console backend: password-reset links in the log."""
+    env = _production_env()
+    del env["EMAIL_HOST"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "EMAIL_HOST must be set in production" in result.stderr
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND)"
+    )
+    out = subprocess.run(  # noqa: S603 - our own fixed code
+        [sys.executable, "-c", code],
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert out.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
 
 
 def test_migrations_match_the_models() -> None:

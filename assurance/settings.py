@@ -255,8 +255,10 @@ if PRODUCTION:
     CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 REST_FRAMEWORK = {
+    # The session, then a personal token; a request with neither is a 401 with a challenge
+    # (see accounts.authentication).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "assurance.accounts.authentication.SessionAuthentication",
         "assurance.accounts.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.authentication import SessionScheme as SpectacularSessionScheme
 from rest_framework import authentication, exceptions
+from rest_framework.request import Request
 
 from assurance.accounts.models import normalise_email
 
@@ -37,3 +39,18 @@ class TokenAuthentication(authentication.TokenAuthentication):
                 "your account page."
             )
         return user, token
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """The signed-in session, as DRF's. A request with neither a session nor a token is answered
+    401 with ``WWW-Authenticate: Token`` (DRF answers 403 when the first way in, the session, has
+    no challenge to give)."""
+
+    def authenticate_header(self, request: Request) -> str:
+        return TokenAuthentication.keyword
+
+
+class SessionScheme(SpectacularSessionScheme):
+    """The OpenAPI description of the session (cookieAuth), for our subclass too."""
+
+    target_class = "assurance.accounts.authentication.SessionAuthentication"

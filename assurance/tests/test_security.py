@@ -78,6 +78,19 @@ def test_the_api_has_the_headers_too(
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/partnerships/", "/api/v1/audits/", "/api/v1/partnerships/northfield/agencies/"],
+)
+def test_the_api_answers_401_with_a_challenge_to_a_request_without_credentials(
+    path: str, northfield: Tenant
+) -> None:
+    for client in (Client(), Client(HTTP_AUTHORIZATION="Token not-a-real-token")):
+        response = client.get(path)
+        assert response.status_code == 401
+        assert response.headers["WWW-Authenticate"] == "Token"
+
+
 def test_production_cookie_and_transport_settings() -> None:
     """The production profile, read in a fresh interpreter (settings are read once per process)."""
     env = _production_env()

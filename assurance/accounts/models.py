@@ -73,3 +73,15 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password-reset link, kept for an hour to limit how many are sent
+    (``services.password_reset_allowed``). ``key`` is a keyed hash of the e-mail address or of
+    the client's address: neither is stored as typed."""
+
+    key = models.CharField(max_length=64, db_index=True)
+    requested_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"Password-reset request at {self.requested_at:%Y-%m-%d %H:%M}"

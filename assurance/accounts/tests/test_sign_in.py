@@ -183,6 +183,51 @@ def test_password_reset_for_an_unknown_address_tells_nothing(db: None) -> None:
     assert mail.outbox == []
 
 
+RESET = "/accounts/password-reset/"
+
+
+def test_password_reset_links_are_limited_per_address(priya: Person) -> None:
+    """Twelve requests in a row for one address send five links; every answer is the same."""
+    mail.outbox.clear()
+    client = Client()
+    answers = {
+        (r.status_code, r["Location"])  # type: ignore[attr-defined]
+        for r in (
+            client.post(RESET, {"email": spelling})
+            for spelling in [priya.email, priya.email.upper(), f" {priya.email} "] * 4
+        )
+    }
+    assert answers == {(302, "/accounts/password-reset/sent/")}
+    assert len(mail.outbox) == 5
+    # Another client is limited for that address too: the limit is the address's.
+    Client(REMOTE_ADDR="192.0.2.9").post(RESET, {"email": priya.email})
+    assert len(mail.outbox) == 5
+
+
+def test_password_reset_links_are_limited_per_client(northfield: Tenant) -> None:
+    """One client asking for many addresses, real and not, is limited too, and is told the
+    same as for an address that has no account."""
+    from assurance.partnerships.tests.factories import PersonFactory
+
+    people = [
+        PersonFactory(partnership=northfield.partnership, email=f"person{i}@example.org")
+        for i in range(25)
+    ]
+    mail.outbox.clear()
+    client = Client(REMOTE_ADDR="198.51.100.7")
+    answers = set()
+    for person in people:
+        response = client.post(RESET, {"email": person.email})
+        answers.add((response.status_code, response["Location"]))
+    unknown = client.post(RESET, {"email": "nobody@example.org"})
+    answers.add((unknown.status_code, unknown["Location"]))
+    assert answers == {(302, "/accounts/password-reset/sent/")}
+    assert len(mail.outbox) == 20
+    # Someone else, elsewhere, still gets their link.
+    Client(REMOTE_ADDR="203.0.113.5").post(RESET, {"email": people[-1].email})
+    assert len(mail.outbox) == 21
+
+
 def test_passwords_are_hashed_with_argon2_in_production() -> None:
     """The test profile puts a fast hasher first; Argon2 stays the first real one."""
     assert "Argon2PasswordHasher" in settings.PASSWORD_HASHERS[1]

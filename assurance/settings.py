@@ -289,10 +289,13 @@ SERVICE_PHASE = "Beta"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals_on_one_line": {"()": "assurance.core.logfilters.RefusalsOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {
         "assurance.audit": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # a 403 is one line, without its traceback
+        "django.request": {"filters": ["refusals_on_one_line"]},
     },
 }
 CSRF_FAILURE_VIEW = "assurance.core.views.csrf_failure"

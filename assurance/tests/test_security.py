@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import subprocess
@@ -227,6 +228,18 @@ def test_403_page(
     response = client_for(dev).get(northfield.url("agencies/"))
     _assert_govuk_error_page(response, 403, "permission")
     assert "agency.view" not in response.content.decode()
+
+
+def test_a_403_is_logged_on_one_line_without_a_traceback(
+    northfield: Tenant, dev: Person, client_for: Callable[[Any], Client], caplog: Any
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client_for(dev).get(northfield.url("agencies/"))
+    assert response.status_code == 403
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.getMessage() == "Forbidden (Permission denied): /p/northfield/agencies/"
+    assert record.exc_info is None and not record.exc_text
+    assert "Traceback" not in caplog.text
 
 
 @pytest.mark.urls("assurance.tests.urls_raising")

@@ -145,8 +145,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Sessions end after inactivity: activity renews the expiry (at most once a minute, see
-# accounts.middleware.IdleSessionMiddleware, so that a page view is not a database write).
+# Sessions end after inactivity: activity renews the expiry (after a tenth of the idle time, at
+# most once a minute, see accounts.middleware.IdleSessionMiddleware, so that a page view is not a
+# database write).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

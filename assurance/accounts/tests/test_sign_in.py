@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -123,6 +125,30 @@ def test_sessions_expire_after_inactivity(priya: Person) -> None:
     response = client.get("/accounts/")
     assert settings.SESSION_COOKIE_NAME in response.cookies
     assert client.get("/accounts/").cookies.get(settings.SESSION_COOKIE_NAME) is None
+
+
+@pytest.mark.parametrize(
+    ("idle", "renew"), [(1800, 60), (600, 60), (300, 30), (60, 6), (30, 3), (5, 0), (0, 0)]
+)
+def test_a_session_is_renewed_after_a_tenth_of_the_idle_time(idle: int, renew: int) -> None:
+    from assurance.accounts.middleware import renew_after
+
+    assert renew_after(idle) == renew
+
+
+def test_a_short_idle_time_does_not_sign_out_an_active_user(settings: Any, priya: Person) -> None:
+    """With SESSION_IDLE_SECONDS=60 the session was renewed once a minute, so it expired
+    under someone using the service every few seconds."""
+    settings.SESSION_COOKIE_AGE = 60
+    client = Client()
+    sign_in(client, priya.email, TEST_PASSWORD)
+    session = client.session
+    session["_seen"] = int(time.time()) - 10  # last renewed 10 seconds ago
+    session.save()
+    response = client.get("/accounts/")
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME in response.cookies  # renewed: 60 seconds from now
+    assert client.session.get_expiry_age() == 60
 
 
 def test_an_expired_session_must_sign_in_again(northfield: Tenant, priya: Person) -> None:

@@ -359,3 +359,28 @@ class Priority(PartnershipScoped):
 
     def __str__(self) -> str:
         return self.title
+
+
+class KeptIdentifier(PartnershipScoped):
+    """Free text saved although it looked like a child's identifier, because the person who
+    saved it said why it must stay (``core.forms.IdentifierCheckMixin``): on which page and in
+    which field, what it looked like, why, who and when. (An audit return keeps its own,
+    ``audits.IdentifierFlag``.)"""
+
+    page = models.CharField(max_length=300, help_text="The address of the form.")
+    record = models.CharField(
+        max_length=200, blank=True, help_text="What was saved, for example learning item 12."
+    )
+    field = models.CharField(max_length=100)
+    kinds = models.CharField(max_length=200, help_text="What it looked like: date_of_birth, …")
+    reason = models.TextField()
+    kept_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    kept_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-kept_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kinds} kept in {self.field} ({self.page})"

@@ -21,7 +21,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from assurance.core.history import save_as
 from assurance.partnerships.access import Actor
-from assurance.partnerships.models import Partnership, Person
+from assurance.partnerships.models import KeptIdentifier, Partnership, Person
 
 M = TypeVar("M", bound=models.Model)
 
@@ -96,3 +96,28 @@ def _send_invitation(user: Any, person: Person, base_url: str) -> None:
         from_email=None,
         recipient_list=[person.email],
     )
+
+
+def kept_identifiers_record(
+    *, actor: Actor, page: str, record: Any, kept: dict[str, tuple[str, str]]
+) -> list[KeptIdentifier]:
+    """Record the free text a form page saved although it looked like a child's identifier,
+    with the reason given for each field (``kept``: field → (kinds, reason))."""
+    now = timezone.now()
+    what = ""
+    if isinstance(record, models.Model) and record.pk is not None:
+        what = f"{record._meta.verbose_name} {record.pk}"
+    rows = []
+    for field, (kinds, reason) in kept.items():
+        row = KeptIdentifier(
+            partnership=actor.partnership,
+            page=page[:300],
+            record=what[:200],
+            field=field[:100],
+            kinds=kinds[:200],
+            reason=reason,
+            kept_by=actor.person,
+            kept_at=now,
+        )
+        rows.append(save_as(row, actor))
+    return rows

@@ -8,7 +8,8 @@ Periods follow the business year (April to March): quarter 1 is April to June. M
 annual periods are supported too.
 
 Problems are of two kinds: an **error** stops the value being saved (not a number, a negative
-count, a numerator above its denominator, missing commentary where it is required); a
+count, a numerator above its denominator, missing commentary where it is required, commentary
+that looks like a child's identifier); a
 **confirmation** asks the person to check an unusual value (outside the limits of the series'
 own XmR chart) and tick that it is right; it never rejects a value. Every message names the
 indicator, so that it still makes sense in an error summary, a workbook report or an API reply.
@@ -24,6 +25,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from assurance.core.identifiers import find_identifiers
 from assurance.dataset.charts.spc import xmr
 
 MONTHLY, QUARTERLY, ANNUAL = "monthly", "quarterly", "annual"
@@ -311,6 +313,24 @@ def outlier_limits(history: Sequence[Decimal | float]) -> tuple[float, float] | 
     return group.lower_limit, group.upper_limit
 
 
+def _identifier_problems(name: str, commentary: str) -> list[Problem]:
+    """Commentary that looks like it holds a child's identifier (``core.identifiers``) is
+    refused by every way in: it is published with the figures, and neither the workbook nor the
+    API has a place to say why it must stay."""
+    findings = find_identifiers(commentary or "")
+    if not findings:
+        return []
+    labels = " and ".join(sorted({f.label for f in findings}))
+    quoted = ", ".join(f"“{f.text}”" for f in findings[:3])
+    return [
+        Problem(
+            "commentary",
+            f"{name}: the commentary looks like it contains {labels} ({quoted}). Remove it: "
+            "commentary is published with the figures and must not identify a child",
+        )
+    ]
+
+
 def check_entry(rule: IndicatorRule, entry: Entry, context: Context | None = None) -> Checked:
     """Check one entry. A blank entry (no numerator, no denominator) is "not reported yet" and
     passes: whether everything has been reported is checked when the agency signs off."""
@@ -338,6 +358,8 @@ def check_entry(rule: IndicatorRule, entry: Entry, context: Context | None = Non
         problems.append(
             Problem("denominator", f"{name}: leave the denominator empty (this is a {rule.unit})")
         )
+    if not (_blank(entry.numerator) and _blank(entry.denominator)):
+        problems.extend(_identifier_problems(name, entry.commentary))
     if problems:
         return checked
     numerator, denominator = numbers.get("numerator"), numbers.get("denominator")

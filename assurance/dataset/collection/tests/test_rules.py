@@ -175,6 +175,33 @@ CASES = [
     ),
     (COUNT, Entry("3"), Context(previous=D(0)), D(3), [("commentary", Kind.ERROR, "last period")]),
     (COUNT, Entry("0"), Context(previous=D(0)), D(0), []),
+    # commentary is published: what looks like a child's identifier is refused
+    (
+        COUNT,
+        Entry("84", commentary="Rise due to one family, NHS number 943 476 5919."),
+        None,
+        None,
+        [("commentary", Kind.ERROR, "looks like it contains an NHS number (“943 476 5919”)")],
+    ),
+    (
+        PERCENT,
+        Entry("40", "60", "Child born 12/03/2015 moved away."),
+        Context(target=D(80)),
+        None,
+        [("commentary", Kind.ERROR, "a date of birth (“12/03/2015”)")],
+    ),
+    (
+        COUNT,
+        Entry("lots", commentary="Call 07700 900123"),
+        None,
+        None,
+        [
+            ("numerator", Kind.ERROR, "must be a number"),
+            ("commentary", Kind.ERROR, "a phone number"),
+        ],
+    ),
+    (COUNT, Entry("", commentary="Not yet: the system changed on 1 April 2026."), None, None, []),
+    (COUNT, Entry("84", commentary="Two social workers left in April."), None, D(84), []),
     # the outlier check asks for confirmation rather than rejecting
     (
         COUNT,

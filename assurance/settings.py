@@ -145,8 +145,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Sessions end after inactivity: activity renews the expiry (at most once a minute, see
-# accounts.middleware.IdleSessionMiddleware, so that a page view is not a database write).
+# Sessions end after inactivity: activity renews the expiry (after a tenth of the idle time, at
+# most once a minute, see accounts.middleware.IdleSessionMiddleware, so that a page view is not a
+# database write).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -159,14 +160,22 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "assurance.accounts.authentication.axes_username"  # case, spaces
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Assurance"
 
-# E-mail: console by default, SMTP when EMAIL_HOST is set.
+# E-mail: console by default, SMTP when EMAIL_HOST is set. Production needs a real server: the
+# console backend writes every message, password-reset and invitation links included, into the
+# server's log.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
+if PRODUCTION and not EMAIL_HOST:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must be set in production: without an e-mail server, password-reset and "
+        "invitation links would be written to the log."
+    )
 if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 elif EMAIL_HOST:
@@ -247,9 +256,11 @@ if PRODUCTION:
     CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 REST_FRAMEWORK = {
+    # The session, then a personal token; a request with neither is a 401 with a challenge
+    # (see accounts.authentication).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "assurance.accounts.authentication.SessionAuthentication",
+        "assurance.accounts.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -286,10 +297,13 @@ SERVICE_PHASE = "Beta"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusals_on_one_line": {"()": "assurance.core.logfilters.RefusalsOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {
         "assurance.audit": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # a 403 is one line, without its traceback
+        "django.request": {"filters": ["refusals_on_one_line"]},
     },
 }
 CSRF_FAILURE_VIEW = "assurance.core.views.csrf_failure"

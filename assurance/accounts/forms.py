@@ -7,6 +7,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
+from assurance.accounts.models import normalise_email
+
 
 class SignInForm(AuthenticationForm):
     error_messages = {
@@ -25,6 +27,11 @@ class SignInForm(AuthenticationForm):
         # and screen reader users hear the page from its start.
         self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["password"].widget.attrs.update(autocomplete="current-password")
+
+    def clean_username(self) -> str:
+        # Before authentication, and so before django-axes counts a failure (see
+        # accounts.authentication.axes_username): one account, one count, whatever the case.
+        return normalise_email(self.cleaned_data.get("username"))
 
 
 class TokenForm(forms.Form):

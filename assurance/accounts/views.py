@@ -12,11 +12,13 @@ from typing import Any
 
 import qrcode
 import qrcode.image.svg
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -155,6 +157,15 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = "/accounts/password-reset/sent/"
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        """Send the link unless the address or the client has asked too often; answer the
+        same either way."""
+        if services.password_reset_allowed(
+            email=form.cleaned_data["email"], client=get_client_ip_address(self.request)
+        ):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

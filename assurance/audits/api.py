@@ -19,7 +19,8 @@ from rest_framework.views import APIView
 
 from assurance.audits import selectors
 from assurance.audits.models import Audit
-from assurance.partnerships.access import actor_for, partnerships_for_user
+from assurance.partnerships.access import partnerships_for_user
+from assurance.partnerships.api import partnership_actor, partnership_actors
 
 
 class AuditSummarySerializer(serializers.Serializer):
@@ -101,10 +102,7 @@ class AuditListAPI(APIView):
     @extend_schema(responses=AuditSummarySerializer(many=True), operation_id="audits_list")
     def get(self, request: Request) -> Response:
         rows = []
-        for partnership in partnerships_for_user(request.user):
-            actor = actor_for(request.user, partnership.slug)
-            if not actor.can("audit.view"):
-                continue
+        for actor in partnership_actors(request, "audit.view"):
             for audit in selectors.audit_list(actor=actor).select_related("partnership"):
                 rows.append(_audit_summary(audit, request))
         return Response(rows)
@@ -162,9 +160,10 @@ class AuditFindingsAPI(APIView):
         )
         if audit is None:
             raise NotFound("No such audit.")
+        actor = partnership_actor(
+            request, audit.partnership.slug, permission="findings.view", not_found="No such audit."
+        )
         try:
-            actor = actor_for(request.user, audit.partnership.slug)
-            actor.require("findings.view")
             audit = selectors.get_audit(actor=actor, pk=pk)
         except Http404 as exc:
             raise NotFound("No such audit.") from exc

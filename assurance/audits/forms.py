@@ -9,8 +9,7 @@ from django import forms
 
 from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
 from assurance.core.business_year import business_year_of
-from assurance.core.forms import DateInput, limit_choices
-from assurance.core.identifiers import find_identifiers
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
 from assurance.frameworks.models import Framework
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Person
@@ -199,13 +198,13 @@ class MissingReturnsForm(forms.Form):
     )
 
 
-class KeyMessageForm(forms.Form):
+class KeyMessageForm(IdentifierCheckMixin, forms.Form):
     kind = forms.ChoiceField(choices=KeyMessage.Kind.choices, widget=forms.RadioSelect)
     aspect = forms.CharField(max_length=120, help_text="For example Voice of the child.")
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class LearningEventForm(forms.Form):
+class LearningEventForm(IdentifierCheckMixin, forms.Form):
     held_on = forms.DateField(widget=DateInput, label="Date")
     agencies = forms.ModelMultipleChoiceField(
         queryset=Agency.unscoped.none(),
@@ -220,7 +219,7 @@ class LearningEventForm(forms.Form):
         limit_choices(self, "agencies", Agency.objects_for(partnership))
 
 
-class ModerationMeetingForm(forms.Form):
+class ModerationMeetingForm(IdentifierCheckMixin, forms.Form):
     held_on = forms.DateField(widget=DateInput, label="Date of the meeting")
     attendees = forms.ModelMultipleChoiceField(
         queryset=Person.unscoped.none(), widget=forms.CheckboxSelectMultiple
@@ -236,11 +235,12 @@ class ModerationMeetingForm(forms.Form):
         )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(IdentifierCheckMixin, forms.Form):
     """An agency's return: a response and evidence per item, and the narrative.
 
     Free text that looks like a child identifier is flagged before saving: the auditor removes
-    it or, for each flagged field, says why it must stay (the flag is recorded).
+    it or, for each flagged field, says why it must stay (the flag is recorded on the return,
+    ``IdentifierFlag``).
     """
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
@@ -290,7 +290,6 @@ class ReturnForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
                 initial=getattr(agency_return, name),
             )
-        self.identifier_findings: dict[str, list[Any]] = {}
 
     @staticmethod
     def _evidence_hint(item: Any) -> str:
@@ -393,26 +392,8 @@ class ReturnForm(forms.Form):
             )
         }
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-
-        self.kept: dict[str, tuple[str, str]] = {}
-        for name, value in self.text_fields().items():
-            findings = find_identifiers(value)
-            if not findings:
-                continue
-            labels = sorted({finding.label for finding in findings})
-            reason = str(self.data.get(f"keep_{name}", "")).strip()
-            if reason:
-                self.kept[name] = (", ".join(f.kind for f in findings), reason)
-                continue
-            self.identifier_findings[name] = findings
-            self.add_error(
-                name,
-                f"This looks like it contains {' and '.join(labels)}. Remove it, or say below "
-                "why it must stay.",
-            )
-        return data
+    def identifier_texts(self) -> dict[str, str]:
+        return self.text_fields()
 
 
 class ReturnUploadForm(forms.Form):

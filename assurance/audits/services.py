@@ -218,7 +218,7 @@ def return_save(
                 partnership=actor.partnership,
                 agency_return=agency_return,
                 field=field,
-                kind=kind,
+                kind=kind[:40],  # the field holds 40 characters
                 confirmed_reason=reason,
                 flagged_by=actor.person,
             )

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.forms import ModelChoiceField
 from django.forms.renderers import TemplatesSetting
 
+from assurance.core.identifiers import Finding, find_identifiers
+
 
 class GovukFormRenderer(TemplatesSetting):
     """Render every form and field with the GOV.UK templates in templates/forms/."""
@@ -52,3 +54,77 @@ def limit_choices(form: Any, name: str, queryset: Any) -> None:
     if not isinstance(field, ModelChoiceField):
         raise TypeError(f"{name} is not a model choice field")
     field.queryset = queryset
+
+
+KEEP_PREFIX = "keep_"
+
+
+def identifier_message(findings: list[Finding]) -> str:
+    """What a field's error says: what its text looks like, quoting it, and what to do."""
+    labels = " and ".join(sorted({finding.label for finding in findings}))
+    quoted = ", ".join(f"“{finding.text}”" for finding in findings[:3])
+    return (
+        f"This looks like it contains {labels} ({quoted}). Remove it, or say below why it must "
+        "stay."
+    )
+
+
+class IdentifierCheckMixin:
+    """Free text that looks like a child's identifier (``core.identifiers``: an NHS number, a
+    date of birth, a postcode, contact details) is flagged before it is saved, on every form
+    that takes free text about children's cases.
+
+    A flagged field gets an error naming what was found, and a box under it ("If this must
+    stay, say why", rendered by ``forms/govuk_field.html``); with a reason given, the text is
+    kept and ``kept`` holds ``{field: (kinds, reason)}`` for the view to record (``FormPageView``
+    does, for every form page). The fields checked are ``identifier_fields``, or by default every
+    free-text field (a ``CharField`` typed into a text box or text area).
+    """
+
+    identifier_fields: tuple[str, ...] | None = None
+
+    fields: dict[str, forms.Field]
+    cleaned_data: dict[str, Any]
+    data: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.identifier_prompts: dict[str, str] = {}  # flagged field → the reason typed so far
+        self.identifier_findings: dict[str, list[Finding]] = {}  # flagged and not yet kept
+        self.kept: dict[str, tuple[str, str]] = {}
+
+    def identifier_texts(self) -> dict[str, str]:
+        """The free text to check, by field name."""
+        names = self.identifier_fields
+        if names is None:
+            names = tuple(
+                name
+                for name, field in self.fields.items()
+                if isinstance(field, forms.CharField)
+                and isinstance(field.widget, forms.TextInput | forms.Textarea)
+            )
+        return {
+            name: value
+            for name in names
+            if isinstance(value := self.cleaned_data.get(name), str) and value
+        }
+
+    def keep_name(self, name: str) -> str:
+        """The name of the box for the reason a flagged field's text must stay."""
+        return KEEP_PREFIX + self.add_prefix(name)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}  # type: ignore[misc]
+        self.identifier_prompts, self.identifier_findings, self.kept = {}, {}, {}
+        for name, value in self.identifier_texts().items():
+            findings = find_identifiers(value)
+            if not findings:
+                continue
+            reason = str(self.data.get(self.keep_name(name), "")).strip()
+            self.identifier_prompts[name] = reason
+            if reason:
+                self.kept[name] = (", ".join(dict.fromkeys(f.kind for f in findings)), reason)
+                continue
+            self.identifier_findings[name] = findings
+            self.add_error(name, identifier_message(findings))  # type: ignore[attr-defined]
+        return data

@@ -31,26 +31,65 @@ class PartnershipAPIMixin:
         )
 
 
-def partnership_actor(request: Request, partnership_slug: str, *, permission: str) -> Actor:
-    """The API user's actor in a partnership (404 if they do not belong to it), with the
-    permission checked (403), for endpoints that name the partnership in the URL or a query
-    parameter."""
+# The one way an API request gets its actor: ``partnership_actor`` for one partnership,
+# ``partnership_actors`` for every partnership of the user's. Both check two-factor sign-in as
+# the pages do (``PartnershipViewMixin``); an endpoint never calls ``access.actor_for`` itself.
+
+
+def partnership_actor(
+    request: Request,
+    partnership_slug: str,
+    *,
+    permission: str = "",
+    not_found: str = "No such partnership.",
+) -> Actor:
+    """The API user's actor in a partnership (404 with ``not_found`` if they do not belong to
+    it), signed in as the partnership requires (403) and with ``permission`` if one is named
+    (403), for endpoints that name the partnership in the URL or a query parameter, or read a
+    record of it."""
     try:
         actor = actor_for(request.user, partnership_slug)
-        if (
-            actor.needs_two_factor
-            and isinstance(request.successful_authenticator, SessionAuthentication)
-            and not request.user.is_verified()  # type: ignore[union-attr]
-        ):
-            # The same rule as the pages: a session signed in with a password only. (Tokens
-            # can only be created after two-factor sign-in: see accounts.views.AccountView.)
-            raise PermissionDenied("Two-factor sign-in is required in this partnership.")
-        actor.require(permission)
     except Http404 as exc:
-        raise NotFound("No such partnership.") from exc
-    except DjangoPermissionDenied as exc:
-        raise PermissionDenied(str(exc)) from exc
+        raise NotFound(not_found) from exc
+    require_two_factor(request, actor)
+    if permission:
+        try:
+            actor.require(permission)
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from exc
     return actor
+
+
+def partnership_actors(request: Request, permission: str) -> list[Actor]:
+    """The API user's actors in every partnership of theirs where they hold ``permission``, for
+    endpoints that list records across partnerships. A partnership whose two-factor sign-in the
+    request lacks is a 403, not silently left out of the list."""
+    actors = []
+    for partnership in partnerships_for_user(request.user):
+        actor = actor_for(request.user, partnership.slug)
+        if actor.can(permission):
+            require_two_factor(request, actor)
+            actors.append(actor)
+    return actors
+
+
+def require_two_factor(request: Request, actor: Actor) -> None:
+    """Where the partnership requires two-factor sign-in of the actor's roles: a session must
+    have entered a code (``is_verified``), and a personal token must have been made after the
+    requirement was turned on (tokens are made only after two-factor sign-in where it is
+    required: ``accounts.views.AccountView``), so a token made before stops working here."""
+    if not actor.needs_two_factor:
+        return
+    if isinstance(request.successful_authenticator, SessionAuthentication):
+        if not request.user.is_verified():  # type: ignore[union-attr]
+            raise PermissionDenied("Two-factor sign-in is required in this partnership.")
+        return
+    made = getattr(request.auth, "created", None)
+    if made is None or made < actor.partnership.two_factor_cutoff:
+        raise PermissionDenied(
+            "This API token was made before this partnership required two-factor sign-in. "
+            "Sign in with two-factor and make a new token on your account page."
+        )
 
 
 class PartnershipSerializer(serializers.ModelSerializer):

@@ -42,6 +42,13 @@ class Partnership(models.Model):
     require_two_factor = models.BooleanField(
         "require two-factor sign-in for business unit and scrutineer roles", default=False
     )
+    two_factor_required_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When two-factor sign-in was last turned on (empty: since the partnership was "
+        "created). A personal API token made before then does not work here.",
+    )
     statistical_neighbours = models.CharField(
         max_length=400,
         blank=True,
@@ -79,6 +86,11 @@ class Partnership(models.Model):
         """The statistical neighbours' ONS codes, in the configured order, without repeats."""
         codes = re.findall(r"E\d{8}", self.statistical_neighbours or "")
         return [c for i, c in enumerate(codes) if c not in codes[:i] and c != self.la_code]
+
+    @property
+    def two_factor_cutoff(self) -> Any:
+        """Credentials made before this cannot stand in for two-factor sign-in here."""
+        return self.two_factor_required_since or self.created_at
 
     @classmethod
     def objects_for_user(cls, user: Any) -> models.QuerySet[Partnership]:
@@ -392,3 +404,28 @@ class Priority(PartnershipScoped):
 
     def __str__(self) -> str:
         return self.title
+
+
+class KeptIdentifier(PartnershipScoped):
+    """Free text saved although it looked like a child's identifier, because the person who
+    saved it said why it must stay (``core.forms.IdentifierCheckMixin``): on which page and in
+    which field, what it looked like, why, who and when. (An audit return keeps its own,
+    ``audits.IdentifierFlag``.)"""
+
+    page = models.CharField(max_length=300, help_text="The address of the form.")
+    record = models.CharField(
+        max_length=200, blank=True, help_text="What was saved, for example learning item 12."
+    )
+    field = models.CharField(max_length=100)
+    kinds = models.CharField(max_length=200, help_text="What it looked like: date_of_birth, …")
+    reason = models.TextField()
+    kept_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    kept_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-kept_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kinds} kept in {self.field} ({self.page})"

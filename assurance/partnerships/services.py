@@ -15,12 +15,13 @@ from django.core.mail import send_mail
 from django.db import models, transaction
 from django.forms import ModelForm
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from assurance.core.history import save_as
 from assurance.partnerships.access import Actor
-from assurance.partnerships.models import Partnership, Person
+from assurance.partnerships.models import KeptIdentifier, Partnership, Person
 
 M = TypeVar("M", bound=models.Model)
 
@@ -43,9 +44,18 @@ def record_save(*, actor: Actor, form: ModelForm, permission: str) -> Any:
 
 
 def partnership_settings_save(*, actor: Actor, form: ModelForm) -> Partnership:
+    """Save the partnership's settings. Turning two-factor sign-in on records when, so that a
+    personal API token made before then stops working here (``partnerships.api``)."""
     actor.require("partnership.manage")
     if form.instance.pk != actor.partnership.pk:
         raise ValueError("Only the actor's own partnership can be changed.")
+    was_required = (
+        Partnership.unscoped.filter(pk=form.instance.pk)
+        .values_list("require_two_factor", flat=True)
+        .first()
+    )
+    if form.instance.require_two_factor and not was_required:
+        form.instance.two_factor_required_since = timezone.now()
     partnership: Partnership = _form_save(form, actor)
     return partnership
 
@@ -86,3 +96,28 @@ def _send_invitation(user: Any, person: Person, base_url: str) -> None:
         from_email=None,
         recipient_list=[person.email],
     )
+
+
+def kept_identifiers_record(
+    *, actor: Actor, page: str, record: Any, kept: dict[str, tuple[str, str]]
+) -> list[KeptIdentifier]:
+    """Record the free text a form page saved although it looked like a child's identifier,
+    with the reason given for each field (``kept``: field → (kinds, reason))."""
+    now = timezone.now()
+    what = ""
+    if isinstance(record, models.Model) and record.pk is not None:
+        what = f"{record._meta.verbose_name} {record.pk}"
+    rows = []
+    for field, (kinds, reason) in kept.items():
+        row = KeptIdentifier(
+            partnership=actor.partnership,
+            page=page[:300],
+            record=what[:200],
+            field=field[:100],
+            kinds=kinds[:200],
+            reason=reason,
+            kept_by=actor.person,
+            kept_at=now,
+        )
+        rows.append(save_as(row, actor))
+    return rows

@@ -27,6 +27,7 @@ from assurance.core import documents
 from assurance.core.forms import add_service_errors
 from assurance.core.history import history_entries
 from assurance.core.registry import navigation_items
+from assurance.partnerships import services
 from assurance.partnerships.access import Actor, actor_for
 
 
@@ -122,6 +123,9 @@ class FormPageView(PartnershipViewMixin, FormView):
     success_message = ""
     refusals: tuple[type[ValidationError | ValueError], ...] = (ValidationError,)
     error_field: str | None = None
+    # Free text kept although it looked like a child's identifier (core.forms.
+    # IdentifierCheckMixin) is recorded once saved, with the reason given (KeptIdentifier).
+    record_kept_identifiers = True
 
     def get_heading(self) -> str:
         return self.heading or self.page_title
@@ -162,6 +166,11 @@ class FormPageView(PartnershipViewMixin, FormView):
         except self.refusals as exc:
             add_service_errors(form, exc, field=self.error_field)
             return self.form_invalid(form)
+        kept = getattr(form, "kept", None)
+        if kept and self.record_kept_identifiers:
+            services.kept_identifiers_record(
+                actor=self.actor, page=self.request.path, record=record, kept=kept
+            )
         message = self.get_success_message(record)
         if message:
             messages.success(self.request, message)

@@ -7,6 +7,8 @@
 * No module in an app's root is named with a sub-domain prefix (``learning_views.py``): a noun
   with several modules is a sub-package.
 * No Python file outside migrations is over 600 lines.
+* API endpoints resolve their actor one way (``partnerships.api``), which checks two-factor
+  sign-in: no other ``api.py`` calls ``access.actor_for``.
 """
 
 from __future__ import annotations
@@ -73,3 +75,17 @@ def test_no_python_file_is_over_600_lines() -> None:
         if "migrations" not in p.parts and (n := len(p.read_text().splitlines())) > 600
     }
     assert not long, f"Split these by what they do: {long}"
+
+
+def test_api_endpoints_resolve_their_actor_through_partnerships_api() -> None:
+    """``actor_for`` knows nothing of two-factor sign-in; the pages check it in
+    ``PartnershipViewMixin`` and the API in ``partnerships.api.partnership_actor`` (and
+    ``partnership_actors``). An endpoint that called ``actor_for`` itself read a partnership
+    that requires two-factor with a password-only session."""
+    one_way = ROOT / "partnerships" / "api.py"
+    callers = sorted(
+        str(path.relative_to(ROOT))
+        for path in ROOT.rglob("api.py")
+        if path != one_way and "actor_for(" in path.read_text()
+    )
+    assert not callers, f"Use partnerships.api.partnership_actor(s) instead, in: {callers}"

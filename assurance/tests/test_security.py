@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import subprocess
@@ -78,6 +79,19 @@ def test_the_api_has_the_headers_too(
     assert response.headers["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/partnerships/", "/api/v1/audits/", "/api/v1/partnerships/northfield/agencies/"],
+)
+def test_the_api_answers_401_with_a_challenge_to_a_request_without_credentials(
+    path: str, northfield: Tenant
+) -> None:
+    for client in (Client(), Client(HTTP_AUTHORIZATION="Token not-a-real-token")):
+        response = client.get(path)
+        assert response.status_code == 401
+        assert response.headers["WWW-Authenticate"] == "Token"
+
+
 def test_production_cookie_and_transport_settings() -> None:
     """The production profile, read in a fresh interpreter (settings are read once per process)."""
     env = _production_env()
@@ -112,6 +126,7 @@ def _production_env() -> dict[str, str]:
         ASSURANCE_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="assurance.example",
+        EMAIL_HOST="smtp.assurance.example",
         DJANGO_SETTINGS_MODULE="assurance.settings",
     )
     return env
@@ -145,6 +160,35 @@ def test_production_refuses_a_short_secret_key() -> None:
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+def test_production_refuses_to_start_without_an_email_server() -> None:
+    """Without EMAIL_HOST e-mail went to the console backend: password-reset links in the log."""
+    env = _production_env()
+    del env["EMAIL_HOST"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "EMAIL_HOST must be set in production" in result.stderr
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND)"
+    )
+    out = subprocess.run(  # noqa: S603 - our own fixed code
+        [sys.executable, "-c", code],
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert out.stdout.strip() == "django.core.mail.backends.smtp.EmailBackend"
 
 
 def test_migrations_match_the_models() -> None:
@@ -184,6 +228,18 @@ def test_403_page(
     response = client_for(dev).get(northfield.url("agencies/"))
     _assert_govuk_error_page(response, 403, "permission")
     assert "agency.view" not in response.content.decode()
+
+
+def test_a_403_is_logged_on_one_line_without_a_traceback(
+    northfield: Tenant, dev: Person, client_for: Callable[[Any], Client], caplog: Any
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client_for(dev).get(northfield.url("agencies/"))
+    assert response.status_code == 403
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    assert record.getMessage() == "Forbidden (Permission denied): /p/northfield/agencies/"
+    assert record.exc_info is None and not record.exc_text
+    assert "Traceback" not in caplog.text
 
 
 @pytest.mark.urls("assurance.tests.urls_raising")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -67,6 +69,37 @@ def test_five_failures_lock_the_account(priya: Person) -> None:
     assert "_auth_user_id" not in client.session
 
 
+def test_a_locked_account_stays_locked_in_any_letter_case(priya: Person) -> None:
+    """The lockout is for the account, not for one spelling of its address."""
+    client = Client()
+    for _ in range(5):
+        sign_in(client, priya.email, "not-the-password")
+    for spelling in (priya.email.upper(), f"  {priya.email.title()} ", priya.email.swapcase()):
+        response = sign_in(client, spelling, TEST_PASSWORD)
+        assert response.status_code in (403, 429), spelling  # type: ignore[attr-defined]
+        assert "_auth_user_id" not in client.session
+
+
+def test_failures_in_varying_case_are_counted_together(priya: Person) -> None:
+    spellings = [
+        priya.email.upper(),
+        priya.email.title(),
+        f" {priya.email} ",
+        priya.email.swapcase(),
+    ]
+    client = Client()
+    for attempt in range(5):
+        sign_in(client, spellings[attempt % len(spellings)], "not-the-password")
+    response = sign_in(client, priya.email, TEST_PASSWORD)
+    assert response.status_code in (403, 429)  # type: ignore[attr-defined]
+    assert "Your account is locked for 30 minutes" in response.content.decode()  # type: ignore[attr-defined]
+
+
+def test_an_address_with_spaces_around_it_signs_in(northfield: Tenant, priya: Person) -> None:
+    response = sign_in(Client(), f"  {priya.email.upper()}  ", TEST_PASSWORD)
+    assert response.status_code == 302  # type: ignore[attr-defined]
+
+
 def test_a_success_before_the_limit_resets_the_count(priya: Person) -> None:
     client = Client()
     for _ in range(4):
@@ -92,6 +125,30 @@ def test_sessions_expire_after_inactivity(priya: Person) -> None:
     response = client.get("/accounts/")
     assert settings.SESSION_COOKIE_NAME in response.cookies
     assert client.get("/accounts/").cookies.get(settings.SESSION_COOKIE_NAME) is None
+
+
+@pytest.mark.parametrize(
+    ("idle", "renew"), [(1800, 60), (600, 60), (300, 30), (60, 6), (30, 3), (5, 0), (0, 0)]
+)
+def test_a_session_is_renewed_after_a_tenth_of_the_idle_time(idle: int, renew: int) -> None:
+    from assurance.accounts.middleware import renew_after
+
+    assert renew_after(idle) == renew
+
+
+def test_a_short_idle_time_does_not_sign_out_an_active_user(settings: Any, priya: Person) -> None:
+    """With SESSION_IDLE_SECONDS=60 the session was renewed once a minute, so it expired
+    under someone using the service every few seconds."""
+    settings.SESSION_COOKIE_AGE = 60
+    client = Client()
+    sign_in(client, priya.email, TEST_PASSWORD)
+    session = client.session
+    session["_seen"] = int(time.time()) - 10  # last renewed 10 seconds ago
+    session.save()
+    response = client.get("/accounts/")
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME in response.cookies  # renewed: 60 seconds from now
+    assert client.session.get_expiry_age() == 60
 
 
 def test_an_expired_session_must_sign_in_again(northfield: Tenant, priya: Person) -> None:
@@ -150,6 +207,51 @@ def test_password_reset_for_an_unknown_address_tells_nothing(db: None) -> None:
     assert response.status_code == 302
     assert response["Location"] == "/accounts/password-reset/sent/"
     assert mail.outbox == []
+
+
+RESET = "/accounts/password-reset/"
+
+
+def test_password_reset_links_are_limited_per_address(priya: Person) -> None:
+    """Twelve requests in a row for one address send five links; every answer is the same."""
+    mail.outbox.clear()
+    client = Client()
+    answers = {
+        (r.status_code, r["Location"])  # type: ignore[attr-defined]
+        for r in (
+            client.post(RESET, {"email": spelling})
+            for spelling in [priya.email, priya.email.upper(), f" {priya.email} "] * 4
+        )
+    }
+    assert answers == {(302, "/accounts/password-reset/sent/")}
+    assert len(mail.outbox) == 5
+    # Another client is limited for that address too: the limit is the address's.
+    Client(REMOTE_ADDR="192.0.2.9").post(RESET, {"email": priya.email})
+    assert len(mail.outbox) == 5
+
+
+def test_password_reset_links_are_limited_per_client(northfield: Tenant) -> None:
+    """One client asking for many addresses, real and not, is limited too, and is told the
+    same as for an address that has no account."""
+    from assurance.partnerships.tests.factories import PersonFactory
+
+    people = [
+        PersonFactory(partnership=northfield.partnership, email=f"person{i}@example.org")
+        for i in range(25)
+    ]
+    mail.outbox.clear()
+    client = Client(REMOTE_ADDR="198.51.100.7")
+    answers = set()
+    for person in people:
+        response = client.post(RESET, {"email": person.email})
+        answers.add((response.status_code, response["Location"]))
+    unknown = client.post(RESET, {"email": "nobody@example.org"})
+    answers.add((unknown.status_code, unknown["Location"]))
+    assert answers == {(302, "/accounts/password-reset/sent/")}
+    assert len(mail.outbox) == 20
+    # Someone else, elsewhere, still gets their link.
+    Client(REMOTE_ADDR="203.0.113.5").post(RESET, {"email": people[-1].email})
+    assert len(mail.outbox) == 21
 
 
 def test_passwords_are_hashed_with_argon2_in_production() -> None:

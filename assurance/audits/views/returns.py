@@ -86,6 +86,7 @@ class ReturnEditView(ReturnMixin, FormPageView):
     return_permission = "return.edit"
     form_class = ReturnForm
     template_name = "audits/return_form.html"
+    record_kept_identifiers = False  # on the return itself (IdentifierFlag), by return_save
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         services.return_check_editor(actor=self.actor, agency_return=self.agency_return)

@@ -103,3 +103,14 @@ def first_error_anchor(bound_field: forms.BoundField) -> str:
         choices = govuk_choices(bound_field)
         return str(choices[0].id_for_label) if choices else f"{bound_field.auto_id}_0"
     return str(bound_field.auto_id)
+
+
+@register.filter
+def identifier_keep(bound_field: forms.BoundField) -> dict[str, str] | None:
+    """The box for why a field's text must stay, when it looks like it holds a child's
+    identifier (``core.forms.IdentifierCheckMixin``): its name and the reason typed so far."""
+    form: Any = bound_field.form
+    prompts = getattr(form, "identifier_prompts", None)
+    if not prompts or bound_field.name not in prompts:
+        return None
+    return {"name": form.keep_name(bound_field.name), "reason": prompts[bound_field.name]}

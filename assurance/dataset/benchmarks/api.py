@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
@@ -16,7 +15,8 @@ from rest_framework.views import APIView
 
 from assurance.dataset.benchmarks.comparisons import benchmark_panel
 from assurance.dataset.catalogue import selectors
-from assurance.partnerships.access import actor_for, partnerships_for_user
+from assurance.partnerships.access import partnerships_for_user
+from assurance.partnerships.api import partnership_actor
 from assurance.partnerships.neighbours import dfe_2025_neighbours
 
 AREA = OpenApiParameter(
@@ -104,11 +104,7 @@ class IndicatorBenchmarksAPI(APIView):
             if not slug:
                 raise ValidationError({"area": "Give the ONS code of a local authority."})
         if slug:
-            try:
-                actor = actor_for(request.user, slug)
-            except Http404 as exc:
-                raise NotFound("No such partnership.") from exc
-            actor.require("indicator.view")
+            actor = partnership_actor(request, slug, permission="indicator.view")
             area, neighbours = actor.partnership.la_code, actor.partnership.neighbour_codes
             if not area:
                 raise ValidationError({"partnership": "The partnership has no local authority."})

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,8 +19,8 @@ from assurance.dataset.collection import selectors, services
 from assurance.dataset.collection.models import CollectionRound, IndicatorValue, Revision
 from assurance.dataset.collection.rules import Entry
 from assurance.dataset.collection.selectors import partnership_series
-from assurance.partnerships.access import Actor, actor_for, partnerships_for_user
-from assurance.partnerships.api import PartnershipAPIMixin
+from assurance.partnerships.access import Actor, partnerships_for_user
+from assurance.partnerships.api import PartnershipAPIMixin, partnership_actor
 
 
 class ValueInSerializer(serializers.Serializer):
@@ -121,13 +119,9 @@ class RoundValuesAPI(APIView):
         )
         if round is None:
             raise NotFound("No such round.")
-        try:
-            actor = actor_for(request.user, round.partnership.slug)
-            actor.require(permission)
-        except Http404 as exc:
-            raise NotFound("No such round.") from exc
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
+        actor = partnership_actor(
+            request, round.partnership.slug, permission=permission, not_found="No such round."
+        )
         return actor, round
 
     def _reply(self, actor: Actor, round: CollectionRound, **extra: Any) -> dict[str, Any]:

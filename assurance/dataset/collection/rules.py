@@ -8,7 +8,8 @@ Periods follow the business year (April to March): quarter 1 is April to June. M
 annual periods are supported too.
 
 Problems are of two kinds: an **error** stops the value being saved (not a number, a negative
-count, a numerator above its denominator, missing commentary where it is required); a
+count, a numerator above its denominator, missing commentary where it is required, commentary
+that looks like a child's identifier); a
 **confirmation** asks the person to check an unusual value (outside the limits of the series'
 own XmR chart) and tick that it is right; it never rejects a value. Every message names the
 indicator, so that it still makes sense in an error summary, a workbook report or an API reply.
@@ -17,12 +18,14 @@ indicator, so that it still makes sense in an error summary, a workbook report o
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from assurance.core.identifiers import find_identifiers
 from assurance.dataset.charts.spc import xmr
 
 MONTHLY, QUARTERLY, ANNUAL = "monthly", "quarterly", "annual"
@@ -198,27 +201,55 @@ def _blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
+# What the database can hold: numerators, denominators and values are
+# ``DecimalField(max_digits=16, decimal_places=4)`` (IndicatorValue and Revision), so at most 12
+# digits before the decimal point and 4 after it. A test checks these against the model fields.
+MAX_DIGITS, DECIMAL_PLACES = 16, 4
+WHOLE_DIGITS = MAX_DIGITS - DECIMAL_PLACES
+LIMIT = Decimal(10) ** WHOLE_DIGITS  # every number, and every value worked out, is below this
+PLACES = Decimal(1).scaleb(-DECIMAL_PLACES)
+
+# Digits 0-9 only (Decimal would also take other scripts' digits, "1_000", "NaN" and "inf"), an
+# optional sign, decimal point and exponent; thousands separators are taken out first.
+_NUMERAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", re.ASCII)
+TOO_BIG = f"less than {LIMIT:,} (at most {WHOLE_DIGITS} digits before the decimal point)"
+
+
+class NotANumber(ValueError):
+    """What a number must be, said after "must be" ("a number, like 42")."""
+
+
 def parse_number(raw: object) -> Decimal | None:
-    """A number from a form, a cell or JSON; None when blank. ValueError when not a number.
+    """A number from a form, a cell or JSON, rounded to the 4 decimal places the database keeps;
+    None when blank. ``NotANumber`` (a ValueError) when it is not a number, is written with
+    anything but the digits 0 to 9, or is too big to store.
 
     Thousands separators are allowed ("1,234"); a percent sign is not (the rate is computed).
     """
     if _blank(raw):
         return None
     if isinstance(raw, bool):
-        raise ValueError("not a number")
+        raise NotANumber("a number, like 42")
     if isinstance(raw, int | Decimal):
         number = Decimal(raw)
     elif isinstance(raw, float):
         number = Decimal(str(raw))
     else:
         text = str(raw).strip().replace(",", "")
-        try:
-            number = Decimal(text)
-        except InvalidOperation as exc:
-            raise ValueError("not a number") from exc
+        if not _NUMERAL.fullmatch(text):
+            if any(c.isdigit() and not c.isascii() for c in text):  # ١٢٣, １２
+                raise NotANumber("written with the digits 0 to 9, like 42")
+            if "_" in text:
+                raise NotANumber("a number without underscores, like 1000 or 1,000")
+            raise NotANumber("a number, like 42")
+        number = Decimal(text)
     if not number.is_finite():
-        raise ValueError("not a number")
+        raise NotANumber("a number, like 42")
+    if number.copy_abs() >= LIMIT:  # copy_abs: no context, so no overflow for 1e999999999
+        raise NotANumber(TOO_BIG)
+    number = number.quantize(PLACES, rounding=ROUND_HALF_UP)
+    if number.copy_abs() >= LIMIT:  # 999999999999.99999 rounds up to the limit
+        raise NotANumber(TOO_BIG)
     return number
 
 
@@ -282,6 +313,24 @@ def outlier_limits(history: Sequence[Decimal | float]) -> tuple[float, float] | 
     return group.lower_limit, group.upper_limit
 
 
+def _identifier_problems(name: str, commentary: str) -> list[Problem]:
+    """Commentary that looks like it holds a child's identifier (``core.identifiers``) is
+    refused by every way in: it is published with the figures, and neither the workbook nor the
+    API has a place to say why it must stay."""
+    findings = find_identifiers(commentary or "")
+    if not findings:
+        return []
+    labels = " and ".join(sorted({f.label for f in findings}))
+    quoted = ", ".join(f"“{f.text}”" for f in findings[:3])
+    return [
+        Problem(
+            "commentary",
+            f"{name}: the commentary looks like it contains {labels} ({quoted}). Remove it: "
+            "commentary is published with the figures and must not identify a child",
+        )
+    ]
+
+
 def check_entry(rule: IndicatorRule, entry: Entry, context: Context | None = None) -> Checked:
     """Check one entry. A blank entry (no numerator, no denominator) is "not reported yet" and
     passes: whether everything has been reported is checked when the agency signs off."""
@@ -296,8 +345,8 @@ def check_entry(rule: IndicatorRule, entry: Entry, context: Context | None = Non
         label = part if rule.needs_denominator else "value"
         try:
             number = parse_number(raw)
-        except ValueError:
-            problems.append(Problem(part, f"{name}: the {label} must be a number, like 42"))
+        except ValueError as exc:
+            problems.append(Problem(part, f"{name}: the {label} must be {exc}"))
             numbers[part] = None
             continue
         if number is not None and number < 0:
@@ -309,6 +358,8 @@ def check_entry(rule: IndicatorRule, entry: Entry, context: Context | None = Non
         problems.append(
             Problem("denominator", f"{name}: leave the denominator empty (this is a {rule.unit})")
         )
+    if not (_blank(entry.numerator) and _blank(entry.denominator)):
+        problems.extend(_identifier_problems(name, entry.commentary))
     if problems:
         return checked
     numerator, denominator = numbers.get("numerator"), numbers.get("denominator")
@@ -347,6 +398,16 @@ def check_entry(rule: IndicatorRule, entry: Entry, context: Context | None = Non
             )
             return checked
     assert numerator is not None
+    if denominator is not None and numerator * SCALE[rule.unit] >= LIMIT * denominator:
+        # only a ratio can be this big: a percentage or rate is at most 100 or 10,000
+        problems.append(
+            Problem(
+                "denominator",
+                f"{name}: the {rule.unit} worked out from these figures would be {LIMIT:,} "
+                "or more, too big to store: check the numerator and the denominator",
+            )
+        )
+        return checked
     value = compute_value(rule.unit, numerator, denominator)
     checked.value = value
     places = rule.decimal_places

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 from assurance.improvement.actions.models import Action
 from assurance.improvement.actions.selectors import action_list, action_status_of
 from assurance.improvement.actions.status import STATUS_LABELS
-from assurance.partnerships.access import actor_for, partnerships_for_user
+from assurance.partnerships.api import partnership_actors
 
 
 class ActionSerializer(serializers.Serializer):
@@ -102,10 +102,7 @@ class ActionListAPI(APIView):
         )
         today = timezone.localdate()
         rows = []
-        for partnership in partnerships_for_user(request.user):
-            actor = actor_for(request.user, partnership.slug)
-            if not actor.can("action.view"):
-                continue
+        for actor in partnership_actors(request, "action.view"):
             actions = action_list(actor=actor)
             if agency is not None:
                 actions = actions.filter(owner_agency_id=int(agency))
@@ -114,7 +111,7 @@ class ActionListAPI(APIView):
             if due_after:
                 actions = actions.filter(due_date__gte=due_after)
             for action in actions:
-                row = action_json(action, partnership.slug, request, today)
+                row = action_json(action, actor.partnership.slug, request, today)
                 if status is None or row["status"] == status:
                     rows.append(row)
         return Response(rows)

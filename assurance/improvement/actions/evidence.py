@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
+from urllib.parse import unquote, urlparse
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -46,13 +47,23 @@ def file_problem(*, name: str, size: int, head: bytes) -> str | None:
 
 
 def platform_path(link: str, *, partnership_slug: str) -> str | None:
-    """The path of a link to a record of this partnership on the platform, or None.
+    """The path of a link to a page of this partnership on the platform, or None.
 
     Accepts the path (``/p/northfield/audits/3/``) or the full address copied from the
-    browser; only the path is kept, so the link survives a change of domain.
+    browser; only the path is kept, so the link survives a change of domain. A path that climbs
+    out (``/p/northfield/../../admin``, percent-encoded or not) or holds a backslash or a control
+    character is refused, so that what is stored is a page of the partnership's as it is read.
     """
     parsed = urlparse(link.strip())
+    if parsed.scheme not in ("", "http", "https"):
+        return None
     path = parsed.path
+    decoded = unquote(path)
+    if "\\" in decoded or any(ord(c) < 32 or ord(c) == 127 for c in decoded):
+        return None
+    if any(segment in (".", "..") for segment in decoded.split("/")):
+        return None
+    path = re.sub(r"/{2,}", "/", path)
     if not path.startswith(f"/p/{partnership_slug}/"):
         return None
     return path + (f"?{parsed.query}" if parsed.query else "")

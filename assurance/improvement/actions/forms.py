@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from assurance.audits.selectors import audit_choices
-from assurance.core.forms import DateInput, limit_choices
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
 from assurance.dataset.catalogue.selectors import indicator_list
 from assurance.frameworks.forms import StandardChoiceField
 from assurance.frameworks.selectors import graded_standard_choices
@@ -102,7 +102,7 @@ class ActionForm(forms.Form):
         return data
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(IdentifierCheckMixin, forms.Form):
     rag = forms.ChoiceField(choices=Rag.choices, widget=forms.RadioSelect, label="Rating")
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -134,7 +134,7 @@ class CompleteForm(forms.Form):
     completed_on = forms.DateField(widget=DateInput, label="Date it was completed")
 
 
-class JudgementForm(forms.Form):
+class JudgementForm(IdentifierCheckMixin, forms.Form):
     outcome = forms.ChoiceField(
         choices=[c for c in ImpactOutcome.choices if c[0] != "not_yet"],
         widget=forms.RadioSelect,

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from assurance.audits.selectors import audit_choices
-from assurance.core.forms import DateInput, limit_choices
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
 from assurance.dataset.catalogue.selectors import indicator_list
 from assurance.frameworks.forms import StandardChoiceField
 from assurance.frameworks.selectors import graded_standard_choices
@@ -22,7 +22,9 @@ from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Partnership, Priority
 
 
-class LearningItemForm(PartnershipModelForm):
+class LearningItemForm(IdentifierCheckMixin, PartnershipModelForm):
+    identifier_fields = ("title", "what_was_learned", "source_reference")
+
     document = forms.FileField(
         required=False,
         label="Document for others to read (optional)",
@@ -122,7 +124,7 @@ class ThemeForm(PartnershipModelForm):
         limit_choices(self, "priority", Priority.objects_for(partnership))
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(IdentifierCheckMixin, forms.Form):
     title = forms.CharField(
         max_length=200,
         label="Recommendation",

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from assurance.audits.selectors import audit_choices
-from assurance.core.forms import DateInput, limit_choices
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
 from assurance.dataset.catalogue.selectors import indicator_list
 from assurance.improvement.learning.models import (
     Recommendation,
@@ -28,7 +28,9 @@ from assurance.partnerships.models import Agency, Group, Partnership, Person
 # --- meetings -----------------------------------------------------------------------------------
 
 
-class MeetingForm(PartnershipModelForm):
+class MeetingForm(IdentifierCheckMixin, PartnershipModelForm):
+    identifier_fields = ("minutes",)  # not the location: a meeting place may have a postcode
+
     class Meta:
         model = Meeting
         fields = ["group", "held_on", "location", "minutes"]
@@ -189,7 +191,7 @@ class PaperForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(IdentifierCheckMixin, forms.Form):
     recommendation = forms.ModelChoiceField(
         queryset=Recommendation.unscoped.none(), label="Recommendation"
     )

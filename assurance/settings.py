@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "assurance.audits",
     "assurance.improvement",
     "assurance.dataset",
+    "assurance.operations",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +120,8 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Where `manage.py backup` writes (see README: Backups).
+BACKUP_DIR = env_str("BACKUP_DIR", str(VAR_DIR / "backups"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

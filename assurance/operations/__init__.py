@@ -1,0 +1,2 @@
+"""Running a deployment: backing up and restoring the database (``manage.py backup``,
+``manage.py restore``)."""

@@ -1,0 +1,195 @@
+"""``manage.py backup`` and ``restore``: a round trip into an empty database gives back every
+table, row for row, on SQLite and (in the PostgreSQL pass of ``make test``) on PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+import stat
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.utils import load_backend
+
+from assurance.core.history import save_as
+from assurance.operations.backups import (
+    backup_name,
+    backup_restore,
+    database_digest,
+    kind_of,
+    table_rows,
+)
+from assurance.partnerships.models import Partnership
+from assurance.partnerships.tests.factories import PersonFactory, Tenant, TenantFactory
+
+NAME = re.compile(r"^assurance-(sqlite-\d{8}-\d{6}Z\.sqlite3|postgresql-\d{8}-\d{6}Z\.dump)$")
+
+
+@pytest.mark.parametrize(
+    ("engine", "when", "name"),
+    [
+        (
+            "sqlite",
+            datetime(2026, 12, 3, 4, 5, 6, tzinfo=UTC),
+            "assurance-sqlite-20261203-040506Z.sqlite3",
+        ),
+        (
+            "postgresql",
+            datetime(2027, 1, 9, 23, 0, 0, tzinfo=UTC),
+            "assurance-postgresql-20270109-230000Z.dump",
+        ),
+    ],
+)
+def test_a_backup_is_named_for_its_engine_and_time(engine: str, when: datetime, name: str) -> None:
+    assert backup_name(engine=engine, when=when) == name
+
+
+def _records() -> Tenant:
+    """Two partnerships with agencies and people (sign-in accounts with their passwords), and
+    a change in the history, so that many tables hold rows."""
+    northfield = TenantFactory(slug="northfield", name="Northfield")
+    southvale = TenantFactory(slug="southvale", name="Southvale")
+    amira = PersonFactory(partnership=northfield.partnership, agency=northfield.council)
+    PersonFactory(partnership=southvale.partnership, agency=southvale.police)
+    partnership = northfield.partnership
+    partnership.name = "Northfield Safeguarding Children Partnership"
+    save_as(partnership, amira.user)
+    return northfield
+
+
+@pytest.fixture
+def empty_database(tmp_path: Path) -> Iterator[BaseDatabaseWrapper]:
+    """A connection to a second database, new and empty, of the same engine as the test
+    database (made outside Django's table of connections, as an operator's new server is)."""
+    settings_dict = dict(connections["default"].settings_dict)
+    name = ""
+    if connection.vendor == "sqlite":
+        settings_dict["NAME"] = str(tmp_path / "restored.sqlite3")
+    else:
+        name = f"restored_{uuid.uuid4().hex[:12]}"
+        with connection.cursor() as cursor:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+        settings_dict["NAME"] = name
+    target = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias="restored")
+    try:
+        yield target
+    finally:
+        target.close()
+        if name:
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def _round_trip(tmp_path: Path, empty_database: BaseDatabaseWrapper) -> None:
+    _records()
+    out = StringIO()
+    call_command("backup", output_dir=tmp_path / "backups", stdout=out)
+    [backup] = (tmp_path / "backups").iterdir()
+    assert NAME.match(backup.name), backup.name
+    assert kind_of(backup) == connection.vendor
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600  # it holds everything: owner only
+    assert f"to {backup}" in out.getvalue()
+
+    before = database_digest(connection)
+    assert before["partnerships_partnership"][0] == 2
+    assert before["partnerships_historicalpartnership"][0] >= 3
+
+    assert table_rows(empty_database) == {}
+    outcome = backup_restore(connection=empty_database, path=backup, force=False)
+    after = database_digest(empty_database)
+    assert set(after) == set(before)  # every table
+    differ = [t for t in before if before[t] != after[t]]
+    assert not differ, f"These tables differ after the round trip: {differ}"
+    assert outcome.rows == sum(count for count, _ in before.values())
+    assert outcome.tables == len(before)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sqlite_round_trip_into_an_empty_database_gives_back_every_row(
+    tmp_path: Path, empty_database: BaseDatabaseWrapper
+) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite pass")
+    _round_trip(tmp_path, empty_database)
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_round_trip_into_an_empty_database_gives_back_every_row(
+    tmp_path: Path, empty_database: BaseDatabaseWrapper
+) -> None:
+    _round_trip(tmp_path, empty_database)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_database_holding_records_is_replaced_only_with_force(tmp_path: Path) -> None:
+    _records()
+    call_command("backup", output_dir=tmp_path, stdout=StringIO())
+    [backup] = tmp_path.iterdir()
+    saved = database_digest(connection)
+    # Something recorded after the backup: a restore would lose it, so it is refused.
+    TenantFactory(slug="eastmoor", name="Eastmoor")
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(backup), stdout=StringIO())
+    assert "The database “default” is not empty" in str(refused.value)
+    assert "run the restore again with --force" in str(refused.value)
+    assert Partnership.unscoped.filter(slug="eastmoor").exists()  # nothing changed
+
+    call_command("restore", str(backup), force=True, stdout=StringIO())
+    assert database_digest(connection) == saved
+    assert not Partnership.unscoped.filter(slug="eastmoor").exists()
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_a_backup_is_refused_clearly(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a backup")
+    with pytest.raises(CommandError, match=r"notes.txt is not a backup made by `manage.py backup`"):
+        call_command("restore", str(notes), stdout=StringIO())
+    with pytest.raises(CommandError, match="There is no backup file at"):
+        call_command("restore", str(tmp_path / "missing.dump"), stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_a_backup_of_the_other_engine_is_refused_clearly(tmp_path: Path) -> None:
+    other = "postgresql" if connection.vendor == "sqlite" else "sqlite"
+    magic = b"PGDMP\x01\x0e\x00" if other == "postgresql" else b"SQLite format 3\x00"
+    backup = tmp_path / backup_name(engine=other, when=datetime.now(UTC))
+    backup.write_bytes(magic + b"\x00" * 100)
+    with pytest.raises(CommandError, match=r"is a (PostgreSQL|SQLite) backup, but the database"):
+        call_command("restore", str(backup), stdout=StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_damaged_sqlite_backup_changes_nothing(tmp_path: Path) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite pass")
+    _records()
+    call_command("backup", output_dir=tmp_path, stdout=StringIO())
+    [backup] = tmp_path.iterdir()
+    data = bytearray(backup.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # a page of the file overwritten
+    backup.write_bytes(bytes(data))
+    saved = table_rows(connection)
+    with pytest.raises(CommandError, match="damaged"):
+        call_command("restore", str(backup), force=True, stdout=StringIO())
+    assert table_rows(connection) == saved
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_postgresql_restore_changes_nothing(tmp_path: Path) -> None:
+    _records()
+    call_command("backup", output_dir=tmp_path, stdout=StringIO())
+    [backup] = tmp_path.iterdir()
+    backup.write_bytes(backup.read_bytes()[: backup.stat().st_size // 2])  # cut short
+    saved = database_digest(connection)
+    with pytest.raises(CommandError, match="pg_restore failed"):
+        call_command("restore", str(backup), force=True, stdout=StringIO())
+    assert database_digest(connection) == saved

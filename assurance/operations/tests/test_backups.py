@@ -193,3 +193,17 @@ def test_a_failed_postgresql_restore_changes_nothing(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="pg_restore failed"):
         call_command("restore", str(backup), force=True, stdout=StringIO())
     assert database_digest(connection) == saved
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_just_migrated_database_counts_as_empty(tmp_path: Path) -> None:
+    """``migrate`` fills the migrations, content types and permissions by itself: a database
+    holding only those is restored into without --force."""
+    _records()
+    call_command("backup", output_dir=tmp_path, stdout=StringIO())
+    [backup] = tmp_path.iterdir()
+    saved = database_digest(connection)
+    call_command("flush", interactive=False, stdout=StringIO())  # as new, then post_migrate
+    assert table_rows(connection)["django_content_type"] > 0
+    call_command("restore", str(backup), stdout=StringIO())
+    assert database_digest(connection) == saved

@@ -144,6 +144,7 @@ class NotifyEmailBackend(BaseEmailBackend):
 
     def _send_one(self, address: str, fields: dict[str, str]) -> str:
         """Send to one address; return what went wrong, or "" when Notify accepted it."""
+        problem = ""
         for attempt in (1, 2):
             try:
                 self.client.send_email_notification(
@@ -152,14 +153,14 @@ class NotifyEmailBackend(BaseEmailBackend):
                     personalisation=fields,
                     email_reply_to_id=self.reply_to_id or None,
                 )
+                return ""
             except APIError as error:
                 problem = f"{error.status_code} {_message(error)}"
                 if attempt == 1 and error.status_code in RETRY_STATUSES:
                     self.pause(self.retry_after)
                     continue
-                return problem
-            return ""
-        return ""  # pragma: no cover - the loop always returns
+                break
+        return problem
 
 
 def _message(error: APIError) -> str:

@@ -7,11 +7,13 @@ import io
 
 import pytest
 from docx import Document
+from pypdf import PdfReader
 
-from assurance.audits.models import AgencyReturn, AuditStatus
-from assurance.audits.report import audit_report
-from assurance.audits.tests.factories import add_case, return_submitted
-from assurance.core.documents import DOCX_CONTENT_TYPE
+from assurance.audits.models import AgencyReturn, AuditStatus, KeyMessage
+from assurance.audits.report import PDF_TABLES_NOTE, audit_report
+from assurance.audits.tests.factories import KeyMessageFactory, add_case, return_submitted
+from assurance.core.chart_images import proportion_chart_png
+from assurance.core.documents import DOCX_CONTENT_TYPE, render_docx, render_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +74,96 @@ def test_a_viewer_reads_only_closed_reports(reported, northfield, dev, client_fo
     reported.status = AuditStatus.CLOSED
     reported.save()
     assert client_for(dev).get(url).status_code == 200
+
+
+STRENGTH = "Voice of the child: every agency recorded what the child said."
+IMPROVE = "Chronologies: the health records had no chronology."
+
+
+@pytest.fixture
+def with_messages(reported):
+    KeyMessageFactory(
+        audit=reported,
+        kind=KeyMessage.Kind.IMPROVE,
+        aspect="Chronologies",
+        text="the health records had no chronology.",
+    )
+    KeyMessageFactory(
+        audit=reported,
+        kind=KeyMessage.Kind.STRENGTH,
+        aspect="Voice of the child",
+        text="every agency recorded what the child said.",
+    )
+    return reported
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _pdf_text(content: bytes) -> str:
+    return _words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages))
+
+
+def _first(text: str, *phrases: str) -> list[int]:
+    found = [text.find(phrase) for phrase in phrases]
+    assert -1 not in found, dict(zip(phrases, found, strict=True))
+    return found
+
+
+def test_the_key_messages_come_first_as_on_the_findings_page(
+    with_messages, northfield, amira, client_for
+):
+    """A board member reads the key messages before the method: in the page, the PDF and Word
+    they come straight after the title, what works well before what must improve."""
+    client = client_for(amira)
+    base = northfield.url(f"audits/{with_messages.pk}/report")
+    word = Document(io.BytesIO(client.get(base + ".docx").content))
+    texts = {
+        "page": _words(client.get(base + "/").content.decode()),
+        "pdf": _pdf_text(client.get(base + ".pdf").content),
+        "word": _words(" ".join(p.text for p in word.paragraphs)),
+    }
+    for text in texts.values():
+        heading, strength, improve, purpose, findings = _first(
+            text, "Key messages", STRENGTH, IMPROVE, "Purpose", "Findings"
+        )
+        assert heading < strength < improve < purpose < findings
+
+
+def test_without_key_messages_the_report_says_so_first(reported):
+    blocks = audit_report(audit=reported).blocks
+    assert (blocks[0].text, blocks[1].text) == (
+        "Key messages",
+        "No key messages have been written yet.",
+    )
+
+
+def test_the_word_document_has_each_standards_chart_as_a_picture(reported):
+    """Word cannot show the page's SVG: each standard's chart is there as a PNG drawn from the
+    same geometry, with the chart's description as its alternative text."""
+    report = audit_report(audit=reported)
+    charts = [block.chart for block in report.blocks if block.kind == "chart"]
+    assert len(charts) == 4  # one a standard
+    document = Document(io.BytesIO(render_docx(report)))
+    pictures = document.inline_shapes
+    assert len(pictures) == len(charts)
+    parts = document.part.related_parts
+    blobs = [parts[p._inline.graphic.graphicData.pic.blipFill.blip.embed].blob for p in pictures]
+    assert blobs == [proportion_chart_png(chart) for chart in charts]
+    assert [p._inline.docPr.get("descr") for p in pictures] == [c.description for c in charts]
+
+
+def test_the_pdf_prints_each_chart_and_its_figures_for_all_agencies(reported):
+    """The PDF prints a standard's chart (its labels as text) and a sentence of its figures for
+    all agencies, and says where each agency's table is; the page and Word have the tables."""
+    report = audit_report(audit=reported)
+    text = _pdf_text(render_pdf(report))
+    assert "Responses to 1.2 by agency" not in text
+    assert _words(PDF_TABLES_NOTE) in text
+    assert "All agencies: Met 4, Partially met 0, Not met 4" in text
+    assert "Meeting the standard: 4 of 8 (50%); 95% interval" in text
+    assert text.count("Northfield Police") >= 4  # a chart label a standard
+    captions = [p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs]
+    assert "Responses to 1.2 by agency" in captions
+    assert _words(PDF_TABLES_NOTE) not in captions

@@ -4,8 +4,9 @@ voice of children and families, and the recommendations with their actions. Rend
 a PDF and a Word document.
 
 Each standard's table of responses by agency is on the page and in the Word document; the PDF
-prints the standard's chart and a sentence of its figures for all agencies instead, and says
-where the tables are (ADR 011: a PDF of 24 standards × 10 agencies laid out 2,000 table cells).
+prints instead the standard's chart with each agency's number meeting it and interval beside its
+bar, and a sentence of the count of each response from all agencies, and says where the tables
+are (ADR 011: a PDF of 24 standards × 10 agencies laid out 2,000 table cells).
 """
 
 from __future__ import annotations
@@ -24,22 +25,21 @@ from assurance.core.stats import p_value_text, sample_margin_of_error
 
 PDF_TABLES_NOTE = (
     "Each chart shows, for one standard, the proportion of cases meeting it in each agency's "
-    "returns, with its 95% interval. The responses of each agency to each standard are in the "
-    "tables of the Word version of this report and on the audit's findings page."
+    "returns, with its 95% interval; beside each bar are the number of cases meeting the "
+    "standard of those assessed, with the percentage, and the 95% interval. Each agency's "
+    "count of each response is in the tables of the Word version of this report and on the "
+    "audit's findings page."
 )
 NO_KEY_MESSAGES = "No key messages have been written yet."
 
 
 def all_agencies_sentence(table: FindingsTable) -> str:
-    """The all-agencies row of a standard's table as a sentence: "All agencies: Met 12, Not met
-    6, Partially met 2. Meeting the standard: 12 of 20 (60%); 95% interval 39% to 78%."."""
+    """The count of each response of the all-agencies row of a standard's table as a sentence:
+    "Responses from all agencies: Met 12, Not met 6, Partially met 2."."""
     options = table.header[1:-2]
-    *counts, meeting, interval = table.total.cells
+    counts = table.total.cells[: len(options)]
     responses = ", ".join(f"{option} {n}" for option, n in zip(options, counts, strict=True))
-    return (
-        f"{table.total.label}: {responses}. Meeting the standard: {meeting}; "
-        f"95% interval {interval}."
-    )
+    return f"Responses from all agencies: {responses}."
 
 
 def _key_messages(report: Report, audit: Audit) -> None:
@@ -175,7 +175,13 @@ def audit_report(*, audit: Audit) -> Report:
         for item in section.items:
             report.heading(f"{item.item.code} {item.item.text}", level=4)
             figure = findings_figure(item)
-            report.chart(figure.chart)
+            report.chart(
+                figure.chart,
+                figures=[
+                    f"{row.cells[-2]}  {row.cells[-1]}"
+                    for row in (*figure.table.rows, figure.table.total)
+                ],
+            )
             report.table(
                 Table(
                     caption=figure.table.caption,

@@ -48,6 +48,20 @@ class Block:
     chart: ProportionChart | None = None
     in_pdf: bool = True  # False: on the page and in Word, not in the PDF
     only_pdf: bool = False  # True: in the PDF alone
+    figures: list[str] = field(default_factory=list)  # a chart's figures by row, for the PDF
+
+    @property
+    def print_values(self) -> list[str]:
+        """What the PDF prints right of each of a chart's bars: the row's figures when the report
+        gave them, otherwise its percentage; nothing for a row with nothing assessed (its SVG
+        says so where the bar would be)."""
+        if self.chart is None:
+            return []
+        figures = self.figures or [row.value for row in self.chart.rows]
+        return [
+            "" if row.width is None else text
+            for row, text in zip(self.chart.rows, figures, strict=True)
+        ]
 
 
 @dataclass
@@ -76,8 +90,10 @@ class Report:
         else:
             self.blocks.append(Block("table", table=table, in_pdf=in_pdf))
 
-    def chart(self, chart: ProportionChart) -> None:
-        self.blocks.append(Block("chart", chart=chart))
+    def chart(self, chart: ProportionChart, *, figures: list[str] | None = None) -> None:
+        """A chart; ``figures`` (one a row) are printed right of its bars in the PDF instead of
+        the percentages."""
+        self.blocks.append(Block("chart", chart=chart, figures=figures or []))
 
 
 def render_pdf(report: Report, *, base_url: str = "") -> bytes:

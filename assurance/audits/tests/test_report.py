@@ -4,8 +4,10 @@ the Word document, equal to those counted independently."""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
+from django.template.loader import render_to_string
 from docx import Document
 from pypdf import PdfReader
 
@@ -154,16 +156,36 @@ def test_the_word_document_has_each_standards_chart_as_a_picture(reported):
     assert [p._inline.docPr.get("descr") for p in pictures] == [c.description for c in charts]
 
 
-def test_the_pdf_prints_each_chart_and_its_figures_for_all_agencies(reported):
-    """The PDF prints a standard's chart (its labels as text) and a sentence of its figures for
-    all agencies, and says where each agency's table is; the page and Word have the tables."""
+def test_the_pdf_prints_each_chart_with_each_agencys_figures(reported):
+    """The PDF prints a standard's chart with its labels, and beside each bar the number meeting
+    the standard with its interval, then the count of each response from all agencies, and says
+    where each agency's table is; the page and Word have the tables."""
     report = audit_report(audit=reported)
+    standard_12 = next(
+        b.table
+        for b in report.blocks
+        if b.table and b.table.caption == "Responses to 1.2 by agency"
+    )
     text = _pdf_text(render_pdf(report))
     assert "Responses to 1.2 by agency" not in text
     assert _words(PDF_TABLES_NOTE) in text
-    assert "All agencies: Met 4, Partially met 0, Not met 4" in text
-    assert "Meeting the standard: 4 of 8 (50%); 95% interval" in text
-    assert text.count("Northfield Police") >= 4  # a chart label a standard
+    for label, *cells in standard_12.rows:
+        assert label in text
+        assert f"{cells[-2]} {cells[-1]}" in text  # "2 of 4 (50%) 15% to 85%"
+    assert "Responses from all agencies: Met 4, Partially met 0, Not met 4" in text
     captions = [p.text for p in Document(io.BytesIO(render_docx(report))).paragraphs]
     assert "Responses to 1.2 by agency" in captions
     assert _words(PDF_TABLES_NOTE) not in captions
+
+
+def test_a_row_with_nothing_assessed_says_so_in_the_pdf(reported):
+    report = audit_report(audit=reported)
+    chart = next(b for b in report.blocks if b.kind == "chart")
+    assert chart.chart is not None
+    row = chart.chart.rows[0]
+    chart.chart = replace(
+        chart.chart, rows=(row._replace(width=None, value="None assessed"), *chart.chart.rows[1:])
+    )
+    assert chart.print_values[0] == ""  # nothing beside the missing bar…
+    svg = render_to_string("core/document.html", {"report": report, "pdf": True})
+    assert "None assessed</text>" in svg  # …the SVG says so where it would be

@@ -75,11 +75,12 @@ class AuditFactory(factory.django.DjangoModelFactory):
 
 
 class KeyMessageFactory(factory.django.DjangoModelFactory):
-    """A key message of an audit (``audit=`` is required; the partnership is the audit's)."""
+    """A key message of an audit (a new audit unless given; the partnership is the audit's)."""
 
     class Meta:
         model = KeyMessage
 
+    audit = factory.SubFactory(AuditFactory)
     partnership = factory.SelfAttribute("audit.partnership")
     kind = KeyMessage.Kind.STRENGTH
     aspect = "Voice of the child"

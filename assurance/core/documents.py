@@ -27,6 +27,7 @@ from assurance.core.chart_images import proportion_chart_png
 from assurance.core.charts import ProportionChart
 
 PDF_CONTENT_TYPE = "application/pdf"
+FIGURE_SPACE = "\u2007"
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -49,6 +50,21 @@ class Block:
     in_pdf: bool = True  # False: on the page and in Word, not in the PDF
     only_pdf: bool = False  # True: in the PDF alone
     figures: list[str] = field(default_factory=list)  # a chart's figures by row, for the PDF
+
+    @property
+    def print_axis(self) -> str:
+        """A chart's axis labels as one line for the PDF, which spreads them evenly from 0% to
+        100%: each is padded on both sides with figure spaces (as wide as a digit) to the widest,
+        so that their centres fall on their ticks."""
+        if self.chart is None:
+            return ""
+        labels = [tick.label for tick in self.chart.ticks]
+        widest = max(len(label) for label in labels)
+        padded = []
+        for label in labels:
+            pad = widest - len(label)
+            padded.append(FIGURE_SPACE * ((pad + 1) // 2) + label + FIGURE_SPACE * (pad // 2))
+        return " ".join(padded)
 
     @property
     def print_values(self) -> list[str]:

@@ -189,3 +189,13 @@ def test_a_row_with_nothing_assessed_says_so_in_the_pdf(reported):
     assert chart.print_values[0] == ""  # nothing beside the missing bar…
     svg = render_to_string("core/document.html", {"report": report, "pdf": True})
     assert "None assessed</text>" in svg  # …the SVG says so where it would be
+
+
+def test_the_pdf_axis_labels_are_padded_to_one_width(reported):
+    """The PDF spreads a chart's axis labels evenly along one line: padded to one width with
+    figure spaces, each is centred on its tick."""
+    chart = next(b for b in audit_report(audit=reported).blocks if b.kind == "chart")
+    labels = chart.print_axis.split(" ")
+    assert [label.strip("\u2007") for label in labels] == ["0%", "25%", "50%", "75%", "100%"]
+    assert labels[0] == "\u20070%\u2007" and labels[1] == "\u200725%"
+    assert {len(label) for label in labels} == {4}

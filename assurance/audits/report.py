@@ -1,13 +1,20 @@
-"""The audit report, assembled from the records (never typed): purpose, methodology, findings
-per KLOE with charts and their data, key messages, the voice of children and families, and the
-recommendations with their actions. Rendered as a page, a PDF and a Word document."""
+"""The audit report, assembled from the records (never typed): the key messages first, as on
+the findings page, then purpose, methodology, findings per KLOE with charts and their data, the
+voice of children and families, and the recommendations with their actions. Rendered as a page,
+a PDF and a Word document.
+
+Each standard's table of responses by agency is on the page and in the Word document; the PDF
+prints instead the standard's chart with each agency's number meeting it and interval beside its
+bar, and a sentence of the count of each response from all agencies, and says where the tables
+are (ADR 011: a PDF of 24 standards × 10 agencies laid out 2,000 table cells).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from assurance.audits import selectors
-from assurance.audits.figures import findings_figure
+from assurance.audits.figures import FindingsTable, findings_figure
 from assurance.audits.findings import METHOD_NOTE
 from assurance.audits.lifecycle import sample_warning
 from assurance.audits.models import AgencyReturn, Audit, AuditCase, KeyMessage
@@ -15,6 +22,48 @@ from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
 from assurance.core.registry import follow_ups_for
 from assurance.core.stats import p_value_text, sample_margin_of_error
+
+PDF_TABLES_NOTE = (
+    "Each chart shows, for one standard, the proportion of cases meeting it in each agency's "
+    "returns, with its 95% interval; beside each bar are the number of cases meeting the "
+    "standard of those assessed, with the percentage, and the 95% interval. Each agency's "
+    "count of each response is in the tables of the Word version of this report and on the "
+    "audit's findings page."
+)
+NO_KEY_MESSAGES = "No key messages have been written yet."
+
+
+def all_agencies_sentence(table: FindingsTable) -> str:
+    """The count of each response of the all-agencies row of a standard's table as a sentence:
+    "Responses from all agencies: Met 12, Not met 6, Partially met 2."."""
+    options = table.header[1:-2]
+    counts = table.total.cells[: len(options)]
+    responses = ", ".join(f"{option} {n}" for option, n in zip(options, counts, strict=True))
+    return f"Responses from all agencies: {responses}."
+
+
+def _key_messages(report: Report, audit: Audit) -> None:
+    """The key messages, grouped by kind in the findings page's order."""
+    messages = list(selectors.key_messages(audit=audit))
+    report.heading("Key messages")
+    if not messages:
+        report.paragraph(NO_KEY_MESSAGES)
+    for kind, title in KeyMessage.Kind.choices:
+        chosen = [m for m in messages if m.kind == kind]
+        if not chosen:
+            continue
+        if kind == KeyMessage.Kind.MORE_OF:
+            report.table(
+                Table(
+                    caption="What do we need to do more of?",
+                    header=["Aspect", "What do we need to do more of?"],
+                    rows=[[m.aspect, m.text] for m in chosen],
+                    numeric_from=99,
+                )
+            )
+        else:
+            report.heading(str(title), level=3)
+            report.bullets([f"{m.aspect}: {m.text}" for m in chosen])
 
 
 def audit_report(*, audit: Audit) -> Report:
@@ -32,6 +81,7 @@ def audit_report(*, audit: Audit) -> Report:
         f"(business year {business_year_label(audit.programme.business_year)})",
         organisation=audit.partnership.name,
     )
+    _key_messages(report, audit)
     report.heading("Purpose")
     report.paragraph(
         f"This report sets out what the partnership learned from auditing {len(cases)} "
@@ -107,6 +157,7 @@ def audit_report(*, audit: Audit) -> Report:
     )
 
     report.heading("Findings")
+    report.paragraph(PDF_TABLES_NOTE, only_pdf=True)
     if findings.compared_with is not None:
         report.paragraph(
             f"Each standard is compared with the audit “"
@@ -124,7 +175,13 @@ def audit_report(*, audit: Audit) -> Report:
         for item in section.items:
             report.heading(f"{item.item.code} {item.item.text}", level=4)
             figure = findings_figure(item)
-            report.chart(figure.chart)
+            report.chart(
+                figure.chart,
+                figures=[
+                    f"{row.cells[-2]}  {row.cells[-1]}"
+                    for row in (*figure.table.rows, figure.table.total)
+                ],
+            )
             report.table(
                 Table(
                     caption=figure.table.caption,
@@ -132,8 +189,10 @@ def audit_report(*, audit: Audit) -> Report:
                     rows=[
                         [row.label, *row.cells] for row in (*figure.table.rows, figure.table.total)
                     ],
-                )
+                ),
+                in_pdf=False,
             )
+            report.paragraph(all_agencies_sentence(figure.table), only_pdf=True)
             if item.change is not None:
                 report.paragraph(
                     f"Since the earlier audit: {item.change.verdict}"
@@ -143,25 +202,6 @@ def audit_report(*, audit: Audit) -> Report:
                         else "."
                     )
                 )
-
-    messages = list(selectors.key_messages(audit=audit))
-    report.heading("Key messages")
-    for kind, title in KeyMessage.Kind.choices:
-        chosen = [m for m in messages if m.kind == kind]
-        if not chosen:
-            continue
-        if kind == KeyMessage.Kind.MORE_OF:
-            report.table(
-                Table(
-                    caption="What do we need to do more of?",
-                    header=["Aspect", "What do we need to do more of?"],
-                    rows=[[m.aspect, m.text] for m in chosen],
-                    numeric_from=99,
-                )
-            )
-        else:
-            report.heading(str(title), level=3)
-            report.bullets([f"{m.aspect}: {m.text}" for m in chosen])
 
     report.heading("The voice of children and families")
     voices = [

@@ -24,6 +24,7 @@ from assurance.audits.models import (
     AuditKind,
     AuditProgramme,
     AuditStatus,
+    KeyMessage,
     Theme,
 )
 from assurance.frameworks.models import Framework, Item, ScaleOption
@@ -71,6 +72,20 @@ class AuditFactory(factory.django.DjangoModelFactory):
     def agencies(obj: Any, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create and extracted:
             obj.agencies.set(extracted)
+
+
+class KeyMessageFactory(factory.django.DjangoModelFactory):
+    """A key message of an audit (a new audit unless given; the partnership is the audit's)."""
+
+    class Meta:
+        model = KeyMessage
+
+    audit = factory.SubFactory(AuditFactory)
+    partnership = factory.SelfAttribute("audit.partnership")
+    kind = KeyMessage.Kind.STRENGTH
+    aspect = "Voice of the child"
+    text = factory.Sequence(lambda n: f"Key message {n + 1}.")
+    order = factory.Sequence(lambda n: n + 1)
 
 
 def neglect_deep_dive(tenant: Tenant, *, tool: Framework, lead: Person) -> Audit:

@@ -278,6 +278,11 @@ def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
     return rows
 
 
+def agency_values(*, round: CollectionRound, agency: Agency) -> QuerySet[IndicatorValue]:
+    """The values an agency has saved in a round."""
+    return IndicatorValue.objects_for(round.partnership).filter(round=round, agency=agency)
+
+
 def sign_off_get(*, round: CollectionRound, agency: Agency) -> AgencySignOff | None:
     return AgencySignOff.objects_for(round.partnership).filter(round=round, agency=agency).first()
 

@@ -316,7 +316,7 @@ def test_a_second_stale_save_from_the_refused_page_is_refused_again(
     assert Priority.unscoped.get(pk=priority.pk).description == "Second"
 
 
-def test_a_tampered_or_missing_token_is_not_a_way_round_a_conflict_it_is_unchecked(
+def test_a_post_without_a_valid_token_is_saved_unchecked(
     northfield: Tenant, client_for: Any
 ) -> None:
     """A post without a (valid) token is saved as before: pages opened before the check

@@ -4,7 +4,8 @@
 ``permission``; ``dispatch`` resolves the actor (404 outside their partnerships), enforces
 two-factor sign-in where the partnership requires it, and checks the permission (403).
 
-``FormPageView``: a page with a form (core/form_page.html), saved through a service.
+``FormPageView``: a page with a form (core/form_page.html), saved through a service; a save
+made from a stale copy of the record is refused (``core.concurrency``, ADR 012).
 ``HistoryView``: the read-only change history of one record.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import models, transaction
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -23,7 +25,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from assurance.core import documents
+from assurance.core import concurrency, documents
 from assurance.core.forms import add_service_errors
 from assurance.core.history import history_entries
 from assurance.core.registry import navigation_items
@@ -112,6 +114,12 @@ class FormPageView(PartnershipViewMixin, FormView):
     ``core.forms.add_service_errors``: on the fields it names, the rest above the form (or on
     ``error_field``). Once saved: ``success_message`` (formatted with ``record``) and a redirect
     to ``success_url_for(record)``, by default where Cancel leads.
+
+    A page that changes records (``get_revision_records()``, by default ``get_object()``)
+    carries a revision token of what it showed. ``save`` runs in one transaction with those
+    records locked, after a check that nobody changed what the form shows since the page was
+    opened; if someone did, nothing is saved and the page answers 409 with their values and
+    this person's, field by field (``core.concurrency``).
     """
 
     template_name = "core/form_page.html"
@@ -146,23 +154,99 @@ class FormPageView(PartnershipViewMixin, FormView):
         """The record the form changes (None: the form makes a new one)."""
         return None
 
+    def get_revision_records(self) -> list[models.Model]:
+        """The stored records the form shows and changes: locked while it saves, and checked
+        for changes made since the page was opened. None: the form only makes new records."""
+        record = self.get_object()
+        return [record] if isinstance(record, models.Model) and record.pk is not None else []
+
+    def get_conflict_labels(self, form: Any) -> dict[str, str]:
+        """Names for fields whose label alone would not say which field it is."""
+        return {}
+
+    # While building the form of what is stored now (``_stored_form``): no submitted data, the
+    # record read again, and the values to show over it.
+    _as_stored = False
+    _initial_over: dict[str, Any] | None = None
+
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = super().get_form_kwargs()
         form_class = self.get_form_class()
         if form_class is not None and _takes_partnership(form_class):
             kwargs["partnership"] = self.partnership
         instance = self.get_object()
+        if self._as_stored:
+            kwargs.pop("data", None)
+            kwargs.pop("files", None)
+            if isinstance(instance, models.Model) and instance.pk is not None:
+                instance = type(instance)._base_manager.get(pk=instance.pk)
+            if self._initial_over:
+                kwargs["initial"] = {**kwargs.get("initial", {}), **self._initial_over}
         if instance is not None:
             kwargs["instance"] = instance
         return kwargs
+
+    def _stored_form(self, initial: dict[str, Any] | None = None) -> Any:
+        """The form unbound, built from what is stored now (with ``initial`` shown over it)."""
+        self._as_stored, self._initial_over = True, initial
+        try:
+            return self.get_form()
+        finally:
+            self._as_stored, self._initial_over = False, None
+
+    def _check_revision(self, form: Any, records: list[models.Model]) -> None:
+        """Refuse the save (``StaleEdit``) if what the form shows changed since the page was
+        opened. A post without a token (a page opened before the check existed) is not
+        checked."""
+        opened = concurrency.read_token(self.request.POST.get(concurrency.REVISION_FIELD, ""))
+        if opened is None:
+            return
+        concurrency.lock(records)
+        for record in records:
+            if record is not getattr(form, "instance", None):
+                record.refresh_from_db()
+        concurrency.check(
+            opened=opened,
+            current=self._stored_form(),
+            submitted=form,
+            records=records,
+            labels=self.get_conflict_labels(form),
+        )
+
+    def stale_edit(self, form: Any, stale: concurrency.StaleEdit) -> HttpResponse:
+        """The page again, unsaved (409): what is stored now, with this person's changes
+        over it, and their values beside this person's for each field in conflict."""
+        shown = self._stored_form(initial=stale.keep)
+        self._revision_token = stale.token
+        context = self.get_context_data(form=shown, stale_edit=stale)
+        return self.render_to_response(context, status=409)
+
+    def revision_token(self, form: Any) -> str:
+        """The token the page carries: of the form as first shown, kept while the person
+        corrects mistakes, renewed once they have seen a conflict."""
+        if getattr(self, "_revision_token", ""):
+            return str(self._revision_token)
+        if not self.get_revision_records():
+            return ""
+        if form.is_bound:
+            return str(self.request.POST.get(concurrency.REVISION_FIELD, ""))
+        return concurrency.revision_token(form)
 
     def save(self, form: Any) -> Any:
         """Write through a service; return the record (what the message and redirect need)."""
         raise NotImplementedError(f"{type(self).__name__} must say how the form is saved.")
 
     def form_valid(self, form: Any) -> HttpResponse:
+        records = self.get_revision_records()
         try:
-            record = self.save(form)
+            if records:
+                with transaction.atomic():
+                    self._check_revision(form, records)
+                    record = self.save(form)
+            else:
+                record = self.save(form)
+        except concurrency.StaleEdit as stale:
+            return self.stale_edit(form, stale)
         except self.refusals as exc:
             add_service_errors(form, exc, field=self.error_field)
             return self.form_invalid(form)
@@ -195,7 +279,10 @@ class FormPageView(PartnershipViewMixin, FormView):
             cancel_url=self.get_cancel_url(),
             history_url=self.get_history_url(),
             history_link_text=self.history_link_text,
+            revision_field=concurrency.REVISION_FIELD,
         )
+        if "form" in context:
+            context["revision_token"] = self.revision_token(context["form"])
         return context
 
 

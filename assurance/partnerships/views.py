@@ -328,6 +328,9 @@ class PriorityUpdateView(PriorityCreateView):
             actor=self.actor, pk=self.kwargs["pk"], permission="priority.manage"
         )
 
+    def get_initial(self) -> dict[str, Any]:
+        return {}  # the priority as stored, not this year's default for a new one
+
 
 class PriorityHistoryView(HistoryView):
     permission = "priority.view"

@@ -99,6 +99,9 @@ class AuditUpdateView(AuditMixin, AuditCreateView):
     def get_object(self) -> Audit:
         return self.audit
 
+    def get_initial(self) -> dict[str, Any]:
+        return {}  # the audit as stored, not the defaults of planning a new one
+
     # Like planning one: no caption, and Cancel leads back to the programme.
 
     def get_caption(self) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -103,6 +103,38 @@ def _value_json(value: IndicatorValue) -> dict[str, Any]:
 
 
 ID = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The round's id.")
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="The ETag of your agency's values, as the last GET or POST answered it. Given, "
+    "the values are saved only if nobody has changed them since (else 412, nothing saved); "
+    "without it, what you send replaces what is saved.",
+)
+
+
+class ValuesChangedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    changed_by = serializers.CharField()
+    changed_at = serializers.DateTimeField(allow_null=True)
+    etag = serializers.CharField(help_text="The version now saved: GET the values again.")
+
+
+def _if_match(request: Request) -> str | None:
+    """The one version an ``If-Match`` header names (None: no header, or ``*``)."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    tags = [tag.strip().removeprefix("W/").strip('"') for tag in header.split(",")]
+    if len(tags) != 1 or not tags[0]:
+        raise ParseError("Send one ETag in If-Match, as the values' GET answered it.")
+    return tags[0]
+
+
+def _etag(actor: Actor, round: CollectionRound) -> str:
+    version = selectors.agency_values_version(round=round, agency=actor.person.agency)
+    return f'"{version}"'
 
 
 class RoundValuesAPI(APIView):
@@ -148,19 +180,25 @@ class RoundValuesAPI(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         actor, round = self._round(request, pk, "collection.view")
-        return Response(self._reply(actor, round))
+        return Response(self._reply(actor, round), headers={"ETag": _etag(actor, round)})
 
     @extend_schema(
         operation_id="collection_round_values_submit",
-        parameters=[ID],
+        parameters=[ID, IF_MATCH],
         request=ValuesInSerializer,
-        responses={200: RoundValuesSerializer, 400: ProblemsSerializer},
+        responses={
+            200: RoundValuesSerializer,
+            400: ProblemsSerializer,
+            412: ValuesChangedSerializer,
+        },
         description="Send your agency's values for an open round. Every value is checked by "
         "the same rules as the web form (numbers, 0–100 for percentages, counts not "
         "negative, numerator not above denominator, commentary where a value misses its "
         "target, leaves its tolerance or changes more than the round's percentage, and "
         "confirmation of unusual values). One problem and nothing is saved: the reply lists "
-        "every problem with the indicator it belongs to.",
+        "every problem with the indicator it belongs to. Send If-Match with the ETag of the "
+        "values you read, so that a change someone made since (on the web form, by workbook "
+        "or by another system) is not overwritten: 412 and nothing is saved.",
         examples=[
             OpenApiExample(
                 "Two values",
@@ -197,7 +235,25 @@ class RoundValuesAPI(APIView):
             )
         try:
             result = services.values_save(
-                actor=actor, round=round, agency=actor.person.agency, entries=entries, via="api"
+                actor=actor,
+                round=round,
+                agency=actor.person.agency,
+                entries=entries,
+                via="api",
+                expected_version=_if_match(request),
+            )
+        except services.ValuesChanged as exc:
+            return Response(
+                {
+                    "detail": f"{exc.changed_by} changed your agency's values for this round "
+                    "since you read them, so nothing has been saved. GET them again, check "
+                    "their changes, and send yours with the new ETag.",
+                    "changed_by": exc.changed_by,
+                    "changed_at": exc.changed_at,
+                    "etag": exc.version,
+                },
+                status=412,
+                headers={"ETag": f'"{exc.version}"'},
             )
         except services.CollectionProblems as exc:
             return Response(
@@ -226,7 +282,10 @@ class RoundValuesAPI(APIView):
                 },
                 status=400,
             )
-        return Response(self._reply(actor, round, saved=result.saved, removed=result.removed))
+        return Response(
+            self._reply(actor, round, saved=result.saved, removed=result.removed),
+            headers={"ETag": _etag(actor, round)},
+        )
 
 
 class RevisionSerializer(serializers.Serializer):

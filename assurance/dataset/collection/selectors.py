@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from assurance.core.concurrency import fingerprint
 from assurance.dataset.catalogue.models import Indicator, Source
 from assurance.dataset.collection.models import (
     AgencySignOff,
@@ -276,6 +277,20 @@ def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
             )
         )
     return rows
+
+
+def agency_values(*, round: CollectionRound, agency: Agency) -> QuerySet[IndicatorValue]:
+    """The values an agency has saved in a round."""
+    return IndicatorValue.objects_for(round.partnership).filter(round=round, agency=agency)
+
+
+def agency_values_version(*, round: CollectionRound, agency: Agency) -> str:
+    """The version of an agency's values in a round (the API's ETag): it changes whenever one
+    of them is entered, changed or removed, by any way in."""
+    rows = agency_values(round=round, agency=agency).values_list(
+        "indicator__code", "numerator", "denominator", "commentary", "confirmed_outlier"
+    )
+    return fingerprint(list(rows))
 
 
 def sign_off_get(*, round: CollectionRound, agency: Agency) -> AgencySignOff | None:

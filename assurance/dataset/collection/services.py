@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from assurance.core.concurrency import latest_change, lock
 from assurance.core.permissions import Scope
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.collection import selectors
@@ -46,6 +47,15 @@ class CollectionProblems(ValidationError):
     def __init__(self, problems: list[tuple[str, Problem]]) -> None:
         super().__init__([p.message for _, p in problems])
         self.problems = problems
+
+
+class ValuesChanged(Exception):
+    """The agency's values in the round changed since the version the caller read
+    (``selectors.agency_values_version``); nothing was saved."""
+
+    def __init__(self, *, version: str, changed_by: str, changed_at: datetime | None) -> None:
+        super().__init__(f"{changed_by} changed these values since you read them.")
+        self.version, self.changed_by, self.changed_at = version, changed_by, changed_at
 
 
 def _require_agency(actor: Actor, agency: Agency, permission: str) -> None:
@@ -141,9 +151,12 @@ def values_save(
     agency: Agency,
     entries: Mapping[str, Entry],
     via: str = "web",
+    expected_version: str | None = None,
 ) -> SaveResult:
     """Save an agency's entries for a round, all or nothing. A blank entry removes a saved
-    value (history keeps it). Raises ``CollectionProblems`` naming each indicator."""
+    value (history keeps it). Raises ``CollectionProblems`` naming each indicator, and
+    ``ValuesChanged`` if ``expected_version`` is given and the agency's values are no longer
+    at that version (the round is locked while it checks and saves)."""
     _require_agency(actor, agency, "collection.submit")
     _check_editable(round, agency)
     results, problems = values_check(round=round, agency=agency, entries=entries)
@@ -153,6 +166,8 @@ def values_save(
     saved = removed = 0
     now = timezone.now()
     with transaction.atomic():
+        if expected_version is not None:
+            _check_version(round=round, agency=agency, expected=expected_version)
         existing = {
             v.indicator.code: v
             for v in IndicatorValue.objects_for(round.partnership)
@@ -199,6 +214,14 @@ def values_save(
                 current.save()
                 saved += 1
     return SaveResult(saved=saved, removed=removed, checked=results)
+
+
+def _check_version(*, round: CollectionRound, agency: Agency, expected: str) -> None:
+    lock([round])
+    version = selectors.agency_values_version(round=round, agency=agency)
+    if version != expected:
+        who, when = latest_change(selectors.agency_values(round=round, agency=agency))
+        raise ValuesChanged(version=version, changed_by=who, changed_at=when)
 
 
 def round_sign_off(*, actor: Actor, round: CollectionRound, agency: Agency) -> AgencySignOff:

@@ -166,6 +166,20 @@ class ValuesEditView(RoundMixin, FormPageView):
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return self.crumbs(self.the_round)
 
+    def get_revision_records(self) -> list[Any]:
+        """The round (locked, so two saves of the agency's values take turns, new values
+        too) and the agency's values saved in it."""
+        round, agency = self.the_round, self.actor.person.agency
+        return [round, *selectors.agency_values(round=round, agency=agency)]
+
+    def get_conflict_labels(self, form: ValuesForm) -> dict[str, str]:
+        return {
+            name: f"{row.indicator.title}: {form.fields[name].label}"
+            for row in form.rows
+            for name in form.fields
+            if name.startswith(f"{row.indicator.code}-")
+        }
+
     def get_heading(self) -> str:
         return f"{self.actor.person.agency.name}: data set values"
 

@@ -111,10 +111,13 @@ class ChallengeAnswerView(OneChallengeMixin, FormPageView):
     def get_form_kwargs(self) -> dict[str, Any]:
         if not can_answer(self.actor, self.challenge):
             raise PermissionDenied("Only the challenged agency answers an open challenge.")
-        kwargs = super().get_form_kwargs()
-        if self.challenge.answer:
-            kwargs.setdefault("initial", {})["answer"] = self.challenge.answer
-        return kwargs
+        return super().get_form_kwargs()
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"answer": self.challenge.answer} if self.challenge.answer else {}
+
+    def get_revision_records(self) -> list[Any]:
+        return [self.challenge]
 
     def get_lead(self) -> str:
         return self.challenge.detail

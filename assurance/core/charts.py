@@ -68,6 +68,8 @@ def value_range(
     return low - margin, high + margin
 
 
+UNIT_TOP = 26  # the top margin of a plot with its unit written above the value axis
+
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0)
 
 

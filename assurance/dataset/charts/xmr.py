@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assurance.core.charts import Axes, Plot, Tick, nice_bounds, value_range
+from assurance.core.charts import UNIT_TOP, Axes, Plot, Tick, nice_bounds, value_range
 from assurance.dataset.charts.spc import SpcResult, Variation
 
 
@@ -38,8 +38,6 @@ class Chart:
     axes: Axes
     target: float | None = None  # drawn as a line across the whole chart
 
-
-UNIT_TOP = 26  # room above the plot for the unit
 
 KIND = {
     Variation.COMMON_CAUSE: "common",

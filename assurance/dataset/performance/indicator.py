@@ -63,7 +63,7 @@ def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dic
                 series.append(("region", panel.region.name, [r.region for r in panel.series]))
             if not totals_only:
                 series.append(("england", "England", [r.england for r in panel.series]))
-            chart = line_chart(labels, series)
+            chart = line_chart(labels, series, unit=indicator.axis_unit)
     target = setting.target if setting else None
     tolerance = setting.tolerance if setting else None
     latest_rag = rag(

@@ -52,6 +52,8 @@ def test_the_benchmark_chart_labels_at_most_about_ten_periods():
     assert [t.label for t in chart.axes.x_labels] == labels[::3]
     assert chart.axes.x_labels[0] == Tick("56.0", "2000")
     assert chart.axes.y_ticks[0].label == "0"  # a count never goes below zero
+    assert chart.axes.y_ticks[-1].label == "25"  # up to a round number above the highest, 24
+    assert line_chart(labels, [("la", "Solihull", range(25))], unit="Number").axes.unit == "Number"  # type: ignore[union-attr]
     assert line_chart(labels, [("la", "Solihull", [None] * 25)]) is None
 
 

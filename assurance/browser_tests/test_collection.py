@@ -129,7 +129,7 @@ def test_form_and_workbook_submissions_then_publish(browse, tmp_path: Path) -> N
     expect(card).to_contain_text(f"32.4 in {period}")
     expect(card).to_contain_text("Attendance officers now visit every child in need.")
     bu.check("scorecard-cards-after-publish")
-    card.get_by_role("link", name="Persistent absence of children in need").click()
+    card.get_by_role("link", name="Persistent absence of children in need", exact=True).click()
     own = bu.page.locator("#partnership-series")
     expect(own.get_by_role("row", name=period)).to_contain_text("32.4")
     expect(bu.page.locator("#partnership-variation")).not_to_be_empty()

@@ -106,6 +106,47 @@ class Browse:
         assert not problems, f"{self.role}: {len(problems)} problem(s)\n\n" + "\n\n".join(problems)
 
 
+PHONE = {"width": 375, "height": 800}  # the narrowest window every page must fit
+
+# How far the page reaches beyond the window, and what reaches out furthest (so a failure names
+# the table or word to fix).
+_SIDEWAYS_JS = """() => {
+    const width = window.innerWidth;
+    const overflow = document.documentElement.scrollWidth - width;
+    const culprits = [];
+    if (overflow > 0) {
+        for (const el of document.querySelectorAll("body *")) {
+            const right = el.getBoundingClientRect().right + window.scrollX;
+            if (right > width + 1 && !el.closest("[role=region], .app-table-container")) {
+                const id = el.id ? "#" + el.id : "";
+                const cls = el.classList.length ? "." + [...el.classList].join(".") : "";
+                culprits.push(`${el.tagName.toLowerCase()}${id}${cls} (to ${Math.round(right)}px)`);
+            }
+        }
+    }
+    return {overflow, width, culprits: culprits.slice(0, 5)};
+}"""
+
+
+def sideways_scroll(page: Any) -> str:
+    """ "" when the page fits its window (``document.documentElement.scrollWidth <=
+    window.innerWidth``), else what is wrong: how far it overflows and the elements that reach
+    furthest. A wide table is fine inside its own scrolling region (``app-table-container``)."""
+    facts = page.evaluate(_SIDEWAYS_JS)
+    if facts["overflow"] <= 0:
+        return ""
+    return (
+        f"the page scrolls sideways, {facts['overflow']}px wider than the {facts['width']}px "
+        f"window (a table or a long word overflows): {', '.join(facts['culprits'])}"
+    )
+
+
+def assert_fits_window(page: Any) -> None:
+    """The page does not scroll sideways at the window's width (use it at 375 px: ``PHONE``)."""
+    problem = sideways_scroll(page)
+    assert not problem, f"{page.url}: {problem}"
+
+
 def page_findings(page: Any) -> list[str]:
     """What is wrong with the page as it is now: axe-core violations, the number of <h1>s, the
     title, sideways scrolling."""
@@ -114,23 +155,16 @@ def page_findings(page: Any) -> list[str]:
     if violations:
         findings.append("axe-core violations:\n" + format_violations(violations))
     facts = page.evaluate(
-        """() => ({
-            h1s: document.querySelectorAll("h1").length,
-            title: document.title,
-            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-            width: window.innerWidth,
-        })"""
+        """() => ({h1s: document.querySelectorAll("h1").length, title: document.title})"""
     )
     if facts["h1s"] != 1:
         findings.append(f"{facts['h1s']} <h1> headings, expected exactly one")
     title = facts["title"]
     if not title.endswith(f"– {settings.SERVICE_NAME}") or title.startswith(" –"):
         findings.append(f"page title {title!r} does not say what it is")
-    if facts["overflow"] > 0:
-        findings.append(
-            f"the page scrolls sideways, {facts['overflow']}px wider than the {facts['width']}px "
-            "window (a table or a long word overflows)"
-        )
+    sideways = sideways_scroll(page)
+    if sideways:
+        findings.append(sideways)
     return findings
 
 

@@ -8,6 +8,7 @@ indicator page then show the new value, its commentary, the SPC verdicts and the
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -119,11 +120,16 @@ def test_form_and_workbook_submissions_then_publish(browse, tmp_path: Path) -> N
     period = round.period.short_label
     bu.goto("/p/northfield/data-set/scorecards/")
     bu.page.get_by_role("link", name="Neglect").click()
-    card = bu.page.locator("#row-EDU-CIN-PA")
+    row = bu.page.locator("#row-EDU-CIN-PA")
+    expect(row).to_contain_text("32.4%")
+    expect(row).to_contain_text(period)
+    bu.check("scorecard-after-publish")
+    row.get_by_role("link", name=re.compile("^Details")).click()
+    card = bu.page.locator("#card-EDU-CIN-PA")
     expect(card).to_contain_text(f"32.4 in {period}")
     expect(card).to_contain_text("Attendance officers now visit every child in need.")
-    bu.check("scorecard-after-publish")
-    card.get_by_role("link", name="Persistent absence of children in need").click()
+    bu.check("scorecard-cards-after-publish")
+    card.get_by_role("link", name="Persistent absence of children in need", exact=True).click()
     own = bu.page.locator("#partnership-series")
     expect(own.get_by_role("row", name=period)).to_contain_text("32.4")
     expect(bu.page.locator("#partnership-variation")).not_to_be_empty()

@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from assurance.browser_tests.browsing import assert_fits_window
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 P = "/p/northfield/data-set/"
@@ -47,8 +49,15 @@ def test_targets_scorecards_benchmarks_and_exceptions(browse) -> None:
     b.goto("/p/northfield/data-set/scorecards/")
     b.check("scorecard-list")
     b.page.get_by_role("link", name="Neglect").first.click()
-    expect(b.page.locator("#row-CSC-ASS45")).to_be_visible()
+    # one table, one row per indicator, with the SPC icons named in words
+    expect(b.page.locator("#scorecard #row-CSC-ASS45")).to_be_visible()
+    expect(b.page.locator("#row-CSC-ASS45 svg[role=img]").first).to_have_attribute(
+        "aria-label", re.compile("variation")
+    )
     b.check("scorecard")
+    b.page.locator("#row-CSC-ASS45").get_by_role("link", name=re.compile("^Details")).click()
+    expect(b.page.locator("#card-CSC-ASS45")).to_be_visible()
+    b.check("scorecard-cards")
 
     b.goto(P + "WF-TURNOVER/")
     expect(b.page.locator("#benchmarks")).to_contain_text("Statistical neighbours")
@@ -80,6 +89,8 @@ def test_targets_scorecards_benchmarks_and_exceptions(browse) -> None:
     narrow.check("indicator-partnership")
     narrow.goto("/p/northfield/data-set/scorecards/")
     narrow.page.get_by_role("link", name="Neglect").first.click()
+    expect(narrow.page.locator("#scorecard")).to_be_visible()
+    assert_fits_window(narrow.page)  # the table scrolls in its own region, not the page
     narrow.check("scorecard")
     narrow.goto(P + "exceptions/")
     narrow.check("exceptions")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from math import ceil, floor, log10
 from typing import NamedTuple
 
 from assurance.core.stats import percent
@@ -48,6 +49,7 @@ class Axes:
     label_y: int  # baseline of the period labels
     y_ticks: tuple[Tick, ...]
     x_labels: tuple[Tick, ...]
+    unit: str = ""  # what the values are, written above the value axis ("%", "days")
 
 
 def value_range(
@@ -64,6 +66,43 @@ def value_range(
     if keep_positive and low >= 0:
         return max(0.0, low - margin), high + margin
     return low - margin, high + margin
+
+
+UNIT_TOP = 26  # the top margin of a plot with its unit written above the value axis
+
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0)
+
+
+def nice_step(low: float, high: float, intervals: int = 5) -> float:
+    """The smallest round step (1, 2, 2.5 or 5 times a power of ten) that covers ``low`` to
+    ``high`` from one multiple of itself to another in at most ``intervals`` steps: 0–100 by
+    20, 7.9–15.1 by 2 (6 to 16). The same answer for the widened range (``nice_bounds``), so an
+    axis drawn on it ticks at its ends."""
+    if high <= low:
+        return 1.0
+    power = 10 ** floor(log10((high - low) / intervals))
+    for multiple in NICE_STEPS:
+        step = multiple * power
+        if ceil(high / step - 1e-9) - floor(low / step + 1e-9) <= intervals:
+            return step
+    return 100 * power  # pragma: no cover - 100 × power always fits
+
+
+def nice_bounds(low: float, high: float, intervals: int = 5) -> tuple[float, float]:
+    """``low`` and ``high`` widened to the nearest round ticks outside them, so that the axis
+    starts and ends on a labelled round number."""
+    step = nice_step(low, high, intervals)
+    return (
+        round(floor(low / step + 1e-9) * step, 10),
+        round(ceil(high / step - 1e-9) * step, 10),
+    )
+
+
+def tick_label(value: float, step: float) -> str:
+    """A tick's label with as many decimal places as its step needs: 25 → "25", 2.5 → "2.5",
+    0.25 → "0.25"; thousands separated."""
+    places = next((d for d in range(6) if abs(round(step, d) - step) < 1e-9 * max(step, 1)), 6)
+    return f"{value:,.{places}f}"
 
 
 @dataclass(frozen=True)
@@ -95,13 +134,16 @@ class Plot:
     def baseline(self) -> int:
         return self.height - self.bottom
 
-    def y_ticks(self, count: int = 5) -> tuple[Tick, ...]:
-        """``count`` evenly spaced values from low to high, labelled to one decimal place."""
+    def y_ticks(self, intervals: int = 5) -> tuple[Tick, ...]:
+        """Ticks at round numbers (``nice_step``) from low to high, at most ``intervals`` + 1."""
         low, high = self.low, self.high
-        values = [low + (high - low) * k / (count - 1) for k in range(count)]
-        return tuple(Tick(str(self.y(v)), f"{v:,.1f}", "end") for v in values)
+        step = nice_step(low, high, intervals)
+        first = ceil(low / step - 1e-9)
+        last = floor(high / step + 1e-9)
+        values = [round(k * step, 10) for k in range(first, last + 1)]
+        return tuple(Tick(str(self.y(v)), tick_label(v, step), "end") for v in values)
 
-    def axes(self, x_labels: Iterable[Tick]) -> Axes:
+    def axes(self, x_labels: Iterable[Tick], *, unit: str = "") -> Axes:
         return Axes(
             left=self.left,
             bottom=self.baseline,
@@ -109,6 +151,7 @@ class Plot:
             label_y=self.baseline + 16,
             y_ticks=self.y_ticks(),
             x_labels=tuple(x_labels),
+            unit=unit,
         )
 
 

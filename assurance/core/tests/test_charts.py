@@ -13,6 +13,8 @@ from assurance.core.charts import (
     RowText,
     Share,
     Tick,
+    nice_bounds,
+    nice_step,
     proportion_chart,
     short_label,
     value_range,
@@ -142,10 +144,30 @@ def test_a_plot_spaces_periods_evenly_and_puts_high_values_at_the_top() -> None:
     axes = plot.axes([Tick("56.0", "2020")])
     assert (axes.left, axes.bottom, axes.tick_x, axes.label_y) == (56, 228, 50, 244)
     assert axes.y_ticks == (
-        Tick("228.0", "0.0", "end"),
-        Tick("174.0", "25.0", "end"),
-        Tick("120.0", "50.0", "end"),
-        Tick("66.0", "75.0", "end"),
-        Tick("12.0", "100.0", "end"),
+        Tick("228.0", "0", "end"),
+        Tick("184.8", "20", "end"),
+        Tick("141.6", "40", "end"),
+        Tick("98.4", "60", "end"),
+        Tick("55.2", "80", "end"),
+        Tick("12.0", "100", "end"),
     )
     assert axes.x_labels == (Tick("56.0", "2020"),)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "step", "bounds", "labels"),
+    [
+        (0, 100, 20, (0, 100), ["0", "20", "40", "60", "80", "100"]),
+        (7.87, 15.13, 2, (6, 16), ["8", "10", "12", "14"]),
+        (0.013, 0.087, 0.02, (0, 0.1), ["0.02", "0.04", "0.06", "0.08"]),
+        (1203, 9876, 2000, (0, 10000), ["2,000", "4,000", "6,000", "8,000"]),
+        (41.2, 44.9, 1, (41, 45), ["42", "43", "44"]),
+        (10, 20, 2, (10, 20), ["10", "12", "14", "16", "18", "20"]),
+        (1, 11.5, 2.5, (0, 12.5), ["2.5", "5.0", "7.5", "10.0"]),  # one format per axis
+    ],
+)
+def test_value_axes_tick_at_round_numbers(low, high, step, bounds, labels) -> None:
+    assert nice_step(low, high) == pytest.approx(step)
+    assert nice_bounds(low, high) == pytest.approx(bounds)
+    plot = Plot(width=640, height=260, count=2, low=low, high=high)
+    assert [t.label for t in plot.y_ticks()] == labels

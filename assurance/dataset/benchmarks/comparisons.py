@@ -26,6 +26,7 @@ from assurance.dataset.benchmarks.rules import (
     neighbour_average,
 )
 from assurance.dataset.catalogue.models import Indicator
+from assurance.partnerships.models import Partnership
 from assurance.partnerships.neighbours import la_names
 
 ENGLAND = "E92000001"
@@ -87,10 +88,24 @@ def _key(row: dict[str, Any]) -> PeriodKey:
     return (row["period_type"], row["period_start"])
 
 
-def _area(row: dict[str, Any] | None, code: str, name: str = "") -> AreaValue:
+def _area(
+    row: dict[str, Any] | None, code: str, name: str = "", *, rename: bool = False
+) -> AreaValue:
+    """An area's value; ``name`` names it when it has no row (or always, with ``rename``)."""
     if row is None:
         return AreaValue(code, name or la_names().get(code, code), None, "")
-    return AreaValue(code, row["area_name"], row["value"], row["missing_reason"])
+    named = name if rename and name else row["area_name"]
+    return AreaValue(code, named, row["value"], row["missing_reason"])
+
+
+def own_area_name(partnership: Partnership) -> str:
+    """The one name a partnership's own area goes by on every data page: its local authority's
+    name as the partnership gave it, else the published statistics' name of its LA code."""
+    if partnership.local_authority_name:
+        return partnership.local_authority_name
+    if partnership.la_code:
+        return la_names().get(partnership.la_code, "the local authority")
+    return "the local authority"
 
 
 def benchmark_panels(
@@ -100,11 +115,13 @@ def benchmark_panels(
     neighbour_codes: Sequence[str],
     history: bool = False,
     ranks: bool = True,
+    la_name: str = "",
 ) -> dict[int, Panel]:
     """Indicator id → its panel for the LA. Without ``history`` the comparators are read for the
     LA's latest period only; with it, for every period (the benchmark chart). ``ranks=False``
     leaves out the national rank and quartile band (they read every LA's value of each
-    indicator: the scorecard does not show them)."""
+    indicator: the scorecard does not show them). ``la_name`` names the LA (the partnership's
+    one name for its area, ``own_area_name``) instead of the published statistics' name."""
     panels = {i.pk: Panel(indicator=i) for i in indicators}
     if not indicators or not la_code:
         return panels
@@ -132,7 +149,7 @@ def benchmark_panels(
         if present:
             latest[pk] = present[-1]
             panel.time_period = present[-1]["time_period"]
-            panel.la = _area(present[-1], la_code)
+            panel.la = _area(present[-1], la_code, la_name, rename=True)
             before = [r for r in rows if r["period_start"] < present[-1]["period_start"]]
             if before:
                 panel.previous_period = before[-1]["time_period"]
@@ -212,8 +229,14 @@ def benchmark_panels(
     return panels
 
 
-def benchmark_panel(*, indicator: Indicator, la_code: str, neighbour_codes: Sequence[str]) -> Panel:
+def benchmark_panel(
+    *, indicator: Indicator, la_code: str, neighbour_codes: Sequence[str], la_name: str = ""
+) -> Panel:
     """One indicator's panel with its history (the indicator page and the API)."""
     return benchmark_panels(
-        indicators=[indicator], la_code=la_code, neighbour_codes=neighbour_codes, history=True
+        indicators=[indicator],
+        la_code=la_code,
+        neighbour_codes=neighbour_codes,
+        history=True,
+        la_name=la_name,
     )[indicator.pk]

@@ -25,8 +25,11 @@ def benchmark_series(*, indicator: Indicator, area_code: str) -> list[Benchmark]
     )
 
 
-def benchmark_areas(*, indicator: Indicator, la_code: str) -> list[dict[str, Any]]:
-    """The areas a partnership compares with: its LA, its region and England (when present)."""
+def benchmark_areas(
+    *, indicator: Indicator, la_code: str, la_name: str = ""
+) -> list[dict[str, Any]]:
+    """The areas a partnership compares with: its LA (named ``la_name`` when given), its region
+    and England (when present)."""
     latest = (
         Benchmark.objects.filter(indicator=indicator, area_code=la_code)
         .order_by("-period_start")
@@ -35,7 +38,7 @@ def benchmark_areas(*, indicator: Indicator, la_code: str) -> list[dict[str, Any
     )
     areas = []
     if latest:
-        areas.append({"code": la_code, "name": latest["area_name"]})
+        areas.append({"code": la_code, "name": la_name or latest["area_name"]})
         region = (
             Benchmark.objects.filter(
                 indicator=indicator,

@@ -3,6 +3,8 @@ unit, polarity, owning sector, phase, frequency and source (global: shared by ev
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -17,6 +19,24 @@ class Unit(models.TextChoices):
     RATE_10K = "rate_10k", "Rate per 10,000 children"
     DAYS = "days", "Days"
     RATIO = "ratio", "Ratio"
+
+
+# How a value is written with its unit ("42.5%", "61.3 per 10,000", "38 days") and what the
+# value axis of a chart says above it.
+UNIT_SUFFIXES = {
+    "count": "",
+    "percentage": "%",
+    "rate_10k": " per 10,000",
+    "days": " days",
+    "ratio": "",
+}
+AXIS_UNITS = {
+    "count": "Number",
+    "percentage": "Per cent (%)",
+    "rate_10k": "Rate per 10,000 children",
+    "days": "Days",
+    "ratio": "Ratio",
+}
 
 
 class Polarity(models.TextChoices):
@@ -81,6 +101,17 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @property
+    def axis_unit(self) -> str:
+        """What a chart's value axis measures, written above it."""
+        return AXIS_UNITS.get(self.unit, self.get_unit_display())
+
+    def with_unit(self, value: Any) -> str:
+        """A value of this indicator at its decimal places with its unit: "42.5%", "1,204"."""
+        if value is None:
+            return ""
+        return f"{value:,.{self.decimal_places}f}{UNIT_SUFFIXES.get(self.unit, '')}"
 
     @property
     def needs_denominator(self) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assurance.core.charts import Axes, Plot, Tick, value_range
+from assurance.core.charts import UNIT_TOP, Axes, Plot, Tick, nice_bounds, value_range
 
 Number = Decimal | float | int | None
 
@@ -65,16 +65,20 @@ def line_chart(
     labels: Sequence[str],
     series: Sequence[tuple[str, str, Sequence[Number]]],
     *,
+    unit: str = "",
     width: int = 640,
     height: int = 280,
 ) -> LineChart | None:
-    """``series``: (key, label, values aligned with ``labels``); None values are gaps."""
+    """``series``: (key, label, values aligned with ``labels``); None values are gaps. The value
+    axis runs between round numbers, with ``unit`` written above it."""
     values = [float(v) for _, _, vs in series for v in vs if v is not None]
     if not values or not labels:
         return None
-    low, high = value_range(values, pad=0.08, keep_positive=True)
+    low, high = nice_bounds(*value_range(values, keep_positive=True))
     n = len(labels)
-    plot = Plot(width=width, height=height, count=n, low=low, high=high)
+    plot = Plot(
+        width=width, height=height, count=n, low=low, high=high, top=UNIT_TOP if unit else Plot.top
+    )
     xs = [plot.x(i) for i in range(n)]
     lines = []
     for key, label, vs in series:
@@ -92,7 +96,7 @@ def line_chart(
         width=width,
         height=height,
         lines=lines,
-        axes=plot.axes(Tick(str(xs[i]), labels[i]) for i in range(0, n, step)),
+        axes=plot.axes((Tick(str(xs[i]), labels[i]) for i in range(0, n, step)), unit=unit),
     )
 
 

@@ -370,3 +370,32 @@ def xmr(
         target=target,
         missing=missing,
     )
+
+
+def recent_step_change(result: SpcResult) -> int | None:
+    """Where the process seems to have shifted to a new level: the input position of the first of
+    the latest points when they are **all** special cause on the same side of the mean, at least
+    seven of them (a run), and something came before them in the same group. The limits are then
+    describing an old process: rebasing from that position gives the new one its own.
+
+    None when the latest point is common cause, the run is shorter than seven, or the run is the
+    whole group (a rebase there would change nothing)."""
+    if not result.points:
+        return None
+    last = result.points[-1]
+    if not last.special_cause or last.relative_to_mean == 0:
+        return None
+    run = 0
+    for point in reversed(result.points):
+        if (
+            point.group != last.group
+            or not point.special_cause
+            or point.relative_to_mean != last.relative_to_mean
+        ):
+            break
+        run += 1
+    start = result.points[-run]
+    group = result.groups[last.group]
+    if run < RUN_LENGTH or start.index == group.start_index:
+        return None
+    return start.index

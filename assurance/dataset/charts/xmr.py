@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assurance.core.charts import Axes, Plot, Tick, value_range
+from assurance.core.charts import UNIT_TOP, Axes, Plot, Tick, nice_bounds, value_range
 from assurance.dataset.charts.spc import SpcResult, Variation
 
 
@@ -25,7 +25,7 @@ class ChartLine:
     x1: float
     x2: float
     y: float
-    kind: str  # "mean" or "limit"
+    kind: str  # "mean", "limit" or "target"
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Chart:
     lines: list[ChartLine]
     path: str
     axes: Axes
+    target: float | None = None  # drawn as a line across the whole chart
 
 
 KIND = {
@@ -66,18 +67,30 @@ def xmr_chart(
     *,
     revised: Sequence[bool] = (),
     label_every: int = 1,
+    unit: str = "",
     width: int = 640,
     height: int = 260,
 ) -> Chart | None:
     """``revised`` (by input position, optional) marks points changed after publication;
-    ``label_every`` thins the period labels of a long series."""
+    ``label_every`` thins the period labels of a long series; ``unit`` is written above the
+    value axis. The result's target, if any, is drawn as a line and kept inside the chart; the
+    value axis starts and ends at round numbers."""
     if not result.points:
         return None
     ys = [p.value for p in result.points]
     for g in result.groups:
         ys += [g.lower_limit, g.upper_limit]
-    low, high = value_range(ys, pad=0.05)
-    plot = Plot(width=width, height=height, count=len(labels), low=low, high=high)
+    if result.target is not None:
+        ys.append(result.target)
+    low, high = nice_bounds(*value_range(ys))
+    plot = Plot(
+        width=width,
+        height=height,
+        count=len(labels),
+        low=low,
+        high=high,
+        top=UNIT_TOP if unit else Plot.top,
+    )
     points = [
         ChartPoint(
             plot.x(p.index),
@@ -98,6 +111,8 @@ def xmr_chart(
             ChartLine(x1, x2, plot.y(g.lower_limit), "limit"),
             ChartLine(x1, x2, plot.y(g.upper_limit), "limit"),
         ]
+    if result.target is not None:
+        lines.append(ChartLine(plot.x(0), plot.x(len(labels) - 1), plot.y(result.target), "target"))
     path = " ".join(f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(points))
     return Chart(
         width=width,
@@ -105,5 +120,6 @@ def xmr_chart(
         points=points,
         lines=lines,
         path=path,
-        axes=plot.axes(_x_labels(points, label_every)),
+        axes=plot.axes(_x_labels(points, label_every), unit=unit),
+        target=result.target,
     )

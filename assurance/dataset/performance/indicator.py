@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from assurance.core.business_year import business_year_label, current_business_year
-from assurance.dataset.benchmarks.comparisons import Panel, benchmark_panel
+from assurance.dataset.benchmarks.comparisons import Panel, benchmark_panel, own_area_name
 from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, RAG_LABELS, rag
 from assurance.dataset.catalogue.models import Indicator, Unit
 from assurance.dataset.charts.lines import line_chart
@@ -38,15 +38,16 @@ def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dic
     panel: Panel | None = None
     chart = None
     totals_only = indicator.unit == Unit.COUNT
+    la_name = own_area_name(partnership)
     if partnership.la_code:
         panel = benchmark_panel(
             indicator=indicator,
             la_code=partnership.la_code,
             neighbour_codes=partnership.neighbour_codes,
+            la_name=la_name,
         )
         if panel.series:
             labels = [r.time_period for r in panel.series]
-            la_name = panel.la.name if panel.la else partnership.local_authority_name
             series = [("la", la_name, [r.la for r in panel.series])]
             if panel.neighbours:
                 series.append(
@@ -62,13 +63,14 @@ def comparison_context(*, partnership: Partnership, indicator: Indicator) -> dic
                 series.append(("region", panel.region.name, [r.region for r in panel.series]))
             if not totals_only:
                 series.append(("england", "England", [r.england for r in panel.series]))
-            chart = line_chart(labels, series)
+            chart = line_chart(labels, series, unit=indicator.axis_unit)
     target = setting.target if setting else None
     tolerance = setting.tolerance if setting else None
     latest_rag = rag(
         panel.la.value if panel and panel.la else None, target, tolerance, indicator.polarity
     )
     return {
+        "la_name": la_name,
         "setting": setting,
         "target": target,
         "target_year": year,

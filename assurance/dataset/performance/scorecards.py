@@ -26,7 +26,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assurance.dataset.benchmarks.comparisons import Panel, benchmark_panels
+from assurance.dataset.benchmarks.comparisons import Panel, benchmark_panels, own_area_name
 from assurance.dataset.benchmarks.rules import (
     DIRECTION_LABELS,
     RAG_LABELS,
@@ -36,6 +36,7 @@ from assurance.dataset.benchmarks.rules import (
     rag,
 )
 from assurance.dataset.catalogue.models import Indicator, Source
+from assurance.dataset.charts.icons import SpcIcon, assurance_icon, variation_icon
 from assurance.dataset.charts.lines import Sparkline, sparkline
 from assurance.dataset.charts.spc import Polarity, SpcResult, xmr
 from assurance.dataset.collection.models import IndicatorValue, Revision, RoundStatus
@@ -88,6 +89,34 @@ class ScorecardRow:
     @property
     def direction_label(self) -> str:
         return DIRECTION_LABELS[self.direction] if self.direction else ""
+
+    @property
+    def value_text(self) -> str:
+        """The latest value with its unit: "42.5%"."""
+        return self.indicator.with_unit(self.value)
+
+    @property
+    def target_text(self) -> str:
+        return self.indicator.with_unit(self.target)
+
+    @property
+    def england_text(self) -> str:
+        england = self.panel.england
+        return self.indicator.with_unit(england.value) if england else ""
+
+    @property
+    def neighbours_text(self) -> str:
+        if not self.panel.neighbours:
+            return ""
+        return self.indicator.with_unit(self.panel.average.value)
+
+    @property
+    def variation_icon(self) -> SpcIcon:
+        return variation_icon(self.spc)
+
+    @property
+    def assurance_icon(self) -> SpcIcon:
+        return assurance_icon(self.spc)
 
     @property
     def spark_text(self) -> str:
@@ -171,6 +200,7 @@ def scorecard_rows(
         la_code=partnership.la_code,
         neighbour_codes=partnership.neighbour_codes,
         ranks=False,
+        la_name=own_area_name(partnership),
     )
     agency = [i for i in indicators if i.source == Source.AGENCY_RETURN]
     own = partnership_values(partnership=partnership, indicators=agency) if agency else {}

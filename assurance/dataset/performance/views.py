@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import Http404
 from django.views.generic import TemplateView
@@ -18,9 +19,11 @@ from assurance.core.business_year import (
 )
 from assurance.core.documents import Report
 from assurance.dataset.benchmarks import selectors
+from assurance.dataset.benchmarks.comparisons import own_area_name
 from assurance.dataset.catalogue import selectors as catalogue_selectors
 from assurance.dataset.catalogue.models import Indicator, Source
-from assurance.dataset.charts.spc import Variation
+from assurance.dataset.charts.icons import SPC_KEY
+from assurance.dataset.charts.spc import Variation, recent_step_change
 from assurance.dataset.charts.xmr import xmr_chart
 from assurance.dataset.collection import selectors as collection_selectors
 from assurance.dataset.performance import selectors as performance_selectors
@@ -79,12 +82,15 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
             if p.pk == priority.pk
         ]
         cards = scorecard(partnership=self.partnership, layout=layout)
+        in_detail = self.request.GET.get("view") == "cards"
         context.update(
             priority=priority,
             year_label=business_year_label(priority.business_year),
             rows=cards[0][1] if cards else [],
-            la_name=self.partnership.local_authority_name or "The local authority",
-            page_title=f"Scorecard: {priority.title}",
+            cards=in_detail,
+            key=SPC_KEY,
+            la_name=own_area_name(self.partnership),
+            page_title=f"Scorecard: {priority.title}" + (" in detail" if in_detail else ""),
             can_manage=self.actor.can("indicator.manage"),
             breadcrumbs=[
                 {
@@ -160,6 +166,7 @@ def xmr_context(
         indicator=indicator, rows=rows, target=target, rebase_at=rebase_at
     ).result
     points = {p.index: p for p in result.points}
+    step = recent_step_change(result)
     return {
         "spc": result,
         "group": result.groups[-1] if result.groups else None,
@@ -168,6 +175,7 @@ def xmr_context(
             labels,
             revised=[bool(getattr(r, "revised", False)) for r in rows],
             label_every=4 if own else 1,
+            unit=indicator.axis_unit,
         ),
         "table": [
             (
@@ -179,8 +187,21 @@ def xmr_context(
         "variation_label": VARIATION_LABELS.get(result.variation, "") if result.variation else "",
         "assurance_label": ASSURANCE_LABELS.get(result.assurance, "") if result.assurance else "",
         "labels": labels,
+        "target_text": indicator.with_unit(result.target),
         "revised": [r for r in rows if getattr(r, "revised", False)],
+        # the latest points all special cause at a new level: offer to rebase from the first
+        "step_change": {"label": labels[step], "count": sum(p.index >= step for p in result.points)}
+        if step is not None
+        else None,
     }
+
+
+def _with_rebase_link(step: dict[str, Any] | None, *, area: str) -> dict[str, Any] | None:
+    """The step change with the link that recalculates the limits from it (the rebase form's
+    own query, so the choice shows in the form and can be undone there)."""
+    if step is None:
+        return None
+    return {**step, "href": "?" + urlencode({"area": area, "rebase": step["label"]}) + "#assurance"}
 
 
 class IndicatorDetailView(PartnershipViewMixin, TemplateView):
@@ -199,7 +220,9 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
         if indicator is None:
             raise Http404("No such indicator")
         la_code = self.partnership.la_code or ""
-        areas = selectors.benchmark_areas(indicator=indicator, la_code=la_code)
+        areas = selectors.benchmark_areas(
+            indicator=indicator, la_code=la_code, la_name=own_area_name(self.partnership)
+        )
         area = self.request.GET.get("area") or (areas[0]["code"] if areas else la_code)
         if area not in {a["code"] for a in areas}:
             area = areas[0]["code"]
@@ -246,6 +269,7 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             labels=primary["labels"],
             assurance_label=primary["assurance_label"],
             rebase=rebase,
+            step_change=_with_rebase_link(primary["step_change"], area=area),
             standing=selectors.la_standing(indicator=indicator, la_code=la_code)
             if la_code
             else None,

@@ -22,6 +22,23 @@ def loaded(northfield):
     return northfield
 
 
+def test_the_indicator_page_names_the_partnership_area_one_way(loaded, dev, client_for):
+    """The published statistics call E08000029 "Solihull"; the partnership calls its area
+    "Northfield": the comparison, its chart, the standing, the area choice and the target all
+    say "Northfield", never the published name, "you" or "this area"."""
+    p = loaded.partnership
+    p.local_authority_name = "Northfield"
+    p.save()
+    html = client_for(dev).get(loaded.url("data-set/CSC-REREF/")).content.decode()
+    main = html.split('<main class="govuk-main-wrapper"')[1].split("</main>")[0]
+    assert "Solihull" not in main
+    assert "this area" not in main.lower() and " you " not in main
+    assert main.count("Northfield") >= 5
+    assert '<option value="E08000029" selected>Northfield</option>' in main
+    assert '<th scope="row" class="govuk-table__header">Northfield</th>' in main
+    assert "In 2025, Northfield:" in main
+
+
 def test_catalogue_page_lists_every_phase(loaded, dev, client_for):
     response = client_for(dev).get(loaded.url("data-set/"))
     assert response.status_code == 200
@@ -36,7 +53,7 @@ def test_indicator_page_shows_chart_and_table_for_the_partnership_la(loaded, dev
     assert response.status_code == 200
     html = response.content.decode()
     assert "<svg" in html and 'role="img"' in html and 'id="series"' in html
-    assert "Solihull" in html
+    assert loaded.partnership.local_authority_name in html
     xmr = html.split('aria-labelledby="chart-title"')[1].split("</svg>")[0]
     assert xmr.count("<circle") == 13  # 2013-2025
     assert 'id="standing"' in html and "quartile band" in html

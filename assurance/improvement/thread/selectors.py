@@ -216,25 +216,51 @@ class Consequence:
     actions: list[action_selectors.PlanAction]
 
 
-def learning_consequences(*, actor: Actor, item: LearningItem) -> list[Consequence]:
-    """What happened because of a learning item: its recommendations (directly or through a
-    theme), the decisions on them, and their actions with status and impact. Constant queries."""
-    from django.db.models import Q
+@dataclass
+class ThemeMate:
+    """A recommendation that shares a theme with a learning item but was not made from it."""
 
+    recommendation: Recommendation
+    themes: list[str]
+
+
+@dataclass
+class LearningConsequences:
+    """What happened because of a learning item (``linked``: the recommendations made from it),
+    and, apart, the recommendations that only share one of its themes (``theme_mates``)."""
+
+    linked: list[Consequence]
+    theme_mates: list[ThemeMate]
+
+
+def learning_consequences(*, actor: Actor, item: LearningItem) -> LearningConsequences:
+    """The recommendations linked to a learning item, the decisions on them, and their actions
+    with status and impact; and, labelled apart, the recommendations of its themes that are not
+    linked to it (sharing a theme is not being caused by it). Constant queries."""
     slug = actor.partnership.slug
-    recommendations = list(
-        Recommendation.objects_for(actor.partnership)
-        .filter(Q(learning_items=item) | Q(themes__items=item))
-        .distinct()
-        .order_by("created_at", "pk")
-    )
+    visible = Recommendation.objects_for(actor.partnership)
+    recommendations = list(visible.filter(learning_items=item).order_by("created_at", "pk"))
     ids = [r.pk for r in recommendations]
     plans = action_selectors.plans_for(actor=actor, recommendations=ids)
     decisions = _decisions_for(ids)
-    return [
-        Consequence(r, [_decision_link(d, slug) for d in decisions[r.pk]], plans.get(r.pk, []))
-        for r in recommendations
-    ]
+    shared: dict[int, list[str]] = {}
+    for rec_id, theme in (
+        LearningTheme.recommendations.through.objects.filter(learningtheme__items=item)
+        .exclude(recommendation_id__in=ids)
+        .order_by("learningtheme__title", "learningtheme_id")
+        .values_list("recommendation_id", "learningtheme__title")
+    ):
+        names = shared.setdefault(rec_id, [])
+        if theme not in names:
+            names.append(theme)
+    mates = visible.filter(pk__in=list(shared)).order_by("created_at", "pk")
+    return LearningConsequences(
+        linked=[
+            Consequence(r, [_decision_link(d, slug) for d in decisions[r.pk]], plans.get(r.pk, []))
+            for r in recommendations
+        ],
+        theme_mates=[ThemeMate(r, shared[r.pk]) for r in mates],
+    )
 
 
 def follow_ups(record: Any) -> list[FollowUp]:

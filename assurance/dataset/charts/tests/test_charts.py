@@ -36,10 +36,12 @@ def test_the_xmr_chart_is_scaled_to_its_points_and_limits():
     chart = xmr_chart(xmr(VALUES), QUARTERS)
     assert chart is not None
     ticks = chart.axes.y_ticks
-    assert len(ticks) == 5 and {t.anchor for t in ticks} == {"end"}
+    assert {t.anchor for t in ticks} == {"end"}
+    # the axis runs from one round number to another around the limits: 6 to 16 by 2
+    assert [t.label for t in ticks] == ["6", "8", "10", "12", "14", "16"]
     assert float(ticks[0].at) == 228.0 and float(ticks[-1].at) == 12.0  # low at the bottom
     limits = [line.y for line in chart.lines if line.kind == "limit"]
-    assert min(limits) > 12.0 and max(limits) < 228.0  # inside, with 5% to spare
+    assert min(limits) > 12.0 and max(limits) < 228.0  # inside
     assert xmr_chart(xmr([]), []) is None
 
 
@@ -49,7 +51,9 @@ def test_the_benchmark_chart_labels_at_most_about_ten_periods():
     assert chart is not None
     assert [t.label for t in chart.axes.x_labels] == labels[::3]
     assert chart.axes.x_labels[0] == Tick("56.0", "2000")
-    assert chart.axes.y_ticks[0].label == "0.0"  # a count never goes below zero
+    assert chart.axes.y_ticks[0].label == "0"  # a count never goes below zero
+    assert chart.axes.y_ticks[-1].label == "25"  # up to a round number above the highest, 24
+    assert line_chart(labels, [("la", "Solihull", range(25))], unit="Number").axes.unit == "Number"  # type: ignore[union-attr]
     assert line_chart(labels, [("la", "Solihull", [None] * 25)]) is None
 
 
@@ -59,3 +63,24 @@ def test_a_sparkline_breaks_at_a_missing_value():
     assert line.path == "M3.0,25.0 L41.0,17.7 M117.0,3.0"
     assert line.last == (117.0, 3.0)
     assert sparkline([1, None]) is None
+
+
+def test_the_xmr_chart_draws_the_target_and_keeps_it_in_view():
+    """A target far above the process (consistently failed) still shows, as its own line across
+    the chart, and the axis reaches it at a round number."""
+    chart = xmr_chart(xmr(VALUES, polarity="higher", target=30), QUARTERS)
+    assert chart is not None and chart.target == 30
+    (target,) = [line for line in chart.lines if line.kind == "target"]
+    assert (target.x1, target.x2) == (chart.points[0].x, chart.points[-1].x)
+    assert 12.0 <= target.y < min(p.y for p in chart.points)  # above every point, inside
+    assert chart.axes.y_ticks[-1].label == "30"
+    without = xmr_chart(xmr(VALUES, polarity="higher"), QUARTERS)
+    assert without is not None and not [ln for ln in without.lines if ln.kind == "target"]
+
+
+def test_the_xmr_chart_names_its_unit_above_the_axis():
+    chart = xmr_chart(xmr(VALUES), QUARTERS, unit="Percentage (%)")
+    assert chart is not None
+    assert chart.axes.unit == "Percentage (%)"
+    assert float(chart.axes.y_ticks[-1].at) >= 26  # the unit has the top of the chart to itself
+    assert xmr_chart(xmr(VALUES), QUARTERS).axes.unit == ""  # type: ignore[union-attr]

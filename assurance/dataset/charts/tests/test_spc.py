@@ -7,7 +7,14 @@ import math
 
 import pytest
 
-from assurance.dataset.charts.spc import Assurance, Polarity, SpecialCause, Variation, xmr
+from assurance.dataset.charts.spc import (
+    Assurance,
+    Polarity,
+    SpecialCause,
+    Variation,
+    recent_step_change,
+    xmr,
+)
 
 BASE = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11]  # mean 11.5, mean MR 15/11
 
@@ -232,3 +239,23 @@ def test_neither_polarity_labels_by_direction():
     r = xmr([10, 9, 10, 9, 10, 9, 10, 11, 12, 11, 12, 11, 12, 11], polarity="neither")
     assert r.points[0].variation is Variation.NEITHER_LOW
     assert r.points[-1].variation is Variation.NEITHER_HIGH
+
+
+STEP_UP = [10, 11, 10, 12, 11, 10, 11, 12, 10, 11, 20, 21, 20, 22, 21, 20, 21]
+
+
+@pytest.mark.parametrize(
+    ("values", "rebase_at", "expected"),
+    [
+        (STEP_UP, (), 10),  # seven points at a new level, all special cause: rebase from the 11th
+        ([-v for v in STEP_UP], (), 10),  # a step down too
+        (STEP_UP[:-1], (), None),  # only six at the new level: not yet a run
+        (STEP_UP, (10,), None),  # already rebased there: the new level has its own limits
+        ([*STEP_UP, 11], (), None),  # the latest point falls back below: no settled new level
+        ([10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11], (), None),  # all common cause
+        ([], (), None),
+    ],
+)
+def test_a_recent_step_change_is_found_where_it_starts(values, rebase_at, expected):
+    result = xmr(values, polarity="higher", rebase_at=rebase_at)
+    assert recent_step_change(result) == expected

@@ -182,3 +182,38 @@ def test_queries_do_not_grow_with_the_number_of_periods(
         assert c.get("/api/v1/indicators/POL-RHI72/spc?area=northfield").status_code == 200
     with django_assert_max_num_queries(8):
         assert c.get("/api/v1/indicators/POL-RHI72/series?area=northfield").status_code == 200
+
+
+STEP = [50, 52, 49, 51, 50, 48, 51, 50, 53, 51, 70, 72, 71, 73, 70, 72, 71]  # a new level
+
+
+def test_the_chart_draws_the_target_and_unit_at_round_ticks(
+    northfield, catalogue, helen, amira, client_for
+):
+    publish_series(northfield, helen, FIGURES)
+    set_target(northfield, 80)
+    html = client_for(amira).get(northfield.url("data-set/POL-RHI72/")).content.decode()
+    chart = html.split('aria-labelledby="partnership-chart-title"')[1].split("</svg>")[0]
+    assert chart.count('class="target"') == 1
+    assert ">Per cent (%)</text>" in chart
+    ticks = [t.split("</text>")[0] for t in chart.split('dominant-baseline="middle">')[1:]]
+    assert ticks and all(float(t.replace(",", "")) % 5 == 0 for t in ticks), ticks
+    assert ticks[-1] == "80"  # the target is in view, at the top
+    assert "with the target of 80.0%" in html and "Red dotted line: the target (80.0%)" in html
+
+
+def test_a_step_change_is_named_with_a_link_to_rebase(
+    northfield, catalogue, helen, amira, client_for
+):
+    publish_series(northfield, helen, STEP)
+    url = northfield.url("data-set/POL-RHI72/")
+    html = client_for(amira).get(url).content.decode()
+    note = html.split('id="step-change"')[1].split("</div>")[0]
+    assert "Every point from Q3 2026/27 on (7 points) is special cause" in note
+    assert "rebase=Q3+2026%2F27#assurance" in note  # the rebase form's own choice
+    # once rebased there, the new level has its own limits and the offer goes
+    rebased = client_for(amira).get(url, {"rebase": "Q3 2026/27"}).content.decode()
+    assert 'id="step-change"' not in rebased
+    assert '<option value="Q3 2026/27" selected>' in rebased
+    steady = client_for(amira).get(url.replace("POL-RHI72", "CSC-REF")).content.decode()
+    assert 'id="step-change"' not in steady

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 
@@ -51,23 +53,63 @@ def scored(solihull):
 
 
 def test_scorecard_shows_published_values_and_no_made_up_agency_returns(scored, dev, client_for):
-    html = client_for(dev).get(scored.url(f"data-set/scorecards/{scored.priority.pk}/"))
-    assert html.status_code == 200
-    page = html.content.decode()
+    url = scored.url(f"data-set/scorecards/{scored.priority.pk}/")
+    c = client_for(dev)
+    page = c.get(url + "?view=cards").content.decode()
     rate = Benchmark.objects.get(
         indicator__code="WF-TURNOVER", area_code=SOLIHULL, time_period="2025"
     ).value
     england = Benchmark.objects.get(
         indicator__code="WF-TURNOVER", area_code="E92000001", time_period="2025"
     ).value
-    card = page.split('id="row-WF-TURNOVER"')[1].split('id="row-')[0]
+    card = page.split('id="card-WF-TURNOVER"')[1].split('id="card-')[0]
     assert f"{rate:,.1f}" in card and "in 2025" in card and f"{england:,.1f}" in card
     assert "West Midlands" in card and "statistical neighbours" in card
     assert 'aria-label="Trend of children&#x27;s social worker turnover, oldest first: 2017' in card
     # re-referrals are an agency return: nothing published by the partnership yet
-    rereferrals = page.split('id="row-CSC-REREF"')[1]
+    rereferrals = page.split('id="card-CSC-REREF"')[1]
     assert "No values yet" in rereferrals
     assert "Missed" not in rereferrals  # no value, no rating
+
+
+def _cells(html: str, code: str) -> list[str]:
+    """The text of each cell of an indicator's row in the scorecard table."""
+    row = html.split(f'id="row-{code}"')[1].split("</tr>")[0]
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)
+    return [" ".join(unescape(re.sub(r"<[^>]+>", " ", c)).split()) for c in cells]
+
+
+def test_the_scorecard_is_one_table_of_every_indicator(scored, dev, client_for):
+    """One row per indicator: latest value with its unit, target, the variation and assurance
+    icons in words, England, statistical neighbours and which direction is better; the cards
+    are a link away."""
+    page = client_for(dev).get(scored.url(f"data-set/scorecards/{scored.priority.pk}/")).text
+    assert 'id="scorecard"' in page and 'class="govuk-summary-card"' not in page
+    assert 'role="region"' in page and 'tabindex="0"' in page
+    rate, england = (
+        Benchmark.objects.get(
+            indicator__code="WF-TURNOVER", area_code=area, time_period="2025"
+        ).value
+        for area in (SOLIHULL, "E92000001")
+    )
+    turnover = _cells(page, "WF-TURNOVER")
+    assert turnover[0].startswith("Children's social worker turnover")
+    assert turnover[1] == f"{rate:,.1f}% 2025"
+    assert turnover[2] == "None set"
+    assert turnover[3] in {
+        "Common cause variation: no significant change",
+        "Special cause improving variation: significantly low",
+        "Special cause concerning variation: significantly high",
+    }
+    assert turnover[4] == "– No assurance verdict: no target set"
+    assert turnover[5] == f"{england:,.1f}%"
+    assert turnover[6].endswith("%")  # the neighbours' average
+    assert turnover[7] == "Lower"
+    assert 'aria-label="Common cause variation' in page or 'aria-label="Special cause' in page
+    rereferrals = _cells(page, "CSC-REREF")
+    assert rereferrals[1] == "No values yet" and rereferrals[2] == "5.0%"
+    assert 'href="?view=cards#card-WF-TURNOVER"' in page
+    assert page.count('<tr class="govuk-table__row" id="row-') == 2
 
 
 def test_scorecard_queries_do_not_grow_with_indicators(

@@ -1,0 +1,79 @@
+"""The "Making Data Count" icons of a scorecard row (pure: no Django): what the latest point's
+variation and the assurance against the target say, as a kind (its colour), a letter and the
+words that stand for the icon (its text alternative and its key).
+
+As NHS England's icons: variation is a grey circle for common cause, blue for special cause
+improving and orange for concerning, with H or L for a high or low value (purple when neither
+direction is better); assurance is P (the target consistently met: passes), F (consistently
+failed) or ? (hit and miss)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assurance.dataset.charts.spc import Assurance, Polarity, SpcResult, Variation
+
+
+@dataclass(frozen=True)
+class SpcIcon:
+    # "common", "improving", "concerning", "neither", "met", "failed", "hit_and_miss" or "none"
+    kind: str
+    letter: str
+    label: str  # the text alternative: the whole verdict in words
+
+
+NO_VARIATION = SpcIcon("none", "", "No variation verdict: no values yet")
+NO_TARGET = SpcIcon("none", "", "No assurance verdict: no target set")
+NO_DIRECTION = SpcIcon("none", "", "No assurance verdict: neither direction is better")
+
+
+def variation_icon(result: SpcResult | None) -> SpcIcon:
+    if result is None or result.variation is None:
+        return NO_VARIATION
+    variation = result.variation
+    if variation is Variation.COMMON_CAUSE:
+        return SpcIcon("common", "", "Common cause variation: no significant change")
+    if variation in (Variation.NEITHER_HIGH, Variation.NEITHER_LOW):
+        high = variation is Variation.NEITHER_HIGH
+        return SpcIcon(
+            "neither",
+            "H" if high else "L",
+            f"Special cause variation: significantly {'high' if high else 'low'}",
+        )
+    improving = variation is Variation.IMPROVING
+    higher_is_better = result.polarity is Polarity.HIGHER_IS_BETTER
+    high = improving == higher_is_better
+    return SpcIcon(
+        "improving" if improving else "concerning",
+        "H" if high else "L",
+        f"Special cause {'improving' if improving else 'concerning'} variation: "
+        f"significantly {'high' if high else 'low'}",
+    )
+
+
+def assurance_icon(result: SpcResult | None) -> SpcIcon:
+    if result is None or result.target is None:
+        return NO_TARGET
+    if result.polarity is Polarity.NEITHER or result.assurance is None:
+        return NO_DIRECTION
+    return {
+        Assurance.CONSISTENTLY_MET: SpcIcon("met", "P", "Target consistently met"),
+        Assurance.CONSISTENTLY_FAILED: SpcIcon("failed", "F", "Target consistently failed"),
+        Assurance.HIT_AND_MISS: SpcIcon(
+            "hit_and_miss", "?", "Hit and miss: the target may or may not be met"
+        ),
+    }[result.assurance]
+
+
+# The key below a scorecard table: every icon once, in words.
+SPC_KEY = (
+    SpcIcon("common", "", "Common cause variation: no significant change"),
+    SpcIcon("improving", "H", "Special cause improving variation: significantly high"),
+    SpcIcon("improving", "L", "Special cause improving variation: significantly low"),
+    SpcIcon("concerning", "H", "Special cause concerning variation: significantly high"),
+    SpcIcon("concerning", "L", "Special cause concerning variation: significantly low"),
+    SpcIcon("neither", "H", "Special cause variation where neither direction is better: high"),
+    SpcIcon("met", "P", "Target consistently met"),
+    SpcIcon("failed", "F", "Target consistently failed"),
+    SpcIcon("hit_and_miss", "?", "Hit and miss: the target may or may not be met"),
+)

@@ -1,0 +1,53 @@
+"""Each verdict of the XmR rules has its "Making Data Count" icon and words (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assurance.dataset.charts.icons import assurance_icon, variation_icon
+from assurance.dataset.charts.spc import xmr
+
+BASE = [10, 12, 11, 13, 12, 11, 10, 12, 11, 13, 12, 11]  # limits 7.87 to 15.13
+HIGH = [*BASE, 30]  # the last point beyond the upper limit
+LOW = [*BASE, -5]
+
+
+@pytest.mark.parametrize(
+    ("values", "polarity", "kind", "letter", "words"),
+    [
+        (BASE, "higher", "common", "", "Common cause variation: no significant change"),
+        (HIGH, "higher", "improving", "H", "Special cause improving variation: significantly high"),
+        (
+            HIGH,
+            "lower",
+            "concerning",
+            "H",
+            "Special cause concerning variation: significantly high",
+        ),
+        (LOW, "higher", "concerning", "L", "Special cause concerning variation: significantly low"),
+        (LOW, "lower", "improving", "L", "Special cause improving variation: significantly low"),
+        (HIGH, "neither", "neither", "H", "Special cause variation: significantly high"),
+        (LOW, "neither", "neither", "L", "Special cause variation: significantly low"),
+        ([], "higher", "none", "", "No variation verdict: no values yet"),
+    ],
+)
+def test_variation_icons(values, polarity, kind, letter, words):
+    icon = variation_icon(xmr(values, polarity=polarity))
+    assert (icon.kind, icon.letter, icon.label) == (kind, letter, words)
+
+
+@pytest.mark.parametrize(
+    ("polarity", "target", "kind", "letter", "words"),
+    [
+        ("higher", 5, "met", "P", "Target consistently met"),
+        ("higher", 16, "failed", "F", "Target consistently failed"),
+        ("lower", 16, "met", "P", "Target consistently met"),
+        ("higher", 12, "hit_and_miss", "?", "Hit and miss: the target may or may not be met"),
+        ("higher", None, "none", "", "No assurance verdict: no target set"),
+        ("neither", 12, "none", "", "No assurance verdict: neither direction is better"),
+    ],
+)
+def test_assurance_icons(polarity, target, kind, letter, words):
+    icon = assurance_icon(xmr(BASE, polarity=polarity, target=target))
+    assert (icon.kind, icon.letter, icon.label) == (kind, letter, words)
+    assert variation_icon(None).kind == assurance_icon(None).kind == "none"

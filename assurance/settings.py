@@ -168,6 +168,12 @@ AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Assurance"
 
+# The access log (who opened a case's or a return's page): kept this many days, then removed by
+# `manage.py prune_access_log`, run daily.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 730)
+if ACCESS_LOG_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("ACCESS_LOG_RETENTION_DAYS must be at least 1 (days).")
+
 # Sign-in with an organisation's account (OpenID Connect: Microsoft Entra ID or any provider),
 # offered beside e-mail and password when OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set. See
 # README.md and docs/adr/017. People are found by their verified e-mail address, never created.

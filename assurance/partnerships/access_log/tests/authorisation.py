@@ -1,0 +1,13 @@
+"""The authorisation matrix rows of the access log: the business unit's pages."""
+
+from assurance.core.tests.matrix import BU, expect
+
+LOOKUPS = {
+    # The access log of a case (the case itself is the audits' lookup "case").
+    "record_type": lambda: "audits.auditcase",
+}
+
+EXPECTED = {
+    "partnerships:access_log": expect(allow=BU),
+    "partnerships:record_access_log": expect(allow=BU, kwargs={"pk": "case"}),
+}

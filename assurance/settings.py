@@ -162,6 +162,7 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "assurance.accounts.authentication.axes_username"  # case, spaces
+AXES_WHITELIST_CALLABLE = "assurance.accounts.authentication.axes_never_counted"  # OIDC
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

@@ -250,3 +250,17 @@ def test_a_single_factor_sign_in_still_asks_for_a_code(
     response = client.get(strict_northfield.url())
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/two-factor/")
+
+
+def test_refused_organisation_sign_ins_do_not_lock_out_the_office(
+    provider: LoopbackProvider, priya: Person, settings: Any
+) -> None:
+    """Colleagues behind one address, not yet added, try the button more times than the
+    lockout allows; Priya, who has been added, still gets in."""
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        provider.sign_in_as(email="not-yet-added@northfield.test", email_verified=True)
+        organisation_sign_in(Client(), provider)
+    provider.sign_in_as(email=priya.email, email_verified=True)
+    client = Client()
+    organisation_sign_in(client, provider)
+    assert signed_in_as(client) == priya.user

@@ -278,6 +278,9 @@ class AccessLogged(PartnershipViewMixin):
             permission = "case.view"
             access_logged = "case"
 
+    The entry names the record by ``str(record)``, which must be its pseudonymised reference
+    (an audit case's is), never a child's name or identifier.
+
     Only a successful GET of the page logs: a refusal (403, 404) or a form post does not. A list
     page does not use it, so it adds no query per row; a record page adds one INSERT. Writing the
     entry never fails the page: an error is logged and the page is shown.

@@ -77,6 +77,8 @@ def test_the_business_unit_follows_the_link_to_the_cases_log(
     assert log.status_code == 200
     assert [e.person for e in log.context["rows"]] == [amira, priya]
     assert f"Who has looked at audit case {case.reference}" in log.content.decode()
+    back = northfield.url(f"audits/cases/{case.pk}/")
+    assert f'href="{back}">Back to audit case {case.reference}</a>' in log.content.decode()
 
 
 def test_opening_a_return_writes_an_entry(

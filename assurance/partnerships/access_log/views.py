@@ -34,7 +34,7 @@ class AccessLogView(PartnershipViewMixin, TemplateView):
         context.update(
             paginate(self.request, rows),
             form=form,
-            filtered=bool(self.request.GET),
+            filtered=bool(filters or form.errors),
             retention_days=settings.ACCESS_LOG_RETENTION_DAYS,
         )
         return context
@@ -54,6 +54,7 @@ class RecordAccessLogView(PartnershipViewMixin, TemplateView):
         context.update(
             paginate(self.request, rows),
             record=record,
+            record_page=rows.values_list("page", flat=True).first(),
             retention_days=settings.ACCESS_LOG_RETENTION_DAYS,
             page_title=f"Who has looked at {record.kind} {record.reference}",
             breadcrumbs=[

@@ -127,6 +127,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "assurance.accounts.oidc.backend.OrganisationAccountBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -164,11 +165,44 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "assurance.accounts.authentication.axes_username"  # case, spaces
+AXES_WHITELIST_CALLABLE = "assurance.accounts.authentication.axes_never_counted"  # OIDC
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Assurance"
+
+# The access log (who opened a case's or a return's page): kept this many days, then removed by
+# `manage.py prune_access_log`, run daily.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 730)
+if ACCESS_LOG_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("ACCESS_LOG_RETENTION_DAYS must be at least 1 (days).")
+
+# Sign-in with an organisation's account (OpenID Connect: Microsoft Entra ID or any provider),
+# offered beside e-mail and password when OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set. See
+# README.md and docs/adr/017. People are found by their verified e-mail address, never created.
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
+OIDC_ISSUER = env_str("OIDC_ISSUER", "")  # only where it differs from the discovery URL's
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET", "")
+OIDC_BUTTON_LABEL = env_str("OIDC_BUTTON_LABEL", "Sign in with your organisation's account")
+OIDC_RP_SCOPES = env_str("OIDC_SCOPES", "openid email profile")
+# The provider's amr values that count as two-factor sign-in (RFC 8176).
+OIDC_MFA_AMR_VALUES = env_list("OIDC_MFA_AMR_VALUES", ["mfa"])
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
+if OIDC_DISCOVERY_URL:
+    if not OIDC_RP_CLIENT_ID or (PRODUCTION and not OIDC_RP_CLIENT_SECRET):
+        raise ImproperlyConfigured(
+            "OIDC_DISCOVERY_URL is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too (from the "
+            "app registration at your identity provider)."
+        )
+    if PRODUCTION and not OIDC_DISCOVERY_URL.startswith("https://"):
+        raise ImproperlyConfigured("OIDC_DISCOVERY_URL must be an https:// address in production.")
 
 # E-mail: console by default; GOV.UK Notify when NOTIFY_API_KEY is set, SMTP when EMAIL_HOST is
 # set (one or the other). Production needs one of them: the console backend writes every

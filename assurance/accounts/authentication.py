@@ -22,6 +22,15 @@ def axes_username(request: Any, credentials: dict[str, Any] | None = None) -> st
     return normalise_email(raw)
 
 
+def axes_never_counted(request: Any, credentials: dict[str, Any] | None = None) -> bool:
+    """Whether a sign-in attempt is outside django-axes' count (``AXES_WHITELIST_CALLABLE``):
+    sign-in with an organisation's account, which passes a ``nonce`` and no password. No
+    password can be guessed through it (the provider counts its own failures, and each code
+    works once, in the browser that asked for it), and counting its refusals locked out every
+    colleague behind one office address once a few who had not been added had tried it."""
+    return "nonce" in (credentials or {}) and "password" not in (credentials or {})
+
+
 class TokenAuthentication(authentication.TokenAuthentication):
     """A personal API token (``Authorization: Token <key>``), refused once the password has been
     changed since it was made, as a password change ends the other sessions.

@@ -36,7 +36,7 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email__iexact=normalise_email(username))
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     """Someone who signs in. Signs in with an e-mail address."""
 
     email = models.EmailField("e-mail address", unique=True)
@@ -85,3 +85,9 @@ class PasswordResetRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Password-reset request at {self.requested_at:%Y-%m-%d %H:%M}"
+
+
+# Defined in the sub-package of its noun; imported here for Django (see accounts/oidc/).
+from assurance.accounts.oidc.models import OrganisationSignInDevice  # noqa: E402
+
+__all__ = ["OrganisationSignInDevice", "PasswordResetRequest", "User", "normalise_email"]

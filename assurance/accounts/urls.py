@@ -1,11 +1,18 @@
 from django.urls import path
 
 from assurance.accounts import views
+from assurance.accounts.oidc import views as organisation
 
 app_name = "accounts"
 
 urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
+    path("organisation/", organisation.OrganisationSignInStartView.as_view(), name="oidc_start"),
+    path(
+        "organisation/callback/",
+        organisation.OrganisationSignInCallbackView.as_view(),
+        name="oidc_callback",
+    ),
     path("sign-out/", views.SignOutView.as_view(), name="logout"),
     path("", views.AccountView.as_view(), name="account"),
     path("two-factor/", views.TwoFactorView.as_view(), name="two_factor"),

@@ -29,6 +29,7 @@ from rest_framework.authtoken.models import Token
 
 from assurance.accounts import services
 from assurance.accounts.forms import ResetForm, SignInForm, TokenForm
+from assurance.accounts.oidc.provider import configured as organisation_sign_in_configured
 from assurance.partnerships.access import two_factor_required
 
 
@@ -44,6 +45,8 @@ class SignInView(auth_views.LoginView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["heading"] = f"Sign in to {settings.SERVICE_NAME}"
+        if organisation_sign_in_configured():
+            context["organisation_sign_in"] = settings.OIDC_BUTTON_LABEL
         return context
 
 

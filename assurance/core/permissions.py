@@ -56,6 +56,8 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # People: contact details, so only those who organise work see them
     "person.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN},
     "person.manage": _all(BU),
+    # The access log: who opened which case or return page (partnerships.access_log)
+    "access_log.view": _all(BU),
     # Frameworks (audit tools and other assessment frameworks)
     "framework.view": _all(*PRACTITIONERS),
     "framework.manage": _all(BU),

@@ -36,6 +36,16 @@ class PartnershipsConfig(AppConfig):
                 "People", "partnerships:person_list", "person.view", 83, "people", "Partnership"
             )
         )
+        register_nav(
+            NavItem(
+                "Access log",
+                "partnerships:access_log",
+                "access_log.view",
+                84,
+                "access_log",
+                "Partnership",
+            )
+        )
         register_todo(partnership_todos)
 
         from assurance.core.registry import register_demo

@@ -429,3 +429,7 @@ class KeptIdentifier(PartnershipScoped):
 
     def __str__(self) -> str:
         return f"{self.kinds} kept in {self.field} ({self.page})"
+
+
+# Defined in the sub-package of its noun; imported here for Django.
+from assurance.partnerships.access_log.models import AccessLogEntry  # noqa: E402, F401

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from assurance.partnerships import views
+from assurance.partnerships.access_log import views as access_log
 
 app_name = "partnerships"
 
@@ -43,4 +44,10 @@ urlpatterns = [
     path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<int:pk>/change/", views.PersonUpdateView.as_view(), name="person_update"),
     path("people/<int:pk>/history/", views.PersonHistoryView.as_view(), name="person_history"),
+    path("access-log/", access_log.AccessLogView.as_view(), name="access_log"),
+    path(
+        "access-log/<str:record_type>/<int:pk>/",
+        access_log.RecordAccessLogView.as_view(),
+        name="record_access_log",
+    ),
 ]

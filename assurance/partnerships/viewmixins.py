@@ -12,6 +12,7 @@ made from a stale copy of the record is refused (``core.concurrency``, ADR 012).
 from __future__ import annotations
 
 import inspect
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -31,6 +32,9 @@ from assurance.core.history import history_entries
 from assurance.core.registry import navigation_items
 from assurance.partnerships import services
 from assurance.partnerships.access import Actor, actor_for
+from assurance.partnerships.access_log.services import access_log_record
+
+logger = logging.getLogger(__name__)
 
 
 class PartnershipViewMixin(View):
@@ -347,3 +351,47 @@ class DocumentView(PartnershipViewMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["report"] = self.get_report()
         return context
+
+
+class AccessLogged(PartnershipViewMixin):
+    """A record's page that writes an access log entry each time it is shown (who, what,
+    when; ``partnerships.access_log``), and gives the page ``access_log_url``, the record's log,
+    for those who may read it.
+
+    Put it first among the bases and name the context variable that holds the record::
+
+        class CaseDetailView(AccessLogged, TemplateView):
+            permission = "case.view"
+            access_logged = "case"
+
+    The entry names the record by ``str(record)``, which must be its pseudonymised reference
+    (an audit case's is), never a child's name or identifier.
+
+    Only a successful GET of the page logs: a refusal (403, 404) or a form post does not. A list
+    page does not use it, so it adds no query per row; a record page adds one INSERT. Writing the
+    entry never fails the page: an error is logged and the page is shown.
+    """
+
+    access_logged: str = ""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response: HttpResponse = super().get(request, *args, **kwargs)  # type: ignore[misc]
+        context = getattr(response, "context_data", None)
+        if response.status_code != 200 or context is None:
+            return response
+        record = context.get(self.access_logged) if self.access_logged else None
+        if record is None:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}: no record {self.access_logged!r} in the context to log."
+            )
+        try:
+            with transaction.atomic():
+                access_log_record(actor=self.actor, record=record, page=request.path)
+        except Exception:
+            logger.exception("The access log entry for %s was not written", request.path)
+        if self.actor.can("access_log.view"):
+            context["access_log_url"] = reverse(
+                "partnerships:record_access_log",
+                args=[self.partnership.slug, record._meta.label_lower, record.pk],
+            )
+        return response

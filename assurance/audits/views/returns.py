@@ -15,7 +15,12 @@ from assurance.audits import selectors, services
 from assurance.audits.forms import AssignForm, ReturnForm, SendBackForm
 from assurance.audits.models import AgencyReturn, ReturnStatus
 from assurance.frameworks.assessments import ConflictError
-from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
+from assurance.partnerships.viewmixins import (
+    AccessLogged,
+    FormPageView,
+    HistoryView,
+    PartnershipViewMixin,
+)
 
 
 class ReturnMixin(PartnershipViewMixin):
@@ -53,8 +58,9 @@ class ReturnMixin(PartnershipViewMixin):
         ]
 
 
-class ReturnDetailView(ReturnMixin, TemplateView):
+class ReturnDetailView(AccessLogged, ReturnMixin, TemplateView):
     permission = "return.view"
+    access_logged = "agency_return"
     template_name = "audits/return_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from assurance.audits.lifecycle import sample_warning
 from assurance.audits.models import AuditCase, AuditStatus, SampleDraw
 from assurance.audits.views.base import AuditMixin
 from assurance.core.stats import sample_margin_of_error
-from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
+from assurance.partnerships.viewmixins import AccessLogged, FormPageView, PartnershipViewMixin
 
 
 class SampleView(AuditMixin, TemplateView):
@@ -161,8 +161,9 @@ class DrawView(SampleFormMixin, FormPageView):
         )
 
 
-class CaseDetailView(PartnershipViewMixin, TemplateView):
+class CaseDetailView(AccessLogged, TemplateView):
     permission = "case.view"
+    access_logged = "case"
     template_name = "audits/case_detail.html"
     section = "audits"
 

@@ -30,6 +30,7 @@ def test_headings_link_to_their_first_page_and_list_the_others(
         "Groups",
         "Priorities",
         "People",
+        "Access log",
     ]
     assert partnership["href"] == northfield.url("agencies/")
     assert partnership["current"], "the agency list is under Partnership"
@@ -49,3 +50,4 @@ def test_pages_a_role_may_not_use_are_not_offered(northfield: Tenant, dev, clien
     navigation = _navigation(client_for(dev), northfield.url())
     offered = {page["text"] for heading in navigation for page in heading["items"]}
     assert "People" not in offered and "Agencies" not in offered
+    assert "Access log" not in offered

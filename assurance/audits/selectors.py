@@ -125,6 +125,14 @@ def case_list(*, actor: Actor, audit: Audit) -> QuerySet[AuditCase]:
     )
 
 
+def visible_cases(*, actor: Actor) -> QuerySet[AuditCase]:
+    """Every case the actor may see, in any audit: all of them for the business unit and the
+    scrutineer, the cases their agency is involved in for an agency lead or auditor."""
+    return scoped(
+        actor, AuditCase.unscoped.all(), "case.view", agency_field="involvements__agency"
+    ).distinct()
+
+
 def get_case(*, actor: Actor, pk: Any) -> AuditCase:
     return get_for_actor(
         actor,

@@ -197,3 +197,44 @@ def register_search(source: SearchSource) -> None:
 
 def search_sources() -> list[SearchSource]:
     return sorted(_SEARCH_SOURCES.values(), key=lambda source: (source.order, source.kind))
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One record due for the independent scrutineer's review, on their home page."""
+
+    text: str
+    href: str
+    detail: str = ""
+    tag: str = ""  # a status tag's label ("Answer overdue", "New"), if any
+    tag_colour: str = "blue"
+
+
+@dataclass(frozen=True)
+class ReviewSection:
+    """A heading of the scrutineer's home page and what is due under it. ``total`` may be more
+    than the items shown; ``more_href`` lists them all."""
+
+    heading: str
+    items: tuple[ReviewItem, ...]
+    total: int
+    empty: str
+    more_href: str = ""
+    order: int = 100
+
+
+ReviewProvider = Callable[[Any, Any], "ReviewSection | None"]
+_REVIEW_PROVIDERS: list[ReviewProvider] = []
+
+
+def register_review(provider: ReviewProvider) -> None:
+    """``provider(actor, since)``: a capability's section of what is due for the scrutineer's
+    review (``None`` for an actor it has nothing for); ``since`` is when they last looked at
+    their home page (``None`` on their first visit)."""
+    if provider not in _REVIEW_PROVIDERS:
+        _REVIEW_PROVIDERS.append(provider)
+
+
+def reviews_for(actor: Any, since: Any) -> list[ReviewSection]:
+    sections = [s for provider in _REVIEW_PROVIDERS if (s := provider(actor, since)) is not None]
+    return sorted(sections, key=lambda section: section.order)

@@ -39,8 +39,9 @@ def parse_query(raw: str | None) -> Query:
         return Query(text, error=f"Search for {MAX_LENGTH} characters or fewer")
     refused = [f for f in find_identifiers(text) if f.kind in REFUSED_KINDS]
     if refused:
+        # Not kept, so that the page does not show it again.
         return Query(
-            text,
+            "",
             error=(
                 f"Your search looks like {refused[0].label}. Search for a case by its "
                 "reference, never by a child's or a family's details"

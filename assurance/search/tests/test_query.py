@@ -48,5 +48,7 @@ def test_what_cannot_be_searched_says_why(raw: str | None, error: str) -> None:
     assert not query.terms
 
 
-def test_a_child_identifier_is_not_searched_and_the_message_names_the_way_to_find_a_case() -> None:
-    assert "by its reference" in parse_query("9434765919").error
+def test_a_child_identifier_is_not_searched_nor_kept_and_the_message_names_the_way() -> None:
+    query = parse_query("9434765919")
+    assert "by its reference" in query.error
+    assert query.text == ""

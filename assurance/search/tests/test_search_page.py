@@ -86,6 +86,7 @@ def test_a_child_s_nhs_number_is_refused_and_not_echoed_as_a_search(
     page = client_for(amira).get("/p/northfield/search/", {"q": "943 476 5919"}).content.decode()
     assert "Your search looks like an NHS number" in page
     assert "results for" not in page
+    assert "943 476 5919" not in page  # not shown again, in the box or the title
 
 
 def test_the_page_without_a_search_shows_the_box_only(amira: Person, client_for: Any) -> None:

@@ -108,9 +108,15 @@ def _words_in_fields(fields: tuple[str, ...], terms: tuple[str, ...], lookup: st
     return condition
 
 
-def _matches(source: SearchSource, records: QuerySet[Any], query: Query) -> QuerySet[Any]:
-    """The source's records that match, as the union's columns."""
+def _matches(
+    source: SearchSource, records: QuerySet[Any], query: Query, actor: Actor
+) -> QuerySet[Any]:
+    """The source's records that match, as the union's columns. What the actor may see is the
+    selector's (``pk IN``); the partnership is repeated outside it so that the database narrows
+    to one partnership's rows (by its index) before it builds any text to match."""
     base = records.model._base_manager.filter(pk__in=records.order_by().values("pk"))
+    if hasattr(records.model, "objects_for"):  # partnership-owned (PartnershipScoped)
+        base = base.filter(partnership=actor.partnership)
     rank: Any
     if source.prefix:
         base = base.filter(_words_in_fields(source.fields, query.terms, "istartswith"))
@@ -152,7 +158,7 @@ def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
         records = source.records(actor)
         if records is None:
             continue
-        matches = _matches(source, records, query)
+        matches = _matches(source, records, query, actor)
         counts.append(KindCount(source.kind, source.label, matches.count()))
         parts[source.kind] = matches
     if kind in parts:

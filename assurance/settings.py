@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "assurance.frameworks",
     "assurance.audits",
     "assurance.improvement",
+    "assurance.search",
     "assurance.dataset",
     "assurance.operations",
 ]

@@ -13,6 +13,7 @@ partnership_pages = [
     path("", include("assurance.improvement.urls")),
     path("", include("assurance.dataset.urls")),
     path("", include("assurance.partnerships.urls")),
+    path("", include("assurance.search.urls")),
 ]
 
 urlpatterns = [

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from assurance.audits.findings import (
@@ -63,6 +63,20 @@ def closed_audit_list(*, actor: Actor) -> QuerySet[Audit]:
     """Audits whose report is published: what a viewer may read."""
     actor.require("audit_report.view")
     return Audit.objects_for(actor.partnership).filter(status=AuditStatus.CLOSED)
+
+
+def audits_closed_since(*, actor: Actor, since: Any) -> QuerySet[Audit]:
+    """Audits whose report was published (the audit closed) after ``since``, newest first,
+    each with ``closed_at``: when its history first shows it closed."""
+    closings = Audit.history.filter(id=OuterRef("pk"), status=AuditStatus.CLOSED).order_by(
+        "history_date"
+    )
+    return (
+        closed_audit_list(actor=actor)
+        .annotate(closed_at=Subquery(closings.values("history_date")[:1]))
+        .filter(closed_at__gt=since)
+        .order_by("-closed_at")
+    )
 
 
 def get_audit(*, actor: Actor, pk: Any, permission: str = "audit.view") -> Audit:
@@ -123,6 +137,14 @@ def case_list(*, actor: Actor, audit: Audit) -> QuerySet[AuditCase]:
             "involvements", queryset=CaseAgency.unscoped.select_related("agency", "agency_return")
         )
     )
+
+
+def visible_cases(*, actor: Actor) -> QuerySet[AuditCase]:
+    """Every case the actor may see, in any audit: all of them for the business unit and the
+    scrutineer, the cases their agency is involved in for an agency lead or auditor."""
+    return scoped(
+        actor, AuditCase.unscoped.all(), "case.view", agency_field="involvements__agency"
+    ).distinct()
 
 
 def get_case(*, actor: Actor, pk: Any) -> AuditCase:

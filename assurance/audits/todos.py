@@ -1,11 +1,16 @@
-"""What audits ask of each person, for the home page's to-do list."""
+"""What audits ask of each person, for the home page's to-do list, and what they put before
+the scrutineer for review."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 
 from assurance.audits import selectors
-from assurance.core.registry import Todo
+from assurance.core.registry import ReviewItem, ReviewSection, Todo
+from assurance.core.roles import Role
 from assurance.partnerships.access import Actor
 
 
@@ -24,3 +29,37 @@ def audit_todos(actor: Actor) -> list[Todo]:
             Todo("Assign auditors to your agency's cases", url, count=to_assign, priority=3)
         )
     return todos
+
+
+REVIEW_LIMIT = 10
+FIRST_VISIT = timedelta(days=90)
+
+
+def audit_review(actor: Actor, since: datetime | None) -> ReviewSection | None:
+    """For the scrutineer: the audits closed (their report published) since their last visit,
+    or in the last 90 days on their first."""
+    if not actor.has_role(Role.SCRUTINEER):
+        return None
+    heading = "Audits closed since your last visit"
+    if since is None:
+        since = timezone.now() - FIRST_VISIT
+        heading = "Audits closed in the last 90 days"
+    audits = selectors.audits_closed_since(actor=actor, since=since)
+    slug = actor.partnership.slug
+    items = tuple(
+        ReviewItem(
+            audit.title,
+            reverse("audits:report", args=[slug, audit.pk]),
+            detail=f"Closed {timezone.localtime(audit.closed_at):%-d %B %Y}",  # type: ignore[attr-defined]
+            tag="New",
+        )
+        for audit in audits[:REVIEW_LIMIT]
+    )
+    return ReviewSection(
+        heading,
+        items,
+        total=audits.count() if len(items) == REVIEW_LIMIT else len(items),
+        empty="No audit has closed since your last visit.",
+        more_href=reverse("audits:programme", args=[slug]),
+        order=40,
+    )

@@ -1,5 +1,6 @@
 """Extension points that every capability plugs into: navigation, the home page's to-do list,
-the demo, follow-ups and the colours of status tags.
+the demo, follow-ups, the colours of status tags, what each capability offers to search and what
+it puts before the scrutineer for review.
 
 Each app registers its entries in its AppConfig.ready(); the partnership pages read them through
 the actor, so a new capability (audits, data set, reviews…) appears without touching this app.
@@ -157,3 +158,83 @@ def register_status_colours(vocabulary: str, colours: Mapping[Any, str]) -> None
 def status_colour(vocabulary: str, status: Any) -> str:
     """The tag colour of ``status``; a vocabulary nobody registered is an error."""
     return _STATUS_COLOURS[vocabulary].get(str(status), "")
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """What a capability offers to the partnership's search box: one kind of record.
+
+    ``records(actor)`` is the capability's own permission-scoped selector (what the actor may
+    see), or ``None`` when the actor may see none of this kind: search never decides visibility
+    itself. ``fields`` are the columns searched (lookups such as ``group__name`` allowed; the
+    first weighs most); ``title`` and ``summary`` are a column or an expression shown in the
+    result; ``when`` a date column shown beside it. ``link(actor, key)`` is the record's page,
+    ``key`` the value of ``key_field``. ``prefix``: match the start of ``fields`` rather than
+    words (pseudonymised case references).
+    """
+
+    kind: str
+    label: str  # plural, for the filter: "Audits"
+    singular: str  # on each result: "Audit"
+    records: Callable[[Any], Any]
+    fields: tuple[str, ...]
+    title: Any
+    link: Callable[[Any, Any], str]
+    summary: Any = None
+    when: str = ""
+    key_field: str = "pk"
+    prefix: bool = False
+    order: int = 100
+
+
+_SEARCH_SOURCES: dict[str, SearchSource] = {}
+
+
+def register_search(source: SearchSource) -> None:
+    """A capability offers one kind of record to search (from its ``AppConfig.ready()``)."""
+    _SEARCH_SOURCES[source.kind] = source
+
+
+def search_sources() -> list[SearchSource]:
+    return sorted(_SEARCH_SOURCES.values(), key=lambda source: (source.order, source.kind))
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One record due for the independent scrutineer's review, on their home page."""
+
+    text: str
+    href: str
+    detail: str = ""
+    tag: str = ""  # a status tag's label ("Answer overdue", "New"), if any
+    tag_colour: str = "blue"
+
+
+@dataclass(frozen=True)
+class ReviewSection:
+    """A heading of the scrutineer's home page and what is due under it. ``total`` may be more
+    than the items shown; ``more_href`` lists them all."""
+
+    heading: str
+    items: tuple[ReviewItem, ...]
+    total: int
+    empty: str
+    more_href: str = ""
+    order: int = 100
+
+
+ReviewProvider = Callable[[Any, Any], "ReviewSection | None"]
+_REVIEW_PROVIDERS: list[ReviewProvider] = []
+
+
+def register_review(provider: ReviewProvider) -> None:
+    """``provider(actor, since)``: a capability's section of what is due for the scrutineer's
+    review (``None`` for an actor it has nothing for); ``since`` is when they last looked at
+    their home page (``None`` on their first visit)."""
+    if provider not in _REVIEW_PROVIDERS:
+        _REVIEW_PROVIDERS.append(provider)
+
+
+def reviews_for(actor: Any, since: Any) -> list[ReviewSection]:
+    sections = [s for provider in _REVIEW_PROVIDERS if (s := provider(actor, since)) is not None]
+    return sorted(sections, key=lambda section: section.order)

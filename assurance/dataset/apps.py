@@ -11,10 +11,12 @@ class DatasetConfig(AppConfig):
             NavItem,
             register_demo,
             register_nav,
+            register_search,
             register_status_colours,
             register_todo,
         )
         from assurance.dataset.benchmarks.rules import RAG_COLOURS
+        from assurance.dataset.catalogue.search import SOURCES as CATALOGUE_SOURCES
         from assurance.dataset.collection.models import ROUND_STATUS_COLOURS
         from assurance.dataset.collection.todos import collection_todos
         from assurance.dataset.demo import load_demo_dataset
@@ -43,3 +45,5 @@ class DatasetConfig(AppConfig):
                 "Scorecards", "dataset:scorecard_list", "indicator.view", 34, "scorecards", "Data"
             )
         )
+        for source in CATALOGUE_SOURCES:
+            register_search(source)

@@ -431,5 +431,23 @@ class KeptIdentifier(PartnershipScoped):
         return f"{self.kinds} kept in {self.field} ({self.page})"
 
 
+class HomeVisit(PartnershipScoped):
+    """When a person last looked at their home page, so that it can list what changed since
+    their last visit (``partnerships.visits``: the rule). One row a person, kept in the database
+    rather than the session so that it holds on every device. A bookkeeping record, written on
+    every home-page view, not a domain record: no history."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="home_visit")
+    started_at = models.DateTimeField()
+    last_seen_at = models.DateTimeField()
+    since = models.DateTimeField(
+        null=True, blank=True, help_text="The end of the visit before this one."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.person} last seen {self.last_seen_at:%Y-%m-%d %H:%M}"
+
+
 # Defined in the sub-package of its noun; imported here for Django.
 from assurance.partnerships.access_log.models import AccessLogEntry  # noqa: E402, F401

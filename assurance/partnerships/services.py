@@ -21,7 +21,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from assurance.core.history import save_as
 from assurance.partnerships.access import Actor
-from assurance.partnerships.models import KeptIdentifier, Partnership, Person
+from assurance.partnerships.models import HomeVisit, KeptIdentifier, Partnership, Person
+from assurance.partnerships.visits import Visit, visit_after
 
 M = TypeVar("M", bound=models.Model)
 
@@ -121,3 +122,28 @@ def kept_identifiers_record(
         )
         rows.append(save_as(row, actor))
     return rows
+
+
+def home_visit_record(*, actor: Actor, now: Any = None) -> Visit:
+    """Note that the actor is looking at their home page now, and return their visit: when the
+    visit before it ended (``since``) is what "since your last visit" means (``visits``)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        row, created = HomeVisit.unscoped.select_for_update().get_or_create(
+            person=actor.person,
+            defaults={
+                "partnership": actor.partnership,
+                "started_at": now,
+                "last_seen_at": now,
+                "since": None,
+            },
+        )
+        if created:
+            return Visit(started_at=now, last_seen_at=now, since=None)
+        visit = visit_after(
+            Visit(started_at=row.started_at, last_seen_at=row.last_seen_at, since=row.since), now
+        )
+        HomeVisit.unscoped.filter(pk=row.pk).update(
+            started_at=visit.started_at, last_seen_at=visit.last_seen_at, since=visit.since
+        )
+        return visit

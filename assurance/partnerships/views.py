@@ -14,7 +14,8 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from assurance.core.business_year import business_year_label, current_business_year
-from assurance.core.registry import todos_for
+from assurance.core.registry import reviews_for, todos_for
+from assurance.core.roles import Role
 from assurance.partnerships import selectors, services
 from assurance.partnerships.access import partnerships_for_user
 from assurance.partnerships.forms import (
@@ -50,6 +51,12 @@ class PartnershipHomeView(PartnershipViewMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["todos"] = todos_for(self.actor)
+        if self.actor.has_role(Role.SCRUTINEER):
+            # What is due for the scrutineer's review, and what changed since their last visit
+            # (recorded per person, not in the session: partnerships.visits).
+            visit = services.home_visit_record(actor=self.actor)
+            context["since"] = visit.since
+            context["reviews"] = reviews_for(self.actor, visit.since)
         context["summary"] = selectors.partnership_summary(actor=self.actor)
         context["business_year"] = business_year_label(current_business_year())
         context["can_manage_settings"] = self.actor.can("partnership.manage")

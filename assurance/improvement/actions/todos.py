@@ -1,16 +1,18 @@
 """What action plans ask of each person, for the home page's to-do list: overdue actions and
-actions at risk that they (the business unit) or their agency (its lead) must update."""
+actions at risk that they (the business unit) or their agency (its lead) must update; and the
+overdue actions, for the scrutineer's review."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
 
-from assurance.core.registry import Todo
+from assurance.core.registry import ReviewItem, ReviewSection, Todo
+from assurance.core.roles import Role
 from assurance.improvement.actions.models import Action, ActionState
-from assurance.improvement.actions.selectors import action_status_of
+from assurance.improvement.actions.selectors import action_list, action_status_of
 from assurance.improvement.actions.status import AT_RISK_WINDOW
 from assurance.partnerships.access import Actor, scoped
 
@@ -54,3 +56,37 @@ def action_todos(actor: Actor) -> list[Todo]:
             )
         )
     return todos
+
+
+REVIEW_LIMIT = 10
+
+
+def action_review(actor: Actor, since: datetime | None) -> ReviewSection | None:
+    """For the scrutineer: open actions past their due date, the longest overdue first."""
+    if not actor.has_role(Role.SCRUTINEER):
+        return None
+    today = timezone.localdate()
+    overdue = (
+        action_list(actor=actor)
+        .filter(state=ActionState.OPEN, due_date__lt=today)
+        .order_by("due_date", "pk")
+    )
+    slug = actor.partnership.slug
+    items = tuple(
+        ReviewItem(
+            action.title,
+            reverse("improvement:action_detail", args=[slug, action.pk]),
+            detail=f"{action.owner_agency.name}, due {action.due_date:%-d %B %Y}",
+            tag="Overdue",
+            tag_colour="red",
+        )
+        for action in overdue[:REVIEW_LIMIT]
+    )
+    return ReviewSection(
+        "Overdue actions",
+        items,
+        total=overdue.count() if len(items) == REVIEW_LIMIT else len(items),
+        empty="No action is overdue.",
+        more_href=reverse("improvement:action_list", args=[slug]) + "?status=overdue",
+        order=30,
+    )

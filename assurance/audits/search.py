@@ -1,0 +1,78 @@
+"""What audits offer to the partnership's search: audits, their cases by pseudonymised
+reference, and agency returns. Each reads through the audits' own scoped selectors, so search
+shows only what the audit pages would. A case is found by its reference only: record numbers are
+encrypted (docs/adr/005) and never searched or shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Concat
+from django.urls import reverse
+
+from assurance.audits import selectors
+from assurance.core.registry import SearchSource
+
+
+def _audits(actor: Any) -> QuerySet[Any] | None:
+    if actor.can("audit.view"):
+        return selectors.audit_list(actor=actor)
+    if actor.can("audit_report.view"):
+        return selectors.closed_audit_list(actor=actor)
+    return None
+
+
+def _audit_link(actor: Any, pk: Any) -> str:
+    name = "audits:audit_detail" if actor.can("audit.view") else "audits:report"
+    return reverse(name, args=[actor.partnership.slug, pk])
+
+
+def _cases(actor: Any) -> QuerySet[Any] | None:
+    return selectors.visible_cases(actor=actor) if actor.can("case.view") else None
+
+
+def _returns(actor: Any) -> QuerySet[Any] | None:
+    return selectors.visible_returns(actor=actor) if actor.can("return.view") else None
+
+
+AUDITS = SearchSource(
+    kind="audit",
+    label="Audits",
+    singular="Audit",
+    records=_audits,
+    fields=("title", "scope", "sample_criteria"),
+    title=F("title"),
+    summary=F("scope"),
+    when="planned_month",
+    link=_audit_link,
+    order=10,
+)
+
+CASES = SearchSource(
+    kind="case",
+    label="Case references",
+    singular="Case",
+    records=_cases,
+    fields=("reference",),
+    title=F("reference"),
+    summary=Concat(Value("In the audit "), F("audit__title")),
+    link=lambda actor, pk: reverse("audits:case_detail", args=[actor.partnership.slug, pk]),
+    prefix=True,
+    order=15,
+)
+
+RETURNS = SearchSource(
+    kind="agency_return",
+    label="Agency returns",
+    singular="Agency return",
+    records=_returns,
+    fields=("case__reference", "agency__name"),
+    title=Concat(F("agency__name"), Value(" return for case "), F("case__reference")),
+    summary=Concat(Value("In the audit "), F("case__audit__title")),
+    link=lambda actor, pk: reverse("audits:return_detail", args=[actor.partnership.slug, pk]),
+    prefix=True,
+    order=16,
+)
+
+SOURCES = (AUDITS, CASES, RETURNS)

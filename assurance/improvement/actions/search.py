@@ -1,0 +1,32 @@
+"""What the action log offers to search: actions, read through ``action_list`` (an agency's
+own actions where the actor's scope is their agency)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, QuerySet
+from django.urls import reverse
+
+from assurance.core.registry import SearchSource
+from assurance.improvement.actions import selectors
+
+
+def _actions(actor: Any) -> QuerySet[Any] | None:
+    return selectors.action_list(actor=actor) if actor.can("action.view") else None
+
+
+ACTIONS = SearchSource(
+    kind="action",
+    label="Actions",
+    singular="Action",
+    records=_actions,
+    fields=("title", "measure", "owner_agency__name"),
+    title=F("title"),
+    summary=F("measure"),
+    when="due_date",
+    link=lambda actor, pk: reverse("improvement:action_detail", args=[actor.partnership.slug, pk]),
+    order=30,
+)
+
+SOURCES = (ACTIONS,)

@@ -1,0 +1,45 @@
+"""The search page: what the header's search box finds in the partnership, a page at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.views.generic import TemplateView
+
+from assurance.core.pagination import paginate
+from assurance.partnerships.viewmixins import PartnershipViewMixin
+from assurance.search import selectors
+from assurance.search.query import parse_query
+
+PER_PAGE = 20
+
+
+class SearchView(PartnershipViewMixin, TemplateView):
+    """Everyone in the partnership may search; each kind of record is read through its own
+    capability's scoped selector, so the results hold only what the user may see."""
+
+    permission = "partnership.view"
+    template_name = "search/results.html"
+    page_title = "Search"
+    section = "search"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q")
+        kind = self.request.GET.get("kind", "")
+        context.update(searched=raw is not None, kind=kind)
+        if raw is None:
+            context["query"] = None
+            return context
+        query = parse_query(raw)
+        context["query"] = query
+        if not query.ok:
+            return context
+        results = selectors.search(actor=self.actor, query=query, kind=kind)
+        if kind not in {c.kind for c in results.counts}:
+            context["kind"] = ""
+        context["counts"] = results.counts
+        context["everything"] = sum(c.count for c in results.counts)
+        context["chosen"] = next((c for c in results.counts if c.kind == kind), None)
+        context.update(paginate(self.request, results, per_page=PER_PAGE))
+        return context

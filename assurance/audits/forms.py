@@ -379,14 +379,14 @@ class ReturnForm(IdentifierCheckMixin, forms.Form):
         """The summary's boxes on this page (none on a KLOE's page)."""
         return {name: self.cleaned_data.get(name, "") for name in self.narrative_names}
 
+    def identifier_texts(self) -> dict[str, str]:
+        return self.text_fields()
+
 
 class ReturnSubmitForm(forms.Form):
     """Submitting a return from its check-answers page: the version the auditor checked."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
-
-    def identifier_texts(self) -> dict[str, str]:
-        return self.text_fields()
 
 
 class ReturnUploadForm(forms.Form):

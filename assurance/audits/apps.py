@@ -9,6 +9,7 @@ class AuditsConfig(AppConfig):
     def ready(self) -> None:
         from assurance.audits.demo import load_demo_audits
         from assurance.audits.models import AUDIT_STATUS_COLOURS, RETURN_STATUS_COLOURS
+        from assurance.audits.progress import SECTION_STATUS_COLOURS
         from assurance.audits.search import SOURCES
         from assurance.audits.todos import audit_review, audit_todos
         from assurance.core.registry import (
@@ -24,6 +25,7 @@ class AuditsConfig(AppConfig):
         register_nav(NavItem("Audits", "audits:programme", "audit.view", 10, "audits"))
         register_status_colours("audit", AUDIT_STATUS_COLOURS)
         register_status_colours("agency_return", RETURN_STATUS_COLOURS)
+        register_status_colours("return_section", SECTION_STATUS_COLOURS)
         register_todo(audit_todos)
         register_review(audit_review)
         register_demo(30, load_demo_audits)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
+from assurance.audits.progress import NARRATIVE_FIELDS
 from assurance.core.business_year import business_year_of
 from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
 from assurance.frameworks.models import Framework
@@ -236,14 +237,18 @@ class ModerationMeetingForm(IdentifierCheckMixin, forms.Form):
 
 
 class ReturnForm(IdentifierCheckMixin, forms.Form):
-    """An agency's return: a response and evidence per item, and the narrative.
+    """One page of an agency's return: a response and evidence for each item of ``sections``
+    (one KLOE), or the summary (``with_narrative``).
 
-    Free text that looks like a child identifier is flagged before saving: the auditor removes
-    it or, for each flagged field, says why it must stay (the flag is recorded on the return,
-    ``IdentifierFlag``).
+    ``revision`` is the version of the return the page was opened at, ``state`` what the page's
+    own answers were then (``progress.page_state``): a save that finds the return saved by
+    someone else since can tell whether they changed this page. Free text that looks like a
+    child identifier is flagged before saving: the auditor removes it or, for each flagged
+    field, says why it must stay (the flag is recorded on the return, ``IdentifierFlag``).
     """
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
+    state = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(
         self,
@@ -251,10 +256,12 @@ class ReturnForm(IdentifierCheckMixin, forms.Form):
         sections: list[Any],
         answers: dict[int, Any],
         agency_return: Any,
+        with_narrative: bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.sections = sections
+        self.changes: dict[str, str] = {}  # set by the page after a conflict
         self.item_fields: list[tuple[Any, list[tuple[Any, str, str]]]] = []
         for section in sections:
             rows = []
@@ -276,13 +283,8 @@ class ReturnForm(IdentifierCheckMixin, forms.Form):
                 self.fields[response_name], self.fields[evidence_name] = response, evidence
                 rows.append((item, response_name, evidence_name))
             self.item_fields.append((section, rows))
-        for name in (
-            "working_well",
-            "worried_about",
-            "needs_to_happen",
-            "child_views",
-            "family_views",
-        ):
+        self.narrative_names = NARRATIVE_FIELDS if with_narrative else ()
+        for name in self.narrative_names:
             model_field = agency_return._meta.get_field(name)
             self.fields[name] = forms.CharField(
                 label=str(model_field.verbose_name).capitalize(),
@@ -337,30 +339,23 @@ class ReturnForm(IdentifierCheckMixin, forms.Form):
         )
 
     @property
-    def bound_rows(self) -> list[tuple[Any, list[tuple[Any, Any, Any]]]]:
+    def bound_rows(self) -> list[tuple[Any, list[tuple[Any, Any, Any, str]]]]:
+        """Per section: each item, its two fields, and what someone else saved meanwhile (after
+        a conflict, where it differs from what was typed; else "")."""
         return [
-            (section, [(item, self[r], self[e]) for item, r, e in rows])
+            (section, [(item, self[r], self[e], self.changes.get(r, "")) for item, r, e in rows])
             for section, rows in self.item_fields
         ]
 
     @property
-    def bound_narrative(self) -> list[Any]:
-        return [
-            self[name]
-            for name in (
-                "working_well",
-                "worried_about",
-                "needs_to_happen",
-                "child_views",
-                "family_views",
-            )
-        ]
+    def bound_narrative(self) -> list[tuple[Any, str]]:
+        return [(self[name], self.changes.get(name, "")) for name in self.narrative_names]
 
     def text_fields(self) -> dict[str, str]:
         return {
             name: value
             for name, value in self.cleaned_data.items()
-            if isinstance(value, str) and value and name != "revision"
+            if isinstance(value, str) and value and name not in {"revision", "state"}
         }
 
     def answers(self) -> dict[int, dict[str, Any]]:
@@ -381,19 +376,17 @@ class ReturnForm(IdentifierCheckMixin, forms.Form):
         return result
 
     def narrative(self) -> dict[str, str]:
-        return {
-            name: self.cleaned_data.get(name, "")
-            for name in (
-                "working_well",
-                "worried_about",
-                "needs_to_happen",
-                "child_views",
-                "family_views",
-            )
-        }
+        """The summary's boxes on this page (none on a KLOE's page)."""
+        return {name: self.cleaned_data.get(name, "") for name in self.narrative_names}
 
     def identifier_texts(self) -> dict[str, str]:
         return self.text_fields()
+
+
+class ReturnSubmitForm(forms.Form):
+    """Submitting a return from its check-answers page: the version the auditor checked."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ReturnUploadForm(forms.Form):

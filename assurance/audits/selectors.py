@@ -30,9 +30,11 @@ from assurance.audits.models import (
     KeyMessage,
     ReturnStatus,
 )
+from assurance.audits.progress import NARRATIVE_FIELDS, SectionProgress, return_progress
 from assurance.core.permissions import Scope
 from assurance.core.registry import follow_ups_for
 from assurance.core.roles import Role
+from assurance.frameworks.assessments import item_missing
 from assurance.frameworks.models import Answer, Framework, Item, ScaleOption, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Agency, Partnership
@@ -232,6 +234,16 @@ def return_answers(*, agency_return: AgencyReturn) -> dict[int, Answer]:
     """A return's answers by standard (item), with the option chosen."""
     answers = Answer.objects.filter(assessment_id=agency_return.assessment_id)
     return {answer.item_id: answer for answer in answers.select_related("option")}
+
+
+def return_pages(*, agency_return: AgencyReturn) -> list[SectionProgress]:
+    """The return's task list: each KLOE's questions, answers and status, then the summary."""
+    return return_progress(
+        sections=framework_sections(framework_id=agency_return.assessment.framework_id),
+        answers=return_answers(agency_return=agency_return),
+        narrative=[getattr(agency_return, name) for name in NARRATIVE_FIELDS],
+        missing=lambda item, answer: item_missing(item=item, answer=answer),
+    )
 
 
 def returns_progress(*, audit: Audit) -> list[dict[str, Any]]:

@@ -31,13 +31,14 @@ from assurance.audits.models import (
     ModerationMeeting,
     ReturnStatus,
 )
+from assurance.audits.progress import NARRATIVE_FIELDS
 from assurance.audits.selectors import audit_facts
 from assurance.core.business_year import business_year_label
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
 from assurance.frameworks import assessments
-from assurance.frameworks.models import ScaleOption, Section
+from assurance.frameworks.models import Assessment, ScaleOption, Section
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Person
 
@@ -175,15 +176,6 @@ def _check_editor(actor: Actor, agency_return: AgencyReturn) -> None:
         raise PermissionDenied("You are not assigned to this return.")
 
 
-NARRATIVE_FIELDS = (
-    "working_well",
-    "worried_about",
-    "needs_to_happen",
-    "child_views",
-    "family_views",
-)
-
-
 def return_save(
     *,
     actor: Actor,
@@ -225,17 +217,31 @@ def return_save(
     return agency_return
 
 
-def return_submit(*, actor: Actor, agency_return: AgencyReturn) -> AgencyReturn:
+def return_submit(
+    *, actor: Actor, agency_return: AgencyReturn, expected_revision: int | None = None
+) -> AgencyReturn:
+    """Submit a return for its agency lead's sign-off. Refused while anything is missing, and
+    then nothing changes (not even the return's version, so the auditor's next save is not
+    taken for someone else's). With ``expected_revision`` (the version the auditor checked),
+    refused with the frameworks' ConflictError if someone has saved the return since."""
     _check_editor(actor, agency_return)
     if agency_return.is_locked:
         raise AuditRuleError("This return has already been submitted.")
-    missing = assessments.assessment_missing(assessment=agency_return.assessment)
-    if missing:
-        raise AuditRuleError(missing)
-    agency_return.status = ReturnStatus.SUBMITTED
-    agency_return.submitted_at = timezone.now()
-    agency_return.submitted_by = actor.person
-    save_as(agency_return, actor)
+    with transaction.atomic():
+        revision = (
+            Assessment.unscoped.select_for_update()
+            .values_list("revision", flat=True)
+            .get(pk=agency_return.assessment_id)
+        )
+        if expected_revision is not None and revision != expected_revision:
+            raise assessments.ConflictError("The return was saved by someone else.")
+        missing = assessments.assessment_missing(assessment=agency_return.assessment)
+        if missing:
+            raise AuditRuleError(missing)
+        agency_return.status = ReturnStatus.SUBMITTED
+        agency_return.submitted_at = timezone.now()
+        agency_return.submitted_by = actor.person
+        save_as(agency_return, actor)
     return agency_return
 
 

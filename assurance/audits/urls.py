@@ -65,7 +65,15 @@ urlpatterns = [
         name="record_number",
     ),
     path(P + "returns/<int:pk>/", returns.ReturnDetailView.as_view(), name="return_detail"),
-    path(P + "returns/<int:pk>/edit/", returns.ReturnEditView.as_view(), name="return_edit"),
+    path(P + "returns/<int:pk>/edit/", returns.ReturnTaskListView.as_view(), name="return_edit"),
+    path(
+        P + "returns/<int:pk>/edit/<int:number>/",
+        returns.ReturnSectionView.as_view(),
+        name="return_section",
+    ),
+    path(
+        P + "returns/<int:pk>/edit/check/", returns.ReturnCheckView.as_view(), name="return_check"
+    ),
     path(P + "returns/<int:pk>/assign/", returns.ReturnAssignView.as_view(), name="return_assign"),
     path(
         P + "returns/<int:pk>/decision/",

@@ -262,21 +262,32 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
             return_urls[(reference, agency)] = auditor.page.url
             auditor.page.get_by_role("button", name="Start the return").click()
             expect(auditor.page.get_by_role("heading", level=1)).to_have_text(f"{agency}: return")
-            given = _complete_return(auditor, rng, options_of)
-            answers[(reference, agency)] = given
-            if reference == references[0]:
-                auditor.check("return-form")
-                # A draft first: the other agency's auditor must not be able to see it.
-                submit(auditor, "Save as draft")
-                expect(success_banner(auditor)).to_contain_text("draft has been saved")
+            first = reference == references[0]
+            if first:
+                auditor.check("return-tasks")
+            given: dict[str, str] = {}
+            auditor.page.locator(".govuk-task-list__link").first.click()
+            if first:
+                # One page, then back to the task list: the other agency's auditor must not be
+                # able to see the draft.
+                auditor.check("return-page")
+                given |= _complete_page(auditor, rng, options_of)
+                submit(auditor, "Save and return to the task list")
+                expect(success_banner(auditor)).to_contain_text("answers have been saved")
+                expect(auditor.page.locator("#progress")).to_contain_text("completed 1 of")
                 if agency == HEALTH:
                     health_draft_url = return_urls[(reference, agency)]
                     other = walk("police-auditor")
                     other.goto(health_draft_url, status=404)
                     other.check("another-agencys-draft")
-            submit(auditor, "Save and submit for sign-off")
+                auditor.page.locator(".govuk-task-list__link").nth(1).click()
+            given |= _complete_return(auditor, rng, options_of)
+            answers[(reference, agency)] = given
+            if first:
+                auditor.check("return-check-answers")
+            submit(auditor, "Submit for sign-off")
             expect(success_banner(auditor)).to_contain_text("submitted to your agency lead")
-            if reference == references[0]:
+            if first:
                 auditor.check("return-submitted")
             auditor.page.goto(auditor.url(PARTNERSHIP + "audits/my-returns/"))
         for reference in references:  # nothing of this audit is left to complete
@@ -316,10 +327,13 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
     priya.page.get_by_role("button", name="Continue the return").click()
     expect(priya.page.locator(".govuk-notification-banner")).to_contain_text("two weeks late")
     priya.check("return-returned")
+    priya.page.get_by_role("link", name=re.compile("^KLOE 1")).click()
     fieldset = priya.page.locator("fieldset", has=priya.page.locator("legend", has_text=standard))
     fieldset.get_by_label("Partially met", exact=True).check()
     answers[sent_back][standard] = "Partially met"
-    submit(priya, "Save and submit for sign-off")
+    submit(priya, "Save and return to the task list")
+    priya.page.get_by_role("button", name="Check your answers").click()
+    submit(priya, "Submit for sign-off")
     expect(success_banner(priya)).to_contain_text("submitted")
 
     helen = walk("police-lead")
@@ -500,8 +514,20 @@ def _option_label(select: Any, text: str) -> str:
 def _complete_return(
     auditor: Browse, rng: random.Random, options_of: dict[str, list[str]]
 ) -> dict[str, str]:
-    """Answer every standard of the return form (a chosen option and evidence), fill in the
-    other items and the summary; returns {standard code: option chosen}."""
+    """From the page open now to the check-answers page: answer each page ("Save and
+    continue"); returns {standard code: option chosen}."""
+    given: dict[str, str] = {}
+    while not auditor.page.get_by_role("heading", name=re.compile("^Check your answers")).count():
+        given |= _complete_page(auditor, rng, options_of)
+        submit(auditor, "Save and continue")
+    return given
+
+
+def _complete_page(
+    auditor: Browse, rng: random.Random, options_of: dict[str, list[str]]
+) -> dict[str, str]:
+    """Answer every standard of the return's page open now (a chosen option and evidence), fill
+    in its other items, or the summary; returns {standard code: option chosen}."""
     page = auditor.page
     given: dict[str, str] = {}
     for fieldset in page.locator("form fieldset.govuk-fieldset").all():
@@ -524,10 +550,13 @@ def _complete_return(
         field = page.locator(f"#{label.get_attribute('for')}")
         kind = field.get_attribute("type") or "textarea"
         field.fill({"number": "3", "date": "2026-09-14"}.get(kind, "Nothing further."))
-    page.get_by_label("What is working well").fill("The health visitor kept the family engaged.")
-    page.get_by_label("What we are worried about").fill("Drift after the plan closed.")
-    page.get_by_label("What needs to happen").fill("Review early help plans at three months.")
-    page.get_by_label("The child's views").fill("She said she likes her new school.")
+    if page.get_by_role("heading", level=1, name="Summary").count():
+        page.get_by_label("What is working well").fill(
+            "The health visitor kept the family engaged."
+        )
+        page.get_by_label("What we are worried about").fill("Drift after the plan closed.")
+        page.get_by_label("What needs to happen").fill("Review early help plans at three months.")
+        page.get_by_label("The child's views").fill("She said she likes her new school.")
     return given
 
 

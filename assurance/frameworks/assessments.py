@@ -124,18 +124,26 @@ def assessment_save_answers(
     return assessment
 
 
+def item_missing(*, item: Item, answer: Answer | None) -> str:
+    """What one item still needs before the assessment can be submitted ("" when nothing)."""
+    if answer is None or answer.is_empty:
+        return f"{item.code}: give a response."
+    not_applicable = answer.option is not None and answer.option.is_not_applicable
+    if item.evidence_required and not not_applicable and not answer.evidence.strip():
+        return f"{item.code}: give the evidence for your response."
+    return ""
+
+
 def assessment_missing(*, assessment: Assessment) -> list[str]:
     """What is still needed before the assessment can be submitted, item by item."""
-    answers = {a.item_id: a for a in Answer.objects.filter(assessment=assessment)}
+    answers = {
+        a.item_id: a for a in Answer.objects.filter(assessment=assessment).select_related("option")
+    }
     problems = []
     for item in Item.objects.filter(section__framework_id=assessment.framework_id).order_by(
         "section__order", "order"
     ):
-        answer = answers.get(item.pk)
-        if answer is None or answer.is_empty:
-            problems.append(f"{item.code}: give a response.")
-            continue
-        not_applicable = answer.option is not None and answer.option.is_not_applicable
-        if item.evidence_required and not not_applicable and not answer.evidence.strip():
-            problems.append(f"{item.code}: give the evidence for your response.")
+        problem = item_missing(item=item, answer=answers.get(item.pk))
+        if problem:
+            problems.append(problem)
     return problems

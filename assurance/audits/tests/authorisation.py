@@ -67,6 +67,7 @@ LOOKUPS = {
     "open_return": lambda: _return(
         "Domestic abuse dip sample", (ReturnStatus.NOT_STARTED, ReturnStatus.DRAFT)
     ),
+    "first_page": lambda: 1,
 }
 
 AUDIT = {"audit_pk": "audit"}
@@ -114,7 +115,13 @@ EXPECTED = {
     "audits:return_detail": expect(
         allow=RETURN_READERS, hidden=COUNCIL | HEALTH_LEAD, kwargs=SIGNED
     ),
+    # Completing a return: the task list, a page of it, check your answers (its own agency's
+    # lead and assigned auditors only).
     "audits:return_edit": expect(allow=POLICE, hidden=COUNCIL | HEALTH_LEAD, kwargs=OPEN_RETURN),
+    "audits:return_section": expect(
+        allow=POLICE, hidden=COUNCIL | HEALTH_LEAD, kwargs={**OPEN_RETURN, "number": "first_page"}
+    ),
+    "audits:return_check": expect(allow=POLICE, hidden=COUNCIL | HEALTH_LEAD, kwargs=OPEN_RETURN),
     "audits:return_assign": expect(
         allow=BU | {"police-lead"}, hidden=(LEADS - {"police-lead"}), kwargs=SIGNED
     ),

@@ -170,8 +170,8 @@ def test_the_return_page_shows_the_conflict(
     audit, northfield, amira, priya, kwame, helen, client_for
 ):
     _, police_return, _ = _auditing(audit, northfield, amira, priya, kwame)
-    url = northfield.url(f"audits/returns/{police_return.pk}/edit/")
-    items = list(Item.objects.filter(section__framework=audit.framework))
+    url = northfield.url(f"audits/returns/{police_return.pk}/edit/1/")
+    items = list(Item.objects.filter(section__framework=audit.framework, section__order=1))
     met = ScaleOption.objects.get(scale=items[0].scale, label="Met")
     form = {
         "revision": "0",
@@ -179,6 +179,7 @@ def test_the_return_page_shows_the_conflict(
         **{f"evidence_{i.pk}": "Seen." for i in items},
     }
     assert client_for(priya).post(url, form).status_code == 302
+    form = {**form, **{f"evidence_{i.pk}": "Not seen." for i in items}}
     response = client_for(helen).post(url, form)
     assert response.status_code == 409
     assert "Someone else saved this return" in response.content.decode()
@@ -238,7 +239,7 @@ def test_text_that_looks_like_an_nhs_number_is_flagged_before_saving(
     audit, northfield, amira, priya, kwame, client_for
 ):
     _, police_return, _ = _auditing(audit, northfield, amira, priya, kwame)
-    url = northfield.url(f"audits/returns/{police_return.pk}/edit/")
+    url = northfield.url(f"audits/returns/{police_return.pk}/edit/3/")  # the summary
     form = {"revision": "0", "working_well": "Seen at clinic, NHS number 943 476 5919."}
     response = client_for(priya).post(url, form)
     assert response.status_code == 200

@@ -3,17 +3,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from assurance.audits import selectors, services
-from assurance.audits.forms import AssignForm, ReturnForm, SendBackForm
-from assurance.audits.models import AgencyReturn, ReturnStatus
+from assurance.audits.forms import AssignForm, ReturnForm, ReturnSubmitForm, SendBackForm
+from assurance.audits.models import AgencyReturn, AuditStatus, ReturnStatus
+from assurance.audits.progress import (
+    NARRATIVE_FIELDS,
+    SectionProgress,
+    SectionStatus,
+    is_overdue,
+    page_changes,
+    page_state,
+)
 from assurance.frameworks.assessments import ConflictError
 from assurance.partnerships.viewmixins import (
     AccessLogged,
@@ -85,97 +96,292 @@ class ReturnDetailView(AccessLogged, ReturnMixin, TemplateView):
         return context
 
 
-class ReturnEditView(ReturnMixin, FormPageView):
-    """Complete a return: save a draft (back to this page), or save and submit it."""
+class ReturnEditing(ReturnMixin):
+    """A page of completing a return: its editors only, and only while it is with them."""
 
     permission = "return.edit"
     return_permission = "return.edit"
-    form_class = ReturnForm
-    template_name = "audits/return_form.html"
-    record_kept_identifiers = False  # on the return itself (IdentifierFlag), by return_save
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def locked_redirect(self) -> HttpResponse | None:
         services.return_check_editor(actor=self.actor, agency_return=self.agency_return)
         if self.agency_return.is_locked:
-            messages.info(request, "This return has been submitted, so it cannot be changed.")
+            messages.info(self.request, "This return has been submitted, so it cannot be changed.")
             return redirect(self.return_url())
-        return super().get(request, *args, **kwargs)
-
-    def get_form_kwargs(self) -> dict[str, Any]:
-        kwargs = super().get_form_kwargs()
-        agency_return = self.agency_return
-        kwargs.update(
-            sections=selectors.framework_sections(
-                framework_id=agency_return.assessment.framework_id
-            ),
-            answers=selectors.return_answers(agency_return=agency_return),
-            agency_return=agency_return,
-        )
-        kwargs.setdefault("initial", {})["revision"] = agency_return.assessment.revision
-        return kwargs
+        return None
 
     @property
-    def submitting(self) -> bool:
-        return "submit" in self.request.POST
+    def pages(self) -> list[SectionProgress]:
+        if not hasattr(self, "_pages"):
+            self._pages = selectors.return_pages(agency_return=self.agency_return)
+        return self._pages
 
-    def form_valid(self, form: ReturnForm) -> HttpResponse:
-        try:
-            return super().form_valid(form)
-        except ConflictError:
-            form.add_error(
-                None,
-                "Someone else saved this return after you opened it, so your "
-                "changes have not been saved. Their version is shown below: copy "
-                "what you need from your browser's back page, then save again.",
-            )
-            return self._conflict(form)
+    def task_list_url(self) -> str:
+        return self.partnership_url("audits:return_edit", self.agency_return.pk)
 
-    def save(self, form: ReturnForm) -> AgencyReturn:
-        agency_return = self.agency_return
-        services.return_save(
-            actor=self.actor,
-            agency_return=agency_return,
-            answers=form.answers(),
-            narrative=form.narrative(),
-            expected_revision=form.cleaned_data["revision"],
-            identifier_reasons=form.kept,
-        )
-        if self.submitting:
-            services.return_submit(actor=self.actor, agency_return=agency_return)
-        return agency_return
+    def page_url(self, number: int) -> str:
+        return self.partnership_url("audits:return_section", self.agency_return.pk, number)
 
-    def get_success_message(self, record: AgencyReturn) -> str:
-        if self.submitting:
-            return "Your return has been submitted to your agency lead for sign-off."
-        return "Your draft has been saved."
-
-    def success_url_for(self, record: AgencyReturn) -> str:
-        return self.return_url() if self.submitting else self.request.path
-
-    def _conflict(self, form: ReturnForm) -> HttpResponse:
-        fresh = ReturnForm(**{**self.get_form_kwargs(), "data": None, "files": None})
-        fresh._errors = form._errors  # type: ignore[attr-defined]
-        context = self.get_context_data(form=fresh, conflict=True)
-        return self.render_to_response(context, status=409)
-
-    def get_heading(self) -> str:
-        return f"{self.agency_return.agency.name}: return"
+    def check_url(self) -> str:
+        return self.partnership_url("audits:return_check", self.agency_return.pk)
 
     def get_caption(self) -> str:
         case = self.agency_return.case
-        return f"{case.audit.title} · case {case.reference}"
+        return f"{self.agency_return.agency.short_name} return · case {case.reference}"
+
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return [
+            *super().get_breadcrumbs(),
+            {"text": f"{self.agency_return.agency.short_name} return", "href": self.return_url()},
+        ]
+
+
+class ReturnTaskListView(ReturnEditing, TemplateView):
+    """Complete a return: its sections (one page per KLOE, then the summary) with the status of
+    each, how many are completed, and the way to check the answers and submit."""
+
+    template_name = "audits/return_tasks.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.locked_redirect() or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        pages = self.pages
         context.update(
             agency_return=self.agency_return,
-            case=self.agency_return.case,
+            caption=self.get_caption(),
             page_title=f"Complete the {self.agency_return}",
+            tasks=[(page, self.page_url(page.number)) for page in pages],
+            completed=sum(page.status == SectionStatus.COMPLETED for page in pages),
+            check_url=self.check_url(),
             record_number_url=self.partnership_url(
                 "audits:record_number",
                 self.agency_return.case_id,
                 self.agency_return.involvement_id,
             ),
+        )
+        return context
+
+
+class ReturnSectionView(ReturnEditing, FormPageView):
+    """One page of a return: a KLOE's questions, or the summary. Every save keeps the answers
+    (a draft may be incomplete); "Save and continue" goes on to the next page, the other button
+    back to the task list.
+
+    If someone else saved the return since this page was opened: when they changed nothing on
+    this page the save goes ahead; otherwise the page comes back (409) with what the auditor
+    typed still in the boxes, and what is saved now shown at each question it differs on, so
+    that saving again keeps theirs knowingly."""
+
+    form_class = ReturnForm
+    template_name = "audits/return_section.html"
+    record_kept_identifiers = False  # on the return itself (IdentifierFlag), by return_save
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.locked_redirect() or super().get(request, *args, **kwargs)
+
+    @property
+    def current(self) -> SectionProgress:
+        number = self.kwargs["number"]
+        if not 1 <= number <= len(self.pages):
+            raise Http404("The return has no such page.")
+        return self.pages[number - 1]
+
+    def stored_narrative(self) -> dict[str, str]:
+        if self.current.section is not None:
+            return {}
+        return {name: getattr(self.agency_return, name) for name in NARRATIVE_FIELDS}
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        page = self.current
+        kwargs.update(
+            sections=[page.section] if page.section is not None else [],
+            answers={q.item.pk: q.answer for q in page.questions if q.answer is not None},
+            agency_return=self.agency_return,
+            with_narrative=page.section is None,
+        )
+        kwargs.setdefault("initial", {}).update(
+            revision=self.agency_return.assessment.revision,
+            state=page_state(page.questions, self.stored_narrative()),
+        )
+        return kwargs
+
+    @property
+    def later(self) -> bool:
+        return "later" in self.request.POST
+
+    def form_valid(self, form: ReturnForm) -> HttpResponse:
+        try:
+            return super().form_valid(form)
+        except ConflictError:
+            return self._conflict(form)
+
+    def save(self, form: ReturnForm) -> AgencyReturn:
+        try:
+            return self._save(form, form.cleaned_data["revision"])
+        except ConflictError:
+            fresh = selectors.get_return(
+                actor=self.actor, pk=self.agency_return.pk, permission="return.edit"
+            )
+            self._return, self._pages = fresh, selectors.return_pages(agency_return=fresh)
+            if (
+                page_state(self.current.questions, self.stored_narrative())
+                != form.cleaned_data["state"]
+            ):
+                raise
+            # Someone saved other pages only: nothing of theirs is lost by saving this one.
+            return self._save(form, fresh.assessment.revision)
+
+    def _save(self, form: ReturnForm, revision: int) -> AgencyReturn:
+        return services.return_save(
+            actor=self.actor,
+            agency_return=self.agency_return,
+            answers=form.answers(),
+            narrative=form.narrative(),
+            expected_revision=revision,
+            identifier_reasons=form.kept,
+        )
+
+    def _conflict(self, form: ReturnForm) -> HttpResponse:
+        """The page again, as the auditor typed it, open at the version saved now."""
+        page = self.current
+        changes = page_changes(
+            page.questions, form.answers(), self.stored_narrative(), form.narrative()
+        )
+        data = form.data.copy()
+        data["revision"] = str(self.agency_return.assessment.revision)
+        data["state"] = page_state(page.questions, self.stored_narrative())
+        again = ReturnForm(**{**self.get_form_kwargs(), "data": data})
+        again.is_valid()
+        again.changes = changes
+        changed = [
+            (f"question-{q.item.pk}", q.item.code)
+            for q in page.questions
+            if f"item_{q.item.pk}" in changes
+        ] + [
+            (f"question-{name}", str(again.fields[name].label))
+            for name in form.narrative()
+            if name in changes
+        ]
+        message = (
+            "Someone else saved this return after you opened this page, and changed "
+            f"{_and([label for _, label in changed])}. What they saved is shown at each of "
+            "those questions; your answers are still in the boxes and have not been saved yet. "
+            "Check them, then save again to keep yours."
+        )
+        anchor = changed[0][0] if changed else "main-content"
+        context = self.get_context_data(
+            form=again, extra_errors=[{"href": f"#{anchor}", "text": message}]
+        )
+        return self.render_to_response(context, status=409)
+
+    def get_success_message(self, record: AgencyReturn) -> str:
+        if self.later:
+            return "Your answers have been saved. You can come back to the return at any time."
+        return ""
+
+    def success_url_for(self, record: AgencyReturn) -> str:
+        if self.later:
+            return self.task_list_url()
+        following = self.current.number + 1
+        return self.page_url(following) if following <= len(self.pages) else self.check_url()
+
+    def get_cancel_url(self) -> str:
+        return self.task_list_url()
+
+    def get_heading(self) -> str:
+        return self.current.title
+
+    def get_caption(self) -> str:
+        return f"{super().get_caption()} · page {self.current.number} of {len(self.pages)}"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            agency_return=self.agency_return,
+            section=self.current.section,
+            page_title=f"{self.current.title} – {self.agency_return}",
+            task_list_url=self.task_list_url(),
+        )
+        return context
+
+
+def _and(words: list[str]) -> str:
+    if not words:
+        return "other answers"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+class ReturnCheckView(ReturnEditing, FormPageView):
+    """Check your answers, then submit the return for sign-off. A submission refused because
+    something is missing changes nothing; each missing answer is listed at the top, linked to
+    its own row, which says what it needs and links to its question."""
+
+    form_class = ReturnSubmitForm
+    template_name = "audits/return_check.html"
+    submit_label = "Submit for sign-off"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.locked_redirect() or super().get(request, *args, **kwargs)
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"revision": self.agency_return.assessment.revision}
+
+    def form_valid(self, form: ReturnSubmitForm) -> HttpResponse:
+        try:
+            return super().form_valid(form)
+        except ConflictError:
+            messages.error(
+                self.request,
+                "Someone else saved this return after you opened this page, so it has not "
+                "been submitted. Check the answers as they are now, then submit again.",
+            )
+            return redirect(self.check_url())
+
+    def form_invalid(self, form: ReturnSubmitForm) -> HttpResponse:
+        if form.non_field_errors() and any(page.missing for page in self.pages):
+            # Refused for what is missing: each shown on its own row, linked from the top.
+            self.refused = True
+            form = ReturnSubmitForm(initial=self.get_initial())
+        return super().form_invalid(form)
+
+    def save(self, form: ReturnSubmitForm) -> AgencyReturn:
+        return services.return_submit(
+            actor=self.actor,
+            agency_return=self.agency_return,
+            expected_revision=form.cleaned_data["revision"],
+        )
+
+    def get_success_message(self, record: AgencyReturn) -> str:
+        return "Your return has been submitted to your agency lead for sign-off."
+
+    def success_url_for(self, record: AgencyReturn) -> str:
+        return self.return_url()
+
+    def get_cancel_url(self) -> str:
+        return self.task_list_url()
+
+    def get_heading(self) -> str:
+        return "Check your answers before submitting the return"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        pages = self.pages
+        refused = getattr(self, "refused", False)
+        context.update(
+            agency_return=self.agency_return,
+            page_title=f"Check your answers – {self.agency_return}",
+            pages=[(page, self.page_url(page.number)) for page in pages],
+            refused=refused,
+            still_needed=sum(len(page.missing) for page in pages),
+            extra_errors=[
+                {"href": f"#missing-{q.item.pk}", "text": q.missing}
+                for page in pages
+                for q in page.missing
+            ]
+            if refused
+            else [],
         )
         return context
 
@@ -252,9 +458,25 @@ class MyReturnsView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        to_complete = sorted(
+            selectors.my_returns(actor=self.actor),
+            key=lambda r: (r.due_date is None, r.due_date or date.max, r.case.reference),
+        )
+        offline = {
+            r.case.audit_id: r.case.audit
+            for r in to_complete
+            if r.case.audit.status == AuditStatus.AUDITING
+        }
         context.update(
-            to_complete=selectors.my_returns(actor=self.actor),
-            to_sign_off=selectors.returns_to_sign_off(actor=self.actor),
-            to_assign=selectors.returns_to_assign(actor=self.actor),
+            to_complete=_due(to_complete),
+            to_sign_off=_due(selectors.returns_to_sign_off(actor=self.actor)),
+            to_assign=_due(selectors.returns_to_assign(actor=self.actor)),
+            offline_audits=list(offline.values()) if self.actor.can("return.edit") else [],
         )
         return context
+
+
+def _due(returns: Iterable[AgencyReturn]) -> list[tuple[AgencyReturn, bool]]:
+    """Each return, and whether it is overdue."""
+    today = timezone.localdate()
+    return [(r, is_overdue(due=r.due_date, status=r.status, today=today)) for r in returns]

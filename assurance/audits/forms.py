@@ -9,7 +9,7 @@ from django import forms
 
 from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
 from assurance.core.business_year import business_year_of
-from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices, needed_later
 from assurance.frameworks.models import Framework
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Person
@@ -76,6 +76,11 @@ class AuditForm(PartnershipModelForm):
         limit_choices(self, "framework", Framework.objects_for(self.partnership))
         self.fields["framework"].required = False
         self.fields["lead"].required = False
+        # A plan may be saved without these, but the audit cannot move on without them
+        # (lifecycle.blockers): they are not "optional".
+        needed_later(self.fields["lead"], "before the audit moves to scoping")
+        for name in ("framework", "scope", "sample_criteria", "agencies"):
+            needed_later(self.fields[name], "before cases are sampled")
         self.order_fields(["title", "theme", "kind", "business_year_start", "month"])
         planned = self.instance.planned_month
         if planned:

@@ -190,6 +190,67 @@ class AssignForm(forms.Form):
         )
 
 
+class AssignReturnsForm(forms.Form):
+    """An agency lead assigns auditors to all their agency's returns in an audit: one auditor
+    for every case that has none, or a person per case (which wins)."""
+
+    everyone = forms.ModelChoiceField(
+        queryset=Person.unscoped.none(),
+        required=False,
+        label="One auditor for every case without one",
+        empty_label="Choose per case below",
+        help_text="They audit every case below that has no auditor yet and for which you "
+        "choose no one else.",
+    )
+    due_date = forms.DateField(
+        widget=DateInput,
+        required=False,
+        label="Due date",
+        help_text="Leave blank to keep each return's due date.",
+    )
+
+    def __init__(self, *args: Any, agency: Agency, returns: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = Person.unscoped.filter(agency=agency, is_auditor=True, is_active=True).order_by(
+            "full_name"
+        )
+        limit_choices(self, "everyone", people)
+        self.returns = [r for r in returns if not r.is_locked]
+        for agency_return in self.returns:
+            current = ", ".join(p.full_name for p in agency_return.auditors.all())
+            field = forms.ModelChoiceField(
+                queryset=people,
+                required=False,
+                label=f"Case {agency_return.case.reference}",
+                empty_label="Keep as it is" if current else "No one yet",
+                help_text=f"Now: {current}." if current else "No auditor yet.",
+            )
+            self.fields[f"return_{agency_return.pk}"] = field
+        self.order_fields(["everyone", *(f"return_{r.pk}" for r in self.returns), "due_date"])
+
+    def assignments(self) -> dict[int, list[Person]]:
+        """The auditors chosen, by return id (returns left as they are are not named)."""
+        everyone = self.cleaned_data.get("everyone")
+        chosen: dict[int, list[Person]] = {}
+        for agency_return in self.returns:
+            person = self.cleaned_data.get(f"return_{agency_return.pk}")
+            unassigned = not agency_return.auditors.all()
+            if person is None and everyone is not None and unassigned:
+                person = everyone
+            if person is not None:
+                chosen[agency_return.pk] = [person]
+        return chosen
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and self.returns and not self.assignments():
+            self.add_error(
+                "everyone",
+                "Choose one auditor for every case without one, or an auditor for a case.",
+            )
+        return data
+
+
 class SendBackForm(forms.Form):
     comments = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), label="What the auditor needs to change"

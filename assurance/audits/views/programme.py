@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from assurance.audits import selectors, services
+from assurance.audits import assignment, selectors, services
 from assurance.audits.forms import AuditForm, MissingReturnsForm
 from assurance.audits.lifecycle import ORDER, blocker_links, next_status, sample_warning
 from assurance.audits.models import Audit, AuditStatus
@@ -134,6 +134,7 @@ class AuditDetailView(AuditMixin, TemplateView):
             margin=sample_margin_of_error(facts.case_count),
             sample_warning=sample_warning(facts.case_count),
             progress=selectors.returns_progress(audit=audit),
+            to_assign=assignment.agencies_to_assign(actor=self.actor, audit=audit),
             agencies=audit.agencies.all(),
             can_manage=self.actor.can("audit.manage"),
             can_edit_returns=self.actor.can("return.edit"),

@@ -6,7 +6,6 @@ involves the police and the council but not health, so the health lead must not 
 """
 
 from assurance.audits.models import AgencyReturn, Audit, AuditCase, ReturnStatus
-from assurance.partnerships.models import Agency
 from assurance.core.tests.matrix import (
     ALLOW,
     AUDITORS,
@@ -19,6 +18,7 @@ from assurance.core.tests.matrix import (
     VIEWER,
     expect,
 )
+from assurance.partnerships.models import Agency
 
 POLICE = frozenset({"police-lead", "police-auditor"})
 COUNCIL = frozenset({"la-lead", "la-auditor"})

@@ -25,6 +25,31 @@ from assurance.frameworks.models import (
 FORMAT = "assurance-framework/1"
 YES_NO_NA = "Yes / No / Not applicable"
 
+# The fields of each part of a framework file, in YAML and in Excel (the Excel Framework sheet
+# has the top fields but scales and sections, which are its other sheets). The guide in the
+# service (frameworks/format_guide.html) describes each of them.
+FRAMEWORK_FIELDS = [
+    "format",
+    "name",
+    "version",
+    "kind",
+    "theme",
+    "description",
+    "scales",
+    "sections",
+]
+SCALE_FIELDS = ["name", "options"]
+OPTION_FIELDS = ["label", "meets_standard", "not_applicable"]
+SECTION_FIELDS = ["code", "title", "guidance", "items"]
+ITEM_FIELDS = ["code", "text", "guidance", "response", "scale", "evidence_required"]
+MAX_VERSION = 9999
+
+
+def evidence_required_by_default(response: str) -> bool:
+    """Whether an item asks for separate evidence when its file does not say: a free-text
+    answer is itself the evidence, so ``text`` items do not; every other kind does."""
+    return response != ResponseType.TEXT
+
 
 class ImportProblem(UploadProblem):
     """A file that cannot be imported; ``problems`` names each place and field. It is an
@@ -65,6 +90,7 @@ class Plan:
     kind: str
     theme: str
     description: str
+    version: int | None = None  # as the file says (None: not given)
     scales: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
 
@@ -103,6 +129,22 @@ def _flag(located: Located | None, problems: list[str], default: bool = False) -
     return default
 
 
+def _version(located: Located | None, problems: list[str]) -> int | None:
+    if located is None or located.value in (None, ""):
+        return None
+    value = located.value
+    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))  # Excel stores 2 as 2.0
+    if not text.isdigit() or not 1 <= int(text) <= MAX_VERSION:
+        problems.append(
+            f"{located.where}: the version must be a whole number from 1 to {MAX_VERSION}, "
+            f"not “{shown(value)}”."
+        )
+        return None
+    return int(text)
+
+
 def validate(data: dict[str, Any]) -> Plan:
     problems: list[str] = list(data.get("problems", []))
     fmt = data.get("format")
@@ -116,6 +158,7 @@ def validate(data: dict[str, Any]) -> Plan:
         kind=kind,
         theme=_text(data.get("theme"), problems, required=False, limit=80),
         description=_text(data.get("description"), problems, required=False, limit=5000),
+        version=_version(data.get("version"), problems),
     )
     scale_names = {YES_NO_NA}
     for scale in data.get("scales", []):
@@ -194,7 +237,11 @@ def validate(data: dict[str, Any]) -> Plan:
                     "guidance": _text(item["guidance"], problems, required=False, limit=5000),
                     "response_type": response,
                     "scale": scale or None,
-                    "evidence_required": _flag(item["evidence_required"], problems, default=True),
+                    "evidence_required": _flag(
+                        item["evidence_required"],
+                        problems,
+                        default=evidence_required_by_default(response),
+                    ),
                 }
             )
         plan.sections.append(entry)

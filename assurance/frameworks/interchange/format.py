@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import column_index_from_string
@@ -43,6 +44,8 @@ OPTION_FIELDS = ["label", "meets_standard", "not_applicable"]
 SECTION_FIELDS = ["code", "title", "guidance", "items"]
 ITEM_FIELDS = ["code", "text", "guidance", "response", "scale", "evidence_required"]
 MAX_VERSION = 9999
+EXAMPLE = Path(__file__).resolve().parent / "example.yaml"
+"""A small complete tool in YAML, shown by the format guide in the service."""
 
 
 def evidence_required_by_default(response: str) -> bool:
@@ -150,7 +153,7 @@ def validate(data: dict[str, Any]) -> Plan:
     fmt = data.get("format")
     if fmt is not None and fmt.value not in (None, FORMAT):
         problems.append(f"{fmt.where}: the format must be {FORMAT}.")
-    kind = _text(data.get("kind"), problems, required=False) or FrameworkKind.CASE_AUDIT
+    kind = _text(data.get("kind"), problems, required=False) or FrameworkKind.CASE_AUDIT.value
     if kind not in FrameworkKind.values:
         problems.append(f"{data['kind'].where}: use one of {', '.join(FrameworkKind.values)}.")
     plan = Plan(

@@ -147,7 +147,8 @@ class DrawForm(forms.Form):
     candidates = forms.FileField(
         label="List of candidate cases (CSV)",
         help_text="Columns: record_number (required), age_band, gender, ethnicity, agencies "
-        "(agency short names separated by ';'), reason. One row per eligible case.",
+        "(the agencies' short or full names, listed above, separated by ';'), reason. One row "
+        "per eligible case.",
     )
     record_agency = forms.ModelChoiceField(
         queryset=Agency.unscoped.none(), label="Whose record numbers are these?"
@@ -478,7 +479,8 @@ class CaseUploadForm(forms.Form):
     cases = forms.FileField(
         label="Cases (CSV)",
         help_text="Columns: record_number (required), age_band, gender, ethnicity, agencies "
-        "(agency short names separated by ';'), reason. One row per case.",
+        "(the agencies' short or full names, listed above, separated by ';'), reason. One row "
+        "per case.",
     )
     record_agency = forms.ModelChoiceField(
         queryset=Agency.unscoped.none(), label="Whose record numbers are these?"

@@ -13,6 +13,7 @@ from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices,
 from assurance.frameworks.models import Framework
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Person
+from assurance.partnerships.selectors import working_agencies
 
 MONTHS = [
     (4, "April"),
@@ -67,7 +68,7 @@ class AuditForm(PartnershipModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agencies", Agency.objects_for(self.partnership).filter(is_active=True))
+        limit_choices(self, "agencies", working_agencies(partnership=self.partnership))
         limit_choices(
             self,
             "lead",

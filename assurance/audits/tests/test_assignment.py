@@ -28,13 +28,13 @@ def three_cases(audit, northfield, amira):
 
 
 @pytest.fixture
-def dev(northfield):
-    """dev: a second police auditor."""
+def omar(northfield):
+    """omar: a second police auditor."""
     return PersonFactory(
         partnership=northfield.partnership,
         agency=northfield.police,
-        full_name="Dev Okafor",
-        email="dev@northfield.test",
+        full_name="Omar Okafor",
+        email="omar@northfield.test",
         roles=[Role.AUDITOR],
     )
 
@@ -59,24 +59,24 @@ def test_the_lead_assigns_one_auditor_to_every_case_on_one_page(
 
 
 def test_a_person_chosen_for_a_case_wins_over_the_one_for_every_case(
-    audit, northfield, helen, priya, dev, three_cases, client_for
+    audit, northfield, helen, priya, omar, three_cases, client_for
 ):
     first, second, third = three_cases
     client_for(helen).post(
         _url(audit, northfield.police),
-        {"everyone": priya.pk, f"return_{second.pk}": dev.pk},
+        {"everyone": priya.pk, f"return_{second.pk}": omar.pk},
     )
     assert list(first.auditors.all()) == [priya]
-    assert list(second.auditors.all()) == [dev]
+    assert list(second.auditors.all()) == [omar]
     assert list(third.auditors.all()) == [priya]
 
 
 def test_every_case_leaves_already_assigned_cases_alone(
-    audit, northfield, helen, priya, dev, three_cases, client_for
+    audit, northfield, helen, priya, omar, three_cases, client_for
 ):
-    three_cases[0].auditors.add(dev)
+    three_cases[0].auditors.add(omar)
     client_for(helen).post(_url(audit, northfield.police), {"everyone": priya.pk})
-    assert list(three_cases[0].auditors.all()) == [dev]
+    assert list(three_cases[0].auditors.all()) == [omar]
     assert list(three_cases[1].auditors.all()) == [priya]
 
 

@@ -99,9 +99,8 @@ class CaseAddView(SampleFormMixin, FormPageView):
 
 
 class AgencyNamesMixin(SampleFormMixin):
-    """A page taking a file of cases: it shows the names the file may use for each agency."""
-
-    template_name = "audits/case_file_upload.html"
+    """A page taking a file of cases (template audits/case_file_upload.html): it shows the
+    names the file may use for each agency."""
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
@@ -112,6 +111,7 @@ class AgencyNamesMixin(SampleFormMixin):
 class CaseUploadView(AgencyNamesMixin, FormPageView):
     """The business unit uploads the chosen cases from a CSV file, all at once."""
 
+    template_name = "audits/case_file_upload.html"
     permission = "audit.manage"
     audit_permission = "audit.manage"
     form_class = CaseUploadForm
@@ -143,6 +143,7 @@ class CaseUploadView(AgencyNamesMixin, FormPageView):
 
 
 class DrawView(AgencyNamesMixin, FormPageView):
+    template_name = "audits/case_file_upload.html"
     permission = "audit.manage"
     audit_permission = "audit.manage"
     form_class = DrawForm

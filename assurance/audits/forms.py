@@ -10,10 +10,11 @@ from django import forms
 from assurance.audits.models import Audit, AuditCase, AuditStatus, KeyMessage, SampleDraw
 from assurance.audits.progress import NARRATIVE_FIELDS
 from assurance.core.business_year import business_year_of
-from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices, needed_later
 from assurance.frameworks.models import Framework
 from assurance.partnerships.forms import PartnershipModelForm
 from assurance.partnerships.models import Agency, Person
+from assurance.partnerships.selectors import working_agencies
 
 MONTHS = [
     (4, "April"),
@@ -68,7 +69,7 @@ class AuditForm(PartnershipModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agencies", Agency.objects_for(self.partnership).filter(is_active=True))
+        limit_choices(self, "agencies", working_agencies(partnership=self.partnership))
         limit_choices(
             self,
             "lead",
@@ -77,6 +78,11 @@ class AuditForm(PartnershipModelForm):
         limit_choices(self, "framework", Framework.objects_for(self.partnership))
         self.fields["framework"].required = False
         self.fields["lead"].required = False
+        # A plan may be saved without these, but the audit cannot move on without them
+        # (lifecycle.blockers): they are not "optional".
+        needed_later(self.fields["lead"], "before the audit moves to scoping")
+        for name in ("framework", "scope", "sample_criteria", "agencies"):
+            needed_later(self.fields[name], "before cases are sampled")
         self.order_fields(["title", "theme", "kind", "business_year_start", "month"])
         planned = self.instance.planned_month
         if planned:
@@ -143,7 +149,8 @@ class DrawForm(forms.Form):
     candidates = forms.FileField(
         label="List of candidate cases (CSV)",
         help_text="Columns: record_number (required), age_band, gender, ethnicity, agencies "
-        "(agency short names separated by ';'), reason. One row per eligible case.",
+        "(the agencies' short or full names, listed above, separated by ';'), reason. One row "
+        "per eligible case.",
     )
     record_agency = forms.ModelChoiceField(
         queryset=Agency.unscoped.none(), label="Whose record numbers are these?"
@@ -184,6 +191,67 @@ class AssignForm(forms.Form):
         limit_choices(
             self, "auditors", Person.unscoped.filter(agency=agency, is_auditor=True, is_active=True)
         )
+
+
+class AssignReturnsForm(forms.Form):
+    """An agency lead assigns auditors to all their agency's returns in an audit: one auditor
+    for every case that has none, or a person per case (which wins)."""
+
+    everyone = forms.ModelChoiceField(
+        queryset=Person.unscoped.none(),
+        required=False,
+        label="One auditor for every case without one",
+        empty_label="Choose per case below",
+        help_text="They audit every case below that has no auditor yet and for which you "
+        "choose no one else.",
+    )
+    due_date = forms.DateField(
+        widget=DateInput,
+        required=False,
+        label="Due date",
+        help_text="Leave blank to keep each return's due date.",
+    )
+
+    def __init__(self, *args: Any, agency: Agency, returns: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = Person.unscoped.filter(agency=agency, is_auditor=True, is_active=True).order_by(
+            "full_name"
+        )
+        limit_choices(self, "everyone", people)
+        self.returns = [r for r in returns if not r.is_locked]
+        for agency_return in self.returns:
+            current = ", ".join(p.full_name for p in agency_return.auditors.all())
+            field = forms.ModelChoiceField(
+                queryset=people,
+                required=False,
+                label=f"Case {agency_return.case.reference}",
+                empty_label="Keep as it is" if current else "No one yet",
+                help_text=f"Now: {current}." if current else "No auditor yet.",
+            )
+            self.fields[f"return_{agency_return.pk}"] = field
+        self.order_fields(["everyone", *(f"return_{r.pk}" for r in self.returns), "due_date"])
+
+    def assignments(self) -> dict[int, list[Person]]:
+        """The auditors chosen, by return id (returns left as they are are not named)."""
+        everyone = self.cleaned_data.get("everyone")
+        chosen: dict[int, list[Person]] = {}
+        for agency_return in self.returns:
+            person = self.cleaned_data.get(f"return_{agency_return.pk}")
+            unassigned = not agency_return.auditors.all()
+            if person is None and everyone is not None and unassigned:
+                person = everyone
+            if person is not None:
+                chosen[agency_return.pk] = [person]
+        return chosen
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and self.returns and not self.assignments():
+            self.add_error(
+                "everyone",
+                "Choose one auditor for every case without one, or an auditor for a case.",
+            )
+        return data
 
 
 class SendBackForm(forms.Form):
@@ -405,7 +473,8 @@ class CaseUploadForm(forms.Form):
     cases = forms.FileField(
         label="Cases (CSV)",
         help_text="Columns: record_number (required), age_band, gender, ethnicity, agencies "
-        "(agency short names separated by ';'), reason. One row per case.",
+        "(the agencies' short or full names, listed above, separated by ';'), reason. One row "
+        "per case.",
     )
     record_agency = forms.ModelChoiceField(
         queryset=Agency.unscoped.none(), label="Whose record numbers are these?"

@@ -37,6 +37,25 @@ def next_status(status: str) -> str | None:
     return ORDER[index + 1] if index + 1 < len(ORDER) else None
 
 
+NAME_LEAD = "Name the audit's lead."
+CHOOSE_TOOL = "Choose the audit tool (framework version)."
+DESCRIBE_SCOPE = "Describe the scope and the sample criteria."
+CHOOSE_AGENCIES = "Choose at least two participating agencies."
+
+BLOCKER_FIELDS = {
+    NAME_LEAD: "lead",
+    CHOOSE_TOOL: "framework",
+    DESCRIBE_SCOPE: "scope",
+    CHOOSE_AGENCIES: "agencies",
+}
+"""The field of the audit's plan that resolves each blocker, so the audit page can link it."""
+
+
+def blocker_links(facts: AuditFacts) -> list[tuple[str, str | None]]:
+    """Each blocker with the plan's field that resolves it (None: no field does)."""
+    return [(problem, BLOCKER_FIELDS.get(problem)) for problem in blockers(facts)]
+
+
 def blockers(facts: AuditFacts) -> list[str]:
     """What stops the audit moving to its next step, in plain English (empty: it may move)."""
     target = next_status(facts.status)
@@ -45,14 +64,14 @@ def blockers(facts: AuditFacts) -> list[str]:
         return ["The audit is closed."]
     if target == "scoping":
         if not facts.has_lead:
-            problems.append("Name the audit's lead.")
+            problems.append(NAME_LEAD)
     elif target == "sampling":
         if not facts.has_framework:
-            problems.append("Choose the audit tool (framework version).")
+            problems.append(CHOOSE_TOOL)
         if not facts.has_scope:
-            problems.append("Describe the scope and the sample criteria.")
+            problems.append(DESCRIBE_SCOPE)
         if facts.agency_count < 2:
-            problems.append("Choose at least two participating agencies.")
+            problems.append(CHOOSE_AGENCIES)
     elif target == "auditing":
         if facts.case_count == 0:
             problems.append("Add cases to the sample.")

@@ -23,10 +23,21 @@ def audit_todos(actor: Actor) -> list[Todo]:
     to_sign = selectors.returns_to_sign_off(actor=actor).count()
     if to_sign:
         todos.append(Todo("Sign off your agency's audit returns", url, count=to_sign, priority=2))
-    to_assign = selectors.returns_to_assign(actor=actor).count()
-    if to_assign:
+    to_assign = selectors.returns_to_assign(actor=actor)
+    count = to_assign.count()
+    if count:
+        # All in one audit (the usual case): straight to the page that assigns them all.
+        audits = set(to_assign.values_list("case__audit_id", flat=True).distinct())
+        assign_url = (
+            reverse(
+                "audits:assign_returns",
+                args=[actor.partnership.slug, audits.pop(), actor.agency_id],
+            )
+            if len(audits) == 1
+            else url
+        )
         todos.append(
-            Todo("Assign auditors to your agency's cases", url, count=to_assign, priority=3)
+            Todo("Assign auditors to your agency's cases", assign_url, count=count, priority=3)
         )
     return todos
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from assurance.audits.views import (
+    assignment,
     findings,
     moderation,
     programme,
@@ -26,6 +27,11 @@ urlpatterns = [
         A + "missing-returns/", programme.MissingReturnsReasonView.as_view(), name="missing_returns"
     ),
     path(A + "sample/", sample.SampleView.as_view(), name="sample"),
+    path(
+        A + "agencies/<int:agency_pk>/assign/",
+        assignment.AssignReturnsView.as_view(),
+        name="assign_returns",
+    ),
     path(A + "returns.xlsx", workbooks.ReturnWorkbookView.as_view(), name="return_workbook"),
     path(A + "returns/upload/", workbooks.ReturnUploadView.as_view(), name="return_upload"),
     path(A + "export.xlsx", workbooks.AuditWorkbookView.as_view(), name="audit_workbook"),

@@ -218,31 +218,33 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
     expect(success_banner(bu)).to_contain_text("Auditing")
     bu.check("audit-auditing")
 
-    # --- each agency lead assigns their auditor to their agency's three returns -----------------
+    # --- each agency lead assigns their auditor to their agency's three returns, on one page ----
+    bu.page.goto(audit_url)
+    expect(bu.page.locator("#still-to-assign")).to_contain_text(POLICE)
+    expect(bu.page.locator("#still-to-assign")).to_contain_text(HEALTH)
     for agency, (lead_role, _auditor_role, auditor_name) in AGENCIES.items():
         lead = walk(lead_role)
         lead.goto(PARTNERSHIP)
         lead.check("home")
-        lead.page.get_by_role("link", name=re.compile("Assign auditors")).click()
-        expect(lead.page.get_by_role("heading", level=1)).to_have_text("Your audit returns")
-        lead.check("my-returns-to-assign")
-        for reference in references:
-            lead.page.get_by_role("link", name=reference, exact=True).click()
-            expect(lead.page.get_by_role("heading", level=1)).to_have_text(f"{agency}: return")
-            if reference == references[0]:
-                lead.check("return-unassigned")
-            lead.page.get_by_role("link", name="Assign auditors").click()
-            if reference == references[0]:
-                lead.check("assign-auditors")
-            lead.page.get_by_label(auditor_name).check()
-            lead.page.get_by_label("Due date").fill((today + timedelta(days=14)).isoformat())
-            submit(lead, "Save")
-            expect(success_banner(lead)).to_contain_text("assigned and e-mailed")
-            lead.page.goto(lead.url(PARTNERSHIP + "audits/my-returns/"))
+        expect(lead.page.get_by_role("link", name=re.compile("Assign auditors"))).to_be_visible()
+        lead.page.goto(audit_url)
+        lead.page.get_by_role("link", name=f"assign {agency}'s auditors").click()
+        expect(lead.page.get_by_role("heading", level=1)).to_have_text(
+            f"Assign {agency}'s auditors"
+        )
+        lead.check("assign-auditors")
+        lead.page.get_by_label("One auditor for every case without one").select_option(
+            label=auditor_name
+        )
+        lead.page.get_by_label("Due date").fill((today + timedelta(days=14)).isoformat())
+        submit(lead, "Assign auditors")
+        expect(success_banner(lead)).to_contain_text("assigned to 3 cases and e-mailed")
+        expect(lead.page.locator("#still-to-assign", has_text=agency)).to_have_count(0)
+        lead.page.goto(lead.url(PARTNERSHIP + "audits/my-returns/"))
         for reference in references:  # none of this audit's cases is still waiting
             expect(lead.page.get_by_role("link", name=reference, exact=True)).to_have_count(0)
-    for reference in references:
-        assert sum(reference in m.subject for m in mail.outbox) == 2, [
+    for reference in references:  # each auditor gets one e-mail naming their three cases
+        assert sum(reference in m.body and TITLE in m.subject for m in mail.outbox) == 2, [
             m.subject for m in mail.outbox
         ]
 

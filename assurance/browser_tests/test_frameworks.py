@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -28,6 +29,13 @@ def test_business_unit_manages_audit_tools(browse, tmp_path: Path) -> None:
     workbook = tmp_path / "neglect.xlsx"
     download.value.save_as(workbook)
 
+    # The upload page links the format guide, a page of the service.
+    b.goto("/p/northfield/frameworks/upload/")
+    b.page.get_by_role("link", name="how to write an audit tool file").click()
+    expect(b.page.get_by_role("heading", level=1)).to_have_text("How to write an audit tool file")
+    expect(b.page.get_by_text("version", exact=False).first).to_be_visible()
+    b.check("frameworks-format-guide")
+
     # A broken YAML file: every problem in the summary with its line; nothing imported.
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Broken tool\nsections: none\ncolour: red\n", encoding="utf-8")
@@ -41,10 +49,27 @@ def test_business_unit_manages_audit_tools(browse, tmp_path: Path) -> None:
     assert b.page.title().startswith("Error: ")
     b.check("frameworks-upload-errors")
 
-    # The downloaded workbook goes back in as a new tool.
+    # The downloaded workbook, unchanged, is refused: the tool is already here.
+    b.page.get_by_label("Framework file").set_input_files(str(workbook))
+    b.page.get_by_role("button", name="Upload").click()
+    expect(b.page.locator(".govuk-error-summary")).to_contain_text("nothing was imported")
+    b.check("frameworks-upload-identical")
+
+    # Changed in Excel, it goes back in as the tool's next version.
+    changed = load_workbook(workbook)
+    changed["Items"]["E2"] = str(changed["Items"]["E2"].value) + " (reworded)"
+    changed.save(workbook)
+    b.page.get_by_label("Framework file").set_input_files(str(workbook))
+    b.page.get_by_role("button", name="Upload").click()
+    # Still called version 1: the summary says which version to give it.
+    expect(b.page.locator(".govuk-error-summary")).to_contain_text("give the file version")
+    version_row = next(r for r in changed["Framework"].iter_rows() if r[0].value == "version")
+    version_row[1].value = None  # no version: the next one
+    changed.save(workbook)
     b.page.get_by_label("Framework file").set_input_files(str(workbook))
     b.page.get_by_role("button", name="Upload").click()
     expect(b.page.locator(".govuk-notification-banner--success")).to_contain_text("imported")
+    expect(b.page.get_by_role("heading", level=1)).to_contain_text("version")
     b.check("frameworks-uploaded")
 
     # Adapt it for a theme.

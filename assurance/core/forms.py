@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -46,6 +47,80 @@ def add_service_errors(
     else:
         for message in exc.messages:
             form.add_error(field, message)
+
+
+OPTIONAL = "(optional)"
+_OPTIONAL_AT_END = re.compile(r"\s*\(optional\)\s*$", re.IGNORECASE)
+# Labels that are a question or already say whose it is read as they are after "Enter" or
+# "Select": "Enter what this shows", not "Enter the what this shows".
+_NO_ARTICLE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "how",
+        "when",
+        "where",
+        "which",
+        "whether",
+        "if",
+        "your",
+        "their",
+        "its",
+        "his",
+        "her",
+        "each",
+        "every",
+        "any",
+    ]
+)
+
+
+def needed_later(field: forms.Field, when: str) -> None:
+    """A field that may be saved blank for now but is needed later (``when``: "before the audit
+    moves to scoping"): it is not labelled "(optional)", and its hint says when it is needed."""
+    field.needed_later = f"Needed {when}."  # type: ignore[attr-defined]
+
+
+def bare_label(label: Any) -> str:
+    """A label without any "(optional)" written into it (the field template adds it)."""
+    return _OPTIONAL_AT_END.sub("", str(label or "")).rstrip(": ")
+
+
+def label_text(field: forms.Field, label: Any, *, kind: str = "input") -> str:
+    """What a field's label says: "(optional)" once, only where the field may stay blank for
+    good (not required now, not before submitting, not needed later; a file box says nothing).
+    """
+    text = bare_label(label)
+    optional = (
+        not field.required
+        and kind not in {"file", "checkbox"}
+        and not getattr(field, "required_to_submit", False)
+        and not getattr(field, "needed_later", "")
+    )
+    return f"{text} {OPTIONAL}" if optional else text
+
+
+def required_message(label: Any, *, kind: str) -> str:
+    """The GOV.UK message for a missing answer: "Enter the name", "Select the agency", "Enter
+    what this shows" (a label that is a question or names whose it is takes no "the")."""
+    text = bare_label(label)
+    if text[:1].isupper() and not text[1:2].isupper():
+        text = text[0].lower() + text[1:]
+    verb = (
+        "Select"
+        if kind in {"select", "radios", "checkboxes"}
+        else "Upload"
+        if kind == "file"
+        else "Enter"
+    )
+    first = text.split(" ", 1)[0].lower() if text else ""
+    return f"{verb} {text}" if first in _NO_ARTICLE else f"{verb} the {text}"
 
 
 def limit_choices(form: Any, name: str, queryset: Any) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from assurance.frameworks.interchange.format import EXAMPLE
 from assurance.frameworks.models import Framework, Item, ScaleOption, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Partnership
@@ -82,3 +83,8 @@ def graded_standard_choices(*, partnership: Partnership, audited: bool = False) 
             .order_by("section__framework__name", "section__order", "order")
         )
     return items
+
+
+def format_example() -> str:
+    """The example tool file the format guide shows."""
+    return EXAMPLE.read_text(encoding="utf-8")

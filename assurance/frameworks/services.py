@@ -18,8 +18,7 @@ from assurance.frameworks.assessments import (
     framework_freeze,
 )
 from assurance.frameworks.interchange import loading
-from assurance.frameworks.interchange.format import Plan, validate
-from assurance.frameworks.interchange.yaml_files import export_yaml, read_yaml
+from assurance.frameworks.interchange.format import Plan
 from assurance.frameworks.models import Framework, FrameworkKind, Item, ResponseScale, Section
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Partnership
@@ -47,7 +46,7 @@ class FrozenError(ValidationError):
 
 
 def _plan(framework: Framework) -> Plan:
-    return validate(read_yaml(export_yaml(framework)))
+    return loading.plan_of(framework)
 
 
 def scale_yes_no_na(*, partnership: Partnership) -> ResponseScale:

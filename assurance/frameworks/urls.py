@@ -10,6 +10,7 @@ F = P + "<int:pk>/"
 urlpatterns = [
     path(P, views.FrameworkListView.as_view(), name="list"),
     path(P + "upload/", views.FrameworkUploadView.as_view(), name="upload"),
+    path(P + "file-format/", views.FormatGuideView.as_view(), name="format_guide"),
     path(F, views.FrameworkDetailView.as_view(), name="detail"),
     path(F + "export.<str:fmt>", views.FrameworkExportView.as_view(), name="export"),
     path(F + "copy/", views.FrameworkCopyView.as_view(), name="copy"),

@@ -86,19 +86,46 @@ class FrameworkDetailView(FrameworkMixin, TemplateView):
         return context
 
 
+class FormatGuideView(PartnershipViewMixin, TemplateView):
+    """How to write an audit tool file (YAML or Excel), in the service for whoever uploads."""
+
+    permission = "framework.view"
+    template_name = "frameworks/format_guide.html"
+    section = "frameworks"
+    page_title = "How to write an audit tool file"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            example=selectors.format_example(),
+            can_manage=self.actor.can("framework.manage"),
+        )
+        return context
+
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return [{"text": "Audit tools", "href": self.partnership_url("frameworks:list")}]
+
+
 class FrameworkUploadView(FormPageView):
     permission = "framework.manage"
     form_class = UploadForm
+    template_name = "frameworks/upload.html"
     section = "frameworks"
     page_title = "Upload an audit tool"
     lead = (
         "Upload a tool written in YAML or in the Excel layout. The easiest start is to download "
         "an existing tool as Excel, change it and upload it. If anything in the file is wrong, "
-        "nothing is imported and each problem is listed with its line, or its sheet, row and "
-        "column."
+        "nothing is imported and every problem is listed with its line, or its sheet, row and "
+        "column. A tool with the name of one already here becomes its next version; a file the "
+        "same as a version already here is refused."
     )
     submit_label = "Upload"
     success_message = "{record} has been imported."
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["guide_url"] = self.partnership_url("frameworks:format_guide")
+        return context
 
     def save(self, form: UploadForm) -> Framework:
         upload = form.cleaned_data["file"]

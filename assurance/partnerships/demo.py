@@ -100,7 +100,13 @@ NORTHFIELD_AGENCIES = [
     DemoAgency("early-years", "Northfield Early Years Network", "Early years", R, Sector.EDUCATION),
     DemoAgency("college", "Northfield College", "College", R, Sector.EDUCATION),
     DemoAgency("voluntary", "Northfield Voluntary Action", "Voluntary", R, Sector.VOLUNTARY),
-    DemoAgency("scrutiny", "Independent Scrutiny for Northfield", "Scrutiny", R, Sector.OTHER),
+    DemoAgency(
+        "scrutiny",
+        "Independent Scrutiny for Northfield",
+        "Scrutiny",
+        AgencyKind.SCRUTINY,
+        Sector.OTHER,
+    ),
 ]
 
 BU, LEAD, AUD, MEM, SCR, VIEW = (

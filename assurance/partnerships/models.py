@@ -161,6 +161,9 @@ class PartnershipScoped(models.Model):
 class AgencyKind(models.TextChoices):
     STATUTORY_PARTNER = "statutory", "Statutory safeguarding partner"
     RELEVANT_AGENCY = "relevant", "Relevant agency"
+    # The independent scrutineer's organisation: it scrutinises the partnership's work, so it is
+    # never offered as an agency that audits cases, owns actions or is challenged.
+    SCRUTINY = "scrutiny", "Independent scrutiny"
 
 
 class StatutoryRole(models.TextChoices):

@@ -8,7 +8,15 @@ from django.db.models import Count, Q, QuerySet
 
 from assurance.core.business_year import current_business_year
 from assurance.partnerships.access import Actor, get_for_actor, scoped
-from assurance.partnerships.models import Agency, Group, GroupMember, Person, Priority
+from assurance.partnerships.models import (
+    Agency,
+    AgencyKind,
+    Group,
+    GroupMember,
+    Partnership,
+    Person,
+    Priority,
+)
 
 
 def agency_list(*, actor: Actor) -> QuerySet[Agency]:
@@ -82,3 +90,14 @@ def partnership_summary(*, actor: Actor) -> dict[str, int]:
         "people": Person.objects_for(partnership).filter(is_active=True).count(),
         "priorities": Priority.objects_for(partnership).filter(business_year=year).count(),
     }
+
+
+def working_agencies(*, partnership: Partnership) -> QuerySet[Agency]:
+    """The active agencies that work with children and families: those that audit cases, own
+    actions and answer challenges (not the independent scrutiny body, which scrutinises them)."""
+    return (
+        Agency.objects_for(partnership)
+        .filter(is_active=True)
+        .exclude(kind=AgencyKind.SCRUTINY)
+        .order_by("name")
+    )

@@ -18,6 +18,7 @@ from assurance.core.tests.matrix import (
     VIEWER,
     expect,
 )
+from assurance.partnerships.models import Agency
 
 POLICE = frozenset({"police-lead", "police-auditor"})
 COUNCIL = frozenset({"la-lead", "la-auditor"})
@@ -60,6 +61,9 @@ LOOKUPS = {
         Audit.unscoped.get(partnership__slug="northfield", title="Domestic abuse dip sample").pk
     ),
     "case": _case,
+    "police_agency": lambda: (
+        Agency.unscoped.get(partnership__slug="northfield", statutory_role="police").pk
+    ),
     "involvement": lambda: (
         AuditCase.unscoped.get(pk=_case()).involvements.get(agency__statutory_role="police").pk
     ),
@@ -100,6 +104,12 @@ EXPECTED = {
     "audits:case_add": expect(allow=BU | LEADS, kwargs=OPEN),
     "audits:case_upload": expect(allow=BU, kwargs=OPEN),
     "audits:draw": expect(allow=BU, kwargs=OPEN),
+    # The police's returns in the open audit: their lead and the business unit assign them.
+    "audits:assign_returns": expect(
+        allow=BU | {"police-lead"},
+        hidden=LEADS - {"police-lead"},
+        kwargs={**OPEN, "agency_pk": "police_agency"},
+    ),
     "audits:moderation": expect(allow=BU | SCRUTINEER | LEADS | AUDITORS, kwargs=AUDIT),
     "audits:moderation_meeting": expect(allow=BU, kwargs=AUDIT),
     "audits:findings": expect(allow=PRACTITIONERS, kwargs=AUDIT),

@@ -116,3 +116,28 @@ def test_the_findings_page_links_each_standard_to_recording_learning_for_the_bus
     assert f'href="{learning}"' in page
     assert f'href="{learning}&amp;standard={item.pk}">Record learning about 1.2' in page
     assert "Record learning" not in client_for(priya).get(url).content.decode()
+
+
+def test_the_plan_does_not_call_optional_what_later_blocks_the_audit(
+    audit, northfield, amira, client_for
+) -> None:
+    """The lead, tool, scope, criteria and agencies may be saved blank, but the audit cannot
+    move on without them: no "(optional)", and each says when it is needed."""
+    page = client_for(amira).get(f"/p/northfield/audits/{audit.pk}/change/").content.decode()
+    for label in ("Lead", "Framework", "Scope", "Sample criteria"):
+        assert f">{label} (optional)<" not in page.replace("\n", "")
+    assert "Needed before the audit moves to scoping." in page
+    assert page.count("Needed before cases are sampled.") == 4
+
+
+def test_each_blocker_links_to_the_field_that_resolves_it(
+    audit, northfield, amira, client_for
+) -> None:
+    audit.lead = None
+    audit.status = AuditStatus.PLANNED
+    audit.save()
+    page = client_for(amira).get(f"/p/northfield/audits/{audit.pk}/").content.decode()
+    assert (
+        f'href="/p/northfield/audits/{audit.pk}/change/#id_lead">Name the audit&#x27;s lead.</a>'
+        in page
+    )

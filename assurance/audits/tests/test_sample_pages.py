@@ -96,3 +96,34 @@ def test_an_agency_lead_proposes_a_case_involving_their_agency(
     assert case.source == "proposed" and case.proposed_by == northfield.police
     council = case.involvements.get(agency=northfield.council)
     assert not council.has_record_number  # an agency records only its own number
+
+
+@pytest.mark.parametrize("page", ["sample/upload/", "sample/draw/"])
+def test_the_file_pages_show_the_names_a_file_may_use_for_each_agency(
+    page, audit, northfield, amira, client_for
+):
+    text = client_for(amira).get(northfield.url(f"audits/{audit.pk}/{page}")).content.decode()
+    for agency in audit.agencies.all():
+        assert f"<code>{agency.short_name}</code>" in text
+        assert agency.name in text
+
+
+def test_a_file_may_name_an_agency_by_its_short_or_full_name(audit, northfield, amira, client_for):
+    police, health = northfield.police, northfield.health
+    rows = (
+        f"R1,5-9,girl,,{police.short_name};{health.name},On a plan\n"
+        f"R2,1-4,boy,,{health.short_name},x\n"
+    )
+    response = client_for(amira).post(
+        northfield.url(f"audits/{audit.pk}/sample/upload/"),
+        {
+            "cases": SimpleUploadedFile(
+                "c.csv",
+                ("record_number,age_band,gender,ethnicity,agencies,reason\n" + rows).encode(),
+            ),
+            "record_agency": northfield.council.pk,  # the council's record numbers
+        },
+    )
+    assert response.status_code == 302
+    assert CaseAgency.unscoped.filter(case__audit=audit, agency=health).count() == 2
+    assert CaseAgency.unscoped.filter(case__audit=audit, agency=police).count() == 1

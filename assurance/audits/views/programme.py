@@ -11,9 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from assurance.audits import selectors, services
+from assurance.audits import assignment, selectors, services
 from assurance.audits.forms import AuditForm, MissingReturnsForm
-from assurance.audits.lifecycle import ORDER, blockers, next_status, sample_warning
+from assurance.audits.lifecycle import ORDER, blocker_links, next_status, sample_warning
 from assurance.audits.models import Audit, AuditStatus
 from assurance.audits.views.base import AuditMixin
 from assurance.core.business_year import (
@@ -133,10 +133,11 @@ class AuditDetailView(AuditMixin, TemplateView):
                 for code in ORDER
             ],
             next_step=_step_label(next_status(audit.status)),
-            blockers=blockers(facts),
+            blockers=blocker_links(facts),
             margin=sample_margin_of_error(facts.case_count),
             sample_warning=sample_warning(facts.case_count),
             progress=selectors.returns_progress(audit=audit),
+            to_assign=assignment.agencies_to_assign(actor=self.actor, audit=audit),
             agencies=audit.agencies.all(),
             can_manage=self.actor.can("audit.manage"),
             can_edit_returns=self.actor.can("return.edit"),

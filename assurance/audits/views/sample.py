@@ -98,9 +98,20 @@ class CaseAddView(SampleFormMixin, FormPageView):
         )
 
 
-class CaseUploadView(SampleFormMixin, FormPageView):
+class AgencyNamesMixin(SampleFormMixin):
+    """A page taking a file of cases (template audits/case_file_upload.html): it shows the
+    names the file may use for each agency."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context_data(**kwargs)  # type: ignore[misc]
+        context["file_agencies"] = self.audit.agencies.order_by("name")
+        return context
+
+
+class CaseUploadView(AgencyNamesMixin, FormPageView):
     """The business unit uploads the chosen cases from a CSV file, all at once."""
 
+    template_name = "audits/case_file_upload.html"
     permission = "audit.manage"
     audit_permission = "audit.manage"
     form_class = CaseUploadForm
@@ -131,7 +142,8 @@ class CaseUploadView(SampleFormMixin, FormPageView):
         return f"{record} cases have been added."
 
 
-class DrawView(SampleFormMixin, FormPageView):
+class DrawView(AgencyNamesMixin, FormPageView):
+    template_name = "audits/case_file_upload.html"
     permission = "audit.manage"
     audit_permission = "audit.manage"
     form_class = DrawForm

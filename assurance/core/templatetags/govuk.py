@@ -7,6 +7,8 @@ from typing import Any
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from assurance.core.forms import label_text, required_message
+
 register = template.Library()
 
 _CLASSES = {
@@ -37,6 +39,10 @@ def widget_kind(bound_field: forms.BoundField) -> str:
     return "input"
 
 
+def _has_hint(bound_field: forms.BoundField) -> bool:
+    return bool(bound_field.help_text or getattr(bound_field.field, "needed_later", ""))
+
+
 @register.filter
 def govuk_widget(bound_field: forms.BoundField) -> SafeString:
     """Render an input, select, textarea or file widget with GOV.UK classes and ARIA links."""
@@ -47,7 +53,7 @@ def govuk_widget(bound_field: forms.BoundField) -> SafeString:
         css = f"{css} {css}--error"
     attrs: dict[str, Any] = {"class": f"{css} {existing}".strip()}
     described = []
-    if bound_field.help_text:
+    if _has_hint(bound_field):
         described.append(f"{bound_field.auto_id}-hint")
     if bound_field.errors:
         described.append(f"{bound_field.auto_id}-error")
@@ -59,7 +65,7 @@ def govuk_widget(bound_field: forms.BoundField) -> SafeString:
 @register.filter
 def described_by(bound_field: forms.BoundField) -> str:
     parts = []
-    if bound_field.help_text:
+    if _has_hint(bound_field):
         parts.append(f"{bound_field.auto_id}-hint")
     if bound_field.errors:
         parts.append(f"{bound_field.auto_id}-error")
@@ -67,6 +73,19 @@ def described_by(bound_field: forms.BoundField) -> str:
 
 
 _SELECT_KINDS = {"select", "radios", "checkboxes"}
+
+
+@register.filter
+def govuk_label(bound_field: forms.BoundField) -> str:
+    """The field's label as shown: "(optional)" added once, and only when the field may truly
+    be left blank (``core.forms.label_text``)."""
+    return label_text(bound_field.field, bound_field.label, kind=widget_kind(bound_field))
+
+
+@register.filter
+def govuk_needed_later(bound_field: forms.BoundField) -> str:
+    """When a field a form may save blank is needed after all (``core.forms.needed_later``)."""
+    return str(getattr(bound_field.field, "needed_later", ""))
 
 
 @register.filter
@@ -78,11 +97,7 @@ def govuk_error(error: str, bound_field: forms.BoundField) -> str:
     kind = widget_kind(bound_field)
     if kind == "checkbox":
         return error
-    label = str(bound_field.label or bound_field.name).rstrip(":")
-    if label[:1].isupper() and not label[1:2].isupper():
-        label = label[0].lower() + label[1:]
-    verb = "Select" if kind in _SELECT_KINDS else "Upload" if kind == "file" else "Enter"
-    return f"{verb} the {label}"
+    return required_message(bound_field.label or bound_field.name, kind=kind)
 
 
 @register.filter

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import column_index_from_string
@@ -24,6 +25,33 @@ from assurance.frameworks.models import (
 
 FORMAT = "assurance-framework/1"
 YES_NO_NA = "Yes / No / Not applicable"
+
+# The fields of each part of a framework file, in YAML and in Excel (the Excel Framework sheet
+# has the top fields but scales and sections, which are its other sheets). The guide in the
+# service (frameworks/format_guide.html) describes each of them.
+FRAMEWORK_FIELDS = [
+    "format",
+    "name",
+    "version",
+    "kind",
+    "theme",
+    "description",
+    "scales",
+    "sections",
+]
+SCALE_FIELDS = ["name", "options"]
+OPTION_FIELDS = ["label", "meets_standard", "not_applicable"]
+SECTION_FIELDS = ["code", "title", "guidance", "items"]
+ITEM_FIELDS = ["code", "text", "guidance", "response", "scale", "evidence_required"]
+MAX_VERSION = 9999
+EXAMPLE = Path(__file__).resolve().parent / "example.yaml"
+"""A small complete tool in YAML, shown by the format guide in the service."""
+
+
+def evidence_required_by_default(response: str) -> bool:
+    """Whether an item asks for separate evidence when its file does not say: a free-text
+    answer is itself the evidence, so ``text`` items do not; every other kind does."""
+    return response != ResponseType.TEXT
 
 
 class ImportProblem(UploadProblem):
@@ -65,6 +93,7 @@ class Plan:
     kind: str
     theme: str
     description: str
+    version: int | None = None  # as the file says (None: not given)
     scales: list[tuple[str, list[dict[str, Any]]]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
 
@@ -103,12 +132,28 @@ def _flag(located: Located | None, problems: list[str], default: bool = False) -
     return default
 
 
+def _version(located: Located | None, problems: list[str]) -> int | None:
+    if located is None or located.value in (None, ""):
+        return None
+    value = located.value
+    text = str(value).strip()
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))  # Excel stores 2 as 2.0
+    if not text.isdigit() or not 1 <= int(text) <= MAX_VERSION:
+        problems.append(
+            f"{located.where}: the version must be a whole number from 1 to {MAX_VERSION}, "
+            f"not “{shown(value)}”."
+        )
+        return None
+    return int(text)
+
+
 def validate(data: dict[str, Any]) -> Plan:
     problems: list[str] = list(data.get("problems", []))
     fmt = data.get("format")
     if fmt is not None and fmt.value not in (None, FORMAT):
         problems.append(f"{fmt.where}: the format must be {FORMAT}.")
-    kind = _text(data.get("kind"), problems, required=False) or FrameworkKind.CASE_AUDIT
+    kind = _text(data.get("kind"), problems, required=False) or FrameworkKind.CASE_AUDIT.value
     if kind not in FrameworkKind.values:
         problems.append(f"{data['kind'].where}: use one of {', '.join(FrameworkKind.values)}.")
     plan = Plan(
@@ -116,6 +161,7 @@ def validate(data: dict[str, Any]) -> Plan:
         kind=kind,
         theme=_text(data.get("theme"), problems, required=False, limit=80),
         description=_text(data.get("description"), problems, required=False, limit=5000),
+        version=_version(data.get("version"), problems),
     )
     scale_names = {YES_NO_NA}
     for scale in data.get("scales", []):
@@ -194,7 +240,11 @@ def validate(data: dict[str, Any]) -> Plan:
                     "guidance": _text(item["guidance"], problems, required=False, limit=5000),
                     "response_type": response,
                     "scale": scale or None,
-                    "evidence_required": _flag(item["evidence_required"], problems, default=True),
+                    "evidence_required": _flag(
+                        item["evidence_required"],
+                        problems,
+                        default=evidence_required_by_default(response),
+                    ),
                 }
             )
         plan.sections.append(entry)

@@ -21,7 +21,14 @@ from assurance.core.spreadsheets import (
     shown,
     workbook_bytes,
 )
-from assurance.frameworks.interchange.format import FORMAT, ImportProblem, Located, exported_parts
+from assurance.frameworks.interchange.format import (
+    FORMAT,
+    FRAMEWORK_FIELDS,
+    ITEM_FIELDS,
+    ImportProblem,
+    Located,
+    exported_parts,
+)
 from assurance.frameworks.models import Framework, ResponseType
 
 ITEM_COLUMNS = [
@@ -38,17 +45,23 @@ ITEM_COLUMNS = [
 SCALE_COLUMNS = ["scale", "option", "meets_standard", "not_applicable"]
 
 
-def _sheet_rows(workbook: Upload, sheet: str, columns: list[str]) -> list[dict[str, Located]]:
+def _sheet_rows(
+    workbook: Upload, sheet: str, columns: list[str], problems: list[str]
+) -> list[dict[str, Located]]:
     """The rows of a sheet whose first row names its columns (in any order): only the columns
-    up to the last one needed are read."""
+    up to the last one needed are read. A missing sheet or column is a problem (and no rows),
+    so the other sheets are still checked."""
     if sheet not in workbook.sheetnames:
-        raise ImportProblem([f"The workbook needs a sheet called {sheet}."])
+        problems.append(f"The workbook needs a sheet called {sheet}.")
+        return []
     header = [str(h).strip().lower() if h is not None else "" for h in workbook.header(sheet)]
     if not header:
-        raise ImportProblem([f"Sheet {sheet}, row 1: the header row is missing."])
+        problems.append(f"Sheet {sheet}, row 1: the header row is missing.")
+        return []
     missing = [c for c in columns if c not in header]
     if missing:
-        raise ImportProblem([f"Sheet {sheet}, row 1: missing column(s) {', '.join(missing)}."])
+        problems.append(f"Sheet {sheet}, row 1: missing column(s) {', '.join(missing)}.")
+        return []
     at = {c: header.index(c) for c in columns}
     rows = workbook.rows(sheet, columns=max(at.values()) + 1)
     result = []
@@ -82,10 +95,13 @@ def read_excel(content: bytes) -> dict[str, Any]:
 def _read_excel(workbook: Upload) -> dict[str, Any]:
     meta = {}
     problems: list[str] = []
-    fields = ["format", "name", "kind", "theme", "description"]
+    fields = [f for f in FRAMEWORK_FIELDS if f not in {"scales", "sections"}]
     if "Framework" not in workbook.sheetnames:
-        raise ImportProblem(["The workbook needs a sheet called Framework."])
-    for number, line in enumerate(workbook.rows("Framework", columns=2), start=1):
+        problems.append("The workbook needs a sheet called Framework.")
+    framework_rows = (
+        workbook.rows("Framework", columns=2) if "Framework" in workbook.sheetnames else []
+    )
+    for number, line in enumerate(framework_rows, start=1):
         if line and line[0]:
             key = str(line[0]).strip().lower()
             if key not in fields:
@@ -99,7 +115,7 @@ def _read_excel(workbook: Upload) -> dict[str, Any]:
         for name in fields
     }
     scales: dict[str, dict[str, Any]] = {}
-    for row in _sheet_rows(workbook, "Scales", SCALE_COLUMNS):
+    for row in _sheet_rows(workbook, "Scales", SCALE_COLUMNS, problems):
         name = row["scale"]
         scale = scales.setdefault(str(name.value or ""), {"name": name, "options": []})
         scale["options"].append(
@@ -110,7 +126,7 @@ def _read_excel(workbook: Upload) -> dict[str, Any]:
             }
         )
     sections: dict[str, dict[str, Any]] = {}
-    for row in _sheet_rows(workbook, "Items", ITEM_COLUMNS):
+    for row in _sheet_rows(workbook, "Items", ITEM_COLUMNS, problems):
         code = str(row["section_code"].value or "")
         section = sections.setdefault(
             code,
@@ -131,12 +147,7 @@ def _read_excel(workbook: Upload) -> dict[str, Any]:
                 f"“{shown(section['title'].value)}” on an earlier row; give every row of a section "
                 "the same title."
             )
-        section["items"].append(
-            {
-                k: row[k]
-                for k in ["code", "text", "guidance", "response", "scale", "evidence_required"]
-            }
-        )
+        section["items"].append({k: row[k] for k in ITEM_FIELDS if k != "items"})
     return {
         **top,
         "scales": list(scales.values()),
@@ -149,14 +160,17 @@ EXCEL_HELP = [
     "How to edit this audit tool in Excel (the Help sheet is ignored on upload)",
     "",
     "Framework sheet: one field per row, its name in column A and its value in column B "
-    "(name, kind, theme, description). Keep format as it is.",
+    "(name, version, kind, theme, description). Keep format as it is. version is the tool's "
+    "version number: upload a changed tool under the same name with a higher version (or no "
+    "version) to add it as a new version; a file the same as a version already in the service "
+    "is refused.",
     "Scales sheet: one row per option, in order. scale is the scale's name (repeat it on each "
     "of its rows); meets_standard is yes when the option counts as meeting the standard; "
     "not_applicable is yes when the option is left out of the number assessed.",
     "Items sheet: one row per standard or question, in order. Repeat the section's code, title "
     "and guidance on each row of the section. response is scale, yes_no_na, number, date or "
     "text; for scale give the scale's name exactly as on the Scales sheet; evidence_required is "
-    "yes or no.",
+    "yes or no (left blank: yes, except for text items, whose answer is the evidence).",
     "yes_no_na items use the built-in scale Yes / No / Not applicable: leave their scale empty.",
     "Codes must be unique: section codes in the tool, item codes in their section. Findings "
     "compare versions by item code, so keep a standard's code when you reword it.",
@@ -173,6 +187,7 @@ def export_excel(framework: Framework) -> bytes:
     for row in [
         ("format", FORMAT),
         ("name", framework.name),
+        ("version", framework.version),
         ("kind", framework.kind),
         ("theme", framework.theme),
         ("description", framework.description),

@@ -13,7 +13,17 @@ import yaml
 
 from assurance.core import bounded_yaml
 from assurance.core.spreadsheets import shown
-from assurance.frameworks.interchange.format import FORMAT, ImportProblem, Located, exported_parts
+from assurance.frameworks.interchange.format import (
+    FORMAT,
+    FRAMEWORK_FIELDS,
+    ITEM_FIELDS,
+    OPTION_FIELDS,
+    SCALE_FIELDS,
+    SECTION_FIELDS,
+    ImportProblem,
+    Located,
+    exported_parts,
+)
 from assurance.frameworks.models import Framework, ResponseType
 
 
@@ -113,39 +123,28 @@ def read_yaml(content: bytes | str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ImportProblem(["line 1: the file must be a YAML mapping with name and sections."])
     problems: list[str] = []
-    top = _yaml_fields(
-        data,
-        ["format", "name", "kind", "theme", "description", "scales", "sections"],
-        problems,
-        "framework",
-    )
+    top = _yaml_fields(data, FRAMEWORK_FIELDS, problems, "framework")
     scales = []
     for scale in _yaml_mappings(top["scales"], problems, "scale"):
-        f = _yaml_fields(scale, ["name", "options"], problems, "scale")
+        f = _yaml_fields(scale, SCALE_FIELDS, problems, "scale")
         options = []
         for option in _yaml_list(f["options"], problems):
             if isinstance(option, dict):
-                fields = ["label", "meets_standard", "not_applicable"]
-                options.append(_yaml_fields(option, fields, problems, "scale option"))
+                options.append(_yaml_fields(option, OPTION_FIELDS, problems, "scale option"))
             else:  # a bare label
                 options.append({"label": Located(option, f["options"].where)})
         scales.append({**f, "options": options})
     sections = []
     for section in _yaml_mappings(top["sections"], problems, "section"):
-        f = _yaml_fields(section, ["code", "title", "guidance", "items"], problems, "section")
+        f = _yaml_fields(section, SECTION_FIELDS, problems, "section")
         items = [
-            _yaml_fields(
-                item,
-                ["code", "text", "guidance", "response", "scale", "evidence_required"],
-                problems,
-                "item",
-            )
+            _yaml_fields(item, ITEM_FIELDS, problems, "item")
             for item in _yaml_mappings(f["items"], problems, "item")
         ]
         sections.append({**f, "items": items})
-    if problems:
-        raise ImportProblem(problems)
-    return {**top, "scales": scales, "sections": sections}
+    # Every problem of the file in one pass: what the reader found wrong goes on to the
+    # validator, which adds what is wrong with the values.
+    return {**top, "scales": scales, "sections": sections, "problems": problems}
 
 
 def export_yaml(framework: Framework) -> str:
@@ -153,6 +152,7 @@ def export_yaml(framework: Framework) -> str:
     data = {
         "format": FORMAT,
         "name": framework.name,
+        "version": framework.version,
         "kind": framework.kind,
         "theme": framework.theme,
         "description": framework.description,

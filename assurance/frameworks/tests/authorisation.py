@@ -32,6 +32,7 @@ def _post_only(roles, **kwargs):  # type: ignore[no-untyped-def]
 EXPECTED = {
     "frameworks:list": expect(allow=PRACTITIONERS),
     "frameworks:upload": expect(allow=BU),
+    "frameworks:format_guide": expect(allow=PRACTITIONERS),
     "frameworks:detail": expect(allow=PRACTITIONERS, kwargs=TOOL),
     "frameworks:export": expect(allow=PRACTITIONERS, kwargs={"pk": "framework", "fmt": "fmt"}),
     "frameworks:copy": expect(allow=BU, kwargs=TOOL),

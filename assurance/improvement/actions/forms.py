@@ -21,6 +21,7 @@ from assurance.improvement.actions.models import (
 from assurance.improvement.actions.services import action_problems
 from assurance.improvement.actions.status import STATUS_LABELS
 from assurance.partnerships.models import Agency, Person
+from assurance.partnerships.selectors import working_agencies
 
 
 class ActionForm(forms.Form):
@@ -85,7 +86,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args: Any, partnership: Any, can_move: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        limit_choices(self, "owner_agency", Agency.objects_for(partnership).filter(is_active=True))
+        limit_choices(self, "owner_agency", working_agencies(partnership=partnership))
         limit_choices(self, "owner", Person.objects_for(partnership).select_related("agency"))
         limit_choices(self, "baseline_audit", audit_choices(partnership=partnership, closed=True))
         limit_choices(self, "standard", graded_standard_choices(partnership=partnership))

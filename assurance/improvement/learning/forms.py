@@ -3,6 +3,7 @@ limited to the partnership (and read through the owning app's selectors)."""
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from django import forms
@@ -79,14 +80,40 @@ class LearningItemForm(IdentifierCheckMixin, PartnershipModelForm):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, partnership=partnership, **kwargs)
-        limit_choices(self, "audit", audit_choices(partnership=partnership))
-        limit_choices(
-            self, "standard", graded_standard_choices(partnership=partnership, audited=True)
-        )
+        audits = audit_choices(partnership=partnership)
+        limit_choices(self, "audit", audits)
+        standards = graded_standard_choices(partnership=partnership, audited=True)
+        chosen = self._chosen_audit(audits)
+        if chosen is not None:  # only the chosen audit's tool's standards
+            standards = standards.filter(section__framework_id=chosen.framework_id)
+        limit_choices(self, "standard", standards)
+        # Grouped by tool and section (Key Line of Enquiry), so a standard is found by its place.
+        standard_field = self.fields["standard"]
+        assert isinstance(standard_field, forms.ModelChoiceField)
+        standard_field.choices = [("", "None")] + [
+            (group, [(item.pk, f"{item.code} {item.text[:90]}") for item in items])
+            for group, items in groupby(
+                standards,
+                key=lambda item: (
+                    f"{item.section.framework.name}: {item.section.code} {item.section.title}"
+                ),
+            )
+        ]
         limit_choices(self, "indicator", indicator_list().order_by("code"))
         limit_choices(self, "themes", LearningTheme.objects_for(partnership))
         if self.instance.pk:
             del self.fields["document"], self.fields["document_title"]
+
+    def _chosen_audit(self, audits: Any) -> Any:
+        """The audit the learning is about, as submitted, or as it was (None: not chosen)."""
+        key = self.add_prefix("audit")
+        value = self.data.get(key) if self.is_bound else self.initial.get("audit")
+        if value in (None, "") and self.instance.pk:
+            value = self.instance.audit_id
+        pk = getattr(value, "pk", value)
+        if not str(pk or "").isdigit():
+            return None
+        return audits.filter(pk=pk).first()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

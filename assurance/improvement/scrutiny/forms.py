@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from django import forms
@@ -15,6 +16,7 @@ from assurance.improvement.meetings.models import (
 )
 from assurance.improvement.scrutiny.models import ChallengeOutcome
 from assurance.partnerships.models import Agency, Partnership, Person
+from assurance.partnerships.selectors import working_agencies
 
 # --- challenges ---------------------------------------------------------------------------------
 
@@ -54,12 +56,23 @@ class ChallengeForm(IdentifierCheckMixin, forms.Form):
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "agency", Agency.objects_for(partnership).filter(is_active=True))
-        limit_choices(
-            self,
-            "person",
-            Person.objects_for(partnership).filter(is_active=True).select_related("agency"),
+        agencies = working_agencies(partnership=partnership)
+        limit_choices(self, "agency", agencies)
+        people = (
+            Person.objects_for(partnership)
+            .filter(is_active=True, agency__in=agencies)
+            .select_related("agency")
+            .order_by("agency__name", "full_name")
         )
+        limit_choices(self, "person", people)
+        # Grouped by agency, so the person is found under the agency challenged (the form
+        # refuses someone of another agency).
+        person_field = self.fields["person"]
+        assert isinstance(person_field, forms.ModelChoiceField)
+        person_field.choices = [("", "No one in particular")] + [
+            (agency, [(p.pk, p.full_name) for p in members])
+            for agency, members in groupby(people, key=lambda p: p.agency.name)
+        ]
         limit_choices(self, "meeting", Meeting.objects_for(partnership).select_related("group"))
         limit_choices(self, "recommendation", Recommendation.objects_for(partnership))
 

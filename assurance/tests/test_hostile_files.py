@@ -42,7 +42,7 @@ from assurance.frameworks.models import Answer, Framework, ResponseScale
 from assurance.frameworks.tests.factories import NeglectAuditToolFactory
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
-from assurance.partnerships.tests.factories import Tenant
+from assurance.partnerships.tests.factories import PartnershipFactory, Tenant
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +74,8 @@ class Importer:
 
 
 def _framework(northfield: Tenant, tmp_path: Path) -> Importer:
-    tool = NeglectAuditToolFactory(partnership=northfield.partnership)
+    # The tool is another partnership's: the same tool uploaded twice into one is refused.
+    tool = NeglectAuditToolFactory(partnership=PartnershipFactory())
     return Importer(
         name="framework",
         sheet="Items",

@@ -167,3 +167,14 @@ def test_postgres_full_text_search_stems_words(records: Records, amira: Person) 
     """ "neglected" finds "neglect" and "chronology" finds "Chronologies" on PostgreSQL."""
     assert "learning" in _titles(amira, "chronology")
     assert _titles(amira, "neglected")["recommendation"] == {"Use the neglect toolkit"}
+
+
+def test_a_refused_search_finds_nothing_rather_than_failing(
+    records: Records, amira: Person
+) -> None:
+    """A search that looks like an identifier (here a postcode) is refused by the query rules;
+    asked anyway, the selector finds nothing (it used to raise on the empty condition)."""
+    refused = parse_query("B33 8TH")
+    assert not refused.ok
+    results = search(actor=actor_for_person(amira), query=refused)
+    assert len(results) == 0

@@ -132,7 +132,7 @@ def test_the_collection_workbook(northfield: Tenant, helen: Person) -> None:
 @pytest.fixture
 def catalogue(db: None) -> Any:
     catalogue_load()
-    Indicator.objects.filter(code="CSC-REF").update(definition=LINK, source=AT)
+    Indicator.objects.filter(code="CSC-REF").update(definition=LINK, numerator_definition=AT)
     return Indicator.objects.order_by("order")
 
 

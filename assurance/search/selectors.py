@@ -115,8 +115,6 @@ def _matches(
     selector's (``pk IN``); the partnership is repeated outside it so that the database narrows
     to one partnership's rows (by its index) before it builds any text to match."""
     base = records.model._base_manager.filter(pk__in=records.order_by().values("pk"))
-    if not query.ok:  # refused (an identifier) or nothing to look for: nothing is found
-        base = base.none()
     if hasattr(records.model, "objects_for"):  # partnership-owned (PartnershipScoped)
         base = base.filter(partnership=actor.partnership)
     rank: Any
@@ -134,11 +132,7 @@ def _matches(
     else:
         base = base.filter(_words_in_fields(source.fields, query.terms, "icontains"))
         title_has_all = _words_in_fields(source.fields[:1], query.terms, "icontains")
-        rank = (
-            Case(When(title_has_all, then=Value(1.0)), default=Value(0.5))
-            if query.terms
-            else Value(0.5)
-        )
+        rank = Case(When(title_has_all, then=Value(1.0)), default=Value(0.5))
     return (
         base.order_by()
         .annotate(
@@ -160,6 +154,8 @@ def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
     kinds they may see, matched or not), and ``kind`` alone when one of those is chosen."""
     counts: list[KindCount] = []
     parts: dict[str, QuerySet[Any]] = {}
+    if not query.ok:  # refused (it looks like an identifier) or nothing to look for
+        return Results(actor=actor, counts=counts, parts=parts)
     for source in search_sources():
         records = source.records(actor)
         if records is None:

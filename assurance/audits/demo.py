@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -264,20 +265,22 @@ def _moderate_and_report(
             scale__items__section__framework=audit.framework
         ).distinct()
     }
+    # (case, section) -> (responses meeting the standard, responses assessed), in one query.
+    counts = {
+        (row["assessment__agency_return__case"], row["item__section"]): (row["meets"], row["total"])
+        for row in Answer.objects.filter(
+            assessment__agency_return__case__audit=audit, option__isnull=False
+        )
+        .values("assessment__agency_return__case", "item__section")
+        .annotate(
+            meets=Count("pk", filter=Q(option__meets_standard=True)),
+            total=Count("pk", filter=Q(option__is_not_applicable=False)),
+        )
+    }
     grades = []
     for case in AuditCase.unscoped.filter(audit=audit):
         for section in sections:
-            meets = Answer.objects.filter(
-                assessment__agency_return__case=case,
-                item__section=section,
-                option__meets_standard=True,
-            ).count()
-            total = Answer.objects.filter(
-                assessment__agency_return__case=case,
-                item__section=section,
-                option__isnull=False,
-                option__is_not_applicable=False,
-            ).count()
+            meets, total = counts.get((case.pk, section.pk), (0, 0))
             share = meets / total if total else 0
             label = "Met" if share >= 0.75 else "Partially met" if share >= 0.4 else "Not met"
             option = scale_options.get(label) or next(iter(scale_options.values()))

@@ -85,6 +85,16 @@ class Indicator(models.Model):
         help_text="The published national measure it matches, e.g. 'DfE CIN census: "
         "rereferral_percent'.",
     )
+    benchmark_source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The publication its national benchmark rows come from, with its publisher, "
+        "e.g. 'DfE, Characteristics of children in need, table C1'.",
+    )
+    no_benchmark_reason = models.TextField(
+        blank=True,
+        help_text="Why no national figure is shown beside the partnership's own, when none is.",
+    )
     themes = models.CharField(
         max_length=200,
         blank=True,

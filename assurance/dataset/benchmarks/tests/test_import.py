@@ -36,7 +36,7 @@ def test_numbers_parse_as_decimals():
 
 def test_c1_import_keeps_levels_suppression_and_is_idempotent(catalogue):
     first = benchmarks_import(path=C1)
-    assert first.rows == 2 * 2132
+    assert first.rows == 3 * 2132  # referrals, re-referrals and referrals per 10,000
     again = benchmarks_import(path=C1)
     assert again.replaced == first.rows
     assert Benchmark.objects.count() == first.rows

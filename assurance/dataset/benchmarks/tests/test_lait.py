@@ -17,8 +17,8 @@ from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.benchmarks.reader import (
     DATA_DIR,
     BenchmarkFileError,
-    Measure,
     MappingSection,
+    Measure,
     load_mapping,
     read_benchmarks,
 )

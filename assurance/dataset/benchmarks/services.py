@@ -47,7 +47,10 @@ def benchmarks_import(
     path = Path(path)
     section = section_for(load_mapping(mapping), path.name)
     codes = {m.indicator for m in section.measures}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    # national indicators only: a partnership's local indicator has no national statistics
+    indicators = {
+        i.code: i for i in Indicator.objects.filter(code__in=codes, partnership__isnull=True)
+    }
     unknown = sorted(codes - set(indicators))
     if unknown:
         raise BenchmarkFileError(

@@ -39,6 +39,9 @@ from assurance.dataset.collection.selectors import agency_indicators
 from assurance.partnerships.models import Agency, Partnership, Person
 
 PUBLISHED_QUARTERS = 12
+# Northfield's local NF-RHI-DONE changed its definition from the 7th published quarter
+# (catalogue/demo.py): interviews completed, fewer than those offered before
+LOCAL_CHANGE_QUARTER = 6
 SEED = 20260401
 
 
@@ -83,6 +86,8 @@ LEVELS: dict[str, dict[str | None, Level]] = {
         "College": Level(31, 88, 0.15),
     },
     "EDU-EHE": {"Schools": Level(248, spread=0.05), None: Level(6, spread=0.3)},
+    "NF-LADO": {None: Level(34, spread=0.15)},
+    "NF-RHI-DONE": {None: Level(150, 182, 0.04)},
     "WF-MA-TRAINING": {
         "Family court": Level(18, spread=0.2),
         "Fire": Level(34, spread=0.2),
@@ -132,6 +137,8 @@ def _figures(
     numerator = level.numerator * factor
     if code == "CSC-REREF" and index >= total - 9:
         numerator *= 1.4  # the step up: a run of eight above the mean
+    if code == "NF-RHI-DONE" and index >= LOCAL_CHANGE_QUARTER:
+        numerator *= 0.7  # completed interviews: fewer than those offered (a new definition)
     if code == "POL-MISSING" and index == total - 5:
         numerator *= 1.75  # the spike: beyond the upper process limit
     whole = max(0, round(numerator))

@@ -197,13 +197,12 @@ def local_indicator_update(
     indicator.version = stored.version + 1 if changed else stored.version
     _clean(indicator)
     with transaction.atomic():
-        if changed:
-            assert changes_from is not None
+        if changed and changes_from is not None:
             indicator._change_reason = (  # type: ignore[attr-defined]
                 f"Version {indicator.version} from {changes_from:%-d %B %Y}: {reason.strip()}"
             )
         save_as(indicator, actor)
-        if changed:
+        if changed and changes_from is not None:
             save_as(
                 DefinitionChange(
                     indicator=indicator,

@@ -11,6 +11,7 @@ import factory
 
 from assurance.dataset.catalogue.models import Frequency, Indicator, Polarity, Source, Unit
 from assurance.partnerships.models import Sector
+from assurance.partnerships.tests.factories import AgencyFactory, PartnershipFactory
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):
@@ -37,6 +38,8 @@ class LocalIndicatorFactory(IndicatorFactory):
         model = Indicator
         django_get_or_create = ("partnership", "code")
 
+    partnership = factory.SubFactory(PartnershipFactory)
+    owner = factory.SubFactory(AgencyFactory, partnership=factory.SelfAttribute("..partnership"))
     code = factory.Sequence(lambda n: f"LOCAL-{n + 1}")
     unit = Unit.COUNT
     polarity = Polarity.NEITHER

@@ -170,6 +170,9 @@ def load_demo_collection(command: Any = None) -> None:
         for agency in agencies
     }
     rng = random.Random(SEED)
+    # the local indicators draw from their own sequence, so the national series (and their
+    # signals) are the same with or without them
+    local_rng = random.Random(SEED + 1)
     values: list[IndicatorValue] = []
     sign_offs: list[AgencySignOff] = []
     # agencies late in the open round: nothing, partial, or entered but not signed off
@@ -214,12 +217,13 @@ def load_demo_collection(command: Any = None) -> None:
                 level = _level(indicator.code, agency)
                 if level is None or (state == "partial" and position > 0):
                     continue
-                numerator, denominator = _figures(indicator.code, level, index, rng, len(periods))
+                draws = local_rng if indicator.is_local else rng
+                numerator, denominator = _figures(indicator.code, level, index, draws, len(periods))
                 value = compute_value(indicator.unit, numerator, denominator)
                 special = indicator.code == "POL-MISSING" and index == len(periods) - 5
                 commentary = ""
                 if special or (
-                    indicator.code in COMMENTARY and (rng.random() < 0.25 or index >= 9)
+                    indicator.code in COMMENTARY and (draws.random() < 0.25 or index >= 9)
                 ):
                     commentary = COMMENTARY.get(indicator.code, "")
                 entered.append(

@@ -56,7 +56,7 @@ def benchmarks_import(
         raise BenchmarkFileError(
             "The mapping names indicators that are not in the catalogue: " + ", ".join(unknown)
         )
-    records = _read(path, section)
+    records = benchmark_records(path, section)
     # the rows of the same indicators and periods as the file's are replaced
     starts: dict[str, set[Any]] = {}
     for r in records:
@@ -75,7 +75,7 @@ def benchmarks_import(
     )
 
 
-def _read(path: Path, section: MappingSection) -> list[BenchmarkRecord]:
+def benchmark_records(path: Path, section: MappingSection) -> list[BenchmarkRecord]:
     """The file's records, in the DfE open-data layout or LAIT's; a rate per 10,000 and LAIT's
     areas read the shipped ONS population estimates."""
     from assurance.dataset.benchmarks.lait import lait_areas, read_lait

@@ -1,13 +1,23 @@
-"""Demo data for the data set: the starter catalogue, the shipped national benchmarks and
-Northfield's quarterly collection (``collection/demo.py``)."""
+"""Demo data for the data set: the starter catalogue, the shipped national benchmarks,
+Northfield's local indicators (``catalogue/demo.py``) and its quarterly collection
+(``collection/demo.py``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
+
 from assurance.dataset.benchmarks.services import benchmarks_import_shipped
+from assurance.dataset.catalogue.demo import load_demo_local_indicators
 from assurance.dataset.catalogue.services import catalogue_load
-from assurance.dataset.collection.demo import load_demo_collection
+from assurance.dataset.collection.demo import (
+    LOCAL_CHANGE_QUARTER,
+    PUBLISHED_QUARTERS,
+    load_demo_collection,
+)
+from assurance.dataset.collection.rules import period_containing, previous_period
+from assurance.partnerships.models import Partnership, Person
 
 
 def load_demo_dataset(command: Any = None) -> None:
@@ -16,4 +26,22 @@ def load_demo_dataset(command: Any = None) -> None:
     if command is not None:
         rows = sum(r.rows for r in results)
         command.stdout.write(f"Data set: catalogue and {rows} benchmark rows loaded")
+    northfield = Partnership.unscoped.filter(slug="northfield").first()
+    if northfield is not None:
+        analyst = next(
+            (
+                p
+                for p in Person.objects_for(northfield).filter(is_active=True)
+                if p.is_business_unit
+            ),
+            None,
+        )
+        # the quarter the collection's published series changes definition (its first round
+        # is PUBLISHED_QUARTERS before the open one, the last completed quarter)
+        period = previous_period(period_containing("quarterly", timezone.localdate()))
+        for _ in range(PUBLISHED_QUARTERS - LOCAL_CHANGE_QUARTER):
+            period = previous_period(period)
+        load_demo_local_indicators(
+            northfield, user=analyst.user if analyst else None, changes_from=period.start
+        )
     load_demo_collection(command)

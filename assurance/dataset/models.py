@@ -5,6 +5,7 @@ from assurance.dataset.benchmarks.models import (
     Benchmark,
 )
 from assurance.dataset.catalogue.models import (
+    DefinitionChange,
     Indicator,
 )
 from assurance.dataset.collection.models import (
@@ -23,6 +24,7 @@ __all__ = [
     "Benchmark",
     "Chase",
     "CollectionRound",
+    "DefinitionChange",
     "Indicator",
     "IndicatorSetting",
     "IndicatorValue",

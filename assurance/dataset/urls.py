@@ -16,6 +16,21 @@ urlpatterns = [
     # Quarterly collection first, so that "collection/" is never read as an indicator code.
     *collection.urlpatterns,
     path(P, catalogue.IndicatorListView.as_view(), name="indicator_list"),
+    path(
+        P + "local/new/",
+        catalogue.LocalIndicatorCreateView.as_view(),
+        name="local_indicator_create",
+    ),
+    path(
+        P + "local/<str:code>/change/",
+        catalogue.LocalIndicatorEditView.as_view(),
+        name="local_indicator_edit",
+    ),
+    path(
+        P + "local/<str:code>/history/",
+        catalogue.LocalIndicatorHistoryView.as_view(),
+        name="local_indicator_history",
+    ),
     *targets.urlpatterns,
     path(P + "scorecards/", performance.ScorecardListView.as_view(), name="scorecard_list"),
     path(P + "scorecards/<int:pk>/", performance.ScorecardView.as_view(), name="scorecard"),

@@ -25,7 +25,9 @@ from assurance.audits.models import Audit
 from assurance.audits.tests.factories import AuditFactory
 from assurance.core.concurrency import REVISION_FIELD
 from assurance.core.roles import Role
+from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.catalogue.services import catalogue_load
+from assurance.dataset.catalogue.tests.factories import LocalIndicatorFactory
 from assurance.dataset.collection.models import IndicatorValue
 from assurance.dataset.collection.tests.factories import CollectionRoundFactory
 from assurance.frameworks.models import Framework
@@ -111,6 +113,14 @@ def _police_value(round: Any) -> Any:
 
 
 CASES = [
+    Case(
+        "local indicator",
+        lambda t: LocalIndicatorFactory(partnership=t.partnership, owner=t.council),
+        lambda i: _url("dataset:local_indicator_edit", i.code),
+        Role.BUSINESS_UNIT,
+        "title",
+        _stored(Indicator, "title"),
+    ),
     Case(
         "settings",
         lambda t: t.partnership,

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assurance.dataset.benchmarks.comparisons import benchmark_panel
+from assurance.dataset.benchmarks.comparisons import benchmark_panel, own_area_name
 from assurance.dataset.catalogue import selectors
 from assurance.partnerships.access import partnerships_for_user
 from assurance.partnerships.api import partnership_actor
@@ -30,8 +30,9 @@ PARTNERSHIP = OpenApiParameter(
     "partnership",
     str,
     required=False,
-    description="Slug of a partnership you belong to, instead of area: its local authority and "
-    "the statistical neighbours its business unit configured. With neither area nor "
+    description="Slug of a partnership you belong to, instead of area: its local authority "
+    "(named as the partnership names it, as on its pages) and the statistical neighbours its "
+    "business unit configured. With neither area nor "
     "partnership: your partnership (the first by name if you belong to several).",
 )
 
@@ -106,6 +107,8 @@ class IndicatorBenchmarksAPI(APIView):
         if slug:
             actor = partnership_actor(request, slug, permission="indicator.view")
             area, neighbours = actor.partnership.la_code, actor.partnership.neighbour_codes
+            # the partnership's one name for its area, as its pages say (not the published one)
+            la_name = own_area_name(actor.partnership)
             if not area:
                 raise ValidationError({"partnership": "The partnership has no local authority."})
         else:
@@ -115,7 +118,10 @@ class IndicatorBenchmarksAPI(APIView):
                     {"area": "Give the ONS code of a local authority, e.g. E08000029."}
                 )
             neighbours = dfe_2025_neighbours(area)
-        panel = benchmark_panel(indicator=indicator, la_code=area, neighbour_codes=neighbours)
+            la_name = ""  # an LA asked for by its code goes by its published name
+        panel = benchmark_panel(
+            indicator=indicator, la_code=area, neighbour_codes=neighbours, la_name=la_name
+        )
         data = {
             **panel.__dict__,
             "indicator": indicator.code,

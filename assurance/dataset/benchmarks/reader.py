@@ -2,7 +2,9 @@
 
 Pure (no database): ``read_benchmarks`` turns a CSV text stream and a mapping section into
 ``BenchmarkRecord`` values, or raises ``BenchmarkFileError`` naming the row and column. The
-service ``benchmarks_import`` (services.py) stores them in one transaction.
+service ``benchmarks_import`` (services.py) stores them in one transaction. A rate per 10,000
+children is computed from a count and the ONS mid-year estimate (``read_populations``), as the
+DfE computes the rates LAIT publishes; LAIT's own long layout is read by ``lait.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, TextIO
 import yaml
 
 from assurance.core import bounded_yaml
+from assurance.dataset.benchmarks.aggregates import population_year, rate_per_10k
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_MAPPING = Path(__file__).parent / "dfe_mapping.yaml"
@@ -62,6 +65,11 @@ class BenchmarkFileError(ValueError):
     """A file or mapping that cannot be imported; nothing is stored."""
 
 
+PERIODS = ("reporting_year", "workforce", "calendar_year")
+COMPUTES = (None, "percent", "rate_10k")
+LAYOUTS = ("dfe", "lait")
+
+
 @dataclass(frozen=True)
 class Measure:
     indicator: str
@@ -70,6 +78,8 @@ class Measure:
     denominator: str | None
     where: tuple[tuple[str, str], ...]
     compute: str | None
+    places: int | None = None
+    period: str | None = None  # the section's, unless the measure has its own
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,13 @@ class MappingSection:
     file: str
     period: str
     measures: tuple[Measure, ...]
+    layout: str = "dfe"
+    population: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file's own name (``file`` may be in a folder of the data directory)."""
+        return Path(self.file).name
 
 
 @dataclass(frozen=True)
@@ -114,16 +131,35 @@ def load_mapping(path: Path | str = DEFAULT_MAPPING) -> list[MappingSection]:
         if not isinstance(sec, dict) or "file" not in sec:
             raise BenchmarkFileError(f"Mapping section {n} has no 'file'")
         period = sec.get("period", "reporting_year")
-        if period not in ("reporting_year", "workforce"):
+        if period not in PERIODS:
             raise BenchmarkFileError(f"Mapping for {sec['file']}: unknown period '{period}'")
+        layout = sec.get("layout", "dfe")
+        if layout not in LAYOUTS:
+            raise BenchmarkFileError(f"Mapping for {sec['file']}: unknown layout '{layout}'")
         measures = []
         for m in sec.get("measures", []):
             if "indicator" not in m or not (m.get("value") or m.get("compute")):
                 raise BenchmarkFileError(
                     f"Mapping for {sec['file']}: each measure needs 'indicator' and 'value'"
                 )
-            if m.get("compute") not in (None, "percent"):
+            if m.get("compute") not in COMPUTES:
                 raise BenchmarkFileError(f"Mapping for {sec['file']}: unknown compute")
+            if m.get("compute") == "rate_10k" and not (
+                sec.get("population") and m.get("numerator")
+            ):
+                raise BenchmarkFileError(
+                    f"Mapping for {sec['file']}: a rate per 10,000 needs a 'numerator' and the "
+                    "section's 'population' file"
+                )
+            if m.get("period") not in (None, *PERIODS):
+                raise BenchmarkFileError(
+                    f"Mapping for {sec['file']}: unknown period '{m.get('period')}'"
+                )
+            places = m.get("places")
+            if places is not None and not (isinstance(places, int) and 0 <= places <= 4):
+                raise BenchmarkFileError(
+                    f"Mapping for {sec['file']}: 'places' must be a whole number from 0 to 4"
+                )
             measures.append(
                 Measure(
                     indicator=str(m["indicator"]),
@@ -132,10 +168,18 @@ def load_mapping(path: Path | str = DEFAULT_MAPPING) -> list[MappingSection]:
                     denominator=m.get("denominator"),
                     where=tuple((str(k), str(v)) for k, v in (m.get("where") or {}).items()),
                     compute=m.get("compute"),
+                    places=places,
+                    period=m.get("period"),
                 )
             )
         sections.append(
-            MappingSection(file=str(sec["file"]), period=period, measures=tuple(measures))
+            MappingSection(
+                file=str(sec["file"]),
+                period=period,
+                measures=tuple(measures),
+                layout=layout,
+                population=str(sec["population"]) if sec.get("population") else None,
+            )
         )
     return sections
 
@@ -143,7 +187,7 @@ def load_mapping(path: Path | str = DEFAULT_MAPPING) -> list[MappingSection]:
 def section_for(sections: Iterable[MappingSection], filename: str) -> MappingSection:
     sections = list(sections)
     for sec in sections:
-        if sec.file == filename:
+        if sec.file == filename or sec.name == filename:
             return sec
     if len(sections) == 1:
         return sections[0]
@@ -155,11 +199,41 @@ def period_bounds(time_period: str, kind: str) -> tuple[date, date]:
 
     reporting_year: ``2025`` is April 2024 to March 2025 (the year to 31 March 2025).
     workforce: ``2025`` is the year to the census date, 30 September 2024.
+    calendar_year: ``2024`` is January to December 2024 (the youth justice statistics).
     """
     year = int(time_period[:4])
     if kind == "workforce":
         return date(year - 2, 10, 1), date(year - 1, 9, 30)
+    if kind == "calendar_year":
+        return date(year, 1, 1), date(year, 12, 31)
     return date(year - 1, 4, 1), date(year, 3, 31)
+
+
+Populations = Mapping[tuple[str, str], Decimal]  # (time_period, ONS area code) → children 0-17
+
+
+def read_populations(stream: TextIO) -> dict[tuple[str, str], Decimal]:
+    """The ONS mid-year estimates of children aged 0 to 17 (the DfE's republished file): each
+    (mid-year, area) for England, the regions and the local authorities."""
+    out: dict[tuple[str, str], Decimal] = {}
+    for line, row in enumerate(csv.DictReader(stream), start=2):
+        row = {k.lstrip("\ufeff").strip(): v for k, v in row.items() if k}
+        level = LEVELS.get((row.get("geographic_level") or "").strip())
+        code = {
+            "national": row.get("country_code"),
+            "regional": row.get("region_code"),
+            "local_authority": row.get("new_la_code"),
+        }.get(level or "")
+        try:
+            value, _ = parse_number(row.get("population_estimate"))
+        except ValueError as exc:
+            raise BenchmarkFileError(
+                f"Population file, row {line}, column 'population_estimate': '{exc}' is not a "
+                "number"
+            ) from exc
+        if code and value:
+            out[((row.get("time_period") or "").strip(), code.strip())] = value
+    return out
 
 
 def parse_number(raw: str | None) -> tuple[Decimal | None, str]:
@@ -176,7 +250,9 @@ def parse_number(raw: str | None) -> tuple[Decimal | None, str]:
     return value, ""
 
 
-def read_benchmarks(stream: TextIO, section: MappingSection) -> Iterator[BenchmarkRecord]:
+def read_benchmarks(
+    stream: TextIO, section: MappingSection, populations: Populations | None = None
+) -> Iterator[BenchmarkRecord]:
     reader = csv.DictReader(stream)
     header = [h.lstrip("\ufeff").strip() for h in (reader.fieldnames or [])]
     reader.fieldnames = header
@@ -247,7 +323,11 @@ def read_benchmarks(stream: TextIO, section: MappingSection) -> Iterator[Benchma
             present = [p[0] for p in parts if p[0] is not None]
             numerator = sum(present, Decimal(0)) if parts and len(present) == len(parts) else None
             denominator = values[m.denominator][0] if m.denominator else None
-            if m.compute == "percent":
+            if m.compute == "rate_10k":
+                population = (populations or {}).get((_mid_year(time_period), code))
+                value, reason = _rate(parts, numerator, population, places=m.places)
+                denominator = population
+            elif m.compute == "percent":
                 reasons = [p[1] for p in parts if p[0] is None]
                 if m.denominator and values[m.denominator][0] is None:
                     reasons.append(values[m.denominator][1])
@@ -277,6 +357,29 @@ def read_benchmarks(stream: TextIO, section: MappingSection) -> Iterator[Benchma
                 value=value,
                 missing_reason=reason,
             )
+
+
+def _mid_year(time_period: str) -> str:
+    """The mid-year estimate a reporting year's rate uses: the calendar year before its end."""
+    return str(population_year(int(time_period[:4])))
+
+
+def _rate(
+    parts: list[tuple[Decimal | None, str]],
+    count: Decimal | None,
+    population: Decimal | None,
+    *,
+    places: int | None,
+) -> tuple[Decimal | None, str]:
+    """(value, missing reason) of a rate per 10,000 (rounded half up, at one decimal place
+    unless the mapping says): the count's own marker when it is missing, 'x' (not available)
+    when there is no population estimate for the area and year."""
+    reasons = [p[1] for p in parts if p[0] is None]
+    if reasons:
+        return None, reasons[0]
+    if count is None or not population:
+        return None, "x"
+    return rate_per_10k(count, population, 1 if places is None else places), ""
 
 
 def mapping_indicators(sections: Iterable[MappingSection]) -> Mapping[str, list[str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.benchmarks.reader import (
@@ -16,9 +17,10 @@ from assurance.dataset.benchmarks.reader import (
     DEFAULT_MAPPING,
     BenchmarkFileError,
     BenchmarkRecord,
+    MappingSection,
     load_mapping,
-    period_bounds,
     read_benchmarks,
+    read_populations,
     section_for,
 )
 from assurance.dataset.catalogue.models import Frequency, Indicator
@@ -45,25 +47,25 @@ def benchmarks_import(
     path = Path(path)
     section = section_for(load_mapping(mapping), path.name)
     codes = {m.indicator for m in section.measures}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    # national indicators only: a partnership's local indicator has no national statistics
+    indicators = {
+        i.code: i for i in Indicator.objects.filter(code__in=codes, partnership__isnull=True)
+    }
     unknown = sorted(codes - set(indicators))
     if unknown:
         raise BenchmarkFileError(
             "The mapping names indicators that are not in the catalogue: " + ", ".join(unknown)
         )
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            records = list(read_benchmarks(stream, section))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BenchmarkFileError(f"Cannot read {path}: {exc}") from exc
-    periods = {r.time_period for r in records}
-    starts = [period_bounds(p, section.period)[0] for p in periods]
+    records = benchmark_records(path, section)
+    # the rows of the same indicators and periods as the file's are replaced
+    starts: dict[str, set[Any]] = {}
+    for r in records:
+        starts.setdefault(r.indicator, set()).add(r.period_start)
+    same = Q(pk__in=[])
+    for code, periods in starts.items():
+        same |= Q(indicator=indicators[code], period_start__in=periods)
     with transaction.atomic():
-        replaced, _ = Benchmark.objects.filter(
-            indicator__in=indicators.values(),
-            period_type=Frequency.ANNUAL,
-            period_start__in=starts,
-        ).delete()
+        replaced, _ = Benchmark.objects.filter(same, period_type=Frequency.ANNUAL).delete()
         _insert(records, indicators=indicators, source_file=path.name, batch_size=batch_size)
     return ImportResult(
         file=path.name,
@@ -71,6 +73,30 @@ def benchmarks_import(
         replaced=replaced,
         missing=sum(1 for r in records if r.value is None),
     )
+
+
+def benchmark_records(path: Path, section: MappingSection) -> list[BenchmarkRecord]:
+    """The file's records, in the DfE open-data layout or LAIT's; a rate per 10,000 and LAIT's
+    areas read the shipped ONS population estimates."""
+    from assurance.dataset.benchmarks.lait import lait_areas, read_lait
+
+    population = DATA_DIR / section.population if section.population else None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            if section.layout == "lait":
+                if population is None:
+                    raise BenchmarkFileError(
+                        f"Mapping for {section.file}: LAIT's areas need the 'population' file"
+                    )
+                with population.open(encoding="utf-8-sig", newline="") as areas:
+                    return list(read_lait(stream, section, lait_areas(areas)))
+            populations = None
+            if population is not None:
+                with population.open(encoding="utf-8-sig", newline="") as estimates:
+                    populations = read_populations(estimates)
+            return list(read_benchmarks(stream, section, populations))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BenchmarkFileError(f"Cannot read {path}: {exc}") from exc
 
 
 INSERT_FIELDS = [

@@ -22,25 +22,12 @@ from assurance.dataset.benchmarks.aggregates import (
     region_groups,
     round_half_up,
 )
+from assurance.dataset.benchmarks.lait import LAIT_ENGLAND, LAIT_REGIONS
 from assurance.dataset.benchmarks.reader import DATA_DIR
 
 POPULATION = DATA_DIR / "ons_mid-year_population_estimates_2012_to_2024.csv"
 LAIT = DATA_DIR / "lait" / "lait_rates_extract.csv"
 ENGLAND = "E92000001"
-LAIT_ENGLAND = "970"
-LAIT_REGIONS = {
-    "980": "E12000001",
-    "981": "E12000002",
-    "982": "E12000003",
-    "983": "E12000004",
-    "984": "E12000005",
-    "985": "E12000006",
-    "986": "E12000007",
-    "987": "E13000001",
-    "988": "E13000002",
-    "989": "E12000008",
-    "990": "E12000009",
-}
 
 # (file, count column, filter) whose England and regional totals are checked
 TOTALS: list[tuple[str, str, tuple[str, str] | None]] = [

@@ -27,6 +27,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "frequency",
             "source",
             "national_measure",
+            "benchmark_source",
+            "no_benchmark_reason",
             "decimal_places",
         ]
 

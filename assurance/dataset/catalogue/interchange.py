@@ -42,6 +42,8 @@ COLUMNS = [
     ("frequency", "frequency"),
     ("source", "source"),
     ("national_measure", "national_measure"),
+    ("benchmark_source", "benchmark_source"),
+    ("no_benchmark_reason", "no_benchmark_reason"),
     ("themes", "themes"),
     ("decimal_places", "decimal_places"),
 ]

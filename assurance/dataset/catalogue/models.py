@@ -1,5 +1,7 @@
 """The indicator catalogue: each measure of the multi-agency data set, with its definition,
-unit, polarity, owning sector, phase, frequency and source (global: shared by every partnership)."""
+unit, polarity, owning sector, phase, frequency and source. National indicators are global
+(shared by every partnership); a partnership's local indicators are its own (``partnership``),
+versioned: a changed definition is a ``DefinitionChange``, from which its series starts again."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from assurance.dataset.charts.spc import Polarity as SpcPolarity
-from assurance.partnerships.models import Sector
+from assurance.partnerships.models import Agency, Partnership, Sector
 
 
 class Unit(models.TextChoices):
@@ -62,9 +64,29 @@ code_validator = RegexValidator(
 
 
 class Indicator(models.Model):
-    """One measure of the data set, with its definition (global: the shared catalogue)."""
+    """One measure of the data set, with its definition: national (no ``partnership``, the
+    shared catalogue) or a partnership's own local indicator."""
 
-    code = models.CharField(max_length=30, unique=True, validators=[code_validator])
+    code = models.CharField(max_length=30, validators=[code_validator])
+    partnership = models.ForeignKey(
+        Partnership,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="local_indicators",
+        help_text="The partnership of a local indicator; empty for a national one.",
+    )
+    owner = models.ForeignKey(
+        Agency,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_indicators",
+        help_text="The agency that answers for a local indicator.",
+    )
+    version = models.PositiveSmallIntegerField(
+        default=1, help_text="Its definition's version: a changed definition starts a new one."
+    )
     title = models.CharField(max_length=200)
     definition = models.TextField(help_text="Plain-English definition.")
     numerator_definition = models.TextField(blank=True)
@@ -85,6 +107,16 @@ class Indicator(models.Model):
         help_text="The published national measure it matches, e.g. 'DfE CIN census: "
         "rereferral_percent'.",
     )
+    benchmark_source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The publication its national benchmark rows come from, with its publisher, "
+        "e.g. 'DfE, Characteristics of children in need, table C1'.",
+    )
+    no_benchmark_reason = models.TextField(
+        blank=True,
+        help_text="Why no national figure is shown beside the partnership's own, when none is.",
+    )
     themes = models.CharField(
         max_length=200,
         blank=True,
@@ -98,9 +130,23 @@ class Indicator(models.Model):
 
     class Meta:
         ordering = ["phase", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=models.Q(partnership__isnull=True),
+                name="dataset_indicator_national_code",
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "code"], name="dataset_indicator_local_code"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+    @property
+    def is_local(self) -> bool:
+        return self.partnership_id is not None
 
     @property
     def axis_unit(self) -> str:
@@ -116,3 +162,46 @@ class Indicator(models.Model):
     @property
     def needs_denominator(self) -> bool:
         return self.unit in (Unit.PERCENTAGE, Unit.RATE_10K, Unit.RATIO)
+
+
+# The fields of a local indicator whose change makes its figures a different measure.
+DEFINITION_FIELDS = (
+    "definition",
+    "numerator_definition",
+    "denominator_definition",
+    "unit",
+    "polarity",
+    "frequency",
+)
+
+
+class DefinitionChange(models.Model):
+    """A local indicator's definition changed: from ``starts`` its figures are measured by
+    version ``version`` (the fields as they became), so its SPC chart starts a new series
+    there rather than read the change as a signal."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="definition_changes"
+    )
+    version = models.PositiveSmallIntegerField()
+    starts = models.DateField(help_text="The first day of the first period it applies to.")
+    reason = models.TextField(help_text="Why the definition changed.")
+    definition = models.TextField()
+    numerator_definition = models.TextField(blank=True)
+    denominator_definition = models.TextField(blank=True)
+    unit = models.CharField(max_length=12, choices=Unit.choices)
+    polarity = models.CharField(max_length=8, choices=Polarity.choices)
+    frequency = models.CharField(max_length=10, choices=Frequency.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "version"], name="dataset_definition_change_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} version {self.version} from {self.starts}"

@@ -14,7 +14,11 @@ from assurance.dataset.catalogue import selectors
 
 
 def _indicators(actor: Any) -> QuerySet[Any] | None:
-    return selectors.indicator_list() if actor.can("indicator.view") else None
+    return (
+        selectors.indicator_list(partnership=actor.partnership)
+        if actor.can("indicator.view")
+        else None
+    )
 
 
 INDICATORS = SearchSource(

@@ -1,16 +1,27 @@
-"""Writes of the indicator catalogue: loading it from the starter file (``starter.yaml``) or an
-uploaded table, matched on the code (idempotent)."""
+"""Writes of the indicator catalogue: loading the national catalogue from the starter file
+(``starter.yaml``) or an uploaded table, matched on the code (idempotent); and a partnership's
+own local indicators, added and versioned by its business unit."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
-from assurance.dataset.catalogue.models import Indicator
+from assurance.core.history import save_as
+from assurance.dataset.catalogue.models import (
+    DEFINITION_FIELDS,
+    DefinitionChange,
+    Indicator,
+    Source,
+)
+from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Agency, Partnership
 
 STARTER_CATALOGUE = Path(__file__).parent / "starter.yaml"
 
@@ -26,6 +37,8 @@ CATALOGUE_FIELDS = {
     "frequency": "frequency",
     "source": "source",
     "national_measure": "national_measure",
+    "benchmark_source": "benchmark_source",
+    "no_benchmark_reason": "no_benchmark_reason",
     "themes": "themes",
     "decimal_places": "decimal_places",
 }
@@ -58,7 +71,8 @@ def catalogue_load_entries(*, entries: list[dict[str, Any]]) -> tuple[int, int]:
         for key, attr in CATALOGUE_FIELDS.items():
             if key in entry:
                 fields[attr] = entry[key] if entry[key] is not None else ""
-        indicator = Indicator.objects.filter(code=code).first() or Indicator(code=code)
+        indicator = Indicator.objects.filter(code=code, partnership__isnull=True).first()
+        indicator = indicator or Indicator(code=code)
         is_new = indicator.pk is None
         for attr, value in fields.items():
             setattr(indicator, attr, value)
@@ -71,3 +85,132 @@ def catalogue_load_entries(*, entries: list[dict[str, Any]]) -> tuple[int, int]:
         created += is_new
         updated += not is_new
     return created, updated
+
+
+# ---- a partnership's own local indicators ---------------------------------------------------
+
+LOCAL_FIELDS = (
+    "title",
+    "definition",
+    "numerator_definition",
+    "denominator_definition",
+    "unit",
+    "polarity",
+    "frequency",
+    "phase",
+    "decimal_places",
+    "themes",
+)
+
+
+def _local_reason(partnership: Partnership) -> str:
+    return (
+        f"A local indicator of {partnership.name}: no national statistics measure it, so there "
+        "is no national figure to compare with."
+    )
+
+
+def _check_owner(actor: Actor, owner: Agency | None) -> None:
+    if owner is None or owner.partnership_id != actor.partnership.pk:
+        raise ValidationError({"owner": "Choose the agency that answers for the indicator"})
+
+
+def _clean(indicator: Indicator) -> None:
+    try:
+        indicator.full_clean(validate_constraints=False)
+    except ValidationError as exc:
+        raise ValidationError(exc.message_dict) from exc
+
+
+def local_indicator_create(
+    *, actor: Actor, code: str, owner: Agency | None, **fields: Any
+) -> Indicator:
+    """Add a local indicator to the actor's partnership: collected from its agencies of the
+    owner's sector like any agency return; never seen by another partnership. Its code may not
+    be a national indicator's or another of the partnership's own."""
+    actor.require("indicator.manage")
+    _check_owner(actor, owner)
+    assert owner is not None
+    code = code.strip().upper()
+    taken = Indicator.objects.filter(
+        Q(partnership__isnull=True) | Q(partnership=actor.partnership), code=code
+    )
+    if taken.exists():
+        raise ValidationError(
+            {"code": f"{code} is already the code of an indicator: choose another"}
+        )
+    indicator = Indicator(
+        code=code,
+        partnership=actor.partnership,
+        owner=owner,
+        owning_sector=owner.sector,
+        source=Source.AGENCY_RETURN,
+        no_benchmark_reason=_local_reason(actor.partnership),
+        order=1000 + Indicator.objects.filter(partnership=actor.partnership).count(),
+        **{k: v for k, v in fields.items() if k in LOCAL_FIELDS},
+    )
+    _clean(indicator)
+    with transaction.atomic():
+        return save_as(indicator, actor)
+
+
+def local_indicator_update(
+    *,
+    actor: Actor,
+    indicator: Indicator,
+    owner: Agency | None,
+    changes_from: date | None = None,
+    reason: str = "",
+    **fields: Any,
+) -> Indicator:
+    """Change a local indicator. A change of what it measures (``DEFINITION_FIELDS``) needs the
+    date it applies from and why: it becomes the next version, and from that date its series
+    starts again (``DefinitionChange``); a new title, owner or phase does not."""
+    actor.require("indicator.manage")
+    if indicator.partnership_id != actor.partnership.pk:
+        raise ValidationError("Only the partnership's own local indicators can be changed here")
+    _check_owner(actor, owner)
+    assert owner is not None
+    # compared with what is stored (a model form has already put the new values on the object)
+    stored = Indicator.objects.get(pk=indicator.pk)
+    changed = [f for f in DEFINITION_FIELDS if f in fields and fields[f] != getattr(stored, f)]
+    if changed:
+        problems = {}
+        if changes_from is None:
+            problems["changes_from"] = "Enter the date the new definition applies from"
+        if not reason.strip():
+            problems["reason"] = "Say why the definition changed"
+        if problems:
+            raise ValidationError(problems)
+        last = indicator.definition_changes.order_by("-starts").first()
+        if changes_from is not None and last is not None and changes_from <= last.starts:
+            raise ValidationError(
+                {
+                    "changes_from": "Enter a date after the last change of definition "
+                    f"({last.starts:%-d %B %Y})"
+                }
+            )
+    for name, value in fields.items():
+        if name in LOCAL_FIELDS:
+            setattr(indicator, name, value)
+    indicator.owner, indicator.owning_sector = owner, owner.sector
+    indicator.version = stored.version + 1 if changed else stored.version
+    _clean(indicator)
+    with transaction.atomic():
+        if changed and changes_from is not None:
+            indicator._change_reason = (  # type: ignore[attr-defined]
+                f"Version {indicator.version} from {changes_from:%-d %B %Y}: {reason.strip()}"
+            )
+        save_as(indicator, actor)
+        if changed and changes_from is not None:
+            save_as(
+                DefinitionChange(
+                    indicator=indicator,
+                    version=indicator.version,
+                    starts=changes_from,
+                    reason=reason.strip(),
+                    **{f: getattr(indicator, f) for f in DEFINITION_FIELDS},
+                ),
+                actor,
+            )
+    return indicator

@@ -345,7 +345,7 @@ class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
     )
     def get(self, request: Request, partnership_slug: str, code: str) -> Response:
 
-        indicator = indicator_by_code(code=code)
+        indicator = indicator_by_code(code=code, partnership=self.actor.partnership)
         if indicator is None:
             raise NotFound("No such indicator.")
         points = partnership_series(partnership=self.actor.partnership, indicator=indicator)

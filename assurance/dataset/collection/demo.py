@@ -39,6 +39,9 @@ from assurance.dataset.collection.selectors import agency_indicators
 from assurance.partnerships.models import Agency, Partnership, Person
 
 PUBLISHED_QUARTERS = 12
+# Northfield's local NF-RHI-DONE changed its definition from the 7th published quarter
+# (catalogue/demo.py): interviews completed, fewer than those offered before
+LOCAL_CHANGE_QUARTER = 6
 SEED = 20260401
 
 
@@ -83,6 +86,8 @@ LEVELS: dict[str, dict[str | None, Level]] = {
         "College": Level(31, 88, 0.15),
     },
     "EDU-EHE": {"Schools": Level(248, spread=0.05), None: Level(6, spread=0.3)},
+    "NF-LADO": {None: Level(34, spread=0.15)},
+    "NF-RHI-DONE": {None: Level(150, 182, 0.04)},
     "WF-MA-TRAINING": {
         "Family court": Level(18, spread=0.2),
         "Fire": Level(34, spread=0.2),
@@ -132,6 +137,8 @@ def _figures(
     numerator = level.numerator * factor
     if code == "CSC-REREF" and index >= total - 9:
         numerator *= 1.4  # the step up: a run of eight above the mean
+    if code == "NF-RHI-DONE" and index >= LOCAL_CHANGE_QUARTER:
+        numerator *= 0.7  # completed interviews: fewer than those offered (a new definition)
     if code == "POL-MISSING" and index == total - 5:
         numerator *= 1.75  # the spike: beyond the upper process limit
     whole = max(0, round(numerator))
@@ -163,6 +170,9 @@ def load_demo_collection(command: Any = None) -> None:
         for agency in agencies
     }
     rng = random.Random(SEED)
+    # the local indicators draw from their own sequence, so the national series (and their
+    # signals) are the same with or without them
+    local_rng = random.Random(SEED + 1)
     values: list[IndicatorValue] = []
     sign_offs: list[AgencySignOff] = []
     # agencies late in the open round: nothing, partial, or entered but not signed off
@@ -207,12 +217,13 @@ def load_demo_collection(command: Any = None) -> None:
                 level = _level(indicator.code, agency)
                 if level is None or (state == "partial" and position > 0):
                     continue
-                numerator, denominator = _figures(indicator.code, level, index, rng, len(periods))
+                draws = local_rng if indicator.is_local else rng
+                numerator, denominator = _figures(indicator.code, level, index, draws, len(periods))
                 value = compute_value(indicator.unit, numerator, denominator)
                 special = indicator.code == "POL-MISSING" and index == len(periods) - 5
                 commentary = ""
                 if special or (
-                    indicator.code in COMMENTARY and (rng.random() < 0.25 or index >= 9)
+                    indicator.code in COMMENTARY and (draws.random() < 0.25 or index >= 9)
                 ):
                     commentary = COMMENTARY.get(indicator.code, "")
                 entered.append(

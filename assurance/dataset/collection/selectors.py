@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from assurance.core.concurrency import fingerprint
 from assurance.dataset.catalogue.models import Indicator, Source
+from assurance.dataset.catalogue.selectors import visible_to
 from assurance.dataset.collection.models import (
     AgencySignOff,
     Chase,
@@ -53,7 +54,11 @@ def agency_indicators(*, agency: Agency, frequency: str) -> QuerySet[Indicator]:
     """The indicators an agency reports in a round: agency returns of that frequency whose
     owning sector is the agency's sector."""
     return Indicator.objects.filter(
-        active=True, source=Source.AGENCY_RETURN, owning_sector=agency.sector, frequency=frequency
+        visible_to(agency.partnership),
+        active=True,
+        source=Source.AGENCY_RETURN,
+        owning_sector=agency.sector,
+        frequency=frequency,
     ).order_by("phase", "order", "code")
 
 
@@ -157,7 +162,7 @@ def rounds_progress(
     given = list(agencies) if agencies is not None else None
     expected: dict[tuple[str, str], set[int]] = defaultdict(set)  # (frequency, sector)
     for pk, frequency, sector in Indicator.objects.filter(
-        active=True, source=Source.AGENCY_RETURN
+        visible_to(partnership), active=True, source=Source.AGENCY_RETURN
     ).values_list("pk", "frequency", "owning_sector"):
         expected[frequency, sector].add(pk)
     all_agencies = (

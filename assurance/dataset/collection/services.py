@@ -20,6 +20,7 @@ from django.utils import timezone
 from assurance.core.concurrency import latest_change, lock
 from assurance.core.permissions import Scope
 from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.selectors import visible_to
 from assurance.dataset.collection import selectors
 from assurance.dataset.collection.models import (
     AgencySignOff,
@@ -162,7 +163,10 @@ def values_save(
     results, problems = values_check(round=round, agency=agency, entries=entries)
     if problems:
         raise CollectionProblems(problems)
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(results))}
+    indicators = {
+        i.code: i
+        for i in Indicator.objects.filter(visible_to(round.partnership), code__in=list(results))
+    }
     saved = removed = 0
     now = timezone.now()
     with transaction.atomic():

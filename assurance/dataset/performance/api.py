@@ -134,11 +134,11 @@ class AreaSeries:
 
 class _AreaMixin:
     def _load(self, request: Request, code: str) -> AreaSeries:
-        indicator = catalogue_selectors.indicator_by_code(code=code)
-        if indicator is None:
-            raise NotFound("No such indicator.")
         area = request.query_params.get("area", selectors.ENGLAND).strip()
-        if ONS_CODE.fullmatch(area):
+        indicator = catalogue_selectors.indicator_by_code(code=code)
+        if indicator is None and not (SLUG.fullmatch(area) and not ONS_CODE.fullmatch(area)):
+            raise NotFound("No such indicator.")
+        if ONS_CODE.fullmatch(area) and indicator is not None:
             area = area.upper()
             rows = selectors.benchmark_series(indicator=indicator, area_code=area)
             name = rows[-1].area_name if rows else ""
@@ -149,6 +149,10 @@ class _AreaMixin:
             )
         actor = partnership_actor(request, area, permission="indicator.view")
         partnership = actor.partnership
+        # a partnership's own local indicator is found only with the partnership
+        indicator = catalogue_selectors.indicator_by_code(code=code, partnership=partnership)
+        if indicator is None:
+            raise NotFound("No such indicator.")
         setting = setting_for(
             partnership=partnership, indicator=indicator, business_year=current_business_year()
         )

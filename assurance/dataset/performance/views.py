@@ -22,6 +22,7 @@ from assurance.dataset.benchmarks import selectors
 from assurance.dataset.benchmarks.comparisons import own_area_name
 from assurance.dataset.catalogue import selectors as catalogue_selectors
 from assurance.dataset.catalogue.models import Indicator, Source
+from assurance.dataset.catalogue.versions import series_breaks
 from assurance.dataset.charts.icons import SPC_KEY
 from assurance.dataset.charts.spc import Variation, recent_step_change
 from assurance.dataset.charts.xmr import xmr_chart
@@ -216,7 +217,9 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        indicator: Indicator | None = catalogue_selectors.indicator_by_code(code=kwargs["code"])
+        indicator: Indicator | None = catalogue_selectors.indicator_by_code(
+            code=kwargs["code"], partnership=self.partnership
+        )
         if indicator is None:
             raise Http404("No such indicator")
         la_code = self.partnership.la_code or ""
@@ -232,13 +235,25 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
         )
         extras = comparison_context(partnership=self.partnership, indicator=indicator)
         target = extras["target"]
+        # a local indicator's changed definition starts a new series on its chart
+        changes = catalogue_selectors.definition_changes(indicator=indicator)
+        starts = [r.period_start for r in own_rows]
+        breaks = [
+            (own_rows[at[0]].time_period, change)
+            for change in changes
+            if (at := series_breaks(starts, [change.starts]))
+        ]
         if own_rows:
             # the partnership's series is primary: the target, its verdict and the rebase are its
             rebase_at, rebase = rebase_positions(
                 [r.time_period for r in own_rows], self.request.GET
             )
             own = xmr_context(
-                indicator=indicator, rows=own_rows, target=target, rebase_at=rebase_at, own=True
+                indicator=indicator,
+                rows=own_rows,
+                target=target,
+                rebase_at=sorted({*rebase_at, *series_breaks(starts, [c.starts for c in changes])}),
+                own=True,
             )
             published = xmr_context(indicator=indicator, rows=rows)
             primary = own
@@ -261,6 +276,8 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             **extras,
             own=own,
             reports_own=own is not None or indicator.source == Source.AGENCY_RETURN,
+            series_breaks=breaks,
+            definition_changes=changes,
             commentary=[(r.time_period, r.commentary) for r in reversed(own_rows) if r.commentary],
             published=published,
             # the target, assurance verdict and rebase form (_assurance.html) follow the primary

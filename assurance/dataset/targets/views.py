@@ -39,7 +39,10 @@ class TargetListView(PartnershipViewMixin, TemplateView):
             year=year,
             year_label=business_year_label(year),
             years=[(y, business_year_label(y)) for y in range(this_year - 2, this_year + 2)],
-            rows=[(i, settings.get(i.pk)) for i in selectors.indicator_list()],
+            rows=[
+                (i, settings.get(i.pk))
+                for i in selectors.indicator_list(partnership=self.partnership)
+            ],
             can_manage=self.actor.can("indicator.manage"),
             breadcrumbs=[
                 {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
@@ -56,7 +59,9 @@ class _SettingMixin(PartnershipViewMixin):
 
     @cached_property
     def indicator(self) -> Indicator:
-        indicator = selectors.indicator_by_code(code=self.kwargs["code"])
+        indicator = selectors.indicator_by_code(
+            code=self.kwargs["code"], partnership=self.partnership
+        )
         if indicator is None:
             raise Http404("No such indicator")
         return indicator

@@ -42,6 +42,7 @@ def _neglect_priority() -> int:
 
 
 LOOKUPS["business_year"] = _business_year
+LOOKUPS["local_indicator_code"] = lambda: "NF-LADO"  # Northfield's own (catalogue/demo.py)
 LOOKUPS["scorecard_priority"] = _neglect_priority
 
 EXPECTED.update(
@@ -53,6 +54,12 @@ EXPECTED.update(
         ),
         "dataset:target_history": expect(
             allow=BU, kwargs={"code": "indicator_code", "year": "business_year"}
+        ),
+        # a partnership's local indicators are added and changed by its business unit
+        "dataset:local_indicator_create": expect(allow=BU),
+        "dataset:local_indicator_edit": expect(allow=BU, kwargs={"code": "local_indicator_code"}),
+        "dataset:local_indicator_history": expect(
+            allow=BU, kwargs={"code": "local_indicator_code"}
         ),
         # scorecards and the exception report show published figures: every role
         "dataset:scorecard_list": expect(allow=NORTHFIELD),

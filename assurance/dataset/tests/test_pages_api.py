@@ -115,3 +115,47 @@ def test_la_standing_uses_every_la_that_year(loaded):
     better = las.filter(value__lt=standing.value).count()
     assert standing.rank == better + 1  # lower is better
     assert standing.band in {"A", "B", "C", "D"}
+
+
+def test_api_catalogue_names_each_benchmark_source_or_why_there_is_none(loaded, dev, client_for):
+    catalogue = {i["code"]: i for i in client_for(dev).get("/api/v1/indicators/").json()}
+    assert catalogue["CSC-REF-RATE"]["benchmark_source"].startswith(
+        "DfE, Characteristics of children in need, table C1"
+    )
+    assert catalogue["CSC-REF-RATE"]["no_benchmark_reason"] == ""
+    assert catalogue["YJ-FTE"]["benchmark_source"].startswith("Youth Justice Board")
+    assert catalogue["POL-DA-CHILD"]["benchmark_source"] == ""
+    assert "police force area" in catalogue["POL-DA-CHILD"]["no_benchmark_reason"]
+    for item in catalogue.values():
+        assert bool(item["benchmark_source"]) != bool(item["no_benchmark_reason"]), item["code"]
+
+
+def test_indicator_page_says_where_its_national_figures_come_from_or_why_none(
+    loaded, dev, client_for
+):
+    c = client_for(dev)
+    rereferrals = c.get(loaded.url("data-set/CSC-REREF/")).content.decode()
+    assert 'id="benchmark-source">DfE, Characteristics of children in need, table C1' in (
+        rereferrals
+    )
+    assert 'id="no-benchmark"' not in rereferrals
+    html = c.get(loaded.url("data-set/POL-DA-CHILD/")).content.decode()
+    assert 'id="no-benchmark"' in html and "Why there is no national figure" in html
+    assert "published by police force area, not by local authority" in html
+    # no empty chart of national statistics that do not exist
+    assert "Published figures:" not in html and 'id="benchmark-source"' not in html
+    assert "The chart below shows the published national statistics" not in html
+
+
+def test_benchmarks_api_names_the_partnership_area_as_its_pages_do(loaded, dev, client_for):
+    """Asked for a partnership, the API calls its area what the partnership calls it
+    ("Northfield", as the indicator page does); asked for an ONS code, the published name."""
+    p = loaded.partnership
+    p.local_authority_name = "Northfield"
+    p.save()
+    c = client_for(dev)
+    by_partnership = c.get(f"/api/v1/indicators/CSC-REREF/benchmarks?partnership={p.slug}")
+    assert by_partnership.json()["la"]["name"] == "Northfield"
+    assert c.get("/api/v1/indicators/CSC-REREF/benchmarks").json()["la"]["name"] == "Northfield"
+    by_code = c.get(f"/api/v1/indicators/CSC-REREF/benchmarks?area={SOLIHULL}").json()
+    assert by_code["la"]["name"] == "Solihull"

@@ -36,7 +36,7 @@ def test_numbers_parse_as_decimals():
 
 def test_c1_import_keeps_levels_suppression_and_is_idempotent(catalogue):
     first = benchmarks_import(path=C1)
-    assert first.rows == 2 * 2132
+    assert first.rows == 3 * 2132  # referrals, re-referrals and referrals per 10,000
     again = benchmarks_import(path=C1)
     assert again.replaced == first.rows
     assert Benchmark.objects.count() == first.rows
@@ -94,7 +94,8 @@ def test_small_file_through_the_command(catalogue, tmp_path, capsys):
     call_command("import_benchmarks", str(_bad(tmp_path, GOOD)))
     la = Benchmark.objects.get(indicator__code="CSC-REF", area_code="E06000005")
     assert la.value is None and la.missing_reason == "c" and la.la_number == "841"
-    assert "4 rows stored (2 missing" in capsys.readouterr().out
+    # referrals, re-referrals and referrals per 10,000 children for each of the two rows
+    assert "6 rows stored (3 missing" in capsys.readouterr().out
 
 
 def test_every_shipped_file_imports(catalogue):

@@ -11,6 +11,7 @@ import factory
 
 from assurance.dataset.catalogue.models import Frequency, Indicator, Polarity, Source, Unit
 from assurance.partnerships.models import Sector
+from assurance.partnerships.tests.factories import AgencyFactory, PartnershipFactory
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):
@@ -27,3 +28,23 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     phase = 1
     frequency = Frequency.ANNUAL
     source = Source.NATIONAL_STATISTICS
+
+
+class LocalIndicatorFactory(IndicatorFactory):
+    """``LocalIndicatorFactory(partnership=p, owner=agency)``: a partnership's own quarterly
+    count, reported by agencies of the owner's sector."""
+
+    class Meta:
+        model = Indicator
+        django_get_or_create = ("partnership", "code")
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    owner = factory.SubFactory(AgencyFactory, partnership=factory.SelfAttribute("..partnership"))
+    code = factory.Sequence(lambda n: f"LOCAL-{n + 1}")
+    unit = Unit.COUNT
+    polarity = Polarity.NEITHER
+    frequency = Frequency.QUARTERLY
+    source = Source.AGENCY_RETURN
+    phase = 3
+    owning_sector = factory.LazyAttribute(lambda o: o.owner.sector)
+    no_benchmark_reason = "A local indicator: no national figure."

@@ -17,10 +17,9 @@ from assurance.dataset.benchmarks.reader import (
     DATA_DIR,
     DEFAULT_MAPPING,
     load_mapping,
-    read_benchmarks,
     section_for,
 )
-from assurance.dataset.benchmarks.services import benchmarks_import
+from assurance.dataset.benchmarks.services import benchmark_records, benchmarks_import
 from assurance.dataset.catalogue.models import Frequency, Indicator
 from assurance.dataset.catalogue.services import catalogue_load
 
@@ -54,7 +53,7 @@ class Command(BaseCommand):
         paths = [Path(p) for p in options["files"]] or sorted(
             DATA_DIR / s.file for s in sections if (DATA_DIR / s.file).exists()
         )
-        indicators = {i.code: i for i in Indicator.objects.all()}
+        indicators = {i.code: i for i in Indicator.objects.filter(partnership__isnull=True)}
         total_rows = total_import = total_plain = 0.0
         self.stdout.write(
             "import_benchmarks (read, check and insert) beside a plain bulk insert of the same "
@@ -63,8 +62,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{'file':<60} {'rows':>7} {'import r/s':>11} {'plain r/s':>10} ratio")
         for path in paths:
             section = section_for(sections, path.name)
-            with path.open(encoding="utf-8-sig", newline="") as f:
-                records = list(read_benchmarks(f, section))
+            # either layout (DfE or LAIT), with the rates computed from the population file
+            records = benchmark_records(path, section)
             objs = [
                 Benchmark(
                     indicator=indicators[r.indicator],

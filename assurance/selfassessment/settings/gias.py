@@ -334,7 +334,7 @@ def sample_lines(
             status = "Open, but proposed to close"
         elif i % 61 == 30:
             status = "Proposed to open"
-        opened = "" if i % 3 else f"01-09-{1990 + i % 34}"
+        opened = "" if i % 3 else f"01-09-{1990 + i % 29}"
         if status == "Proposed to open":
             opened = "01-09-2026"
         postcode = f"{area}{1 + i % 19} {i % 10}{_LETTERS[i % 20]}{_LETTERS[(i // 20) % 20]}"

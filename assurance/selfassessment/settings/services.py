@@ -3,17 +3,18 @@
 ``settings_import`` reads the whole file first (``gias.read_gias``): a file with any bad line
 is refused with every problem named by line and column, and nothing is stored. A good file is
 stored in one transaction by the bulk path: new schools are inserted together and changed ones
-updated together, with their history rows written in bulk too, so that 25,000 rows load in about
-the time of a plain bulk insert (docs/selfassessment.md has the figures).
+updated together; the new ones' history rows are copied from them in one INSERT … SELECT, so
+that 25,000 rows load in about the time of a plain bulk insert (docs/selfassessment.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from assurance.partnerships.models import Partnership
@@ -36,6 +37,26 @@ class ImportResult:
 
 def _values(row: GiasRow) -> dict[str, Any]:
     return {field: getattr(row, field) for field in IMPORTED_FIELDS}
+
+
+def _copy_created_to_history(
+    partnership: Partnership, *, stamp: datetime, user: Any, reason: str
+) -> None:
+    """Write the "created" history row of every setting this import inserted (those of the
+    partnership last imported at ``stamp``) with one INSERT … SELECT: the same rows
+    django-simple-history would write one object at a time, at a fraction of the cost."""
+    history = Setting.history.model  # type: ignore[attr-defined]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in Setting._meta.concrete_fields)
+    stamp_value = connection.ops.adapt_datetimefield_value(stamp)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(history._meta.db_table)} ({columns}, history_date, "  # noqa: S608 - names from the models, values as parameters
+            "history_change_reason, history_type, history_user_id) "
+            f"SELECT {columns}, %s, %s, %s, %s FROM {quote(Setting._meta.db_table)} "
+            "WHERE partnership_id = %s AND imported_at = %s",
+            [stamp_value, reason, "+", getattr(user, "pk", None), partnership.pk, stamp_value],
+        )
 
 
 def gias_rows_from(path: str | Path) -> list[GiasRow]:
@@ -81,21 +102,24 @@ def settings_import(
                 setattr(setting, field, value)
             setting.imported_at = now
             changed.append(setting)
-        created = Setting.unscoped.bulk_create(new, batch_size=BATCH)
+        Setting.unscoped.bulk_create(new, batch_size=BATCH)
+        history_user = getattr(user, "user", user)
+        if new:
+            # The new rows, and only they, carry this import's time until the changed ones
+            # are updated below: their history rows are copied from them in one statement.
+            _copy_created_to_history(partnership, stamp=now, user=history_user, reason=reason)
         if changed:
             Setting.unscoped.bulk_update(
                 changed, [*IMPORTED_FIELDS, "imported_at"], batch_size=BATCH
             )
-        for records, update in ((created, False), (changed, True)):
-            if records:
-                Setting.history.bulk_history_create(  # type: ignore[attr-defined]
-                    records,
-                    update=update,
-                    batch_size=BATCH,
-                    default_user=getattr(user, "user", user),
-                    default_change_reason=reason,
-                    default_date=now,
-                )
+            Setting.history.bulk_history_create(  # type: ignore[attr-defined]
+                changed,
+                update=True,
+                batch_size=BATCH,
+                default_user=history_user,
+                default_change_reason=reason,
+                default_date=now,
+            )
     return ImportResult(
         rows=len(rows),
         created=len(new),

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from simple_history.manager import HistoryManager
 
+from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import Tenant
 from assurance.selfassessment.settings.demo import SAMPLE
 from assurance.selfassessment.settings.gias import GiasFileError, sample_lines
@@ -58,16 +59,36 @@ def test_a_bad_row_names_its_line_and_nothing_is_imported(tenant: Tenant, tmp_pa
 def test_a_failure_while_storing_leaves_nothing_half_imported(
     tenant: Tenant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rows = gias_rows_from(write(tmp_path / "g.csv", sample_lines(10, la_number="334", la_name="N")))
-    settings_import(partnership=tenant.partnership, rows=rows[:5])
+    lines = sample_lines(10, la_number="334", la_name="N")
+    settings_import(
+        partnership=tenant.partnership, rows=gias_rows_from(write(tmp_path / "a.csv", lines[:6]))
+    )
+    lines[1][lines[0].index("EstablishmentName")] = "Renamed School"
+    rows = gias_rows_from(write(tmp_path / "b.csv", lines))  # 5 new schools and 1 renamed
 
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(HistoryManager, "bulk_history_create", fail)
+    monkeypatch.setattr(HistoryManager, "bulk_history_create", fail)  # the renamed one's history
     with pytest.raises(RuntimeError):
         settings_import(partnership=tenant.partnership, rows=rows)
-    assert Setting.objects_for(tenant.partnership).count() == 5
+    settings = Setting.objects_for(tenant.partnership)
+    assert settings.count() == 5 and not settings.filter(name="Renamed School").exists()
+    assert Setting.history.filter(partnership=tenant.partnership).count() == 5
+
+
+def test_the_created_history_rows_copy_the_new_settings_and_name_who_imported(
+    tenant: Tenant, amira: Person
+) -> None:
+    settings_import(partnership=tenant.partnership, rows=gias_rows_from(SAMPLE), user=amira.user,
+                    source="gias_sample.csv")  # fmt: skip
+    setting = Setting.objects_for(tenant.partnership).get(urn=990002)
+    [entry] = setting.history.all()
+    assert (entry.history_type, entry.history_user, entry.history_change_reason) == (
+        "+", amira.user, "Imported from gias_sample.csv")  # fmt: skip
+    assert (entry.name, entry.postcode, entry.imported_at) == (
+        setting.name, setting.postcode, setting.imported_at)  # fmt: skip
+    assert entry.history_date == setting.imported_at
 
 
 def test_reimport_updates_opened_closed_and_renamed_schools_and_keeps_the_rest(

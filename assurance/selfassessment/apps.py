@@ -15,6 +15,7 @@ class SelfAssessmentConfig(AppConfig):
         )
         from assurance.selfassessment.settings.demo import load_demo_settings
         from assurance.selfassessment.settings.models import SETTING_STATUS_COLOURS
+        from assurance.selfassessment.tools.demo import load_demo_tools
 
         register_nav(
             NavItem(
@@ -28,3 +29,4 @@ class SelfAssessmentConfig(AppConfig):
         )
         register_status_colours("setting", SETTING_STATUS_COLOURS)
         register_demo(70, load_demo_settings)
+        register_demo(71, load_demo_tools)

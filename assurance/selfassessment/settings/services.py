@@ -47,7 +47,7 @@ def _copy_created_to_history(
     django-simple-history would write one object at a time, at a fraction of the cost."""
     history = Setting.history.model  # type: ignore[attr-defined]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in Setting._meta.concrete_fields)
+    columns = ", ".join(quote(str(f.column)) for f in Setting._meta.concrete_fields)
     stamp_value = connection.ops.adapt_datetimefield_value(stamp)
     with connection.cursor() as cursor:
         cursor.execute(

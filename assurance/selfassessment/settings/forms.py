@@ -8,13 +8,13 @@ from assurance.selfassessment.settings.models import SettingStatus
 
 
 class SettingFilterForm(forms.Form):
-    name = forms.CharField(label="Name contains", required=False, max_length=100)
+    name = forms.CharField(label="Name", required=False, max_length=100)
     phase = forms.ChoiceField(label="Phase", required=False)
     type_group = forms.ChoiceField(label="Type", required=False)
     status = forms.ChoiceField(
         label="Status",
         required=False,
-        choices=[("", "Open, opening or closing"), *list(SettingStatus.choices)],
+        choices=[("", "All but closed"), *list(SettingStatus.choices)],
     )
 
     def __init__(

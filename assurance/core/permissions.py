@@ -102,6 +102,9 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "collection.view": {BU: ALL, LEAD: OWN},
     "collection.submit": {LEAD: OWN},
     "collection.manage": _all(BU),
+    # Self-assessments: the schools and colleges (settings) loaded from the DfE's register
+    "setting.view": _all(BU, SCRUTINEER),
+    "setting.manage": _all(BU),
 }
 
 

@@ -1,0 +1,81 @@
+"""Settings: the schools and colleges that take part in self-assessment rounds.
+
+A setting is not a partnership agency: it is an establishment on the Department for Education's
+register (Get Information About Schools, GIAS), identified by its URN, that the partnership
+loads from a GIAS extract (``manage.py import_settings``) and keeps up to date by importing
+again (a school that opens, closes or changes its name).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from assurance.partnerships.models import Partnership, PartnershipScoped
+
+
+class SettingStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSING = "closing", "Open, but proposed to close"
+    PROPOSED = "proposed", "Proposed to open"
+    CLOSED = "closed", "Closed"
+
+
+SETTING_STATUS_COLOURS = {
+    SettingStatus.OPEN: "green",
+    SettingStatus.CLOSING: "orange",
+    SettingStatus.PROPOSED: "blue",
+    SettingStatus.CLOSED: "grey",
+}
+
+# The fields an import writes, in the order of the GIAS row (``gias.GiasRow``)
+IMPORTED_FIELDS = (
+    "name",
+    "la_number",
+    "la_name",
+    "establishment_type",
+    "type_group",
+    "phase",
+    "status",
+    "opened_on",
+    "closed_on",
+    "postcode",
+)
+
+
+class Setting(PartnershipScoped):
+    """A school, college or other establishment on the GIAS register, in one partnership."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="selfassessment_settings"
+    )
+    urn = models.PositiveIntegerField(
+        "URN", help_text="The unique reference number of the establishment in GIAS."
+    )
+    name = models.CharField(max_length=200)
+    la_number = models.CharField("local authority number", max_length=3)
+    la_name = models.CharField("local authority", max_length=100, blank=True)
+    establishment_type = models.CharField("type of establishment", max_length=100)
+    type_group = models.CharField("type group", max_length=100, blank=True)
+    phase = models.CharField("phase of education", max_length=100)
+    status = models.CharField(max_length=10, choices=SettingStatus.choices)
+    opened_on = models.DateField("opened", null=True, blank=True)
+    closed_on = models.DateField("closed", null=True, blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
+    imported_at = models.DateTimeField("last imported")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "urn"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "urn"], name="setting_unique_urn"),
+        ]
+        indexes = [models.Index(fields=["partnership", "status"], name="setting_status")]
+
+    def __str__(self) -> str:
+        return f"{self.name} (URN {self.urn})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != SettingStatus.CLOSED

@@ -102,6 +102,11 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "collection.view": {BU: ALL, LEAD: OWN},
     "collection.submit": {LEAD: OWN},
     "collection.manage": _all(BU),
+    # The voice of children and families: what they said (never a possible disclosure, which
+    # only the business unit's duty inbox reads), the form's links and the duty inbox
+    "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},
+    "voice.manage": _all(BU),
+    "voice.duty": _all(BU),
 }
 
 

@@ -107,6 +107,9 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},
     "voice.manage": _all(BU),
     "voice.duty": _all(BU),
+    # Feedback an agency gathered, uploaded as a spreadsheet: the business unit, or the lead
+    # of the agency that gathered it
+    "voice.upload": {BU: ALL, LEAD: OWN},
 }
 
 

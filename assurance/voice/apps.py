@@ -8,7 +8,7 @@ class VoiceConfig(AppConfig):
 
     def ready(self) -> None:
         from assurance.core.registry import NavItem, register_demo, register_nav, register_todo
-        from assurance.voice.feedback.demo import load_demo_feedback
+        from assurance.voice.demo import load_demo_feedback
         from assurance.voice.feedback.todos import duty_todos
 
         register_nav(NavItem("Voice", "voice:feedback_list", "voice.view", 42, "voice"))

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from assurance.core.forms import IdentifierCheckMixin, limit_choices
+from assurance.partnerships.models import Agency
 from assurance.voice.feedback.models import (
     AgeBand,
     DutyInbox,
@@ -70,7 +72,6 @@ class FeedbackLinkForm(forms.ModelForm):
     class Meta:
         model = FeedbackLink
         fields = ["title", "service"]
-        labels = {"service": "Service (optional)"}
         error_messages = {"title": {"required": "Enter what the link is for"}}
 
 
@@ -79,7 +80,9 @@ class FeedbackLinkUpdateForm(FeedbackLinkForm):
         fields = ["title", "service", "is_open"]
 
 
-class HandleForm(forms.ModelForm):
+class HandleForm(IdentifierCheckMixin, forms.ModelForm):
+    """What the duty officer did: free text about a child, so checked for identifiers."""
+
     class Meta:
         model = Feedback
         fields = ["handling_note"]
@@ -96,12 +99,26 @@ class DutyInboxForm(forms.ModelForm):
     class Meta:
         model = DutyInbox
         fields = ["duty_email", "disclosure_words", "local_help"]
-        labels = {
-            "duty_email": "Duty e-mail address (optional)",
-            "local_help": "Local help line (optional)",
-        }
         widgets = {"disclosure_words": forms.Textarea(attrs={"rows": 12})}
         error_messages = {
             "disclosure_words": {"required": "Enter at least one word or phrase, one a line"},
             "duty_email": {"invalid": "Enter the duty e-mail address like duty@example.gov.uk"},
         }
+
+
+class UploadForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        queryset=Agency.unscoped.none(),
+        label="Agency that gathered the feedback",
+        error_messages={"required": "Select the agency that gathered the feedback"},
+    )
+    file = forms.FileField(
+        label="Spreadsheet of feedback (Excel)",
+        error_messages={"required": "Choose the spreadsheet to upload"},
+    )
+
+    def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "agency", agencies)
+        if agencies.count() == 1:
+            self.fields["agency"].initial = agencies.first()

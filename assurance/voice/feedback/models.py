@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.partnerships.models import Partnership, PartnershipScoped, Person
+from assurance.partnerships.models import Agency, Partnership, PartnershipScoped, Person
 
 
 class AgeBand(models.TextChoices):
@@ -28,7 +28,7 @@ class ServiceUsed(models.TextChoices):
     SOCIAL_CARE = "social_care", "A social worker"
     EARLY_HELP = "early_help", "Early help or family support"
     POLICE = "police", "The police"
-    HEALTH = "health", "A doctor, nurse or health visitor"
+    HEALTH = "health", "A doctor or nurse"
     MENTAL_HEALTH = "mental_health", "Help with feelings or mental health"
     SCHOOL = "school", "School or college"
     YOUTH = "youth", "A youth worker or youth club"
@@ -92,6 +92,25 @@ class Feedback(PartnershipScoped):
     link = models.ForeignKey(
         FeedbackLink, on_delete=models.PROTECT, null=True, blank=True, related_name="feedback"
     )
+    # What was heard at a participation event (voice.events) is feedback from that event.
+    event = models.ForeignKey(
+        "voice.ParticipationEvent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback",
+    )
+    # Feedback an agency gathered and uploaded in a spreadsheet.
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    upload = models.ForeignKey(
+        "voice.FeedbackUpload",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback",
+    )
     received_on = models.DateField()
     age_band = models.CharField("Age", max_length=20, choices=AgeBand.choices)
     service = models.CharField("Service used", max_length=20, choices=ServiceUsed.choices)
@@ -131,6 +150,27 @@ class Feedback(PartnershipScoped):
     @property
     def handled(self) -> bool:
         return self.handled_at is not None
+
+
+class FeedbackUpload(PartnershipScoped):
+    """A spreadsheet of feedback an agency gathered, loaded whole or not at all."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="feedback_uploads"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    file_name = models.CharField(max_length=200)
+    rows = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency}: {self.file_name}"
 
 
 class DutyInbox(PartnershipScoped):

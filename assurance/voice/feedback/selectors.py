@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from assurance.core.permissions import Scope
 from assurance.partnerships.access import Actor, get_for_actor, scoped
-from assurance.partnerships.models import Partnership
+from assurance.partnerships.models import Agency, Partnership
 from assurance.voice.feedback.disclosure import STARTER_WORDS, parse_words
 from assurance.voice.feedback.models import DutyInbox, Feedback, FeedbackLink
 
 
 def reportable(*, actor: Actor) -> QuerySet[Feedback]:
     """The feedback the actor may read: never a possible disclosure."""
-    return scoped(actor, Feedback.unscoped.select_related("link"), "voice.view").filter(
-        flagged=False
-    )
+    return scoped(
+        actor, Feedback.unscoped.select_related("link", "event", "agency"), "voice.view"
+    ).filter(flagged=False)
 
 
 def get_feedback(*, actor: Actor, pk: int) -> Feedback:
@@ -72,3 +73,11 @@ def disclosure_words(*, partnership: Partnership) -> list[str]:
     """The partnership's words, or the starter list until it has chosen its own."""
     inbox = duty_inbox(partnership=partnership)
     return parse_words(inbox.disclosure_words) if inbox else list(STARTER_WORDS)
+
+
+def upload_agencies(*, actor: Actor) -> QuerySet[Agency]:
+    """The agencies the actor may upload feedback for: all, or their own."""
+    agencies = Agency.objects_for(actor.partnership).order_by("name")
+    if actor.require("voice.upload") is Scope.OWN_AGENCY:
+        agencies = agencies.filter(pk=actor.agency_id)
+    return agencies

@@ -17,16 +17,30 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assurance.core.history import save_as
+from assurance.core.permissions import Scope
 from assurance.core.roles import Role
+from assurance.core.spreadsheets import (
+    UploadProblem,
+    add_sheet,
+    choice_list,
+    finish_sheet,
+    new_workbook,
+    open_upload,
+    read_sheet,
+    workbook_bytes,
+)
 from assurance.partnerships.access import Actor
-from assurance.partnerships.models import Partnership, Person
-from assurance.voice.feedback import selectors
+from assurance.partnerships.models import Agency, Partnership, Person
+from assurance.voice.feedback import selectors, upload
 from assurance.voice.feedback.disclosure import disclosure_reasons, parse_words, word_problems
 from assurance.voice.feedback.models import (
+    AgeBand,
     DutyInbox,
     Feedback,
     FeedbackLink,
     FeedbackSource,
+    FeedbackUpload,
+    ServiceUsed,
 )
 
 TEXT_FIELDS = ("good", "better")
@@ -67,11 +81,8 @@ def feedback_submit(
         raise ValidationError("This form is closed.")
     if feeling is None and not (good.strip() or better.strip()):
         raise ValidationError({"feeling": "Choose a face or write something in one of the boxes"})
-    partnership = link.partnership
-    texts = {"good": good, "better": better}
-    reasons = disclosure_reasons(texts, selectors.disclosure_words(partnership=partnership))
     feedback = Feedback(
-        partnership=partnership,
+        partnership=link.partnership,
         source=FeedbackSource.FORM,
         link=link,
         received_on=today or timezone.localdate(),
@@ -80,13 +91,24 @@ def feedback_submit(
         feeling=feeling,
         good=good.strip(),
         better=better.strip(),
-        flagged=bool(reasons),
-        flag_reasons="; ".join(reasons)[:500],
     )
     with transaction.atomic():
-        save_as(feedback, None)
-        if feedback.flagged:
-            transaction.on_commit(lambda: _email_duty(feedback, base_url))
+        feedback_store(feedback, actor=None, base_url=base_url)
+    return feedback
+
+
+def feedback_store(feedback: Feedback, *, actor: Actor | None, base_url: str) -> Feedback:
+    """Store a piece of feedback from any source, read first for a possible disclosure: one that
+    reads like one is stored flagged, and the duty inbox is e-mailed once the transaction that
+    stores it commits. Call it inside a transaction."""
+    texts = {name: getattr(feedback, name) for name in TEXT_FIELDS}
+    words = selectors.disclosure_words(partnership=feedback.partnership)
+    reasons = disclosure_reasons(texts, words)
+    feedback.flagged = bool(reasons)
+    feedback.flag_reasons = "; ".join(reasons)[:500]
+    save_as(feedback, actor)
+    if feedback.flagged:
+        transaction.on_commit(lambda: _email_duty(feedback, base_url))
     return feedback
 
 
@@ -104,7 +126,15 @@ def _email_duty(feedback: Feedback, base_url: str) -> None:
     if not recipients:
         return
     url = base_url + reverse("voice:duty_detail", args=[feedback.partnership.slug, feedback.pk])
-    where = f" through the link “{feedback.link}”" if feedback.link else ""
+    where = (
+        f" through the link “{feedback.link}”"
+        if feedback.link
+        else f" (recorded from “{feedback.event}”)"
+        if feedback.event
+        else f" (uploaded by {feedback.agency})"
+        if feedback.agency
+        else ""
+    )
     send_mail(
         subject=f"Possible disclosure in feedback {feedback.reference}: read it now",
         message=(
@@ -148,3 +178,67 @@ def duty_inbox_save(
     inbox.disclosure_words = "\n".join(parse_words(disclosure_words))
     inbox.local_help = local_help.strip()
     return save_as(inbox, actor)
+
+
+def feedback_upload(
+    *,
+    actor: Actor,
+    agency: Agency,
+    file_name: str,
+    content: bytes,
+    base_url: str,
+    today: date | None = None,
+) -> FeedbackUpload:
+    """Load an agency's spreadsheet of feedback: every row, or none. A problem anywhere is an
+    ``UploadProblem`` naming each cell; a row that reads like a disclosure is stored flagged and
+    the duty inbox is e-mailed, as for the form."""
+    scope = actor.require("voice.upload")
+    if scope is Scope.OWN_AGENCY and agency.pk != actor.agency_id:
+        raise ValidationError({"agency": "You can upload feedback for your own agency only."})
+    workbook = open_upload(content)
+    _headings, rows = read_sheet(workbook, upload.SHEET, upload.HEADINGS, max_rows=upload.MAX_ROWS)
+    parsed, problems = upload.read_rows(rows, today=today or timezone.localdate())
+    if problems:
+        raise UploadProblem(problems)
+    if not parsed:
+        raise UploadProblem([f"Sheet {upload.SHEET} has no feedback below its headings."])
+    with transaction.atomic():
+        record = save_as(
+            FeedbackUpload(
+                partnership=actor.partnership,
+                agency=agency,
+                file_name=file_name[:200],
+                rows=len(parsed),
+                uploaded_by=actor.person,
+            ),
+            actor,
+        )
+        for row in parsed:
+            feedback_store(
+                Feedback(
+                    partnership=actor.partnership,
+                    source=FeedbackSource.AGENCY,
+                    agency=agency,
+                    upload=record,
+                    received_on=row.received_on,
+                    age_band=row.age_band,
+                    service=row.service,
+                    feeling=row.feeling,
+                    good=row.good,
+                    better=row.better,
+                ),
+                actor=actor,
+                base_url=base_url,
+            )
+    return record
+
+
+def upload_template() -> bytes:
+    """The workbook an agency fills in: instructions, then the Feedback sheet with its lists."""
+    workbook = new_workbook(upload.INSTRUCTIONS)
+    sheet = add_sheet(workbook, upload.SHEET, upload.HEADINGS)
+    finish_sheet(sheet, default_width=28)
+    for column, options in (("B", AgeBand.labels), ("C", ServiceUsed.labels)):
+        validation = choice_list(sheet, options, error="Choose from the list.")
+        validation.add(f"{column}2:{column}{upload.MAX_ROWS + 1}")
+    return workbook_bytes(workbook)

@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from assurance.core.forms import add_service_errors
 from assurance.core.pagination import paginate
+from assurance.core.spreadsheets import XLSX, UploadProblem
 from assurance.partnerships.viewmixins import (
     AccessLogged,
     FormPageView,
@@ -29,6 +30,7 @@ from assurance.voice.feedback.forms import (
     FeedbackLinkForm,
     FeedbackLinkUpdateForm,
     HandleForm,
+    UploadForm,
 )
 from assurance.voice.feedback.models import FeedbackLink, Feeling
 
@@ -146,6 +148,7 @@ class FeedbackListView(VoiceMixin, TemplateView):
             paginate(self.request, selectors.reportable(actor=self.actor)),
             can_manage=self.actor.can("voice.manage"),
             can_duty=self.actor.can("voice.duty"),
+            can_upload=self.actor.can("voice.upload"),
             duty_waiting=(
                 selectors.duty_waiting(actor=self.actor) if self.actor.can("voice.duty") else 0
             ),
@@ -384,3 +387,56 @@ class DutyInboxSettingsView(DutyMixin, FormPageView):
             disclosure_words=data["disclosure_words"],
             local_help=data["local_help"],
         )
+
+
+# --- agencies' spreadsheets --------------------------------------------------------------------
+
+
+class UploadView(VoiceMixin, FormPageView):
+    """An agency's spreadsheet of the feedback it gathered: loaded whole, or not at all, with
+    each problem named by sheet, row and column."""
+
+    permission = "voice.upload"
+    template_name = "voice/feedback/upload.html"
+    form_class = UploadForm
+    page_title = "Upload feedback an agency gathered"
+    lead = (
+        "Download the template, fill in one row for each piece of feedback (never a name), and "
+        "upload it. Nothing is stored unless every row is right."
+    )
+    submit_label = "Upload"
+    error_field = "file"
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        return {
+            **super().get_form_kwargs(),
+            "agencies": selectors.upload_agencies(actor=self.actor),
+        }
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("voice:feedback_list")
+
+    def save(self, form: Any) -> Any:
+        file = form.cleaned_data["file"]
+        try:
+            return services.feedback_upload(
+                actor=self.actor,
+                agency=form.cleaned_data["agency"],
+                file_name=file.name,
+                content=file.read(),
+                base_url=self.request.build_absolute_uri("/")[:-1],
+            )
+        except UploadProblem as problem:
+            raise problem.on_field("file") from problem
+
+    def get_success_message(self, record: Any) -> str:
+        return f"{record.rows} pieces of feedback from {record.agency} are loaded."
+
+
+class UploadTemplateView(VoiceMixin, View):
+    permission = "voice.upload"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = HttpResponse(services.upload_template(), content_type=XLSX)
+        response["Content-Disposition"] = 'attachment; filename="feedback-template.xlsx"'
+        return response

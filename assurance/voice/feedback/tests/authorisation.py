@@ -37,6 +37,8 @@ EXPECTED = {
     "voice:link_update": _row(BU, "feedback_link"),
     "voice:link_history": _row(BU, "feedback_link"),
     "voice:link_qr": _row(BU, "feedback_link"),
+    "voice:feedback_upload": _row(BU | LEADS),
+    "voice:upload_template": _row(BU | LEADS),
     "voice:duty_list": _row(BU),
     "voice:duty_settings": _row(BU),
     "voice:duty_detail": _row(BU, "disclosure"),

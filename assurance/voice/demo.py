@@ -1,7 +1,8 @@
-"""A year of Northfield's feedback, sent through the same service as the child's form: two open
-links (children in care about their social worker; families about early help), forty-odd
-answers across the year, and one message that read like a disclosure, flagged to the duty
-inbox and handled the same morning.
+"""A year of Northfield's feedback, through the same services as the pages: two open links
+(children in care about their social worker; families about early help) with forty-odd answers
+across the year, and one message that read like a disclosure, flagged to the duty inbox and
+handled the same morning; two participation events with what was heard; and a spreadsheet of
+feedback the hospital trust gathered.
 
 Dates are relative to the day the demo is loaded. Loading is idempotent: if Northfield already
 has form links, nothing is added.
@@ -16,9 +17,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from assurance.core.spreadsheets import add_sheet, append_row, new_workbook, workbook_bytes
 from assurance.partnerships.access import actor_for_person
-from assurance.partnerships.models import Partnership, Person
-from assurance.voice.feedback import services
+from assurance.partnerships.models import Agency, Partnership, Person
+from assurance.voice.events import services as event_services
+from assurance.voice.events.models import EventKind, ParticipationEvent
+from assurance.voice.feedback import services, upload
 from assurance.voice.feedback.disclosure import STARTER_WORDS
 from assurance.voice.feedback.models import AgeBand, FeedbackLink, ServiceUsed
 
@@ -120,10 +124,79 @@ def _load(partnership: Partnership, bu: Any) -> None:
         base_url=BASE_URL,
         today=today - timedelta(days=45),
     )
-    services.feedback_handle(
+    if flagged.flagged:
+        services.feedback_handle(
+            actor=bu,
+            feedback=flagged,
+            note="Read at 09:10. Passed to the children's services front door at 09:20 with the "
+            "link and time; the front door identified the school from the time of sending and "
+            "the designated safeguarding lead saw the young person the same morning.",
+        )
+    _events(partnership, bu, today)
+    _agency_upload(partnership, bu, today)
+
+
+FORUM_HEARD = [
+    ("better", AgeBand.AGE_13_15, "We have to tell our story again to every new worker."),
+    ("better", AgeBand.AGE_16_18, "Nobody tells us what happens after a meeting about us."),
+    ("good", AgeBand.AGE_13_15, "Workers who text back the same day make a big difference."),
+    ("better", AgeBand.AGE_16_18, "Letters use words we don't understand."),
+]
+COUNCIL_HEARD = [
+    ("better", AgeBand.AGE_8_12, "I want to see my brother more often."),
+    ("good", AgeBand.AGE_8_12, "My foster carer helps me with homework."),
+    ("better", AgeBand.AGE_13_15, "Reviews are at school and everyone knows why I leave class."),
+]
+HOSPITAL_ROWS = [
+    (-300, "13 to 15", "A doctor or nurse", 4, "The nurse explained what would happen", ""),
+    (-240, "I am a parent or carer", "A doctor or nurse", 2, "", "Nobody asked my child"),
+    (-180, "16 to 18", "Help with feelings or mental health", 3, "", "The wait was too long"),
+    (-120, "8 to 12", "A doctor or nurse", 5, "They let me bring my teddy", ""),
+    (-60, "13 to 15", "Help with feelings or mental health", 2, "", "I saw three people"),
+    (-20, "I am a parent or carer", "A doctor or nurse", 4, "Kind and quick", ""),
+]
+
+
+def _events(partnership: Partnership, bu: Any, today: Any) -> None:
+    council = Agency.objects_for(partnership).filter(name__icontains="council").first()
+    for title, kind, offset, participants, heard in (
+        ("Youth forum: spring", EventKind.YOUTH_FORUM, -200, 14, FORUM_HEARD),
+        ("Children in care council: autumn", EventKind.CHILDREN_IN_CARE, -70, 9, COUNCIL_HEARD),
+    ):
+        event = event_services.event_save(
+            actor=bu,
+            event=ParticipationEvent(),
+            title=title,
+            kind=kind,
+            held_on=today + timedelta(days=offset),
+            agency=council,
+            participants=participants,
+            summary="What it is like to have a social worker, and what should change.",
+        )
+        for kind_heard, band, text in heard:
+            event_services.event_heard_add(
+                actor=bu,
+                event=event,
+                heard=text,
+                kind=kind_heard,
+                age_band=band,
+                base_url=BASE_URL,
+            )
+
+
+def _agency_upload(partnership: Partnership, bu: Any, today: Any) -> None:
+    hospital = Agency.objects_for(partnership).filter(name__icontains="hospital").first()
+    if hospital is None:
+        return
+    workbook = new_workbook(upload.INSTRUCTIONS)
+    sheet = add_sheet(workbook, upload.SHEET, upload.HEADINGS)
+    for offset, *values in HOSPITAL_ROWS:
+        append_row(sheet, [today + timedelta(days=offset), *values])
+    services.feedback_upload(
         actor=bu,
-        feedback=flagged,
-        note="Read at 09:10. Passed to the children's services front door at 09:20 with the "
-        "link and time; the front door identified the school from the time of sending and "
-        "the designated safeguarding lead saw the young person the same morning.",
+        agency=hospital,
+        file_name="hospital-feedback.xlsx",
+        content=workbook_bytes(workbook),
+        base_url=BASE_URL,
+        today=today,
     )

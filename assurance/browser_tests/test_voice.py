@@ -86,7 +86,7 @@ def test_a_disclosure_reaches_the_duty_inbox_only(browse) -> None:  # type: igno
     b.check("duty-inbox")
     flagged = Feedback.unscoped.filter(partnership__slug="northfield", flagged=True).latest("pk")
     b.page.get_by_role("link", name=flagged.reference, exact=True).click()
-    expect(b.page.get_by_text("scared to go home")).to_be_visible()
+    expect(b.page.get_by_text("my stepdad hit me and I am scared to go home")).to_be_visible()
     b.check("duty-detail")
     b.page.get_by_label("What was done").fill("Passed to the front door at 10:40.")
     b.page.get_by_role("button", name="Save what was done").click()

@@ -94,6 +94,10 @@ class HandleForm(IdentifierCheckMixin, forms.ModelForm):
         widgets = {"handling_note": forms.Textarea(attrs={"rows": 4})}
         error_messages = {"handling_note": {"required": "Enter what was done"}}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["handling_note"].required = True  # blank until someone handles it
+
 
 class DutyInboxForm(forms.ModelForm):
     class Meta:

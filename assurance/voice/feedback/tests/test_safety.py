@@ -111,6 +111,7 @@ def test_the_duty_officer_reads_it_and_records_what_was_done(
     url = reverse("voice:duty_detail", args=["northfield", flagged.pk])
     page = client.get(url).content.decode()
     assert "scared to go home" in page
+    assert "What was done (optional)" not in page  # required, as the service says
     response = client.post(url, {"handling_note": ""})
     assert "Enter what was done" in response.content.decode()
     response = client.post(url, {"handling_note": "Passed to the front door at 10:40."})

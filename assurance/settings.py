@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "assurance.search",
     "assurance.dataset",
     "assurance.selfassessment",
+    "assurance.voice",
     "assurance.operations",
 ]
 

@@ -4,6 +4,7 @@ once: the permission layer reads the partnership from that prefix (docs/adr/001)
 from django.urls import include, path
 
 from assurance.partnerships.views import HomeView
+from assurance.voice import urls as voice
 
 PARTNERSHIP = "p/<slug:partnership_slug>/"
 
@@ -15,6 +16,7 @@ partnership_pages = [
     path("", include("assurance.selfassessment.urls")),
     path("", include("assurance.partnerships.urls")),
     path("", include("assurance.search.urls")),
+    path("", include("assurance.voice.urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +24,8 @@ urlpatterns = [
     path("accounts/", include("assurance.accounts.urls")),
     path("api/v1/", include("assurance.api.urls")),
     path(PARTNERSHIP, include(partnership_pages)),
+    # The child-friendly feedback form, by its open link: no sign-in (assurance/voice).
+    path("say/", include(voice.public)),
     # The front page: the partnerships you belong to (straight to yours if you have one).
     path("", HomeView.as_view(), name="home"),
 ]

@@ -105,6 +105,14 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # Self-assessments: the schools and colleges (settings) loaded from the DfE's register
     "setting.view": _all(BU, SCRUTINEER),
     "setting.manage": _all(BU),
+    # The voice of children and families: what they said (never a possible disclosure, which
+    # only the business unit's duty inbox reads), the form's links and the duty inbox
+    "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},
+    "voice.manage": _all(BU),
+    "voice.duty": _all(BU),
+    # Feedback an agency gathered, uploaded as a spreadsheet: the business unit, or the lead
+    # of the agency that gathered it
+    "voice.upload": {BU: ALL, LEAD: OWN},
 }
 
 

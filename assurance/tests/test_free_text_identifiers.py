@@ -24,6 +24,7 @@ from assurance.improvement.learning import forms as learning_forms
 from assurance.improvement.meetings import forms as meeting_forms
 from assurance.improvement.scrutiny import forms as scrutiny_forms
 from assurance.partnerships.models import KeptIdentifier
+from assurance.voice.feedback import forms as voice_forms
 
 NHS = "Discussed at clinic: NHS number 943 476 5919."
 
@@ -44,6 +45,7 @@ CHECKED = [
     (scrutiny_forms.ChallengeForm, "subject"),
     (scrutiny_forms.AnswerForm, "answer"),
     (scrutiny_forms.OutcomeForm, "outcome_notes"),
+    (voice_forms.HandleForm, "handling_note"),
 ]
 
 

@@ -203,7 +203,15 @@ def backup_restore(
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)  # the files stay as they were
         raise
-    replaced = _media_swap(staging, media_root) if staging is not None else None
+    replaced = None
+    if staging is not None:
+        try:
+            replaced = _media_swap(staging, media_root)
+        except OSError as exc:  # e.g. MEDIA_ROOT is a mount point, which cannot be renamed
+            raise BackupError(
+                f"The database was restored, but {media_root} could not be replaced ({exc}). "
+                f"The backup's files are unpacked in {staging}: move them into {media_root}."
+            ) from exc
     counts = table_rows(connection)
     return Outcome(
         path=path,

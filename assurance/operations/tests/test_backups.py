@@ -324,3 +324,26 @@ def test_an_archive_reaching_outside_the_media_folder_restores_nothing(
     assert sorted(media.rglob("*")) == files
     assert not (tmp_path / "outside.txt").exists()
     assert sorted(p.name for p in media.parent.iterdir()) == ["backups", "media"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_media_folder_that_cannot_be_replaced_says_where_the_files_are(
+    tmp_path: Path, media: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assurance.operations import backups
+
+    _records()
+    call_command("backup", output_dir=tmp_path / "backups", stdout=StringIO())
+    backup = _made(tmp_path / "backups")
+
+    def busy(staging: Path, media_root: Path) -> None:
+        raise OSError(16, "Device or resource busy")
+
+    monkeypatch.setattr(backups, "_media_swap", busy)
+    with pytest.raises(CommandError) as failed:
+        call_command("restore", str(backup), force=True, stdout=StringIO())
+    message = str(failed.value)
+    assert f"The database was restored, but {media} could not be replaced" in message
+    [staging] = media.parent.glob(".media.restoring-*")
+    assert f"unpacked in {staging}: move them into {media}" in message
+    assert (staging / EVIDENCE).read_bytes() == (media / EVIDENCE).read_bytes()

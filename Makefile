@@ -37,6 +37,9 @@ test: install ## The whole suite: checks, lint, unit, integration, PostgreSQL an
 bench: install ## Benchmarks on a large synthetic deployment (prints ratios to the floor view)
 	bash scripts/bench.sh
 
+loadtest: install ## 50 simulated users for 60 s on PostgreSQL, two app servers and a task worker
+	bash scripts/loadtest.sh
+
 lint: install ## ruff format check, ruff lint, import contracts and mypy
 	.venv/bin/ruff format --check .
 	.venv/bin/ruff check .
@@ -47,4 +50,4 @@ format: install ## Format the code with ruff
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 
-.PHONY: help install static run test bench lint format
+.PHONY: help install static run test bench loadtest lint format

@@ -12,13 +12,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 
 from assurance.audits import selectors, services
 from assurance.audits.models import AgencyReturn, Audit
+from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
 from assurance.partnerships.access import Actor
@@ -137,21 +137,12 @@ def _email_assignments(*, returns: list[AgencyReturn], person: Person, base_url:
     if len(returns) == 1:
         services._email_assignment(agency_return=returns[0], person=person, base_url=base_url)
         return
-    first = returns[0]
-    lines = "\n".join(
-        f"- case {r.case.reference}"
-        + (f", by {r.due_date:%-d %B %Y}" if r.due_date else "")
-        + f": {services._return_url(r, base_url)}"
-        for r in returns
-    )
-    send_mail(
-        subject=f"Audit returns to complete: {len(returns)} cases in “{first.case.audit}”",
-        message=(
-            f"Dear {person.full_name},\n\nYou have been asked to audit {first.agency}'s "
-            f"records for {len(returns)} cases in the audit “{first.case.audit}”:\n\n{lines}"
-            "\n\nThe case references are pseudonymised; each return page shows you your "
-            "agency's own record number."
-        ),
-        from_email=None,
-        recipient_list=[person.email],
+    send_email(
+        "audits/emails/returns_assigned",
+        {
+            "person": person,
+            "first": returns[0],
+            "returns": [(r, services._return_url(r, base_url)) for r in returns],
+        },
+        to=[person.email],
     )

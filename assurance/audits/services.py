@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +33,7 @@ from assurance.audits.models import (
 from assurance.audits.progress import NARRATIVE_FIELDS
 from assurance.audits.selectors import audit_facts
 from assurance.core.business_year import business_year_label
+from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
@@ -148,18 +148,14 @@ def _return_url(agency_return: AgencyReturn, base_url: str) -> str:
 
 
 def _email_assignment(*, agency_return: AgencyReturn, person: Person, base_url: str) -> None:
-    due = f" by {agency_return.due_date:%-d %B %Y}" if agency_return.due_date else ""
-    send_mail(
-        subject=f"Audit return to complete: case {agency_return.case.reference}",
-        message=(
-            f"Dear {person.full_name},\n\nYou have been asked to audit {agency_return.agency}'s "
-            f"records for case {agency_return.case.reference} in the audit "
-            f"“{agency_return.case.audit}”{due}.\n\nOpen the return: "
-            f"{_return_url(agency_return, base_url)}\n\nThe case reference is pseudonymised; "
-            "the return page shows you your agency's own record number."
-        ),
-        from_email=None,
-        recipient_list=[person.email],
+    send_email(
+        "audits/emails/return_assigned",
+        {
+            "agency_return": agency_return,
+            "person": person,
+            "link": _return_url(agency_return, base_url),
+        },
+        to=[person.email],
     )
 
 

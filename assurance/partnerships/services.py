@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.forms import ModelForm
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import HomeVisit, KeptIdentifier, Partnership, Person
@@ -86,16 +86,8 @@ def _send_invitation(user: Any, person: Person, base_url: str) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
     link = base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
-    send_mail(
-        subject=f"You have been added to {person.partnership.name} on Assurance",
-        message=(
-            f"Dear {person.full_name},\n\n"
-            f"You have been added to {person.partnership.name} on Assurance.\n"
-            f"Choose a password to sign in: {link}\n\n"
-            "If you did not expect this e-mail, tell your partnership's business unit."
-        ),
-        from_email=None,
-        recipient_list=[person.email],
+    send_email(
+        "partnerships/emails/invitation", {"person": person, "link": link}, to=[person.email]
     )
 
 

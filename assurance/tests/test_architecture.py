@@ -9,10 +9,13 @@
 * No Python file outside migrations is over 600 lines.
 * API endpoints resolve their actor one way (``partnerships.api``), which checks two-factor
   sign-in: no other ``api.py`` calls ``access.actor_for``.
+* E-mails are written one way (``core.emails``, words in templates): nothing else calls Django's
+  mail functions.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -89,3 +92,17 @@ def test_api_endpoints_resolve_their_actor_through_partnerships_api() -> None:
         if path != one_way and "actor_for(" in path.read_text()
     )
     assert not callers, f"Use partnerships.api.partnership_actor(s) instead, in: {callers}"
+
+
+def test_every_email_is_written_in_templates() -> None:
+    """One way to write an e-mail (``core.emails``): nothing else calls Django's mail API."""
+    senders = {
+        str(p.relative_to(ROOT))
+        for p in ROOT.rglob("*.py")
+        if "tests" not in p.parts
+        and p.name != "emails.py"
+        and re.search(
+            r"\b(send_mail|send_mass_mail|EmailMessage|EmailMultiAlternatives)\(", p.read_text()
+        )
+    }
+    assert not senders, f"Send these through core.emails.send_email, words in templates: {senders}"

@@ -13,11 +13,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
 from assurance.core.concurrency import latest_change, lock
+from assurance.core.emails import send_email
 from assurance.core.permissions import Scope
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.catalogue.selectors import visible_to
@@ -294,17 +294,17 @@ def round_chase(*, actor: Actor, round: CollectionRound, agency: Agency, base_ur
         raise ValidationError(f"{agency.name} has no agency lead with an e-mail address.")
     progress = selectors.round_progress(round=round, agencies=[agency]).agencies[0]
     url = f"{base_url}/p/{round.partnership.slug}/data-set/collection/{round.pk}/values/"
-    send_mail(
-        subject=f"{round.partnership.name}: data set values for {round.period.short_label}",
-        message=(
-            f"Dear colleague,\n\n{agency.name} has entered {progress.reported} of the "
-            f"{progress.expected} data set values for {round.period.label}, which were due on "
-            f"{round.due_on:%d %B %Y}, and has not yet signed them off.\n\n"
-            f"Please enter and sign off your agency's values here: {url}\n\n"
-            f"{actor.person.full_name}\n{round.partnership.name} business unit"
-        ),
+    send_email(
+        "dataset/emails/values_chase",
+        {
+            "agency": agency,
+            "progress": progress,
+            "round": round,
+            "link": url,
+            "sender": actor.person,
+        },
+        to=[p.email for p in leads],
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[p.email for p in leads],
     )
     return Chase.objects_for(round.partnership).create(
         partnership=round.partnership,

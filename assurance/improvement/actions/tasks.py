@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from typing import Any
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks import task
 
+from assurance.core.emails import send_email
 from assurance.improvement.actions.models import (
     Action,
     ActionState,
@@ -23,11 +24,6 @@ from assurance.improvement.actions.reminders import action_reminder_due, digest_
 from assurance.improvement.actions.services import impact_assess
 from assurance.improvement.actions.status import STATUS_LABELS, action_status
 from assurance.partnerships.models import Partnership, Person
-
-SUBJECTS = {
-    "before": "Reminder: your action is due on {due}",
-    "overdue": "Overdue: your action was due on {due}",
-}
 
 
 def _record_once(**fields: object) -> bool:
@@ -69,7 +65,6 @@ def send_action_reminders(base_url: str = "", today: str = "") -> int:
         recipients = _owner_emails(action, leads)
         if kind is None or not recipients or (action.pk, kind, action.due_date) in already:
             continue
-        due = f"{action.due_date:%-d %B %Y}"
         link = f"{base_url}/p/{action.partnership.slug}/actions/{action.pk}/"
         with transaction.atomic():
             if not _record_once(
@@ -80,23 +75,20 @@ def send_action_reminders(base_url: str = "", today: str = "") -> int:
                 recipients=", ".join(recipients),
             ):
                 continue
-            send_mail(
-                subject=SUBJECTS[kind].format(due=due),
-                message=(
-                    f"The action “{action.title}” for {action.owner_agency} "
-                    f"{'is due on' if kind == 'before' else 'was due on'} {due}.\n\n"
-                    "Give a progress update, add evidence or mark it complete: "
-                    f"{link}\n"
-                ),
-                from_email=None,
-                recipient_list=recipients,
+            send_email(
+                "improvement/emails/action_reminder",
+                {"kind": kind, "action": action, "link": link},
+                to=recipients,
             )
         sent += 1
     return sent
 
 
-def digest_text(partnership: Partnership, actions: list[Action], day: date, base_url: str) -> str:
-    """The weekly digest of one partnership's action log, in plain words."""
+def digest_context(
+    partnership: Partnership, actions: list[Action], day: date, base_url: str
+) -> dict[str, Any]:
+    """What the weekly digest of one partnership's action log says
+    (``improvement/emails/action_digest.txt``)."""
     by_status: dict[str, list[Action]] = defaultdict(list)
     for action in actions:
         status = action_status(
@@ -108,32 +100,24 @@ def digest_text(partnership: Partnership, actions: list[Action], day: date, base
         )
         by_status[status].append(action)
     week_ago = day - timedelta(days=7)
-    completed = [a for a in by_status["complete"] if a.completed_at and a.completed_at > week_ago]
-    lines = [
-        f"The action log of {partnership.name} on {day:%-d %B %Y}:",
-        "",
-        " · ".join(
+    return {
+        "partnership": partnership,
+        "day": day,
+        "counts": " · ".join(
             f"{len(by_status[s])} {label.lower()}"
             for s, label in STATUS_LABELS.items()
             if by_status[s]
         ),
-        "",
-    ]
-    for status, heading in (("overdue", "Overdue"), ("at_risk", "At risk")):
-        if by_status[status]:
-            lines.append(f"{heading}:")
-            lines += [
-                f"- {a.title} ({a.owner_agency.short_name or a.owner_agency}, due "
-                f"{a.due_date:%-d %B %Y})"
-                for a in by_status[status]
-            ]
-            lines.append("")
-    if completed:
-        lines.append("Completed in the last week:")
-        lines += [f"- {a.title}" for a in completed]
-        lines.append("")
-    lines.append(f"The action log: {base_url}/p/{partnership.slug}/actions/")
-    return "\n".join(lines) + "\n"
+        "sections": [
+            (heading, by_status[status])
+            for status, heading in (("overdue", "Overdue"), ("at_risk", "At risk"))
+            if by_status[status]
+        ],
+        "completed": [
+            a for a in by_status["complete"] if a.completed_at and a.completed_at > week_ago
+        ],
+        "link": f"{base_url}/p/{partnership.slug}/actions/",
+    }
 
 
 @task()
@@ -169,11 +153,10 @@ def send_action_digest(base_url: str = "", today: str = "") -> int:
                 recipients=", ".join(recipients),
             ):
                 continue
-            send_mail(
-                subject=f"Action log this week: {partnership.name}",
-                message=digest_text(partnership, actions[partnership.pk], day, base_url),
-                from_email=None,
-                recipient_list=recipients,
+            send_email(
+                "improvement/emails/action_digest",
+                digest_context(partnership, actions[partnership.pk], day, base_url),
+                to=recipients,
             )
         sent += 1
     return sent

@@ -16,8 +16,9 @@ class Command(BaseCommand):
     help = (
         "Back up the whole database to a new file named for the engine and the time, "
         "assurance-<sqlite|postgresql>-<YYYYMMDD-HHMMSS>Z.<sqlite3|dump>, in BACKUP_DIR "
-        "(var/backups by default). SQLite is copied with its online backup API, PostgreSQL "
-        "with pg_dump; the service may keep running."
+        "(var/backups by default), and the uploaded files (MEDIA_ROOT) into a tar archive "
+        "beside it, named after it: …Z.media.tar. SQLite is copied with its online backup "
+        "API, PostgreSQL with pg_dump; the service may keep running."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -33,11 +34,14 @@ class Command(BaseCommand):
         directory = options["output_dir"] or Path(settings.BACKUP_DIR)
         try:
             outcome = backup_create(
-                connection=connections[options["database"]], directory=directory
+                connection=connections[options["database"]],
+                directory=directory,
+                media_root=Path(settings.MEDIA_ROOT),
             )
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             f"Backed up {outcome.rows:,} rows in {outcome.tables} tables to {outcome.path} "
+            f"and {outcome.files:,} uploaded files to {outcome.media} "
             f"({outcome.size / 1_000_000:.1f} MB) in {outcome.seconds:.1f} s."
         )

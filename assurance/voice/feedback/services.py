@@ -11,11 +11,11 @@ import secrets
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
 from assurance.core.roles import Role
@@ -126,27 +126,10 @@ def _email_duty(feedback: Feedback, base_url: str) -> None:
     if not recipients:
         return
     url = base_url + reverse("voice:duty_detail", args=[feedback.partnership.slug, feedback.pk])
-    where = (
-        f" through the link “{feedback.link}”"
-        if feedback.link
-        else f" (recorded from “{feedback.event}”)"
-        if feedback.event
-        else f" (uploaded by {feedback.agency})"
-        if feedback.agency
-        else ""
-    )
-    send_mail(
-        subject=f"Possible disclosure in feedback {feedback.reference}: read it now",
-        message=(
-            f"A message sent to {feedback.partnership.name}{where} at "
-            f"{timezone.localtime(feedback.created_at):%-d %B %Y %H:%M} may be a disclosure: "
-            f"it contains {feedback.flag_reasons}.\n\n"
-            f"Read it in the duty inbox and record what you did: {url}\n\n"
-            "This e-mail does not hold the message's words. The message is not shown in any "
-            "report or summary."
-        ),
-        from_email=None,
-        recipient_list=recipients,
+    send_email(
+        "voice/emails/possible_disclosure",
+        {"feedback": feedback, "sent_at": timezone.localtime(feedback.created_at), "link": url},
+        to=recipients,
     )
 
 

@@ -21,6 +21,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from assurance.improvement.actions import services as action_services
+from assurance.improvement.actions.models import MeasureKind
+from assurance.improvement.learning import services as learning_services
+from assurance.improvement.meetings.demo import MeetingsDemo
+from assurance.improvement.meetings.models import DecisionOutcome, Meeting
 from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Agency, Partnership, Person
 from assurance.reviews.clock import rules
@@ -29,7 +34,11 @@ from assurance.reviews.clock.selectors import closure_days
 from assurance.reviews.clock.services import closure_day_add
 from assurance.reviews.notifications.models import AgeBand, IncidentType, SeriousIncident
 from assurance.reviews.notifications.services import serious_incident_record
-from assurance.reviews.rapid_reviews.models import Outcome
+from assurance.reviews.practice_reviews.services import (
+    practice_review_finding,
+    practice_review_record,
+)
+from assurance.reviews.rapid_reviews.models import Outcome, RapidReview
 from assurance.reviews.rapid_reviews.services import rapid_review_record, rapid_review_scrutinise
 
 LEADS = ("la-lead", "police-lead", "health-lead")
@@ -150,6 +159,7 @@ class ReviewsDemo:
             "terms of reference should ask how fathers are seen by health visiting.",
             today=rules.add_working_days(date(christmas_year + 1, 2, 10), 1),
         )
+        self.practice_review_in_progress(christmas)
         # 2. Just before Easter: the rapid review reached the Panel three working days late
         good_friday = _good_friday(today - timedelta(days=40))
         easter = self.incident(
@@ -212,6 +222,7 @@ class ReviewsDemo:
             decision=Outcome.CSPR,
             decision_reasons="The criteria are met and the learning matches our neglect theme.",
         )
+        self.practice_review_published(neglect)
         # 5. Notified; the rapid review is being written (the ICB's lead is not on this one)
         self.incident(
             rules.add_working_days(today, -8),
@@ -233,4 +244,117 @@ class ReviewsDemo:
             area="Dale East",
             agencies=self.involved("Council", "Hospitals"),
             panel=self.panel(*LEADS),
+        )
+
+    def practice_review_in_progress(self, incident: SeriousIncident) -> None:
+        rapid = RapidReview.unscoped.filter(incident=incident, decision=Outcome.CSPR).first()
+        if rapid is None or rapid.decided_on is None:
+            return
+        decided = rapid.decided_on
+        due = {
+            "practitioner_event_due": decided + timedelta(days=60),
+            "family_contribution_due": decided + timedelta(days=75),
+            "draft_due": decided + timedelta(days=120),
+            "final_due": decided + timedelta(days=160),
+        }
+        done = {
+            key.replace("_due", "_on"): when + timedelta(days=3)
+            for key, when in due.items()
+            if when + timedelta(days=3) < self.today and not key.startswith("final")
+        }
+        practice_review_record(
+            actor=self.bu,
+            incident=incident,
+            terms_of_reference="How agencies knew of, shared and acted on the risk from the "
+            "father's violence; how health visiting saw fathers; what stopped escalation.",
+            reviewers="An independent reviewer with a health visiting background, with the "
+            "partnership's business manager",
+            **due,
+            **done,
+        )
+        if decided + timedelta(days=70) < self.today:
+            practice_review_finding(
+                actor=self.bu,
+                incident=incident,
+                title="Fathers and partners are not seen by universal services",
+                what_was_learned="The practitioner event found that health visiting and the "
+                "GP saw the mother only; nobody asked who else cared for the baby.",
+                learned_on=decided + timedelta(days=63),
+            )
+
+    def practice_review_published(self, incident: SeriousIncident) -> None:
+        """Published within six months; its learning already in the action log."""
+        rapid = RapidReview.unscoped.filter(incident=incident, decision=Outcome.CSPR).first()
+        if rapid is None or rapid.decided_on is None:
+            return
+        decided = rapid.decided_on
+        closures = closure_days(partnership=self.p)
+        published = min(rules.publication_due(decided) - timedelta(days=10), self.today)
+        if published >= self.today:
+            return
+        item = practice_review_finding(
+            actor=self.bu,
+            incident=incident,
+            title="Neglect was seen as low-level because no single incident stood out",
+            what_was_learned="Each agency saw a part of the child's neglect; nobody put the "
+            "chronology together, so the plan never escalated.",
+            learned_on=decided + timedelta(days=90),
+        )
+        practice_review_record(
+            actor=self.bu,
+            incident=incident,
+            terms_of_reference="How agencies recognised and responded to cumulative neglect.",
+            reviewers="Two independent reviewers",
+            practitioner_event_due=decided + timedelta(days=45),
+            practitioner_event_on=decided + timedelta(days=45),
+            family_contribution_due=decided + timedelta(days=60),
+            family_contribution_on=decided + timedelta(days=66),
+            draft_due=decided + timedelta(days=110),
+            draft_on=decided + timedelta(days=108),
+            final_due=decided + timedelta(days=150),
+            final_on=decided + timedelta(days=148),
+            planned_publication_on=published,
+            report_sent_on=rules.notice_due(published, 7, closures),
+            publication="publish",
+            published_on=published,
+            publication_link="https://northfield.example/safeguarding/practice-reviews/child-n",
+        )
+        self.learning_into_action(item, published)
+
+    def learning_into_action(self, item: Any, published: date) -> None:
+        """The ARG recommends on the review's learning; the executive accepts it at its next
+        meeting; the Response and Delivery Group plans the action."""
+        meeting = (
+            Meeting.objects_for(self.p)
+            .filter(group__short_name="LSCP", held_on__gte=item.learned_on, held_on__lt=self.today)
+            .order_by("held_on")
+            .first()
+        )
+        if meeting is None:
+            return
+        rec = learning_services.learning_recommendation_create(
+            actor=self.bu,
+            title="Build a multi-agency chronology in every neglect case open a year or more",
+            text="From the practice review: every neglect case open for a year or more has a "
+            "multi-agency chronology, reviewed at each core group.",
+            learning_items=[item],
+        )
+        MeetingsDemo(self.p).decide(
+            meeting,
+            rec,
+            DecisionOutcome.ACCEPT,
+            "The practice review's central finding; within existing resources.",
+        )
+        rec.refresh_from_db()
+        if rec.status != rec.Status.ACCEPTED:
+            return
+        action_services.action_plan_add(
+            actor=self.bu,
+            recommendation=rec,
+            title="Multi-agency chronology in long-running neglect cases",
+            owner_agency=self.people["la-lead"].agency,
+            due_date=max(meeting.held_on, published) + timedelta(days=120),
+            measure_kind=MeasureKind.DESCRIBED,
+            measure="A dip sample of neglect cases open a year or more finds a current "
+            "multi-agency chronology in at least 8 of 10.",
         )

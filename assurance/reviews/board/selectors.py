@@ -18,6 +18,7 @@ from assurance.reviews.board.timeline import STAGES, Timeline, review_timeline
 from assurance.reviews.clock.selectors import closure_days, closure_days_by_partnership
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import incident_list
+from assurance.reviews.practice_reviews.models import Publication
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,16 @@ class Row:
 
 def timeline_of(incident: SeriousIncident, today: date, closures: frozenset[date]) -> Timeline:
     review = getattr(incident, "rapid_review", None)
+    practice = getattr(incident, "practice_review", None)
+    extra: dict[str, Any] = {}
+    if practice is not None:
+        extra = {
+            "published_on": practice.published_on,
+            "not_publishing": practice.publication == Publication.NOT_PUBLISH,
+            "planned_publication_on": practice.planned_publication_on,
+            "report_sent_on": practice.report_sent_on,
+            "notice_working_days": practice.notice_working_days,
+        }
     return review_timeline(
         became_aware_on=incident.became_aware_on,
         notified_on=incident.notified_on,
@@ -36,11 +47,13 @@ def timeline_of(incident: SeriousIncident, today: date, closures: frozenset[date
         decided_on=review.decided_on if review else None,
         today=today,
         closures=closures,
+        **extra,
     )
 
 
 def with_rapid_reviews(incidents: QuerySet[SeriousIncident]) -> QuerySet[SeriousIncident]:
-    return incidents.select_related("rapid_review", "partnership")
+    """The incidents with their rapid and practice reviews, in the same query."""
+    return incidents.select_related("rapid_review", "practice_review", "partnership")
 
 
 def rows_for(

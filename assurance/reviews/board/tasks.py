@@ -41,15 +41,19 @@ def _record_once(**fields: object) -> bool:
 
 
 def open_incidents() -> list[SeriousIncident]:
-    """Incidents with a deadline still to meet: no rapid review decision yet, or a decision to
-    undertake a practice review."""
+    """Incidents with a deadline still to meet: no rapid review decision yet, or a practice
+    review not yet published (nor decided not to be)."""
     return list(
         SeriousIncident.unscoped.filter(
             Q(rapid_review__isnull=True)
             | Q(rapid_review__decision="")
-            | Q(rapid_review__decision="cspr")
+            | Q(
+                rapid_review__decision="cspr",
+                practice_review__published_on__isnull=True,
+            )
         )
-        .select_related("rapid_review", "partnership")
+        .exclude(practice_review__publication="not_publish")
+        .select_related("rapid_review", "practice_review", "partnership")
         .prefetch_related("panel")
         .order_by("pk")
     )

@@ -105,7 +105,15 @@ def review_timeline(
     today: date,
     closures: Collection[date] = (),
     published_on: date | None = None,
+    not_publishing: bool = False,
+    planned_publication_on: date | None = None,
+    report_sent_on: date | None = None,
+    notice_working_days: int = rules.DEFAULT_NOTICE_WORKING_DAYS,
 ) -> Timeline:
+    """The review's deadlines and stage. A decision to undertake a practice review adds the
+    notice to the Panel and the Department for Education (before the planned publication date,
+    else before the publication deadline) and the publication deadline, six months from the
+    decision; a recorded decision not to publish (with its reasons) closes the review."""
     deadlines = [
         _deadline(
             "notification",
@@ -124,7 +132,24 @@ def review_timeline(
             closures,
         ),
     ]
-    if decision == "cspr" and decided_on is not None:
+    practice_review = decision == "cspr" and decided_on is not None
+    if practice_review and not not_publishing:
+        assert decided_on is not None
+        publish_by = rules.publication_due(decided_on)
+        deadlines.append(
+            _deadline(
+                "notice",
+                "Send the final report to the Panel and the Department for Education",
+                rules.notice_due(
+                    min(planned_publication_on or publish_by, publish_by),
+                    notice_working_days,
+                    closures,
+                ),
+                report_sent_on,
+                today,
+                closures,
+            )
+        )
         deadlines.append(
             _deadline(
                 "publication",
@@ -141,7 +166,7 @@ def review_timeline(
         stage = "rapid_review"
     elif not decision or decided_on is None:
         stage = "decision"
-    elif decision == "cspr" and published_on is None:
+    elif practice_review and published_on is None and not not_publishing:
         stage = "practice_review"
     else:
         stage = "closed"

@@ -16,6 +16,11 @@ from assurance.reviews.board import selectors
 from assurance.reviews.clock.selectors import closure_days
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import get_incident
+from assurance.reviews.practice_reviews.selectors import (
+    practice_review_learning,
+    practice_review_of,
+)
+from assurance.reviews.rapid_reviews.models import Outcome
 from assurance.reviews.rapid_reviews.selectors import rapid_review_of
 
 
@@ -58,6 +63,8 @@ class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         incident = self.incident
         review = rapid_review_of(incident=incident)
+        practice = practice_review_of(incident=incident)
+        undertaken = review.decision == Outcome.CSPR and review.decided_on is not None
         timeline = selectors.timeline_of(
             incident, timezone.localdate(), closure_days(partnership=self.partnership)
         )
@@ -70,5 +77,7 @@ class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):
             panel=list(incident.panel.select_related("agency").order_by("full_name")),
             can_manage=self.actor.can("review.manage"),
             can_scrutinise=self.actor.can("review.scrutinise") and bool(review.decision),
+            practice=practice if undertaken else None,
+            learning=practice_review_learning(review=practice),
         )
         return context

@@ -80,7 +80,7 @@ def timeline(today: date, **dates):  # type: ignore[no-untyped-def]
                 "decided_on": date(2026, 4, 2),
             },
             "practice_review",
-            "publication",
+            "notice",  # the final report goes to the Panel and the DfE first
             None,  # counted below
             True,  # the rapid review went a day late
         ),
@@ -113,6 +113,40 @@ def test_publication_deadline() -> None:
     publication = found.get("publication")
     assert publication is not None and publication.due == date(2026, 10, 2)
     assert found.get("rapid_review").late is False  # type: ignore[union-attr]
+    # Seven working days' notice before the deadline (Friday 2 October 2026)
+    assert found.get("notice").due == date(2026, 9, 23)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("extra", "stage", "notice_due"),
+    [
+        # Planned for Wednesday 30 September: the notice is counted back from that day
+        ({"planned_publication_on": date(2026, 9, 30)}, "practice_review", date(2026, 9, 21)),
+        # A planned date after the deadline: the deadline counts
+        ({"planned_publication_on": date(2026, 12, 1)}, "practice_review", date(2026, 9, 23)),
+        ({"notice_working_days": 10}, "practice_review", date(2026, 9, 18)),
+        (
+            {"published_on": date(2026, 9, 30), "report_sent_on": date(2026, 9, 18)},
+            "closed",
+            date(2026, 9, 23),
+        ),
+        # Not published, with reasons recorded: closed, no publication deadline
+        ({"not_publishing": True}, "closed", None),
+    ],
+)
+def test_the_practice_reviews_deadlines(extra: dict, stage: str, notice_due: date | None) -> None:
+    found = timeline(
+        date(2026, 4, 30),
+        notified_on=date(2026, 3, 6),
+        rapid_review_sent_on=date(2026, 3, 20),
+        decision="cspr",
+        decided_on=date(2026, 4, 2),
+        **extra,
+    )
+    assert found.stage == stage
+    notice = found.get("notice")
+    assert (notice.due if notice else None) == notice_due
+    assert (found.get("publication") is None) is (notice_due is None)
 
 
 @pytest.mark.parametrize(

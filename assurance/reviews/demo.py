@@ -24,6 +24,7 @@ from django.utils import timezone
 from assurance.improvement.actions import services as action_services
 from assurance.improvement.actions.models import MeasureKind
 from assurance.improvement.learning import services as learning_services
+from assurance.improvement.learning.models import LearningTheme
 from assurance.improvement.meetings.demo import MeetingsDemo
 from assurance.improvement.meetings.models import DecisionOutcome, Meeting
 from assurance.partnerships.access import Actor, actor_for_person
@@ -79,6 +80,9 @@ class ReviewsDemo:
 
     def actor(self, login: str) -> Actor:
         return actor_for_person(self.people[login])
+
+    def themes(self, *titles: str) -> list[LearningTheme]:
+        return list(LearningTheme.objects_for(self.p).filter(title__in=titles))
 
     def panel(self, *logins: str) -> list[Person]:
         return [self.people[login] for login in logins]
@@ -280,6 +284,7 @@ class ReviewsDemo:
                 what_was_learned="The practitioner event found that health visiting and the "
                 "GP saw the mother only; nobody asked who else cared for the baby.",
                 learned_on=decided + timedelta(days=63),
+                themes=self.themes("Sharing information between agencies"),
             )
 
     def practice_review_published(self, incident: SeriousIncident) -> None:
@@ -299,6 +304,7 @@ class ReviewsDemo:
             what_was_learned="Each agency saw a part of the child's neglect; nobody put the "
             "chronology together, so the plan never escalated.",
             learned_on=decided + timedelta(days=90),
+            themes=self.themes("Drift in neglect cases"),
         )
         practice_review_record(
             actor=self.bu,

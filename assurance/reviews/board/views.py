@@ -11,8 +11,11 @@ from typing import Any
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from assurance.partnerships.viewmixins import AccessLogged, PartnershipViewMixin
+from assurance.core.business_year import business_year_from, business_year_label
+from assurance.core.documents import Report
+from assurance.partnerships.viewmixins import AccessLogged, DocumentView, PartnershipViewMixin
 from assurance.reviews.board import selectors
+from assurance.reviews.board.report import build_annual_report
 from assurance.reviews.clock.selectors import closure_days
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import get_incident
@@ -79,5 +82,35 @@ class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):
             can_scrutinise=self.actor.can("review.scrutinise") and bool(review.decision),
             practice=practice if undertaken else None,
             learning=practice_review_learning(review=practice),
+        )
+        return context
+
+
+class AnnualSummaryView(DocumentView):
+    """The year's summary (counts and themes only) as a page, a PDF and a Word document."""
+
+    permission = "review.summary"
+    section = "reviews"
+    page_title = "Serious incidents and reviews: annual summary"
+
+    @cached_property
+    def year(self) -> int:
+        return business_year_from(self.request.GET.get("year"))
+
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return [{"text": "Reviews", "href": self.partnership_url("reviews:board")}]
+
+    def get_report(self) -> Report:
+        return build_annual_report(actor=self.actor, year=self.year)
+
+    def get_filename(self) -> str:
+        return f"reviews-annual-summary-{business_year_label(self.year).replace('/', '-')}"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        query = f"?year={self.year}"
+        context.update(
+            pdf_url=self.partnership_url("reviews:annual_summary_pdf") + query,
+            docx_url=self.partnership_url("reviews:annual_summary_docx") + query,
         )
         return context

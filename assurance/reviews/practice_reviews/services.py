@@ -4,6 +4,7 @@ the incident's pseudonymised reference)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from assurance.core.history import save_as
 from assurance.improvement.learning import services as learning_services
-from assurance.improvement.learning.models import LearningItem, LearningSource
+from assurance.improvement.learning.models import LearningItem, LearningSource, LearningTheme
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.practice_reviews.models import MILESTONES, PracticeReview
@@ -79,6 +80,7 @@ def practice_review_finding(
     title: str,
     what_was_learned: str,
     learned_on: date | None = None,
+    themes: Iterable[LearningTheme] = (),
 ) -> LearningItem:
     """A finding of the practice review, made a learning item: the Assurance and Review Group
     recommends on it, the executive decides, and actions follow (the golden thread)."""
@@ -96,6 +98,7 @@ def practice_review_finding(
             source=LearningSource.REVIEW,
             source_reference=f"Practice review {incident.reference}",
             learned_on=learned_on or timezone.localdate(),
+            themes=themes,
         )
         review.learning_items.add(item)
     return item

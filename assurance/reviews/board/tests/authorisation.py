@@ -17,6 +17,10 @@ EXPECTED = {
     # Everyone who works in the partnership sees the anonymised counts; viewers do not
     "reviews:board": expect(allow=PRACTITIONERS),
     "reviews:incident_detail": expect(allow=READERS, hidden=NOT_NAMED, kwargs={"pk": "review"}),
+    # The annual summary: counts and themes only, like the board's counts
+    "reviews:annual_summary": expect(allow=PRACTITIONERS),
+    "reviews:annual_summary_pdf": expect(allow=PRACTITIONERS),
+    "reviews:annual_summary_docx": expect(allow=PRACTITIONERS),
     # The API: the list holds what each caller may open (empty for a viewer, Southvale's own)
     "api:reviews_list": expect(northfield=ALLOW, southvale=ALLOW, anonymous=UNAUTHENTICATED),
     "api:reviews_detail": expect(

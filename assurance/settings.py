@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "assurance.dataset",
     "assurance.selfassessment",
     "assurance.voice",
+    "assurance.reviews",
     "assurance.operations",
 ]
 

@@ -12,6 +12,7 @@ partnership_pages = [
     path("", include("assurance.frameworks.urls")),
     path("", include("assurance.audits.urls")),
     path("", include("assurance.improvement.urls")),
+    path("", include("assurance.reviews.urls")),
     path("", include("assurance.dataset.urls")),
     path("", include("assurance.selfassessment.urls")),
     path("", include("assurance.partnerships.urls")),

@@ -11,6 +11,7 @@ from assurance.dataset.performance import api as dataset_api
 from assurance.improvement.actions import api as action_api
 from assurance.improvement.thread import api as thread_api
 from assurance.partnerships import api as partnerships_api
+from assurance.reviews.board import api as reviews_api
 
 app_name = "api"
 
@@ -26,6 +27,8 @@ urlpatterns = [
     path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(), name="audits_findings"),
     path("actions/", action_api.ActionListAPI.as_view(), name="actions_list"),
     path("actions/<int:pk>/thread", thread_api.ActionThreadAPI.as_view(), name="actions_thread"),
+    path("reviews/", reviews_api.ReviewListAPI.as_view(), name="reviews_list"),
+    path("reviews/<int:pk>", reviews_api.ReviewDetailAPI.as_view(), name="reviews_detail"),
     path("indicators/", catalogue_api.IndicatorListAPI.as_view(), name="indicator_list"),
     path(
         "indicators/<str:code>/series",

@@ -3,7 +3,9 @@
 Each permission maps roles to a *scope*:
 
 * ``ALL`` – everything of that kind in the partnership;
-* ``OWN_AGENCY`` – only what belongs to the person's own agency ("associated").
+* ``OWN_AGENCY`` – only what belongs to the person's own agency ("associated");
+* ``NAMED`` – only the records the person is named on (the panel of a serious incident review:
+  its papers are restricted to the people on it).
 
 Querysets are filtered with the same scope names (see ``assurance.partnerships.access``), so the
 check and the filter cannot drift apart. Add a permission here, use it in the view's
@@ -21,9 +23,10 @@ from assurance.core.roles import Role
 class Scope(enum.Enum):
     ALL = "all"
     OWN_AGENCY = "own_agency"
+    NAMED = "named"
 
 
-ALL, OWN = Scope.ALL, Scope.OWN_AGENCY
+ALL, OWN, NAMED = Scope.ALL, Scope.OWN_AGENCY, Scope.NAMED
 BU, LEAD, AUDITOR, MEMBER, SCRUTINEER, VIEWER = (
     Role.BUSINESS_UNIT,
     Role.AGENCY_LEAD,
@@ -113,6 +116,14 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # Feedback an agency gathered, uploaded as a spreadsheet: the business unit, or the lead
     # of the agency that gathered it
     "voice.upload": {BU: ALL, LEAD: OWN},
+    # Serious incidents, rapid reviews and practice reviews: a review's record and papers are
+    # for the people named on it (its panel), the business unit and the scrutineer; everyone
+    # else in the partnership sees only anonymised counts, stages and lateness (the summary).
+    "review.summary": _all(*PRACTITIONERS),
+    "review.view": {BU: ALL, SCRUTINEER: ALL, LEAD: NAMED, MEMBER: NAMED, AUDITOR: NAMED},
+    "review.manage": _all(BU),
+    # The scrutineer's review of the safeguarding partners' decision (seed 002)
+    "review.scrutinise": _all(SCRUTINEER),
 }
 
 
@@ -127,4 +138,6 @@ def scope_for(permission: str, roles: Iterable[Role]) -> Scope | None:
         return ALL
     if OWN in scopes:
         return OWN
+    if NAMED in scopes:
+        return NAMED
     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 
@@ -101,17 +101,28 @@ def actor_for_person(person: Person) -> Actor:
 
 
 def scoped(
-    actor: Actor, queryset: models.QuerySet[M], permission: str, agency_field: str = "agency"
+    actor: Actor,
+    queryset: models.QuerySet[M],
+    permission: str,
+    agency_field: str = "agency",
+    named_field: str = "",
 ) -> models.QuerySet[M]:
     """Filter a partnership-scoped queryset by the actor's scope for ``permission``.
 
     ``agency_field`` names the lookup from the model to the agency that owns the record, used
-    when the actor's scope is their own agency.
+    when the actor's scope is their own agency; ``named_field`` the lookup to the people named
+    on it, used when the actor's scope is the records they are named on.
     """
     scope = actor.require(permission)
     queryset = queryset.filter(partnership=actor.partnership)
     if scope is Scope.OWN_AGENCY:
         queryset = queryset.filter(**{agency_field: actor.person.agency_id})
+    elif scope is Scope.NAMED:
+        if not named_field:
+            raise ImproperlyConfigured(
+                f"{permission} is granted to the people named on a record: say who ('named_field')."
+            )
+        queryset = queryset.filter(**{named_field: actor.person.pk}).distinct()
     return queryset
 
 
@@ -121,9 +132,10 @@ def get_for_actor(
     permission: str,
     pk: Any,
     agency_field: str = "agency",
+    named_field: str = "",
 ) -> M:
     """One record the actor may see under ``permission``; 404 if it is outside their scope."""
     try:
-        return scoped(actor, queryset, permission, agency_field).get(pk=pk)
+        return scoped(actor, queryset, permission, agency_field, named_field).get(pk=pk)
     except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404("Not found.") from exc

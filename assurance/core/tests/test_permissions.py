@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assurance.core.permissions import ALL, OWN, PERMISSIONS, Scope, scope_for
+from assurance.core.permissions import ALL, NAMED, OWN, PERMISSIONS, Scope, scope_for
 from assurance.core.roles import Role
 
 BU, LEAD, AUD, MEM, SCR, VIEW = (
@@ -41,6 +41,18 @@ BU, LEAD, AUD, MEM, SCR, VIEW = (
         # The widest scope wins when a person holds several roles
         ("person.view", {LEAD, SCR}, ALL),
         ("person.view", {LEAD, AUD}, OWN),
+        # Reviews: the people named on one, the business unit and the scrutineer
+        ("review.view", {BU}, ALL),
+        ("review.view", {SCR}, ALL),
+        ("review.view", {LEAD}, NAMED),
+        ("review.view", {MEM, AUD}, NAMED),
+        ("review.view", {VIEW}, None),
+        ("review.view", {LEAD, SCR}, ALL),
+        ("review.summary", {AUD}, ALL),
+        ("review.summary", {VIEW}, None),
+        ("review.manage", {LEAD}, None),
+        ("review.scrutinise", {SCR}, ALL),
+        ("review.scrutinise", {BU}, None),
         # No roles, no access
         ("partnership.view", set(), None),
     ],

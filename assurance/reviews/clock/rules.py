@@ -1,0 +1,118 @@
+"""The statutory clock of serious incidents and reviews (England), as pure functions.
+
+* A working day is a weekday that is not a bank holiday of England and Wales (the ``holidays``
+  package's calendar of the United Kingdom, subdivision England, which has the same bank
+  holidays as Wales, substitute days included) and not one of the partnership's own closure
+  days.
+* Counting "within N working days of becoming aware": the day of becoming aware is not counted;
+  the deadline is the Nth working day after it (Children Act 2004 s16C; Working Together to
+  Safeguard Children 2023, chapter 5).
+* The local authority notifies the Child Safeguarding Practice Review Panel within 5 working
+  days; the rapid review reaches the Panel within 15 working days.
+* A local child safeguarding practice review is published within six months of the decision to
+  undertake it: the same day of the month six months on, or that month's last day where it is
+  shorter (31 August → 28 or 29 February).
+* The Panel and the Department for Education receive the final report a number of working days
+  before publication that the partnership sets (7 by default): the deadline is that many
+  working days before the publication date.
+
+docs/reviews.md cites the published texts.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Collection
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+NOTIFICATION_WORKING_DAYS = 5
+RAPID_REVIEW_WORKING_DAYS = 15
+PUBLICATION_MONTHS = 6
+DEFAULT_NOTICE_WORKING_DAYS = 7
+
+
+@lru_cache(maxsize=64)
+def bank_holidays(year: int) -> frozenset[date]:
+    """England and Wales bank holidays of ``year``, substitute days included."""
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def bank_holiday_name(day: date) -> str:
+    """The bank holiday's name ("Christmas Day (observed)"), or "" if ``day`` is not one."""
+    if day not in bank_holidays(day.year):
+        return ""
+    return str(holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day))
+
+
+def is_working_day(day: date, closures: Collection[date] = ()) -> bool:
+    return day.weekday() < 5 and day not in bank_holidays(day.year) and day not in closures
+
+
+def add_working_days(start: date, days: int, closures: Collection[date] = ()) -> date:
+    """The ``days``-th working day after ``start`` (before it, if ``days`` is negative); the
+    start itself is never counted. Zero days is ``start``."""
+    step = 1 if days >= 0 else -1
+    day, left = start, abs(days)
+    while left:
+        day += timedelta(days=step)
+        if is_working_day(day, closures):
+            left -= 1
+    return day
+
+
+def working_days_between(start: date, end: date, closures: Collection[date] = ()) -> int:
+    """Working days after ``start`` up to and including ``end``; negative when ``end`` comes
+    first (the working days from ``end``, exclusive, to ``start``, inclusive). So the working
+    days left until a deadline are ``working_days_between(today, due)``: 0 when it is due
+    today, -1 when it was due on the last working day."""
+    if end == start:
+        return 0
+    sign = 1 if end > start else -1
+    low, high = (start, end) if end > start else (end, start)
+    count = 0
+    day = low + timedelta(days=1)
+    while day <= high:
+        count += is_working_day(day, closures)
+        day += timedelta(days=1)
+    return sign * count
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later, or that month's last day if it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def notification_due(became_aware_on: date, closures: Collection[date] = ()) -> date:
+    """When the Panel must have the local authority's notification."""
+    return add_working_days(became_aware_on, NOTIFICATION_WORKING_DAYS, closures)
+
+
+def rapid_review_due(became_aware_on: date, closures: Collection[date] = ()) -> date:
+    """When the Panel must have the safeguarding partners' rapid review."""
+    return add_working_days(became_aware_on, RAPID_REVIEW_WORKING_DAYS, closures)
+
+
+def publication_due(decided_on: date) -> date:
+    """When a local practice review's final report must be published, from the decision to
+    undertake it."""
+    return add_months(decided_on, PUBLICATION_MONTHS)
+
+
+def notice_due(
+    publication_on: date,
+    notice_working_days: int = DEFAULT_NOTICE_WORKING_DAYS,
+    closures: Collection[date] = (),
+) -> date:
+    """When the Panel and the Department for Education must have the final report, for it to
+    be published on ``publication_on``."""
+    return add_working_days(publication_on, -notice_working_days, closures)
+
+
+def is_late(*, due: date, done_on: date | None, today: date) -> bool:
+    """Whether a deadline was missed: done after it, or not done and past it."""
+    return (done_on if done_on is not None else today) > due

@@ -12,22 +12,17 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from assurance.core.emails import send_email
 from assurance.partnerships.models import Person
 from assurance.reviews.board.models import ReviewReminderSent
 from assurance.reviews.board.selectors import closures_for, rows_for
 from assurance.reviews.board.timeline import reminder_due
 from assurance.reviews.notifications.models import SeriousIncident
-
-SUBJECTS = {
-    "before": "Reminder: {label} for {reference} by {due}",
-    "missed": "Deadline missed: {label} for {reference} was due on {due}",
-}
 
 
 def _record_once(**fields: object) -> bool:
@@ -95,20 +90,18 @@ def send_review_reminders(base_url: str = "", today: str = "") -> int:
                     recipients=", ".join(recipients),
                 ):
                     continue
-                due = f"{deadline.due:%-d %B %Y}"
                 link = f"{base_url}/p/{incident.partnership.slug}/reviews/{incident.pk}/"
-                send_mail(
-                    subject=SUBJECTS[kind].format(
-                        label=deadline.label.lower(), reference=incident.reference, due=due
-                    ),
-                    message=(
-                        f"{deadline.label} for serious incident {incident.reference}: "
-                        f"{'due on' if kind == 'before' else 'it was due on'} {due} "
-                        f"({deadline.when_words}).\n\n"
-                        f"The review: {link}\n"
-                    ),
-                    from_email=None,
-                    recipient_list=recipients,
+                send_email(
+                    "reviews/emails/deadline_reminder",
+                    {
+                        "kind": kind,
+                        "label": deadline.label,
+                        "incident": incident,
+                        "due": deadline.due,
+                        "when_words": deadline.when_words,
+                        "link": link,
+                    },
+                    to=recipients,
                 )
             sent += 1
     return sent

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "assurance.improvement",
     "assurance.search",
     "assurance.dataset",
+    "assurance.training",
     "assurance.operations",
 ]
 

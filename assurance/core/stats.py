@@ -45,7 +45,7 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> Proport
     interval = scipy_stats.binomtest(successes, n).proportion_ci(
         confidence_level=confidence, method="wilson"
     )
-    return Proportion(successes, n, max(0.0, interval.low), min(1.0, interval.high))
+    return Proportion(successes, n, max(0.0, float(interval.low)), min(1.0, float(interval.high)))
 
 
 def sample_margin_of_error(n: int, z: float = Z95) -> float | None:

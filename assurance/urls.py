@@ -4,6 +4,7 @@ once: the permission layer reads the partnership from that prefix (docs/adr/001)
 from django.urls import include, path
 
 from assurance.partnerships.views import HomeView
+from assurance.training import urls as training
 
 PARTNERSHIP = "p/<slug:partnership_slug>/"
 
@@ -14,12 +15,15 @@ partnership_pages = [
     path("", include("assurance.dataset.urls")),
     path("", include("assurance.partnerships.urls")),
     path("", include("assurance.search.urls")),
+    path("", include("assurance.training.urls")),
 ]
 
 urlpatterns = [
     path("", include("assurance.core.urls")),
     path("accounts/", include("assurance.accounts.urls")),
     path("api/v1/", include("assurance.api.urls")),
+    # The practitioner's training pages: no account, no partnership prefix (booking links).
+    path("training/", include((training.public_urlpatterns, "training_public"))),
     path(PARTNERSHIP, include(partnership_pages)),
     # The front page: the partnerships you belong to (straight to yours if you have one).
     path("", HomeView.as_view(), name="home"),

@@ -13,6 +13,8 @@ def certificate_report(booking: Booking) -> Report:
     present: a certificate is the partnership's word that they were there."""
     if booking.attended is not True:
         raise ValueError("Only someone the register shows as present has a certificate.")
+    if booking.details_removed_at is not None:
+        raise ValueError("The person's name was removed at the end of the retention period.")
     session, course = booking.session, booking.session.course
     start = timezone.localtime(session.starts_at)
     end = timezone.localtime(session.ends_at)

@@ -40,11 +40,13 @@ class Booking(PartnershipScoped):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
     session = models.ForeignKey(TrainingSession, on_delete=models.PROTECT, related_name="bookings")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="training_bookings")
-    name = models.CharField(max_length=200)
-    email = models.EmailField("e-mail")
-    job_title = models.CharField(max_length=200)
-    manager_name = models.CharField("line manager's name", max_length=200)
-    manager_email = models.EmailField("line manager's e-mail")
+    # Personal details: blank once removed at the end of the retention period.
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    job_title = models.CharField(max_length=200, blank=True)
+    manager_name = models.CharField("line manager's name", max_length=200, blank=True)
+    manager_email = models.EmailField("line manager's e-mail", blank=True)
+    details_removed_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(
         max_length=12, choices=BookingStatus.choices, default=BookingStatus.UNCONFIRMED
     )
@@ -67,4 +69,4 @@ class Booking(PartnershipScoped):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} on {self.session}"
+        return f"{self.name or self.respondent_id} on {self.session}"

@@ -22,7 +22,7 @@ from django.utils import timezone
 from assurance.core.history import save_as
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.partnerships.models import Agency
-from assurance.training.bookings import links, rules, selectors
+from assurance.training.bookings import links, retention, rules, selectors
 from assurance.training.bookings.models import Booking, BookingStatus, new_respondent_id
 from assurance.training.sessions.models import TrainingSession
 from assurance.training.sessions.services import session_save
@@ -270,3 +270,24 @@ def _send_outcome(booking: Booking, base_url: str) -> None:
             "will e-mail you if a place comes free."
         ]
     _send(booking, subject, [*lines, f"If you cannot come, cancel your place: {cancel}"])
+
+
+def personal_details_remove(*, now: datetime | None = None, retention_days: int) -> int:
+    """Remove the names, e-mails and job titles (the practitioner's and their manager's) of
+    bookings whose session ended more than ``retention_days`` ago, from the bookings and from
+    their history. The pseudonymous respondent id, the agency and attendance stay, so the
+    evaluation's figures are unchanged. Returns how many bookings were cleared."""
+    now = now or timezone.now()
+    cutoff = retention.removal_cutoff(now=now, retention_days=retention_days)
+    due = Booking.unscoped.filter(session__ends_at__lt=cutoff, details_removed_at__isnull=True)
+    blank = dict.fromkeys(retention.PERSONAL_FIELDS, "")
+    with transaction.atomic():
+        ids = list(due.values_list("pk", flat=True))
+        if not ids:
+            return 0
+        Booking.history.filter(id__in=ids).update(**blank)
+        Booking.unscoped.filter(pk__in=ids).update(**blank, details_removed_at=now)
+        # The row the removal leaves in the history says when (not who: no one did it).
+        for booking in Booking.unscoped.filter(pk__in=ids).iterator():
+            save_as(booking, None)
+    return len(ids)

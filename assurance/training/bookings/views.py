@@ -193,6 +193,8 @@ class CertificateView(TrainingMixin, DocumentView):
             self._booking = selectors.get_booking(actor=self.actor, pk=self.kwargs["pk"])
             if self._booking.attended is not True:
                 raise Http404("No certificate: the register does not show them as present.")
+            if self._booking.details_removed_at is not None:
+                raise Http404("No certificate: their name was removed after the evaluation.")
         return self._booking
 
     def get_report(self) -> documents.Report:

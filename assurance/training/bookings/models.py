@@ -18,6 +18,12 @@ def new_respondent_id() -> str:
     return "R" + secrets.token_hex(6).upper()
 
 
+def new_nonce() -> str:
+    """What a booking's personal links are bound to: changed when the booking is cancelled,
+    so its old links stop working."""
+    return secrets.token_hex(16)
+
+
 class BookingStatus(models.TextChoices):
     UNCONFIRMED = "unconfirmed", "Awaiting e-mail confirmation"
     CONFIRMED = "confirmed", "Place confirmed"
@@ -57,7 +63,7 @@ class Booking(PartnershipScoped):
     respondent_id = models.CharField(max_length=20, unique=True, default=new_respondent_id)
     # A digest of where the request came from (never the address itself), for the rate limit.
     client_digest = models.CharField(max_length=64, blank=True)
-    nonce = models.CharField(max_length=32, default=secrets.token_hex)
+    nonce = models.CharField(max_length=32, default=new_nonce)
     history = HistoricalRecords(excluded_fields=["nonce", "client_digest"])
 
     class Meta:

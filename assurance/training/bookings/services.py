@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -23,7 +22,12 @@ from assurance.core.history import save_as
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.partnerships.models import Agency
 from assurance.training.bookings import links, retention, rules, selectors
-from assurance.training.bookings.models import Booking, BookingStatus, new_respondent_id
+from assurance.training.bookings.models import (
+    Booking,
+    BookingStatus,
+    new_nonce,
+    new_respondent_id,
+)
 from assurance.training.sessions.models import TrainingSession
 from assurance.training.sessions.services import session_save
 
@@ -136,7 +140,7 @@ def booking_cancel(
     with transaction.atomic():
         session = TrainingSession.unscoped.select_for_update().get(pk=booking.session_id)
         booking.status, booking.cancelled_at = BookingStatus.CANCELLED, now
-        booking.nonce = links_nonce()
+        booking.nonce = new_nonce()
         save_as(booking, actor)
         promoted = promote_from_waiting_list(session=session, actor=actor)
     for other in promoted:
@@ -175,10 +179,6 @@ def session_change(*, actor: Actor, session: TrainingSession, **fields: Any) -> 
     for booking in promoted:
         _send_outcome(booking, base_url)
     return session
-
-
-def links_nonce() -> str:
-    return secrets.token_hex(16)
 
 
 def attendance_record(

@@ -2,7 +2,8 @@
 
 ``CourseFactory(partnership=p)`` is a course with two learning outcomes;
 ``SessionFactory(partnership=p, days=7, capacity=2)`` a session a week away (negative days:
-in the past) with its course; ``BookingFactory(session=s, agency=a)`` a confirmed booking.
+in the past) with its course; ``BookingFactory(session=s, agency=a)`` a confirmed booking
+(by default from a new agency of the session's partnership).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 import factory
 from django.utils import timezone
 
-from assurance.partnerships.tests.factories import PartnershipFactory
+from assurance.partnerships.tests.factories import AgencyFactory, PartnershipFactory
 from assurance.training.bookings.models import Booking, BookingStatus
 from assurance.training.courses.models import Course, CourseLevel, LearningOutcome
 from assurance.training.sessions.models import Mode, TrainingSession
@@ -68,6 +69,7 @@ class BookingFactory(factory.django.DjangoModelFactory):
 
     session = factory.SubFactory(SessionFactory)
     partnership = factory.SelfAttribute("session.partnership")
+    agency = factory.SubFactory(AgencyFactory, partnership=factory.SelfAttribute("..partnership"))
     name = factory.Faker("name", locale="en_GB")
     email = factory.Sequence(lambda n: f"practitioner{n}@agency.example")
     job_title = "Social worker"

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "assurance.selfassessment",
     "assurance.voice",
     "assurance.reviews",
+    "assurance.training",
     "assurance.operations",
 ]
 
@@ -181,6 +182,13 @@ OTP_TOTP_ISSUER = "Assurance"
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 730)
 if ACCESS_LOG_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("ACCESS_LOG_RETENTION_DAYS must be at least 1 (days).")
+
+# Training bookings: practitioners' and managers' names and e-mails are removed this many days
+# after the session (`manage.py remove_training_details`, run daily); at least 120, for the
+# three-month evaluation and its reminders.
+TRAINING_RETENTION_DAYS = env_int("TRAINING_RETENTION_DAYS", 183)
+if TRAINING_RETENTION_DAYS < 120:
+    raise ImproperlyConfigured("TRAINING_RETENTION_DAYS must be at least 120 (days).")
 
 # Sign-in with an organisation's account (OpenID Connect: Microsoft Entra ID or any provider),
 # offered beside e-mail and password when OIDC_DISCOVERY_URL and OIDC_CLIENT_ID are set. See

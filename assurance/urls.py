@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from assurance.partnerships.views import HomeView
 from assurance.voice import urls as voice
+from assurance.training import urls as training
 
 PARTNERSHIP = "p/<slug:partnership_slug>/"
 
@@ -18,12 +19,15 @@ partnership_pages = [
     path("", include("assurance.partnerships.urls")),
     path("", include("assurance.search.urls")),
     path("", include("assurance.voice.urls")),
+    path("", include("assurance.training.urls")),
 ]
 
 urlpatterns = [
     path("", include("assurance.core.urls")),
     path("accounts/", include("assurance.accounts.urls")),
     path("api/v1/", include("assurance.api.urls")),
+    # The practitioner's training pages: no account, no partnership prefix (booking links).
+    path("training/", include((training.public_urlpatterns, "training_public"))),
     path(PARTNERSHIP, include(partnership_pages)),
     # The child-friendly feedback form, by its open link: no sign-in (assurance/voice).
     path("say/", include(voice.public)),

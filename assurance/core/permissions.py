@@ -124,6 +124,13 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "review.manage": _all(BU),
     # The scrutineer's review of the safeguarding partners' decision (seed 002)
     "review.scrutinise": _all(SCRUTINEER),
+    # Multi-agency training: the offer is public; bookings hold practitioners' names and
+    # e-mails, so only the business unit (and an agency's lead, for their agency) sees them
+    "training.view": _all(*EVERYONE),
+    "training.manage": _all(BU),
+    "booking.view": {BU: ALL, LEAD: OWN},
+    "booking.manage": _all(BU),
+    "attendance.record": _all(BU),
 }
 
 

@@ -56,3 +56,15 @@ def test_two_proportion_test_matches_fishers_exact_test(x1, n1, x2, n2, p):
 
 def test_two_proportion_test_needs_both_samples():
     assert two_proportion_test(1, 0, 1, 5) is None
+
+
+@pytest.mark.parametrize("n", [2, 10, 24, 100])
+def test_sample_margin_of_error_equals_the_wilson_interval_of_half_a_sample(n):
+    interval = wilson_interval(n // 2, n)
+    assert sample_margin_of_error(n) == pytest.approx(interval.half_width, abs=1e-12)
+
+
+@pytest.mark.parametrize(("x1", "n1", "x2", "n2"), [(-1, 5, 1, 5), (6, 5, 1, 5), (1, 5, 7, 5)])
+def test_two_proportion_test_rejects_impossible_counts(x1, n1, x2, n2):
+    with pytest.raises(ValueError):
+        two_proportion_test(x1, n1, x2, n2)

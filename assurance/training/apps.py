@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class TrainingConfig(AppConfig):
+    name = "assurance.training"
+    label = "training"
+    verbose_name = "Multi-agency training and its evaluation"
+
+    def ready(self) -> None:
+        from assurance.core.registry import (
+            NavItem,
+            register_demo,
+            register_nav,
+            register_status_colours,
+        )
+        from assurance.training.bookings.models import BOOKING_STATUS_COLOURS
+        from assurance.training.demo import load_demo_training
+
+        register_nav(NavItem("Training", "training:course_list", "training.view", 48, "training"))
+        register_status_colours("booking", BOOKING_STATUS_COLOURS)
+        register_demo(70, load_demo_training)

@@ -1,0 +1,85 @@
+"""Writes of the training offer's courses and their learning outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from assurance.core.history import delete_as, save_as
+from assurance.partnerships.access import Actor, require_same_partnership
+from assurance.training.courses.models import Course, LearningOutcome
+
+MAX_OUTCOMES = 8
+
+
+def outcome_lines(text: str) -> list[str]:
+    """The learning outcomes typed one a line: blank lines and repeats left out."""
+    seen: list[str] = []
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if line and line.casefold() not in {s.casefold() for s in seen}:
+            seen.append(line)
+    return seen
+
+
+def _check_outcomes(outcomes: list[str]) -> None:
+    if not outcomes:
+        raise ValidationError({"outcomes": "Enter at least one learning outcome"})
+    if len(outcomes) > MAX_OUTCOMES:
+        raise ValidationError(
+            {
+                "outcomes": f"Enter no more than {MAX_OUTCOMES} learning outcomes: each is rated "
+                "in every questionnaire"
+            }
+        )
+    long = [o for o in outcomes if len(o) > 300]
+    if long:
+        raise ValidationError({"outcomes": "Each learning outcome must be 300 characters or fewer"})
+
+
+def course_save(
+    *,
+    actor: Actor,
+    course: Course | None = None,
+    title: str,
+    summary: str,
+    audience: str,
+    level: str,
+    outcomes: list[str],
+    priorities: Iterable[Any] = (),
+    learning_items: Iterable[Any] = (),
+    is_active: bool = True,
+) -> Course:
+    """Create or change a course. Its outcomes are matched by their words: an outcome kept keeps
+    its ratings; a new one is added; one taken away is removed."""
+    actor.require("training.manage")
+    priorities, learning_items = list(priorities), list(learning_items)
+    require_same_partnership(actor, course, *priorities, *learning_items)
+    _check_outcomes(outcomes)
+    taken = Course.objects_for(actor.partnership).filter(title__iexact=title)
+    if course is not None:
+        taken = taken.exclude(pk=course.pk)
+    if taken.exists():
+        raise ValidationError({"title": "There is already a course with this title"})
+    course = course or Course(partnership=actor.partnership)
+    course.title, course.summary, course.audience = title, summary, audience
+    course.level, course.is_active = level, is_active
+    with transaction.atomic():
+        save_as(course, actor)
+        course.priorities.set(priorities)
+        course.learning_items.set(learning_items)
+        existing = {o.text: o for o in LearningOutcome.unscoped.filter(course=course)}
+        for text, outcome in existing.items():
+            if text not in outcomes:
+                delete_as(outcome, actor)
+        for order, text in enumerate(outcomes, start=1):
+            outcome = existing.get(text) or LearningOutcome(
+                partnership=actor.partnership, course=course, text=text
+            )
+            if outcome.pk is None or outcome.order != order:
+                outcome.order = order
+                save_as(outcome, actor)
+    return course

@@ -13,11 +13,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.partnerships.models import Agency
@@ -213,63 +213,34 @@ def _when(booking: Booking) -> str:
     return f"{start:%A %-d %B %Y}, {start:%H:%M} to {end:%H:%M}"
 
 
-def _send(booking: Booking, subject: str, lines: list[str]) -> None:
-    body = "\n\n".join([f"Dear {booking.name},", *lines, booking.partnership.name])
-    send_mail(subject=subject, message=body, from_email=None, recipient_list=[booking.email])
+def _send(name: str, booking: Booking, **context: object) -> None:
+    send_email(
+        f"training/emails/{name}",
+        {
+            "booking": booking,
+            "session": booking.session,
+            "course": booking.session.course,
+            "when": _when(booking),
+            "confirmed": booking.status == BookingStatus.CONFIRMED,
+            **context,
+        },
+        to=[booking.email],
+    )
 
 
 def _send_confirmation_request(booking: Booking, base_url: str) -> None:
-    course = booking.session.course
     confirm = link(base_url, "training_public:booking_confirm", booking, "confirm")
-    _send(
-        booking,
-        f"Confirm your booking: {course.title}",
-        [
-            f"You asked for a place on {course.title}, {_when(booking)}.",
-            f"Confirm your booking within 2 days: {confirm}",
-            "If you did not ask for this, ignore this e-mail: no place is booked until it is "
-            "confirmed.",
-        ],
-    )
+    _send("booking_confirm_request", booking, confirm=confirm)
 
 
 def _send_existing(booking: Booking, base_url: str) -> None:
-    course = booking.session.course
     cancel = link(base_url, "training_public:booking_cancel", booking, "cancel")
-    status = (
-        "have a place" if booking.status == BookingStatus.CONFIRMED else "are on the waiting list"
-    )
-    _send(
-        booking,
-        f"Your booking: {course.title}",
-        [
-            f"Someone asked for a place on {course.title}, {_when(booking)}, with this e-mail "
-            f"address. You already {status}, so nothing has changed.",
-            f"To cancel your booking: {cancel}",
-        ],
-    )
+    _send("booking_existing", booking, cancel=cancel)
 
 
 def _send_outcome(booking: Booking, base_url: str) -> None:
-    session, course = booking.session, booking.session.course
     cancel = link(base_url, "training_public:booking_cancel", booking, "cancel")
-    if booking.status == BookingStatus.CONFIRMED:
-        subject = f"Your place is confirmed: {course.title}"
-        where = session.venue or "The joining details will follow."
-        lines = [
-            f"You have a place on {course.title}, {_when(booking)}.",
-            f"Where: {where}",
-            "Before the course and after it we will ask you, by a personal link, to rate your "
-            "knowledge and confidence. Your answers are kept under a reference number, not your "
-            "name.",
-        ]
-    else:
-        subject = f"You are on the waiting list: {course.title}"
-        lines = [
-            f"{course.title}, {_when(booking)}, is full. You are on the waiting list, and we "
-            "will e-mail you if a place comes free."
-        ]
-    _send(booking, subject, [*lines, f"If you cannot come, cancel your place: {cancel}"])
+    _send("booking_outcome", booking, cancel=cancel)
 
 
 def personal_details_remove(*, now: datetime | None = None, retention_days: int) -> int:

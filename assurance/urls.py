@@ -4,8 +4,8 @@ once: the permission layer reads the partnership from that prefix (docs/adr/001)
 from django.urls import include, path
 
 from assurance.partnerships.views import HomeView
-from assurance.voice import urls as voice
 from assurance.training import urls as training
+from assurance.voice import urls as voice
 
 PARTNERSHIP = "p/<slug:partnership_slug>/"
 

@@ -351,7 +351,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     # One name for choice sets that several fields share (agency sector, indicator's sector).
-    "ENUM_NAME_OVERRIDES": {"SectorEnum": "assurance.partnerships.models.Sector"},
+    "ENUM_NAME_OVERRIDES": {"SectorEnum": "assurance.partnerships.tenant.models.Sector"},
 }
 
 # Demo logins (never used in production: the demo command refuses to run there).

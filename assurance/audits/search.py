@@ -12,7 +12,9 @@ from django.db.models.functions import Concat
 from django.urls import reverse
 
 from assurance.audits import selectors
+from assurance.audits.models import AgencyReturn, Audit, AuditCase
 from assurance.core.registry import SearchSource
+from assurance.partnerships.models import Agency
 
 
 def _audits(actor: Any) -> QuerySet[Any] | None:
@@ -41,6 +43,7 @@ AUDITS = SearchSource(
     label="Audits",
     singular="Audit",
     records=_audits,
+    model=Audit,
     fields=("title", "scope", "sample_criteria"),
     title=F("title"),
     summary=F("scope"),
@@ -54,12 +57,14 @@ CASES = SearchSource(
     label="Case references",
     singular="Case",
     records=_cases,
+    model=AuditCase,
     fields=("reference",),
     title=F("reference"),
     summary=Concat(Value("In the audit "), F("audit__title")),
     link=lambda actor, pk: reverse("audits:case_detail", args=[actor.partnership.slug, pk]),
     prefix=True,
     order=15,
+    depends_on=((Audit, "audit"),),
 )
 
 RETURNS = SearchSource(
@@ -67,12 +72,14 @@ RETURNS = SearchSource(
     label="Agency returns",
     singular="Agency return",
     records=_returns,
+    model=AgencyReturn,
     fields=("case__reference", "agency__name"),
     title=Concat(F("agency__name"), Value(" return for case "), F("case__reference")),
     summary=Concat(Value("In the audit "), F("case__audit__title")),
     link=lambda actor, pk: reverse("audits:return_detail", args=[actor.partnership.slug, pk]),
     prefix=True,
     order=16,
+    depends_on=((AuditCase, "case"), (Audit, "case__audit"), (Agency, "agency")),
 )
 
 SOURCES = (AUDITS, CASES, RETURNS)

@@ -3,7 +3,7 @@ the scrutineer for review."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from assurance.audits import selectors
 from assurance.core.registry import ReviewItem, ReviewSection, Todo
 from assurance.core.roles import Role
 from assurance.partnerships.access import Actor
+from assurance.partnerships.visits import changes_window
 
 
 def audit_todos(actor: Actor) -> list[Todo]:
@@ -43,19 +44,15 @@ def audit_todos(actor: Actor) -> list[Todo]:
 
 
 REVIEW_LIMIT = 10
-FIRST_VISIT = timedelta(days=90)
 
 
 def audit_review(actor: Actor, since: datetime | None) -> ReviewSection | None:
     """For the scrutineer: the audits closed (their report published) since their last visit,
-    or in the last 90 days on their first."""
+    or in the last 90 days on their first (``partnerships.visits.changes_window``)."""
     if not actor.has_role(Role.SCRUTINEER):
         return None
-    heading = "Audits closed since your last visit"
-    if since is None:
-        since = timezone.now() - FIRST_VISIT
-        heading = "Audits closed in the last 90 days"
-    audits = selectors.audits_closed_since(actor=actor, since=since)
+    window = changes_window(since, timezone.now())
+    audits = selectors.audits_closed_since(actor=actor, since=window.start)
     slug = actor.partnership.slug
     items = tuple(
         ReviewItem(
@@ -67,10 +64,10 @@ def audit_review(actor: Actor, since: datetime | None) -> ReviewSection | None:
         for audit in audits[:REVIEW_LIMIT]
     )
     return ReviewSection(
-        heading,
+        f"Audits closed {window.words}",
         items,
         total=audits.count() if len(items) == REVIEW_LIMIT else len(items),
-        empty="No audit has closed since your last visit.",
+        empty=f"No audit has closed {window.words}.",
         more_href=reverse("audits:programme", args=[slug]),
         order=40,
     )

@@ -171,12 +171,19 @@ class SearchSource:
     result; ``when`` a date column shown beside it. ``link(actor, key)`` is the record's page,
     ``key`` the value of ``key_field``. ``prefix``: match the start of ``fields`` rather than
     words (pseudonymised case references).
+
+    ``model`` is the model whose rows ``records`` returns: search keeps a document of each row
+    (its fields' text, title, summary and date), rewritten whenever the row is saved.
+    ``depends_on`` names the other models whose text a document shows, each with the lookup from
+    ``model`` to it (``(Agency, "owner_agency")``): saving one of those rewrites the documents of
+    the rows that point at it.
     """
 
     kind: str
     label: str  # plural, for the filter: "Audits"
     singular: str  # on each result: "Audit"
     records: Callable[[Any], Any]
+    model: Any
     fields: tuple[str, ...]
     title: Any
     link: Callable[[Any, Any], str]
@@ -185,6 +192,7 @@ class SearchSource:
     key_field: str = "pk"
     prefix: bool = False
     order: int = 100
+    depends_on: tuple[tuple[Any, str], ...] = ()
 
 
 _SEARCH_SOURCES: dict[str, SearchSource] = {}

@@ -33,3 +33,24 @@ def visit_after(previous: Visit | None, now: datetime) -> Visit:
         last_seen_at=max(now, previous.last_seen_at),
         since=previous.since,
     )
+
+
+# What happened on a first visit: nothing is "since the last visit", so look this far back.
+FIRST_VISIT = timedelta(days=90)
+
+
+@dataclass(frozen=True)
+class Window:
+    """From when a home page's "what changed" sections list events, and how they say so."""
+
+    start: datetime
+    words: str  # "since your last visit" or "in the last 90 days"
+
+
+def changes_window(since: datetime | None, now: datetime) -> Window:
+    """Events (an audit closed, a decision taken without a quorum) since the last visit, or in
+    the last ``FIRST_VISIT`` on the first one. States (a challenge awaiting its answer, an
+    action overdue) are not events: they are listed while they last."""
+    if since is None:
+        return Window(now - FIRST_VISIT, f"in the last {FIRST_VISIT.days} days")
+    return Window(since, "since your last visit")

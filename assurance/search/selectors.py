@@ -1,14 +1,16 @@
 """The partnership's search: every kind of record a capability offers (``core.registry.
-register_search``), each read through that capability's own permission-scoped selector, so a
-user finds only what they may see on its pages.
+register_search``), each limited to what that capability's own permission-scoped selector gives
+the user, so a user finds only what they may see on its pages.
 
-On PostgreSQL the words are matched with full-text search (an English ``SearchVector`` over the
-source's fields, the first weighted most, ``websearch`` query syntax) and ranked with
-``SearchRank``; elsewhere (SQLite in development) every word must appear in one of the fields,
-case-insensitively. Pseudonymised case references are matched from their start.
+What is matched is the records' search documents (``search.models.SearchDocument``, kept by
+``search.services``), not the records: one table, narrowed to the partnership by its index. On
+PostgreSQL the words are matched against each document's stored text vector (English, the first
+field weighted most, ``websearch`` query syntax; a GIN index) and ranked with ``SearchRank``;
+elsewhere (SQLite in development) every word must appear in the document's lower-cased text.
+Pseudonymised case references are matched from the start of a field on both.
 
-The queries do not grow with the results: one count per kind the user may see, and one query for
-the page (the kinds' matches in one ``UNION``, ordered by rank).
+Two queries whatever the results: the count of each kind (one ``GROUP BY``), and the page; both
+read the one compiled query of what the actor may see that matches.
 """
 
 from __future__ import annotations
@@ -17,28 +19,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import (
-    Case,
-    CharField,
-    DateField,
-    F,
-    FloatField,
-    Q,
-    QuerySet,
-    TextField,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 
 from assurance.core.registry import SearchSource, search_sources
 from assurance.partnerships.access import Actor
+from assurance.search.models import SearchDocument
 from assurance.search.query import Query
 
-COLUMNS = ("hit_kind", "hit_key", "hit_title", "hit_summary", "hit_date", "hit_rank")
 CONFIG = "english"
+# Read from the compiled matches ({}): the count of each kind, and a page of them.
+COUNTS = "SELECT kind, COUNT(*) FROM ({}) hits GROUP BY kind"
+_COLUMNS = 'SELECT kind, link_key, title, summary, "when" FROM ({}) hits '
+_ORDER = "ORDER BY hit_rank DESC, title, object_id LIMIT %s OFFSET %s"
+PAGE = _COLUMNS + _ORDER
+PAGE_OF_KIND = _COLUMNS + "WHERE kind = %s " + _ORDER
 
 
 @dataclass(frozen=True)
@@ -60,15 +57,37 @@ class KindCount:
 
 class Results:
     """The matches of one search, counted by kind, read a page at a time (a ``Paginator``
-    reads ``count()`` and one slice: one query for the page)."""
+    reads ``count()`` and one slice: one query for the page, none when nothing matched).
+
+    ``matches`` is the SQL of every match the actor may see (compiled once: with a selector for
+    each kind, compiling it is most of a search's work in Python); the counts and the page are
+    read from it."""
 
     def __init__(
-        self, *, actor: Actor, counts: list[KindCount], parts: dict[str, QuerySet[Any]]
+        self,
+        *,
+        actor: Actor,
+        matches: tuple[str, tuple[Any, ...]] | None = None,
+        sources: dict[str, SearchSource] | None = None,
+        kind: str = "",
     ) -> None:
         self.actor = actor
-        self.counts = counts
-        self._parts = parts
-        self._total = sum(c.count for c in counts if c.kind in parts)
+        self._matches = matches
+        self._sources = sources or {}
+        self._kind = kind if kind in self._sources else ""
+        found = dict(self._read(COUNTS))
+        self.counts = [
+            KindCount(s.kind, s.label, found.get(s.kind, 0)) for s in self._sources.values()
+        ]
+        self._total = found.get(self._kind, 0) if self._kind else sum(found.values())
+
+    def _read(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        if self._matches is None:
+            return []
+        matches, matched_params = self._matches
+        with connection.cursor() as cursor:
+            cursor.execute(sql.format(matches), (*matched_params, *params))
+            return cursor.fetchall()
 
     def count(self) -> int:
         return self._total
@@ -77,92 +96,104 @@ class Results:
         return self._total
 
     def __getitem__(self, index: slice) -> list[Hit]:
-        parts = list(self._parts.values())
-        if not parts:
+        start, stop = index.start or 0, self._total if index.stop is None else index.stop
+        if not self._total or stop <= start:
             return []
-        combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        rows = combined.order_by("-hit_rank", "hit_title", "hit_key")[index]
-        sources = {source.kind: source for source in search_sources()}
-        return [_hit(sources[row["hit_kind"]], self.actor, row) for row in rows]
+        if self._kind:
+            rows = self._read(PAGE_OF_KIND, self._kind, stop - start, start)
+        else:
+            rows = self._read(PAGE, stop - start, start)
+        return [_hit(self._sources[row[0]], self.actor, row) for row in rows]
 
 
-def _hit(source: SearchSource, actor: Actor, row: dict[str, Any]) -> Hit:
+def _hit(source: SearchSource, actor: Actor, row: tuple[Any, ...]) -> Hit:
+    _, key, title, summary, when = row
+    if isinstance(when, str):  # SQLite's raw rows hold dates as text
+        when = date.fromisoformat(when)
     return Hit(
         kind=source.kind,
         label=source.singular,
-        title=row["hit_title"] or "",
-        summary=row["hit_summary"] or "",
-        when=row["hit_date"],
-        href=source.link(actor, row["hit_key"]),
+        title=title,
+        summary=summary,
+        when=when,
+        href=source.link(actor, key),
     )
 
 
-def _words_in_fields(fields: tuple[str, ...], terms: tuple[str, ...], lookup: str) -> Q:
-    """Every term in one field or another."""
+def _every_term(terms: tuple[str, ...], columns: tuple[str, ...], lookup: str) -> Q:
+    """Every term in one column or another (the documents' text is in lower case already)."""
     condition = Q()
     for term in terms:
-        any_field = Q()
-        for name in fields:
-            any_field |= Q(**{f"{name}__{lookup}": term})
-        condition &= any_field
+        any_column = Q()
+        for column in columns:
+            any_column |= Q(**{f"{column}__{lookup}": term})
+        condition &= any_column
     return condition
 
 
-def _matches(
-    source: SearchSource, records: QuerySet[Any], query: Query, actor: Actor
-) -> QuerySet[Any]:
-    """The source's records that match, as the union's columns. What the actor may see is the
-    selector's (``pk IN``); the partnership is repeated outside it so that the database narrows
-    to one partnership's rows (by its index) before it builds any text to match."""
-    base = records.model._base_manager.filter(pk__in=records.order_by().values("pk"))
-    if hasattr(records.model, "objects_for"):  # partnership-owned (PartnershipScoped)
-        base = base.filter(partnership=actor.partnership)
-    rank: Any
-    if source.prefix:
-        base = base.filter(_words_in_fields(source.fields, query.terms, "istartswith"))
-        rank = Value(2.0)
-    elif connection.vendor == "postgresql":
-        first, *rest = source.fields
-        vector: Any = SearchVector(first, weight="A", config=CONFIG)
-        if rest:
-            vector = vector + SearchVector(*rest, weight="B", config=CONFIG)
-        words = SearchQuery(query.text, search_type="websearch", config=CONFIG)
-        base = base.alias(document=vector).filter(document=words)
-        rank = SearchRank(vector, words)
-    else:
-        base = base.filter(_words_in_fields(source.fields, query.terms, "icontains"))
-        title_has_all = _words_in_fields(source.fields[:1], query.terms, "icontains")
-        rank = Case(When(title_has_all, then=Value(1.0)), default=Value(0.5))
-    return (
-        base.order_by()
-        .annotate(
-            hit_kind=Value(source.kind, output_field=CharField()),
-            hit_key=Cast(source.key_field, CharField()),
-            hit_title=Cast(source.title, CharField()),
-            hit_summary=Cast(source.summary, TextField())
-            if source.summary is not None
-            else Value("", output_field=TextField()),
-            hit_date=F(source.when) if source.when else Value(None, output_field=DateField()),
-            hit_rank=Cast(rank, FloatField()),
+def _starts_a_field(terms: tuple[str, ...]) -> Q:
+    """Every term at the start of one of the fields (``rest`` holds one field a line)."""
+    condition = Q()
+    for term in terms:
+        condition &= (
+            Q(head__startswith=term) | Q(rest__startswith=term) | Q(rest__contains=f"\n{term}")
         )
-        .values(*COLUMNS)
-    )
+    return condition
+
+
+def _kinds(visible: list[tuple[SearchSource, QuerySet[Any]]]) -> Q:
+    """A document of one of these kinds whose record its kind's selector gives the actor."""
+    allowed = Q(pk__in=[])
+    for source, records in visible:
+        allowed |= Q(kind=source.kind, object_id__in=records.order_by().values("pk"))
+    return allowed
 
 
 def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
     """What ``query`` finds among the records ``actor`` may see: counted by kind (only the
     kinds they may see, matched or not), and ``kind`` alone when one of those is chosen."""
-    counts: list[KindCount] = []
-    parts: dict[str, QuerySet[Any]] = {}
     if not query.ok:  # refused (it looks like an identifier) or nothing to look for
-        return Results(actor=actor, counts=counts, parts=parts)
-    for source in search_sources():
-        records = source.records(actor)
-        if records is None:
-            continue
-        matches = _matches(source, records, query, actor)
-        counts.append(KindCount(source.kind, source.label, matches.count()))
-        parts[source.kind] = matches
-    if kind in parts:
-        parts = {kind: parts[kind]}
-    return Results(actor=actor, counts=counts, parts=parts)
+        return Results(actor=actor)
+    visible = [
+        (source, records)
+        for source in search_sources()
+        if (records := source.records(actor)) is not None
+    ]
+    if not visible:
+        return Results(actor=actor)
+    words = [(s, r) for s, r in visible if not s.prefix]
+    prefixed = [(s, r) for s, r in visible if s.prefix]
+    rank: Any
+    if connection.vendor == "postgresql":
+        tsquery = SearchQuery(query.text, search_type="websearch", config=CONFIG)
+        word_match = Q(vector=tsquery)
+        rank = SearchRank(F("vector"), tsquery)
+    else:
+        word_match = _every_term(query.terms, ("head", "rest"), "contains")
+        rank = Case(
+            When(_every_term(query.terms, ("head",), "contains"), then=Value(1.0)),
+            default=Value(0.5),
+        )
+    prefix_kinds = [s.kind for s, _ in prefixed]
+    matches = (
+        SearchDocument.objects.filter(
+            Q(partnership=actor.partnership) | Q(partnership__isnull=True),
+            (word_match & _kinds(words)) | (_starts_a_field(query.terms) & _kinds(prefixed)),
+        )
+        .annotate(
+            hit_rank=Case(
+                When(kind__in=prefix_kinds, then=Value(2.0)),
+                default=rank,
+                output_field=FloatField(),
+            )
+        )
+        .order_by()
+        .values("kind", "link_key", "title", "summary", "when", "object_id", "hit_rank")
+    )
+    try:
+        compiled = matches.query.sql_with_params()
+    except EmptyResultSet:  # no kind the actor may see
+        compiled = None
+    return Results(
+        actor=actor, matches=compiled, sources={s.kind: s for s, _ in visible}, kind=kind
+    )

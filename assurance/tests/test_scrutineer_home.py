@@ -15,7 +15,7 @@ from assurance.audits.models import Audit, AuditStatus
 from assurance.audits.tests.factories import AuditFactory
 from assurance.improvement.actions.tests.factories import ActionFactory
 from assurance.improvement.learning.tests.factories import RecommendationFactory
-from assurance.improvement.meetings.models import DecisionOutcome
+from assurance.improvement.meetings.models import Decision, DecisionOutcome
 from assurance.improvement.meetings.tests.factories import DecisionFactory, MeetingFactory
 from assurance.improvement.scrutiny.models import ChallengeStatus
 from assurance.improvement.scrutiny.tests.factories import ChallengeFactory
@@ -73,7 +73,7 @@ def test_the_scrutineer_sees_what_is_due_for_review(
     assert "Challenges awaiting an answer (2)" in page
     assert "Why are strategy discussions late?" in page and "Answer overdue" in page
     assert "Closed one" not in page
-    assert "Decisions taken without a quorum (1)" in page
+    assert "Decisions taken without a quorum in the last 90 days (1)" in page
     assert f"{DecisionOutcome.ACCEPT.label}: Adopt the neglect toolkit" in page
     assert "A quorate decision" not in page
     assert "Overdue actions (1)" in page and "Audit strategy discussions" in page
@@ -111,6 +111,46 @@ def test_audits_closed_since_the_last_visit(
     assert "what changed since your last visit" in page
     # Looking again within the visit keeps the same list.
     assert "Closed today" in client.get(HOME).content.decode()
+
+
+def test_decisions_taken_without_a_quorum_since_the_last_visit(
+    northfield: Tenant, corinne: Person, client_for: Any
+) -> None:
+    """As audits closed: an inquorate decision is an event, listed once it is new to the
+    scrutineer (the last 90 days on a first visit), not for ever."""
+    p = northfield.partnership
+    meeting = MeetingFactory(group=GroupFactory(partnership=p, name="Executive"))
+
+    def inquorate(title: str, days_ago: int) -> None:
+        decision = DecisionFactory(
+            meeting=meeting,
+            recommendation=RecommendationFactory(partnership=p, title=title),
+            quorate=False,
+            quorum_explanation="Health was not represented.",
+        )
+        when = timezone.now() - timedelta(days=days_ago)
+        Decision.unscoped.filter(pk=decision.pk).update(recorded_at=when)
+
+    inquorate("Taken last month", 30)
+    inquorate("Taken last winter", 200)
+    client = client_for(corinne)
+    first = client.get(HOME).content.decode()
+    assert "Decisions taken without a quorum in the last 90 days (1)" in first
+    assert "Taken last month" in first and "Taken last winter" not in first
+    # Corinne comes back a day later; a decision was taken without a quorum in between.
+    yesterday = timezone.now() - timedelta(days=1)
+    HomeVisit.unscoped.filter(person=corinne).update(started_at=yesterday, last_seen_at=yesterday)
+    inquorate("Taken this morning", 0)
+    page = client.get(HOME).content.decode()
+    assert "Decisions taken without a quorum since your last visit (1)" in page
+    assert "Taken this morning" in page and "Taken last month" not in page
+    # Looking again within the visit keeps the same list; the next visit empties it.
+    assert "Taken this morning" in client.get(HOME).content.decode()
+    later = timezone.now() + timedelta(hours=5)
+    HomeVisit.unscoped.filter(person=corinne).update(since=later, last_seen_at=later)
+    assert "No decision has been taken without a quorum since your last visit." in (
+        client.get(HOME).content.decode()
+    )
 
 
 def test_the_business_unit_keeps_its_to_do_list_only(

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from assurance.core.registry import SearchSource
 from assurance.dataset.catalogue import selectors
+from assurance.dataset.catalogue.models import Indicator
 
 
 def _indicators(actor: Any) -> QuerySet[Any] | None:
@@ -26,6 +27,7 @@ INDICATORS = SearchSource(
     label="Indicators",
     singular="Indicator",
     records=_indicators,
+    model=Indicator,
     fields=("title", "code", "definition"),
     title=Concat(F("code"), Value(": "), F("title")),
     summary=F("definition"),

@@ -10,6 +10,8 @@ from django.urls import reverse
 
 from assurance.core.registry import SearchSource
 from assurance.improvement.actions import selectors
+from assurance.improvement.actions.models import Action
+from assurance.partnerships.models import Agency
 
 
 def _actions(actor: Any) -> QuerySet[Any] | None:
@@ -21,12 +23,14 @@ ACTIONS = SearchSource(
     label="Actions",
     singular="Action",
     records=_actions,
+    model=Action,
     fields=("title", "measure", "owner_agency__name"),
     title=F("title"),
     summary=F("measure"),
     when="due_date",
     link=lambda actor, pk: reverse("improvement:action_detail", args=[actor.partnership.slug, pk]),
     order=30,
+    depends_on=((Agency, "owner_agency"),),
 )
 
 SOURCES = (ACTIONS,)

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from assurance.core.registry import SearchSource
 from assurance.improvement.learning import selectors
+from assurance.improvement.learning.models import LearningItem, Recommendation
 
 
 def _learning(actor: Any) -> QuerySet[Any] | None:
@@ -25,6 +26,7 @@ LEARNING = SearchSource(
     label="Learning",
     singular="Learning item",
     records=_learning,
+    model=LearningItem,
     fields=("title", "what_was_learned", "source_reference"),
     title=F("title"),
     summary=F("what_was_learned"),
@@ -40,6 +42,7 @@ RECOMMENDATIONS = SearchSource(
     label="Recommendations",
     singular="Recommendation",
     records=_recommendations,
+    model=Recommendation,
     fields=("title", "text"),
     title=F("title"),
     summary=F("text"),

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from assurance.core.registry import SearchSource
 from assurance.improvement.meetings import selectors
+from assurance.improvement.meetings.models import Meeting
+from assurance.partnerships.models import Group
 
 
 def _meetings(actor: Any) -> QuerySet[Any] | None:
@@ -22,12 +24,14 @@ MEETINGS = SearchSource(
     label="Meetings",
     singular="Meeting",
     records=_meetings,
+    model=Meeting,
     fields=("group__name", "group__short_name", "location", "minutes"),
     title=Concat(F("group__name"), Value(" meeting")),
     summary=F("minutes"),
     when="held_on",
     link=lambda actor, pk: reverse("improvement:meeting_detail", args=[actor.partnership.slug, pk]),
     order=35,
+    depends_on=((Group, "group"),),
 )
 
 SOURCES = (MEETINGS,)

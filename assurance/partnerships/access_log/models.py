@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from assurance.partnerships.models import PartnershipScoped, Person
+from assurance.partnerships.tenant.models import PartnershipScoped, Person
 
 
 class AccessLogEntry(PartnershipScoped):

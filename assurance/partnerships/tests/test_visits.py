@@ -9,7 +9,14 @@ import pytest
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import HomeVisit, Person
 from assurance.partnerships.services import home_visit_record
-from assurance.partnerships.visits import VISIT_GAP, Visit, visit_after
+from assurance.partnerships.visits import (
+    FIRST_VISIT,
+    VISIT_GAP,
+    Visit,
+    Window,
+    changes_window,
+    visit_after,
+)
 
 MON_9 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
@@ -62,3 +69,17 @@ def test_the_last_visit_is_kept_per_person_in_the_database(corinne: Person) -> N
         MON_9 + HOUR,
     )
     assert HomeVisit.unscoped.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [
+        # The first visit: the last 90 days.
+        (None, Window(MON_9 - FIRST_VISIT, "in the last 90 days")),
+        # Later visits: since the end of the one before, however long ago.
+        (MON_9 - HOUR, Window(MON_9 - HOUR, "since your last visit")),
+        (MON_9 - 400 * 24 * HOUR, Window(MON_9 - 400 * 24 * HOUR, "since your last visit")),
+    ],
+)
+def test_events_are_listed_since_the_last_visit(since: datetime | None, expected: Window) -> None:
+    assert changes_window(since, MON_9) == expected

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.summaries.services import summaries_stale
 
 STARTER_CATALOGUE = Path(__file__).parent / "starter.yaml"
 
@@ -70,4 +71,5 @@ def catalogue_load_entries(*, entries: list[dict[str, Any]]) -> tuple[int, int]:
         indicator.save()
         created += is_new
         updated += not is_new
+    summaries_stale()  # a definition changes every partnership's verdicts
     return created, updated

@@ -8,6 +8,7 @@ an exception. Computed when the figures change (``services.summaries_refresh``, 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.db import models
@@ -107,14 +108,14 @@ class IndicatorSummary(PartnershipScoped):
     def neighbours_text(self) -> str:
         return self.indicator.with_unit(self.neighbours_average) if self.neighbours else ""
 
-    @property
+    @cached_property
     def variation_icon(self) -> SpcIcon:
         return variation_icon_of(
             Variation(self.variation) if self.variation else None,
             Polarity(self.indicator.polarity),
         )
 
-    @property
+    @cached_property
     def assurance_icon(self) -> SpcIcon:
         return assurance_icon_of(
             Assurance(self.assurance) if self.assurance else None,
@@ -122,11 +123,11 @@ class IndicatorSummary(PartnershipScoped):
             has_target=self.target is not None and bool(self.variation),
         )
 
-    @property
+    @cached_property
     def trend_values(self) -> list[tuple[str, Decimal | None]]:
         return [(p, Decimal(v) if v is not None else None) for p, v in self.trend]
 
-    @property
+    @cached_property
     def spark(self) -> Sparkline | None:
         return sparkline([v for _, v in self.trend_values])
 

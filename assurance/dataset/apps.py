@@ -20,6 +20,8 @@ class DatasetConfig(AppConfig):
         from assurance.dataset.collection.models import ROUND_STATUS_COLOURS
         from assurance.dataset.collection.todos import collection_todos
         from assurance.dataset.demo import load_demo_dataset
+        from assurance.dataset.performance.tasks import summaries_stale_enqueue
+        from assurance.dataset.summaries.services import on_stale
         from assurance.dataset.targets.demo import load_demo_targets
 
         register_nav(
@@ -47,3 +49,5 @@ class DatasetConfig(AppConfig):
         )
         for source in CATALOGUE_SOURCES:
             register_search(source)
+        # a change of the figures queues the summaries' recomputation (ADR 023)
+        on_stale(summaries_stale_enqueue)

@@ -1,5 +1,5 @@
 """The app's models, for Django: each is defined in the sub-package of its domain noun
-(catalogue, benchmarks, targets, collection); import them from there."""
+(catalogue, benchmarks, targets, collection, performance, summaries); import them from there."""
 
 from assurance.dataset.benchmarks.models import (
     Benchmark,
@@ -15,6 +15,12 @@ from assurance.dataset.collection.models import (
     IndicatorValue,
     Revision,
 )
+from assurance.dataset.performance.models import (
+    IndicatorSummary,
+)
+from assurance.dataset.summaries.models import (
+    SummaryVersion,
+)
 from assurance.dataset.targets.models import (
     IndicatorSetting,
 )
@@ -27,6 +33,8 @@ __all__ = [
     "DefinitionChange",
     "Indicator",
     "IndicatorSetting",
+    "IndicatorSummary",
     "IndicatorValue",
     "Revision",
+    "SummaryVersion",
 ]

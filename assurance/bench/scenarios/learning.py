@@ -13,6 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from assurance.bench.harness import Bench, env_int, scenario, table, time_callable, time_page
+from assurance.bench.scenarios.dataset_pages import summary_rows_raw
+from assurance.core.business_year import business_year_of
+from assurance.dataset.performance.models import IndicatorSummary
 from assurance.improvement.actions.models import Action
 from assurance.improvement.learning.models import (
     LearningItem,
@@ -221,6 +224,24 @@ def learning(bench: Bench) -> None:
     bu = bench.client(big[0])
     timed = [time_page(label, bu, url, bench.repeat) for label, url in pages(big[0])]
     bench.report(f"Learning cycle ({years} years, 500 actions, 60 meetings)", timed)
+    held = (
+        Meeting.objects_for(big[0]).filter(group__is_decision_making=True).order_by("-held_on")[0]
+    )
+    year = business_year_of(held.held_on)
+    ids = list(
+        IndicatorSummary.objects_for(big[0])
+        .filter(business_year=year)
+        .values_list("indicator_id", flat=True)
+    )
+    if ids:  # the data set scenario ran first: the report has an exception section
+        raw = bench.time(
+            "raw SQL: the summary rows", lambda: summary_rows_raw(big[0].pk, year, ids)
+        )
+        bench.report(
+            "Highlight report beside the raw SQL reading its exception report's summary rows",
+            [raw, timed[0]],
+            baseline=raw,
+        )
     small = bench.client(bench.small)
     for (label, url), row in zip(pages(bench.small), timed, strict=True):
         few = time_page(label, small, url, 1).queries

@@ -24,6 +24,7 @@ from assurance.dataset.benchmarks.reader import (
     section_for,
 )
 from assurance.dataset.catalogue.models import Frequency, Indicator
+from assurance.dataset.summaries.services import summaries_stale
 
 BATCH = 2000
 
@@ -67,6 +68,7 @@ def benchmarks_import(
     with transaction.atomic():
         replaced, _ = Benchmark.objects.filter(same, period_type=Frequency.ANNUAL).delete()
         _insert(records, indicators=indicators, source_file=path.name, batch_size=batch_size)
+        summaries_stale()  # national figures are every partnership's comparators
     return ImportResult(
         file=path.name,
         rows=len(records),

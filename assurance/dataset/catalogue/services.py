@@ -22,6 +22,7 @@ from assurance.dataset.catalogue.models import (
 )
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Partnership
+from assurance.dataset.summaries.services import summaries_stale
 
 STARTER_CATALOGUE = Path(__file__).parent / "starter.yaml"
 
@@ -84,6 +85,7 @@ def catalogue_load_entries(*, entries: list[dict[str, Any]]) -> tuple[int, int]:
         indicator.save()
         created += is_new
         updated += not is_new
+    summaries_stale()  # a definition changes every partnership's verdicts
     return created, updated
 
 
@@ -151,6 +153,7 @@ def local_indicator_create(
     )
     _clean(indicator)
     with transaction.atomic():
+        summaries_stale(partnerships=[actor.partnership])
         return save_as(indicator, actor)
 
 
@@ -197,6 +200,7 @@ def local_indicator_update(
     indicator.version = stored.version + 1 if changed else stored.version
     _clean(indicator)
     with transaction.atomic():
+        summaries_stale(partnerships=[actor.partnership])  # its scorecard row and verdicts
         if changed and changes_from is not None:
             indicator._change_reason = (  # type: ignore[attr-defined]
                 f"Version {indicator.version} from {changes_from:%-d %B %Y}: {reason.strip()}"

@@ -28,9 +28,15 @@ NO_DIRECTION = SpcIcon("none", "", "No assurance verdict: neither direction is b
 
 
 def variation_icon(result: SpcResult | None) -> SpcIcon:
-    if result is None or result.variation is None:
+    if result is None:
         return NO_VARIATION
-    variation = result.variation
+    return variation_icon_of(result.variation, result.polarity)
+
+
+def variation_icon_of(variation: Variation | None, polarity: Polarity) -> SpcIcon:
+    """The variation icon of a verdict kept without its chart (a scorecard's summary row)."""
+    if variation is None:
+        return NO_VARIATION
     if variation is Variation.COMMON_CAUSE:
         return SpcIcon("common", "", "Common cause variation: no significant change")
     if variation in (Variation.NEITHER_HIGH, Variation.NEITHER_LOW):
@@ -41,7 +47,7 @@ def variation_icon(result: SpcResult | None) -> SpcIcon:
             f"Special cause variation: significantly {'high' if high else 'low'}",
         )
     improving = variation is Variation.IMPROVING
-    higher_is_better = result.polarity is Polarity.HIGHER_IS_BETTER
+    higher_is_better = polarity is Polarity.HIGHER_IS_BETTER
     high = improving == higher_is_better
     return SpcIcon(
         "improving" if improving else "concerning",
@@ -52,9 +58,20 @@ def variation_icon(result: SpcResult | None) -> SpcIcon:
 
 
 def assurance_icon(result: SpcResult | None) -> SpcIcon:
-    if result is None or result.target is None:
+    if result is None:
         return NO_TARGET
-    if result.polarity is Polarity.NEITHER or result.assurance is None:
+    return assurance_icon_of(
+        result.assurance, result.polarity, has_target=result.target is not None
+    )
+
+
+def assurance_icon_of(
+    assurance: Assurance | None, polarity: Polarity, *, has_target: bool
+) -> SpcIcon:
+    """The assurance icon of a verdict kept without its chart (a scorecard's summary row)."""
+    if not has_target:
+        return NO_TARGET
+    if polarity is Polarity.NEITHER or assurance is None:
         return NO_DIRECTION
     return {
         Assurance.CONSISTENTLY_MET: SpcIcon("met", "P", "Target consistently met"),
@@ -62,7 +79,7 @@ def assurance_icon(result: SpcResult | None) -> SpcIcon:
         Assurance.HIT_AND_MISS: SpcIcon(
             "hit_and_miss", "?", "Hit and miss: the target may or may not be met"
         ),
-    }[result.assurance]
+    }[assurance]
 
 
 # The key below a scorecard table: every icon once, in words.

@@ -38,6 +38,7 @@ from assurance.dataset.collection.rules import (
     check_entry,
     period_of,
 )
+from assurance.dataset.summaries.services import summaries_stale
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency
 
@@ -325,7 +326,9 @@ def round_publish(*, actor: Actor, round: CollectionRound) -> CollectionRound:
         raise ValidationError(f"{round} has already been published.")
     round.status = RoundStatus.PUBLISHED
     round.published_at, round.published_by = timezone.now(), actor.person
-    round.save()
+    with transaction.atomic():
+        round.save()
+        summaries_stale(partnerships=[round.partnership_id])  # its values join the series
     return round
 
 
@@ -393,6 +396,7 @@ def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: s
         value.entered_by, value.changed_at = actor.person, now
         value._change_reason = f"Revised: {reason.strip()}"  # type: ignore[attr-defined]
         value.save()
+        summaries_stale(partnerships=[value.partnership_id])
     return revision
 
 

@@ -42,7 +42,7 @@ from assurance.dataset.charts.spc import Polarity, SpcResult, xmr
 from assurance.dataset.collection.models import IndicatorValue, Revision, RoundStatus
 from assurance.dataset.collection.rules import WITH_DENOMINATOR, Period, compute_value
 from assurance.dataset.targets.models import IndicatorSetting
-from assurance.partnerships.models import Partnership, Priority
+from assurance.partnerships.models import Partnership
 
 SPARK_POINTS = 12
 
@@ -235,13 +235,3 @@ def scorecard_rows(
             )
         rows[indicator.pk] = row
     return rows
-
-
-def scorecard(
-    *, partnership: Partnership, layout: list[tuple[Priority, list[IndicatorSetting]]]
-) -> list[tuple[Priority, list[ScorecardRow]]]:
-    """Every priority of the layout with its rows (rows shared when an indicator appears under
-    two priorities)."""
-    settings = {s.indicator_id: s for _, under in layout for s in under}
-    rows = scorecard_rows(partnership=partnership, settings=list(settings.values()))
-    return [(priority, [rows[s.indicator_id] for s in under]) for priority, under in layout]

@@ -10,6 +10,8 @@ from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.charts.spc import Polarity, SpcResult, xmr
 from assurance.dataset.collection.selectors import SeriesPoint
+from assurance.dataset.performance.models import IndicatorSummary
+from assurance.partnerships.models import Partnership
 
 
 @dataclass(frozen=True)
@@ -37,4 +39,27 @@ def series_spc(
             target=float(target) if target is not None else None,
             rebase_at=list(rebase_at),
         ),
+    )
+
+
+def summary_rows(
+    *, partnership: Partnership, business_year: int, indicator_ids: Sequence[int]
+) -> dict[int, IndicatorSummary]:
+    """Indicator id → its stored summary row (current or not: ``services.summaries_current``
+    decides), without the indicator (the page has read it with the setting)."""
+    return {
+        row.indicator_id: row
+        for row in IndicatorSummary.objects_for(partnership).filter(
+            business_year=business_year, indicator_id__in=list(indicator_ids)
+        )
+    }
+
+
+def summary_years(*, partnership: Partnership) -> list[int]:
+    """The business years the partnership has summary rows for."""
+    return list(
+        IndicatorSummary.objects_for(partnership)
+        .order_by("business_year")
+        .values_list("business_year", flat=True)
+        .distinct()
     )

@@ -38,7 +38,7 @@ from assurance.dataset.performance.indicator import (
     comparison_context,
     rebase_positions,
 )
-from assurance.dataset.performance.scorecards import scorecard
+from assurance.dataset.performance.services import summaries_current
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.access import get_for_actor
 from assurance.partnerships.models import Priority
@@ -75,19 +75,25 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
         priority = get_for_actor(
             self.actor, Priority.objects_for(self.partnership), "indicator.view", kwargs["pk"]
         )
-        layout = [
-            (p, under)
-            for p, under in targets.priority_indicators(
-                partnership=self.partnership, business_year=priority.business_year
-            )
-            if p.pk == priority.pk
-        ]
-        cards = scorecard(partnership=self.partnership, layout=layout)
+        under = next(
+            (
+                settings
+                for p, settings in targets.priority_indicators(
+                    partnership=self.partnership, business_year=priority.business_year
+                )
+                if p.pk == priority.pk
+            ),
+            [],
+        )
+        # the summary rows (ADR 023): computed when the figures changed, or now if not current
+        summaries = summaries_current(
+            partnership=self.partnership, business_year=priority.business_year, settings=under
+        )
         in_detail = self.request.GET.get("view") == "cards"
         context.update(
             priority=priority,
             year_label=business_year_label(priority.business_year),
-            rows=cards[0][1] if cards else [],
+            rows=[summaries[s.indicator_id] for s in under if s.indicator_id in summaries],
             cards=in_detail,
             key=SPC_KEY,
             la_name=own_area_name(self.partnership),

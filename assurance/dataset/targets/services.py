@@ -10,6 +10,7 @@ from django.db import transaction
 
 from assurance.core.history import save_as
 from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.summaries.services import summaries_stale
 from assurance.dataset.targets.models import IndicatorSetting
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Priority
@@ -48,4 +49,5 @@ def setting_save(
             )
         save_as(setting, actor)
         setting.priorities.set(chosen)
+        summaries_stale(partnerships=[actor.partnership])
     return setting

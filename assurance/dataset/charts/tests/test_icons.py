@@ -51,3 +51,17 @@ def test_assurance_icons(polarity, target, kind, letter, words):
     icon = assurance_icon(xmr(BASE, polarity=polarity, target=target))
     assert (icon.kind, icon.letter, icon.label) == (kind, letter, words)
     assert variation_icon(None).kind == assurance_icon(None).kind == "none"
+
+
+@pytest.mark.parametrize("values", [BASE, HIGH, LOW, []])
+@pytest.mark.parametrize("polarity", ["higher", "lower", "neither"])
+@pytest.mark.parametrize("target", [None, 5, 12, 16])
+def test_icons_of_a_kept_verdict_are_the_icons_of_its_chart(values, polarity, target):
+    """A summary row keeps the verdicts, not the chart: the same icons either way."""
+    from assurance.dataset.charts.icons import assurance_icon_of, variation_icon_of
+
+    result = xmr(values, polarity=polarity, target=target)
+    assert variation_icon_of(result.variation, result.polarity) == variation_icon(result)
+    has_target = target is not None and result.variation is not None
+    kept = assurance_icon_of(result.assurance, result.polarity, has_target=has_target)
+    assert kept == (assurance_icon(result) if values else assurance_icon(None))

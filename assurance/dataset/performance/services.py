@@ -1,0 +1,160 @@
+"""Writes of the performance pages: the summary rows (ADR 023). ``summaries_refresh`` computes a
+partnership's rows for a business year from the published figures and stores them at the data
+version it read first; ``summaries_current`` gives a page the rows of the indicators it shows,
+computing them first when any is missing or not current (never an old verdict shown as
+current), so a page is right whether or not the refresh task has run yet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.performance import selectors
+from assurance.dataset.performance.models import IndicatorSummary
+from assurance.dataset.performance.rules import exception_reasons, inputs_fingerprint
+from assurance.dataset.performance.scorecards import SPARK_POINTS, ScorecardRow, scorecard_rows
+from assurance.dataset.summaries import selectors as summaries_selectors
+from assurance.dataset.summaries.services import summary_version_claim, summary_version_lock
+from assurance.dataset.targets import selectors as targets
+from assurance.dataset.targets.models import IndicatorSetting
+from assurance.partnerships.models import Partnership
+
+
+def _indicator_inputs(indicator: Indicator) -> tuple[object, ...]:
+    return (
+        indicator.pk,
+        indicator.unit,
+        indicator.polarity,
+        indicator.source,
+        indicator.frequency,
+        indicator.decimal_places,
+    )
+
+
+def summary_inputs(*, partnership: Partnership, setting: IndicatorSetting) -> str:
+    """The fingerprint of what a setting's summary row is computed from, besides the figures."""
+    return inputs_fingerprint(
+        indicator=_indicator_inputs(setting.indicator),
+        target=setting.target,
+        tolerance=setting.tolerance,
+        la_code=partnership.la_code or "",
+        neighbour_codes=partnership.neighbour_codes,
+        margin=partnership.exception_margin,
+    )
+
+
+def _summary(
+    *,
+    partnership: Partnership,
+    setting: IndicatorSetting,
+    row: ScorecardRow,
+    business_year: int,
+    version: int,
+    now: datetime,
+) -> IndicatorSummary:
+    indicator, panel = row.indicator, row.panel
+    england = panel.england.value if panel.england else None
+    variation = row.spc.variation if row.spc else None
+    return IndicatorSummary(
+        partnership=partnership,
+        business_year=business_year,
+        indicator=indicator,
+        version=version,
+        inputs=summary_inputs(partnership=partnership, setting=setting),
+        computed_at=now,
+        time_period=row.time_period or "",
+        value=row.value,
+        revised=row.revised,
+        target=setting.target,
+        tolerance=setting.tolerance,
+        rag=row.rag or "",
+        direction=row.direction or "",
+        variation=variation or "",
+        assurance=(row.spc.assurance or "") if row.spc else "",
+        compared_period=(panel.time_period or "") if panel.england else "",
+        england=england,
+        region_name=panel.region.name if panel.region else "",
+        region=panel.region.value if panel.region else None,
+        neighbours=len(panel.neighbours),
+        neighbours_average=panel.average.value if panel.neighbours else None,
+        trend=[[p, None if v is None else str(v)] for p, v in row.values[-SPARK_POINTS:]],
+        commentary=[list(c) for c in row.commentary],
+        exception_reasons=exception_reasons(
+            value=row.value,
+            target=setting.target,
+            tolerance=setting.tolerance,
+            rag=row.rag,
+            variation=variation,
+            england=england,
+            compared_period=panel.time_period or "",
+            unit=indicator.unit,
+            polarity=indicator.polarity,
+            places=indicator.decimal_places,
+            margin=Decimal(partnership.exception_margin),
+        ),
+    )
+
+
+def summaries_refresh(
+    *, partnership: Partnership, business_year: int
+) -> dict[int, IndicatorSummary]:
+    """Compute the partnership's summary rows for the business year (every indicator with a
+    setting that year) and store them, unless the figures changed while they were computed
+    (the change's own refresh then stores newer ones). Returns them by indicator id."""
+    version = summary_version_claim(partnership=partnership)  # before reading any figure
+    settings = list(targets.setting_list(partnership=partnership, business_year=business_year))
+    rows = scorecard_rows(partnership=partnership, settings=settings)
+    now = timezone.now()
+    summaries = {
+        s.indicator_id: _summary(
+            partnership=partnership,
+            setting=s,
+            row=rows[s.indicator_id],
+            business_year=business_year,
+            version=version,
+            now=now,
+        )
+        for s in settings
+    }
+    with transaction.atomic():
+        if summary_version_lock(partnership=partnership) == version:
+            IndicatorSummary.objects_for(partnership).filter(business_year=business_year).delete()
+            IndicatorSummary.unscoped.bulk_create(summaries.values())
+    return summaries
+
+
+def summaries_current(
+    *, partnership: Partnership, business_year: int, settings: Sequence[IndicatorSetting]
+) -> dict[int, IndicatorSummary]:
+    """Indicator id → the current summary row of each of ``settings`` (the page's indicators,
+    read with their indicator). Two queries when they are current; otherwise the year's rows
+    are computed now and stored (ADR 023: a stale verdict is never shown)."""
+    if not settings:
+        return {}
+    version = summaries_selectors.summary_version(partnership=partnership)
+    stored = (
+        selectors.summary_rows(
+            partnership=partnership,
+            business_year=business_year,
+            indicator_ids=[s.indicator_id for s in settings],
+        )
+        if version is not None
+        else {}
+    )
+    for s in settings:
+        row = stored.get(s.indicator_id)
+        if (
+            row is None
+            or row.version != version
+            or row.inputs != summary_inputs(partnership=partnership, setting=s)
+        ):
+            stored = summaries_refresh(partnership=partnership, business_year=business_year)
+            break
+        row.indicator = s.indicator  # already read with the setting
+    # (a setting removed while the page was read has no row: it is left out)
+    return {s.indicator_id: stored[s.indicator_id] for s in settings if s.indicator_id in stored}

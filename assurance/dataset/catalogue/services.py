@@ -20,9 +20,9 @@ from assurance.dataset.catalogue.models import (
     Indicator,
     Source,
 )
+from assurance.dataset.summaries.services import summaries_stale
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Partnership
-from assurance.dataset.summaries.services import summaries_stale
 
 STARTER_CATALOGUE = Path(__file__).parent / "starter.yaml"
 

@@ -26,6 +26,7 @@ from assurance.core.identifiers import find_identifiers, flag_identifiers, nhs_n
         ("NHS No. 4010232137", "nhs_number", "4010232137"),
         ("Lives in EC1A 1BB", "postcode", "EC1A 1BB"),
         ("M1 1AE", "postcode", "M1 1AE"),
+        ("(DR7 2FP)", "postcode", "DR7 2FP"),
         ("NI AB123456C", "ni_number", "AB123456C"),
         ("DOB: 3.4.2015", "date_of_birth", "3.4.2015"),
         ("born on 3rd April 2015", "date_of_birth", "3rd April 2015"),
@@ -47,6 +48,9 @@ def test_identifiers_are_found(text, kind, found):
         "The core group met 3 times between April and June.",
         "Referral on 12 March; strategy meeting the next day.",
         "Reference NOR-7K3QX2 in the sample.",
+        # pseudonymised case references whose code has a postcode's shape
+        "Reference NOR-DR72FP in the sample.",
+        "NOR-G2E6RS and SOU-YT65SJ",
         "943 476 5918 is not a valid NHS number",  # wrong check digit
         "Case number 1234567890",  # fails the NHS check digit
         "Year 2025/26 programme",

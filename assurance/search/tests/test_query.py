@@ -52,3 +52,9 @@ def test_a_child_identifier_is_not_searched_nor_kept_and_the_message_names_the_w
     query = parse_query("9434765919")
     assert "by its reference" in query.error
     assert query.text == ""
+
+
+def test_a_case_reference_with_a_postcodes_shape_is_searched_not_refused():
+    # about one pseudonymised reference in forty has a code shaped like a postcode
+    query = parse_query("NOR-DR72FP")
+    assert query.ok and query.terms == ("nor-dr72fp",)

@@ -16,11 +16,23 @@ _TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 M = TypeVar("M", bound=models.Model)
 
 
+# django-simple-history keeps a change's reason in a column of 100 characters: PostgreSQL refuses
+# a longer one (SQLite keeps it), so a reason quoting what someone typed is shortened to fit.
+CHANGE_REASON_LENGTH = 100
+
+
+def _fit_change_reason(instance: models.Model) -> None:
+    reason = getattr(instance, "_change_reason", None)
+    if isinstance(reason, str) and len(reason) > CHANGE_REASON_LENGTH:
+        instance._change_reason = reason[: CHANGE_REASON_LENGTH - 1].rstrip() + "…"  # type: ignore[attr-defined]
+
+
 def save_as(instance: M, actor: Any, **save_kwargs: Any) -> M:
     """Save ``instance`` with its history entry attributed to ``actor`` (an actor of the
     permission layer, or a user for system code such as the demo): the one way a write records
     who made it, in a request or not."""
     instance._history_user = getattr(actor, "user", actor)  # type: ignore[attr-defined]
+    _fit_change_reason(instance)
     instance.save(**save_kwargs)
     return instance
 
@@ -29,6 +41,7 @@ def delete_as(instance: models.Model, actor: Any) -> None:
     """Delete ``instance``, its history's record of the deletion naming ``actor`` (as
     ``save_as``)."""
     instance._history_user = getattr(actor, "user", actor)  # type: ignore[attr-defined]
+    _fit_change_reason(instance)
     instance.delete()
 
 

@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('tolerance', models.DecimalField(blank=True, decimal_places=4, max_digits=14, null=True)),
                 ('rag', models.CharField(blank=True, max_length=8)),
                 ('direction', models.CharField(blank=True, max_length=12)),
-                ('variation', models.CharField(blank=True, max_length=16)),
+                ('variation', models.CharField(blank=True, max_length=32)),
                 ('assurance', models.CharField(blank=True, max_length=24)),
                 ('compared_period', models.CharField(blank=True, max_length=20)),
                 ('england', models.DecimalField(blank=True, decimal_places=4, max_digits=16, null=True)),

@@ -51,7 +51,7 @@ class IndicatorSummary(PartnershipScoped):
     tolerance = _figure(14)
     rag = models.CharField(max_length=8, blank=True)
     direction = models.CharField(max_length=12, blank=True)
-    variation = models.CharField(max_length=16, blank=True)
+    variation = models.CharField(max_length=32, blank=True)
     assurance = models.CharField(max_length=24, blank=True)
     # the published national figures it is compared with (the LA's latest published period)
     compared_period = models.CharField(max_length=20, blank=True)

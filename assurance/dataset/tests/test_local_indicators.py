@@ -182,3 +182,22 @@ def test_a_changed_definition_starts_a_new_series_on_the_spc_chart(
     assert "Counted by referral, not by child." in html
     # the jump from 30 to 60 is the new definition, not a signal
     assert page.context["spc"].variation.value == "common_cause"
+
+
+def test_a_long_reason_is_kept_whole_on_the_version_and_shortened_in_the_history(northfield, amira):
+    """The history's reason column holds 100 characters (PostgreSQL refused the demo's longer
+    one); the definition change keeps every word."""
+    indicator = LocalIndicatorFactory(partnership=northfield.partnership, owner=northfield.council)
+    reason = "Counted by referral, not by child, as agreed by the data group. " * 4
+    local_indicator_update(
+        actor=actor_for_person(amira),
+        indicator=indicator,
+        owner=northfield.council,
+        changes_from=date(2024, 4, 1),
+        reason=reason,
+        definition="Referrals, each counted.",
+    )
+    assert DefinitionChange.objects.get(indicator=indicator).reason == reason.strip()
+    stored = indicator.history.latest().history_change_reason
+    assert len(stored) == 100 and stored.endswith("…")
+    assert stored.startswith("Version 2 from 1 April 2024: Counted by referral")

@@ -8,9 +8,8 @@ from typing import Any
 
 from django.db import models
 
-from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
-from assurance.reviews.notifications.models import SeriousIncident
-from assurance.reviews.notifications.selectors import get_incident
+from assurance.partnerships.viewmixins import FormPageView
+from assurance.reviews.notifications.views import OneIncidentMixin
 from assurance.reviews.practice_reviews import services
 from assurance.reviews.practice_reviews.forms import FindingForm, PracticeReviewForm
 from assurance.reviews.practice_reviews.models import PracticeReview
@@ -18,13 +17,8 @@ from assurance.reviews.practice_reviews.selectors import practice_review_of
 from assurance.reviews.practice_reviews.services import FIELDS
 
 
-class PracticeReviewMixin(PartnershipViewMixin):
-    section = "reviews"
+class PracticeReviewMixin(OneIncidentMixin):
     permission = "review.manage"
-
-    @cached_property
-    def incident(self) -> SeriousIncident:
-        return get_incident(actor=self.actor, pk=self.kwargs["pk"])
 
     @cached_property
     def review(self) -> PracticeReview:
@@ -35,12 +29,6 @@ class PracticeReviewMixin(PartnershipViewMixin):
             {"text": "Reviews", "href": self.partnership_url("reviews:board")},
             {"text": self.incident.reference, "href": self.get_cancel_url()},
         ]
-
-    def get_cancel_url(self) -> str:
-        return self.partnership_url("reviews:incident_detail", self.incident.pk)
-
-    def get_caption(self) -> str:
-        return f"Serious incident {self.incident.reference}"
 
 
 class PracticeReviewRecordView(PracticeReviewMixin, FormPageView):

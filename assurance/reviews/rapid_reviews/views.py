@@ -9,9 +9,8 @@ from typing import Any
 
 from django.db import models
 
-from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
-from assurance.reviews.notifications.models import SeriousIncident
-from assurance.reviews.notifications.selectors import get_incident
+from assurance.partnerships.viewmixins import FormPageView
+from assurance.reviews.notifications.views import OneIncidentMixin
 from assurance.reviews.rapid_reviews import services
 from assurance.reviews.rapid_reviews.forms import RapidReviewForm, ScrutineerReviewForm
 from assurance.reviews.rapid_reviews.models import RapidReview
@@ -19,13 +18,7 @@ from assurance.reviews.rapid_reviews.selectors import rapid_review_of
 from assurance.reviews.rapid_reviews.services import FIELDS
 
 
-class RapidReviewMixin(PartnershipViewMixin):
-    section = "reviews"
-
-    @cached_property
-    def incident(self) -> SeriousIncident:
-        return get_incident(actor=self.actor, pk=self.kwargs["pk"])
-
+class RapidReviewMixin(OneIncidentMixin):
     @cached_property
     def review(self) -> RapidReview:
         return rapid_review_of(incident=self.incident)
@@ -35,12 +28,6 @@ class RapidReviewMixin(PartnershipViewMixin):
             {"text": "Reviews", "href": self.partnership_url("reviews:board")},
             {"text": self.incident.reference, "href": self.get_cancel_url()},
         ]
-
-    def get_cancel_url(self) -> str:
-        return self.partnership_url("reviews:incident_detail", self.incident.pk)
-
-    def get_caption(self) -> str:
-        return f"Serious incident {self.incident.reference}"
 
     def get_revision_records(self) -> list[models.Model]:
         return [self.review] if self.review.pk else []

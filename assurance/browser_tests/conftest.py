@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -111,7 +112,7 @@ def demo_server(django_db_setup: None, django_db_blocker: Any, static_build: Pat
 
     with django_db_blocker.unblock():
         _refuse_unless_test_database()
-        call_command("demo", quiet_logins=True)
+        _load_demo(call_command)
         server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
         server._live_server_modified_settings.enable()
         try:
@@ -120,6 +121,35 @@ def demo_server(django_db_setup: None, django_db_blocker: Any, static_build: Pat
             server._live_server_modified_settings.disable()
             server.stop()
             call_command("flush", interactive=False, verbosity=0)
+
+
+# The demo as the first module of this process loaded it (in-memory SQLite only): later modules
+# copy it back with SQLite's backup API in about a second instead of loading it again.
+_DEMO_SNAPSHOT: list[sqlite3.Connection] = []
+
+
+def _load_demo(call_command: Callable[..., Any]) -> None:
+    """Load the demo partnerships into the (empty, flushed) test database.
+
+    On in-memory SQLite (how ``make test`` runs the browser tests) the first module of each
+    process runs ``manage.py demo`` and keeps a copy of the database it made; later modules
+    restore that copy, which holds exactly what a fresh demo load would (same rows, same keys),
+    since the demo's dates are worked out from the same day. Elsewhere every module loads the
+    demo."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        call_command("demo", quiet_logins=True)
+        return
+    connection.ensure_connection()
+    live = connection.connection
+    if _DEMO_SNAPSHOT:
+        _DEMO_SNAPSHOT[0].backup(live)
+        return
+    call_command("demo", quiet_logins=True)
+    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+    live.backup(snapshot)
+    _DEMO_SNAPSHOT.append(snapshot)
 
 
 def _refuse_unless_test_database() -> None:

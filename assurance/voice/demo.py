@@ -4,7 +4,8 @@ across the year, and one message that read like a disclosure, flagged to the dut
 handled the same morning; two participation events with what was heard; a spreadsheet of
 feedback the hospital trust gathered; the feedback tagged with the learning cycle's themes, a
 few quotes chosen, and three “you said, we did” answers linked to actions of the action log (one
-of them with its impact measured by a re-audit).
+of them with its impact measured by a re-audit); and voice a standing item of the Assurance
+and Review Group's meetings.
 
 Dates are relative to the day the demo is loaded. Loading is idempotent: if Northfield already
 has form links, nothing is added.
@@ -24,12 +25,13 @@ from assurance.improvement.actions.demo import closed_thread_action
 from assurance.improvement.actions.models import Action
 from assurance.improvement.learning.models import LearningTheme
 from assurance.partnerships.access import actor_for_person
-from assurance.partnerships.models import Agency, Partnership, Person
+from assurance.partnerships.models import Agency, Group, Partnership, Person
 from assurance.voice.events import services as event_services
 from assurance.voice.events.models import EventKind, ParticipationEvent
 from assurance.voice.feedback import services, upload
 from assurance.voice.feedback.disclosure import STARTER_WORDS
 from assurance.voice.feedback.models import AgeBand, Feedback, FeedbackLink, ServiceUsed
+from assurance.voice.summary import services as summary_services
 from assurance.voice.themes import services as theme_services
 from assurance.voice.themes.models import QuotePart
 from assurance.voice.you_said_we_did import services as answer_services
@@ -145,6 +147,9 @@ def _load(partnership: Partnership, bu: Any) -> None:
     _agency_upload(partnership, bu, today)
     _themes(partnership, bu)
     _you_said_we_did(partnership, bu, today)
+    arg = Group.objects_for(partnership).filter(short_name="ARG").first()
+    if arg is not None:
+        summary_services.agenda_groups_set(actor=bu, groups=[arg])
 
 
 FORUM_HEARD = [

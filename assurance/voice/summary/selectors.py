@@ -7,16 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count as Counted
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from assurance.core.business_year import business_year_bounds
+from assurance.core.registry import StandingItem
 from assurance.improvement.learning.models import LearningTheme
 from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Group
 from assurance.voice.feedback.models import AgeBand, Feedback, FeedbackSource
 from assurance.voice.feedback.selectors import reportable
 from assurance.voice.summary.figures import Count, Figures, by_count, tally
+from assurance.voice.summary.models import AgendaGroup
+from assurance.voice.summary.periods import quarter_of
 from assurance.voice.themes.models import FeedbackTheme
 from assurance.voice.themes.selectors import quotes
 
@@ -84,4 +90,31 @@ def quotes_between(*, actor: Actor, start: date, end: date) -> list[Quote]:
             received_on=quote.feedback.received_on,
         )
         for quote in chosen
+    ]
+
+
+# --- the standing agenda item -------------------------------------------------------------------
+
+STANDING_TITLE = "The voice of children and families"
+
+
+def agenda_groups(*, actor: Actor) -> QuerySet[Group]:
+    """The groups whose every meeting has voice on its agenda."""
+    return Group.objects_for(actor.partnership).filter(voice_agenda__isnull=False)
+
+
+def standing_items(meeting: Any) -> list[StandingItem]:
+    """Voice on the agenda of a meeting of a group the business unit chose, its paper the
+    summary of the last quarter ended before the meeting (registered in ``core.registry``)."""
+    partnership = meeting.partnership
+    if not AgendaGroup.objects_for(partnership).filter(group_id=meeting.group_id).exists():
+        return []
+    quarter = quarter_of(meeting.held_on).previous()
+    href = reverse("voice:summary", args=[partnership.slug]) + f"?period={quarter.key}"
+    return [
+        StandingItem(
+            title=STANDING_TITLE,
+            paper_title=f"What children and families told us: {quarter.label}",
+            paper_href=href,
+        )
     ]

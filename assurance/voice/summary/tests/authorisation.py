@@ -17,6 +17,7 @@ EXPECTED = {
     "voice:summary": expect(allow=READERS),
     "voice:summary_pdf": expect(allow=READERS),
     "voice:summary_docx": expect(allow=READERS),
+    "voice:summary_agenda": expect(allow=BU),
     "api:voice_feedback_summary": expect(
         northfield=ALLOW, southvale=ALLOW, anonymous=UNAUTHENTICATED
     ),

@@ -12,10 +12,8 @@ from django.utils import timezone
 
 from assurance.core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, Report
 from assurance.improvement.learning.tests.factories import LearningThemeFactory
-from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import Tenant
-from assurance.voice import selectors as voice
 from assurance.voice.feedback.models import AgeBand, FeedbackSource
 from assurance.voice.feedback.tests.factories import FeedbackFactory
 from assurance.voice.summary.periods import quarter_of
@@ -53,10 +51,6 @@ def year_of_feedback(northfield: Tenant) -> dict:
     ChosenQuoteFactory(partnership=p, feedback=q1[1], part=QuotePart.GOOD)
     ChosenQuoteFactory(partnership=p, feedback=flagged, part=QuotePart.GOOD)
     return {"hearing": hearing}
-
-
-def counts(rows: list) -> dict[str, int]:
-    return {row.label: row.count for row in rows}
 
 
 def test_the_quarters_figures_leave_out_a_possible_disclosure(
@@ -120,18 +114,6 @@ def test_the_api_names_a_bad_year(amira: Person, client_for) -> None:
     response = client_for(amira).get(reverse("api:voice_feedback_summary") + "?year=twenty")
     assert response.status_code == 400
     assert response.json()["year"].startswith("Give a business year from 2000 to")
-
-
-def test_the_annual_reports_reads(
-    northfield: Tenant, amira: Person, year_of_feedback: dict
-) -> None:
-    actor = actor_for_person(amira)
-    figures = voice.year_figures(actor=actor, year=2025)
-    assert figures.total == 4
-    assert counts(figures.by_source)["Online form"] == 3
-    assert counts(figures.by_theme) == {"Hearing the child": 2, "Sharing information": 0}
-    [quote] = voice.year_quotes(actor=actor, year=2025)
-    assert quote.text == "She listened"
 
 
 def test_the_page_opens_on_this_quarter(northfield: Tenant, amira: Person, client_for) -> None:

@@ -2,7 +2,13 @@
 (feedback, events, themes, you_said_we_did, summary); import them from there."""
 
 from assurance.voice.events.models import ParticipationEvent
-from assurance.voice.feedback.models import DutyInbox, Feedback, FeedbackLink, FeedbackUpload
+from assurance.voice.feedback.models import (
+    DutyInbox,
+    Feedback,
+    FeedbackLink,
+    FeedbackUpload,
+    FormRequests,
+)
 from assurance.voice.summary.models import AgendaGroup
 from assurance.voice.themes.models import ChosenQuote, FeedbackTheme
 from assurance.voice.you_said_we_did.models import YouSaidWeDid
@@ -15,6 +21,7 @@ __all__ = [
     "FeedbackLink",
     "FeedbackTheme",
     "FeedbackUpload",
+    "FormRequests",
     "ParticipationEvent",
     "YouSaidWeDid",
 ]

@@ -111,7 +111,11 @@ class ChildFormView(ChildPageMixin, FormView):
                 good=data["good"],
                 better=data["better"],
                 base_url=self.request.build_absolute_uri("/")[:-1],
+                client=self.request.META.get("REMOTE_ADDR", ""),
             )
+        except services.TooManyRequests as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)

@@ -63,24 +63,20 @@ def summary_report(*, actor: Actor, period: Period) -> Report:
 
     report.heading("You said, we did")
     answers = answers_between(actor=actor, start=start, end=end)
-    report.table(
-        Table(
-            "“You said, we did” answers given in the period",
-            ["Theme", "You said", "We did", "Action", "Measured impact"],
-            [
-                [
-                    a.theme,
-                    a.you_said,
-                    a.we_did,
-                    f"{a.action.title} ({a.action_status_label})" if a.action else "None linked",
-                    f"{a.impact.get_outcome_display()}: {a.impact.summary}"
-                    if a.impact
-                    else ("Not assessed yet" if a.action else "–"),
-                ]
-                for a in answers
-            ],
-            numeric_from=5,
-        ),
-        empty="No “you said, we did” answer was given in this period.",
-    )
+    if not answers:
+        report.paragraph("No “you said, we did” answer was given in this period.")
+    # One answer after another (not a wide table): it reads the same on a phone and on paper.
+    for a in answers:
+        report.heading(f"{a.theme}, {_d(a.answered_on)}", level=3)
+        report.paragraph(f"You said: {a.you_said}")
+        report.paragraph(f"We did: {a.we_did}")
+        if a.action is None:
+            report.paragraph("No action of the action log is linked to it yet.")
+            continue
+        report.paragraph(f"Action: {a.action.title} ({a.action_status_label.lower()}).")
+        report.paragraph(
+            f"Measured impact: {a.impact.get_outcome_display()}. {a.impact.summary}"
+            if a.impact
+            else "Measured impact: not assessed yet."
+        )
     return report

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assurance.core.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, Report
+from assurance.improvement.actions.models import ImpactOutcome
+from assurance.improvement.actions.tests.factories import ActionFactory, ImpactAssessmentFactory
 from assurance.improvement.learning.tests.factories import LearningThemeFactory
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import Tenant
@@ -19,6 +21,7 @@ from assurance.voice.feedback.tests.factories import FeedbackFactory
 from assurance.voice.summary.periods import quarter_of
 from assurance.voice.themes.models import QuotePart
 from assurance.voice.themes.tests.factories import ChosenQuoteFactory, FeedbackThemeFactory
+from assurance.voice.you_said_we_did.tests.factories import YouSaidWeDidFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +76,24 @@ def test_the_quarters_figures_leave_out_a_possible_disclosure(
     assert "“She listened” (aged 13 to 15, online form, 30 June 2025)" in html
     assert "Frightening words" not in html
     assert "Quarter 1 of 2025/26 (April to June 2025)" in html
+    assert "No “you said, we did” answer was given in this period." in html
+
+
+def test_the_periods_answers_with_their_actions_impact(
+    northfield: Tenant, amira: Person, client_for
+) -> None:
+    p = northfield.partnership
+    action = ActionFactory(partnership=p, title="Write to the child after every meeting")
+    ImpactAssessmentFactory(action=action, outcome=ImpactOutcome.ACHIEVED, summary="9 in 10")
+    YouSaidWeDidFactory(
+        partnership=p, action=action, answered_on=date(2025, 5, 2), we_did="Letters now"
+    )
+    YouSaidWeDidFactory(partnership=p, answered_on=date(2025, 7, 1), we_did="Next quarter")
+    url = reverse("voice:summary", args=[northfield.slug]) + "?period=2025-Q1"
+    html = client_for(amira).get(url).content.decode()
+    assert "We did: Letters now" in html and "Next quarter" not in html
+    assert "Action: Write to the child after every meeting" in html
+    assert "Measured impact: Achieved. 9 in 10" in html
 
 
 def test_the_summary_downloads_as_pdf_and_word(

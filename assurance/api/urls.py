@@ -12,6 +12,7 @@ from assurance.improvement.actions import api as action_api
 from assurance.improvement.thread import api as thread_api
 from assurance.partnerships import api as partnerships_api
 from assurance.reviews.board import api as reviews_api
+from assurance.voice.summary import api as voice_api
 
 app_name = "api"
 
@@ -27,6 +28,11 @@ urlpatterns = [
     path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(), name="audits_findings"),
     path("actions/", action_api.ActionListAPI.as_view(), name="actions_list"),
     path("actions/<int:pk>/thread", thread_api.ActionThreadAPI.as_view(), name="actions_thread"),
+    path(
+        "voice/feedback/summary",
+        voice_api.FeedbackSummaryAPI.as_view(),
+        name="voice_feedback_summary",
+    ),
     path("reviews/", reviews_api.ReviewListAPI.as_view(), name="reviews_list"),
     path("reviews/<int:pk>", reviews_api.ReviewDetailAPI.as_view(), name="reviews_detail"),
     path("indicators/", catalogue_api.IndicatorListAPI.as_view(), name="indicator_list"),

@@ -3,12 +3,14 @@
 A child answers the form on a 375 px phone with JavaScript switched off; the same pages, with
 JavaScript, pass axe-core and fit the window (its error page too). A message that reads like a
 disclosure reaches the business unit's duty inbox, not the list of what children said, and the
-duty officer records what was done. Every page gets axe-core and a screenshot."""
+duty officer records what was done. The business unit themes a child's answer and links a
+"you said, we did" to an action. Every page gets axe-core and a screenshot."""
 
 from __future__ import annotations
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from assurance.browser_tests.browsing import PHONE, Browse, assert_fits_window
@@ -106,3 +108,61 @@ def test_a_disclosure_reaches_the_duty_inbox_only(browse) -> None:  # type: igno
     b.goto("/p/northfield/voice/duty/settings/")
     b.check("duty-settings")
     b.assert_clean()
+
+
+def test_the_business_unit_themes_an_answer_and_links_a_we_did_to_an_action(browse) -> None:  # type: ignore[no-untyped-def]
+    """A child's answer is tagged with a theme from the page of feedback waiting for one; the
+    theme's page then shows it, and a "you said, we did" answer linked to an action of the
+    action log, with the action's status; the quarter's summary and the phone width too."""
+    token = _link().token
+    child = browse("child-themed", viewport=PHONE)
+    child.goto(f"/say/{token}/")
+    _answer(child.page, better="I never know who my new worker is going to be")
+    expect(child.page.get_by_role("heading", level=1)).to_have_text("Thank you")
+
+    b: Browse = browse("business-unit-themes")
+    b.sign_in("business-unit@northfield.example", settings.DEMO_PASSWORD)
+    b.goto("/p/northfield/voice/")
+    b.page.get_by_role("button", name="Tag feedback with themes").click()
+    expect(b.page.get_by_role("heading", level=1)).to_have_text("Tag feedback with a theme")
+    b.check("tag-feedback")
+    b.page.get_by_label("Theme", exact=True).select_option(label="Hearing the child")
+    b.page.get_by_label("I never know who my new worker is going to be").check()
+    b.page.get_by_role("button", name="Tag the feedback").click()
+    expect(b.page.locator(".govuk-notification-banner")).to_contain_text(
+        "1 piece of feedback tagged."
+    )
+
+    b.goto("/p/northfield/voice/themes/")
+    b.check("themes")
+    b.page.get_by_role("link", name="Hearing the child").click()
+    expect(b.page.get_by_text("I never know who my new worker is going to be")).to_be_visible()
+    b.check("theme")
+    b.page.get_by_role("button", name="Add a “you said, we did” answer").click()
+    b.check("answer-add")
+    b.page.get_by_label("You said").fill("You never know who your new worker is going to be.")
+    b.page.get_by_label("We did").fill("Your new worker now writes to you before you meet.")
+    b.page.get_by_label("The action in the action log (optional)").select_option(
+        label="Brief police public protection staff on sending conference reports two days "
+        "before the conference"
+    )
+    b.page.get_by_label("Date of the answer").fill(timezone.localdate().isoformat())
+    b.page.get_by_role("button", name="Save the answer").click()
+    expect(b.page.locator(".govuk-notification-banner")).to_contain_text("The answer is saved.")
+    expect(b.page.get_by_text("Your new worker now writes to you before you meet.")).to_be_visible()
+    expect(
+        b.page.get_by_role("link", name="Brief police public protection staff", exact=False)
+    ).to_be_visible()
+    b.check("theme-answered")
+
+    b.goto("/p/northfield/voice/summary/")
+    b.check("summary")
+
+    phone: Browse = browse("business-unit-themes-phone", viewport=PHONE)
+    phone.sign_in("business-unit@northfield.example", settings.DEMO_PASSWORD)
+    phone.goto("/p/northfield/voice/themes/tag/")
+    phone.check("tag-feedback")
+    phone.goto("/p/northfield/voice/summary/")
+    phone.check("summary")
+    b.assert_clean()
+    phone.assert_clean()

@@ -128,6 +128,34 @@ def follow_ups_for(record: Any) -> list[FollowUp]:
     return follow_ups
 
 
+@dataclass(frozen=True)
+class StandingItem:
+    """An item always on a group's agenda, with its paper: the voice of children and families
+    on the Assurance and Review Group's (seed 000), its paper the quarter's feedback summary."""
+
+    title: str
+    paper_title: str
+    paper_href: str
+
+
+StandingAgendaProvider = Callable[[Any], list[StandingItem]]
+_STANDING_AGENDA_PROVIDERS: list[StandingAgendaProvider] = []
+
+
+def register_standing_agenda(provider: StandingAgendaProvider) -> None:
+    """A capability registers the items it puts on every agenda of the groups it chooses."""
+    if provider not in _STANDING_AGENDA_PROVIDERS:
+        _STANDING_AGENDA_PROVIDERS.append(provider)
+
+
+def standing_agenda_for(meeting: Any) -> list[StandingItem]:
+    """The standing items of ``meeting``'s agenda (before the items chosen for it)."""
+    items: list[StandingItem] = []
+    for provider in _STANDING_AGENDA_PROVIDERS:
+        items.extend(provider(meeting))
+    return items
+
+
 # The GOV.UK tag colours (``govuk-tag--<colour>``) that core/status_tag.html can draw.
 TAG_COLOURS = frozenset(
     {

@@ -1,8 +1,11 @@
 """A year of Northfield's feedback, through the same services as the pages: two open links
 (children in care about their social worker; families about early help) with forty-odd answers
 across the year, and one message that read like a disclosure, flagged to the duty inbox and
-handled the same morning; two participation events with what was heard; and a spreadsheet of
-feedback the hospital trust gathered.
+handled the same morning; two participation events with what was heard; a spreadsheet of
+feedback the hospital trust gathered; the feedback tagged with the learning cycle's themes, a
+few quotes chosen, and three “you said, we did” answers linked to actions of the action log (one
+of them with its impact measured by a re-audit); and voice a standing item of the Assurance
+and Review Group's meetings.
 
 Dates are relative to the day the demo is loaded. Loading is idempotent: if Northfield already
 has form links, nothing is added.
@@ -18,13 +21,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from assurance.core.spreadsheets import add_sheet, append_row, new_workbook, workbook_bytes
+from assurance.improvement.actions.demo import closed_thread_action
+from assurance.improvement.actions.models import Action
+from assurance.improvement.learning.models import LearningTheme
 from assurance.partnerships.access import actor_for_person
-from assurance.partnerships.models import Agency, Partnership, Person
+from assurance.partnerships.models import Agency, Group, Partnership, Person
 from assurance.voice.events import services as event_services
 from assurance.voice.events.models import EventKind, ParticipationEvent
 from assurance.voice.feedback import services, upload
 from assurance.voice.feedback.disclosure import STARTER_WORDS
-from assurance.voice.feedback.models import AgeBand, FeedbackLink, ServiceUsed
+from assurance.voice.feedback.models import AgeBand, Feedback, FeedbackLink, ServiceUsed
+from assurance.voice.summary import services as summary_services
+from assurance.voice.themes import services as theme_services
+from assurance.voice.themes.models import QuotePart
+from assurance.voice.you_said_we_did import services as answer_services
+from assurance.voice.you_said_we_did.models import YouSaidWeDid
 
 BASE_URL = "http://localhost:8000"
 DISCLOSURE = "My mums boyfriend hit me and I am scared to go home after school"
@@ -134,6 +145,11 @@ def _load(partnership: Partnership, bu: Any) -> None:
         )
     _events(partnership, bu, today)
     _agency_upload(partnership, bu, today)
+    _themes(partnership, bu)
+    _you_said_we_did(partnership, bu, today)
+    arg = Group.objects_for(partnership).filter(short_name="ARG").first()
+    if arg is not None:
+        summary_services.agenda_groups_set(actor=bu, groups=[arg])
 
 
 FORUM_HEARD = [
@@ -200,3 +216,95 @@ def _agency_upload(partnership: Partnership, bu: Any, today: Any) -> None:
         base_url=BASE_URL,
         today=today,
     )
+
+
+# Words in the feedback → the learning cycle's theme it speaks about (the demo's themes).
+THEME_WORDS = {
+    "Hearing the child": (
+        "story again",
+        "social workers this year",
+        "didn't get a say",
+        "what happens",
+        "nobody asked my child",
+        "nobody told me",
+        "words",
+    ),
+    "Sharing information between agencies": (
+        "passed between",
+        "three people",
+        "who to ring",
+        "tell our story",
+    ),
+    "Drift in neglect cases": ("passed between", "things got worse"),
+}
+QUOTES = (
+    ("I've had 4 social workers this year", QuotePart.BETTER),
+    ("We have to tell our story again", QuotePart.BETTER),
+    ("Workers who text back the same day", QuotePart.GOOD),
+    ("They let me bring my teddy", QuotePart.GOOD),
+)
+
+
+def _themes(partnership: Partnership, bu: Any) -> None:
+    themes = {t.title: t for t in LearningTheme.objects_for(partnership)}
+    chosen_once: set[str] = set()
+    for piece in Feedback.objects_for(partnership).filter(flagged=False).order_by("pk"):
+        words = f"{piece.good} {piece.better}".lower()
+        tagged = [
+            themes[title]
+            for title, needles in THEME_WORDS.items()
+            if title in themes and any(needle in words for needle in needles)
+        ]
+        if tagged:
+            theme_services.feedback_themes_set(actor=bu, feedback=piece, themes=tagged)
+        for start, part in QUOTES:
+            if start not in chosen_once and str(getattr(piece, part)).startswith(start):
+                theme_services.quote_choose(actor=bu, feedback=piece, part=part)
+                chosen_once.add(start)
+
+
+def _you_said_we_did(partnership: Partnership, bu: Any, today: Any) -> None:
+    themes = {t.title: t for t in LearningTheme.objects_for(partnership)}
+    actions = Action.objects_for(partnership)
+    answers = [
+        (
+            "Hearing the child",
+            "You have to tell your story again to every new worker, and nobody tells you what "
+            "happens after a meeting about you.",
+            "Every child's plan now starts with a page in their own words that a new worker "
+            "reads first, and after each meeting the worker writes to the child to say what was "
+            "decided. A learning event on planning conferences around the child is booked.",
+            actions.filter(title__startswith="Hold a learning event on planning").first(),
+            -40,
+        ),
+        (
+            "Drift in neglect cases",
+            "Parents told us they were passed between services, and things got worse before "
+            "anyone helped.",
+            "Social workers, health visitors and school staff were trained to use the neglect "
+            "assessment tool at the start of every case and at each review, so help starts "
+            "sooner. The re-audit measured the change.",
+            closed_thread_action(partnership),
+            -25,
+        ),
+        (
+            "Sharing information between agencies",
+            "You saw three different people and nobody asked your child what they thought.",
+            "GP practices agreed how they tell the conference what they know when they cannot "
+            "come, so families do not have to repeat it.",
+            actions.filter(title__startswith="Agree with GP practices").first(),
+            -10,
+        ),
+    ]
+    for title, said, did, action, offset in answers:
+        if title not in themes:
+            continue
+        answer_services.answer_save(
+            actor=bu,
+            answer=YouSaidWeDid(),
+            theme=themes[title],
+            you_said=said,
+            we_did=did,
+            action=action,
+            answered_on=today + timedelta(days=offset),
+        )

@@ -4,9 +4,18 @@
 
 from assurance.voice.events import urls as events
 from assurance.voice.feedback import urls as feedback
+from assurance.voice.summary import urls as summary
+from assurance.voice.themes import urls as themes
+from assurance.voice.you_said_we_did import urls as you_said_we_did
 
 app_name = "voice"
 
-urlpatterns = [*feedback.urlpatterns, *events.urlpatterns]
+urlpatterns = [
+    *themes.urlpatterns,
+    *you_said_we_did.urlpatterns,
+    *summary.urlpatterns,
+    *feedback.urlpatterns,
+    *events.urlpatterns,
+]
 
 public = ([*feedback.public_urlpatterns], "say")

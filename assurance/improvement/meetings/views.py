@@ -8,6 +8,7 @@ from typing import Any
 
 from django.views.generic import TemplateView
 
+from assurance.core.registry import standing_agenda_for
 from assurance.improvement.actions.models import Action
 from assurance.improvement.learning.models import LearningItem, Recommendation
 from assurance.improvement.meetings import selectors, services
@@ -91,6 +92,7 @@ class MeetingDetailView(OneMeetingMixin, TemplateView):
             meeting=meeting,
             page_title=str(meeting),
             quorum=selectors.quorum_view(meeting),
+            standing=standing_agenda_for(meeting),
             can_manage=self.actor.can("meeting.manage"),
             can_decide=self.actor.can("decision.record") and meeting.group.is_decision_making,
         )

@@ -205,3 +205,26 @@ class DutyInbox(PartnershipScoped):
 
     def __str__(self) -> str:
         return "Duty inbox"
+
+
+class FormRequests(PartnershipScoped):
+    """How many forms were taken through a link from one network in one clock hour: the rate
+    limit's counter (``limits.py``). Not a domain record, so no history: rows of earlier hours
+    are deleted as new ones are counted, and the network is a keyed digest, never its address,
+    so nothing here outlives the hour or ties a message to where it came from."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    link = models.ForeignKey(FeedbackLink, on_delete=models.CASCADE, related_name="+")
+    client_digest = models.CharField(max_length=64)  # HMAC-SHA256, hex
+    hour = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link", "client_digest", "hour"], name="form_requests_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} forms in the hour from {self.hour:%H:00}"

@@ -7,11 +7,15 @@ message's reference and link, never its words)."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
-from datetime import date
+from datetime import date, datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +35,7 @@ from assurance.core.spreadsheets import (
 )
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency, Partnership, Person
-from assurance.voice.feedback import selectors, upload
+from assurance.voice.feedback import limits, selectors, upload
 from assurance.voice.feedback.disclosure import disclosure_reasons, parse_words, word_problems
 from assurance.voice.feedback.models import (
     AgeBand,
@@ -40,6 +44,7 @@ from assurance.voice.feedback.models import (
     FeedbackLink,
     FeedbackSource,
     FeedbackUpload,
+    FormRequests,
     ServiceUsed,
 )
 
@@ -65,6 +70,36 @@ def feedback_link_update(
     return save_as(link, actor)
 
 
+class TooManyRequests(Exception):
+    """One form too many from one network (or through one link) this hour; the message says
+    so in a child's words."""
+
+
+def client_digest(address: str) -> str:
+    """A keyed digest of the address a form came from: enough to count, useless to a reader."""
+    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def form_request_count(*, link: FeedbackLink, client: str, now: datetime | None = None) -> None:
+    """Count one form taken through ``link`` from ``client`` this hour, or refuse it
+    (``TooManyRequests``) over the limit. Earlier hours' counts are deleted."""
+    hour = (now or timezone.now()).replace(minute=0, second=0, microsecond=0)
+    FormRequests.unscoped.filter(hour__lt=hour).delete()
+    digest = client_digest(client)
+    this_hour = FormRequests.unscoped.filter(link=link, hour=hour)
+    refusal = limits.rate_limit_refusal(
+        from_network=this_hour.filter(client_digest=digest).aggregate(n=Sum("count"))["n"] or 0,
+        by_link=this_hour.aggregate(n=Sum("count"))["n"] or 0,
+    )
+    if refusal:
+        raise TooManyRequests(refusal)
+    row, _ = FormRequests.unscoped.get_or_create(
+        partnership_id=link.partnership_id, link=link, client_digest=digest, hour=hour
+    )
+    FormRequests.unscoped.filter(pk=row.pk).update(count=F("count") + 1)
+
+
 def feedback_submit(
     *,
     link: FeedbackLink,
@@ -75,8 +110,10 @@ def feedback_submit(
     better: str,
     base_url: str,
     today: date | None = None,
+    client: str | None = None,
 ) -> Feedback:
-    """Store what a child sent through an open link (no one is signed in)."""
+    """Store what a child sent through an open link (no one is signed in). With ``client``
+    (the address the form came from), refused (``TooManyRequests``) over the rate limit."""
     if not link.is_open:
         raise ValidationError("This form is closed.")
     if feeling is None and not (good.strip() or better.strip()):
@@ -93,6 +130,8 @@ def feedback_submit(
         better=better.strip(),
     )
     with transaction.atomic():
+        if client is not None:
+            form_request_count(link=link, client=client)
         feedback_store(feedback, actor=None, base_url=base_url)
     return feedback
 

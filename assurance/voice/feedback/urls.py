@@ -1,5 +1,6 @@
 """Feedback's pages: the partnership's (under /p/<partnership>/voice/) and the child's form,
-reached by its open link (``public_urlpatterns``, under /say/)."""
+reached by its open link (``public_urlpatterns``, under /say/). The list of feedback and a
+piece of feedback are served by ``voice.themes``, which shows each piece's themes."""
 
 from django.urls import path
 
@@ -10,8 +11,6 @@ LINKS = "voice/links/"
 DUTY = "voice/duty/"
 
 urlpatterns = [
-    path(V, views.FeedbackListView.as_view(), name="feedback_list"),
-    path(V + "<int:pk>/", views.FeedbackDetailView.as_view(), name="feedback_detail"),
     path(LINKS, views.LinkListView.as_view(), name="link_list"),
     path(LINKS + "new/", views.LinkCreateView.as_view(), name="link_create"),
     path(LINKS + "<int:pk>/", views.LinkDetailView.as_view(), name="link_detail"),

@@ -8,6 +8,7 @@ from typing import Any
 
 import qrcode
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -32,7 +33,7 @@ from assurance.voice.feedback.forms import (
     HandleForm,
     UploadForm,
 )
-from assurance.voice.feedback.models import FeedbackLink, Feeling
+from assurance.voice.feedback.models import Feedback, FeedbackLink, Feeling
 
 FACES = {
     Feeling.REALLY_GOOD: "really-good",
@@ -110,7 +111,11 @@ class ChildFormView(ChildPageMixin, FormView):
                 good=data["good"],
                 better=data["better"],
                 base_url=self.request.build_absolute_uri("/")[:-1],
+                client=self.request.META.get("REMOTE_ADDR", ""),
             )
+        except services.TooManyRequests as exc:
+            form.add_error(None, str(exc))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
@@ -142,10 +147,14 @@ class FeedbackListView(VoiceMixin, TemplateView):
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return []
 
+    def get_feedback(self) -> QuerySet[Feedback]:
+        """The feedback listed (a higher noun's page adds what it knows of each piece)."""
+        return selectors.reportable(actor=self.actor)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            paginate(self.request, selectors.reportable(actor=self.actor)),
+            paginate(self.request, self.get_feedback()),
             can_manage=self.actor.can("voice.manage"),
             can_duty=self.actor.can("voice.duty"),
             can_upload=self.actor.can("voice.upload"),
@@ -160,10 +169,17 @@ class FeedbackDetailView(VoiceMixin, TemplateView):
     permission = "voice.view"
     template_name = "voice/feedback/feedback_detail.html"
 
+    @cached_property
+    def feedback(self) -> Feedback:
+        return selectors.get_feedback(actor=self.actor, pk=self.kwargs["pk"])
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        feedback = selectors.get_feedback(actor=self.actor, pk=self.kwargs["pk"])
-        context.update(feedback=feedback, page_title=str(feedback))
+        context.update(
+            feedback=self.feedback,
+            page_title=str(self.feedback),
+            can_manage=self.actor.can("voice.manage"),
+        )
         return context
 
 

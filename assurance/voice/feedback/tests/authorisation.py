@@ -29,8 +29,6 @@ def _row(allow, key=None):  # type: ignore[no-untyped-def]
 PUBLIC = expect(northfield=ALLOW, southvale=ALLOW, anonymous=ALLOW, kwargs={"token": "form_token"})
 
 EXPECTED = {
-    "voice:feedback_list": _row(READERS),
-    "voice:feedback_detail": _row(READERS, "feedback"),
     "voice:link_list": _row(BU),
     "voice:link_create": _row(BU),
     "voice:link_detail": _row(BU, "feedback_link"),

@@ -1,0 +1,44 @@
+"""What the annual report reads of the voice (``assurance.voice.selectors``, docs/voice.md):
+a business year's counts by source, age band and theme, its quotes and its “you said, we did”
+answers; never a possible disclosure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assurance.improvement.learning.tests.factories import LearningThemeFactory
+from assurance.partnerships.access import actor_for_person
+from assurance.partnerships.models import Person
+from assurance.partnerships.tests.factories import Tenant
+from assurance.voice import selectors as voice
+from assurance.voice.feedback.models import AgeBand
+from assurance.voice.feedback.tests.factories import FeedbackFactory
+from assurance.voice.themes.tests.factories import ChosenQuoteFactory, FeedbackThemeFactory
+from assurance.voice.you_said_we_did.tests.factories import YouSaidWeDidFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_years_figures_quotes_and_answers(northfield: Tenant, amira: Person) -> None:
+    p = northfield.partnership
+    theme = LearningThemeFactory(partnership=p, title="Hearing the child")
+    said = FeedbackFactory(partnership=p, received_on=date(2025, 4, 1), good="She listened")
+    FeedbackFactory(partnership=p, received_on=date(2026, 3, 31), age_band=AgeBand.AGE_8_12)
+    FeedbackFactory(partnership=p, received_on=date(2026, 4, 1))  # the next year
+    flagged = FeedbackFactory(partnership=p, received_on=date(2025, 5, 1), flagged=True)
+    FeedbackThemeFactory(partnership=p, feedback=said, theme=theme)
+    FeedbackThemeFactory(partnership=p, feedback=flagged, theme=theme)
+    ChosenQuoteFactory(partnership=p, feedback=said)
+    ChosenQuoteFactory(partnership=p, feedback=flagged)
+    YouSaidWeDidFactory(partnership=p, theme=theme, answered_on=date(2025, 9, 1))
+
+    actor = actor_for_person(amira)
+    figures = voice.year_figures(actor=actor, year=2025)
+    assert figures.total == 2 and figures.untagged == 1
+    assert {r.label: r.count for r in figures.by_theme} == {"Hearing the child": 1}
+    assert {r.key: r.count for r in figures.by_age_band}["8_12"] == 1
+    assert [q.text for q in voice.year_quotes(actor=actor, year=2025)] == ["She listened"]
+    [answer] = voice.answers_for_year(actor=actor, year=2025)
+    assert answer.theme == "Hearing the child"

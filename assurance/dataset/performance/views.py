@@ -27,6 +27,7 @@ from assurance.dataset.charts.icons import SPC_KEY
 from assurance.dataset.charts.spc import Variation, recent_step_change
 from assurance.dataset.charts.xmr import xmr_chart
 from assurance.dataset.collection import selectors as collection_selectors
+from assurance.dataset.performance import display
 from assurance.dataset.performance import selectors as performance_selectors
 from assurance.dataset.performance.exceptions import (
     Exception_,
@@ -75,28 +76,29 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
         priority = get_for_actor(
             self.actor, Priority.objects_for(self.partnership), "indicator.view", kwargs["pk"]
         )
-        under = next(
-            (
-                settings
-                for p, settings in targets.priority_indicators(
-                    partnership=self.partnership, business_year=priority.business_year
-                )
-                if p.pk == priority.pk
-            ),
-            [],
-        )
+        under = targets.priority_settings(partnership=self.partnership, priority=priority)
         # the summary rows (ADR 023): computed when the figures changed, or now if not current
         summaries = summaries_current(
             partnership=self.partnership, business_year=priority.business_year, settings=under
         )
+        shown = [summaries[s.indicator_id] for s in under if s.indicator_id in summaries]
+        hrefs = display.indicator_hrefs(self.partnership.slug, (r.indicator.code for r in shown))
+        la_name = own_area_name(self.partnership)
         in_detail = self.request.GET.get("view") == "cards"
+        # each row's cells worked out once, drawn by one loop, kept drawn per content (display)
+        rows = (
+            display.cards(shown, hrefs=hrefs, la_name=la_name)
+            if in_detail
+            else display.table_rows(shown, hrefs=hrefs)
+        )
         context.update(
             priority=priority,
             year_label=business_year_label(priority.business_year),
-            rows=[summaries[s.indicator_id] for s in under if s.indicator_id in summaries],
+            rows=rows,
+            rows_key=display.digest(rows, partnership_id=self.partnership.pk),
             cards=in_detail,
             key=SPC_KEY,
-            la_name=own_area_name(self.partnership),
+            la_name=la_name,
             page_title=f"Scorecard: {priority.title}" + (" in detail" if in_detail else ""),
             can_manage=self.actor.can("indicator.manage"),
             breadcrumbs=[
@@ -134,10 +136,15 @@ class ExceptionReportView(DocumentView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        hrefs = display.indicator_hrefs(
+            self.partnership.slug, (e.row.indicator.code for e in self.items)
+        )
+        items = display.exception_cards(self.items, hrefs=hrefs)
         context.update(
             year=self.year,
             year_label=business_year_label(self.year),
-            items=self.items,
+            items=items,
+            items_key=display.digest(items, partnership_id=self.partnership.pk),
             margin=self.partnership.exception_margin,
             can_manage=self.actor.can("partnership.manage"),
             breadcrumbs=[

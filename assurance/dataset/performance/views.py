@@ -9,7 +9,9 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.views.generic import TemplateView
 
 from assurance.core.business_year import (
@@ -36,10 +38,13 @@ from assurance.dataset.performance.exceptions import (
 )
 from assurance.dataset.performance.indicator import (
     ASSURANCE_LABELS,
+    FIGURES_SECONDS,
     comparison_context,
+    figures_key,
     rebase_positions,
 )
 from assurance.dataset.performance.services import summaries_current
+from assurance.dataset.summaries.services import summary_stamp_claim
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.access import get_for_actor
 from assurance.partnerships.models import Priority
@@ -242,6 +247,40 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
         area = self.request.GET.get("area") or (areas[0]["code"] if areas else la_code)
         if area not in {a["code"] for a in areas}:
             area = areas[0]["code"]
+        context.update(
+            indicator=indicator,
+            areas=areas,
+            area=area,
+            area_name=next((a["name"] for a in areas if a["code"] == area), area),
+            can_manage_targets=self.actor.can("indicator.manage"),
+            page_title=indicator.title,
+            breadcrumbs=[
+                {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
+            ],
+        )
+        # The series, their charts and tables, the comparison: drawn once per data version
+        # (ADR 032), under the key of everything they are drawn from besides the figures.
+        key = figures_key(
+            partnership=self.partnership,
+            indicator=indicator,
+            version=summary_stamp_claim(partnership=self.partnership),
+            area=area,
+            rebase=str(self.request.GET.get("rebase") or ""),
+            can_manage=context["can_manage_targets"],
+        )
+        figures = cache.get(key)
+        if figures is None:
+            figures = render_to_string(
+                "dataset/_indicator_figures.html",
+                {**context, **self.figures_context(indicator=indicator, area=area)},
+                request=self.request,
+            )
+            cache.set(key, figures, FIGURES_SECONDS)
+        context["figures"] = figures
+        return context
+
+    def figures_context(self, *, indicator: Indicator, area: str) -> dict[str, Any]:
+        la_code = self.partnership.la_code or ""
         rows = selectors.benchmark_series(indicator=indicator, area_code=area)
         own_rows = collection_selectors.partnership_series(
             partnership=self.partnership, indicator=indicator
@@ -281,32 +320,24 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
                 rebase_at=rebase_at,
             )
             primary = published
-        context.update(
-            indicator=indicator,
-            areas=areas,
-            area=area,
-            area_name=next((a["name"] for a in areas if a["code"] == area), area),
+        return {
             **extras,
-            own=own,
-            reports_own=own is not None or indicator.source == Source.AGENCY_RETURN,
-            series_breaks=breaks,
-            definition_changes=changes,
-            commentary=[(r.time_period, r.commentary) for r in reversed(own_rows) if r.commentary],
-            published=published,
+            "own": own,
+            "reports_own": own is not None or indicator.source == Source.AGENCY_RETURN,
+            "series_breaks": breaks,
+            "definition_changes": changes,
+            "commentary": [
+                (r.time_period, r.commentary) for r in reversed(own_rows) if r.commentary
+            ],
+            "published": published,
             # the target, assurance verdict and rebase form (_assurance.html) follow the primary
-            spc=primary["spc"],
-            group=primary["group"],
-            labels=primary["labels"],
-            assurance_label=primary["assurance_label"],
-            rebase=rebase,
-            step_change=_with_rebase_link(primary["step_change"], area=area),
-            standing=selectors.la_standing(indicator=indicator, la_code=la_code)
+            "spc": primary["spc"],
+            "group": primary["group"],
+            "labels": primary["labels"],
+            "assurance_label": primary["assurance_label"],
+            "rebase": rebase,
+            "step_change": _with_rebase_link(primary["step_change"], area=area),
+            "standing": selectors.la_standing(indicator=indicator, la_code=la_code)
             if la_code
             else None,
-            can_manage_targets=self.actor.can("indicator.manage"),
-            page_title=indicator.title,
-            breadcrumbs=[
-                {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
-            ],
-        )
-        return context
+        }

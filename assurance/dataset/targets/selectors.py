@@ -39,6 +39,18 @@ def setting_for(
     )
 
 
+def setting_values(
+    *, partnership: Partnership, indicator: Indicator, business_year: int
+) -> tuple[object, ...] | None:
+    """The year's target and tolerance of an indicator (None without a setting), in one query."""
+    return (
+        IndicatorSetting.objects_for(partnership)
+        .filter(indicator=indicator, business_year=business_year)
+        .values_list("target", "tolerance")
+        .first()
+    )
+
+
 def priority_indicators(
     *, partnership: Partnership, business_year: int
 ) -> list[tuple[Priority, list[IndicatorSetting]]]:

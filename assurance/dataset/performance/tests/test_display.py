@@ -89,3 +89,14 @@ def test_the_cached_rows_are_the_rows_drawn_afresh(view, rhi, amira, client_for)
     assert first.status_code == again.status_code == 200
     assert _main(first.text) == _main(again.text)
     assert "POL-RHI72" in again.text
+
+
+def test_templates_are_compiled_once_in_every_environment():
+    """No ``loaders`` option: Django then caches each compiled template (its cached loader),
+    in production as here; the pages' drawings build on that."""
+    from django.conf import settings
+    from django.template import engines
+
+    assert all("loaders" not in t.get("OPTIONS", {}) for t in settings.TEMPLATES)
+    (loader,) = engines["django"].engine.template_loaders
+    assert type(loader).__module__ == "django.template.loaders.cached"

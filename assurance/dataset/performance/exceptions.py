@@ -35,7 +35,10 @@ def exception_items(*, partnership: Partnership, business_year: int) -> list[Exc
     """The year's exceptions, from the current summary rows (a fixed number of queries)."""
     settings = targets.reported_settings(partnership=partnership, business_year=business_year)
     rows = summaries_current(
-        partnership=partnership, business_year=business_year, settings=settings
+        partnership=partnership,
+        business_year=business_year,
+        settings=settings,
+        exceptions_only=True,  # every row checked, the exceptions' read
     )
     items = [
         Exception_(rows[s.indicator_id], list(rows[s.indicator_id].exception_reasons))

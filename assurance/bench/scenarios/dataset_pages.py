@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection
 
 from assurance.bench.harness import Bench, Page, count_queries, env_int, scenario
@@ -305,6 +307,23 @@ def dataset_pages(bench: Bench) -> None:
     ]
     timed = bench.time_pages(pages)
     bench.report("Data set pages (ratio to the floor)", timed)
+    # The same pages when nothing is drawn yet (the first request after a change: ADR 032 keeps
+    # drawn rows and figures in the cache), and a scorecard without indicators: the page alone.
+    client = bench.client()
+
+    def drawn_afresh(url: str) -> Callable[[], object]:
+        def get() -> object:
+            cache.clear()
+            return client.get(url)
+
+        return get
+
+    cold = [bench.time(f"{page.label}, drawn afresh", drawn_afresh(page.url)) for page in pages[:4]]
+    empty = Priority.unscoped.filter(partnership=p, business_year=year).exclude(pk=neglect.pk)[0]
+    (alone,) = bench.time_pages(
+        [Page("scorecard without indicators", f"/p/{p.slug}/data-set/scorecards/{empty.pk}/")]
+    )
+    bench.report("Data set pages drawn afresh, and the page alone", [*cold, alone])
     ids = list(
         IndicatorSetting.unscoped.filter(
             partnership=p, business_year=year, priorities=neglect

@@ -13,6 +13,18 @@ from dataclasses import dataclass
 
 from assurance.dataset.charts.spc import Assurance, Polarity, SpcResult, Variation
 
+# The circle's colour of each kind (NHS England's: blue improving or met, orange concerning or
+# failed, purple when neither direction is better, grey otherwise) and the letter's on it.
+FILLS = {
+    "improving": "#1d70b8",
+    "met": "#1d70b8",
+    "concerning": "#f47738",
+    "failed": "#f47738",
+    "neither": "#4c2c92",
+}
+GREY = "#505a5f"
+DARK_INK = {"concerning", "failed"}  # black letters on orange, white on the others
+
 
 @dataclass(frozen=True)
 class SpcIcon:
@@ -20,6 +32,14 @@ class SpcIcon:
     kind: str
     letter: str
     label: str  # the text alternative: the whole verdict in words
+
+    @property
+    def fill(self) -> str:
+        return FILLS.get(self.kind, GREY)
+
+    @property
+    def ink(self) -> str:
+        return "#0b0c0c" if self.kind in DARK_INK else "#ffffff"
 
 
 NO_VARIATION = SpcIcon("none", "", "No variation verdict: no values yet")

@@ -33,13 +33,12 @@ def _fmt(value: Decimal | None, places: int) -> str:
 
 def exception_items(*, partnership: Partnership, business_year: int) -> list[Exception_]:
     """The year's exceptions, from the current summary rows (a fixed number of queries)."""
-    settings = [
-        s
-        for s in targets.setting_list(partnership=partnership, business_year=business_year)
-        if s.indicator.active and (s.target is not None or s.priorities.all())
-    ]
+    settings = targets.reported_settings(partnership=partnership, business_year=business_year)
     rows = summaries_current(
-        partnership=partnership, business_year=business_year, settings=settings
+        partnership=partnership,
+        business_year=business_year,
+        settings=settings,
+        exceptions_only=True,  # every row checked, the exceptions' read
     )
     items = [
         Exception_(rows[s.indicator_id], list(rows[s.indicator_id].exception_reasons))

@@ -4,6 +4,7 @@ the benchmark chart)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -21,6 +22,49 @@ ASSURANCE_LABELS = {
     Assurance.CONSISTENTLY_FAILED: "Target consistently failed",
     Assurance.HIT_AND_MISS: "Hit and miss: the target may or may not be met",
 }
+
+
+# how long a drawing of the figures is kept: its key changes with what it shows, so this only
+# bounds how long an unused one takes room
+FIGURES_SECONDS = 24 * 3600
+
+
+def figures_key(
+    *,
+    partnership: Partnership,
+    indicator: Indicator,
+    version: tuple[int, str],
+    area: str,
+    rebase: str,
+    can_manage: bool,
+) -> str:
+    """The cache key of the indicator page's figures (ADR 032): the partnership's data version
+    and when it moved on (every change of a published value, a revision, a target, the national
+    statistics or the catalogue moves it on, ADR 023), and everything else they are drawn from:
+    the indicator's every field, the year's target and tolerance and the current business year
+    (read here, so a change made outside the services is drawn anew too), the partnership's
+    name, address, local authority and neighbours, the area and rebase asked for, and whether
+    the reader may change the target (a link in them)."""
+    year = current_business_year()
+    setting = targets.setting_values(
+        partnership=partnership, indicator=indicator, business_year=year
+    )
+    parts = [
+        partnership.pk,
+        partnership.slug,
+        partnership.name,
+        own_area_name(partnership),
+        partnership.la_code,
+        partnership.neighbour_codes,
+        version,
+        year,
+        [getattr(indicator, f.attname) for f in indicator._meta.concrete_fields],
+        setting,
+        area,
+        rebase,
+        can_manage,
+    ]
+    return "indicator-figures:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
 
 
 def rebase_positions(labels: Sequence[str], query: Mapping[str, Any]) -> tuple[list[int], str]:

@@ -7,20 +7,15 @@ an exception. Computed when the figures change (``services.summaries_refresh``, 
 
 from __future__ import annotations
 
-from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from django.db import models
 
-from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, RAG_LABELS, Direction, Rag
+from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, Direction
 from assurance.dataset.catalogue.models import Indicator, Source
-from assurance.dataset.charts.icons import SpcIcon, assurance_icon_of, variation_icon_of
-from assurance.dataset.charts.lines import Sparkline, sparkline
-from assurance.dataset.charts.spc import Assurance, Polarity, Variation
 from assurance.partnerships.models import Partnership, PartnershipScoped
 
-SOURCE_LABELS = {
+SOURCE_LABELS: dict[str, str] = {
     Source.AGENCY_RETURN: "Partnership's published returns",
     Source.NATIONAL_STATISTICS: "Published national statistics",
 }
@@ -78,64 +73,8 @@ class IndicatorSummary(PartnershipScoped):
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.business_year} (version {self.version})"
 
-    # what the scorecard and the exception report show
-
-    @property
-    def source_label(self) -> str:
-        return SOURCE_LABELS.get(Source(self.indicator.source), "")
-
-    @property
-    def rag_label(self) -> str:
-        return RAG_LABELS[Rag(self.rag)] if self.rag else ""
+    # what the scorecard and the exception report show: display.py, from these fields
 
     @property
     def direction_label(self) -> str:
         return DIRECTION_LABELS[Direction(self.direction)] if self.direction else ""
-
-    @property
-    def value_text(self) -> str:
-        return self.indicator.with_unit(self.value)
-
-    @property
-    def target_text(self) -> str:
-        return self.indicator.with_unit(self.target)
-
-    @property
-    def england_text(self) -> str:
-        return self.indicator.with_unit(self.england) if self.compared_period else ""
-
-    @property
-    def neighbours_text(self) -> str:
-        return self.indicator.with_unit(self.neighbours_average) if self.neighbours else ""
-
-    @cached_property
-    def variation_icon(self) -> SpcIcon:
-        return variation_icon_of(
-            Variation(self.variation) if self.variation else None,
-            Polarity(self.indicator.polarity),
-        )
-
-    @cached_property
-    def assurance_icon(self) -> SpcIcon:
-        return assurance_icon_of(
-            Assurance(self.assurance) if self.assurance else None,
-            Polarity(self.indicator.polarity),
-            has_target=self.target is not None and bool(self.variation),
-        )
-
-    @cached_property
-    def trend_values(self) -> list[tuple[str, Decimal | None]]:
-        return [(p, Decimal(v) if v is not None else None) for p, v in self.trend]
-
-    @cached_property
-    def spark(self) -> Sparkline | None:
-        return sparkline([v for _, v in self.trend_values])
-
-    @property
-    def spark_text(self) -> str:
-        """The sparkline's text alternative: the values it draws, oldest first."""
-        places = self.indicator.decimal_places
-        return "; ".join(
-            f"{p}: {v:,.{places}f}" if v is not None else f"{p}: no value"
-            for p, v in self.trend_values
-        )

@@ -43,15 +43,33 @@ def series_spc(
 
 
 def summary_rows(
-    *, partnership: Partnership, business_year: int, indicator_ids: Sequence[int]
+    *,
+    partnership: Partnership,
+    business_year: int,
+    indicator_ids: Sequence[int],
+    exceptions_only: bool = False,
 ) -> dict[int, IndicatorSummary]:
     """Indicator id → its stored summary row (current or not: ``services.summaries_current``
-    decides), without the indicator (the page has read it with the setting)."""
+    decides), without the indicator (the page has read it with the setting); with
+    ``exceptions_only``, only the rows that give a reason to be an exception."""
+    rows = IndicatorSummary.objects_for(partnership).filter(
+        business_year=business_year, indicator_id__in=list(indicator_ids)
+    )
+    if exceptions_only:
+        rows = rows.exclude(exception_reasons=[])
+    return {row.indicator_id: row for row in rows}
+
+
+def summary_stamps(
+    *, partnership: Partnership, business_year: int, indicator_ids: Sequence[int]
+) -> dict[int, tuple[int, str]]:
+    """Indicator id → the version and fingerprint its stored row was computed at (what says
+    whether it is current, without reading the row)."""
     return {
-        row.indicator_id: row
-        for row in IndicatorSummary.objects_for(partnership).filter(
-            business_year=business_year, indicator_id__in=list(indicator_ids)
-        )
+        indicator_id: (version, inputs)
+        for indicator_id, version, inputs in IndicatorSummary.objects_for(partnership)
+        .filter(business_year=business_year, indicator_id__in=list(indicator_ids))
+        .values_list("indicator_id", "version", "inputs")
     }
 
 

@@ -129,32 +129,52 @@ def summaries_refresh(
 
 
 def summaries_current(
-    *, partnership: Partnership, business_year: int, settings: Sequence[IndicatorSetting]
+    *,
+    partnership: Partnership,
+    business_year: int,
+    settings: Sequence[IndicatorSetting],
+    exceptions_only: bool = False,
 ) -> dict[int, IndicatorSummary]:
     """Indicator id → the current summary row of each of ``settings`` (the page's indicators,
-    read with their indicator). Two queries when they are current; otherwise the year's rows
-    are computed now and stored (ADR 023: a stale verdict is never shown)."""
+    read with their indicator); with ``exceptions_only``, only those that give a reason to be
+    an exception (the others are checked, not read). A fixed number of queries when they are
+    current; otherwise the year's rows are computed now and stored (ADR 023: a stale verdict
+    is never shown)."""
     if not settings:
         return {}
     version = summaries_selectors.summary_version(partnership=partnership)
-    stored = (
-        selectors.summary_rows(
+    ids = [s.indicator_id for s in settings]
+    stored: dict[int, IndicatorSummary] = {}
+    stamps: dict[int, tuple[int, str]] = {}
+    if version is not None and exceptions_only:
+        stamps = selectors.summary_stamps(
+            partnership=partnership, business_year=business_year, indicator_ids=ids
+        )
+    elif version is not None:
+        stored = selectors.summary_rows(
+            partnership=partnership, business_year=business_year, indicator_ids=ids
+        )
+        stamps = {i: (row.version, row.inputs) for i, row in stored.items()}
+    current = all(
+        stamps.get(s.indicator_id) == (version, summary_inputs(partnership=partnership, setting=s))
+        for s in settings
+    )
+    if not current:
+        stored = summaries_refresh(partnership=partnership, business_year=business_year)
+    elif exceptions_only:
+        stored = selectors.summary_rows(
             partnership=partnership,
             business_year=business_year,
-            indicator_ids=[s.indicator_id for s in settings],
+            indicator_ids=ids,
+            exceptions_only=True,
         )
-        if version is not None
-        else {}
-    )
-    for s in settings:
-        row = stored.get(s.indicator_id)
-        if (
-            row is None
-            or row.version != version
-            or row.inputs != summary_inputs(partnership=partnership, setting=s)
-        ):
-            stored = summaries_refresh(partnership=partnership, business_year=business_year)
-            break
-        row.indicator = s.indicator  # already read with the setting
+    by_indicator = {s.indicator_id: s.indicator for s in settings}
+    for indicator_id, row in stored.items():
+        if indicator_id in by_indicator:
+            row.indicator = by_indicator[indicator_id]  # already read with the setting
     # (a setting removed while the page was read has no row: it is left out)
-    return {s.indicator_id: stored[s.indicator_id] for s in settings if s.indicator_id in stored}
+    return {
+        i: stored[i]
+        for i in ids
+        if i in stored and (not exceptions_only or stored[i].exception_reasons)
+    }

@@ -9,7 +9,9 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.views.generic import TemplateView
 
 from assurance.core.business_year import (
@@ -27,6 +29,7 @@ from assurance.dataset.charts.icons import SPC_KEY
 from assurance.dataset.charts.spc import Variation, recent_step_change
 from assurance.dataset.charts.xmr import xmr_chart
 from assurance.dataset.collection import selectors as collection_selectors
+from assurance.dataset.performance import display
 from assurance.dataset.performance import selectors as performance_selectors
 from assurance.dataset.performance.exceptions import (
     Exception_,
@@ -35,10 +38,13 @@ from assurance.dataset.performance.exceptions import (
 )
 from assurance.dataset.performance.indicator import (
     ASSURANCE_LABELS,
+    FIGURES_SECONDS,
     comparison_context,
+    figures_key,
     rebase_positions,
 )
 from assurance.dataset.performance.services import summaries_current
+from assurance.dataset.summaries.services import summary_stamp_claim
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.access import get_for_actor
 from assurance.partnerships.models import Priority
@@ -75,28 +81,29 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
         priority = get_for_actor(
             self.actor, Priority.objects_for(self.partnership), "indicator.view", kwargs["pk"]
         )
-        under = next(
-            (
-                settings
-                for p, settings in targets.priority_indicators(
-                    partnership=self.partnership, business_year=priority.business_year
-                )
-                if p.pk == priority.pk
-            ),
-            [],
-        )
+        under = targets.priority_settings(partnership=self.partnership, priority=priority)
         # the summary rows (ADR 023): computed when the figures changed, or now if not current
         summaries = summaries_current(
             partnership=self.partnership, business_year=priority.business_year, settings=under
         )
+        shown = [summaries[s.indicator_id] for s in under if s.indicator_id in summaries]
+        hrefs = display.indicator_hrefs(self.partnership.slug, (r.indicator.code for r in shown))
+        la_name = own_area_name(self.partnership)
         in_detail = self.request.GET.get("view") == "cards"
+        # each row's cells worked out once, drawn by one loop, kept drawn per content (display)
+        rows = (
+            display.cards(shown, hrefs=hrefs, la_name=la_name)
+            if in_detail
+            else display.table_rows(shown, hrefs=hrefs)
+        )
         context.update(
             priority=priority,
             year_label=business_year_label(priority.business_year),
-            rows=[summaries[s.indicator_id] for s in under if s.indicator_id in summaries],
+            rows=rows,
+            rows_key=display.digest(rows, partnership_id=self.partnership.pk),
             cards=in_detail,
             key=SPC_KEY,
-            la_name=own_area_name(self.partnership),
+            la_name=la_name,
             page_title=f"Scorecard: {priority.title}" + (" in detail" if in_detail else ""),
             can_manage=self.actor.can("indicator.manage"),
             breadcrumbs=[
@@ -134,10 +141,15 @@ class ExceptionReportView(DocumentView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        hrefs = display.indicator_hrefs(
+            self.partnership.slug, (e.row.indicator.code for e in self.items)
+        )
+        items = display.exception_cards(self.items, hrefs=hrefs)
         context.update(
             year=self.year,
             year_label=business_year_label(self.year),
-            items=self.items,
+            items=items,
+            items_key=display.digest(items, partnership_id=self.partnership.pk),
             margin=self.partnership.exception_margin,
             can_manage=self.actor.can("partnership.manage"),
             breadcrumbs=[
@@ -235,6 +247,40 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
         area = self.request.GET.get("area") or (areas[0]["code"] if areas else la_code)
         if area not in {a["code"] for a in areas}:
             area = areas[0]["code"]
+        context.update(
+            indicator=indicator,
+            areas=areas,
+            area=area,
+            area_name=next((a["name"] for a in areas if a["code"] == area), area),
+            can_manage_targets=self.actor.can("indicator.manage"),
+            page_title=indicator.title,
+            breadcrumbs=[
+                {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
+            ],
+        )
+        # The series, their charts and tables, the comparison: drawn once per data version
+        # (ADR 032), under the key of everything they are drawn from besides the figures.
+        key = figures_key(
+            partnership=self.partnership,
+            indicator=indicator,
+            version=summary_stamp_claim(partnership=self.partnership),
+            area=area,
+            rebase=str(self.request.GET.get("rebase") or ""),
+            can_manage=context["can_manage_targets"],
+        )
+        figures = cache.get(key)
+        if figures is None:
+            figures = render_to_string(
+                "dataset/_indicator_figures.html",
+                {**context, **self.figures_context(indicator=indicator, area=area)},
+                request=self.request,
+            )
+            cache.set(key, figures, FIGURES_SECONDS)
+        context["figures"] = figures
+        return context
+
+    def figures_context(self, *, indicator: Indicator, area: str) -> dict[str, Any]:
+        la_code = self.partnership.la_code or ""
         rows = selectors.benchmark_series(indicator=indicator, area_code=area)
         own_rows = collection_selectors.partnership_series(
             partnership=self.partnership, indicator=indicator
@@ -274,32 +320,24 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
                 rebase_at=rebase_at,
             )
             primary = published
-        context.update(
-            indicator=indicator,
-            areas=areas,
-            area=area,
-            area_name=next((a["name"] for a in areas if a["code"] == area), area),
+        return {
             **extras,
-            own=own,
-            reports_own=own is not None or indicator.source == Source.AGENCY_RETURN,
-            series_breaks=breaks,
-            definition_changes=changes,
-            commentary=[(r.time_period, r.commentary) for r in reversed(own_rows) if r.commentary],
-            published=published,
+            "own": own,
+            "reports_own": own is not None or indicator.source == Source.AGENCY_RETURN,
+            "series_breaks": breaks,
+            "definition_changes": changes,
+            "commentary": [
+                (r.time_period, r.commentary) for r in reversed(own_rows) if r.commentary
+            ],
+            "published": published,
             # the target, assurance verdict and rebase form (_assurance.html) follow the primary
-            spc=primary["spc"],
-            group=primary["group"],
-            labels=primary["labels"],
-            assurance_label=primary["assurance_label"],
-            rebase=rebase,
-            step_change=_with_rebase_link(primary["step_change"], area=area),
-            standing=selectors.la_standing(indicator=indicator, la_code=la_code)
+            "spc": primary["spc"],
+            "group": primary["group"],
+            "labels": primary["labels"],
+            "assurance_label": primary["assurance_label"],
+            "rebase": rebase,
+            "step_change": _with_rebase_link(primary["step_change"], area=area),
+            "standing": selectors.la_standing(indicator=indicator, la_code=la_code)
             if la_code
             else None,
-            can_manage_targets=self.actor.can("indicator.manage"),
-            page_title=indicator.title,
-            breadcrumbs=[
-                {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
-            ],
-        )
-        return context
+        }

@@ -49,8 +49,17 @@ def _notify(ids: list[int] | None) -> None:
 def summary_version_claim(*, partnership: Partnership) -> int:
     """The version a computation about to start is computed at (the row made at 0 the first
     time). Read it before reading the figures."""
-    row, _ = SummaryVersion.unscoped.get_or_create(partnership=partnership)
-    return row.version
+    return summary_stamp_claim(partnership=partnership)[0]
+
+
+def summary_stamp_claim(*, partnership: Partnership) -> tuple[int, str]:
+    """The version and when it moved on (or was first claimed): together they name one state
+    of the partnership's figures even across databases whose versions count the same (a
+    restored backup, the tests' databases), as a cache key must (ADR 032)."""
+    row, _ = SummaryVersion.unscoped.get_or_create(
+        partnership=partnership, defaults={"changed_at": timezone.now()}
+    )
+    return row.version, row.changed_at.isoformat() if row.changed_at else ""
 
 
 def summary_version_lock(*, partnership: Partnership) -> int | None:

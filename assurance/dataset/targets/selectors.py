@@ -3,7 +3,7 @@ business year (``IndicatorSetting``), through the permission layer."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.targets.models import IndicatorSetting
@@ -39,6 +39,18 @@ def setting_for(
     )
 
 
+def setting_values(
+    *, partnership: Partnership, indicator: Indicator, business_year: int
+) -> tuple[object, ...] | None:
+    """The year's target and tolerance of an indicator (None without a setting), in one query."""
+    return (
+        IndicatorSetting.objects_for(partnership)
+        .filter(indicator=indicator, business_year=business_year)
+        .values_list("target", "tolerance")
+        .first()
+    )
+
+
 def priority_indicators(
     *, partnership: Partnership, business_year: int
 ) -> list[tuple[Priority, list[IndicatorSetting]]]:
@@ -54,3 +66,28 @@ def priority_indicators(
         under.sort(key=lambda s: (s.indicator.phase, s.indicator.order, s.indicator.code))
         layout.append((priority, under))
     return layout
+
+
+def priority_settings(*, partnership: Partnership, priority: Priority) -> list[IndicatorSetting]:
+    """One priority's scorecard: the active indicators set to report under it, in the order
+    of ``priority_indicators`` (one query, without reading the year's other settings)."""
+    return list(
+        IndicatorSetting.objects_for(partnership)
+        .filter(business_year=priority.business_year, priorities=priority, indicator__active=True)
+        .select_related("indicator")
+        .order_by("indicator__phase", "indicator__order", "indicator__code")
+    )
+
+
+def reported_settings(*, partnership: Partnership, business_year: int) -> list[IndicatorSetting]:
+    """The year's data set as the executive's exception report reads it: the active indicators
+    with a target or a scorecard priority (one query: no priorities read)."""
+    on_a_scorecard = IndicatorSetting.priorities.through.objects.filter(
+        indicatorsetting_id=OuterRef("pk")
+    )
+    return list(
+        IndicatorSetting.objects_for(partnership)
+        .filter(business_year=business_year, indicator__active=True)
+        .filter(Q(target__isnull=False) | Exists(on_a_scorecard))
+        .select_related("indicator")
+    )

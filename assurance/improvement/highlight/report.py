@@ -9,7 +9,7 @@ well, recommendations of areas for improvement and a proposal for work required"
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Prefetch
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils import timezone
 from assurance.audits.selectors import key_messages
 from assurance.core.documents import Report, Table
 from assurance.improvement.actions.models import Action, ActionState, ImpactAssessment
-from assurance.improvement.actions.status import STATUS_LABELS, action_status
+from assurance.improvement.actions.status import AT_RISK_WINDOW, STATUS_LABELS, action_status
 from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
 from assurance.improvement.meetings.models import Decision, DecisionOutcome, Meeting
 from assurance.improvement.meetings.selectors import dataset_exceptions
@@ -30,8 +30,16 @@ def _d(value: object) -> str:
     return f"{value:%-d %B %Y}" if value else "–"
 
 
+def _midnight(day: date) -> datetime:
+    """The start of ``day`` where the service runs. A time's date compared by comparing the
+    time with midnights: SQLite would otherwise convert every row's time to its date in Python
+    (a hundred recommendations cost 17 ms)."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
 def highlight_report(*, meeting: Meeting) -> Report:
     p, held_on = meeting.partnership, meeting.held_on
+    after_meeting = held_on + timedelta(days=1)
     previous = (
         Meeting.objects_for(p)
         .filter(group=meeting.group, held_on__lt=held_on)
@@ -94,7 +102,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
     )
     impacts = list(
         ImpactAssessment.objects_for(p)
-        .filter(assessed_at__date__gte=since, assessed_at__date__lte=held_on)
+        .filter(assessed_at__gte=_midnight(since), assessed_at__lt=_midnight(after_meeting))
         .select_related("action")
         .order_by("assessed_at")
     )
@@ -196,7 +204,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
                 Recommendation.Status.MORE_INFO,
                 Recommendation.Status.DEFERRED,
             ],
-            created_at__date__lte=held_on,
+            created_at__lt=_midnight(after_meeting),
         )
         .prefetch_related(
             "themes",
@@ -227,7 +235,8 @@ def highlight_report(*, meeting: Meeting) -> Report:
     at_risk = []
     for action in (
         Action.objects_for(p)
-        .filter(state=ActionState.OPEN)
+        # at risk or overdue only within the window before its due date: the rest need no look
+        .filter(state=ActionState.OPEN, due_date__lte=as_of + AT_RISK_WINDOW)
         .select_related("owner_agency")
         .order_by("due_date")
     ):

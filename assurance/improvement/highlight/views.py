@@ -11,11 +11,25 @@ from assurance.core.documents import Report
 from assurance.improvement.highlight.report import highlight_report
 from assurance.improvement.meetings.models import Meeting
 from assurance.improvement.meetings.views import OneMeetingMixin
+from assurance.partnerships.access import get_for_actor
 from assurance.partnerships.viewmixins import DocumentView
 
 
 class HighlightReportView(OneMeetingMixin, DocumentView):
     permission = "meeting.view"
+
+    @property
+    def meeting(self) -> Meeting:
+        """The meeting and its group only: the report reads what it needs itself (the meeting
+        page's attendance, agenda, papers and decisions are not in it)."""
+        if not hasattr(self, "_meeting"):
+            self._meeting = get_for_actor(
+                self.actor,
+                Meeting.objects_for(self.partnership).select_related("group"),
+                self.meeting_permission,
+                self.kwargs["pk"],
+            )
+        return self._meeting
 
     def report_meeting(self) -> Meeting:
         if not self.meeting.group.is_decision_making:

@@ -65,3 +65,24 @@ def test_icons_of_a_kept_verdict_are_the_icons_of_its_chart(values, polarity, ta
     has_target = target is not None and result.variation is not None
     kept = assurance_icon_of(result.assurance, result.polarity, has_target=has_target)
     assert kept == (assurance_icon(result) if values else assurance_icon(None))
+
+
+@pytest.mark.parametrize(
+    ("kind", "fill", "ink"),
+    [
+        ("improving", "#1d70b8", "#ffffff"),
+        ("met", "#1d70b8", "#ffffff"),
+        ("concerning", "#f47738", "#0b0c0c"),
+        ("failed", "#f47738", "#0b0c0c"),
+        ("neither", "#4c2c92", "#ffffff"),
+        ("common", "#505a5f", "#ffffff"),
+        ("hit_and_miss", "#505a5f", "#ffffff"),
+    ],
+)
+def test_each_kind_has_its_colours(kind, fill, ink):
+    """NHS England's colours: blue improving or met, orange (with a black letter) concerning or
+    failed, purple when neither direction is better, grey for common cause and hit and miss."""
+    from assurance.dataset.charts.icons import SpcIcon
+
+    icon = SpcIcon(kind, "H", "words")
+    assert (icon.fill, icon.ink) == (fill, ink)

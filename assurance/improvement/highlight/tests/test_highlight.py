@@ -138,3 +138,54 @@ def test_highlight_report_queries_do_not_grow(executive, northfield, amira):
     many, report = count()
     assert few == many <= 15
     assert any("Recommendation 29" in str(b.table.rows) for b in report.blocks if b.table)
+
+
+def test_the_period_ends_at_midnight_after_the_meeting_and_actions_at_risk_are_all_there(
+    executive, recommendation, northfield, amira
+):
+    """Times are compared with midnights where the service runs (not converted to dates row
+    by row): a recommendation made late on the meeting's day is awaiting its decision, one made
+    just after midnight is not. Every open action due within the at-risk window and not yet
+    started is at risk, the last day of the window included; one due the day after is not."""
+    from datetime import datetime, time
+
+    from assurance.improvement.actions.status import AT_RISK_WINDOW
+    from assurance.improvement.learning.models import Recommendation
+
+    actor = actor_for_person(amira)
+    held_on = timezone.localdate() - timedelta(days=2)
+    meeting = services.meeting_create(actor=actor, group=executive, held_on=held_on)
+    london = timezone.get_current_timezone()
+    late = datetime.combine(held_on, time(23, 30), tzinfo=london)
+    Recommendation.objects_for(northfield.partnership).filter(pk=recommendation.pk).update(
+        created_at=late
+    )
+    after = learning_services.learning_recommendation_create(
+        actor=actor,
+        title="Made after midnight",
+        text="x",
+        learning_items=list(recommendation.learning_items.all()),
+    )
+    Recommendation.objects_for(northfield.partnership).filter(pk=after.pk).update(
+        created_at=late + timedelta(hours=1)
+    )
+    for title, due in [
+        ("Due on the window's last day", held_on + AT_RISK_WINDOW),
+        ("Due after the window", held_on + AT_RISK_WINDOW + timedelta(days=1)),
+    ]:
+        ActionFactory(
+            partnership=northfield.partnership,
+            title=title,
+            owner_agency=northfield.police,
+            due_date=due,
+            started=False,
+        )
+    tables = {
+        b.table.caption: [row[0] for row in b.table.rows]
+        for b in highlight_report(meeting=meeting).blocks
+        if b.kind == "table"
+    }
+    assert tables["Recommendations for the executive to decide"] == [recommendation.title]
+    at_risk = next(rows for caption, rows in tables.items() if caption.startswith("Open actions"))
+    assert "Due on the window's last day" in at_risk
+    assert "Due after the window" not in at_risk

@@ -8,8 +8,10 @@ class SelfAssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         from assurance.core.registry import (
+            Landing,
             NavItem,
             register_demo,
+            register_landing,
             register_nav,
             register_status_colours,
         )
@@ -21,12 +23,23 @@ class SelfAssessmentConfig(AppConfig):
             NavItem(
                 "Schools and colleges",
                 "selfassessment:setting_list",
-                "setting.view",
+                "setting.list",
                 50,
                 "self-assessment",
                 "Self-assessment",
             )
         )
+        # A school's or college's user sees their own setting and nothing else (ADR 027)
+        register_nav(
+            NavItem(
+                "Your school or college",
+                "selfassessment:own_setting",
+                "setting.own",
+                50,
+                "self-assessment",
+            )
+        )
+        register_landing(Landing("setting.own", "selfassessment:own_setting"))
         register_status_colours("setting", SETTING_STATUS_COLOURS)
         register_demo(70, load_demo_settings)
         register_demo(71, load_demo_tools)

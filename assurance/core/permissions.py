@@ -113,6 +113,9 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "setting.view": {BU: ALL, SCRUTINEER: ALL, SETTING_USER: NAMED},
     "setting.own": {SETTING_USER: NAMED},
     "setting.manage": _all(BU),
+    # Rounds of self-assessment (a framework, a year, its participants and deadline)
+    "self_assessment.view": _all(BU, SCRUTINEER),
+    "self_assessment.manage": _all(BU),
     # The voice of children and families: what they said (never a possible disclosure, which
     # only the business unit's duty inbox reads), the form's links and the duty inbox
     "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},

@@ -15,6 +15,8 @@ class SelfAssessmentConfig(AppConfig):
             register_nav,
             register_status_colours,
         )
+        from assurance.selfassessment.rounds.demo import load_demo_rounds
+        from assurance.selfassessment.rounds.models import PARTICIPANT_STATUS_COLOURS
         from assurance.selfassessment.settings.demo import load_demo_settings
         from assurance.selfassessment.settings.models import SETTING_STATUS_COLOURS
         from assurance.selfassessment.tools.demo import load_demo_tools
@@ -40,6 +42,18 @@ class SelfAssessmentConfig(AppConfig):
             )
         )
         register_landing(Landing("setting.own", "selfassessment:own_setting"))
+        register_nav(
+            NavItem(
+                "Rounds",
+                "selfassessment:round_list",
+                "self_assessment.view",
+                51,
+                "self-assessment-rounds",
+                "Self-assessment",
+            )
+        )
         register_status_colours("setting", SETTING_STATUS_COLOURS)
+        register_status_colours("sa_participant", PARTICIPANT_STATUS_COLOURS)
         register_demo(70, load_demo_settings)
         register_demo(71, load_demo_tools)
+        register_demo(72, load_demo_rounds)

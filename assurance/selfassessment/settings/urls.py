@@ -9,7 +9,6 @@ S = "self-assessment/settings/"
 urlpatterns = [
     path(S, views.SettingListView.as_view(), name="setting_list"),
     path("self-assessment/your-setting/", views.OwnSettingView.as_view(), name="own_setting"),
-    path(S + "<int:pk>/", views.SettingDetailView.as_view(), name="setting_detail"),
     path(S + "<int:pk>/history/", views.SettingHistoryView.as_view(), name="setting_history"),
     path(
         S + "<int:pk>/users/invite/", views.SettingMemberInviteView.as_view(), name="member_invite"

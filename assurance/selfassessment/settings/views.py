@@ -46,33 +46,6 @@ class SettingListView(PartnershipViewMixin, TemplateView):
         return context
 
 
-class SettingDetailView(PartnershipViewMixin, TemplateView):
-    permission = "setting.view"
-    template_name = "selfassessment/setting_detail.html"
-    section = "self-assessment"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        setting = selectors.get_setting(actor=self.actor, pk=self.kwargs["pk"])
-        staff = self.actor.can("setting.list")
-        context.update(
-            setting=setting,
-            page_title=setting.name,
-            staff=staff,
-            members=selectors.member_list(actor=self.actor, setting=setting),
-            can_manage=self.actor.can("setting.manage") and setting.is_open,
-            breadcrumbs=[
-                {
-                    "text": "Schools and colleges",
-                    "href": self.partnership_url("selfassessment:setting_list"),
-                }
-            ]
-            if staff
-            else [],
-        )
-        return context
-
-
 class OwnSettingView(PartnershipViewMixin, TemplateView):
     """Where a setting's user lands (the partnership's home sends them here): their setting."""
 

@@ -17,7 +17,6 @@ OWN = {"pk": "setting"}
 EXPECTED = {
     "selfassessment:setting_list": expect(allow=BU | SCRUTINEER),
     "selfassessment:own_setting": expect(redirect=SETTING_USERS),
-    "selfassessment:setting_detail": expect(allow=BU | SCRUTINEER | SETTING_USERS, kwargs=OWN),
     "selfassessment:setting_history": expect(allow=BU | SCRUTINEER, kwargs=OWN),
     "selfassessment:member_invite": expect(allow=BU, kwargs=OWN),
     "selfassessment:member_remove": expect(allow=BU, kwargs={**OWN, "member_pk": "setting_member"}),

@@ -73,7 +73,7 @@ def test_a_round_and_a_schools_lead_who_accepts_her_invitation(browse) -> None:
     b.page.get_by_role("link", name="Open a round").click()
     b.check("round-open")
     b.page.get_by_label("Exploitation self-assessment").check()
-    b.page.get_by_label("Schools and colleges").check()
+    b.page.get_by_role("radio", name="Schools and colleges", exact=True).check()
     b.page.get_by_label("Secondary").check()
     b.page.get_by_label("Deadline").fill("2099-03-31")
     b.page.get_by_role("button", name="Open the round").click()

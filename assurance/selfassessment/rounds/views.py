@@ -46,7 +46,10 @@ class RoundOpenView(FormPageView):
         "it."
     )
     submit_label = "Open the round"
-    success_message = "The round is open: {record.participants.count} take part."
+
+    def get_success_message(self, record: Round) -> str:
+        n = record.participants.count()
+        return f"The round is open: {n} {'takes' if n == 1 else 'take'} part."
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs = super().get_form_kwargs()

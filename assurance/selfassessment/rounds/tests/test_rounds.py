@@ -161,6 +161,7 @@ def test_the_pages(
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     detail = client.get(response["Location"]).content.decode()
+    assert "The round is open: 2 take part." in detail
     assert "Larkfield Primary School" in detail and "Oakhurst High School" not in detail
     assert "Not started: 2" in detail and "Overdue" not in detail
     round = Round.unscoped.get()

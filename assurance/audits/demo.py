@@ -183,7 +183,7 @@ def _build_audit(
         .select_related("assessment", "agency")
         .order_by("pk")
     )
-    auditors: dict[int, list[Person]] = {}
+    auditors: dict[int | None, list[Person]] = {}
     for person in Person.unscoped.filter(partnership=partnership, is_auditor=True):
         auditors.setdefault(person.agency_id, []).append(person)
     leads = {

@@ -127,7 +127,7 @@ def audit_report(*, audit: Audit) -> Report:
     )
     meeting = audit.moderation_meetings.prefetch_related("attendees__agency").first()
     if meeting is not None:
-        attending = Counter(p.agency.short_name for p in meeting.attendees.all())
+        attending = Counter(p.agency.short_name for p in meeting.attendees.all() if p.agency)
         method.append(
             f"Audit discussion meeting on {meeting.held_on:%-d %B %Y}, attended by "
             + ", ".join(f"{n} from {a}" for a, n in sorted(attending.items()))

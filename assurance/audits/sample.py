@@ -90,7 +90,7 @@ def case_add(
                 selection_reason=selection_reason,
                 source=source,
                 draw=draw,
-                proposed_by=actor.person.agency if source == AuditCase.Source.PROPOSED else None,
+                proposed_by=actor.agency if source == AuditCase.Source.PROPOSED else None,
             ),
             actor,
         )

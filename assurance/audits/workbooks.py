@@ -108,7 +108,7 @@ def return_workbook(*, actor: Actor, audit: Audit) -> bytes:
     }
     workbook = new_workbook(
         [
-            f"{audit.title}: returns of {actor.person.agency.name}",
+            f"{audit.title}: returns of {actor.agency.name}",
             "Complete the Answers and Summary sheets, save the file and upload it on the audit's "
             "page. Upload saves your drafts; submit each return on the web page when it is done.",
             "Choose a response from the list in the Response column; give evidence where the "

@@ -27,13 +27,14 @@ class Scope(enum.Enum):
 
 
 ALL, OWN, NAMED = Scope.ALL, Scope.OWN_AGENCY, Scope.NAMED
-BU, LEAD, AUDITOR, MEMBER, SCRUTINEER, VIEWER = (
+BU, LEAD, AUDITOR, MEMBER, SCRUTINEER, VIEWER, SETTING_USER = (
     Role.BUSINESS_UNIT,
     Role.AGENCY_LEAD,
     Role.AUDITOR,
     Role.GROUP_MEMBER,
     Role.SCRUTINEER,
     Role.VIEWER,
+    Role.SETTING_USER,
 )
 EVERYONE = (BU, LEAD, AUDITOR, MEMBER, SCRUTINEER, VIEWER)
 PRACTITIONERS = (BU, LEAD, AUDITOR, MEMBER, SCRUTINEER)
@@ -105,9 +106,16 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "collection.view": {BU: ALL, LEAD: OWN},
     "collection.submit": {LEAD: OWN},
     "collection.manage": _all(BU),
-    # Self-assessments: the schools and colleges (settings) loaded from the DfE's register
-    "setting.view": _all(BU, SCRUTINEER),
+    # Self-assessments: the schools and colleges (settings) loaded from the DfE's register. A
+    # setting's own users (its safeguarding lead, deputy and head; ADR 027) see only the setting
+    # they are named on, and nothing else of the partnership: no other permission names them.
+    "setting.list": _all(BU, SCRUTINEER),
+    "setting.view": {BU: ALL, SCRUTINEER: ALL, SETTING_USER: NAMED},
+    "setting.own": {SETTING_USER: NAMED},
     "setting.manage": _all(BU),
+    # Rounds of self-assessment (a framework, a year, its participants and deadline)
+    "self_assessment.view": _all(BU, SCRUTINEER),
+    "self_assessment.manage": _all(BU),
     # The voice of children and families: what they said (never a possible disclosure, which
     # only the business unit's duty inbox reads), the form's links and the duty inbox
     "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},

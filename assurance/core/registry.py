@@ -73,6 +73,31 @@ def todos_for(actor: Any) -> list[Todo]:
     return sorted(todos, key=lambda todo: todo.priority)
 
 
+@dataclass(frozen=True)
+class Landing:
+    """A capability's own page for people whose roles give them nothing of the partnership's
+    home page (a school's user: ADR 027); the home page sends them there."""
+
+    permission: str
+    url_name: str
+
+
+_LANDINGS: list[Landing] = []
+
+
+def register_landing(landing: Landing) -> None:
+    if landing not in _LANDINGS:
+        _LANDINGS.append(landing)
+
+
+def landing_for(actor: Any) -> str:
+    """The URL name of the first registered landing page the actor may open ("" if none)."""
+    for landing in _LANDINGS:
+        if actor.can(landing.permission):
+            return landing.url_name
+    return ""
+
+
 DemoLoader = Callable[[Any], None]
 _DEMO_LOADERS: list[tuple[int, DemoLoader]] = []
 

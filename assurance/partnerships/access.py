@@ -15,7 +15,7 @@ from django.http import Http404
 
 from assurance.core.permissions import Scope, scope_for
 from assurance.core.roles import PRIVILEGED_ROLES, Role
-from assurance.partnerships.models import Partnership, Person
+from assurance.partnerships.models import Agency, Partnership, Person
 
 M = TypeVar("M", bound=models.Model)
 
@@ -30,8 +30,17 @@ class Actor:
     roles: frozenset[Role] = field(default_factory=frozenset)
 
     @property
+    def agency(self) -> Agency:
+        """The actor's agency. A school's user has none (ADR 027) and holds no permission scoped
+        to an agency: asking for theirs is refused, never answered with every record that has
+        no agency."""
+        if self.person.agency is None:
+            raise PermissionDenied("A school or college user belongs to no agency.")
+        return self.person.agency
+
+    @property
     def agency_id(self) -> int:
-        return self.person.agency_id
+        return self.agency.pk
 
     def scope(self, permission: str) -> Scope | None:
         return scope_for(permission, self.roles)
@@ -116,7 +125,7 @@ def scoped(
     scope = actor.require(permission)
     queryset = queryset.filter(partnership=actor.partnership)
     if scope is Scope.OWN_AGENCY:
-        queryset = queryset.filter(**{agency_field: actor.person.agency_id})
+        queryset = queryset.filter(**{agency_field: actor.agency_id})
     elif scope is Scope.NAMED:
         if not named_field:
             raise ImproperlyConfigured(

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from assurance.core.roles import Role
+from assurance.core.roles import STAFF_ROLES
 from assurance.partnerships.models import (
     Agency,
     AgencyKind,
@@ -206,7 +206,7 @@ class PersonForm(PartnershipModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
 
-        self.fields["roles"].choices = Role.choices  # type: ignore[attr-defined]
+        self.fields["roles"].choices = [(r.value, r.label) for r in STAFF_ROLES]  # type: ignore[attr-defined]
         if self.instance.pk:
             self.initial["roles"] = [role.value for role in self.instance.roles]
         self.order_fields(["full_name", "job_title", "email", "agency", "roles", "is_active"])
@@ -217,7 +217,8 @@ class PersonForm(PartnershipModelForm):
             # Saving links the person to the account with this address (services.person_save);
             # that account may already belong to someone else in the partnership.
             existing = (
-                Person.objects_for(self.partnership)
+                # Anyone who signs in here, a school's user too (ADR 027)
+                Person.unscoped.filter(partnership=self.partnership)
                 .filter(user__email__iexact=email)
                 .exclude(pk=self.instance.pk)
                 .first()
@@ -231,8 +232,8 @@ class PersonForm(PartnershipModelForm):
     def save(self, commit: bool = True) -> Person:
         person: Person = super().save(commit=False)
         chosen = set(self.cleaned_data.get("roles") or [])
-        for role, field in Person.ROLE_FIELDS.items():
-            setattr(person, field, role.value in chosen)
+        for role in STAFF_ROLES:
+            setattr(person, Person.ROLE_FIELDS[role], role.value in chosen)
         if commit:
             person.save()
         return person

@@ -70,14 +70,18 @@ def get_priority(*, actor: Actor, pk: Any, permission: str = "priority.view") ->
 
 
 def person_list(*, actor: Actor, agency_id: int | None = None) -> QuerySet[Person]:
-    people = scoped(actor, Person.unscoped.select_related("agency"), "person.view")
+    # The partnership's own people: a setting's users are listed on their setting (ADR 027)
+    people = scoped(
+        actor, Person.unscoped.select_related("agency").filter(is_setting_user=False), "person.view"
+    )
     if agency_id:
         people = people.filter(agency_id=agency_id)
     return people
 
 
 def get_person(*, actor: Actor, pk: Any, permission: str = "person.view") -> Person:
-    return get_for_actor(actor, Person.unscoped.select_related("agency", "user"), permission, pk)
+    people = Person.unscoped.select_related("agency", "user").filter(is_setting_user=False)
+    return get_for_actor(actor, people, permission, pk)
 
 
 def partnership_summary(*, actor: Actor) -> dict[str, int]:

@@ -82,10 +82,18 @@ def person_save(*, actor: Actor, form: ModelForm, base_url: str) -> Person:
     return person
 
 
-def _send_invitation(user: Any, person: Person, base_url: str) -> None:
+def password_set_link(*, user: Any, base_url: str) -> str:
+    """The one-time link an invitation e-mails: the password-reset page of the new account.
+    It works once (its token is made from the account's password, which choosing one changes)
+    and for ``PASSWORD_RESET_TIMEOUT`` seconds; after that, "Forgotten your password?" sends
+    a new one to an invited account that never chose a password (``accounts.forms``)."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
-    link = base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
+    return base_url + reverse("accounts:password_reset_confirm", args=[uid, token])
+
+
+def _send_invitation(user: Any, person: Person, base_url: str) -> None:
+    link = password_set_link(user=user, base_url=base_url)
     send_email(
         "partnerships/emails/invitation", {"person": person, "link": link}, to=[person.email]
     )

@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.forms import ModelForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from assurance.core.business_year import business_year_label, current_business_year
-from assurance.core.registry import reviews_for, todos_for
+from assurance.core.registry import landing_for, reviews_for, todos_for
 from assurance.core.roles import Role
 from assurance.partnerships import selectors, services
 from assurance.partnerships.access import partnerships_for_user
@@ -47,6 +48,18 @@ class PartnershipHomeView(PartnershipViewMixin, TemplateView):
     template_name = "partnerships/partnership_home.html"
     section = "home"
     page_title = "Home"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            # Someone whose only role is a capability's own (a school's user, ADR 027) lands
+            # on that capability's page instead of a refusal
+            actor = getattr(self, "actor", None)
+            landing = landing_for(actor) if actor is not None else ""
+            if not landing:
+                raise
+            return redirect(landing, self.actor.partnership.slug)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -8,11 +8,15 @@ class SelfAssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         from assurance.core.registry import (
+            Landing,
             NavItem,
             register_demo,
+            register_landing,
             register_nav,
             register_status_colours,
         )
+        from assurance.selfassessment.rounds.demo import load_demo_rounds
+        from assurance.selfassessment.rounds.models import PARTICIPANT_STATUS_COLOURS
         from assurance.selfassessment.settings.demo import load_demo_settings
         from assurance.selfassessment.settings.models import SETTING_STATUS_COLOURS
         from assurance.selfassessment.tools.demo import load_demo_tools
@@ -21,12 +25,35 @@ class SelfAssessmentConfig(AppConfig):
             NavItem(
                 "Schools and colleges",
                 "selfassessment:setting_list",
-                "setting.view",
+                "setting.list",
                 50,
                 "self-assessment",
                 "Self-assessment",
             )
         )
+        # A school's or college's user sees their own setting and nothing else (ADR 027)
+        register_nav(
+            NavItem(
+                "Your school or college",
+                "selfassessment:own_setting",
+                "setting.own",
+                50,
+                "self-assessment",
+            )
+        )
+        register_landing(Landing("setting.own", "selfassessment:own_setting"))
+        register_nav(
+            NavItem(
+                "Rounds",
+                "selfassessment:round_list",
+                "self_assessment.view",
+                51,
+                "self-assessment-rounds",
+                "Self-assessment",
+            )
+        )
         register_status_colours("setting", SETTING_STATUS_COLOURS)
+        register_status_colours("sa_participant", PARTICIPANT_STATUS_COLOURS)
         register_demo(70, load_demo_settings)
         register_demo(71, load_demo_tools)
+        register_demo(72, load_demo_rounds)

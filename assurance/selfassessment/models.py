@@ -1,6 +1,7 @@
 """The app's models, for Django: each is defined in the sub-package of its domain noun
-(settings today; rounds, returns and challenge to come); import them from there."""
+(settings, rounds; returns and challenge to come); import them from there."""
 
-from assurance.selfassessment.settings.models import Setting
+from assurance.selfassessment.rounds.models import Participant, ReminderSent, Round
+from assurance.selfassessment.settings.models import Setting, SettingMember
 
-__all__ = ["Setting"]
+__all__ = ["Participant", "ReminderSent", "Round", "Setting", "SettingMember"]

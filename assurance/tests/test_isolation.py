@@ -32,6 +32,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 
+from assurance.core.tests.matrix import ALLOW
 from assurance.improvement.learning.models import LearningDocument, LearningItem
 from assurance.tests.url_table import all_patterns, matrix, url_for
 
@@ -170,3 +171,40 @@ def test_another_partnerships_pages_and_records_do_not_exist(settings: Any, tmp_
     )
     assert response.status_code == 404
     assert not LearningDocument.unscoped.filter(item=item, title="Notes").exists()
+
+    # Within Northfield, a school's user finds no other school (ADR 027): every page the
+    # matrix lets her open for her own school answers 404 for another school of the partnership
+    # (or 405 to a POST, for a page that takes none, whatever the school).
+    other_school = school_pages(other="other_setting")
+    assert other_school, "no page of a school's own for the school user"
+    dsl = Client(raise_request_exception=False)
+    dsl.force_login(get_user_model().objects.get(email=f"{SCHOOL_USER}@{NORTHFIELD}.example"))
+    reached = [
+        f"{method} {url}: {status}"
+        for url in other_school
+        for method, status in (
+            ("GET", dsl.get(url).status_code),
+            ("POST", dsl.post(url).status_code),
+        )
+        if status != 404 and not (method == "POST" and status == 405)
+    ]
+    assert not reached, "A school's user reached another school:\n" + "\n".join(reached)
+    assert history_rows() == written_before, "a refused request wrote something"
+
+
+SCHOOL_USER = "school-dsl"
+
+
+def school_pages(*, other: str) -> list[str]:
+    """The pages the matrix lets the school user open for her own school (a URL argument
+    filled by the ``setting`` lookup), with that argument filled by the ``other`` lookup."""
+    expected, lookups, _ = matrix()
+    urls = []
+    for pattern in all_patterns():
+        row = expected.get(pattern.name)
+        if row is None or row.outcomes.get(SCHOOL_USER) != ALLOW:
+            continue
+        own = [a for a in pattern.arguments if row.kwargs.get(a) == "setting"]
+        if own:
+            urls.append(url_for(pattern, expected, lookups, **{a: lookups[other]() for a in own}))
+    return urls

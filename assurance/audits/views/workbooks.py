@@ -25,7 +25,7 @@ class ReturnWorkbookView(AuditMixin, View):
         response = HttpResponse(
             return_workbook(actor=self.actor, audit=self.audit), content_type=XLSX
         )
-        name = f"audit-{self.audit.pk}-{self.actor.person.agency.short_name.lower()}-returns"
+        name = f"audit-{self.audit.pk}-{self.actor.agency.short_name.lower()}-returns"
         response["Content-Disposition"] = f'attachment; filename="{name.replace(" ", "-")}.xlsx"'
         return response
 

@@ -48,7 +48,11 @@ LEADS = frozenset({"la-lead", "police-lead", "health-lead"})
 AUDITORS = frozenset({"la-auditor", "police-auditor"})
 NORTHFIELD = BU | SCRUTINEER | VIEWER | MEMBER | LEADS | AUDITORS
 PRACTITIONERS = NORTHFIELD - VIEWER
-ROLES = (ANONYMOUS, *sorted(NORTHFIELD), SOUTHVALE)
+# A Northfield school's designated safeguarding lead (ADR 027): a user of that school only, who
+# sees nothing else of the partnership. Unless a row names them, they get what the partnership's
+# other people get (``northfield``), the default being a refusal.
+SETTING_USERS = frozenset({"school-dsl"})
+ROLES = (ANONYMOUS, *sorted(NORTHFIELD | SETTING_USERS), SOUTHVALE)
 
 Lookup = Callable[[], Any]
 
@@ -70,10 +74,10 @@ def expect(
     southvale: str = HIDDEN,
     kwargs: dict[str, str] | None = None,
 ) -> Expected:
-    outcomes = dict.fromkeys(NORTHFIELD, northfield)
+    outcomes = dict.fromkeys(NORTHFIELD | SETTING_USERS, northfield)
     for outcome, roles in ((ALLOW, allow), (DENY, deny), (HIDDEN, hidden), (REDIRECT, redirect)):
         for role in roles:
-            if role not in NORTHFIELD:
+            if role not in NORTHFIELD | SETTING_USERS:
                 raise ValueError(f"{role!r} is not a Northfield demo role of the matrix")
             outcomes[role] = outcome
     outcomes[ANONYMOUS] = anonymous

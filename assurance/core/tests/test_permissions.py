@@ -53,6 +53,14 @@ BU, LEAD, AUD, MEM, SCR, VIEW = (
         ("review.manage", {LEAD}, None),
         ("review.scrutinise", {SCR}, ALL),
         ("review.scrutinise", {BU}, None),
+        # A school's user: their own setting (the one they are named on), nothing else
+        ("setting.view", {Role.SETTING_USER}, NAMED),
+        ("setting.own", {Role.SETTING_USER}, NAMED),
+        ("setting.list", {Role.SETTING_USER}, None),
+        ("setting.manage", {Role.SETTING_USER}, None),
+        ("partnership.view", {Role.SETTING_USER}, None),
+        ("priority.view", {Role.SETTING_USER}, None),
+        ("setting.own", {BU}, None),
         # No roles, no access
         ("partnership.view", set(), None),
     ],

@@ -133,7 +133,7 @@ def _if_match(request: Request) -> str | None:
 
 
 def _etag(actor: Actor, round: CollectionRound) -> str:
-    version = selectors.agency_values_version(round=round, agency=actor.person.agency)
+    version = selectors.agency_values_version(round=round, agency=actor.agency)
     return f'"{version}"'
 
 
@@ -237,7 +237,7 @@ class RoundValuesAPI(APIView):
             result = services.values_save(
                 actor=actor,
                 round=round,
-                agency=actor.person.agency,
+                agency=actor.agency,
                 entries=entries,
                 via="api",
                 expected_version=_if_match(request),

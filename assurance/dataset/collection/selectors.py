@@ -321,7 +321,7 @@ def open_rounds_for_lead(*, actor: Actor) -> list[CollectionRound]:
     """Open rounds in which the actor's agency owes values and has not signed off."""
     if not actor.can("collection.submit"):
         return []
-    agency = actor.person.agency
+    agency = actor.agency
     today = timezone.localdate()
     rounds = []
     for round in CollectionRound.objects_for(actor.partnership).filter(

@@ -72,7 +72,7 @@ class RoundListView(CollectionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         rounds = list(selectors.round_list(actor=self.actor))
         manage = self.actor.can("collection.manage")
-        own: Agency = self.actor.person.agency
+        own: Agency = self.actor.agency
         rows = selectors.rounds_progress(rounds=rounds, agencies=None if manage else [own])
         context.update(
             rows=rows,
@@ -123,7 +123,7 @@ class RoundDetailView(RoundMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         round = self.the_round
         manage = self.actor.can("collection.manage")
-        agencies = None if manage else [self.actor.person.agency]
+        agencies = None if manage else [self.actor.agency]
         progress = selectors.round_progress(round=round, agencies=agencies)
         context.update(
             round=round,
@@ -160,7 +160,7 @@ class ValuesEditView(RoundMixin, FormPageView):
     )
 
     def get_form(self, form_class: Any = None) -> ValuesForm:
-        rows = selectors.agency_rows(round=self.the_round, agency=self.actor.person.agency)
+        rows = selectors.agency_rows(round=self.the_round, agency=self.actor.agency)
         return ValuesForm(rows=rows, **self.get_form_kwargs())
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
@@ -169,7 +169,7 @@ class ValuesEditView(RoundMixin, FormPageView):
     def get_revision_records(self) -> list[Any]:
         """The round (locked, so two saves of the agency's values take turns, new values
         too) and the agency's values saved in it."""
-        round, agency = self.the_round, self.actor.person.agency
+        round, agency = self.the_round, self.actor.agency
         return [round, *selectors.agency_values(round=round, agency=agency)]
 
     def get_conflict_labels(self, form: ValuesForm) -> dict[str, str]:
@@ -181,7 +181,7 @@ class ValuesEditView(RoundMixin, FormPageView):
         }
 
     def get_heading(self) -> str:
-        return f"{self.actor.person.agency.name}: data set values"
+        return f"{self.actor.agency.name}: data set values"
 
     def get_caption(self) -> str:
         return f"{self.the_round.period.label} · due {date_format(self.the_round.due_on, 'j F Y')}"
@@ -191,7 +191,7 @@ class ValuesEditView(RoundMixin, FormPageView):
             return services.values_save(
                 actor=self.actor,
                 round=self.the_round,
-                agency=self.actor.person.agency,
+                agency=self.actor.agency,
                 entries=form.entries(),
             )
         except services.CollectionProblems as exc:
@@ -204,7 +204,7 @@ class ValuesEditView(RoundMixin, FormPageView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        round, agency = self.the_round, self.actor.person.agency
+        round, agency = self.the_round, self.actor.agency
         sign_off = selectors.sign_off_get(round=round, agency=agency)
         context.update(
             round=round,
@@ -225,7 +225,7 @@ class SignOffView(RoundMixin, TemplateView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             services.round_sign_off(
-                actor=self.actor, round=self.the_round, agency=self.actor.person.agency
+                actor=self.actor, round=self.the_round, agency=self.actor.agency
             )
         except ValidationError as exc:
             return self.render_to_response(self.get_context_data(problems=exc.messages), status=400)
@@ -234,7 +234,7 @@ class SignOffView(RoundMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        round, agency = self.the_round, self.actor.person.agency
+        round, agency = self.the_round, self.actor.agency
         rows = selectors.agency_rows(round=round, agency=agency)
         context.update(
             round=round,
@@ -355,7 +355,7 @@ class WorkbookDownloadView(RoundMixin, View):
     permission = "collection.submit"
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        agency = self.actor.person.agency
+        agency = self.actor.agency
         response = HttpResponse(
             values_workbook(round=self.the_round, agency=agency), content_type=XLSX
         )

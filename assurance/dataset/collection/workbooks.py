@@ -238,7 +238,7 @@ def upload_values_workbook(
 ) -> services.SaveResult:
     """Save every value in the workbook, or nothing at all. Every problem is reported at once,
     in the order of the sheet."""
-    agency = actor.person.agency
+    agency = actor.agency
     entries, where, problems, versions = _parse(content=content, round=round, agency=agency)
     _, rule_problems = services.values_check(round=round, agency=agency, entries=entries)
     problems += [

@@ -2,7 +2,14 @@
 every Northfield role (published information); the API's catalogue and national series are for
 anyone signed in."""
 
-from assurance.core.tests.matrix import ALLOW, BU, NORTHFIELD, UNAUTHENTICATED, expect
+from assurance.core.tests.matrix import (
+    ALLOW,
+    BU,
+    NORTHFIELD,
+    SETTING_USERS,
+    UNAUTHENTICATED,
+    expect,
+)
 
 LOOKUPS = {
     "indicator_code": lambda: "CSC-REREF",
@@ -69,6 +76,7 @@ EXPECTED.update(
         "dataset:exception_report_docx": expect(allow=NORTHFIELD),
         "api:indicator_benchmarks": expect(
             northfield=ALLOW,
+            deny=SETTING_USERS,  # national statistics are for the partnership's people
             southvale=ALLOW,
             anonymous=UNAUTHENTICATED,
             kwargs={"code": "indicator_code"},

@@ -36,7 +36,7 @@ def _record_once(**fields: object) -> bool:
     return True
 
 
-def _owner_emails(action: Action, leads: dict[int, list[str]]) -> list[str]:
+def _owner_emails(action: Action, leads: dict[int | None, list[str]]) -> list[str]:
     if action.owner is not None and action.owner.is_active and action.owner.email:
         return [action.owner.email]
     return leads.get(action.owner_agency_id, [])
@@ -53,7 +53,7 @@ def send_action_reminders(base_url: str = "", today: str = "") -> int:
         .select_related("owner", "owner_agency", "partnership")
         .order_by("pk")
     )
-    leads: dict[int, list[str]] = defaultdict(list)
+    leads: dict[int | None, list[str]] = defaultdict(list)
     for person in Person.unscoped.filter(is_agency_lead=True, is_active=True).exclude(email=""):
         leads[person.agency_id].append(person.email)
     already = set(

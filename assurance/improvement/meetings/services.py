@@ -150,6 +150,8 @@ def attendance_record(
             delete_as(old, actor)
         rows = []
         for person, here in [*((p, True) for p in present), *((p, False) for p in apologies)]:
+            if person.agency_id is None:  # a school's user (ADR 027) sits on no group
+                raise ValidationError(f"{person} is not one of the partnership's people.")
             row = Attendance(
                 partnership=actor.partnership,
                 meeting=meeting,

@@ -225,10 +225,15 @@ class Agency(PartnershipScoped):
 
 
 class Person(PartnershipScoped):
-    """Someone who works in the partnership: belongs to one agency and holds roles."""
+    """Someone who works in the partnership: belongs to one agency and holds roles.
+
+    A *setting user* (a school's or college's designated safeguarding lead, deputy or head) is
+    the one exception: no agency and no other role; the setting they act for is named by the
+    self-assessment app's membership (ADR 027)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="people")
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people")
+    # Required of everyone but a setting user (the form requires it; so does a constraint)
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people", null=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -245,6 +250,7 @@ class Person(PartnershipScoped):
     is_group_member = models.BooleanField("group member", default=False)
     is_scrutineer = models.BooleanField("scrutineer", default=False)
     is_viewer = models.BooleanField("viewer", default=False)
+    is_setting_user = models.BooleanField("school or college user", default=False)
     is_active = models.BooleanField(default=True)
 
     history = HistoricalRecords()
@@ -256,6 +262,7 @@ class Person(PartnershipScoped):
         Role.GROUP_MEMBER: "is_group_member",
         Role.SCRUTINEER: "is_scrutineer",
         Role.VIEWER: "is_viewer",
+        Role.SETTING_USER: "is_setting_user",
     }
 
     class Meta:
@@ -268,10 +275,35 @@ class Person(PartnershipScoped):
                 condition=models.Q(user__isnull=False),
                 name="person_one_per_user",
             ),
+            # Everyone of the partnership's staff belongs to an agency; a setting user belongs
+            # to no agency and holds no other role, so no agency-scoped permission reaches them
+            models.CheckConstraint(
+                condition=(
+                    models.Q(is_setting_user=False, agency__isnull=False)
+                    | models.Q(
+                        is_setting_user=True,
+                        agency__isnull=True,
+                        is_business_unit=False,
+                        is_agency_lead=False,
+                        is_auditor=False,
+                        is_group_member=False,
+                        is_scrutineer=False,
+                        is_viewer=False,
+                    )
+                ),
+                name="person_agency_or_setting_user",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.full_name
+
+    @classmethod
+    def objects_for(cls, partnership: Partnership) -> models.QuerySet[Any]:
+        """The partnership's own people, who belong to its agencies: every list, choice and
+        count of people reads these. A school's users (ADR 027) are not among them: they are
+        listed on their school's page, and only ``unscoped`` reads (signing in) find them."""
+        return cls.unscoped.filter(partnership=partnership, is_setting_user=False)
 
     @property
     def roles(self) -> frozenset[Role]:

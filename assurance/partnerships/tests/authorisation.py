@@ -13,6 +13,7 @@ from assurance.core.tests.matrix import (
     PRACTITIONERS,
     REDIRECT,
     SCRUTINEER,
+    SETTING_USERS,
     UNAUTHENTICATED,
     expect,
 )
@@ -47,7 +48,8 @@ PERSON = {"pk": "person"}
 EXPECTED = {
     # The front page sends someone with one partnership straight to it.
     "home": expect(northfield=REDIRECT, southvale=REDIRECT),
-    "partnerships:partnership_home": expect(allow=NORTHFIELD),
+    # A school's user lands on their school's page (ADR 027)
+    "partnerships:partnership_home": expect(allow=NORTHFIELD, redirect=SETTING_USERS),
     "partnerships:settings": expect(allow=BU),
     "partnerships:partnership_history": expect(allow=BU),
     # Agencies

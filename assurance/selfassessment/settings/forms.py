@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from assurance.selfassessment.settings.models import SettingStatus
+from assurance.selfassessment.settings.models import SettingRole, SettingStatus
 
 
 class SettingFilterForm(forms.Form):
@@ -23,3 +23,22 @@ class SettingFilterForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["phase"].choices = [("", "All phases")] + [(p, p) for p in phases]  # type: ignore[attr-defined]
         self.fields["type_group"].choices = [("", "All types")] + [(t, t) for t in type_groups]  # type: ignore[attr-defined]
+
+
+class SettingMemberInviteForm(forms.Form):
+    full_name = forms.CharField(label="Full name", max_length=150)
+    email = forms.EmailField(
+        label="E-mail address",
+        max_length=254,
+        help_text="Their own work address: each person signs in with their own account.",
+    )
+    role = forms.ChoiceField(
+        label="Role at the school or college",
+        choices=SettingRole.choices,
+        widget=forms.RadioSelect,
+        help_text="The headteacher or principal signs the setting's returns off.",
+    )
+
+
+class ConfirmForm(forms.Form):
+    """A page that asks only for confirmation."""

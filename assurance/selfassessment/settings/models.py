@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from assurance.partnerships.models import Partnership, PartnershipScoped
+from assurance.partnerships.models import Partnership, PartnershipScoped, Person
 
 
 class SettingStatus(models.TextChoices):
@@ -79,3 +79,42 @@ class Setting(PartnershipScoped):
     @property
     def is_open(self) -> bool:
         return self.status != SettingStatus.CLOSED
+
+
+class SettingRole(models.TextChoices):
+    DSL = "dsl", "Designated safeguarding lead"
+    DEPUTY = "deputy", "Deputy designated safeguarding lead"
+    HEAD = "head", "Headteacher or principal"
+
+
+class SettingMember(PartnershipScoped):
+    """A user of one setting: its designated safeguarding lead, a deputy, or its head (who signs
+    its returns off). The person is a *setting user* of the partnership (``Person`` with that
+    role and no agency, ADR 027): this membership is what names the setting they act for, and
+    so the only setting whose pages they can open."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="selfassessment_setting_members"
+    )
+    setting = models.ForeignKey(Setting, on_delete=models.PROTECT, related_name="members")
+    person = models.OneToOneField(
+        Person, on_delete=models.PROTECT, related_name="setting_membership"
+    )
+    role = models.CharField(max_length=6, choices=SettingRole.choices)
+    invited_at = models.DateTimeField("invited")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["role", "person__full_name"]
+        constraints = [
+            # One safeguarding lead and one head a setting; deputies as many as it has
+            models.UniqueConstraint(
+                fields=["setting", "role"],
+                condition=models.Q(role__in=["dsl", "head"]),
+                name="setting_member_one_lead_one_head",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person.full_name}, {self.get_role_display()} of {self.setting.name}"

@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.http import Http404
 
-from assurance.partnerships.access import Actor, get_for_actor
-from assurance.selfassessment.settings.models import Setting, SettingStatus
+from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.selfassessment.settings.models import Setting, SettingMember, SettingStatus
+
+# A setting's users see the setting they are named on (its membership), and no other
+NAMED_ON_SETTING = "members__person"
 
 
 def _visible(actor: Actor) -> QuerySet[Setting]:
-    actor.require("setting.view")
-    return Setting.objects_for(actor.partnership)
+    return scoped(actor, Setting.unscoped.all(), "setting.list")
 
 
 def setting_list(
@@ -56,4 +59,45 @@ def status_counts(*, actor: Actor) -> list[tuple[str, str, int]]:
 
 
 def get_setting(*, actor: Actor, pk: Any) -> Setting:
-    return get_for_actor(actor, Setting.unscoped.all(), "setting.view", pk)
+    """One setting: any of the partnership's for the business unit and the scrutineer, only
+    their own for a setting's user (404 for another)."""
+    return get_for_actor(
+        actor, Setting.unscoped.all(), "setting.view", pk, named_field=NAMED_ON_SETTING
+    )
+
+
+def own_membership(*, actor: Actor) -> SettingMember:
+    """The setting user's membership: which setting they act for, and as what (404 if none)."""
+    actor.require("setting.own")
+    member = (
+        SettingMember.objects_for(actor.partnership)
+        .select_related("setting")
+        .filter(person=actor.person)
+        .first()
+    )
+    if member is None:
+        raise Http404("You are not a user of a school or college here.")
+    return member
+
+
+def member_list(*, actor: Actor, setting: Setting) -> QuerySet[SettingMember]:
+    """The setting's users, active ones first, for whoever may see the setting."""
+    actor.require("setting.view")
+    return (
+        SettingMember.objects_for(actor.partnership)
+        .filter(setting=setting)
+        .select_related("person", "person__user")
+        .order_by("-person__is_active", "role", "person__full_name")
+    )
+
+
+def get_member(*, actor: Actor, setting: Setting, pk: Any) -> SettingMember:
+    actor.require("setting.manage")
+    try:
+        return (
+            SettingMember.objects_for(actor.partnership)
+            .select_related("person", "setting")
+            .get(setting=setting, pk=pk)
+        )
+    except (SettingMember.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found.") from exc

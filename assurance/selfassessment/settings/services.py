@@ -14,12 +14,24 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from assurance.partnerships.models import Partnership
+from assurance.core.emails import send_email
+from assurance.core.history import save_as
+from assurance.partnerships.access import Actor, require_same_partnership
+from assurance.partnerships.models import Partnership, Person
+from assurance.partnerships.services import password_set_link
 from assurance.selfassessment.settings.gias import GiasFileError, GiasRow, decode_gias, read_gias
-from assurance.selfassessment.settings.models import IMPORTED_FIELDS, Setting, SettingStatus
+from assurance.selfassessment.settings.models import (
+    IMPORTED_FIELDS,
+    Setting,
+    SettingMember,
+    SettingRole,
+    SettingStatus,
+)
 
 BATCH = 2000
 MAX_BYTES = 200 * 1024 * 1024  # GIAS's whole register, every column, is about 60 MB
@@ -128,3 +140,103 @@ def settings_import(
         other_areas=len(rows) - len(mine),
         closed=closed,
     )
+
+
+# --- the setting's users ------------------------------------------------------------------------
+
+
+def setting_member_invite(
+    *,
+    actor: Actor,
+    setting: Setting,
+    full_name: str,
+    email: str,
+    role: str,
+    base_url: str,
+) -> SettingMember:
+    """Make someone a user of the setting (its safeguarding lead, a deputy or its head) and
+    e-mail them: a one-time link to choose a password if they have no account yet, otherwise
+    word that they can sign in. Each person has their own sign-in: never a shared login.
+
+    Refused, naming the field: an address that already signs in to the partnership (a member
+    of its staff, or a user of a setting), a second lead or head for the setting, or a closed
+    setting."""
+    actor.require("setting.manage")
+    require_same_partnership(actor, setting)
+    email = email.strip().lower()
+    if not setting.is_open:
+        raise ValidationError(f"{setting.name} is closed: its users cannot be invited.")
+    existing = Person.unscoped.filter(partnership=actor.partnership, email__iexact=email).first()
+    if existing is None:
+        existing = Person.unscoped.filter(
+            partnership=actor.partnership, user__email__iexact=email
+        ).first()
+    if existing is not None:
+        raise ValidationError(
+            {
+                "email": f"{email} already signs in to {actor.partnership.name} as "
+                f"{existing.full_name}. A school or college user holds no other role: "
+                "use another address."
+            }
+        )
+    if role in (SettingRole.DSL, SettingRole.HEAD):
+        taken = SettingMember.objects_for(actor.partnership).filter(
+            setting=setting, role=role, person__is_active=True
+        )
+        holder = taken.select_related("person").first()
+        if holder is not None:
+            label = SettingRole(role).label.lower()
+            raise ValidationError(
+                {"role": f"{setting.name} already has a {label}: {holder.person.full_name}."}
+            )
+    user_model = get_user_model()
+    now = timezone.now()
+    with transaction.atomic():
+        user = user_model.objects.filter(email__iexact=email).first()
+        invited = user is None
+        if user is None:
+            user = user_model.objects.create_user(email=email, password=None, full_name=full_name)
+        person = save_as(
+            Person(
+                partnership=actor.partnership,
+                agency=None,
+                user=user,
+                full_name=full_name,
+                job_title=SettingRole(role).label,
+                email=email,
+                is_setting_user=True,
+            ),
+            actor,
+        )
+        member = save_as(
+            SettingMember(
+                partnership=actor.partnership,
+                setting=setting,
+                person=person,
+                role=role,
+                invited_at=now,
+            ),
+            actor,
+        )
+    context = {
+        "member": member,
+        "setting": setting,
+        "partnership": actor.partnership,
+        "link": password_set_link(user=user, base_url=base_url) if invited else base_url + "/",
+        "invited": invited,
+    }
+    send_email("selfassessment/emails/setting_invitation", context, to=[email])
+    return member
+
+
+def setting_member_remove(*, actor: Actor, member: SettingMember) -> SettingMember:
+    """Stop someone being a user of the setting (they left, or were invited by mistake): they
+    can no longer sign in to it. Their membership and what they wrote stay, with history."""
+    actor.require("setting.manage")
+    require_same_partnership(actor, member)
+    person = member.person
+    if not person.is_active:
+        raise ValidationError(f"{person.full_name} was already removed.")
+    person.is_active = False
+    save_as(person, actor)
+    return member

@@ -1,13 +1,21 @@
 """Factories for settings: ``SettingFactory(partnership=p)`` is an open primary school of the
-partnership's local authority, with a URN of its own."""
+partnership's local authority, with a URN of its own; ``SettingMemberFactory(setting=s)`` its
+designated safeguarding lead (a setting user who can sign in)."""
 
 from __future__ import annotations
 
 import factory
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import PartnershipFactory
-from assurance.selfassessment.settings.models import Setting, SettingStatus
+from assurance.selfassessment.settings.models import (
+    Setting,
+    SettingMember,
+    SettingRole,
+    SettingStatus,
+)
 
 
 class SettingFactory(factory.django.DjangoModelFactory):
@@ -25,3 +33,38 @@ class SettingFactory(factory.django.DjangoModelFactory):
     status = SettingStatus.OPEN
     postcode = "NF1 2AB"
     imported_at = factory.LazyFunction(timezone.now)
+
+
+class SettingUserFactory(factory.django.DjangoModelFactory):
+    """A setting user of the partnership: a person with no agency and no other role."""
+
+    class Meta:
+        model = Person
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    agency = None
+    user = factory.LazyAttribute(
+        lambda o: get_user_model().objects.create_user(
+            email=o.email, password="correct horse battery", full_name=o.full_name
+        )
+    )
+    full_name = factory.Faker("name", locale="en_GB")
+    email = factory.Sequence(lambda n: f"dsl{n + 1}@school.example")
+    job_title = "Designated safeguarding lead"
+    is_setting_user = True
+
+
+class SettingMemberFactory(factory.django.DjangoModelFactory):
+    """``SettingMemberFactory(setting=s)``: the setting's designated safeguarding lead, a user
+    of the setting's partnership who can sign in."""
+
+    class Meta:
+        model = SettingMember
+
+    setting = factory.SubFactory(SettingFactory)
+    partnership = factory.SelfAttribute("setting.partnership")
+    person = factory.SubFactory(
+        SettingUserFactory, partnership=factory.SelfAttribute("..setting.partnership")
+    )
+    role = SettingRole.DSL
+    invited_at = factory.LazyFunction(timezone.now)

@@ -1,0 +1,100 @@
+"""Reads of rounds and their participants, through the permission layer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from assurance.frameworks.models import Framework, FrameworkKind
+from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
+from assurance.selfassessment.settings.models import Setting
+
+
+def round_list(*, actor: Actor) -> QuerySet[Round]:
+    """The partnership's rounds, newest first, each with how many take part and have
+    submitted."""
+    return (
+        scoped(actor, Round.unscoped.select_related("framework"), "self_assessment.view")
+        .annotate(
+            n_participants=Count("participants"),
+            n_submitted=Count(
+                "participants", filter=Q(participants__status=ParticipantStatus.SUBMITTED)
+            ),
+        )
+        .order_by("-year", "framework__name")
+    )
+
+
+def get_round(*, actor: Actor, pk: Any) -> Round:
+    return get_for_actor(
+        actor, Round.unscoped.select_related("framework"), "self_assessment.view", pk
+    )
+
+
+def participant_list(*, actor: Actor, round: Round, status: str = "") -> QuerySet[Participant]:
+    actor.require("self_assessment.view")
+    participants = Participant.objects_for(actor.partnership).filter(round=round)
+    if status:
+        participants = participants.filter(status=status)
+    return participants.select_related("agency", "setting").order_by(
+        "agency__name", "setting__name", "pk"
+    )
+
+
+def status_counts(*, actor: Actor, round: Round) -> list[tuple[str, str, int]]:
+    """How many participants have each status: (status, label, count)."""
+    actor.require("self_assessment.view")
+    counts = dict(
+        Participant.objects_for(actor.partnership)
+        .filter(round=round)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return [(s.value, s.label, counts.get(s.value, 0)) for s in ParticipantStatus]
+
+
+def self_assessment_frameworks(*, actor: Actor) -> QuerySet[Framework]:
+    """The self-assessment tools a round can run on: the latest version of each."""
+    actor.require("self_assessment.manage")
+    frameworks = Framework.objects_for(actor.partnership).filter(kind=FrameworkKind.SELF_ASSESSMENT)
+    latest: dict[Any, int] = {}
+    for framework in frameworks.order_by("family", "-version"):
+        latest.setdefault(framework.family, framework.pk)
+    return frameworks.filter(pk__in=latest.values()).order_by("name")
+
+
+def round_years(*, actor: Actor, framework: Framework) -> list[int]:
+    """The years of the rounds of every version of the framework."""
+    return list(
+        Round.objects_for(actor.partnership)
+        .filter(framework__family=framework.family)
+        .values_list("year", flat=True)
+    )
+
+
+def open_settings(*, actor: Actor, phases: list[str], type_groups: list[str]) -> QuerySet[Setting]:
+    """The open schools and colleges of the phases and types chosen (none chosen: all)."""
+    actor.require("self_assessment.manage")
+    settings = Setting.objects_for(actor.partnership).exclude(status="closed")
+    if phases:
+        settings = settings.filter(phase__in=phases)
+    if type_groups:
+        settings = settings.filter(type_group__in=type_groups)
+    return settings.order_by("name", "urn")
+
+
+def setting_participations(*, actor: Actor, setting: Setting) -> QuerySet[Participant]:
+    """The rounds a setting takes part in, for whoever may see the setting (its own users)."""
+    actor.require("setting.view")
+    if setting.partnership_id != actor.partnership.pk:
+        raise Http404("Not found.")
+    return (
+        Participant.objects_for(actor.partnership)
+        .filter(setting=setting)
+        .select_related("round", "round__framework")
+        .order_by("-round__year", "round__framework__name")
+    )

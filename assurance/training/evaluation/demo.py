@@ -88,9 +88,10 @@ def load_demo_evaluation(*, partnership: Partnership, now: datetime, user: Any, 
             )
             if opens > now:
                 continue
-            chance = ANSWER_RATE[Stage(stage)]
             if stage == Stage.MANAGER:  # managers answer more often when the practitioner did
                 chance = 0.6 if Stage.THREE_MONTHS in done else 0.15
+            else:
+                chance = ANSWER_RATE[Stage(stage)]
             answered = rng.random() < chance
             at = min(opens + timedelta(days=rng.randint(0, 6)), closes - timedelta(hours=1))
             invitations.append(

@@ -38,7 +38,8 @@ class CourseSerializer(serializers.Serializer):
         child=serializers.DictField(), help_text="Its learning outcomes: id and text."
     )
     responses = serializers.DictField(
-        child=serializers.IntegerField(), help_text="Questionnaires answered, by stage."
+        child=serializers.IntegerField(),
+        help_text="Questionnaires answered by attendees, by stage.",
     )
 
 

@@ -183,10 +183,12 @@ def course_evaluation(*, course: Course, now: datetime) -> CourseEvaluation:
 
 
 def response_counts(*, courses: list[Course]) -> dict[int, Counter[str]]:
-    """Responses per stage of each course, in one query (the courses' list)."""
+    """Questionnaires answered by attendees, per stage of each course, in one query (the
+    courses' list): the same people the evaluation counts."""
     counts: dict[int, Counter[str]] = {c.pk: Counter() for c in courses}
-    for course_id, stage in Response.unscoped.filter(course__in=courses).values_list(
-        "course_id", "stage"
-    ):
+    attended = Booking.unscoped.filter(session__course__in=courses, attended=True)
+    for course_id, stage in Response.unscoped.filter(
+        course__in=courses, respondent_id__in=attended.values("respondent_id")
+    ).values_list("course_id", "stage"):
         counts[course_id][stage] += 1
     return counts

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from assurance.core.stats import Proportion
 from assurance.frameworks.models import Answer as EngineAnswer
@@ -18,6 +19,7 @@ from assurance.training.bookings.models import Booking
 from assurance.training.courses.models import Course, LearningOutcome
 from assurance.training.evaluation import analysis, questions, rules
 from assurance.training.evaluation.models import Invitation, Questionnaire, Response, Stage
+from assurance.training.sessions.models import TrainingSession
 
 
 def invitation_for_link(pk: int, nonce: str) -> Invitation | None:
@@ -60,22 +62,40 @@ def outcome_key(outcome_id: int, measure: str) -> str:
     return f"{outcome_id}:{measure}"
 
 
-def _attendees(course: Course) -> QuerySet[Booking]:
-    return Booking.unscoped.filter(session__course=course, attended=True)
+Period = tuple[datetime, datetime] | None  # sessions starting from, before; None: all
 
 
-def course_ratings(*, course: Course) -> list[Rating]:
+def _attendees(course: Course, period: Period = None) -> QuerySet[Booking]:
+    found = Booking.unscoped.filter(session__course=course, attended=True)
+    if period is not None:
+        found = found.filter(session__starts_at__gte=period[0], session__starts_at__lt=period[1])
+    return found
+
+
+def _of_period(answers: QuerySet[EngineAnswer], period: Period) -> QuerySet[EngineAnswer]:
+    if period is None:
+        return answers
+    return answers.filter(
+        assessment__training_response__session__starts_at__gte=period[0],
+        assessment__training_response__session__starts_at__lt=period[1],
+    )
+
+
+def course_ratings(*, course: Course, period: Period = None) -> list[Rating]:
     """Every rating of a learning outcome given by (or, at the manager's stage, about) an
     attendee of the course, in one query. Those who answered before the course but did not
     attend are left out: they are not the people the course can have changed."""
     rows = (
-        EngineAnswer.objects.filter(
-            assessment__training_response__course=course,
-            assessment__training_response__respondent_id__in=_attendees(course).values(
-                "respondent_id"
+        _of_period(
+            EngineAnswer.objects.filter(
+                assessment__training_response__course=course,
+                assessment__training_response__respondent_id__in=_attendees(course, period).values(
+                    "respondent_id"
+                ),
+                option__isnull=False,
+                item__section__code__startswith="O",
             ),
-            option__isnull=False,
-            item__section__code__startswith="O",
+            period,
         )
         .order_by(
             "assessment__training_response__respondent_id",
@@ -131,8 +151,8 @@ class CourseEvaluation:
         )
 
 
-def _rates(course: Course, now: datetime) -> tuple[list[StageRate], int]:
-    attendees = list(_attendees(course).values_list("respondent_id", "session__ends_at"))
+def _rates(course: Course, now: datetime, period: Period) -> tuple[list[StageRate], int]:
+    attendees = list(_attendees(course, period).values_list("respondent_id", "session__ends_at"))
     answered: dict[str, set[str]] = {stage: set() for stage in Stage.values}
     for stage, respondent in Response.unscoped.filter(course=course).values_list(
         "stage", "respondent_id"
@@ -151,21 +171,25 @@ def _rates(course: Course, now: datetime) -> tuple[list[StageRate], int]:
     return rates, len(attendees)
 
 
-def _practice_changes(course: Course) -> list[str]:
-    texts = EngineAnswer.objects.filter(
-        assessment__training_response__course=course,
-        assessment__training_response__stage=Stage.THREE_MONTHS,
-        item__section__code="PRACTICE",
-    ).exclude(text="")
+def _practice_changes(course: Course, period: Period) -> list[str]:
+    texts = _of_period(
+        EngineAnswer.objects.filter(
+            assessment__training_response__course=course,
+            assessment__training_response__stage=Stage.THREE_MONTHS,
+            item__section__code="PRACTICE",
+        ).exclude(text=""),
+        period,
+    )
     return list(
         texts.order_by("assessment__training_response__submitted_at").values_list("text", flat=True)
     )
 
 
-def course_evaluation(*, course: Course, now: datetime) -> CourseEvaluation:
-    """Every figure of a course's evaluation: response rates per stage, and per learning outcome
-    and measure (knowledge, confidence) the paired changes and the manager's agreement."""
-    ratings = course_ratings(course=course)
+def course_evaluation(*, course: Course, now: datetime, period: Period = None) -> CourseEvaluation:
+    """Every figure of a course's evaluation (of its sessions starting in ``period``, or all):
+    response rates per stage, and per learning outcome and measure (knowledge, confidence) the
+    paired changes and the manager's agreement."""
+    ratings = course_ratings(course=course, period=period)
     answers = [
         analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score) for r in ratings
     ]
@@ -178,8 +202,8 @@ def course_evaluation(*, course: Course, now: datetime) -> CourseEvaluation:
                     outcome.pk, outcome.text, measure, analysis.evaluate_outcome(answers, key)
                 )
             )
-    rates, attendees = _rates(course, now)
-    return CourseEvaluation(course, rates, rows, _practice_changes(course), attendees)
+    rates, attendees = _rates(course, now, period)
+    return CourseEvaluation(course, rates, rows, _practice_changes(course, period), attendees)
 
 
 def response_counts(*, courses: list[Course]) -> dict[int, Counter[str]]:
@@ -192,3 +216,27 @@ def response_counts(*, courses: list[Course]) -> dict[int, Counter[str]]:
     ).values_list("course_id", "stage"):
         counts[course_id][stage] += 1
     return counts
+
+
+def attendance_by_agency(*, partnership: Any, period: Period) -> dict[int, list[tuple[str, int]]]:
+    """Course → (agency, attendees) in ``period``, most first, in one query."""
+    found = Booking.objects_for(partnership).filter(attended=True)
+    if period is not None:
+        found = found.filter(session__starts_at__gte=period[0], session__starts_at__lt=period[1])
+    rows = (
+        found.values("session__course_id", "agency__name")
+        .annotate(n=Count("pk"))
+        .order_by("session__course_id", "-n", "agency__name")
+    )
+    by_course: dict[int, list[tuple[str, int]]] = {}
+    for row in rows:
+        by_course.setdefault(row["session__course_id"], []).append((row["agency__name"], row["n"]))
+    return by_course
+
+
+def sessions_held(*, partnership: Any, period: Period) -> dict[int, int]:
+    """Course → sessions held (not cancelled) starting in ``period``, in one query."""
+    found = TrainingSession.objects_for(partnership).filter(is_cancelled=False)
+    if period is not None:
+        found = found.filter(starts_at__gte=period[0], starts_at__lt=period[1])
+    return dict(found.values("course_id").annotate(n=Count("pk")).values_list("course_id", "n"))

@@ -7,12 +7,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
+from assurance.core.business_year import business_year_from, business_year_label
 from assurance.core.charts import Share, proportion_chart
+from assurance.core.documents import Report
+from assurance.partnerships.viewmixins import DocumentView
 from assurance.training.bookings.views import TrainingMixin
 from assurance.training.courses.selectors import get_course
 from assurance.training.evaluation import analysis, figures, selectors
+from assurance.training.evaluation.report import annual_report
 
 
 class EvaluationView(TrainingMixin, TemplateView):
@@ -71,5 +76,32 @@ class EvaluationView(TrainingMixin, TemplateView):
             ],
             caution_below=analysis.CAUTION_BELOW,
             can_see_responses=self.actor.can("evaluation.responses"),
+        )
+        return context
+
+
+class AnnualReportView(TrainingMixin, DocumentView):
+    """The year's training evaluation report (``?year=2025`` for 2025/26) as a page, a PDF and
+    a Word document."""
+
+    permission = "evaluation.view"
+    page_title = "Training evaluation: annual report"
+
+    @cached_property
+    def year(self) -> int:
+        return business_year_from(self.request.GET.get("year"))
+
+    def get_report(self) -> Report:
+        return annual_report(actor=self.actor, year=self.year)
+
+    def get_filename(self) -> str:
+        return f"training-evaluation-{business_year_label(self.year).replace('/', '-')}"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        query = f"?year={self.year}"
+        context.update(
+            pdf_url=self.partnership_url("training:annual_report_pdf") + query,
+            docx_url=self.partnership_url("training:annual_report_docx") + query,
         )
         return context

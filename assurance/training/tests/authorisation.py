@@ -131,6 +131,9 @@ EXPECTED = {
         )
     },
     "training:course_evaluation": _row(EVALUATION, "course"),
+    "training:annual_report": _row(EVALUATION),
+    "training:annual_report_pdf": _row(EVALUATION),
+    "training:annual_report_docx": _row(EVALUATION),
     "api:training_courses": expect(northfield=ALLOW, southvale=ALLOW, anonymous=UNAUTHENTICATED),
     "api:training_evaluation": expect(
         allow=EVALUATION, anonymous=UNAUTHENTICATED, kwargs={"pk": "course"}

@@ -159,3 +159,25 @@ def test_a_course_with_no_answers_says_so(northfield, amira, client_for):
     )
     assert "No one answered both questionnaires" in body
     assert timezone.now()  # the page was drawn at all
+
+
+def test_the_annual_report_per_course_as_page_pdf_and_word(course, northfield, amira, client_for):
+    from assurance.core.business_year import business_year_of
+
+    session = course.sessions.get()
+    year = business_year_of(timezone.localtime(session.starts_at).date())
+    client = client_for(amira)
+    page = client.get(northfield.url(f"training/report/?year={year}"))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Courses run in the year" in body and "Neglect" in body
+    assert "Attendance by agency" in body
+    assert "Spot it (knowledge)" in body and "+2.7 (" in body
+    assert "I record who lives in the household" in body
+    assert "R1" not in body
+    pdf = client.get(northfield.url(f"training/report/pdf/?year={year}"))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    docx = client.get(northfield.url(f"training/report/docx/?year={year}"))
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    other_year = client.get(northfield.url(f"training/report/?year={year - 1}")).content.decode()
+    assert "No course was run in the year." in other_year

@@ -129,9 +129,12 @@ def invitations_send(*, base_url: str, now: datetime | None = None) -> int:
     update before each e-mail, so two runs at once never send the same e-mail twice. Returns how
     many were sent."""
     now = now or timezone.now()
-    due = Invitation.unscoped.filter(
-        answered_at__isnull=True, opens_at__lte=now, closes_at__gt=now
-    ).select_related("booking__session__course", "partnership")
+    due = (
+        Invitation.unscoped.filter(answered_at__isnull=True, opens_at__lte=now, closes_at__gt=now)
+        .exclude(booking__status=BookingStatus.CANCELLED)
+        .exclude(booking__session__is_cancelled=True)
+        .select_related("booking__session__course", "partnership")
+    )
     sent = 0
     for invitation in due.order_by("pk"):
         kind = rules.email_due(
@@ -178,6 +181,8 @@ def invitations_send(*, base_url: str, now: datetime | None = None) -> int:
 def invitation_refusal(invitation: Invitation, now: datetime) -> str:
     if invitation.booking.session.is_cancelled:
         return "The session was cancelled, so there is nothing to evaluate."
+    if invitation.booking.status == BookingStatus.CANCELLED:
+        return "The booking was cancelled, so there is nothing to evaluate."
     return rules.refusal(
         now=now,
         opens_at=timezone.localtime(invitation.opens_at),

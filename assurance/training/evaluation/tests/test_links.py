@@ -197,3 +197,19 @@ def test_an_altered_link_is_refused(past):
     refused = Client().get(url[:-3] + "xx/")
     assert refused.status_code == 410
     assert "not complete or not one of ours" in refused.content.decode()
+
+
+def test_a_cancelled_booking_gets_no_questionnaire(northfield):
+    booking = BookingFactory(
+        session=SessionFactory(partnership=northfield.partnership, days=10),
+        agency=northfield.school,
+    )
+    invitations_create()
+    invitations_send(base_url=BASE)
+    url = link_in(mail.outbox[-1])
+    booking.status = "cancelled"
+    booking.save()
+    assert invitations_send(base_url=BASE, now=timezone.now() + timedelta(days=8)) == 0
+    refused = Client().get(url)
+    assert refused.status_code == 410
+    assert "The booking was cancelled" in refused.content.decode()

@@ -25,7 +25,7 @@ NEGLECT = "Recognising and responding to neglect"
 
 def _open(stage: str) -> Invitation:
     now = timezone.now()
-    return (
+    found = (
         Invitation.unscoped.filter(
             partnership__slug="northfield",
             stage=stage,
@@ -37,6 +37,8 @@ def _open(stage: str) -> Invitation:
         .order_by("pk")
         .first()
     )
+    assert found is not None, f"the demo has no open {stage} link"
+    return found
 
 
 def _path(invitation: Invitation) -> str:

@@ -120,7 +120,8 @@ def test_the_business_unit_sees_the_paired_change_and_the_report(browse) -> None
     b.page.get_by_role("link", name="Annual evaluation report").click()
     expect(b.page.get_by_role("heading", level=1)).to_contain_text("training evaluation")
     b.check("annual-report")
-    with b.page.expect_download() as download:
-        b.page.get_by_role("button", name="Download PDF").click()
+    # A year of eight courses' tables and charts: WeasyPrint takes seconds (docs/training.md).
+    with b.page.expect_download(timeout=90_000) as download:
+        b.page.get_by_role("button", name="Download PDF").click(timeout=90_000)
     assert download.value.suggested_filename.endswith(".pdf")
     b.assert_clean()

@@ -12,6 +12,7 @@ from assurance.improvement.actions import api as action_api
 from assurance.improvement.thread import api as thread_api
 from assurance.partnerships import api as partnerships_api
 from assurance.reviews.board import api as reviews_api
+from assurance.training.evaluation import api as training_api
 from assurance.voice.summary import api as voice_api
 
 app_name = "api"
@@ -56,5 +57,16 @@ urlpatterns = [
         "indicators/<str:code>/benchmarks",
         comparisons_api.IndicatorBenchmarksAPI.as_view(),
         name="indicator_benchmarks",
+    ),
+    path("training/courses/", training_api.CourseListAPI.as_view(), name="training_courses"),
+    path(
+        "training/courses/<int:pk>/evaluation",
+        training_api.CourseEvaluationAPI.as_view(),
+        name="training_evaluation",
+    ),
+    path(
+        "training/courses/<int:pk>/responses",
+        training_api.CourseResponsesAPI.as_view(),
+        name="training_responses",
     ),
 ]

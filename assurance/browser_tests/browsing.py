@@ -22,7 +22,7 @@ _CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 
 # Chromium logs every 4xx answer to a page load; the tests that expect one assert the status.
 _EXPECTED_CONSOLE = re.compile(
-    r"Failed to load resource: the server responded with a status of 40[349]"
+    r"Failed to load resource: the server responded with a status of 4(0[349]|10)"
 )
 
 

@@ -139,6 +139,11 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "booking.view": {BU: ALL, LEAD: OWN},
     "booking.manage": _all(BU),
     "attendance.record": _all(BU),
+    # Its evaluation: figures of pseudonymous answers (no names) for those who plan and
+    # scrutinise the offer; the answers themselves, to recompute every figure, for the business
+    # unit and the scrutineer
+    "evaluation.view": _all(*PRACTITIONERS),
+    "evaluation.responses": _all(BU, SCRUTINEER),
 }
 
 

@@ -19,6 +19,7 @@ from assurance.partnerships.selectors import working_agencies
 from assurance.training.bookings.models import Booking, BookingStatus, new_respondent_id
 from assurance.training.courses.models import Course, CourseLevel
 from assurance.training.courses.services import course_save
+from assurance.training.evaluation.demo import load_demo_evaluation
 from assurance.training.sessions.models import Mode
 from assurance.training.sessions.services import session_save, trainer_save
 
@@ -198,7 +199,9 @@ def load_demo_training(command: Any = None) -> None:
     with transaction.atomic():
         _load(partnership)
     if command is not None:
-        command.stdout.write("Training: 8 courses, 40 sessions and their bookings")
+        command.stdout.write(
+            "Training: 8 courses, 40 sessions, their bookings and evaluation answers"
+        )
 
 
 def _bu(partnership: Partnership) -> Actor:
@@ -299,3 +302,4 @@ def _load(partnership: Partnership) -> None:
                 )
             )
     bulk_create_with_history(bookings, Booking, batch_size=500, default_user=bu.user)
+    load_demo_evaluation(partnership=partnership, now=now, user=bu.user, seed=2026)

@@ -2,6 +2,16 @@
 
 from assurance.training.bookings.models import Booking
 from assurance.training.courses.models import Course, LearningOutcome
+from assurance.training.evaluation.models import Invitation, Questionnaire, Response
 from assurance.training.sessions.models import Trainer, TrainingSession
 
-__all__ = ["Booking", "Course", "LearningOutcome", "Trainer", "TrainingSession"]
+__all__ = [
+    "Booking",
+    "Course",
+    "Invitation",
+    "LearningOutcome",
+    "Questionnaire",
+    "Response",
+    "Trainer",
+    "TrainingSession",
+]

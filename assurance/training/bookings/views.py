@@ -47,6 +47,7 @@ class CourseDetailView(TrainingMixin, TemplateView):
             upcoming=[s for s in sessions if s.starts_at > now],
             past=[s for s in sessions if s.starts_at <= now],
             can_manage=self.actor.can("training.manage"),
+            can_see_evaluation=self.actor.can("evaluation.view"),
         )
         return context
 

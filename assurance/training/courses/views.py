@@ -33,6 +33,7 @@ class CourseListView(TrainingMixin, TemplateView):
         context.update(
             courses=list(selectors.course_list(actor=self.actor)),
             can_manage=self.actor.can("training.manage"),
+            can_see_evaluation=self.actor.can("evaluation.view"),
         )
         return context
 

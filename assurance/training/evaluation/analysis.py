@@ -158,14 +158,48 @@ def paired_change(before: Mapping[str, float], after: Mapping[str, float]) -> Pa
 
 def signed_rank_p(differences: Iterable[float]) -> float | None:
     """Two-sided Wilcoxon signed-rank p-value of paired differences; None when no pair changed
-    (nothing to rank). ``scipy.stats.wilcoxon`` chooses the method: the exact distribution up
-    to 50 changed pairs, the normal approximation (corrected for ties) beyond."""
+    (nothing to rank). The method is scipy's own choice (``method="auto"``): the exact
+    distribution up to 50 changed pairs without ties; with ties, the exact distribution of the
+    tied ranks up to ``EXACT_TIED_UP_TO`` pairs (scipy enumerates every sign pattern, which
+    takes seconds: ``tied_exact_p`` counts them in a moment, to the same p-value); beyond, the
+    normal approximation corrected for ties."""
     nonzero = [d for d in differences if d != 0]
     if not nonzero:
         return None
-    result = scipy_stats.wilcoxon(nonzero, zero_method="wilcox", alternative="two-sided")
+    tied = len({abs(d) for d in nonzero}) < len(nonzero)
+    if tied and len(nonzero) <= EXACT_TIED_UP_TO:
+        return tied_exact_p(nonzero)
+    method = "exact" if not tied and len(nonzero) <= 50 else "approx"
+    result = scipy_stats.wilcoxon(
+        nonzero, zero_method="wilcox", alternative="two-sided", method=method
+    )
     p = float(result.pvalue)
     return None if math.isnan(p) else min(1.0, p)
+
+
+# Up to this many changed pairs with tied ranks, scipy's "auto" enumerates every sign pattern.
+EXACT_TIED_UP_TO = 13
+
+
+def tied_exact_p(nonzero: list[float]) -> float:
+    """The exact two-sided p-value of the signed-rank statistic with tied (mid)ranks: of the
+    2^n equally likely sign patterns, the share whose sum of positive ranks lies as far from
+    its centre as the one observed. Counted by adding one rank at a time (ranks doubled, so
+    midranks are whole numbers)."""
+    ranks = scipy_stats.rankdata([abs(d) for d in nonzero])
+    doubled = [round(2 * r) for r in ranks]
+    counts: dict[int, int] = {0: 1}
+    for rank in doubled:
+        following: dict[int, int] = defaultdict(int)
+        for total, ways in counts.items():
+            following[total] += ways
+            following[total + rank] += ways
+        counts = following
+    observed = sum(r for r, d in zip(doubled, nonzero, strict=True) if d > 0)
+    centre = sum(doubled) / 2
+    distance = abs(observed - centre)
+    extreme = sum(ways for total, ways in counts.items() if abs(total - centre) >= distance)
+    return min(1.0, extreme / 2 ** len(nonzero))
 
 
 def response_rate(responded: int, invited: int) -> Proportion:

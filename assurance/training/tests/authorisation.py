@@ -5,11 +5,20 @@ practitioner's pages (booking and the e-mailed links) need no account."""
 
 from django.utils import timezone
 
-from assurance.core.tests.matrix import BU, NORTHFIELD, expect, public
+from assurance.core.tests.matrix import (
+    ALLOW,
+    BU,
+    NORTHFIELD,
+    UNAUTHENTICATED,
+    expect,
+    public,
+)
 from assurance.partnerships.models import Person
 from assurance.training.bookings.links import make_token
 from assurance.training.bookings.models import Booking, BookingStatus
 from assurance.training.courses.models import Course
+from assurance.training.evaluation import links as evaluation_links
+from assurance.training.evaluation.models import Invitation, Stage
 from assurance.training.sessions.models import Trainer, TrainingSession
 
 N = "northfield"
@@ -53,6 +62,23 @@ def _token(status: str, purpose: str) -> str:
     return make_token(booking_pk=booking.pk, nonce=booking.nonce, purpose=purpose)
 
 
+def _questionnaire_token() -> str:
+    """An open, unanswered link to a questionnaire before a session to come."""
+    now = timezone.now()
+    invitation = (
+        Invitation.unscoped.filter(
+            partnership__slug=N,
+            stage=Stage.BEFORE,
+            answered_at__isnull=True,
+            opens_at__lte=now,
+            closes_at__gt=now,
+        )
+        .order_by("pk")
+        .first()
+    )
+    return evaluation_links.make_token(invitation_pk=invitation.pk, nonce=invitation.nonce)
+
+
 LOOKUPS = {
     "course": lambda: (
         Course.unscoped.get(partnership__slug=N, title="Recognising and responding to neglect").pk
@@ -64,9 +90,14 @@ LOOKUPS = {
     "code": lambda: _future_session().public_code,
     "confirm_token": lambda: _token(BookingStatus.UNCONFIRMED, "confirm"),
     "cancel_token": lambda: _token(BookingStatus.CONFIRMED, "cancel"),
+    "questionnaire_token": _questionnaire_token,
 }
 
 CERTIFICATE = BU | {"la-lead"}
+# The evaluation's figures are pseudonymous: for everyone but the viewer; its answers for the
+# business unit and the scrutineer
+EVALUATION = NORTHFIELD - {"viewer"}
+RESPONSES = BU | {"scrutineer"}
 
 
 def _row(allow, key=None):  # type: ignore[no-untyped-def]
@@ -99,6 +130,23 @@ EXPECTED = {
             "training:certificate_docx",
         )
     },
+    "training:course_evaluation": _row(EVALUATION, "course"),
+    "training:annual_report": _row(EVALUATION),
+    "training:annual_report_pdf": _row(EVALUATION),
+    "training:annual_report_docx": _row(EVALUATION),
+    "api:training_courses": expect(northfield=ALLOW, southvale=ALLOW, anonymous=UNAUTHENTICATED),
+    "api:training_evaluation": expect(
+        allow=EVALUATION, anonymous=UNAUTHENTICATED, kwargs={"pk": "course"}
+    ),
+    "api:training_responses": expect(
+        allow=RESPONSES, anonymous=UNAUTHENTICATED, kwargs={"pk": "course"}
+    ),
+    "training_public:questionnaire": expect(
+        northfield="allow",
+        southvale="allow",
+        anonymous="allow",
+        kwargs={"token": "questionnaire_token"},
+    ),
     "training_public:offer": public(),
     "training_public:book": public(),
     "training_public:booking_sent": public(),

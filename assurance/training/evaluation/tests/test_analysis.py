@@ -159,3 +159,29 @@ def test_a_stage_answered_twice_is_refused():
     data = [Answer("R1", Stage.BEFORE, "o", 4), Answer("R1", Stage.BEFORE, "o", 5)]
     with pytest.raises(ValueError, match="twice"):
         evaluate_outcome(data, "o")
+
+
+@pytest.mark.parametrize(
+    "differences",
+    [
+        [2, 2, 1, 1, 3],
+        [1, 2, 2, 3, 1, -1, 2, 3],
+        [1, 2, 2, 3, 1, -1, 2, 3, 4, 1, 2, -2],
+        [-1, -1, 2, -3, -3, 1, 2],
+    ],
+)
+def test_tied_ranks_give_scipy_s_exact_p_value_at_once(differences):
+    # scipy's "auto" enumerates every sign pattern of tied ranks (seconds at 12 pairs);
+    # counting them gives the same p-value.
+    from scipy import stats
+
+    expected = stats.wilcoxon(differences, zero_method="wilcox").pvalue
+    assert signed_rank_p(differences) == pytest.approx(expected, abs=1e-12)
+
+
+def test_many_tied_pairs_take_the_normal_approximation():
+    from scipy import stats
+
+    differences = [1, 2, 2, 3, 1, -1, 2, 3, 4, 1, 2, -2] * 3
+    expected = stats.wilcoxon(differences, method="approx").pvalue
+    assert signed_rank_p(differences) == pytest.approx(expected, abs=1e-12)

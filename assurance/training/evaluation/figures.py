@@ -1,0 +1,83 @@
+"""The evaluation's figures as words and numbers to show (page, report). Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assurance.core.stats import Proportion, percent
+from assurance.training.evaluation.analysis import Comparison, PairedChange
+
+
+def signed(value: float | None, places: int = 1) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:+.{places}f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def plain(value: float | None, places: int = 1) -> str:
+    return "–" if value is None else f"{value:.{places}f}"
+
+
+def p_text(p: float | None) -> str:
+    """A p-value as a reader expects it: three decimals, "< 0.001" below that."""
+    if p is None:
+        return "–"
+    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+
+
+def share_text(share: Proportion) -> str:
+    return "–" if share.value is None else percent(share.value)
+
+
+def rate_text(rate: Proportion) -> str:
+    """A rate with its interval: "62% (51% to 72%)"."""
+    if rate.value is None:
+        return "–"
+    if rate.low is None or rate.high is None:
+        return percent(rate.value)
+    return f"{percent(rate.value)} ({percent(rate.low)} to {percent(rate.high)})"
+
+
+def interval_text(change: PairedChange) -> str:
+    if change.ci_low is None or change.ci_high is None:
+        return "–"
+    return f"{signed(change.ci_low)} to {signed(change.ci_high)}"
+
+
+def verdict(change: PairedChange) -> str:
+    """One sentence a busy reader can act on."""
+    if change.n_pairs == 0 or change.mean_change is None:
+        return "No pairs yet"
+    if change.ci_low is not None and change.ci_low > 0 and (change.p_value or 1) < 0.05:
+        return "Clear gain"
+    if change.ci_high is not None and change.ci_high < 0 and (change.p_value or 1) < 0.05:
+        return "Clear fall"
+    return "No clear change"
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    comparison: str
+    n_pairs: int
+    before: str
+    after: str
+    change: str
+    interval: str
+    p_value: str
+    verdict: str
+    caution: str
+
+
+def change_row(comparison: Comparison, change: PairedChange) -> ChangeRow:
+    return ChangeRow(
+        comparison=comparison.label,
+        n_pairs=change.n_pairs,
+        before=plain(change.mean_before),
+        after=plain(change.mean_after),
+        change=signed(change.mean_change),
+        interval=interval_text(change),
+        p_value=p_text(change.p_value),
+        verdict=verdict(change),
+        caution=change.caution_text,
+    )

@@ -1,0 +1,242 @@
+"""Reads of the evaluation: a personal link's invitation, the current questionnaire of a stage,
+and a course's figures: every rating of its attendees (pseudonymous) and the analysis of them.
+A course's figures take a fixed number of queries whatever its number of sessions or answers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Count, QuerySet
+
+from assurance.core.stats import Proportion
+from assurance.frameworks.models import Answer as EngineAnswer
+from assurance.frameworks.models import Framework
+from assurance.partnerships.access import Actor, scoped
+from assurance.training.bookings.models import Booking
+from assurance.training.courses.models import Course, LearningOutcome
+from assurance.training.evaluation import analysis, questions, rules
+from assurance.training.evaluation.models import Invitation, Questionnaire, Response, Stage
+from assurance.training.sessions.models import TrainingSession
+
+
+def invitation_for_link(pk: int, nonce: str) -> Invitation | None:
+    return (
+        Invitation.unscoped.select_related("booking__session__course", "partnership")
+        .filter(pk=pk, nonce=nonce)
+        .first()
+    )
+
+
+def current_questionnaire(*, course: Course, stage: str) -> Framework | None:
+    found = (
+        Questionnaire.unscoped.select_related("framework")
+        .filter(course=course, stage=stage)
+        .first()
+    )
+    return found.framework if found else None
+
+
+def evaluated_courses(*, actor: Actor) -> QuerySet[Course]:
+    return scoped(actor, Course.unscoped.all(), "evaluation.view").order_by("title", "pk")
+
+
+@dataclass(frozen=True)
+class Rating:
+    """One rating as the responses API gives it: pseudonymous, with its outcome and measure."""
+
+    respondent: str
+    stage: str
+    outcome_id: int
+    measure: str  # "knowledge" or "confidence"
+    score: int
+
+    @property
+    def key(self) -> str:
+        return outcome_key(self.outcome_id, self.measure)
+
+
+def outcome_key(outcome_id: int, measure: str) -> str:
+    return f"{outcome_id}:{measure}"
+
+
+Period = tuple[datetime, datetime] | None  # sessions starting from, before; None: all
+
+
+def _attendees(course: Course, period: Period = None) -> QuerySet[Booking]:
+    found = Booking.unscoped.filter(session__course=course, attended=True)
+    if period is not None:
+        found = found.filter(session__starts_at__gte=period[0], session__starts_at__lt=period[1])
+    return found
+
+
+def _of_period(answers: QuerySet[EngineAnswer], period: Period) -> QuerySet[EngineAnswer]:
+    if period is None:
+        return answers
+    return answers.filter(
+        assessment__training_response__session__starts_at__gte=period[0],
+        assessment__training_response__session__starts_at__lt=period[1],
+    )
+
+
+def course_ratings(*, course: Course, period: Period = None) -> list[Rating]:
+    """Every rating of a learning outcome given by (or, at the manager's stage, about) an
+    attendee of the course, in one query. Those who answered before the course but did not
+    attend are left out: they are not the people the course can have changed."""
+    rows = (
+        _of_period(
+            EngineAnswer.objects.filter(
+                assessment__training_response__course=course,
+                assessment__training_response__respondent_id__in=_attendees(course, period).values(
+                    "respondent_id"
+                ),
+                option__isnull=False,
+                item__section__code__startswith="O",
+            ),
+            period,
+        )
+        .order_by(
+            "assessment__training_response__respondent_id",
+            "assessment__training_response__stage",
+            "item__section__code",
+            "item__code",
+        )
+        .values_list(
+            "assessment__training_response__respondent_id",
+            "assessment__training_response__stage",
+            "item__section__code",
+            "item__code",
+            "option__order",
+        )
+    )
+    ratings = []
+    for respondent, stage, section, item, score in rows:
+        outcome = questions.outcome_of(section)
+        if outcome is None or item not in questions.MEASURES:
+            continue
+        ratings.append(Rating(respondent, stage, outcome, questions.MEASURES[item], score))
+    return ratings
+
+
+@dataclass(frozen=True)
+class StageRate:
+    stage: Stage
+    invited: int  # attendees whose questionnaire of this stage has opened
+    responded: int
+    rate: Proportion
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    outcome_id: int
+    outcome: str
+    measure: str
+    evaluation: analysis.OutcomeEvaluation
+
+
+@dataclass(frozen=True)
+class CourseEvaluation:
+    course: Course
+    rates: list[StageRate]
+    rows: list[OutcomeRow]
+    changed_in_practice: list[str]  # what practitioners said changed, three months on
+    attendees: int
+
+    @property
+    def cautions(self) -> bool:
+        return any(
+            change.caution for row in self.rows for change in row.evaluation.changes.values()
+        )
+
+
+def _rates(course: Course, now: datetime, period: Period) -> tuple[list[StageRate], int]:
+    attendees = list(_attendees(course, period).values_list("respondent_id", "session__ends_at"))
+    answered: dict[str, set[str]] = {stage: set() for stage in Stage.values}
+    for stage, respondent in Response.unscoped.filter(course=course).values_list(
+        "stage", "respondent_id"
+    ):
+        answered[stage].add(respondent)
+    rates = []
+    for stage in Stage:
+        if stage in (Stage.THREE_MONTHS, Stage.MANAGER):
+            opened = [r for r, ends in attendees if ends + rules.THREE_MONTHS <= now]
+        else:
+            opened = [r for r, _ends in attendees]
+        responded = sum(1 for r in opened if r in answered[stage])
+        rates.append(
+            StageRate(stage, len(opened), responded, analysis.response_rate(responded, len(opened)))
+        )
+    return rates, len(attendees)
+
+
+def _practice_changes(course: Course, period: Period) -> list[str]:
+    texts = _of_period(
+        EngineAnswer.objects.filter(
+            assessment__training_response__course=course,
+            assessment__training_response__stage=Stage.THREE_MONTHS,
+            item__section__code="PRACTICE",
+        ).exclude(text=""),
+        period,
+    )
+    return list(
+        texts.order_by("assessment__training_response__submitted_at").values_list("text", flat=True)
+    )
+
+
+def course_evaluation(*, course: Course, now: datetime, period: Period = None) -> CourseEvaluation:
+    """Every figure of a course's evaluation (of its sessions starting in ``period``, or all):
+    response rates per stage, and per learning outcome and measure (knowledge, confidence) the
+    paired changes and the manager's agreement."""
+    ratings = course_ratings(course=course, period=period)
+    answers = [
+        analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score) for r in ratings
+    ]
+    rows = []
+    for outcome in LearningOutcome.unscoped.filter(course=course).order_by("order", "pk"):
+        for measure in questions.MEASURES.values():
+            key = outcome_key(outcome.pk, measure)
+            rows.append(
+                OutcomeRow(
+                    outcome.pk, outcome.text, measure, analysis.evaluate_outcome(answers, key)
+                )
+            )
+    rates, attendees = _rates(course, now, period)
+    return CourseEvaluation(course, rates, rows, _practice_changes(course, period), attendees)
+
+
+def response_counts(*, courses: list[Course]) -> dict[int, Counter[str]]:
+    """Questionnaires answered by attendees, per stage of each course, in one query (the
+    courses' list): the same people the evaluation counts."""
+    counts: dict[int, Counter[str]] = {c.pk: Counter() for c in courses}
+    attended = Booking.unscoped.filter(session__course__in=courses, attended=True)
+    for course_id, stage in Response.unscoped.filter(
+        course__in=courses, respondent_id__in=attended.values("respondent_id")
+    ).values_list("course_id", "stage"):
+        counts[course_id][stage] += 1
+    return counts
+
+
+def attendance_by_agency(*, partnership: Any, period: Period) -> dict[int, list[tuple[str, int]]]:
+    """Course → (agency, attendees) in ``period``, most first, in one query."""
+    found = Booking.objects_for(partnership).filter(attended=True)
+    if period is not None:
+        found = found.filter(session__starts_at__gte=period[0], session__starts_at__lt=period[1])
+    rows = (
+        found.values("session__course_id", "agency__name")
+        .annotate(n=Count("pk"))
+        .order_by("session__course_id", "-n", "agency__name")
+    )
+    by_course: dict[int, list[tuple[str, int]]] = {}
+    for row in rows:
+        by_course.setdefault(row["session__course_id"], []).append((row["agency__name"], row["n"]))
+    return by_course
+
+
+def sessions_held(*, partnership: Any, period: Period) -> dict[int, int]:
+    """Course → sessions held (not cancelled) starting in ``period``, in one query."""
+    found = TrainingSession.objects_for(partnership).filter(is_cancelled=False)
+    if period is not None:
+        found = found.filter(starts_at__gte=period[0], starts_at__lt=period[1])
+    return dict(found.values("course_id").annotate(n=Count("pk")).values_list("course_id", "n"))

@@ -1,0 +1,183 @@
+"""The course's evaluation page and the API: figures worked by hand from answers given through
+the personal links' service, and an analyst's recomputation of every figure from the responses
+API. amira is Northfield's business unit; corinne the scrutineer; dev a viewer; tamsin
+Southvale's business unit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from assurance.frameworks.models import Item
+from assurance.training.evaluation import analysis
+from assurance.training.evaluation.models import Invitation
+from assurance.training.evaluation.services import (
+    invitations_create,
+    questionnaire_for,
+    response_submit,
+)
+from assurance.training.tests.factories import BookingFactory, CourseFactory, SessionFactory
+
+# Each respondent's rating (the same for every question of a stage), by stage. R3 did not
+# answer three months on; R4's manager answered but R4 did not answer before.
+SCORES = {
+    "R1": {"before": 3, "end": 6, "three_months": 5, "manager": 5},
+    "R2": {"before": 4, "end": 6, "three_months": 7, "manager": 5},
+    "R3": {"before": 5, "end": 8},
+    "R4": {"end": 7, "three_months": 7, "manager": 7},
+}
+
+
+def _answer(invitation: Invitation, score: int, when) -> None:
+    session = invitation.booking.session
+    framework = questionnaire_for(course=session.course, stage=invitation.stage)
+    answers = {}
+    for item in Item.objects.filter(section__framework=framework).select_related("scale"):
+        if item.scale_id:
+            answers[item.pk] = {"option": item.scale.options.get(label=str(score)).pk}
+        elif item.code == "P1":
+            answers[item.pk] = {"text": f"I record who lives in the household ({invitation.pk})."}
+    response_submit(invitation=invitation, framework=framework, answers=answers, now=when)
+
+
+@pytest.fixture
+def course(northfield):
+    course = CourseFactory(
+        partnership=northfield.partnership, title="Neglect", outcomes=["Spot it", "Act on it"]
+    )
+    session = SessionFactory(partnership=northfield.partnership, course=course, days=-100)
+    bookings = {
+        ref: BookingFactory(
+            session=session,
+            agency=northfield.school,
+            respondent_id=ref,
+            confirmed_at=session.starts_at - timedelta(days=20),
+            attended=True,
+        )
+        for ref in SCORES
+    }
+    # Booked, answered before, did not come: left out of every figure.
+    absent = BookingFactory(
+        session=session,
+        agency=northfield.school,
+        respondent_id="R9",
+        confirmed_at=session.starts_at - timedelta(days=20),
+        attended=False,
+    )
+    invitations_create(now=session.starts_at - timedelta(days=1))
+    invitations_create(now=session.ends_at + timedelta(hours=1))
+    moments = {
+        "before": session.starts_at - timedelta(hours=2),
+        "end": session.ends_at,
+        "three_months": session.ends_at + timedelta(days=95),
+        "manager": session.ends_at + timedelta(days=96),
+    }
+    for ref, stages in SCORES.items():
+        for stage, score in stages.items():
+            invitation = Invitation.unscoped.get(booking=bookings[ref], stage=stage)
+            _answer(invitation, score, moments[stage])
+    _answer(Invitation.unscoped.get(booking=absent, stage="before"), 1, moments["before"])
+    return course
+
+
+def test_figures_worked_by_hand(course, northfield, amira, client_for):
+    page = client_for(amira).get(northfield.url(f"training/courses/{course.pk}/evaluation/"))
+    body = page.content.decode()
+    assert page.status_code == 200
+    # before → end: R1 3→6, R2 4→6, R3 5→8: changes 3, 2, 3; mean 2.7 (4.0 → 6.7)
+    assert "4.0</td>" in body and "6.7</td>" in body and "+2.7 (" in body
+    # before → three months: R1 3→5, R2 4→7: changes 2, 3; mean 2.5 (3.5 → 6.0)
+    assert "+2.5 (" in body and "3.5</td>" in body
+    assert "Only 2 people answered both questionnaires" in body
+    # R1, R2 and R4 answered three months on and their managers too: differences 0, −2, 0
+    assert "3 rated the same practitioners; 67% within one point" in body
+    # response rates among the 4 who attended (R9 did not): before 3 of 4, manager 3 of 4
+    assert "75% (" in body
+    assert "I record who lives in the household" in body
+    assert "R1" not in body and "Sam" not in body
+
+
+def test_an_analyst_recomputes_every_figure_from_the_responses_api(course, corinne, client_for):
+    client = client_for(corinne)
+    figures = client.get(f"/api/v1/training/courses/{course.pk}/evaluation").json()
+    ratings = client.get(f"/api/v1/training/courses/{course.pk}/responses").json()
+    assert {r["respondent"] for r in ratings} == {"R1", "R2", "R3", "R4"}  # not R9
+    answers = [
+        analysis.Answer(
+            r["respondent"],
+            analysis.Stage(r["stage"]),
+            f"{r['outcome_id']}:{r['measure']}",
+            r["score"],
+        )
+        for r in ratings
+    ]
+    assert len(figures["outcomes"]) == 4  # 2 outcomes × knowledge, confidence
+    for row in figures["outcomes"]:
+        mine = analysis.evaluate_outcome(answers, f"{row['outcome_id']}:{row['measure']}")
+        for given in row["comparisons"]:
+            change = mine.changes[analysis.Comparison(given["comparison"])]
+            for field in ("n_pairs", "mean_before", "mean_after", "mean_change"):
+                assert given[field] == pytest.approx(getattr(change, field)), field
+            for field in ("ci_low", "ci_high", "p_value"):
+                assert given[field] == pytest.approx(getattr(change, field)), field
+        assert row["manager_agreement"]["n_pairs"] == mine.agreement.n_pairs
+    first = figures["outcomes"][0]["comparisons"][0]
+    assert (first["n_pairs"], first["mean_change"]) == (3, pytest.approx(8 / 3))
+
+
+def test_the_course_list_api_counts_responses(course, amira, tamsin, client_for):
+    listed = client_for(amira).get("/api/v1/training/courses/").json()
+    [mine] = [c for c in listed if c["id"] == course.pk]
+    assert mine["responses"] == {"before": 3, "end": 4, "three_months": 3, "manager": 3}
+    assert [o["text"] for o in mine["outcomes"]] == ["Spot it", "Act on it"]
+    assert client_for(tamsin).get("/api/v1/training/courses/").json() == []
+    other = client_for(tamsin).get(f"/api/v1/training/courses/{course.pk}/evaluation")
+    assert other.status_code == 404
+
+
+def test_a_viewer_sees_neither_the_figures_nor_the_answers(course, northfield, dev, client_for):
+    client = client_for(dev)
+    assert (
+        client.get(northfield.url(f"training/courses/{course.pk}/evaluation/")).status_code == 403
+    )
+    assert client.get(f"/api/v1/training/courses/{course.pk}/responses").status_code == 403
+
+
+def test_the_course_page_links_to_its_evaluation(course, northfield, amira, client_for):
+    body = client_for(amira).get(northfield.url(f"training/courses/{course.pk}/")).content.decode()
+    assert f"/training/courses/{course.pk}/evaluation/" in body
+
+
+def test_a_course_with_no_answers_says_so(northfield, amira, client_for):
+    course = CourseFactory(partnership=northfield.partnership)
+    body = (
+        client_for(amira)
+        .get(northfield.url(f"training/courses/{course.pk}/evaluation/"))
+        .content.decode()
+    )
+    assert "No one answered both questionnaires" in body
+    assert timezone.now()  # the page was drawn at all
+
+
+def test_the_annual_report_per_course_as_page_pdf_and_word(course, northfield, amira, client_for):
+    from assurance.core.business_year import business_year_of
+
+    session = course.sessions.get()
+    year = business_year_of(timezone.localtime(session.starts_at).date())
+    client = client_for(amira)
+    page = client.get(northfield.url(f"training/report/?year={year}"))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Courses run in the year" in body and "Neglect" in body
+    assert "Attendance by agency" in body
+    assert "Spot it (knowledge)" in body and "+2.7 (" in body
+    assert "I record who lives in the household" in body
+    assert "R1" not in body
+    pdf = client.get(northfield.url(f"training/report/pdf/?year={year}"))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    docx = client.get(northfield.url(f"training/report/docx/?year={year}"))
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    other_year = client.get(northfield.url(f"training/report/?year={year - 1}")).content.decode()
+    assert "No course was run in the year." in other_year

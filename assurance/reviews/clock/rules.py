@@ -15,6 +15,9 @@
 * The Panel and the Department for Education receive the final report a number of working days
   before publication that the partnership sets (7 by default): the deadline is that many
   working days before the publication date.
+* An agency answers a rapid review's information request within a number of working days the
+  partnership sets (5 by default), counted like the others from the day it was sent; it must be
+  fewer than the rapid review's 15, so the answers reach the review before it is due.
 
 docs/reviews.md cites the published texts.
 """
@@ -32,6 +35,8 @@ NOTIFICATION_WORKING_DAYS = 5
 RAPID_REVIEW_WORKING_DAYS = 15
 PUBLICATION_MONTHS = 6
 DEFAULT_NOTICE_WORKING_DAYS = 7
+DEFAULT_INFORMATION_WORKING_DAYS = 5
+MAX_NOTICE_WORKING_DAYS = 60
 
 
 @lru_cache(maxsize=64)
@@ -116,3 +121,28 @@ def notice_due(
 def is_late(*, due: date, done_on: date | None, today: date) -> bool:
     """Whether a deadline was missed: done after it, or not done and past it."""
     return (done_on if done_on is not None else today) > due
+
+
+def information_due(
+    requested_on: date,
+    working_days: int = DEFAULT_INFORMATION_WORKING_DAYS,
+    closures: Collection[date] = (),
+) -> date:
+    """When an agency's answer to an information request is due: the ``working_days``th working
+    day after the day it was sent."""
+    return add_working_days(requested_on, working_days, closures)
+
+
+def settings_problems(*, notice_working_days: int, information_working_days: int) -> dict[str, str]:
+    """What is wrong with a partnership's settings of the clock, by field."""
+    problems: dict[str, str] = {}
+    if not 0 <= notice_working_days <= MAX_NOTICE_WORKING_DAYS:
+        problems["notice_working_days"] = (
+            f"Enter a notice of 0 to {MAX_NOTICE_WORKING_DAYS} working days."
+        )
+    if not 1 <= information_working_days < RAPID_REVIEW_WORKING_DAYS:
+        problems["information_working_days"] = (
+            "Agencies must answer in at least 1 working day and fewer than the rapid review's "
+            f"{RAPID_REVIEW_WORKING_DAYS}, so their answers reach the review before it is due."
+        )
+    return problems

@@ -4,8 +4,9 @@ Six notifications: one the council became aware of just before Christmas (the pa
 offices close between Christmas and New Year) and one just before Easter, whose rapid review
 reached the Panel late; a looked-after child's death, notified to Ofsted and the Secretary of
 State too; two where the safeguarding partners decided on a local child safeguarding practice
-review; one awaiting its rapid review and one not yet notified. Every deadline is computed by the
-statutory clock from the day of becoming aware. The people named on each review are the
+review; one awaiting its rapid review, whose agencies were asked for their information (the
+council answered, the police have started, the ICB is late) and one not yet notified. Every
+deadline is computed by the statutory clock from the day of becoming aware. The people named on each review are the
 statutory partners' leads, except the review awaiting its rapid review, which the ICB's lead is
 not on (the authorisation matrix shows she cannot open it).
 
@@ -33,6 +34,11 @@ from assurance.reviews.clock import rules
 from assurance.reviews.clock.models import ClosureDay
 from assurance.reviews.clock.selectors import closure_days
 from assurance.reviews.clock.services import closure_day_add
+from assurance.reviews.information_requests.demo import demo_answers
+from assurance.reviews.information_requests.services import (
+    information_answers_save,
+    information_requests_send,
+)
 from assurance.reviews.notifications.models import AgeBand, IncidentType, SeriousIncident
 from assurance.reviews.notifications.services import serious_incident_record
 from assurance.reviews.practice_reviews.services import (
@@ -227,8 +233,9 @@ class ReviewsDemo:
             decision_reasons="The criteria are met and the learning matches our neglect theme.",
         )
         self.practice_review_published(neglect)
-        # 5. Notified; the rapid review is being written (the ICB's lead is not on this one)
-        self.incident(
+        # 5. Notified; the rapid review is being written (the ICB's lead is not on this one):
+        # the council's information is in, the police's half written, the ICB's late
+        awaiting = self.incident(
             rules.add_working_days(today, -8),
             incident_type=IncidentType.SERIOUS_HARM,
             age_band=AgeBand.FIVE_TO_NINE,
@@ -238,6 +245,7 @@ class ReviewsDemo:
             agencies=self.involved("Council", "Police"),
             panel=self.panel("la-lead", "police-lead"),
         )
+        self.information_requests(awaiting)
         # 6. The council became aware two working days ago: not yet notified
         self.incident(
             rules.add_working_days(today, -2),
@@ -249,6 +257,34 @@ class ReviewsDemo:
             agencies=self.involved("Council", "Hospitals"),
             panel=self.panel(*LEADS),
         )
+
+    def information_requests(self, incident: SeriousIncident) -> None:
+        """Asked six working days ago (agencies have five): the council answered in time, the
+        police have started, the ICB has not (late)."""
+        asked = rules.add_working_days(self.today, -6, closure_days(partnership=self.p))
+        requests = {
+            r.agency.short_name: r
+            for r in information_requests_send(
+                actor=self.bu,
+                incident=incident,
+                agencies=self.involved("Council", "Police", "ICB"),
+                note="Include any contact with the relative's household.",
+                today=asked,
+            )
+        }
+        for short_name, login, submit in (
+            ("Council", "la-lead", True),
+            ("Police", "police-lead", False),
+        ):
+            request = requests[short_name]
+            information_answers_save(
+                actor=self.actor(login),
+                request=request,
+                answers=demo_answers(request, complete=submit),
+                expected_revision=request.assessment.revision,
+                submit=submit,
+                today=rules.add_working_days(asked, 4) if submit else None,
+            )
 
     def practice_review_in_progress(self, incident: SeriousIncident) -> None:
         rapid = RapidReview.unscoped.filter(incident=incident, decision=Outcome.CSPR).first()

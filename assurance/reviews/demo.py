@@ -6,9 +6,10 @@ reached the Panel late; a looked-after child's death, notified to Ofsted and the
 State too; two where the safeguarding partners decided on a local child safeguarding practice
 review; one awaiting its rapid review, whose agencies were asked for their information (the
 council answered, the police have started, the ICB is late) and one not yet notified. Every
-deadline is computed by the statutory clock from the day of becoming aware. The people named on each review are the
-statutory partners' leads, except the review awaiting its rapid review, which the ICB's lead is
-not on (the authorisation matrix shows she cannot open it).
+deadline is computed by the statutory clock from the day of becoming aware. The people named
+on each review are the statutory partners' leads, except the review awaiting its rapid review,
+which the ICB's lead is not on (the authorisation matrix shows she cannot open it, though she
+answers the ICB's information request).
 
 Dates are relative to the day the demo is loaded. Loading is idempotent: if Northfield already
 has serious incidents, nothing is added.
@@ -28,12 +29,13 @@ from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import LearningTheme
 from assurance.improvement.meetings.demo import MeetingsDemo
 from assurance.improvement.meetings.models import DecisionOutcome, Meeting
+from assurance.improvement.meetings.services import attendance_record, meeting_create
 from assurance.partnerships.access import Actor, actor_for_person
-from assurance.partnerships.models import Agency, Partnership, Person
+from assurance.partnerships.models import Agency, Group, Partnership, Person
 from assurance.reviews.clock import rules
 from assurance.reviews.clock.models import ClosureDay
 from assurance.reviews.clock.selectors import closure_days
-from assurance.reviews.clock.services import closure_day_add
+from assurance.reviews.clock.services import closure_day_add, review_settings_update
 from assurance.reviews.information_requests.demo import demo_answers
 from assurance.reviews.information_requests.services import (
     information_answers_save,
@@ -46,7 +48,11 @@ from assurance.reviews.practice_reviews.services import (
     practice_review_record,
 )
 from assurance.reviews.rapid_reviews.models import Outcome, RapidReview
-from assurance.reviews.rapid_reviews.services import rapid_review_record, rapid_review_scrutinise
+from assurance.reviews.rapid_reviews.services import (
+    rapid_review_meeting_link,
+    rapid_review_record,
+    rapid_review_scrutinise,
+)
 
 LEADS = ("la-lead", "police-lead", "health-lead")
 
@@ -133,13 +139,37 @@ class ReviewsDemo:
             if decided >= self.today:
                 decided = self.today - timedelta(days=1)
             record.update(decision=decision, decided_on=decided)
+            rapid_review_meeting_link(
+                actor=self.bu, incident=incident, meeting=self.review_meeting(incident, decided)
+            )
         rapid_review_record(actor=self.bu, incident=incident, **record)
+
+    def review_meeting(self, incident: SeriousIncident, held_on: date) -> Meeting:
+        """The executive's meeting that decides on the rapid review: the three safeguarding
+        partners' representatives present, so the decision is theirs."""
+        group = Group.objects_for(self.p).get(short_name="LSCP")
+        meeting = meeting_create(
+            actor=self.bu,
+            group=group,
+            held_on=held_on,
+            location="Northfield Civic Centre",
+            minutes=f"Rapid review meeting: serious incident {incident.reference}.",
+        )
+        present = [
+            self.people[login]
+            for login in ("group-member", "police-commander", "health-lead", "business-unit")
+            if login in self.people
+        ]
+        attendance_record(actor=self.bu, meeting=meeting, present=present)
+        return meeting
 
     def load(self) -> None:
         today = self.today
         # The last Christmas at least three months ago, so that its review is well under way
         christmas_year = today.year - 1 if today > date(today.year, 3, 31) else today.year - 2
         self.closures(christmas_year)
+        # The partnership's settings of the clock: the usual notice; five days for agencies
+        review_settings_update(actor=self.bu, notice_working_days=7, information_working_days=5)
         # 1. Just before Christmas: a baby's serious injury; a practice review is under way
         christmas = self.incident(
             date(christmas_year, 12, 23),

@@ -26,7 +26,7 @@ from assurance.reviews.practice_reviews.selectors import (
     practice_review_of,
 )
 from assurance.reviews.rapid_reviews.models import Outcome
-from assurance.reviews.rapid_reviews.selectors import rapid_review_of
+from assurance.reviews.rapid_reviews.selectors import partners_quorum, rapid_review_of
 
 
 class BoardView(PartnershipViewMixin, TemplateView):
@@ -85,6 +85,7 @@ class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):
             can_scrutinise=self.actor.can("review.scrutinise") and bool(review.decision),
             practice=practice if undertaken else None,
             learning=practice_review_learning(review=practice),
+            meeting_quorum=partners_quorum(review.meeting) if review.meeting else None,
             information=[
                 (r, is_late(due=r.due_on, done_on=r.submitted_on, today=today))
                 for r in requests_of(incident=incident)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -114,14 +115,16 @@ def information_requests_send(
         for request in made:
             link = f"{base_url}/p/{actor.partnership.slug}/reviews/information/{request.pk}/"
             for lead in leads[request.agency_id]:
-                transaction.on_commit(
-                    lambda lead=lead, request=request, link=link: send_email(
-                        "reviews/emails/information_request",
-                        {"person": lead, "request": request, "link": link},
-                        to=[lead.email],
-                    )
-                )
+                transaction.on_commit(partial(_email_lead, lead, request, link))
     return made
+
+
+def _email_lead(lead: Person, request: InformationRequest, link: str) -> None:
+    send_email(
+        "reviews/emails/information_request",
+        {"person": lead, "request": request, "link": link},
+        to=[lead.email],
+    )
 
 
 def information_answers_save(

@@ -1,7 +1,7 @@
 """The partnership's settings of the clock: amira (the business unit) sets the notice before a
-practice review's publication, which new practice reviews start with (one already recorded keeps
-its own), and the working days agencies have to answer an information request; the history
-says who changed what; farah (an agency lead) may not change them."""
+practice review's publication and the working days agencies have to answer an information
+request; the history says who changed what; farah (an agency lead) may not change them. (New
+practice reviews starting with the notice: practice_reviews/tests/test_notice_default.py.)"""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import pytest
 
 from assurance.reviews.clock.models import ReviewSettings
 from assurance.reviews.clock.selectors import review_settings
-from assurance.reviews.notifications.tests.factories import SeriousIncidentFactory
-from assurance.reviews.practice_reviews.selectors import practice_review_of
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +27,7 @@ def test_the_defaults_until_the_business_unit_changes_them(northfield, amira, cl
     assert "history" not in page.lower().split("<main")[1].split("</form>")[1]
 
 
-def test_new_practice_reviews_take_the_partnerships_notice(northfield, amira, client_for):
+def test_the_business_unit_changes_them_with_history(northfield, amira, client_for):
     client = client_for(amira)
     response = client.post(
         northfield.url(URL), {"notice_working_days": "10", "information_working_days": "3"}
@@ -37,28 +35,12 @@ def test_new_practice_reviews_take_the_partnerships_notice(northfield, amira, cl
     assert response.status_code == 302, response.content.decode()
     stored = ReviewSettings.objects_for(northfield.partnership).get()
     assert (stored.notice_working_days, stored.information_working_days) == (10, 3)
-    incident = SeriousIncidentFactory(partnership=northfield.partnership, recorded_by=amira)
-    assert practice_review_of(incident=incident).notice_working_days == 10
-    # Changed again: the history keeps both, with who changed them
     client.get(northfield.url(URL))
     client.post(northfield.url(URL), {"notice_working_days": "8", "information_working_days": "3"})
     assert [h.notice_working_days for h in stored.history.order_by("history_date")] == [10, 8]
     assert {h.history_user for h in stored.history.all()} == {amira.user}
     history = client.get(northfield.url(URL + "history/")).content.decode()
     assert "10" in history and "8" in history
-
-
-def test_a_practice_review_already_recorded_keeps_its_notice(northfield, amira, client_for):
-    from assurance.reviews.practice_reviews.models import PracticeReview
-
-    incident = SeriousIncidentFactory(partnership=northfield.partnership, recorded_by=amira)
-    PracticeReview.unscoped.create(
-        partnership=northfield.partnership, incident=incident, notice_working_days=7
-    )
-    client_for(amira).post(
-        northfield.url(URL), {"notice_working_days": "12", "information_working_days": "5"}
-    )
-    assert practice_review_of(incident=incident).notice_working_days == 7
 
 
 @pytest.mark.parametrize(

@@ -86,12 +86,12 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
         "Answer every question before you submit"
     )
     joanna.check("information-answer-errors")
-    for item in Item.objects.filter(section__framework=request.assessment.framework):
-        field = joanna.page.locator(f"[name=item_{item.pk}]")
-        if item.response_type == "date":
+    for question in Item.objects.filter(section__framework=request.assessment.framework):
+        field = joanna.page.locator(f"[name=item_{question.pk}]")
+        if question.response_type == "date":
             field.fill(day(60))
-        elif item.is_graded:
-            joanna.page.get_by_role("group", name=item.text).get_by_label("Yes").check()
+        elif question.is_graded:
+            joanna.page.get_by_role("group", name=question.text).get_by_label("Yes").check()
         else:
             field.fill("The health visitor saw the baby twice; the father was not seen.")
     joanna.page.get_by_role("button", name="Submit to the review").click()

@@ -77,12 +77,18 @@ def working_days_between(start: date, end: date, closures: Collection[date] = ()
         return 0
     sign = 1 if end > start else -1
     low, high = (start, end) if end > start else (end, start)
-    count = 0
-    day = low + timedelta(days=1)
-    while day <= high:
-        count += is_working_day(day, closures)
-        day += timedelta(days=1)
-    return sign * count
+    # Weekdays in (low, high], counted by whole weeks (a deadline years past costs no more than
+    # one next week), less the bank holidays and closure days among them that fall on weekdays.
+    weeks, rest = divmod((high - low).days, 7)
+    weekdays = weeks * 5 + sum((low.weekday() + k) % 7 < 5 for k in range(1, rest + 1))
+    holidays_in = {
+        day
+        for year in range(low.year, high.year + 1)
+        for day in bank_holidays(year)
+        if low < day <= high and day.weekday() < 5
+    }
+    closed = {day for day in closures if low < day <= high and day.weekday() < 5}
+    return sign * (weekdays - len(holidays_in | closed))
 
 
 def add_months(day: date, months: int) -> date:

@@ -201,3 +201,24 @@ def test_the_partnerships_settings_of_the_clock(notice, information, wrong):
         notice_working_days=notice, information_working_days=information
     )
     assert set(problems) == wrong
+
+
+def test_working_days_between_agrees_with_counting_day_by_day():
+    """Counted by whole weeks, the working days between two dates are those a day-by-day walk
+    finds, across years, bank holidays (substitute days included) and closure days, either way
+    round."""
+    closures = frozenset({date(2024, 12, 30), date(2025, 12, 29), date(2025, 12, 27)})
+
+    def walked(start: date, end: date) -> int:
+        low, high = sorted((start, end))
+        count = sum(
+            rules.is_working_day(low + timedelta(days=n), closures)
+            for n in range(1, (high - low).days + 1)
+        )
+        return count if end >= start else -count
+
+    start = date(2021, 12, 20)
+    for offset in [*range(0, 40), 100, 365, 366, 1000, 1461, 1800]:
+        for step in (offset, -offset):
+            end = start + timedelta(days=step)
+            assert rules.working_days_between(start, end, closures) == walked(start, end), end

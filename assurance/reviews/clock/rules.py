@@ -58,7 +58,13 @@ def is_working_day(day: date, closures: Collection[date] = ()) -> bool:
 
 def add_working_days(start: date, days: int, closures: Collection[date] = ()) -> date:
     """The ``days``-th working day after ``start`` (before it, if ``days`` is negative); the
-    start itself is never counted. Zero days is ``start``."""
+    start itself is never counted. Zero days is ``start``. Remembered: a board of many reviews
+    asks the same few questions again and again."""
+    return _add_working_days(start, days, frozenset(closures))
+
+
+@lru_cache(maxsize=16384)
+def _add_working_days(start: date, days: int, closures: frozenset[date]) -> date:
     step = 1 if days >= 0 else -1
     day, left = start, abs(days)
     while left:

@@ -3,12 +3,16 @@ through the pages only (issue 10's "done means"):
 
 1. the business unit records the incident (a form with no name, date of birth or address; its
    errors first), naming the council's lead on its panel, and the Panel's notification;
-2. it records the rapid review, its recommendation and the safeguarding partners' decision to
-   undertake a local practice review;
-3. the independent scrutineer reviews the decision;
-4. the business unit records the practice review, adds its finding to the learning cycle and
+2. it asks the council and the ICB for their information; the ICB's lead, who is not named on
+   the review, answers the ICB's request (its errors first) and submits it;
+3. it adds the review meeting (the executive's, through the meetings' pages), records its
+   attendance without health and links it: the safeguarding partners' decision is refused
+   (not quorate); with health's representative recorded present, the decision is recorded;
+   with the rapid review and its recommendation, a local practice review;
+4. the independent scrutineer reviews the decision;
+5. the business unit records the practice review, adds its finding to the learning cycle and
    records its publication;
-5. the council's lead, named on it, reads it and follows the finding to its golden thread; the
+6. the council's lead, named on it, reads it and follows the finding to its golden thread; the
    ICB's lead, who is not named on it, gets 404; the board gives her counts only.
 axe-core on every page; the board and the review's page fit a 375 px window (no sideways
 scroll). At that width axe-core finds the shared header's search box and account link too close
@@ -24,12 +28,16 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from assurance.browser_tests.browsing import PHONE, assert_fits_window
+from assurance.frameworks.models import Item
 from assurance.improvement.learning.models import LearningItem
+from assurance.improvement.meetings.models import Meeting
+from assurance.reviews.information_requests.models import InformationRequest
 from assurance.reviews.notifications.models import SeriousIncident
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 FINDING = "Nobody asked who else cared for the baby"
+EXECUTIVE = "Northfield Safeguarding Children Partnership Executive"
 
 
 def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
@@ -61,23 +69,88 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     expect(bu.page.locator("#deadlines")).to_contain_text("Done in time")
     bu.check("incident-detail")
 
-    bu.page.get_by_role("button", name="Record the rapid review").click()
-    bu.page.get_by_label("Date the rapid review was sent to the Panel").fill(day(20))
-    recommends = bu.page.get_by_role("group", name="What the rapid review recommends")
-    recommends.get_by_label("A local child safeguarding practice review").check()
-    bu.page.get_by_label("Why").fill("Agencies did not share what they knew.")
-    decided = bu.page.get_by_role("group", name="What the safeguarding partners decided")
-    decided.get_by_label("A local child safeguarding practice review").check()
-    bu.check("rapid-review-form")
+    # The agencies' information: the council (ticked, as involved) and the ICB
+    bu.page.get_by_role("button", name="Ask agencies for information").click()
+    bu.page.get_by_label("Northfield and Dale Integrated Care Board").check()
+    bu.check("information-send")
+    bu.page.get_by_role("button", name="Send the requests").click()
+    expect(bu.page.locator("#information")).to_contain_text("Not started")
+    request = InformationRequest.unscoped.get(incident=incident, agency__short_name="ICB")
+    joanna = browse("health-lead")
+    joanna.sign_in("health-lead@northfield.example")
+    joanna.goto(f"/p/northfield/reviews/information/{request.pk}/")
+    joanna.check("information-request")
+    joanna.page.get_by_role("button", name="Answer the request").click()
+    joanna.page.get_by_role("button", name="Submit to the review").click()
+    expect(joanna.page.locator(".govuk-error-summary")).to_contain_text(
+        "Answer every question before you submit"
+    )
+    joanna.check("information-answer-errors")
+    for question in Item.objects.filter(section__framework=request.assessment.framework):
+        field = joanna.page.locator(f"[name=item_{question.pk}]")
+        if question.response_type == "date":
+            field.fill(day(60))
+        elif question.is_graded:
+            joanna.page.get_by_role("group", name=question.text).get_by_label("Yes").check()
+        else:
+            field.fill("The health visitor saw the baby twice; the father was not seen.")
+    joanna.page.get_by_role("button", name="Submit to the review").click()
+    expect(joanna.page.locator("body")).to_contain_text("submitted to the rapid review")
+    joanna.check("information-submitted")
+    bu.goto(f"/p/northfield/reviews/{incident.pk}/")
+    expect(bu.page.locator("#information")).to_contain_text("Submitted")
+
+    # The review meeting: the executive's, first recorded without health
+    met = today - timedelta(days=15)
+    bu.goto("/p/northfield/meetings/new/")
+    bu.page.get_by_label("Group").select_option(label=EXECUTIVE)
+    bu.page.get_by_label("Date").fill(met.isoformat())
     bu.page.get_by_role("button", name="Save").click()
+    meeting = Meeting.unscoped.filter(partnership__slug="northfield").latest("pk")
+    attendance = f"/p/northfield/meetings/{meeting.pk}/attendance/"
+    bu.goto(attendance)
+    present = bu.page.get_by_role("group", name="Who attended")
+    present.get_by_label("Elin Rowntree").check()
+    present.get_by_label("Ian Caskey").check()
+    bu.page.get_by_role("button", name="Save").click()
+    bu.goto(f"/p/northfield/reviews/{incident.pk}/")
+    bu.page.get_by_role("link", name="Link the review meeting").click()
+    bu.page.get_by_label(f"{EXECUTIVE}, {met:%A %-d %B %Y}").check()
+    bu.check("review-meeting-form")
+    bu.page.get_by_role("button", name="Link the meeting").click()
+    expect(bu.page.locator("body")).to_contain_text("Not quorate")
+    bu.check("incident-meeting-not-quorate")
+
+    def record_rapid_review(*, decided: bool) -> None:
+        bu.goto(f"/p/northfield/reviews/{incident.pk}/rapid-review/")
+        bu.page.get_by_label("Date the rapid review was sent to the Panel").fill(day(20))
+        recommends = bu.page.get_by_role("group", name="What the rapid review recommends")
+        recommends.get_by_label("A local child safeguarding practice review").check()
+        bu.page.get_by_label("Why").fill("Agencies did not share what they knew.")
+        decision = bu.page.get_by_role("group", name="What the safeguarding partners decided")
+        decision.get_by_label("A local child safeguarding practice review").check()
+        if decided:
+            bu.page.get_by_label("Date of the decision").fill(met.isoformat())
+            bu.page.get_by_label("The reasons for the decision").fill("The criteria are met.")
+        bu.page.get_by_role("button", name="Save").click()
+
+    record_rapid_review(decided=False)
     expect(bu.page.locator(".govuk-error-summary")).to_contain_text(
         "Enter the date of the decision"
     )
-    bu.page.get_by_label("Date of the decision").fill(day(15))
-    bu.page.get_by_label("The reasons for the decision").fill("The criteria are met.")
+    bu.check("rapid-review-form")
+    record_rapid_review(decided=True)
+    expect(bu.page.locator(".govuk-error-summary")).to_contain_text(
+        "no representative of health is present"
+    )
+    bu.check("rapid-review-not-quorate")
+    bu.goto(attendance)
+    bu.page.get_by_role("group", name="Who attended").get_by_label("Joanna Feld").check()
     bu.page.get_by_role("button", name="Save").click()
+    record_rapid_review(decided=True)
     expect(bu.page.locator("h1")).to_have_text(incident.reference)
     expect(bu.page.locator("#deadlines")).to_contain_text("Publish the practice review")
+    expect(bu.page.locator("body")).to_contain_text("Quorate: all three safeguarding partners")
     bu.check("incident-decided")
 
     scrutineer = browse("scrutineer")
@@ -118,8 +191,6 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     expect(farah.page).to_have_url(farah.url(f"/p/northfield/actions/from-learning/{item.pk}/"))
     farah.check("finding-thread")
 
-    joanna = browse("health-lead")
-    joanna.sign_in("health-lead@northfield.example")
     joanna.goto(f"/p/northfield/reviews/{incident.pk}/", status=404)
     joanna.goto("/p/northfield/reviews/")
     expect(joanna.page.locator("body")).not_to_contain_text(incident.reference)

@@ -130,6 +130,11 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "review.summary": _all(*PRACTITIONERS),
     "review.view": {BU: ALL, SCRUTINEER: ALL, LEAD: NAMED, MEMBER: NAMED, AUDITOR: NAMED},
     "review.manage": _all(BU),
+    # A rapid review's information request to an agency: read by that agency's people, and
+    # (through review.view) by the review's panel, the business unit and the scrutineer;
+    # answered by that agency's people only
+    "review_information.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN, AUDITOR: OWN},
+    "review_information.answer": {LEAD: OWN, AUDITOR: OWN},
     # The scrutineer's review of the safeguarding partners' decision (seed 002)
     "review.scrutinise": _all(SCRUTINEER),
     # Multi-agency training: the offer is public; bookings hold practitioners' names and

@@ -2,6 +2,8 @@
 completed by someone about something.
 
 * Case audits: an agency's auditor completes the audit tool about a case (audits app).
+* An agency about its involvement with a child after a serious incident (reviews app: the rapid
+  review's information request).
 * Later: an agency about itself (Section 11/175), a practitioner about a course, a child about a
   service. Each of those owns an ``Assessment`` through a one-to-one link, as audits do.
 
@@ -24,6 +26,7 @@ class FrameworkKind(models.TextChoices):
     SELF_ASSESSMENT = "self_assessment", "Agency self-assessment"
     TRAINING_EVALUATION = "training_evaluation", "Training evaluation"
     FEEDBACK = "feedback", "Feedback from children and families"
+    RAPID_REVIEW = "rapid_review", "Rapid review information request"
 
 
 class ResponseType(models.TextChoices):

@@ -18,9 +18,11 @@ class ReviewsConfig(AppConfig):
         from assurance.reviews.board.timeline import STAGE_COLOURS
         from assurance.reviews.board.todos import decision_review, review_todos
         from assurance.reviews.demo import load_demo_reviews
+        from assurance.reviews.information_requests.models import STATUS_COLOURS
 
         register_nav(NavItem("Reviews", "reviews:board", "review.summary", 48, "reviews"))
         register_status_colours("review_stage", STAGE_COLOURS)
+        register_status_colours("information_request", STATUS_COLOURS)
         register_demo(70, load_demo_reviews)
         register_todo(review_todos)
         register_review(decision_review)

@@ -22,3 +22,23 @@ def incident(northfield: Tenant, amira: Person, farah: Person, helen: Person) ->
         panel=[farah, helen],
         agencies=[northfield.council, northfield.police],
     )
+
+
+@pytest.fixture
+def partners_met(
+    northfield: Tenant,
+    incident: SeriousIncident,
+    amira: Person,
+    farah: Person,
+    helen: Person,
+    joanna: Person,
+) -> SeriousIncident:
+    """SI-2026-01's review meeting (Wednesday 1 April 2026), quorate: the council, the police
+    and the health board present. The safeguarding partners' decision can be recorded."""
+    from assurance.partnerships.access import actor_for_person
+    from assurance.reviews.rapid_reviews.services import rapid_review_meeting_link
+    from assurance.reviews.rapid_reviews.tests.factories import review_meeting
+
+    meeting = review_meeting(northfield.partnership, present=[farah, helen, joanna])
+    rapid_review_meeting_link(actor=actor_for_person(amira), incident=incident, meeting=meeting)
+    return incident

@@ -4,10 +4,12 @@ Six notifications: one the council became aware of just before Christmas (the pa
 offices close between Christmas and New Year) and one just before Easter, whose rapid review
 reached the Panel late; a looked-after child's death, notified to Ofsted and the Secretary of
 State too; two where the safeguarding partners decided on a local child safeguarding practice
-review; one awaiting its rapid review and one not yet notified. Every deadline is computed by the
-statutory clock from the day of becoming aware. The people named on each review are the
-statutory partners' leads, except the review awaiting its rapid review, which the ICB's lead is
-not on (the authorisation matrix shows she cannot open it).
+review; one awaiting its rapid review, whose agencies were asked for their information (the
+council answered, the police have started, the ICB is late) and one not yet notified. Every
+deadline is computed by the statutory clock from the day of becoming aware. The people named
+on each review are the statutory partners' leads, except the review awaiting its rapid review,
+which the ICB's lead is not on (the authorisation matrix shows she cannot open it, though she
+answers the ICB's information request).
 
 Dates are relative to the day the demo is loaded. Loading is idempotent: if Northfield already
 has serious incidents, nothing is added.
@@ -27,12 +29,18 @@ from assurance.improvement.learning import services as learning_services
 from assurance.improvement.learning.models import LearningTheme
 from assurance.improvement.meetings.demo import MeetingsDemo
 from assurance.improvement.meetings.models import DecisionOutcome, Meeting
+from assurance.improvement.meetings.services import attendance_record, meeting_create
 from assurance.partnerships.access import Actor, actor_for_person
-from assurance.partnerships.models import Agency, Partnership, Person
+from assurance.partnerships.models import Agency, Group, Partnership, Person
 from assurance.reviews.clock import rules
 from assurance.reviews.clock.models import ClosureDay
 from assurance.reviews.clock.selectors import closure_days
-from assurance.reviews.clock.services import closure_day_add
+from assurance.reviews.clock.services import closure_day_add, review_settings_update
+from assurance.reviews.information_requests.demo import demo_answers
+from assurance.reviews.information_requests.services import (
+    information_answers_save,
+    information_requests_send,
+)
 from assurance.reviews.notifications.models import AgeBand, IncidentType, SeriousIncident
 from assurance.reviews.notifications.services import serious_incident_record
 from assurance.reviews.practice_reviews.services import (
@@ -40,7 +48,11 @@ from assurance.reviews.practice_reviews.services import (
     practice_review_record,
 )
 from assurance.reviews.rapid_reviews.models import Outcome, RapidReview
-from assurance.reviews.rapid_reviews.services import rapid_review_record, rapid_review_scrutinise
+from assurance.reviews.rapid_reviews.services import (
+    rapid_review_meeting_link,
+    rapid_review_record,
+    rapid_review_scrutinise,
+)
 
 LEADS = ("la-lead", "police-lead", "health-lead")
 
@@ -127,13 +139,37 @@ class ReviewsDemo:
             if decided >= self.today:
                 decided = self.today - timedelta(days=1)
             record.update(decision=decision, decided_on=decided)
+            rapid_review_meeting_link(
+                actor=self.bu, incident=incident, meeting=self.review_meeting(incident, decided)
+            )
         rapid_review_record(actor=self.bu, incident=incident, **record)
+
+    def review_meeting(self, incident: SeriousIncident, held_on: date) -> Meeting:
+        """The executive's meeting that decides on the rapid review: the three safeguarding
+        partners' representatives present, so the decision is theirs."""
+        group = Group.objects_for(self.p).get(short_name="LSCP")
+        meeting = meeting_create(
+            actor=self.bu,
+            group=group,
+            held_on=held_on,
+            location="Northfield Civic Centre",
+            minutes=f"Rapid review meeting: serious incident {incident.reference}.",
+        )
+        present = [
+            self.people[login]
+            for login in ("group-member", "police-commander", "health-lead", "business-unit")
+            if login in self.people
+        ]
+        attendance_record(actor=self.bu, meeting=meeting, present=present)
+        return meeting
 
     def load(self) -> None:
         today = self.today
         # The last Christmas at least three months ago, so that its review is well under way
         christmas_year = today.year - 1 if today > date(today.year, 3, 31) else today.year - 2
         self.closures(christmas_year)
+        # The partnership's settings of the clock: the usual notice; five days for agencies
+        review_settings_update(actor=self.bu, notice_working_days=7, information_working_days=5)
         # 1. Just before Christmas: a baby's serious injury; a practice review is under way
         christmas = self.incident(
             date(christmas_year, 12, 23),
@@ -227,8 +263,9 @@ class ReviewsDemo:
             decision_reasons="The criteria are met and the learning matches our neglect theme.",
         )
         self.practice_review_published(neglect)
-        # 5. Notified; the rapid review is being written (the ICB's lead is not on this one)
-        self.incident(
+        # 5. Notified; the rapid review is being written (the ICB's lead is not on this one):
+        # the council's information is in, the police's half written, the ICB's late
+        awaiting = self.incident(
             rules.add_working_days(today, -8),
             incident_type=IncidentType.SERIOUS_HARM,
             age_band=AgeBand.FIVE_TO_NINE,
@@ -238,6 +275,7 @@ class ReviewsDemo:
             agencies=self.involved("Council", "Police"),
             panel=self.panel("la-lead", "police-lead"),
         )
+        self.information_requests(awaiting)
         # 6. The council became aware two working days ago: not yet notified
         self.incident(
             rules.add_working_days(today, -2),
@@ -249,6 +287,34 @@ class ReviewsDemo:
             agencies=self.involved("Council", "Hospitals"),
             panel=self.panel(*LEADS),
         )
+
+    def information_requests(self, incident: SeriousIncident) -> None:
+        """Asked six working days ago (agencies have five): the council answered in time, the
+        police have started, the ICB has not (late)."""
+        asked = rules.add_working_days(self.today, -6, closure_days(partnership=self.p))
+        requests = {
+            r.agency.short_name: r
+            for r in information_requests_send(
+                actor=self.bu,
+                incident=incident,
+                agencies=self.involved("Council", "Police", "ICB"),
+                note="Include any contact with the relative's household.",
+                today=asked,
+            )
+        }
+        for short_name, login, submit in (
+            ("Council", "la-lead", True),
+            ("Police", "police-lead", False),
+        ):
+            request = requests[short_name]
+            information_answers_save(
+                actor=self.actor(login),
+                request=request,
+                answers=demo_answers(request, complete=submit),
+                expected_revision=request.assessment.revision,
+                submit=submit,
+                today=rules.add_working_days(asked, 4) if submit else None,
+            )
 
     def practice_review_in_progress(self, incident: SeriousIncident) -> None:
         rapid = RapidReview.unscoped.filter(incident=incident, decision=Outcome.CSPR).first()

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from assurance.partnerships.access import Actor
 from assurance.reviews.board.timeline import STAGES, Timeline, review_timeline
+from assurance.reviews.clock.rules import is_late
 from assurance.reviews.clock.selectors import closure_days, closure_days_by_partnership
+from assurance.reviews.information_requests.models import InformationRequest
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import incident_list
 from assurance.reviews.practice_reviews.models import Publication
@@ -25,6 +27,7 @@ from assurance.reviews.practice_reviews.models import Publication
 class Row:
     incident: SeriousIncident
     timeline: Timeline
+    information_late: tuple[str, ...] = ()  # the agencies whose information is late
 
 
 def timeline_of(incident: SeriousIncident, today: date, closures: frozenset[date]) -> Timeline:
@@ -72,7 +75,23 @@ def board_rows(*, actor: Actor, today: date | None = None, open_only: bool = Tru
     """The reviews the actor may open, with their deadlines; open ones first by next deadline."""
     today = today or timezone.localdate()
     closures = {actor.partnership.pk: closure_days(partnership=actor.partnership)}
-    rows = rows_for(with_rapid_reviews(incident_list(actor=actor)), today, closures)
+    incidents = with_rapid_reviews(incident_list(actor=actor)).prefetch_related(
+        Prefetch(
+            "information_requests",
+            queryset=InformationRequest.unscoped.select_related("agency").order_by("agency__name"),
+        )
+    )
+    rows = [
+        replace(
+            row,
+            information_late=tuple(
+                r.agency.short_name
+                for r in row.incident.information_requests.all()
+                if is_late(due=r.due_on, done_on=r.submitted_on, today=today)
+            ),
+        )
+        for row in rows_for(incidents, today, closures)
+    ]
     if open_only:
         rows = [row for row in rows if row.timeline.stage != "closed"]
     return sorted(

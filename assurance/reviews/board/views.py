@@ -16,7 +16,9 @@ from assurance.core.documents import Report
 from assurance.partnerships.viewmixins import AccessLogged, DocumentView, PartnershipViewMixin
 from assurance.reviews.board import selectors
 from assurance.reviews.board.report import build_annual_report
+from assurance.reviews.clock.rules import is_late
 from assurance.reviews.clock.selectors import closure_days
+from assurance.reviews.information_requests.selectors import requests_of
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import get_incident
 from assurance.reviews.practice_reviews.selectors import (
@@ -24,7 +26,7 @@ from assurance.reviews.practice_reviews.selectors import (
     practice_review_of,
 )
 from assurance.reviews.rapid_reviews.models import Outcome
-from assurance.reviews.rapid_reviews.selectors import rapid_review_of
+from assurance.reviews.rapid_reviews.selectors import partners_quorum, rapid_review_of
 
 
 class BoardView(PartnershipViewMixin, TemplateView):
@@ -68,8 +70,9 @@ class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):
         review = rapid_review_of(incident=incident)
         practice = practice_review_of(incident=incident)
         undertaken = review.decision == Outcome.CSPR and review.decided_on is not None
+        today = timezone.localdate()
         timeline = selectors.timeline_of(
-            incident, timezone.localdate(), closure_days(partnership=self.partnership)
+            incident, today, closure_days(partnership=self.partnership)
         )
         context.update(
             incident=incident,
@@ -82,6 +85,11 @@ class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):
             can_scrutinise=self.actor.can("review.scrutinise") and bool(review.decision),
             practice=practice if undertaken else None,
             learning=practice_review_learning(review=practice),
+            meeting_quorum=partners_quorum(review.meeting) if review.meeting else None,
+            information=[
+                (r, is_late(due=r.due_on, done_on=r.submitted_on, today=today))
+                for r in requests_of(incident=incident)
+            ],
         )
         return context
 

@@ -23,3 +23,24 @@ class ClosureDayForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """A page that asks only for confirmation."""
+
+
+class ReviewSettingsForm(forms.Form):
+    notice_working_days = forms.IntegerField(
+        label="Working days' notice of a practice review's publication",
+        help_text="How many working days before publication the Panel and the Department for "
+        "Education receive the final report. New practice reviews start with this; 7 is common.",
+        error_messages={
+            "required": "Enter the working days' notice, for example 7",
+            "invalid": "Enter the working days' notice as a whole number, for example 7",
+        },
+    )
+    information_working_days = forms.IntegerField(
+        label="Working days an agency has to answer an information request",
+        help_text="Counted from the day the request is sent, like the statutory deadlines. "
+        "Fewer than 15, so the answers reach the rapid review before it is due.",
+        error_messages={
+            "required": "Enter the working days agencies have, for example 5",
+            "invalid": "Enter the working days agencies have as a whole number, for example 5",
+        },
+    )

@@ -15,6 +15,9 @@
 * The Panel and the Department for Education receive the final report a number of working days
   before publication that the partnership sets (7 by default): the deadline is that many
   working days before the publication date.
+* An agency answers a rapid review's information request within a number of working days the
+  partnership sets (5 by default), counted like the others from the day it was sent; it must be
+  fewer than the rapid review's 15, so the answers reach the review before it is due.
 
 docs/reviews.md cites the published texts.
 """
@@ -32,6 +35,8 @@ NOTIFICATION_WORKING_DAYS = 5
 RAPID_REVIEW_WORKING_DAYS = 15
 PUBLICATION_MONTHS = 6
 DEFAULT_NOTICE_WORKING_DAYS = 7
+DEFAULT_INFORMATION_WORKING_DAYS = 5
+MAX_NOTICE_WORKING_DAYS = 60
 
 
 @lru_cache(maxsize=64)
@@ -53,7 +58,13 @@ def is_working_day(day: date, closures: Collection[date] = ()) -> bool:
 
 def add_working_days(start: date, days: int, closures: Collection[date] = ()) -> date:
     """The ``days``-th working day after ``start`` (before it, if ``days`` is negative); the
-    start itself is never counted. Zero days is ``start``."""
+    start itself is never counted. Zero days is ``start``. Remembered: a board of many reviews
+    asks the same few questions again and again."""
+    return _add_working_days(start, days, frozenset(closures))
+
+
+@lru_cache(maxsize=16384)
+def _add_working_days(start: date, days: int, closures: frozenset[date]) -> date:
     step = 1 if days >= 0 else -1
     day, left = start, abs(days)
     while left:
@@ -72,12 +83,18 @@ def working_days_between(start: date, end: date, closures: Collection[date] = ()
         return 0
     sign = 1 if end > start else -1
     low, high = (start, end) if end > start else (end, start)
-    count = 0
-    day = low + timedelta(days=1)
-    while day <= high:
-        count += is_working_day(day, closures)
-        day += timedelta(days=1)
-    return sign * count
+    # Weekdays in (low, high], counted by whole weeks (a deadline years past costs no more than
+    # one next week), less the bank holidays and closure days among them that fall on weekdays.
+    weeks, rest = divmod((high - low).days, 7)
+    weekdays = weeks * 5 + sum((low.weekday() + k) % 7 < 5 for k in range(1, rest + 1))
+    holidays_in = {
+        day
+        for year in range(low.year, high.year + 1)
+        for day in bank_holidays(year)
+        if low < day <= high and day.weekday() < 5
+    }
+    closed = {day for day in closures if low < day <= high and day.weekday() < 5}
+    return sign * (weekdays - len(holidays_in | closed))
 
 
 def add_months(day: date, months: int) -> date:
@@ -116,3 +133,28 @@ def notice_due(
 def is_late(*, due: date, done_on: date | None, today: date) -> bool:
     """Whether a deadline was missed: done after it, or not done and past it."""
     return (done_on if done_on is not None else today) > due
+
+
+def information_due(
+    requested_on: date,
+    working_days: int = DEFAULT_INFORMATION_WORKING_DAYS,
+    closures: Collection[date] = (),
+) -> date:
+    """When an agency's answer to an information request is due: the ``working_days``th working
+    day after the day it was sent."""
+    return add_working_days(requested_on, working_days, closures)
+
+
+def settings_problems(*, notice_working_days: int, information_working_days: int) -> dict[str, str]:
+    """What is wrong with a partnership's settings of the clock, by field."""
+    problems: dict[str, str] = {}
+    if not 0 <= notice_working_days <= MAX_NOTICE_WORKING_DAYS:
+        problems["notice_working_days"] = (
+            f"Enter a notice of 0 to {MAX_NOTICE_WORKING_DAYS} working days."
+        )
+    if not 1 <= information_working_days < RAPID_REVIEW_WORKING_DAYS:
+        problems["information_working_days"] = (
+            "Agencies must answer in at least 1 working day and fewer than the rapid review's "
+            f"{RAPID_REVIEW_WORKING_DAYS}, so their answers reach the review before it is due."
+        )
+    return problems

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Partnership
-from assurance.reviews.clock.models import ClosureDay
+from assurance.reviews.clock.models import ClosureDay, ReviewSettings
 
 
 def closure_days(*, partnership: Partnership) -> frozenset[date]:
@@ -32,3 +32,9 @@ def closure_day_list(*, actor: Actor) -> QuerySet[ClosureDay]:
 
 def get_closure_day(*, actor: Actor, pk: object) -> ClosureDay:
     return get_for_actor(actor, ClosureDay.unscoped.all(), "review.manage", pk)
+
+
+def review_settings(*, partnership: Partnership) -> ReviewSettings:
+    """The partnership's settings of the clock: stored, or the defaults (unsaved)."""
+    found = ReviewSettings.objects_for(partnership).first()
+    return found or ReviewSettings(partnership=partnership)

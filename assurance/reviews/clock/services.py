@@ -1,4 +1,5 @@
-"""Writes of the partnership's closure days (the business unit's)."""
+"""Writes of the partnership's closure days and its settings of the clock (the business
+unit's)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from django.db import transaction
 
 from assurance.core.history import delete_as, save_as
 from assurance.partnerships.access import Actor, require_same_partnership
-from assurance.reviews.clock.models import ClosureDay
-from assurance.reviews.clock.rules import bank_holiday_name
+from assurance.reviews.clock.models import ClosureDay, ReviewSettings
+from assurance.reviews.clock.rules import bank_holiday_name, settings_problems
+from assurance.reviews.clock.selectors import review_settings
 
 
 def closure_day_add(*, actor: Actor, day: date, reason: str) -> ClosureDay:
@@ -34,3 +36,24 @@ def closure_day_remove(*, actor: Actor, closure: ClosureDay) -> None:
     require_same_partnership(actor, closure)
     with transaction.atomic():
         delete_as(closure, actor)
+
+
+def review_settings_update(
+    *, actor: Actor, notice_working_days: int, information_working_days: int
+) -> ReviewSettings:
+    """The business unit sets the partnership's notice before publication (the default of each
+    new practice review; those already recorded keep theirs) and the working days agencies have
+    to answer an information request (for requests sent from now on)."""
+    actor.require("review.manage")
+    problems = settings_problems(
+        notice_working_days=notice_working_days,
+        information_working_days=information_working_days,
+    )
+    if problems:
+        raise ValidationError(problems)
+    settings = review_settings(partnership=actor.partnership)
+    settings.notice_working_days = notice_working_days
+    settings.information_working_days = information_working_days
+    with transaction.atomic():
+        save_as(settings, actor)
+    return settings

@@ -1,10 +1,14 @@
-"""Forms of the rapid review: the business unit's record and the scrutineer's review."""
+"""Forms of the rapid review: the business unit's record, the review meeting, and the
+scrutineer's review."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
-from assurance.core.forms import DateInput, IdentifierCheckMixin
+from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
+from assurance.improvement.meetings.models import Meeting
 from assurance.reviews.rapid_reviews.models import Outcome
 
 CHOICES = [("", "Not yet"), *Outcome.choices]
@@ -51,3 +55,23 @@ class ScrutineerReviewForm(IdentifierCheckMixin, forms.Form):
         "safeguarding partners should reconsider.",
         error_messages={"required": "Enter your review of the decision"},
     )
+
+
+class MeetingChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Meeting) -> str:
+        return f"{obj.group.name}, {obj.held_on:%A %-d %B %Y}"
+
+
+class MeetingLinkForm(forms.Form):
+    meeting = MeetingChoice(
+        queryset=Meeting.unscoped.none(),
+        widget=forms.RadioSelect,
+        label="Which meeting is the review meeting?",
+        help_text="The partnership's meetings since the local authority became aware. Add the "
+        "meeting under Learning → Meetings first if it is not here.",
+        error_messages={"required": "Select the review meeting"},
+    )
+
+    def __init__(self, *args: Any, meetings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "meeting", meetings)

@@ -1,6 +1,8 @@
 """The rapid review of a serious incident: when it was sent to the Panel, what it recommended,
-what the safeguarding partners decided, the Panel's response and the scrutineer's review of the
-decision. One per serious incident, made when the first of these is recorded."""
+the review meeting (a meeting of the learning cycle's meetings, with its attendance), what the
+safeguarding partners decided there (only at a meeting quorate with all three of them present;
+the quorum as it stood is kept with the decision), the Panel's response and the scrutineer's
+review of the decision. One per serious incident, made when the first of these is recorded."""
 
 from __future__ import annotations
 
@@ -27,11 +29,22 @@ class RapidReview(PartnershipScoped):
     sent_on = models.DateField("date sent to the Panel", null=True, blank=True)
     recommendation = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     recommendation_reasons = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        "improvement.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="the review meeting",
+    )
     decision = models.CharField(
         "the safeguarding partners' decision", max_length=20, choices=Outcome.choices, blank=True
     )
     decided_on = models.DateField("date of the decision", null=True, blank=True)
     decision_reasons = models.TextField(blank=True)
+    decision_quorum = models.TextField(
+        "the review meeting's quorum when the decision was recorded", blank=True
+    )
     panel_response = models.TextField("the Panel's response", blank=True)
     panel_response_on = models.DateField("date of the Panel's response", null=True, blank=True)
     scrutineer_review = models.TextField("the scrutineer's review of the decision", blank=True)

@@ -8,5 +8,6 @@ R = "reviews/<int:pk>/rapid-review/"
 
 urlpatterns = [
     path(R, views.RapidReviewRecordView.as_view(), name="rapid_review_record"),
+    path(R + "meeting/", views.RapidReviewMeetingView.as_view(), name="rapid_review_meeting"),
     path(R + "scrutiny/", views.ScrutineerReviewView.as_view(), name="rapid_review_scrutinise"),
 ]

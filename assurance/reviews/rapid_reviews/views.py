@@ -12,9 +12,17 @@ from django.db import models
 from assurance.partnerships.viewmixins import FormPageView
 from assurance.reviews.notifications.views import OneIncidentMixin
 from assurance.reviews.rapid_reviews import services
-from assurance.reviews.rapid_reviews.forms import RapidReviewForm, ScrutineerReviewForm
+from assurance.reviews.rapid_reviews.forms import (
+    MeetingLinkForm,
+    RapidReviewForm,
+    ScrutineerReviewForm,
+)
 from assurance.reviews.rapid_reviews.models import RapidReview
-from assurance.reviews.rapid_reviews.selectors import rapid_review_of
+from assurance.reviews.rapid_reviews.selectors import (
+    meeting_choices,
+    partners_quorum,
+    rapid_review_of,
+)
 from assurance.reviews.rapid_reviews.services import FIELDS
 
 
@@ -42,6 +50,18 @@ class RapidReviewRecordView(RapidReviewMixin, FormPageView):
 
     def get_initial(self) -> dict[str, Any]:
         return {name: getattr(self.review, name) for name in FIELDS}
+
+    def get_lead(self) -> str:
+        meeting = self.review.meeting
+        if meeting is None:
+            return (
+                "Fill in what has happened so far; come back to add the rest. The safeguarding "
+                "partners' decision needs the review meeting linked first."
+            )
+        return (
+            f"Fill in what has happened so far; come back to add the rest. The review meeting: "
+            f"{meeting}. {partners_quorum(meeting).explanation}"
+        )
 
     def save(self, form: RapidReviewForm) -> RapidReview:
         return services.rapid_review_record(
@@ -73,5 +93,33 @@ class ScrutineerReviewView(RapidReviewMixin, FormPageView):
 
     def save(self, form: ScrutineerReviewForm) -> RapidReview:
         return services.rapid_review_scrutinise(
+            actor=self.actor, incident=self.incident, **form.cleaned_data
+        )
+
+
+class RapidReviewMeetingView(RapidReviewMixin, FormPageView):
+    """The review meeting: one of the partnership's meetings (the learning cycle's), whose
+    attendance is recorded on the meeting's own page."""
+
+    permission = "review.manage"
+    form_class = MeetingLinkForm
+    page_title = "The review meeting"
+    lead = (
+        "The safeguarding partners decide at the review meeting. Their decision can be recorded "
+        "once the meeting's attendance shows the local authority, the police and health present."
+    )
+    submit_label = "Link the meeting"
+    success_message = "The review meeting of {record.incident.reference} has been linked."
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs["meetings"] = meeting_choices(incident=self.incident)
+        return kwargs
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"meeting": self.review.meeting}
+
+    def save(self, form: MeetingLinkForm) -> RapidReview:
+        return services.rapid_review_meeting_link(
             actor=self.actor, incident=self.incident, **form.cleaned_data
         )

@@ -20,7 +20,9 @@ def test_missed_deadlines_are_on_the_business_units_list(incident, amira, farah)
     assert not [t for t in todos_for(actor_for_person(farah)) if "Serious incident" in t.text]
 
 
-def test_decisions_await_the_scrutineers_review(incident, amira, corinne):
+def test_decisions_await_the_scrutineers_review(partners_met, amira, corinne):
+    incident = partners_met
+
     def section():  # type: ignore[no-untyped-def]
         return next(
             s

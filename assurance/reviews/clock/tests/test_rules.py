@@ -156,3 +156,69 @@ def test_notice_before_publication(
 )
 def test_lateness(due: date, done_on: date | None, today: date, late: bool) -> None:
     assert rules.is_late(due=due, done_on=done_on, today=today) is late
+
+
+@pytest.mark.parametrize(
+    ("requested_on", "working_days", "closures", "due"),
+    [
+        # Sent on a Monday, 5 working days: the next Monday
+        (date(2026, 3, 2), 5, (), date(2026, 3, 9)),
+        # Sent on Maundy Thursday 2026: Good Friday and Easter Monday are not counted
+        (date(2026, 4, 2), 5, (), date(2026, 4, 13)),
+        # Sent just before Christmas 2026 (Boxing Day on a Saturday: substitute Monday 28),
+        # with the partnership's closure days between Christmas and New Year
+        (
+            date(2026, 12, 23),
+            3,
+            (date(2026, 12, 29), date(2026, 12, 30), date(2026, 12, 31)),
+            date(2027, 1, 5),
+        ),
+        # A partnership that gives agencies 10 working days
+        (date(2026, 3, 2), 10, (), date(2026, 3, 16)),
+    ],
+)
+def test_information_is_due_in_the_partnerships_working_days(
+    requested_on, working_days, closures, due
+):
+    assert rules.information_due(requested_on, working_days, closures) == due
+
+
+@pytest.mark.parametrize(
+    ("notice", "information", "wrong"),
+    [
+        (7, 5, set()),
+        (0, 1, set()),
+        (60, 14, set()),
+        (-1, 5, {"notice_working_days"}),
+        (61, 5, {"notice_working_days"}),
+        # An agency's answer must reach the rapid review before its 15 working days are up
+        (7, 15, {"information_working_days"}),
+        (7, 0, {"information_working_days"}),
+    ],
+)
+def test_the_partnerships_settings_of_the_clock(notice, information, wrong):
+    problems = rules.settings_problems(
+        notice_working_days=notice, information_working_days=information
+    )
+    assert set(problems) == wrong
+
+
+def test_working_days_between_agrees_with_counting_day_by_day():
+    """Counted by whole weeks, the working days between two dates are those a day-by-day walk
+    finds, across years, bank holidays (substitute days included) and closure days, either way
+    round."""
+    closures = frozenset({date(2024, 12, 30), date(2025, 12, 29), date(2025, 12, 27)})
+
+    def walked(start: date, end: date) -> int:
+        low, high = sorted((start, end))
+        count = sum(
+            rules.is_working_day(low + timedelta(days=n), closures)
+            for n in range(1, (high - low).days + 1)
+        )
+        return count if end >= start else -count
+
+    start = date(2021, 12, 20)
+    for offset in [*range(0, 40), 100, 365, 366, 1000, 1461, 1800]:
+        for step in (offset, -offset):
+            end = start + timedelta(days=step)
+            assert rules.working_days_between(start, end, closures) == walked(start, end), end

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def decided(incident, amira):  # type: ignore[no-untyped-def]
+def decided(partners_met, amira):  # type: ignore[no-untyped-def]
+    incident = partners_met
     incident.notified_on = date(2026, 3, 6)
     incident.save()
     rapid_services.rapid_review_record(

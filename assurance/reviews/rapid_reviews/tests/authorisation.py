@@ -15,5 +15,6 @@ LOOKUPS = {
 
 EXPECTED = {
     "reviews:rapid_review_record": expect(allow=BU, kwargs={"pk": "review"}),
+    "reviews:rapid_review_meeting": expect(allow=BU, kwargs={"pk": "review"}),
     "reviews:rapid_review_scrutinise": expect(allow=SCRUTINEER, kwargs={"pk": "decided_review"}),
 }

@@ -7,20 +7,27 @@ from __future__ import annotations
 import pytest
 
 from assurance.reviews.rapid_reviews.models import RapidReview
+from assurance.reviews.rapid_reviews.tests.factories import review_meeting
 
 pytestmark = pytest.mark.django_db
 
 
 def test_from_rapid_review_to_the_scrutineers_review(
-    northfield, incident, amira, corinne, farah, client_for
+    northfield, incident, amira, corinne, farah, helen, joanna, client_for
 ):
     bu = client_for(amira)
     url = northfield.url(f"reviews/{incident.pk}/rapid-review/")
+    meeting = review_meeting(northfield.partnership, present=[farah, helen, joanna])
+    response = bu.post(url + "meeting/", {"meeting": meeting.pk})
+    assert response.status_code == 302, response.content.decode()
     # The scrutineer cannot review a decision not yet taken
     page = client_for(corinne).get(url + "scrutiny/").content.decode()
     assert "have not decided yet" in page
     response = client_for(corinne).post(url + "scrutiny/", {"scrutineer_review": "Fine."})
-    assert response.status_code == 200 and not RapidReview.unscoped.exists()
+    assert (
+        response.status_code == 200
+        and not RapidReview.unscoped.filter(decision="").exclude(scrutineer_review="").exists()
+    )
     response = bu.post(
         url,
         {
@@ -35,6 +42,7 @@ def test_from_rapid_review_to_the_scrutineers_review(
     assert response.status_code == 302, response.content.decode()
     review = RapidReview.unscoped.get()
     assert review.sent_on.isoformat() == "2026-03-24" and review.decision == "cspr"
+    assert review.decision_quorum == "Quorate: all three safeguarding partners are represented."
     detail = client_for(farah).get(northfield.url(f"reviews/{incident.pk}/")).content.decode()
     # Sent on Tuesday 24 March, a working day after it was due (Monday 23 March)
     assert "Send the rapid review to the Panel" in detail and "Done late" in detail

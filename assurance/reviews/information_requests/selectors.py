@@ -1,0 +1,92 @@
+"""Reads of information requests, through the permission layer: a request is read by its
+agency's people (``review_information.view``, their own agency) and by whoever may open its
+review (``review.view``: the panel, the business unit, the scrutineer); it is answered by its
+agency's people only (``review_information.answer``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from assurance.frameworks.models import Answer, Framework, FrameworkKind, Section
+from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.models import Partnership
+from assurance.reviews.information_requests.models import InformationRequest
+from assurance.reviews.notifications.models import SeriousIncident
+from assurance.reviews.notifications.selectors import incident_list
+
+TEMPLATE = Path(__file__).resolve().parent / "data" / "rapid-review-information-request.yaml"
+TEMPLATE_NAME = "Rapid review information request"
+
+
+def request_template(*, partnership: Partnership) -> Framework | None:
+    """The partnership's newest version of the rapid review template (None: not loaded yet)."""
+    return (
+        Framework.objects_for(partnership)
+        .filter(kind=FrameworkKind.RAPID_REVIEW, name=TEMPLATE_NAME)
+        .order_by("-version")
+        .first()
+    )
+
+
+def _base() -> QuerySet[InformationRequest]:
+    return InformationRequest.unscoped.select_related(
+        "incident", "agency", "assessment", "requested_by", "submitted_by"
+    )
+
+
+def readable_requests(*, actor: Actor) -> QuerySet[InformationRequest]:
+    """The requests the actor may read: their own agency's, and those of every review they may
+    open."""
+    reach = Q(pk__in=[])
+    if actor.can("review_information.view"):
+        own = scoped(actor, InformationRequest.unscoped.all(), "review_information.view")
+        reach |= Q(pk__in=own.values("pk"))
+    if actor.can("review.view"):
+        reach |= Q(incident__in=incident_list(actor=actor).values("pk"))
+    return _base().filter(reach, partnership=actor.partnership)
+
+
+def get_request(*, actor: Actor, pk: Any) -> InformationRequest:
+    """One request the actor may read; any other is a 404, as if it did not exist."""
+    try:
+        return readable_requests(actor=actor).get(pk=pk)
+    except (InformationRequest.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found.") from exc
+
+
+def get_request_to_answer(*, actor: Actor, pk: Any) -> InformationRequest:
+    """A request of the actor's own agency (others are a 404)."""
+    return get_for_actor(actor, _base(), "review_information.answer", pk)
+
+
+def requests_of(*, incident: SeriousIncident) -> list[InformationRequest]:
+    """The incident's requests (the incident has been read through the permission layer)."""
+    return list(_base().filter(incident=incident).order_by("agency__name"))
+
+
+def request_sections(*, request: InformationRequest) -> list[Section]:
+    return list(
+        Section.objects.filter(framework_id=request.assessment.framework_id).prefetch_related(
+            "items__scale__options"
+        )
+    )
+
+
+def request_answer_map(*, request: InformationRequest) -> dict[int, Answer]:
+    return {
+        a.item_id: a
+        for a in Answer.objects.filter(assessment=request.assessment).select_related("option")
+    }
+
+
+def request_answers(*, request: InformationRequest) -> list[tuple[Section, list[tuple[Any, Any]]]]:
+    """Each section of the request's template, with each item and its answer (or None)."""
+    answers = request_answer_map(request=request)
+    return [
+        (s, [(i, answers.get(i.pk)) for i in s.items.all()])
+        for s in request_sections(request=request)
+    ]

@@ -246,6 +246,10 @@ class PhaseAdoption(PartnershipScoped):
         return f"Phase {self.phase} from {self.adopted_from:%-d %B %Y}"
 
 
+# Who reports an indicator: as the business unit confirmed, or proposed until it does
+ASSIGNMENT_STATUS_COLOURS = {"confirmed": "green", "proposed": "yellow"}
+
+
 class IndicatorAssignment(PartnershipScoped):
     """The agencies of a partnership that report an indicator, as its business unit confirmed
     them. Until it does, the indicator is owed by the agencies proposed from its sector

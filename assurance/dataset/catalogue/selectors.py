@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
@@ -139,6 +140,10 @@ class AssignmentRow:
     def is_confirmed(self) -> bool:
         return self.assignment is not None
 
+    @property
+    def status(self) -> str:
+        return "confirmed" if self.is_confirmed else "proposed"
+
 
 def assignment_rows(*, partnership: Partnership) -> list[AssignmentRow]:
     """Every agency-return indicator the partnership sees, with who reports it."""
@@ -170,3 +175,74 @@ def agency_return_get(*, partnership: Partnership, code: str) -> Indicator | Non
     if indicator is None or indicator.source != Source.AGENCY_RETURN:
         return None
     return indicator
+
+
+@dataclass(frozen=True)
+class ConfigurationChange:
+    """One change of the phases adopted or of who reports an indicator, for its history."""
+
+    when: datetime
+    who: str
+    what: str
+
+
+def _who(record: Any) -> str:
+    user = record.history_user
+    return (user.get_full_name() or user.email) if user is not None else "The system"
+
+
+def phase_history(*, partnership: Partnership) -> list[ConfigurationChange]:
+    """Every change of the phases the partnership adopted, newest first."""
+    records = (
+        PhaseAdoption.history.filter(partnership=partnership)  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+    verbs = {"+": "adopted from", "~": "now adopted from", "-": "no longer adopted (was from"}
+    changes = []
+    for record in records:
+        what = f"Phase {record.phase} {verbs[record.history_type]} {record.adopted_from:%-d %B %Y}"
+        changes.append(
+            ConfigurationChange(
+                when=record.history_date,
+                who=_who(record),
+                what=what + (")" if record.history_type == "-" else ""),
+            )
+        )
+    return changes
+
+
+def assignment_history(*, assignment: IndicatorAssignment) -> list[ConfigurationChange]:
+    """Who reported the indicator after each confirmation, newest first (a confirmation's
+    steps, saving the record then its agencies, are read as one: its last)."""
+    history = assignment.history  # type: ignore[attr-defined]
+    records = list(history.select_related("history_user").order_by("history_date", "history_id"))
+    # the agencies of each historical record: rows of simple-history's m2m history table
+    then = history.model._meta.get_field("historicalindicatorassignment_agencies").related_model
+    names_of: dict[int, list[str]] = defaultdict(list)
+    for history_id, name in then.objects.filter(history__in=records).values_list(
+        "history_id", "agency__name"
+    ):
+        names_of[history_id].append(name)
+    last_of: dict[datetime, Any] = {}
+    for record in records:
+        last_of[record.confirmed_at] = record  # dicts keep the order of first insertion
+    changes = []
+    for record in last_of.values():
+        names = sorted(names_of[record.history_id])
+        what = ", ".join(names) if names else "No agency"
+        if record.by_locality:
+            what += " (by locality)"
+        changes.append(ConfigurationChange(when=record.confirmed_at, who=_who(record), what=what))
+    return list(reversed(changes))
+
+
+def unconfirmed_count(*, partnership: Partnership) -> int:
+    """How many indicators the agencies report are still asked of the agencies proposed from
+    their sector, not confirmed by the business unit."""
+    confirmed = IndicatorAssignment.objects_for(partnership).values("indicator_id")
+    return (
+        Indicator.objects.filter(visible_to(partnership), active=True, source=Source.AGENCY_RETURN)
+        .exclude(pk__in=confirmed)
+        .count()
+    )

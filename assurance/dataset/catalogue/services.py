@@ -134,8 +134,9 @@ def local_indicator_create(
     *, actor: Actor, code: str, owner: Agency | None, **fields: Any
 ) -> Indicator:
     """Add a local indicator to the actor's partnership: collected from its agencies of the
-    owner's sector like any agency return; never seen by another partnership. Its code may not
-    be a national indicator's or another of the partnership's own."""
+    owner's sector until the business unit confirms who reports it; never seen by another
+    partnership. Its code may not be a national indicator's or another of the partnership's
+    own."""
     actor.require("indicator.manage")
     _check_owner(actor, owner)
     assert owner is not None
@@ -244,8 +245,7 @@ def phase_adoptions_set(*, actor: Actor, adopted: dict[int, date | None]) -> lis
             continue
         if phase > 1 and adopted.get(phase - 1) is None:
             problems[f"phase_{phase}"] = (
-                f"Adopt phase {phase - 1} before phase {phase}, or leave phase {phase}'s date "
-                "empty"
+                f"Adopt phase {phase - 1} before phase {phase}, or leave phase {phase}'s date empty"
             )
         elif previous is not None and starts < previous:
             problems[f"phase_{phase}"] = (

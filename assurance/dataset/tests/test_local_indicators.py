@@ -72,9 +72,15 @@ def test_the_business_unit_adds_a_local_indicator_only_its_partnership_sees(
 
 
 def test_a_local_indicator_is_owed_by_its_partnerships_agencies_only(lado, northfield, southvale):
-    assert lado in agency_indicators(agency=northfield.council, frequency="quarterly", period_start=Q1)
-    assert lado not in agency_indicators(agency=southvale.council, frequency="quarterly", period_start=Q1)
-    assert lado not in agency_indicators(agency=northfield.police, frequency="quarterly", period_start=Q1)
+    assert lado in agency_indicators(
+        agency=northfield.council, frequency="quarterly", period_start=Q1
+    )
+    assert lado not in agency_indicators(
+        agency=southvale.council, frequency="quarterly", period_start=Q1
+    )
+    assert lado not in agency_indicators(
+        agency=northfield.police, frequency="quarterly", period_start=Q1
+    )
 
 
 def test_a_code_of_a_national_indicator_or_another_local_one_is_refused(

@@ -9,26 +9,19 @@ from typing import Any
 from django import forms
 
 from assurance.core.forms import DateInput, limit_choices
-from assurance.dataset.catalogue.models import DEFINITION_FIELDS, PHASES, Indicator
+from assurance.dataset.catalogue.models import (
+    DEFINITION_FIELDS,
+    LOCAL_FIELDS,
+    PHASES,
+    Indicator,
+)
 from assurance.partnerships.models import Agency
 
 
 class LocalIndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = [
-            "code",
-            "title",
-            "definition",
-            "numerator_definition",
-            "denominator_definition",
-            "unit",
-            "polarity",
-            "frequency",
-            "phase",
-            "decimal_places",
-            "owner",
-        ]
+        fields = ["code", *LOCAL_FIELDS, "owner"]
         labels = {
             "code": "Code",
             "title": "Title",

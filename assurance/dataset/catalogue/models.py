@@ -173,6 +173,20 @@ class Indicator(models.Model):
         return self.unit in (Unit.PERCENTAGE, Unit.RATE_10K, Unit.RATIO)
 
 
+# What the business unit writes of a local indicator, besides its code and the agency that
+# answers for it: the one list the form, the services and the API serializer take.
+LOCAL_FIELDS = (
+    "title",
+    "definition",
+    "numerator_definition",
+    "denominator_definition",
+    "unit",
+    "polarity",
+    "frequency",
+    "phase",
+    "decimal_places",
+)
+
 # The fields of a local indicator whose change makes its figures a different measure.
 DEFINITION_FIELDS = (
     "definition",

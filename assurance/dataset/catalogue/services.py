@@ -19,6 +19,7 @@ from django.utils import timezone
 from assurance.core.history import delete_as, save_as
 from assurance.dataset.catalogue.models import (
     DEFINITION_FIELDS,
+    LOCAL_FIELDS,
     PHASES,
     DefinitionChange,
     Indicator,
@@ -96,19 +97,6 @@ def catalogue_load_entries(*, entries: list[dict[str, Any]]) -> tuple[int, int]:
 
 
 # ---- a partnership's own local indicators ---------------------------------------------------
-
-LOCAL_FIELDS = (
-    "title",
-    "definition",
-    "numerator_definition",
-    "denominator_definition",
-    "unit",
-    "polarity",
-    "frequency",
-    "phase",
-    "decimal_places",
-    "themes",
-)
 
 
 def _local_reason(partnership: Partnership) -> str:

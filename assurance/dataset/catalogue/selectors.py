@@ -231,8 +231,6 @@ def assignment_history(*, assignment: IndicatorAssignment) -> list[Configuration
     for record in last_of.values():
         names = sorted(names_of[record.history_id])
         what = ", ".join(names) if names else "No agency"
-        if record.by_locality:
-            what += " (by locality)"
         changes.append(ConfigurationChange(when=record.confirmed_at, who=_who(record), what=what))
     return list(reversed(changes))
 

@@ -266,7 +266,6 @@ def assignment_confirm(
     actor: Actor,
     indicator: Indicator,
     agencies: Iterable[Agency],
-    by_locality: bool = False,
 ) -> IndicatorAssignment:
     """Confirm (or change) which of the partnership's agencies report an agency-return
     indicator: from its next collection round, exactly these agencies owe it."""
@@ -285,7 +284,6 @@ def assignment_confirm(
     with transaction.atomic():
         if assignment is None:
             assignment = IndicatorAssignment(partnership=actor.partnership, indicator=indicator)
-        assignment.by_locality = by_locality
         assignment.confirmed_by = actor.person
         assignment.confirmed_at = timezone.now()
         save_as(assignment, actor)

@@ -34,6 +34,11 @@ urlpatterns = [
     path(P + "phases/", catalogue.PhaseAdoptionView.as_view(), name="phases"),
     path(P + "assignments/", catalogue.AssignmentListView.as_view(), name="assignment_list"),
     path(
+        P + "assignments/confirm/",
+        catalogue.AssignmentConfirmAllView.as_view(),
+        name="assignment_confirm_all",
+    ),
+    path(
         P + "assignments/<str:code>/",
         catalogue.AssignmentEditView.as_view(),
         name="assignment_edit",

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from assurance.core.history import delete_as, save_as
+from assurance.dataset.catalogue import selectors
 from assurance.dataset.catalogue.models import (
     DEFINITION_FIELDS,
     LOCAL_FIELDS,
@@ -289,3 +290,17 @@ def assignment_confirm(
         save_as(assignment, actor)
         assignment.agencies.set(agencies)
     return assignment
+
+
+def assignments_confirm_proposals(*, actor: Actor) -> list[IndicatorAssignment]:
+    """Confirm every indicator not yet confirmed with the agencies proposed for it (those
+    already confirmed are left as they are)."""
+    actor.require("indicator.manage")
+    rows = [
+        r for r in selectors.assignment_rows(partnership=actor.partnership) if not r.is_confirmed
+    ]
+    with transaction.atomic():
+        return [
+            assignment_confirm(actor=actor, indicator=r.indicator, agencies=r.agencies)
+            for r in rows
+        ]

@@ -9,7 +9,9 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from django import forms
 from django.http import Http404
+from django.template.defaultfilters import pluralize
 from django.views.generic import TemplateView
 
 from assurance.dataset.catalogue import selectors, services
@@ -222,6 +224,31 @@ class AssignmentListView(_LocalMixin, TemplateView):
             adopted=adopted,
         )
         return context
+
+
+class AssignmentConfirmAllView(_LocalMixin, FormPageView):
+    form_class = forms.Form
+    page_title = "Confirm every proposal"
+    caption = "Data set"
+    submit_label = "Confirm every proposal"
+
+    def get_lead(self) -> str:
+        rows = selectors.assignment_rows(partnership=self.partnership)
+        count = sum(not r.is_confirmed for r in rows)
+        return (
+            f"{count} indicator{pluralize(count)} will be reported by the agencies proposed "
+            "for them, as listed on the previous page. Indicators already confirmed stay as "
+            "they are. You can change any of them later."
+        )
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("dataset:assignment_list")
+
+    def save(self, form: forms.Form) -> Any:
+        return services.assignments_confirm_proposals(actor=self.actor)
+
+    def get_success_message(self, record: Any) -> str:
+        return f"{len(record)} indicator{pluralize(len(record))} confirmed."
 
 
 class _OneAssignmentMixin(_LocalMixin):

@@ -64,6 +64,7 @@ EXPECTED.update(
         # the phases adopted and who reports each indicator are the business unit's to choose
         "dataset:phases": expect(allow=BU),
         "dataset:assignment_list": expect(allow=BU),
+        "dataset:assignment_confirm_all": expect(allow=BU),
         "dataset:assignment_edit": expect(allow=BU, kwargs={"code": "indicator_code"}),
         "dataset:assignment_history": expect(allow=BU, kwargs={"code": "indicator_code"}),
         # scorecards and the exception report show published figures: every role

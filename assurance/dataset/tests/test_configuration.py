@@ -190,3 +190,28 @@ def test_the_business_unit_is_asked_to_confirm_the_proposals(northfield, agencie
     )
     (todo,) = [t for t in todos_for(actor_for_person(amira)) if "Confirm which" in t.text]
     assert todo.count == proposed - 1
+
+
+def test_the_targets_page_lists_the_indicators_of_phases_adopted_by_the_year_s_end(
+    northfield, catalogue, amira, client_for
+):
+    phase_adoptions_set(actor=actor_for_person(amira), adopted={1: Q1, 2: date(2026, 4, 1)})
+    this_year = client_for(amira).get(northfield.url("data-set/targets/?year=2025")).content
+    next_year = client_for(amira).get(northfield.url("data-set/targets/?year=2026")).content
+    assert b"CSC-REF" in this_year and b"EDU-EHE" not in this_year
+    assert b"EDU-EHE" in next_year and b"EH-ASSESS" not in next_year
+
+
+def test_every_proposal_confirmed_at_once_leaves_the_confirmed_ones_alone(
+    northfield, agencies, amira, client_for
+):
+    actor = actor_for_person(amira)
+    ehe = Indicator.objects.get(code="EDU-EHE")
+    assignment_confirm(actor=actor, indicator=ehe, agencies=[agencies["schools"]])
+    page = client_for(amira).get(northfield.url("data-set/assignments/confirm/"))
+    assert "will be reported by the agencies proposed" in page.content.decode()
+    response = client_for(amira).post(northfield.url("data-set/assignments/confirm/"), {})
+    assert response.status_code == 302
+    assert not [t for t in todos_for(actor) if "Confirm which" in t.text]
+    assert _owed(northfield, agencies["college"], Q1) == {"EDU-CIN-PA"}  # EHE stayed confirmed
+    assert "WF-MA-TRAINING" in _owed(northfield, northfield.council, Q1)

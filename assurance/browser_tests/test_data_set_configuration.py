@@ -58,6 +58,7 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     bu.check("assignment-list")
     row.get_by_role("link", name=re.compile("Confirm or change")).click()
     bu.check("assignment-edit")
+    expect(bu.page.get_by_label("Independent Scrutiny for Northfield")).to_have_count(0)
     bu.page.get_by_label("Northshire Police").check()
     bu.page.get_by_role("button", name="Confirm").click()
     expect(bu.page.locator(".govuk-notification-banner--success")).to_contain_text(
@@ -68,6 +69,12 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     # 3. phase 2 adopted from the start of this quarter: phase 3 cannot come before it
     bu.goto(P + "phases/")
     bu.check("phases")
+    bu.page.set_viewport_size({"width": 375, "height": 800})  # a phone: no sideways scroll
+    bu.check("phases-375")
+    bu.goto(P + "assignments/")
+    bu.check("assignment-list-375")
+    bu.page.set_viewport_size({"width": 1280, "height": 800})
+    bu.goto(P + "phases/")
     bu.page.get_by_label("Phase 2 adopted from").fill(starts)
     bu.page.get_by_role("button", name="Save the phases").click()
     expect(bu.page.locator(".govuk-error-summary")).to_contain_text("on or after phase 2")

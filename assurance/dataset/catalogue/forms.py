@@ -15,7 +15,7 @@ from assurance.dataset.catalogue.models import (
     PHASES,
     Indicator,
 )
-from assurance.partnerships.models import Agency
+from assurance.partnerships.models import Agency, AgencyKind
 
 
 class LocalIndicatorForm(forms.ModelForm):
@@ -131,8 +131,12 @@ class AssignmentForm(forms.Form):
 
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # the independent scrutiny body scrutinises the figures: it never reports them
         limit_choices(
             self,
             "agencies",
-            Agency.objects_for(partnership).filter(is_active=True).order_by("name"),
+            Agency.objects_for(partnership)
+            .filter(is_active=True)
+            .exclude(kind=AgencyKind.SCRUTINY)
+            .order_by("name"),
         )

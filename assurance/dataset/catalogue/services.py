@@ -30,7 +30,7 @@ from assurance.dataset.catalogue.models import (
 )
 from assurance.dataset.summaries.services import summaries_stale
 from assurance.partnerships.access import Actor
-from assurance.partnerships.models import Agency, Partnership
+from assurance.partnerships.models import Agency, AgencyKind, Partnership
 
 STARTER_CATALOGUE = Path(__file__).parent / "starter.yaml"
 
@@ -279,6 +279,13 @@ def assignment_confirm(
         raise ValidationError("Only an indicator the agencies report can be assigned to them")
     if any(a.partnership_id != actor.partnership.pk for a in agencies):
         raise ValidationError({"agencies": "Choose agencies of this partnership"})
+    if any(a.kind == AgencyKind.SCRUTINY for a in agencies):
+        raise ValidationError(
+            {
+                "agencies": "The independent scrutiny body scrutinises the figures: it cannot "
+                "report them"
+            }
+        )
     assignment = (
         IndicatorAssignment.objects_for(actor.partnership).filter(indicator=indicator).first()
     )

@@ -162,6 +162,12 @@ def test_assignments_name_only_this_partnership_s_agencies_and_agency_returns(
             indicator=Indicator.objects.get(code="CSC-REF"),
             agencies=[southvale.police],
         )
+    with pytest.raises(ValidationError, match="scrutinises"):
+        assignment_confirm(
+            actor=actor,
+            indicator=Indicator.objects.get(code="CSC-REF"),
+            agencies=[agencies["scrutiny"]],
+        )
     with pytest.raises(ValidationError):  # published national statistics are not collected
         assignment_confirm(
             actor=actor, indicator=Indicator.objects.get(code="CSC-CLA-START-RATE"), agencies=[]

@@ -484,9 +484,9 @@ def test_home_page_to_dos_for_a_lead_and_the_business_unit(northfield, catalogue
     from assurance.core.registry import todos_for
 
     round = _round(northfield, due=timezone.localdate() - timedelta(days=1))
-    mine = [t for t in todos_for(actor_for_person(helen)) if "data set" in t.text]
+    mine = [t for t in todos_for(actor_for_person(helen)) if "data set values" in t.text]
     assert [t.status for t in mine] == ["Overdue"] and round.period.short_label in mine[0].text
-    (chase,) = [t for t in todos_for(actor_for_person(amira)) if "data set" in t.text]
+    (chase,) = [t for t in todos_for(actor_for_person(amira)) if "data set values" in t.text]
     # council, police and health board: the learning trust (sector "other" here) owes nothing,
     # as the partnership's own training record is proposed to the council
     assert chase.text.startswith("Chase the agencies late") and chase.count == 3
@@ -501,7 +501,7 @@ def test_home_page_to_dos_for_a_lead_and_the_business_unit(northfield, catalogue
         },
     )
     services.round_sign_off(actor=actor_for_person(helen), round=round, agency=northfield.police)
-    assert not [t for t in todos_for(actor_for_person(helen)) if "data set" in t.text]
+    assert not [t for t in todos_for(actor_for_person(helen)) if "data set values" in t.text]
 
 
 def test_round_pages_queries_do_not_grow_with_rounds_or_indicators(

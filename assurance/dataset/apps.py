@@ -16,7 +16,9 @@ class DatasetConfig(AppConfig):
             register_todo,
         )
         from assurance.dataset.benchmarks.rules import RAG_COLOURS
+        from assurance.dataset.catalogue.models import ASSIGNMENT_STATUS_COLOURS
         from assurance.dataset.catalogue.search import SOURCES as CATALOGUE_SOURCES
+        from assurance.dataset.catalogue.todos import catalogue_todos
         from assurance.dataset.collection.models import ROUND_STATUS_COLOURS
         from assurance.dataset.collection.todos import collection_todos
         from assurance.dataset.demo import load_demo_dataset
@@ -38,8 +40,10 @@ class DatasetConfig(AppConfig):
             )
         )
         register_todo(collection_todos)
+        register_todo(catalogue_todos)
         register_status_colours("rag", RAG_COLOURS)
         register_status_colours("collection_round", ROUND_STATUS_COLOURS)
+        register_status_colours("assignment", ASSIGNMENT_STATUS_COLOURS)
         register_demo(20, load_demo_dataset)
         register_demo(26, load_demo_targets)
         register_nav(

@@ -1,5 +1,6 @@
 """Demo data for the data set: the starter catalogue, the shipped national benchmarks,
-Northfield's local indicators (``catalogue/demo.py``) and its quarterly collection
+Northfield's local indicators, adopted phases and who reports what (``catalogue/demo.py``) and
+its quarterly collection
 (``collection/demo.py``)."""
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from typing import Any
 from django.utils import timezone
 
 from assurance.dataset.benchmarks.services import benchmarks_import_shipped
-from assurance.dataset.catalogue.demo import load_demo_local_indicators
+from assurance.dataset.catalogue.demo import (
+    load_demo_configuration,
+    load_demo_local_indicators,
+)
 from assurance.dataset.catalogue.services import catalogue_load
 from assurance.dataset.collection.demo import (
     LOCAL_CHANGE_QUARTER,
@@ -44,4 +48,11 @@ def load_demo_dataset(command: Any = None) -> None:
         load_demo_local_indicators(
             northfield, user=analyst.user if analyst else None, changes_from=period.start
         )
+        if analyst is not None:
+            first = previous_period(period_containing("quarterly", timezone.localdate()))
+            starts = [first.start]
+            for _ in range(PUBLISHED_QUARTERS):
+                first = previous_period(first)
+                starts.insert(0, first.start)
+            load_demo_configuration(northfield, person=analyst, quarter_starts=starts)
     load_demo_collection(command)

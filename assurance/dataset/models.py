@@ -7,6 +7,8 @@ from assurance.dataset.benchmarks.models import (
 from assurance.dataset.catalogue.models import (
     DefinitionChange,
     Indicator,
+    IndicatorAssignment,
+    PhaseAdoption,
 )
 from assurance.dataset.collection.models import (
     AgencySignOff,
@@ -32,9 +34,11 @@ __all__ = [
     "CollectionRound",
     "DefinitionChange",
     "Indicator",
+    "IndicatorAssignment",
     "IndicatorSetting",
     "IndicatorSummary",
     "IndicatorValue",
+    "PhaseAdoption",
     "Revision",
     "SummaryVersion",
 ]

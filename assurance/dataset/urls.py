@@ -31,6 +31,23 @@ urlpatterns = [
         catalogue.LocalIndicatorHistoryView.as_view(),
         name="local_indicator_history",
     ),
+    path(P + "phases/", catalogue.PhaseAdoptionView.as_view(), name="phases"),
+    path(P + "assignments/", catalogue.AssignmentListView.as_view(), name="assignment_list"),
+    path(
+        P + "assignments/confirm/",
+        catalogue.AssignmentConfirmAllView.as_view(),
+        name="assignment_confirm_all",
+    ),
+    path(
+        P + "assignments/<str:code>/",
+        catalogue.AssignmentEditView.as_view(),
+        name="assignment_edit",
+    ),
+    path(
+        P + "assignments/<str:code>/history/",
+        catalogue.AssignmentHistoryView.as_view(),
+        name="assignment_history",
+    ),
     *targets.urlpatterns,
     path(P + "scorecards/", performance.ScorecardListView.as_view(), name="scorecard_list"),
     path(P + "scorecards/<int:pk>/", performance.ScorecardView.as_view(), name="scorecard"),

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 
 from assurance.dataset.catalogue import selectors
-from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.models import LOCAL_FIELDS, Indicator
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -16,20 +16,12 @@ class IndicatorSerializer(serializers.ModelSerializer):
         model = Indicator
         fields = [
             "code",
-            "title",
-            "definition",
-            "numerator_definition",
-            "denominator_definition",
-            "unit",
-            "polarity",
+            *LOCAL_FIELDS,
             "owning_sector",
-            "phase",
-            "frequency",
             "source",
             "national_measure",
             "benchmark_source",
             "no_benchmark_reason",
-            "decimal_places",
         ]
 
 

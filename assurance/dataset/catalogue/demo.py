@@ -1,7 +1,8 @@
 """Demo local indicators for Northfield (seed 000 asks for LADO referrals and return home
 interview completion, which no national catalogue has): one of them changed its definition,
 so its chart shows a series break. Idempotent: nothing is made if Northfield has local
-indicators already."""
+indicators already. Then the phases Northfield adopted and who reports what
+(``load_demo_configuration``)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from assurance.dataset.catalogue.models import (
     DEFINITION_FIELDS,
     DefinitionChange,
     Indicator,
+    IndicatorAssignment,
+    PhaseAdoption,
     Source,
 )
-from assurance.partnerships.models import Agency, Partnership
+from assurance.dataset.catalogue.selectors import collecting
+from assurance.partnerships.models import Agency, Partnership, Person
 
 LOCAL: list[dict[str, Any]] = [
     {
@@ -93,3 +97,47 @@ def load_demo_local_indicators(partnership: Partnership, *, user: Any, changes_f
             ),
             user,
         )
+
+
+# Northfield rolled out the data set as seed 000 did: phase 1 first, then 2, then 3 (in quarters
+# after the first published round; collection/demo.py publishes from quarter 0)
+PHASE_QUARTERS = {1: 0, 2: 2, 3: 4}
+# Who reports what, as Northfield's business unit confirmed it: elective home education is
+# known to the council (it keeps the register of children educated at home, Education Act 1996
+# s.436A; DfE guidance 2019) and to the schools that take children off roll, not the college;
+# the partnership's training record is the business unit's (the council), not the fire service's
+# or the scrutineer's.
+CONFIRMED = {
+    "EDU-EHE": ("Council", "Schools"),
+    "WF-MA-TRAINING": ("Council",),
+}
+
+
+def load_demo_configuration(
+    partnership: Partnership, *, person: Person, quarter_starts: list[date]
+) -> None:
+    """Northfield's adopted phases and its confirmed assignments. Idempotent: nothing is made
+    if the partnership has chosen its phases already."""
+    if PhaseAdoption.objects_for(partnership).exists():
+        return
+    for phase, quarter in PHASE_QUARTERS.items():
+        save_as(
+            PhaseAdoption(
+                partnership=partnership, phase=phase, adopted_from=quarter_starts[quarter]
+            ),
+            person.user,
+        )
+    by_short = {a.short_name: a for a in Agency.objects_for(partnership)}
+    plan = collecting(partnership=partnership)
+    for indicator in plan.indicators:
+        names = CONFIRMED.get(indicator.code)
+        agencies = (
+            [by_short[n] for n in names if n in by_short]
+            if names is not None
+            else [a for a in plan.agencies if a.pk in plan.reporting(indicator)]
+        )
+        assignment = save_as(
+            IndicatorAssignment(partnership=partnership, indicator=indicator, confirmed_by=person),
+            person.user,
+        )
+        assignment.agencies.set(agencies)

@@ -1,5 +1,6 @@
 """The business unit's form for a local indicator: what it measures, and who answers for it.
-Changing what an indicator measures asks from when and why (a new version of its definition)."""
+Changing what an indicator measures asks from when and why (a new version of its definition).
+The phases the partnership has adopted, and who reports an indicator."""
 
 from __future__ import annotations
 
@@ -8,26 +9,19 @@ from typing import Any
 from django import forms
 
 from assurance.core.forms import DateInput, limit_choices
-from assurance.dataset.catalogue.models import DEFINITION_FIELDS, Indicator
-from assurance.partnerships.models import Agency
+from assurance.dataset.catalogue.models import (
+    DEFINITION_FIELDS,
+    LOCAL_FIELDS,
+    PHASES,
+    Indicator,
+)
+from assurance.partnerships.models import Agency, AgencyKind
 
 
 class LocalIndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
-        fields = [
-            "code",
-            "title",
-            "definition",
-            "numerator_definition",
-            "denominator_definition",
-            "unit",
-            "polarity",
-            "frequency",
-            "phase",
-            "decimal_places",
-            "owner",
-        ]
+        fields = ["code", *LOCAL_FIELDS, "owner"]
         labels = {
             "code": "Code",
             "title": "Title",
@@ -48,7 +42,8 @@ class LocalIndicatorForm(forms.ModelForm):
             "children.",
             "numerator_definition": "For a percentage, rate or ratio.",
             "denominator_definition": "For a percentage, rate or ratio.",
-            "owner": "Its agencies of the same kind report it in each collection round.",
+            "owner": "The agencies of its sector are proposed to report it; confirm or change "
+            "them on the page of who reports each indicator.",
         }
         widgets = {
             "definition": forms.Textarea(attrs={"rows": 4}),
@@ -90,3 +85,58 @@ class LocalIndicatorForm(forms.ModelForm):
 
     def definition_values(self) -> dict[str, Any]:
         return {f: self.cleaned_data[f] for f in DEFINITION_FIELDS if f in self.cleaned_data}
+
+
+class PhaseAdoptionForm(forms.Form):
+    """The phases a partnership has adopted: for each, the first day of the first period
+    collected, or nothing (not adopted)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for phase in PHASES:
+            self.fields[f"phase_{phase}"] = forms.DateField(
+                widget=DateInput,
+                required=False,
+                label=f"Phase {phase} adopted from",
+                help_text=PHASE_HINTS[phase],
+                error_messages={
+                    "invalid": f"Enter phase {phase}'s date as a real date, like 1 April 2025"
+                },
+            )
+
+    def adopted(self) -> dict[int, Any]:
+        return {phase: self.cleaned_data.get(f"phase_{phase}") for phase in PHASES}
+
+
+PHASE_HINTS = {
+    1: "Children's social care and police. The first day of the first period collected, for "
+    "example 1 April 2025 for the quarter April to June. Leave empty if not adopted.",
+    2: "Education, youth justice and health: adopted after phase 1, from the same day or later.",
+    3: "Early help and workforce: adopted after phase 2, from the same day or later.",
+}
+
+
+class AssignmentForm(forms.Form):
+    """Which of the partnership's agencies report an indicator."""
+
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.unscoped.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Agencies that report it",
+        help_text="Each agency chosen reports its own figure in every collection round of the "
+        "indicator; the partnership's figure combines them. Choose none if no agency reports "
+        "it yet.",
+    )
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # the independent scrutiny body scrutinises the figures: it never reports them
+        limit_choices(
+            self,
+            "agencies",
+            Agency.objects_for(partnership)
+            .filter(is_active=True)
+            .exclude(kind=AgencyKind.SCRUTINY)
+            .order_by("name"),
+        )

@@ -1,7 +1,9 @@
 """The indicator catalogue: each measure of the multi-agency data set, with its definition,
 unit, polarity, owning sector, phase, frequency and source. National indicators are global
 (shared by every partnership); a partnership's local indicators are its own (``partnership``),
-versioned: a changed definition is a ``DefinitionChange``, from which its series starts again."""
+versioned: a changed definition is a ``DefinitionChange``, from which its series starts again.
+Each partnership chooses the phases it has adopted and from when (``PhaseAdoption``) and which
+of its agencies report each indicator (``IndicatorAssignment``)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,17 @@ from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from assurance.dataset.charts.spc import Polarity as SpcPolarity
-from assurance.partnerships.models import Agency, Partnership, Sector
+from assurance.partnerships.models import (
+    Agency,
+    Partnership,
+    PartnershipScoped,
+    Person,
+    Sector,
+)
 
 
 class Unit(models.TextChoices):
@@ -164,6 +173,20 @@ class Indicator(models.Model):
         return self.unit in (Unit.PERCENTAGE, Unit.RATE_10K, Unit.RATIO)
 
 
+# What the business unit writes of a local indicator, besides its code and the agency that
+# answers for it: the one list the form, the services and the API serializer take.
+LOCAL_FIELDS = (
+    "title",
+    "definition",
+    "numerator_definition",
+    "denominator_definition",
+    "unit",
+    "polarity",
+    "frequency",
+    "phase",
+    "decimal_places",
+)
+
 # The fields of a local indicator whose change makes its figures a different measure.
 DEFINITION_FIELDS = (
     "definition",
@@ -205,3 +228,61 @@ class DefinitionChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} version {self.version} from {self.starts}"
+
+
+PHASES = (1, 2, 3)
+
+
+class PhaseAdoption(PartnershipScoped):
+    """A partnership collects the indicators of a phase of the data set from ``adopted_from``
+    (the first day of the first period collected). A phase without a row is not adopted; a
+    partnership with no row at all has not chosen yet and collects every phase."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+    phase = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    adopted_from = models.DateField(
+        help_text="The first day of the first period collected in this phase."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["phase"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "phase"], name="dataset_phase_adoption_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Phase {self.phase} from {self.adopted_from:%-d %B %Y}"
+
+
+# Who reports an indicator: as the business unit confirmed, or proposed until it does
+ASSIGNMENT_STATUS_COLOURS = {"confirmed": "green", "proposed": "yellow"}
+
+
+class IndicatorAssignment(PartnershipScoped):
+    """The agencies of a partnership that report an indicator, as its business unit confirmed
+    them. Until it does, the indicator is owed by the agencies proposed from its sector
+    (``catalogue.rules.proposed_agencies``)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    agencies = models.ManyToManyField(Agency, blank=True, related_name="+")
+    confirmed_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    confirmed_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords(m2m_fields=[agencies])
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "indicator"], name="dataset_assignment_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Who reports {self.indicator.code}"

@@ -1,12 +1,25 @@
 """Reads of the indicator catalogue: the national indicators, shared by every partnership, and
-a partnership's own local ones (never another partnership's)."""
+a partnership's own local ones (never another partnership's); the phases it has adopted and
+which of its agencies report each indicator (``collecting``: what each agency owes in a round)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
 from django.db.models import F, Q, QuerySet
 
-from assurance.dataset.catalogue.models import DefinitionChange, Indicator
-from assurance.partnerships.models import Partnership
+from assurance.dataset.catalogue import rules
+from assurance.dataset.catalogue.models import (
+    DefinitionChange,
+    Indicator,
+    IndicatorAssignment,
+    PhaseAdoption,
+    Source,
+)
+from assurance.partnerships.models import Agency, Partnership
 
 
 def visible_to(partnership: Partnership | None) -> Q:
@@ -46,3 +59,188 @@ def local_indicator_get(*, partnership: Partnership, code: str) -> Indicator | N
 
 def definition_changes(*, indicator: Indicator) -> list[DefinitionChange]:
     return list(DefinitionChange.objects.filter(indicator=indicator).order_by("version"))
+
+
+# ---- what a partnership collects, and from whom ---------------------------------------------
+
+
+def phase_adoption_list(*, partnership: Partnership) -> list[PhaseAdoption]:
+    return list(PhaseAdoption.objects_for(partnership).order_by("phase"))
+
+
+def phase_adoptions(*, partnership: Partnership) -> dict[int, date]:
+    """Each adopted phase's first day (empty: the partnership has not chosen its phases)."""
+    return dict(
+        PhaseAdoption.objects_for(partnership).values_list("phase", "adopted_from").order_by()
+    )
+
+
+def _confirmed(partnership: Partnership) -> dict[int, set[int]]:
+    """Indicator id → the agencies the business unit confirmed (an empty set: none)."""
+    confirmed: dict[int, set[int]] = {}
+    for indicator_id, agency_id in IndicatorAssignment.objects_for(partnership).values_list(
+        "indicator_id", "agencies"
+    ):
+        agencies = confirmed.setdefault(indicator_id, set())  # none confirmed is a confirmation
+        if agency_id is not None:
+            agencies.add(agency_id)
+    return confirmed
+
+
+@dataclass
+class Collecting:
+    """What a partnership collects: its agency-return indicators, agencies, adopted phases and
+    confirmed assignments, read once (four queries) and answered for any round."""
+
+    indicators: list[Indicator]
+    agencies: list[Agency]
+    adoptions: dict[int, date]
+    confirmed: dict[int, set[int]]
+
+    def reporting(self, indicator: Indicator) -> list[int]:
+        return rules.reporting_agencies(
+            indicator.owning_sector, self.agencies, self.confirmed.get(indicator.pk)
+        )
+
+    def owed(self, *, frequency: str, period_start: date) -> dict[int, list[Indicator]]:
+        """Agency id → the indicators it owes for the period (in catalogue order)."""
+        owed: dict[int, list[Indicator]] = defaultdict(list)
+        for indicator in self.indicators:
+            if indicator.frequency != frequency or not rules.phase_adopted(
+                indicator.phase, self.adoptions, period_start
+            ):
+                continue
+            for agency_id in self.reporting(indicator):
+                owed[agency_id].append(indicator)
+        return dict(owed)
+
+
+def collecting(*, partnership: Partnership) -> Collecting:
+    return Collecting(
+        indicators=list(
+            Indicator.objects.filter(
+                visible_to(partnership), active=True, source=Source.AGENCY_RETURN
+            ).order_by("phase", "order", "code")
+        ),
+        agencies=list(Agency.objects_for(partnership).order_by("kind", "name")),
+        adoptions=phase_adoptions(partnership=partnership),
+        confirmed=_confirmed(partnership),
+    )
+
+
+@dataclass
+class AssignmentRow:
+    """One indicator on the business unit's "who reports what" page."""
+
+    indicator: Indicator
+    agencies: list[Agency]  # confirmed, or proposed until confirmed
+    assignment: IndicatorAssignment | None
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.assignment is not None
+
+    @property
+    def status(self) -> str:
+        return "confirmed" if self.is_confirmed else "proposed"
+
+
+def assignment_rows(*, partnership: Partnership) -> list[AssignmentRow]:
+    """Every agency-return indicator the partnership sees, with who reports it."""
+    plan = collecting(partnership=partnership)
+    by_id = {a.pk: a for a in plan.agencies}
+    assignments = {
+        a.indicator_id: a
+        for a in IndicatorAssignment.objects_for(partnership).select_related("confirmed_by")
+    }
+    return [
+        AssignmentRow(
+            indicator=indicator,
+            agencies=[by_id[pk] for pk in plan.reporting(indicator)],
+            assignment=assignments.get(indicator.pk),
+        )
+        for indicator in plan.indicators
+    ]
+
+
+def assignment_row(*, partnership: Partnership, indicator: Indicator) -> AssignmentRow:
+    return next(
+        r for r in assignment_rows(partnership=partnership) if r.indicator.pk == indicator.pk
+    )
+
+
+def agency_return_get(*, partnership: Partnership, code: str) -> Indicator | None:
+    """An active agency-return indicator the partnership sees (national or its own)."""
+    indicator = indicator_by_code(code=code, partnership=partnership)
+    if indicator is None or indicator.source != Source.AGENCY_RETURN:
+        return None
+    return indicator
+
+
+@dataclass(frozen=True)
+class ConfigurationChange:
+    """One change of the phases adopted or of who reports an indicator, for its history."""
+
+    when: datetime
+    who: str
+    what: str
+
+
+def _who(record: Any) -> str:
+    user = record.history_user
+    return (user.get_full_name() or user.email) if user is not None else "The system"
+
+
+def phase_history(*, partnership: Partnership) -> list[ConfigurationChange]:
+    """Every change of the phases the partnership adopted, newest first."""
+    records = (
+        PhaseAdoption.history.filter(partnership=partnership)  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+    verbs = {"+": "adopted from", "~": "now adopted from", "-": "no longer adopted (was from"}
+    changes = []
+    for record in records:
+        what = f"Phase {record.phase} {verbs[record.history_type]} {record.adopted_from:%-d %B %Y}"
+        changes.append(
+            ConfigurationChange(
+                when=record.history_date,
+                who=_who(record),
+                what=what + (")" if record.history_type == "-" else ""),
+            )
+        )
+    return changes
+
+
+def assignment_history(*, assignment: IndicatorAssignment) -> list[ConfigurationChange]:
+    """Who reported the indicator after each confirmation, newest first (a confirmation's
+    steps, saving the record then its agencies, are read as one: its last)."""
+    history = assignment.history  # type: ignore[attr-defined]
+    records = list(history.select_related("history_user").order_by("history_date", "history_id"))
+    # the agencies of each historical record: rows of simple-history's m2m history table
+    then = history.model._meta.get_field("historicalindicatorassignment_agencies").related_model
+    names_of: dict[int, list[str]] = defaultdict(list)
+    for history_id, name in then.objects.filter(history__in=records).values_list(
+        "history_id", "agency__name"
+    ):
+        names_of[history_id].append(name)
+    last_of: dict[datetime, Any] = {}
+    for record in records:
+        last_of[record.confirmed_at] = record  # dicts keep the order of first insertion
+    changes = []
+    for record in last_of.values():
+        names = sorted(names_of[record.history_id])
+        what = ", ".join(names) if names else "No agency"
+        changes.append(ConfigurationChange(when=record.confirmed_at, who=_who(record), what=what))
+    return list(reversed(changes))
+
+
+def unconfirmed_count(*, partnership: Partnership) -> int:
+    """How many indicators the agencies report are still asked of the agencies proposed from
+    their sector, not confirmed by the business unit."""
+    confirmed = IndicatorAssignment.objects_for(partnership).values("indicator_id")
+    return (
+        Indicator.objects.filter(visible_to(partnership), active=True, source=Source.AGENCY_RETURN)
+        .exclude(pk__in=confirmed)
+        .count()
+    )

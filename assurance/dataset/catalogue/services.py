@@ -1,9 +1,11 @@
 """Writes of the indicator catalogue: loading the national catalogue from the starter file
 (``starter.yaml``) or an uploaded table, matched on the code (idempotent); and a partnership's
-own local indicators, added and versioned by its business unit."""
+own local indicators, added and versioned by its business unit; the phases a partnership has
+adopted, and the agencies its business unit confirms to report each indicator."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,17 +14,23 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
-from assurance.core.history import save_as
+from assurance.core.history import delete_as, save_as
+from assurance.dataset.catalogue import selectors
 from assurance.dataset.catalogue.models import (
     DEFINITION_FIELDS,
+    LOCAL_FIELDS,
+    PHASES,
     DefinitionChange,
     Indicator,
+    IndicatorAssignment,
+    PhaseAdoption,
     Source,
 )
 from assurance.dataset.summaries.services import summaries_stale
 from assurance.partnerships.access import Actor
-from assurance.partnerships.models import Agency, Partnership
+from assurance.partnerships.models import Agency, AgencyKind, Partnership
 
 STARTER_CATALOGUE = Path(__file__).parent / "starter.yaml"
 
@@ -91,19 +99,6 @@ def catalogue_load_entries(*, entries: list[dict[str, Any]]) -> tuple[int, int]:
 
 # ---- a partnership's own local indicators ---------------------------------------------------
 
-LOCAL_FIELDS = (
-    "title",
-    "definition",
-    "numerator_definition",
-    "denominator_definition",
-    "unit",
-    "polarity",
-    "frequency",
-    "phase",
-    "decimal_places",
-    "themes",
-)
-
 
 def _local_reason(partnership: Partnership) -> str:
     return (
@@ -128,8 +123,9 @@ def local_indicator_create(
     *, actor: Actor, code: str, owner: Agency | None, **fields: Any
 ) -> Indicator:
     """Add a local indicator to the actor's partnership: collected from its agencies of the
-    owner's sector like any agency return; never seen by another partnership. Its code may not
-    be a national indicator's or another of the partnership's own."""
+    owner's sector until the business unit confirms who reports it; never seen by another
+    partnership. Its code may not be a national indicator's or another of the partnership's
+    own."""
     actor.require("indicator.manage")
     _check_owner(actor, owner)
     assert owner is not None
@@ -218,3 +214,100 @@ def local_indicator_update(
                 actor,
             )
     return indicator
+
+
+# ---- the phases a partnership has adopted, and who reports each indicator ---------------------
+
+
+def phase_adoptions_set(*, actor: Actor, adopted: dict[int, date | None]) -> list[PhaseAdoption]:
+    """Record the phases the actor's partnership has adopted and from when (``None``: not
+    adopted). A phase is adopted after the one before it, never from an earlier date; a phase
+    no longer adopted is removed (its history keeps when it was). Figures already collected are
+    kept."""
+    actor.require("indicator.manage")
+    problems = {}
+    previous: date | None = None
+    for phase in PHASES:
+        starts = adopted.get(phase)
+        if starts is None:
+            previous = None
+            continue
+        if phase > 1 and adopted.get(phase - 1) is None:
+            problems[f"phase_{phase}"] = (
+                f"Adopt phase {phase - 1} before phase {phase}, or leave phase {phase}'s date empty"
+            )
+        elif previous is not None and starts < previous:
+            problems[f"phase_{phase}"] = (
+                f"Enter a date for phase {phase} on or after phase {phase - 1}'s "
+                f"({previous:%-d %B %Y})"
+            )
+        previous = starts
+    if problems:
+        raise ValidationError(problems)
+    stored = {a.phase: a for a in PhaseAdoption.objects_for(actor.partnership)}
+    with transaction.atomic():
+        for phase in PHASES:
+            starts, adoption = adopted.get(phase), stored.get(phase)
+            if starts is None:
+                if adoption is not None:
+                    delete_as(adoption, actor)
+            elif adoption is None:
+                save_as(
+                    PhaseAdoption(partnership=actor.partnership, phase=phase, adopted_from=starts),
+                    actor,
+                )
+            elif adoption.adopted_from != starts:
+                adoption.adopted_from = starts
+                save_as(adoption, actor)
+    return list(PhaseAdoption.objects_for(actor.partnership).order_by("phase"))
+
+
+def assignment_confirm(
+    *,
+    actor: Actor,
+    indicator: Indicator,
+    agencies: Iterable[Agency],
+) -> IndicatorAssignment:
+    """Confirm (or change) which of the partnership's agencies report an agency-return
+    indicator: from its next collection round, exactly these agencies owe it."""
+    actor.require("indicator.manage")
+    agencies = list(agencies)
+    if indicator.source != Source.AGENCY_RETURN or indicator.partnership_id not in (
+        None,
+        actor.partnership.pk,
+    ):
+        raise ValidationError("Only an indicator the agencies report can be assigned to them")
+    if any(a.partnership_id != actor.partnership.pk for a in agencies):
+        raise ValidationError({"agencies": "Choose agencies of this partnership"})
+    if any(a.kind == AgencyKind.SCRUTINY for a in agencies):
+        raise ValidationError(
+            {
+                "agencies": "The independent scrutiny body scrutinises the figures: it cannot "
+                "report them"
+            }
+        )
+    assignment = (
+        IndicatorAssignment.objects_for(actor.partnership).filter(indicator=indicator).first()
+    )
+    with transaction.atomic():
+        if assignment is None:
+            assignment = IndicatorAssignment(partnership=actor.partnership, indicator=indicator)
+        assignment.confirmed_by = actor.person
+        assignment.confirmed_at = timezone.now()
+        save_as(assignment, actor)
+        assignment.agencies.set(agencies)
+    return assignment
+
+
+def assignments_confirm_proposals(*, actor: Actor) -> list[IndicatorAssignment]:
+    """Confirm every indicator not yet confirmed with the agencies proposed for it (those
+    already confirmed are left as they are)."""
+    actor.require("indicator.manage")
+    rows = [
+        r for r in selectors.assignment_rows(partnership=actor.partnership) if not r.is_confirmed
+    ]
+    with transaction.atomic():
+        return [
+            assignment_confirm(actor=actor, indicator=r.indicator, agencies=r.agencies)
+            for r in rows
+        ]

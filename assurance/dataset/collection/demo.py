@@ -23,6 +23,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.selectors import collecting
 from assurance.dataset.collection.models import (
     AgencySignOff,
     CollectionRound,
@@ -35,7 +36,6 @@ from assurance.dataset.collection.rules import (
     period_containing,
     previous_period,
 )
-from assurance.dataset.collection.selectors import agency_indicators
 from assurance.partnerships.models import Agency, Partnership, Person
 
 PUBLISHED_QUARTERS = 12
@@ -165,10 +165,7 @@ def load_demo_collection(command: Any = None) -> None:
     for person in people:
         if person.is_agency_lead:
             lead_of.setdefault(person.agency_id, person)
-    owed = {
-        agency.pk: list(agency_indicators(agency=agency, frequency="quarterly"))
-        for agency in agencies
-    }
+    plan = collecting(partnership=partnership)
     rng = random.Random(SEED)
     # the local indicators draw from their own sequence, so the national series (and their
     # signals) are the same with or without them
@@ -205,9 +202,10 @@ def load_demo_collection(command: Any = None) -> None:
             published_by=None if is_open else analyst,
         )
         rounds.append(round)
+        owed = plan.owed(frequency="quarterly", period_start=period.start)
         for agency in agencies:
             state = open_state.get(agency.short_name, "none") if is_open else "signed"
-            if state == "none" or not owed[agency.pk]:
+            if state == "none" or not owed.get(agency.pk):
                 continue
             if not is_open and agency.short_name == "College" and index in (2, 3):
                 continue  # two quarters the college did not report (completeness below 100%)

@@ -15,8 +15,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from assurance.core.concurrency import fingerprint
-from assurance.dataset.catalogue.models import Indicator, Source
-from assurance.dataset.catalogue.selectors import visible_to
+from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.selectors import collecting
 from assurance.dataset.collection.models import (
     AgencySignOff,
     Chase,
@@ -50,16 +50,12 @@ def rule_for(indicator: Indicator) -> IndicatorRule:
     )
 
 
-def agency_indicators(*, agency: Agency, frequency: str) -> QuerySet[Indicator]:
-    """The indicators an agency reports in a round: agency returns of that frequency whose
-    owning sector is the agency's sector."""
-    return Indicator.objects.filter(
-        visible_to(agency.partnership),
-        active=True,
-        source=Source.AGENCY_RETURN,
-        owning_sector=agency.sector,
-        frequency=frequency,
-    ).order_by("phase", "order", "code")
+def agency_indicators(*, agency: Agency, frequency: str, period_start: date) -> list[Indicator]:
+    """The indicators an agency owes for a period: the agency returns of that frequency in the
+    phases its partnership has adopted by the period's start, assigned to the agency (as the
+    business unit confirmed, or as proposed from their sector until it does)."""
+    plan = collecting(partnership=agency.partnership)
+    return plan.owed(frequency=frequency, period_start=period_start).get(agency.pk, [])
 
 
 def round_list(*, actor: Actor) -> QuerySet[CollectionRound]:
@@ -160,15 +156,11 @@ def rounds_progress(
     today = today or timezone.localdate()
     partnership = rounds[0].partnership
     given = list(agencies) if agencies is not None else None
-    expected: dict[tuple[str, str], set[int]] = defaultdict(set)  # (frequency, sector)
-    for pk, frequency, sector in Indicator.objects.filter(
-        visible_to(partnership), active=True, source=Source.AGENCY_RETURN
-    ).values_list("pk", "frequency", "owning_sector"):
-        expected[frequency, sector].add(pk)
+    plan = collecting(partnership=partnership)
     all_agencies = (
         given
         if given is not None
-        else list(Agency.objects_for(partnership).filter(is_active=True).order_by("kind", "name"))
+        else [a for a in plan.agencies if a.is_active]  # read in ("kind", "name") order
     )
     reported: dict[tuple[int, int], set[int]] = defaultdict(set)  # (round, agency)
     for round_id, agency_id, indicator_id in (
@@ -192,8 +184,9 @@ def rounds_progress(
     result = []
     for round in rounds:
         progress = RoundProgress(round=round, agencies=[])
+        owed_by = plan.owed(frequency=round.frequency, period_start=round.period_start)
         for agency in all_agencies:
-            owed = expected.get((round.frequency, agency.sector), set())
+            owed = {i.pk for i in owed_by.get(agency.pk, [])}
             if given is None and not owed:
                 continue  # agencies that owe nothing in this round are not counted
             sign_off = sign_offs.get((round.pk, agency.pk))
@@ -234,7 +227,9 @@ class ValueRow:
 def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
     """Every indicator the agency owes in the round, with its saved value and its context:
     target and tolerance for the business year, last period's value, the series' history."""
-    indicators = list(agency_indicators(agency=agency, frequency=round.frequency))
+    indicators = agency_indicators(
+        agency=agency, frequency=round.frequency, period_start=round.period_start
+    )
     partnership = round.partnership
     saved = {
         v.indicator_id: v
@@ -327,7 +322,9 @@ def open_rounds_for_lead(*, actor: Actor) -> list[CollectionRound]:
     for round in CollectionRound.objects_for(actor.partnership).filter(
         status=RoundStatus.OPEN, opens_on__lte=today
     ):
-        if not agency_indicators(agency=agency, frequency=round.frequency).exists():
+        if not agency_indicators(
+            agency=agency, frequency=round.frequency, period_start=round.period_start
+        ):
             continue
         sign_off = sign_off_get(round=round, agency=agency)
         if sign_off is None or not sign_off.is_locked:

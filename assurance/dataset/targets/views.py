@@ -3,6 +3,7 @@ priorities per business year; everyone in the partnership may read them."""
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cached_property
 from typing import Any
 
@@ -16,6 +17,7 @@ from assurance.core.business_year import (
 )
 from assurance.dataset.catalogue import selectors
 from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.rules import phase_adopted
 from assurance.dataset.targets import selectors as targets
 from assurance.dataset.targets import services as targets_services
 from assurance.dataset.targets.forms import TargetForm
@@ -35,14 +37,20 @@ class TargetListView(PartnershipViewMixin, TemplateView):
         year = business_year_from(self.request.GET.get("year"), ahead=2)
         settings = targets.settings_by_indicator(partnership=self.partnership, business_year=year)
         this_year = current_business_year()
+        # indicators of a phase adopted by the year's end (or already given a target)
+        adopted = selectors.phase_adoptions(partnership=self.partnership)
+        year_end = date(year + 1, 3, 31)
+        indicators = [
+            i
+            for i in selectors.indicator_list(partnership=self.partnership)
+            if i.pk in settings or phase_adopted(i.phase, adopted, year_end)
+        ]
         context.update(
             year=year,
             year_label=business_year_label(year),
             years=[(y, business_year_label(y)) for y in range(this_year - 2, this_year + 2)],
-            rows=[
-                (i, settings.get(i.pk))
-                for i in selectors.indicator_list(partnership=self.partnership)
-            ],
+            rows=[(i, settings.get(i.pk)) for i in indicators],
+            phases_chosen=bool(adopted),
             can_manage=self.actor.can("indicator.manage"),
             breadcrumbs=[
                 {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}

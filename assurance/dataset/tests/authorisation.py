@@ -68,6 +68,12 @@ EXPECTED.update(
         "dataset:local_indicator_history": expect(
             allow=BU, kwargs={"code": "local_indicator_code"}
         ),
+        # the phases adopted and who reports each indicator are the business unit's to choose
+        "dataset:phases": expect(allow=BU),
+        "dataset:assignment_list": expect(allow=BU),
+        "dataset:assignment_confirm_all": expect(allow=BU),
+        "dataset:assignment_edit": expect(allow=BU, kwargs={"code": "indicator_code"}),
+        "dataset:assignment_history": expect(allow=BU, kwargs={"code": "indicator_code"}),
         # scorecards and the exception report show published figures: every role
         "dataset:scorecard_list": expect(allow=NORTHFIELD),
         "dataset:scorecard": expect(allow=NORTHFIELD, kwargs={"pk": "scorecard_priority"}),

@@ -10,13 +10,14 @@ from assurance.dataset.charts.spc import SpecialCause, Variation, xmr
 from assurance.dataset.collection.demo import load_demo_collection
 from assurance.dataset.collection.models import CollectionRound, IndicatorValue
 from assurance.dataset.collection.selectors import (
+    agency_rows,
     changed_since_sign_off,
     partnership_series,
     round_progress,
 )
 from assurance.dataset.demo import load_demo_dataset
 from assurance.partnerships.demo import load_demo_partnerships
-from assurance.partnerships.models import Partnership
+from assurance.partnerships.models import Agency, Partnership
 
 
 @pytest.fixture
@@ -66,3 +67,25 @@ def test_a_revised_point_is_marked(northfield_demo):
     assert len(revised) == 1 and "out-of-hours" in revised[0].revisions[0].reason
     value = revised[0].revisions[0].value
     assert changed_since_sign_off(round=value.round, agency=value.agency) == 1
+
+
+def test_northfield_asks_each_agency_what_it_owes_from_the_phases_it_adopted(northfield_demo):
+    rounds = list(CollectionRound.objects_for(northfield_demo).order_by("period_start"))
+    agencies = {a.short_name: a for a in Agency.objects_for(northfield_demo)}
+
+    def owed(round, name):
+        return {r.indicator.code for r in agency_rows(round=round, agency=agencies[name])}
+
+    open_round = rounds[-1]
+    assert "WF-MA-TRAINING" not in owed(open_round, "Fire")
+    assert owed(open_round, "Scrutiny") == set()
+    assert "EDU-EHE" not in owed(open_round, "College")
+    assert {"EDU-EHE", "WF-MA-TRAINING"} <= owed(open_round, "Council")
+    assert "EDU-EHE" in owed(open_round, "Schools")
+    # phase 1 from the first round, phase 2 from the third, phase 3 from the fifth
+    assert owed(rounds[0], "Schools") == set() and "EDU-CIN-PA" in owed(rounds[2], "Schools")
+    assert "EH-ASSESS" not in owed(rounds[3], "Council")
+    assert "EH-ASSESS" in owed(rounds[4], "Council")
+    values = IndicatorValue.objects_for(northfield_demo)
+    assert not values.filter(round=rounds[3], indicator__phase=3).exists()
+    assert not values.filter(indicator__code="WF-MA-TRAINING", agency=agencies["Fire"]).exists()

@@ -21,6 +21,8 @@ from assurance.dataset.collection.tests.factories import (
 )
 from assurance.partnerships.access import actor_for_person
 
+Q1 = date(2026, 4, 1)
+
 FORM = {
     "code": "lado-ref",
     "title": "Referrals to the LADO",
@@ -70,9 +72,15 @@ def test_the_business_unit_adds_a_local_indicator_only_its_partnership_sees(
 
 
 def test_a_local_indicator_is_owed_by_its_partnerships_agencies_only(lado, northfield, southvale):
-    assert lado in agency_indicators(agency=northfield.council, frequency="quarterly")
-    assert lado not in agency_indicators(agency=southvale.council, frequency="quarterly")
-    assert lado not in agency_indicators(agency=northfield.police, frequency="quarterly")
+    assert lado in agency_indicators(
+        agency=northfield.council, frequency="quarterly", period_start=Q1
+    )
+    assert lado not in agency_indicators(
+        agency=southvale.council, frequency="quarterly", period_start=Q1
+    )
+    assert lado not in agency_indicators(
+        agency=northfield.police, frequency="quarterly", period_start=Q1
+    )
 
 
 def test_a_code_of_a_national_indicator_or_another_local_one_is_refused(
@@ -201,3 +209,33 @@ def test_a_long_reason_is_kept_whole_on_the_version_and_shortened_in_the_history
     stored = indicator.history.latest().history_change_reason
     assert len(stored) == 100 and stored.endswith("…")
     assert stored.startswith("Version 2 from 1 April 2024: Counted by referral")
+
+
+def test_one_list_of_a_local_indicator_s_fields_serves_the_form_the_service_and_the_api(
+    northfield, catalogue, amira
+):
+    from assurance.dataset.catalogue.api import IndicatorSerializer
+    from assurance.dataset.catalogue.forms import LocalIndicatorForm
+    from assurance.dataset.catalogue.models import LOCAL_FIELDS
+
+    form = LocalIndicatorForm(partnership=northfield.partnership)
+    assert set(LOCAL_FIELDS) <= set(form.fields) and set(LOCAL_FIELDS) <= set(
+        IndicatorSerializer().fields
+    )
+    # the service stores every one of them (a title and a phase: no new version)
+    indicator = LocalIndicatorFactory(partnership=northfield.partnership, owner=northfield.council)
+    local_indicator_update(
+        actor=actor_for_person(amira),
+        indicator=indicator,
+        owner=northfield.council,
+        title="Renamed",
+        phase=2,
+        decimal_places=1,
+    )
+    indicator.refresh_from_db()
+    assert (indicator.title, indicator.phase, indicator.decimal_places, indicator.version) == (
+        "Renamed",
+        2,
+        1,
+        1,
+    )

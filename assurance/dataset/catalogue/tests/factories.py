@@ -32,7 +32,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
 
 class LocalIndicatorFactory(IndicatorFactory):
     """``LocalIndicatorFactory(partnership=p, owner=agency)``: a partnership's own quarterly
-    count, reported by agencies of the owner's sector."""
+    count, proposed to the agencies of the owner's sector."""
 
     class Meta:
         model = Indicator

@@ -1,0 +1,154 @@
+"""The partnership configures its own data set, end to end in a browser (axe-core on every
+page): the business unit adds a local indicator, assigns it to two agencies, adopts phase 2
+from a date (a later phase 3 date is refused first), opens a round in which each agency is
+asked exactly what it owes, the two agencies enter their figures, the business unit publishes
+and sees the indicator on the Exploitation scorecard and its combined figure on its page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from assurance.core.business_year import current_business_year
+from assurance.dataset.collection.models import CollectionRound
+from assurance.dataset.collection.rules import period_containing
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+P = "/p/northfield/data-set/"
+
+
+def test_local_indicator_assigned_adopted_collected_and_published(browse) -> None:
+    period = period_containing("quarterly", timezone.localdate())  # no round for it yet
+    starts = period.start.isoformat()
+    quarter = (period.start.month - 4) % 12 // 3 + 1
+
+    bu = browse("data-set-configuration")
+    bu.sign_in("business-unit@northfield.example")
+    # 1. a local indicator, in phase 2
+    bu.goto(P)
+    bu.page.get_by_role("button", name="Add a local indicator").click()
+    bu.page.get_by_label("Code").fill("CSE-RISK")
+    bu.page.get_by_label("Title").fill("Children assessed at risk of sexual exploitation")
+    bu.page.get_by_label("Definition", exact=True).fill(
+        "Children whose exploitation risk assessment in the period found a significant risk of "
+        "child sexual exploitation."
+    )
+    bu.page.get_by_label("Unit").select_option(label="Count")
+    bu.page.get_by_label("Better when").select_option(label="Neither")
+    bu.page.get_by_label("How often it is reported").select_option(label="Quarterly")
+    bu.page.get_by_label("Phase of the data set").select_option("2")
+    bu.page.get_by_label("Agency that answers for it").select_option(
+        label="Northfield Borough Council"
+    )
+    bu.page.get_by_role("button", name="Add the indicator").click()
+    expect(bu.page.get_by_role("heading", level=1)).to_have_text(
+        "Children assessed at risk of sexual exploitation"
+    )
+
+    # 2. assigned to the council and the police (proposed: the council alone)
+    bu.goto(P)
+    bu.page.get_by_role("link", name="Who reports each indicator").click()
+    row = bu.page.locator("#assignment-CSE-RISK")
+    expect(row).to_contain_text("Proposed")
+    expect(bu.page.locator("#assignment-WF-MA-TRAINING")).not_to_contain_text("Fire")
+    bu.check("assignment-list")
+    row.get_by_role("link", name=re.compile("Confirm or change")).click()
+    bu.check("assignment-edit")
+    expect(bu.page.get_by_label("Independent Scrutiny for Northfield")).to_have_count(0)
+    bu.page.get_by_label("Northshire Police").check()
+    bu.page.get_by_role("button", name="Confirm").click()
+    expect(bu.page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "reported by Council, Police"
+    )
+    expect(bu.page.locator("#assignment-CSE-RISK")).to_contain_text("Confirmed")
+
+    # 3. phase 2 adopted from the start of this quarter: phase 3 cannot come before it
+    bu.goto(P + "phases/")
+    bu.check("phases")
+    bu.page.set_viewport_size({"width": 375, "height": 800})  # a phone: no sideways scroll
+    bu.check("phases-375")
+    bu.goto(P + "assignments/")
+    bu.check("assignment-list-375")
+    bu.page.set_viewport_size({"width": 1280, "height": 800})
+    bu.goto(P + "phases/")
+    bu.page.get_by_label("Phase 2 adopted from").fill(starts)
+    bu.page.get_by_role("button", name="Save the phases").click()
+    expect(bu.page.locator(".govuk-error-summary")).to_contain_text("on or after phase 2")
+    bu.check("phases-error")
+    bu.page.get_by_label("Phase 3 adopted from").fill(starts)
+    bu.page.get_by_role("button", name="Save the phases").click()
+    expect(bu.page.locator(".govuk-notification-banner--success")).to_contain_text("Phase 2 from")
+    bu.goto(P + "phases/")
+    expect(bu.page.locator("#phase-history ~ table")).to_contain_text("Phase 2 now adopted from")
+
+    # 4. a round for this quarter: each agency owes exactly what it is assigned
+    bu.goto(P + "collection/")
+    bu.page.get_by_role("link", name="Open a collection round").click()
+    bu.page.get_by_label("Business year").fill(str(current_business_year()))
+    bu.page.get_by_label("Quarter or month").fill(str(quarter))
+    bu.page.get_by_label("Opens on").fill(timezone.localdate().isoformat())
+    bu.page.get_by_label("Due date").fill((period.end).isoformat())
+    bu.page.get_by_role("button", name="Open the round").click()
+    round = CollectionRound.unscoped.get(
+        partnership__slug="northfield", period_start=period.start, frequency="quarterly"
+    )
+    bu.check("round-opened")
+    expect(bu.page.get_by_role("row", name=re.compile("Northshire Fire"))).to_have_count(0)
+    expect(bu.page.get_by_role("row", name=re.compile("Independent Scrutiny"))).to_have_count(0)
+    bu.assert_clean()
+
+    values = f"{P}collection/{round.pk}/values/"
+    police = browse("police-lead")
+    police.sign_in("police-lead@northfield.example")
+    police.goto(values)
+    groups = police.page.locator("form legend h2")
+    expect(groups).to_contain_text(["Children assessed at risk of sexual exploitation"])
+    expect(police.page.locator("form[novalidate]")).not_to_contain_text("electively home educated")
+    police.check("police-values")
+    police.page.get_by_role(
+        "group", name="Children assessed at risk of sexual exploitation"
+    ).get_by_label("Value (count)").fill("7")
+    police.page.get_by_role("button", name="Save", exact=True).click()
+    expect(police.page.locator(".govuk-notification-banner--success")).to_be_visible()
+    police.assert_clean()
+
+    council = browse("la-lead")
+    council.sign_in("la-lead@northfield.example")
+    council.goto(values)
+    expect(council.page.locator("form[novalidate]")).to_contain_text("electively home educated")
+    council.page.get_by_role(
+        "group", name="Children assessed at risk of sexual exploitation"
+    ).get_by_label("Value (count)").fill("12")
+    council.page.get_by_role("button", name="Save", exact=True).click()
+    expect(council.page.locator(".govuk-notification-banner--success")).to_be_visible()
+    council.check("council-values")
+    council.assert_clean()
+
+    school = browse("school-lead")
+    school.sign_in("school-lead@northfield.example")
+    school.goto(values)
+    expect(school.page.locator("form[novalidate]")).not_to_contain_text("sexual exploitation")
+    expect(school.page.locator("form[novalidate]")).to_contain_text("electively home educated")
+    school.assert_clean()
+
+    # 5. published, on the Exploitation scorecard and on its page: 12 + 7 = 19
+    bu.goto(f"{P}collection/{round.pk}/")
+    bu.page.get_by_role("button", name=re.compile("^Publish")).click()
+    expect(bu.page.locator(".govuk-notification-banner--success")).to_contain_text("published")
+    bu.goto(f"{P}targets/CSE-RISK/{current_business_year()}/")
+    bu.page.get_by_label("Exploitation").check()
+    bu.page.get_by_role("button", name=re.compile("^Save")).click()
+    bu.goto(P + "scorecards/")
+    bu.page.get_by_role("link", name="Exploitation").click()
+    row = bu.page.locator("#row-CSE-RISK")
+    expect(row).to_contain_text("19")
+    expect(row).to_contain_text(period.short_label)
+    bu.check("scorecard-with-local-indicator")
+    bu.goto(P + "CSE-RISK/")
+    expect(bu.page.locator("#partnership-series")).to_contain_text("19")
+    bu.check("local-indicator-published")
+    bu.assert_clean()

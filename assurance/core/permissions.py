@@ -131,6 +131,11 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "booking.view": {BU: ALL, LEAD: OWN},
     "booking.manage": _all(BU),
     "attendance.record": _all(BU),
+    # The annual report: the business unit drafts it and records the executive's approval; the
+    # scrutineer reads the draft (their view is a section of it). Once published it is public
+    # (its public pages need no sign-in and no permission).
+    "annual_report.view": _all(BU, SCRUTINEER),
+    "annual_report.manage": _all(BU),
 }
 
 

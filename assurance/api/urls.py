@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from assurance.annualreport.reports import api as annual_reports_api
 from assurance.audits import api as audits_api
 from assurance.dataset.benchmarks import api as comparisons_api
 from assurance.dataset.catalogue import api as catalogue_api
@@ -27,6 +28,11 @@ urlpatterns = [
     path("audits/<int:pk>/findings", audits_api.AuditFindingsAPI.as_view(), name="audits_findings"),
     path("actions/", action_api.ActionListAPI.as_view(), name="actions_list"),
     path("actions/<int:pk>/thread", thread_api.ActionThreadAPI.as_view(), name="actions_thread"),
+    path(
+        "annual-reports/",
+        annual_reports_api.AnnualReportListAPI.as_view(),
+        name="annual_reports_list",
+    ),
     path("reviews/", reviews_api.ReviewListAPI.as_view(), name="reviews_list"),
     path("reviews/<int:pk>", reviews_api.ReviewDetailAPI.as_view(), name="reviews_detail"),
     path("indicators/", catalogue_api.IndicatorListAPI.as_view(), name="indicator_list"),

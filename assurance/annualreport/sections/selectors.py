@@ -189,24 +189,29 @@ def audits_section(*, actor: Actor, year: int) -> Section:
     closed = [a for a in audits if a.status == AuditStatus.CLOSED]
     section = Section("audits")
     section.figures.append(
-        Figure("Audits in the year's programme", str(len(audits)), _url(actor, "audits:programme"))
+        Figure(
+            "Audits in the year's programme",
+            str(len(audits)),
+            _url(actor, "audits:programme") + f"?year={year}",
+        )
     )
     section.figures.append(Figure("Audits completed", str(len(closed)), ""))
     for audit in closed:
         findings = _url(actor, "audits:findings", audit.pk)
         rows = [
-            [Cell(m.get_kind_display()), Cell(f"{m.aspect}: {m.text}", findings)]
+            [Cell(m.get_kind_display()), Cell(m.aspect, findings), Cell(m.text, findings)]
             for m in key_messages(audit=audit)
         ]
         earlier = earlier_comparable_audit(audit=audit)
         if earlier is not None:
             rows.append(
                 [
-                    Cell("Re-audit: change since the earlier audit"),
-                    Cell(f"Compared with {earlier.title}", findings),
+                    Cell("Re-audit: its findings page shows the change since"),
+                    Cell("The earlier audit"),
+                    Cell(earlier.title, findings),
                 ]
             )
-        section.tables.append(Table(audit.title, ["Finding", "What we found"], rows))
+        section.tables.append(Table(audit.title, ["Finding", "About", "What we found"], rows))
     if not closed:
         section.notes.append("No multi-agency audit was completed in the year.")
     return section

@@ -125,9 +125,10 @@ class SectionEditView(OneReportMixin, FormPageView):
     def get_heading(self) -> str:
         return SECTIONS[self.key]
 
-    @property
-    def page_title(self) -> str:  # type: ignore[override]
-        return f"{SECTIONS[self.key]}: the words"
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = f"{SECTIONS[self.key]}: the words"
+        return context
 
     def get_caption(self) -> str:
         return str(self.report)

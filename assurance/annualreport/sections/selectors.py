@@ -173,11 +173,8 @@ def priorities_section(*, actor: Actor, year: int) -> Section:
             )
         )
     section.figures.append(
-        Figure(
-            "Actions delivered in the year",
-            str(len(delivered)),
-            _url(actor, "improvement:action_list") + "?status=complete",
-        )
+        # no page counts the year's delivered actions: each is linked in the tables
+        Figure("Actions delivered in the year", str(len(delivered)))
     )
     return section
 
@@ -273,10 +270,9 @@ def training_section(*, actor: Actor, year: int) -> Section:
     """Sessions held and, by agency, places taken and attendance recorded."""
     start, end = _year_span(year)
     sessions, by_agency = reach_in(partnership=actor.partnership, start=start, end=end)
-    courses = _url(actor, "training:course_list")
     section = Section("training")
     section.figures += [
-        Figure("Training sessions held", str(sessions), courses),
+        Figure("Training sessions held", str(sessions)),
         Figure("Practitioners who attended", str(sum(a for _, _, a in by_agency)), ""),
     ]
     section.tables.append(
@@ -299,9 +295,9 @@ def voice_section(*, actor: Actor, year: int) -> Section:
     feedback = reportable(actor=actor).filter(received_on__gte=start, received_on__lte=end)
     pairs = list(feedback.values_list("source", "age_band"))
     by_source, by_age = Counter(s for s, _ in pairs), Counter(a for _, a in pairs)
-    listing = _url(actor, "voice:feedback_list")
     section = Section("voice")
-    section.figures.append(Figure("Pieces of feedback", str(len(pairs)), listing))
+    # the feedback list counts every year's: this figure is compared with reportable's count
+    section.figures.append(Figure("Pieces of feedback", str(len(pairs))))
     section.tables.append(
         Table(
             "How children and families told us",
@@ -357,11 +353,7 @@ def progress_section(*, actor: Actor, year: int) -> Section:
     ]
     section = Section("progress")
     section.figures += [
-        Figure(
-            "Actions overdue",
-            str(len(overdue)),
-            _url(actor, "improvement:action_list") + "?status=overdue",
-        ),
+        Figure("Actions overdue", str(len(overdue))),
         Figure("Actions delivered without a measured improvement", str(len(without)), ""),
         Figure("Indicators worsening or with concerning variation", str(len(worsening)), ""),
     ]

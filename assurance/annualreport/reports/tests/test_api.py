@@ -4,6 +4,8 @@ the permission gets an empty list, another partnership's business unit none of N
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 
@@ -22,9 +24,9 @@ def test_the_list_gives_year_status_and_public_addresses_once_published(
     amira: Person,
     helen: Person,
     tamsin: Person,
-    client_for: object,
+    client_for: Callable[[Person], Client],
 ) -> None:
-    client = client_for(amira)  # type: ignore[operator]
+    client = client_for(amira)
     [row] = client.get("/api/v1/annual-reports/").json()
     assert (row["year"], row["status"], row["public_url"], row["young_people_url"]) == (
         report.business_year,
@@ -41,8 +43,8 @@ def test_the_list_gives_year_status_and_public_addresses_once_published(
     assert row["public_url"] == f"http://testserver/annual-reports/{slug}/{year}/"
     assert row["young_people_url"].endswith(f"/annual-reports/{slug}/{year}/young-people/")
     assert Client().get(row["public_url"]).status_code == 200
-    assert client_for(helen).get("/api/v1/annual-reports/").json() == []  # type: ignore[operator]
-    assert client_for(tamsin).get("/api/v1/annual-reports/").json() == []  # type: ignore[operator]
+    assert client_for(helen).get("/api/v1/annual-reports/").json() == []
+    assert client_for(tamsin).get("/api/v1/annual-reports/").json() == []
     assert Client().get("/api/v1/annual-reports/").status_code in {401, 403}
 
 

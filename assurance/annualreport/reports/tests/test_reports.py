@@ -5,6 +5,7 @@ does not change the published report, and a published report cannot be edited.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -14,7 +15,7 @@ from django.test import Client
 from assurance.annualreport.reports import selectors, services
 from assurance.annualreport.reports.models import AnnualReport, ReportStatus
 from assurance.improvement.meetings.models import Meeting
-from assurance.partnerships.access import actor_for_person
+from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import Tenant
 from assurance.voice.feedback.tests.factories import FeedbackFactory
@@ -22,8 +23,8 @@ from assurance.voice.feedback.tests.factories import FeedbackFactory
 pytestmark = pytest.mark.django_db
 
 
-def _voice_count(report: AnnualReport, actor: object) -> str:
-    [voice] = [s for s in selectors.shown_sections(actor=actor, report=report) if s.key == "voice"]  # type: ignore[arg-type]
+def _voice_count(report: AnnualReport, actor: Actor) -> str:
+    [voice] = [s for s in selectors.shown_sections(actor=actor, report=report) if s.key == "voice"]
     return voice.section.figures[0].value
 
 
@@ -95,9 +96,9 @@ def test_the_business_unit_writes_approves_and_publishes_through_the_pages(
     inquorate: Meeting,
     amira: Person,
     corinne: Person,
-    client_for: object,
+    client_for: Callable[[Person], Client],
 ) -> None:
-    client = client_for(amira)  # type: ignore[operator]
+    client = client_for(amira)
     base = northfield.url(f"annual-reports/{report.pk}/")
     long = " ".join(["word"] * 25) + "."
     response = client.post(
@@ -133,7 +134,7 @@ def test_the_business_unit_writes_approves_and_publishes_through_the_pages(
     word = anonymous.get(public + "young-people/docx/")
     assert word["Content-Type"].startswith("application/vnd.openxmlformats")
     # The scrutineer reads it; only the business unit changes it
-    scrutineer = client_for(corinne)  # type: ignore[operator]
+    scrutineer = client_for(corinne)
     assert scrutineer.get(base).status_code == 200
     assert scrutineer.get(base + "sections/voice/").status_code == 403
 

@@ -267,8 +267,10 @@ def _year_span(year: int) -> tuple[datetime, datetime]:
 
 
 def training_section(*, actor: Actor, year: int) -> Section:
-    """Sessions held and, by agency, places taken and attendance recorded."""
+    """Sessions held (so far, in the current year) and, by agency, places taken and
+    attendance recorded."""
     start, end = _year_span(year)
+    end = min(end, timezone.now())  # held: a session still to come this year is not counted
     sessions, by_agency = reach_in(partnership=actor.partnership, start=start, end=end)
     section = Section("training")
     section.figures += [

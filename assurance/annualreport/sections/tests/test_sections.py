@@ -74,6 +74,10 @@ def test_training_reach_counts_confirmed_places_and_attendance_by_agency(
         [northfield.police.name, "2", "1"],
     ]
     assert any("not yet reported" in note for note in section.notes)
+    # a session still to come this year has not been held
+    SessionFactory(partnership=p, days=1)
+    this_year = selectors.training_section(actor=actor_for_person(amira), year=YEAR + 1)
+    assert this_year.figures[0].value == "0"
 
 
 def test_little_progress_lists_actions_overdue_and_delivered_without_impact(

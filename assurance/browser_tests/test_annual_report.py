@@ -98,8 +98,10 @@ def test_draft_approve_at_a_quorate_executive_publish_and_read_in_public(browse)
     expect(visitor.page.locator("main")).to_contain_text("Children and families told us a lot.")
     visitor.check("public-report")
     assert_fits_window(visitor.page)
-    with visitor.page.expect_download() as download:
-        visitor.page.get_by_role("button", name="Download PDF").click()
+    # the whole year's report is a long PDF: on a busy machine it takes more than the 10 s
+    # a click waits for by default
+    with visitor.page.expect_download(timeout=90_000) as download:
+        visitor.page.get_by_role("button", name="Download PDF").click(timeout=90_000)
     assert download.value.suggested_filename.endswith(".pdf")
     visitor.page.get_by_role("link", name="Read the version for young people").click()
     expect(visitor.page.locator("main")).to_contain_text("You told us a lot.")

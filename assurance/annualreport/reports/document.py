@@ -40,11 +40,13 @@ def _full_section(report: Report, shown: ShownSection) -> None:
             )
         )
     for table in section.tables:
+        rows = [[cell.text for cell in row] for row in table.rows]
         report.table(
             Table(
                 caption=table.caption,
                 header=table.header,
-                rows=[[cell.text for cell in row] for row in table.rows],
+                rows=rows,
+                numeric_from=numeric_from(rows, len(table.header)),
             ),
             empty=f"{table.caption}: none.",
         )
@@ -83,6 +85,26 @@ def _chart(report: Report, caption: str, counts: list[tuple[str, int]]) -> None:
         figures=[f"{n} of {total}" for _, n in counts],
     )
     report.bullets(words)
+
+
+def _is_figure(text: str) -> bool:
+    try:
+        float(text.replace(",", "").removeprefix("£").removesuffix("%"))
+    except ValueError:
+        return False
+    return True
+
+
+def numeric_from(rows: list[list[str]], columns: int) -> int:
+    """The first column from which every column holds figures (right-aligned, as GOV.UK
+    tables align numbers); ``columns`` when the last column holds words."""
+    start = columns
+    for index in range(columns - 1, 0, -1):
+        if rows and all(_is_figure(row[index]) for row in rows):
+            start = index
+        else:
+            break
+    return start
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from assurance.annualreport.reports import selectors, services
+from assurance.annualreport.reports.document import numeric_from
 from assurance.annualreport.reports.models import AnnualReport, ReportStatus
 from assurance.improvement.meetings.models import Meeting
 from assurance.partnerships.access import Actor, actor_for_person
@@ -173,3 +174,10 @@ def test_public_pages_show_only_published_reports_of_that_partnership(
         == 404
     )
     assert anonymous.get("/annual-reports/no-such-partnership/").status_code == 404
+
+
+def test_only_columns_of_figures_are_right_aligned_in_the_documents() -> None:
+    assert numeric_from([["Police", "£74,000.00", "A room"]], 3) == 3
+    assert numeric_from([["Police", "12", "1,204"], ["Council", "3", "45.5%"]], 3) == 1
+    assert numeric_from([["Police", "Local authority"]], 2) == 2
+    assert numeric_from([], 2) == 2

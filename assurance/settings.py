@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "assurance.voice",
     "assurance.reviews",
     "assurance.training",
+    "assurance.annualreport",
     "assurance.operations",
 ]
 

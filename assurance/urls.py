@@ -3,6 +3,7 @@ once: the permission layer reads the partnership from that prefix (docs/adr/001)
 
 from django.urls import include, path
 
+from assurance.annualreport import urls as annualreport
 from assurance.partnerships.views import HomeView
 from assurance.training import urls as training
 from assurance.voice import urls as voice
@@ -20,6 +21,7 @@ partnership_pages = [
     path("", include("assurance.search.urls")),
     path("", include("assurance.voice.urls")),
     path("", include("assurance.training.urls")),
+    path("", include("assurance.annualreport.urls")),
 ]
 
 urlpatterns = [
@@ -31,6 +33,8 @@ urlpatterns = [
     path(PARTNERSHIP, include(partnership_pages)),
     # The child-friendly feedback form, by its open link: no sign-in (assurance/voice).
     path("say/", include(voice.public)),
+    # Published annual reports and their young people's versions: public (assurance/annualreport).
+    path("annual-reports/", include(annualreport.public)),
     # The front page: the partnerships you belong to (straight to yours if you have one).
     path("", HomeView.as_view(), name="home"),
 ]

@@ -3,6 +3,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
 
+from assurance.annualreport.reports import api as annual_reports_api
 from assurance.audits import api as audits_api
 from assurance.dataset.benchmarks import api as comparisons_api
 from assurance.dataset.catalogue import api as catalogue_api
@@ -33,6 +34,11 @@ urlpatterns = [
         "voice/feedback/summary",
         voice_api.FeedbackSummaryAPI.as_view(),
         name="voice_feedback_summary",
+    ),
+    path(
+        "annual-reports/",
+        annual_reports_api.AnnualReportListAPI.as_view(),
+        name="annual_reports_list",
     ),
     path("reviews/", reviews_api.ReviewListAPI.as_view(), name="reviews_list"),
     path("reviews/<int:pk>", reviews_api.ReviewDetailAPI.as_view(), name="reviews_detail"),

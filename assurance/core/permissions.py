@@ -149,6 +149,11 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # unit and the scrutineer
     "evaluation.view": _all(*PRACTITIONERS),
     "evaluation.responses": _all(BU, SCRUTINEER),
+    # The annual report: the business unit drafts it and records the executive's approval; the
+    # scrutineer reads the draft (their view is a section of it). Once published it is public
+    # (its public pages need no sign-in and no permission).
+    "annual_report.view": _all(BU, SCRUTINEER),
+    "annual_report.manage": _all(BU),
 }
 
 

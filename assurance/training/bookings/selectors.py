@@ -97,3 +97,22 @@ def session_by_code(code: str) -> TrainingSession | None:
         .filter(public_code=code)
         .first()
     )
+
+
+def reach_in(
+    *, partnership: Partnership, start: datetime, end: datetime
+) -> tuple[int, list[tuple[str, int, int]]]:
+    """The training's reach between ``start`` and ``end`` (for the annual report): the sessions
+    held (not cancelled), and by agency the confirmed places and the attendance recorded.
+    Counts only: no practitioner's name."""
+    held = TrainingSession.objects_for(partnership).filter(
+        is_cancelled=False, starts_at__gte=start, starts_at__lt=end
+    )
+    rows = (
+        Booking.objects_for(partnership)
+        .filter(session__in=held, status=BookingStatus.CONFIRMED)
+        .values("agency__name")
+        .annotate(places=Count("pk"), attended=Count("pk", filter=Q(attended=True)))
+        .order_by("agency__name")
+    )
+    return held.count(), [(r["agency__name"], r["places"], r["attended"]) for r in rows]

@@ -1,0 +1,6 @@
+"""The app's models, for Django: each is defined in the sub-package of its domain noun
+(reports); import them from there."""
+
+from assurance.annualreport.reports.models import AnnualReport, PartnerContribution
+
+__all__ = ["AnnualReport", "PartnerContribution"]

@@ -1,0 +1,415 @@
+"""The sections of a business year's annual report, read from the records (each capability
+through its own selectors, as the actor — the business unit or the scrutineer — may see them).
+
+Each function returns a ``Section`` (``assembly.py``): figures and table cells carry the page
+they come from, so the draft shows every claim with its evidence. Counts only where children
+are concerned: no case, no reference, never a possible disclosure (``voice.reportable``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from assurance.annualreport.sections.assembly import Cell, Figure, Section, Table
+from assurance.audits.models import AuditStatus
+from assurance.audits.selectors import audit_list
+from assurance.audits.selectors.findings import earlier_comparable_audit, key_messages
+from assurance.core.business_year import business_year_bounds, business_year_label
+from assurance.dataset.benchmarks.rules import Direction
+from assurance.dataset.charts.spc import Variation
+from assurance.dataset.performance.services import summaries_current
+from assurance.dataset.targets.selectors import priority_indicators
+from assurance.improvement.actions.models import Action, ActionState, ImpactAssessment
+from assurance.improvement.actions.selectors import action_list
+from assurance.partnerships.access import Actor
+from assurance.partnerships.models import AgencyKind
+from assurance.partnerships.selectors import agency_list, group_list
+from assurance.reviews.board.annual import annual_figures, share
+from assurance.reviews.board.report import review_facts
+from assurance.reviews.rapid_reviews.models import Outcome
+from assurance.training.bookings.selectors import reach_in
+from assurance.voice.feedback.models import AgeBand, FeedbackSource
+from assurance.voice.feedback.selectors import reportable
+
+WITHOUT_IMPACT = {"no_clear_change", "worse"}
+
+
+def _url(actor: Actor, name: str, *args: Any) -> str:
+    return reverse(name, args=[actor.partnership.slug, *args])
+
+
+def _cards(actor: Actor, priority: int) -> str:
+    return _url(actor, "dataset:scorecard", priority) + "?view=cards"
+
+
+def arrangements_section(*, actor: Actor, year: int) -> Section:
+    """The statutory partners, the other agencies, the groups and the independent scrutineer."""
+    agencies = list(agency_list(actor=actor).filter(is_active=True).order_by("name"))
+    partners = [a for a in agencies if a.kind == AgencyKind.STATUTORY_PARTNER]
+    relevant = [a for a in agencies if a.kind == AgencyKind.RELEVANT_AGENCY]
+    scrutiny = [a for a in agencies if a.kind == AgencyKind.SCRUTINY]
+    groups = list(group_list(actor=actor).order_by("name"))
+    agencies_url = _url(actor, "partnerships:agency_list")
+    section = Section("arrangements")
+    section.figures.append(
+        Figure("Relevant agencies working with the partners", str(len(relevant)), agencies_url)
+    )
+    section.tables.append(
+        Table(
+            "The safeguarding partners and the independent scrutineer",
+            ["Organisation", "Role"],
+            [
+                [
+                    Cell(a.name, _url(actor, "partnerships:agency_detail", a.pk)),
+                    Cell(a.get_statutory_role_display() or a.get_kind_display()),
+                ]
+                for a in [*partners, *scrutiny]
+            ],
+        )
+    )
+    section.tables.append(
+        Table(
+            "The partnership's groups",
+            ["Group", "Chair"],
+            [
+                [
+                    Cell(g.name, _url(actor, "partnerships:group_detail", g.pk)),
+                    Cell(g.chair.full_name if g.chair else "No chair recorded"),
+                ]
+                for g in groups
+            ],
+        )
+    )
+    if not scrutiny:
+        section.notes.append("No independent scrutineer's organisation is recorded.")
+    return section
+
+
+def _latest_impact(action: Action) -> ImpactAssessment | None:
+    assessments = list(action.impact_assessments.all())
+    return assessments[0] if assessments else None
+
+
+def _with_impact(actions: QuerySet[Action]) -> QuerySet[Action]:
+    return actions.prefetch_related(
+        Prefetch("impact_assessments", queryset=ImpactAssessment.unscoped.order_by("-assessed_at"))
+    )
+
+
+def delivered_actions(*, actor: Actor, year: int) -> QuerySet[Action]:
+    """Actions completed in the business year, with their impact assessments."""
+    start, end = business_year_bounds(year)
+    return _with_impact(
+        action_list(actor=actor).filter(
+            state=ActionState.COMPLETE, completed_at__gte=start, completed_at__lte=end
+        )
+    ).order_by("completed_at", "pk")
+
+
+def _action_row(actor: Actor, action: Action) -> list[Cell]:
+    impact = _latest_impact(action)
+    return [
+        Cell(action.title, _url(actor, "improvement:action_detail", action.pk)),
+        Cell(action.owner_agency.short_name),
+        Cell(impact.get_outcome_display() if impact else "Not yet assessed"),
+    ]
+
+
+def priorities_section(*, actor: Actor, year: int) -> Section:
+    """Each priority of the year: its scorecard's indicators (latest value, against target,
+    SPC verdicts, direction) from the data set's summary rows, and the actions delivered under
+    it (an action is under a priority through its recommendation's learning themes)."""
+    section = Section("priorities")
+    layout = priority_indicators(partnership=actor.partnership, business_year=year)
+    settings = [s for _, under in layout for s in under]
+    summaries = summaries_current(
+        partnership=actor.partnership, business_year=year, settings=settings
+    )
+    delivered = list(
+        delivered_actions(actor=actor, year=year).prefetch_related("recommendation__themes")
+    )
+    if not layout:
+        section.notes.append(f"No priorities were recorded for {business_year_label(year)}.")
+    for priority, under in layout:
+        scorecard = _url(actor, "dataset:scorecard", priority.pk)
+        cards = scorecard + "?view=cards"  # the scorecard in detail: verdicts and direction
+        rows = []
+        for setting in under:
+            row = summaries.get(setting.indicator_id)
+            if row is None:
+                continue
+            rows.append(
+                [
+                    Cell(row.indicator.title, scorecard),
+                    Cell(row.value_text if row.value is not None else "No values yet", scorecard),
+                    Cell(row.rag_label or "No target", scorecard if row.rag else ""),
+                    Cell(row.variation_icon.label, cards),
+                    Cell(row.direction_label or "Not yet known", cards),
+                ]
+            )
+        section.tables.append(
+            Table(
+                f"{priority.title}: the scorecard",
+                ["Indicator", "Latest", "Against target", "Variation (SPC)", "Direction"],
+                rows,
+            )
+        )
+        under_priority = [
+            a
+            for a in delivered
+            if a.recommendation is not None
+            and any(t.priority_id == priority.pk for t in a.recommendation.themes.all())
+        ]
+        section.tables.append(
+            Table(
+                f"{priority.title}: actions delivered",
+                ["Action", "Owner", "Impact"],
+                [_action_row(actor, a) for a in under_priority],
+            )
+        )
+    section.figures.append(
+        # no page counts the year's delivered actions: each is linked in the tables
+        Figure("Actions delivered in the year", str(len(delivered)))
+    )
+    return section
+
+
+def audits_section(*, actor: Actor, year: int) -> Section:
+    """The year's audits: those completed, with their key findings, and for a re-audit the
+    earlier audit it is compared with (its findings page shows the change)."""
+    audits = list(audit_list(actor=actor, business_year=year).order_by("planned_month", "pk"))
+    closed = [a for a in audits if a.status == AuditStatus.CLOSED]
+    section = Section("audits")
+    section.figures.append(
+        Figure(
+            "Audits in the year's programme",
+            str(len(audits)),
+            _url(actor, "audits:programme") + f"?year={year}",
+        )
+    )
+    section.figures.append(Figure("Audits completed", str(len(closed)), ""))
+    for audit in closed:
+        findings = _url(actor, "audits:findings", audit.pk)
+        rows = [
+            [Cell(m.get_kind_display()), Cell(m.aspect, findings), Cell(m.text, findings)]
+            for m in key_messages(audit=audit)
+        ]
+        earlier = earlier_comparable_audit(audit=audit)
+        if earlier is not None:
+            rows.append(
+                [
+                    Cell("Re-audit: its findings page shows the change since"),
+                    Cell("The earlier audit"),
+                    Cell(earlier.title, findings),
+                ]
+            )
+        section.tables.append(Table(audit.title, ["Finding", "About", "What we found"], rows))
+    if not closed:
+        section.notes.append("No multi-agency audit was completed in the year.")
+    return section
+
+
+def reviews_section(*, actor: Actor, year: int) -> Section:
+    """The reviews app's annual summary (counts only)."""
+    figures = annual_figures(review_facts(actor=actor), year)
+    summary = _url(actor, "reviews:annual_summary") + f"?year={year}"
+    outcomes = dict(Outcome.choices)
+    section = Section("reviews")
+    section.figures += [
+        Figure("Serious incident notifications", str(figures.notifications), summary),
+        Figure(
+            "Notified to the Panel within 5 working days",
+            share(figures.notified_in_time, figures.notified),
+            summary,
+        ),
+        Figure(
+            "Rapid reviews sent to the Panel within 15 working days",
+            share(figures.rapid_reviews_in_time, figures.rapid_reviews_sent),
+            summary,
+        ),
+        Figure("Practice reviews published", str(figures.published), summary),
+    ]
+    section.tables.append(
+        Table(
+            "The safeguarding partners' decisions on rapid reviews",
+            ["Decision", "Reviews"],
+            [
+                [Cell(outcomes.get(k, k)), Cell(str(n), summary)]
+                for k, n in sorted(figures.decisions.items())
+            ],
+        )
+    )
+    return section
+
+
+def self_assessment_section(*, actor: Actor, year: int) -> Section:
+    """No self-assessment round has been run on the platform yet: the section says so."""
+    section = Section("self_assessment")
+    section.notes.append(
+        f"No Section 11 or Section 175 self-assessment round closed in "
+        f"{business_year_label(year)}, so this report has no self-assessment results."
+    )
+    return section
+
+
+def _year_span(year: int) -> tuple[datetime, datetime]:
+    start, _end = business_year_bounds(year)
+    zone = timezone.get_current_timezone()
+    return (
+        datetime.combine(start, time.min, tzinfo=zone),
+        datetime.combine(date(year + 1, 4, 1), time.min, tzinfo=zone),
+    )
+
+
+def training_section(*, actor: Actor, year: int) -> Section:
+    """Sessions held (so far, in the current year) and, by agency, places taken and
+    attendance recorded."""
+    start, end = _year_span(year)
+    end = min(end, timezone.now())  # held: a session still to come this year is not counted
+    sessions, by_agency = reach_in(partnership=actor.partnership, start=start, end=end)
+    section = Section("training")
+    section.figures += [
+        Figure("Training sessions held", str(sessions)),
+        Figure("Practitioners who attended", str(sum(a for _, _, a in by_agency)), ""),
+    ]
+    section.tables.append(
+        Table(
+            "Attendance by agency",
+            ["Agency", "Places taken", "Attended"],
+            [[Cell(name), Cell(str(places)), Cell(str(att))] for name, places, att in by_agency],
+        )
+    )
+    section.notes.append(
+        "Measured change in practitioners' confidence and knowledge is not yet reported here: "
+        "the training evaluation does not yet give a year's result to read."
+    )
+    return section
+
+
+def voice_section(*, actor: Actor, year: int) -> Section:
+    """Feedback received in the year, by source and age band (never a possible disclosure)."""
+    start, end = business_year_bounds(year)
+    feedback = reportable(actor=actor).filter(received_on__gte=start, received_on__lte=end)
+    pairs = list(feedback.values_list("source", "age_band"))
+    by_source, by_age = Counter(s for s, _ in pairs), Counter(a for _, a in pairs)
+    section = Section("voice")
+    # the feedback list counts every year's: this figure is compared with reportable's count
+    section.figures.append(Figure("Pieces of feedback", str(len(pairs))))
+    section.tables.append(
+        Table(
+            "How children and families told us",
+            ["Source", "Pieces of feedback"],
+            [
+                [Cell(label), Cell(str(by_source[value]))]
+                for value, label in FeedbackSource.choices
+                if by_source[value]
+            ],
+        )
+    )
+    section.tables.append(
+        Table(
+            "Their ages",
+            ["Age", "Pieces of feedback"],
+            [
+                [Cell(label), Cell(str(by_age[value]))]
+                for value, label in AgeBand.choices
+                if by_age[value]
+            ],
+        )
+    )
+    return section
+
+
+def progress_section(*, actor: Actor, year: int) -> Section:
+    """Where the partnership made little or no progress: actions overdue at the year's end
+    (or today, if sooner), actions delivered without impact, indicators worsening or with
+    concerning variation."""
+    _start, end = business_year_bounds(year)
+    cut = min(end, timezone.localdate())
+    overdue = (
+        action_list(actor=actor)
+        .filter(due_date__lt=cut, state=ActionState.OPEN)
+        .order_by("due_date", "pk")
+    )
+    without = [
+        a
+        for a in delivered_actions(actor=actor, year=year)
+        if (impact := _latest_impact(a)) is not None and impact.outcome in WITHOUT_IMPACT
+    ]
+    layout = priority_indicators(partnership=actor.partnership, business_year=year)
+    settings = {s.indicator_id: (p, s) for p, under in layout for s in under}
+    summaries = summaries_current(
+        partnership=actor.partnership,
+        business_year=year,
+        settings=[s for _, s in settings.values()],
+    )
+    worsening = [
+        (settings[pk][0], row)
+        for pk, row in summaries.items()
+        if row.direction == Direction.WORSENING or row.variation == Variation.CONCERNING
+    ]
+    section = Section("progress")
+    section.figures += [
+        Figure("Actions overdue", str(len(overdue))),
+        Figure("Actions delivered without a measured improvement", str(len(without)), ""),
+        Figure("Indicators worsening or with concerning variation", str(len(worsening)), ""),
+    ]
+    section.tables.append(
+        Table(
+            "Actions overdue",
+            ["Action", "Owner", "Due"],
+            [
+                [
+                    Cell(a.title, _url(actor, "improvement:action_detail", a.pk)),
+                    Cell(a.owner_agency.short_name),
+                    Cell(f"{a.due_date:%-d %B %Y}"),
+                ]
+                for a in overdue
+            ],
+        )
+    )
+    section.tables.append(
+        Table(
+            "Actions delivered without a measured improvement",
+            ["Action", "Owner", "Impact"],
+            [_action_row(actor, a) for a in without],
+        )
+    )
+    section.tables.append(
+        Table(
+            "Indicators worsening",
+            ["Indicator", "Latest", "Variation (SPC)", "Direction"],
+            [
+                [
+                    Cell(row.indicator.title, _url(actor, "dataset:scorecard", priority.pk)),
+                    Cell(row.value_text, _url(actor, "dataset:scorecard", priority.pk)),
+                    Cell(row.variation_icon.label, _cards(actor, priority.pk)),
+                    Cell(row.direction_label or "Not yet known", _cards(actor, priority.pk)),
+                ]
+                for priority, row in worsening
+            ],
+        )
+    )
+    return section
+
+
+RECORD_SECTIONS = {
+    "arrangements": arrangements_section,
+    "priorities": priorities_section,
+    "audits": audits_section,
+    "reviews": reviews_section,
+    "self_assessment": self_assessment_section,
+    "training": training_section,
+    "voice": voice_section,
+    "progress": progress_section,
+}
+
+
+def record_sections(*, actor: Actor, year: int) -> dict[str, Section]:
+    """Every section read from the records, by key."""
+    return {key: build(actor=actor, year=year) for key, build in RECORD_SECTIONS.items()}

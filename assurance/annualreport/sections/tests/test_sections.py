@@ -1,0 +1,138 @@
+"""Each section read from the records of one business year (April to March), compared with
+the selector or page it comes from: feedback counted as ``voice.reportable`` counts it (never a
+possible disclosure), training reach by agency, the actions overdue or delivered without
+impact, the partners and groups, and an honest self-assessment section."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from assurance.annualreport.sections import selectors
+from assurance.core.business_year import current_business_year
+from assurance.improvement.actions.models import ActionState, ImpactOutcome
+from assurance.improvement.actions.tests.factories import ActionFactory, ImpactAssessmentFactory
+from assurance.partnerships.access import actor_for_person
+from assurance.partnerships.models import Person
+from assurance.partnerships.tests.factories import Tenant
+from assurance.training.tests.factories import BookingFactory, SessionFactory
+from assurance.voice.feedback.models import AgeBand, FeedbackSource
+from assurance.voice.feedback.selectors import reportable
+from assurance.voice.feedback.tests.factories import FeedbackFactory
+
+pytestmark = pytest.mark.django_db
+
+YEAR = current_business_year() - 1
+
+
+def _cells(section: selectors.Section, caption: str) -> list[list[str]]:
+    [table] = [t for t in section.tables if t.caption == caption]
+    return [[c.text for c in row] for row in table.rows]
+
+
+def test_voice_counts_the_years_feedback_as_the_reportable_selector_does(
+    northfield: Tenant, amira: Person
+) -> None:
+    p = northfield.partnership
+    FeedbackFactory.create_batch(3, partnership=p, received_on=date(YEAR, 4, 1))
+    FeedbackFactory(partnership=p, received_on=date(YEAR + 1, 3, 31), age_band=AgeBand.AGE_8_12)
+    FeedbackFactory(partnership=p, received_on=date(YEAR, 5, 1), flagged=True)  # a disclosure
+    FeedbackFactory(partnership=p, received_on=date(YEAR + 1, 4, 1))  # the next year
+    actor = actor_for_person(amira)
+    section = selectors.voice_section(actor=actor, year=YEAR)
+    in_year = reportable(actor=actor).filter(
+        received_on__gte=date(YEAR, 4, 1), received_on__lte=date(YEAR + 1, 3, 31)
+    )
+    assert section.figures[0].value == str(in_year.count()) == "4"
+    assert _cells(section, "How children and families told us") == [
+        [FeedbackSource.FORM.label, "4"]
+    ]
+    assert _cells(section, "Their ages") == [
+        [AgeBand.AGE_8_12.label, "1"],
+        [AgeBand.AGE_13_15.label, "3"],
+    ]
+
+
+def test_training_reach_counts_confirmed_places_and_attendance_by_agency(
+    northfield: Tenant, amira: Person
+) -> None:
+    p = northfield.partnership
+    days = (date(YEAR, 10, 1) - timezone.localdate()).days
+    held = SessionFactory(partnership=p, days=days)
+    SessionFactory(partnership=p, days=days, is_cancelled=True)
+    BookingFactory(session=held, agency=northfield.police, attended=True)
+    BookingFactory(session=held, agency=northfield.police, attended=False)
+    BookingFactory(session=held, agency=northfield.council, attended=True)
+    BookingFactory(session=held, agency=northfield.council, status="cancelled")
+    section = selectors.training_section(actor=actor_for_person(amira), year=YEAR)
+    assert [f.value for f in section.figures] == ["1", "2"]
+    assert _cells(section, "Attendance by agency") == [
+        [northfield.council.name, "1", "1"],
+        [northfield.police.name, "2", "1"],
+    ]
+    assert any("not yet reported" in note for note in section.notes)
+    # a session still to come this year has not been held
+    SessionFactory(partnership=p, days=1)
+    this_year = selectors.training_section(actor=actor_for_person(amira), year=YEAR + 1)
+    assert this_year.figures[0].value == "0"
+
+
+def test_little_progress_lists_actions_overdue_and_delivered_without_impact(
+    northfield: Tenant, amira: Person
+) -> None:
+    p = northfield.partnership
+    overdue = ActionFactory(partnership=p, due_date=date(YEAR, 9, 30), title="Late")
+    ActionFactory(partnership=p, due_date=date(YEAR, 9, 30), state=ActionState.CANCELLED)
+    flat = ActionFactory(
+        partnership=p,
+        title="Done, no change",
+        due_date=date(YEAR, 9, 30),
+        state=ActionState.COMPLETE,
+        completed_at=date(YEAR, 9, 1),
+    )
+    ImpactAssessmentFactory(action=flat, outcome=ImpactOutcome.NO_CLEAR_CHANGE)
+    worked = ActionFactory(
+        partnership=p,
+        due_date=date(YEAR, 9, 30),
+        state=ActionState.COMPLETE,
+        completed_at=date(YEAR, 9, 1),
+    )
+    ImpactAssessmentFactory(action=worked, outcome=ImpactOutcome.ACHIEVED)
+    actor = actor_for_person(amira)
+    section = selectors.progress_section(actor=actor, year=YEAR)
+    assert [f.value for f in section.figures] == ["1", "1", "0"]
+    assert [r[0] for r in _cells(section, "Actions overdue")] == [overdue.title]
+    assert _cells(section, "Actions delivered without a measured improvement") == [
+        [flat.title, flat.owner_agency.short_name, "No clear change"]
+    ]
+    # each listed action links to its page, which names it
+    client = Client()
+    client.force_login(amira.user)
+    [[late]] = [[r[0] for r in t.rows] for t in section.tables if t.caption == "Actions overdue"]
+    assert overdue.title in client.get(late.href).content.decode()
+
+
+def test_the_arrangements_name_the_partners_and_link_their_pages(
+    northfield: Tenant, amira: Person
+) -> None:
+    section = selectors.arrangements_section(actor=actor_for_person(amira), year=YEAR)
+    rows = section.tables[0].rows
+    assert {r[0].text for r in rows} == {
+        northfield.council.name,
+        northfield.police.name,
+        northfield.health.name,
+    }
+    assert rows[0][0].href.startswith(northfield.url("agencies/"))
+    assert "No independent scrutineer's organisation is recorded." in section.notes
+
+
+def test_no_self_assessment_round_closed_so_no_figures_are_given(amira: Person) -> None:
+    section = selectors.self_assessment_section(actor=actor_for_person(amira), year=YEAR)
+    assert not section.figures and not section.tables
+    assert section.notes == [
+        f"No Section 11 or Section 175 self-assessment round closed in {YEAR}/"
+        f"{str(YEAR + 1)[-2:]}, so this report has no self-assessment results."
+    ]

@@ -54,6 +54,10 @@ def _full_section(report: Report, shown: ShownSection) -> None:
         report.paragraph(note)
 
 
+# The column of a table of counts that the young people's version draws as a chart
+COUNTED = "Pieces of feedback"
+
+
 def young_peoples_report(snapshot: dict[str, Any]) -> Report:
     report = Report(
         title=f"Keeping children safe: our year {snapshot['year_label']}",
@@ -68,7 +72,9 @@ def young_peoples_report(snapshot: dict[str, Any]) -> Report:
             report.paragraph(paragraph)
         if shown.section.key in CHARTED:
             for table in shown.section.tables:
-                _chart(report, table.caption, [(r[0].text, int(r[1].text)) for r in table.rows])
+                if table.header[1:] == [COUNTED]:  # counts only: not the quotes or answers
+                    counts = [(r[0].text, int(r[1].text)) for r in table.rows]
+                    _chart(report, table.caption, counts)
     return report
 
 

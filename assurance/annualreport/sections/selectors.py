@@ -3,11 +3,10 @@ through its own selectors, as the actor — the business unit or the scrutineer 
 
 Each function returns a ``Section`` (``assembly.py``): figures and table cells carry the page
 they come from, so the draft shows every claim with its evidence. Counts only where children
-are concerned: no case, no reference, never a possible disclosure (``voice.reportable``)."""
+are concerned: no case, no reference, never a possible disclosure (voice's own selectors)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date, datetime, time
 from typing import Any
 
@@ -33,8 +32,7 @@ from assurance.reviews.board.annual import annual_figures, share
 from assurance.reviews.board.report import review_facts
 from assurance.reviews.rapid_reviews.models import Outcome
 from assurance.training.bookings.selectors import reach_in
-from assurance.voice.feedback.models import AgeBand, FeedbackSource
-from assurance.voice.feedback.selectors import reportable
+from assurance.voice import selectors as voice
 
 WITHOUT_IMPACT = {"no_clear_change", "worse"}
 
@@ -292,33 +290,58 @@ def training_section(*, actor: Actor, year: int) -> Section:
 
 
 def voice_section(*, actor: Actor, year: int) -> Section:
-    """Feedback received in the year, by source and age band (never a possible disclosure)."""
-    start, end = business_year_bounds(year)
-    feedback = reportable(actor=actor).filter(received_on__gte=start, received_on__lte=end)
-    pairs = list(feedback.values_list("source", "age_band"))
-    by_source, by_age = Counter(s for s, _ in pairs), Counter(a for _, a in pairs)
+    """Feedback received in the year by source, age band and theme, the words the business unit
+    chose to quote, and how it was used: the "you said, we did" answers with the action each
+    links and its measured impact (never a possible disclosure: voice's own selectors)."""
+    figures = voice.year_figures(actor=actor, year=year)
+    summary = f"{_url(actor, 'voice:summary')}?period={year}"
     section = Section("voice")
-    # the feedback list counts every year's: this figure is compared with reportable's count
-    section.figures.append(Figure("Pieces of feedback", str(len(pairs))))
+    section.figures.append(Figure("Pieces of feedback", str(figures.total), summary))
     section.tables.append(
         Table(
             "How children and families told us",
             ["Source", "Pieces of feedback"],
-            [
-                [Cell(label), Cell(str(by_source[value]))]
-                for value, label in FeedbackSource.choices
-                if by_source[value]
-            ],
+            [[Cell(c.label), Cell(str(c.count))] for c in figures.by_source if c.count],
         )
     )
     section.tables.append(
         Table(
             "Their ages",
             ["Age", "Pieces of feedback"],
+            [[Cell(c.label), Cell(str(c.count))] for c in figures.by_age_band if c.count],
+        )
+    )
+    section.tables.append(
+        Table(
+            "What they told us about",
+            ["Theme", "Pieces of feedback"],
+            [[Cell(c.label), Cell(str(c.count))] for c in figures.by_theme if c.count],
+        )
+    )
+    quotes = voice.year_quotes(actor=actor, year=year)
+    if quotes:
+        section.tables.append(
+            Table(
+                "In their words",
+                ["What they said", "Who said it"],
+                [[Cell(f"“{q.text}”"), Cell(q.who)] for q in quotes],
+            )
+        )
+    answers = voice.answers_for_year(actor=actor, year=year)
+    section.tables.append(
+        Table(
+            "You said, we did",
+            ["You said", "We did", "Action", "Measured impact"],
             [
-                [Cell(label), Cell(str(by_age[value]))]
-                for value, label in AgeBand.choices
-                if by_age[value]
+                [
+                    Cell(a.you_said),
+                    Cell(a.we_did),
+                    Cell(a.action.title, _url(actor, "improvement:action_detail", a.action.pk))
+                    if a.action
+                    else Cell("No action linked"),
+                    Cell(a.impact.get_outcome_display() if a.impact else "Not assessed yet"),
+                ]
+                for a in answers
             ],
         )
     )

@@ -11,8 +11,10 @@ from typing import Any
 
 from django.db import models
 
-from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, Direction
+from assurance.dataset.benchmarks.rules import DIRECTION_LABELS, RAG_LABELS, Direction, Rag
 from assurance.dataset.catalogue.models import Indicator, Source
+from assurance.dataset.charts.icons import SpcIcon, variation_icon_of
+from assurance.dataset.charts.spc import Polarity, Variation
 from assurance.partnerships.models import Partnership, PartnershipScoped
 
 SOURCE_LABELS: dict[str, str] = {
@@ -78,3 +80,21 @@ class IndicatorSummary(PartnershipScoped):
     @property
     def direction_label(self) -> str:
         return DIRECTION_LABELS[Direction(self.direction)] if self.direction else ""
+
+    # what other capabilities read of one row (the annual report); the data set's own pages
+    # draw their rows through display.py
+
+    @property
+    def rag_label(self) -> str:
+        return RAG_LABELS[Rag(self.rag)] if self.rag else ""
+
+    @property
+    def value_text(self) -> str:
+        return self.indicator.with_unit(self.value)
+
+    @property
+    def variation_icon(self) -> SpcIcon:
+        return variation_icon_of(
+            Variation(self.variation) if self.variation else None,
+            Polarity(self.indicator.polarity),
+        )

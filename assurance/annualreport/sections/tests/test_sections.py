@@ -22,6 +22,8 @@ from assurance.training.tests.factories import BookingFactory, SessionFactory
 from assurance.voice.feedback.models import AgeBand, FeedbackSource
 from assurance.voice.feedback.selectors import reportable
 from assurance.voice.feedback.tests.factories import FeedbackFactory
+from assurance.voice.themes.tests.factories import FeedbackThemeFactory
+from assurance.voice.you_said_we_did.tests.factories import YouSaidWeDidFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +56,25 @@ def test_voice_counts_the_years_feedback_as_the_reportable_selector_does(
         [AgeBand.AGE_8_12.label, "1"],
         [AgeBand.AGE_13_15.label, "3"],
     ]
+
+
+def test_voice_shows_the_years_themes_and_what_was_done_with_each_actions_impact(
+    northfield: Tenant, amira: Person
+) -> None:
+    p = northfield.partnership
+    told = FeedbackFactory(partnership=p, received_on=date(YEAR, 6, 1))
+    tagged = FeedbackThemeFactory(partnership=p, feedback=told)
+    action = ActionFactory(partnership=p, title="Write to the child after every meeting")
+    ImpactAssessmentFactory(partnership=p, action=action, outcome=ImpactOutcome.IMPROVED)
+    YouSaidWeDidFactory(
+        partnership=p, theme=tagged.theme, action=action, answered_on=date(YEAR, 9, 1)
+    )
+    YouSaidWeDidFactory(partnership=p, theme=tagged.theme, answered_on=date(YEAR + 1, 5, 1))
+    section = selectors.voice_section(actor=actor_for_person(amira), year=YEAR)
+    assert _cells(section, "What they told us about") == [[tagged.theme.title, "1"]]
+    [answer] = next(t for t in section.tables if t.caption == "You said, we did").rows
+    assert [c.text for c in answer][2:] == [action.title, ImpactOutcome.IMPROVED.label]
+    assert answer[2].href.endswith(f"/actions/{action.pk}/")
 
 
 def test_training_reach_counts_confirmed_places_and_attendance_by_agency(

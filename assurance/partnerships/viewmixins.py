@@ -70,6 +70,9 @@ class PartnershipViewMixin(View):
             actor=self.actor,
             partnership=self.actor.partnership,
             navigation=self.navigation(),
+            # the header's search box, for those who may use the search page (not a school's
+            # users, who see only their school)
+            can_search=self.actor.can("partnership.view"),
             breadcrumbs=self.get_breadcrumbs(),
             page_title=self.page_title,
         )

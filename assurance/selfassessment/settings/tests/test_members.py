@@ -163,6 +163,8 @@ def test_the_lead_sees_her_school_and_nothing_else(
     assert page.status_code == 200
     text = page.content.decode()
     assert "Your school or college" in text and "Invite a user" not in text
+    assert "app-header-search" not in text  # search is the partnership's, not the school's
+    assert "app-header-search" in client_for(amira).get(northfield.url()).content.decode()
     assert client.get(northfield.url(f"self-assessment/settings/{oakhurst.pk}/")).status_code == 404
     for path in (
         "self-assessment/settings/",

@@ -207,6 +207,7 @@ class PersonForm(PartnershipModelForm):
         super().__init__(*args, **kwargs)
 
         self.fields["roles"].choices = [(r.value, r.label) for r in STAFF_ROLES]  # type: ignore[attr-defined]
+        self.fields["agency"].required = True  # only a school's users have none (ADR 027)
         if self.instance.pk:
             self.initial["roles"] = [role.value for role in self.instance.roles]
         self.order_fields(["full_name", "job_title", "email", "agency", "roles", "is_active"])

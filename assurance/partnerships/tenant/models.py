@@ -233,7 +233,9 @@ class Person(PartnershipScoped):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="people")
     # Required of everyone but a setting user (the form requires it; so does a constraint)
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="people", null=True)
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="people", null=True, blank=True
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -31,6 +31,7 @@ def test_headings_link_to_their_first_page_and_list_the_others(
         "Priorities",
         "People",
         "Access log",
+        "Annual report",
     ]
     assert partnership["href"] == northfield.url("agencies/")
     assert partnership["current"], "the agency list is under Partnership"

@@ -43,7 +43,9 @@ class Questionnaire(PartnershipScoped):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["course", "stage"], name="training_questionnaire")
+            models.UniqueConstraint(
+                fields=["course", "stage"], name="training_questionnaire_one_per_stage"
+            )
         ]
 
     def __str__(self) -> str:
@@ -69,7 +71,9 @@ class Invitation(PartnershipScoped):
     class Meta:
         ordering = ["opens_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["booking", "stage"], name="training_invitation")
+            models.UniqueConstraint(
+                fields=["booking", "stage"], name="training_invitation_one_per_stage"
+            )
         ]
         indexes = [models.Index(fields=["answered_at", "closes_at"])]
 

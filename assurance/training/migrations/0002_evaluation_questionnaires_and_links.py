@@ -106,7 +106,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['opens_at', 'pk'],
                 'indexes': [models.Index(fields=['answered_at', 'closes_at'], name='training_in_answere_b37d1a_idx')],
-                'constraints': [models.UniqueConstraint(fields=('booking', 'stage'), name='training_invitation')],
+                'constraints': [models.UniqueConstraint(fields=('booking', 'stage'), name='training_invitation_one_per_stage')],
             },
             managers=[
                 ('unscoped', django.db.models.manager.Manager()),
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                 ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnerships.partnership')),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('course', 'stage'), name='training_questionnaire')],
+                'constraints': [models.UniqueConstraint(fields=('course', 'stage'), name='training_questionnaire_one_per_stage')],
             },
             managers=[
                 ('unscoped', django.db.models.manager.Manager()),

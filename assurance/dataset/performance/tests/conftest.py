@@ -7,7 +7,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from assurance.core.business_year import current_business_year
 from assurance.dataset.catalogue.models import Indicator
@@ -17,13 +16,6 @@ from assurance.dataset.collection.tests.factories import CollectionRoundFactory
 from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.tests.factories import PriorityFactory
-
-
-@pytest.fixture(autouse=True)
-def _cold_cache() -> None:
-    """Each test starts with no drawn rows in the cache (ADR 032): an earlier test of the same
-    worker may have drawn rows of the same content, since rolled-back tests reuse keys."""
-    cache.clear()
 
 
 def _publish(tenant, helen, amira, start: date, numerator: str) -> None:

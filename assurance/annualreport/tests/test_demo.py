@@ -63,16 +63,15 @@ def every_linked_figure_matches_its_page(loaded: AnnualReport) -> None:
     client.force_login(bu.user)
     pages: dict[str, str] = {}
     checked = 0
-    for shown in selectors.shown_sections(
+    # the records as they stand, read beside their pages at the same moment (the published
+    # snapshot is these sections as they stood when approved: another test of the worker may
+    # have changed a record of the shared demo since)
+    for section in selectors.live_sections(
         actor=actor, report=AnnualReport.unscoped.get(pk=loaded.pk)
     ):
-        linked = [(f.label, f.value, f.href) for f in shown.section.figures if f.href]
+        linked = [(f.label, f.value, f.href) for f in section.figures if f.href]
         linked += [
-            (t.caption, c.text, c.href)
-            for t in shown.section.tables
-            for r in t.rows
-            for c in r
-            if c.href
+            (t.caption, c.text, c.href) for t in section.tables for r in t.rows for c in r if c.href
         ]
         for label, value, href in linked:
             if href not in pages:

@@ -27,7 +27,7 @@ from assurance.partnerships.forms import (
     PersonForm,
     PriorityForm,
 )
-from assurance.partnerships.models import Agency, Group, GroupMember, Person, Priority
+from assurance.partnerships.models import Agency, AgencyKind, Group, GroupMember, Person, Priority
 from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 
 
@@ -126,8 +126,17 @@ class AgencyListView(PartnershipViewMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         agencies = list(selectors.agency_list(actor=self.actor))
-        context["statutory"] = [a for a in agencies if a.is_statutory_partner]
-        context["relevant"] = [a for a in agencies if not a.is_statutory_partner]
+        statutory = [a for a in agencies if a.kind == AgencyKind.STATUTORY_PARTNER]
+        relevant = [a for a in agencies if a.kind == AgencyKind.RELEVANT_AGENCY]
+        scrutiny = [a for a in agencies if a.kind == AgencyKind.SCRUTINY]
+        context["tables"] = [
+            ("Statutory safeguarding partners", statutory),
+            ("Relevant agencies", relevant),
+            *([("Independent scrutiny", scrutiny)] if scrutiny else []),
+        ]
+        context["statutory_active"] = [a for a in statutory if a.is_active]
+        context["relevant_active"] = [a for a in relevant if a.is_active]
+        context["scrutiny"] = [a.name for a in scrutiny if a.is_active]
         context["can_manage"] = self.actor.can("agency.manage")
         return context
 

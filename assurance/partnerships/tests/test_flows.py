@@ -26,6 +26,7 @@ from assurance.partnerships.models import (
     VotingRule,
 )
 from assurance.partnerships.tests.factories import (
+    AgencyFactory,
     GroupFactory,
     PersonFactory,
     PriorityFactory,
@@ -420,3 +421,31 @@ def test_statistical_neighbours_start_from_the_dfe_model_and_are_checked(
     assert northfield.partnership.neighbour_codes == ["E06000020", "E06000049"]
     assert northfield.partnership.exception_margin == 5
     assert northfield.partnership.history.first().statistical_neighbours == "E06000020 E06000049"
+
+
+def test_the_agencies_page_counts_the_active_partners_and_relevant_agencies(
+    northfield: Tenant, as_amira: Client
+) -> None:
+    """The count the annual report quotes ("relevant agencies working with the partners") is on
+    the page it links to: active relevant agencies only, the scrutineer in its own table."""
+    AgencyFactory(partnership=northfield.partnership, name="Closed Youth Service", is_active=False)
+    AgencyFactory(
+        partnership=northfield.partnership,
+        name="Northfield Independent Scrutiny",
+        kind=AgencyKind.SCRUTINY,
+    )
+    AgencyFactory(partnership=northfield.partnership, name="Northfield College")
+    page = as_amira.get(northfield.url("agencies/")).content.decode()
+    counts = re.search(r'data-testid="agency-counts">([^<]*)<', page)
+    assert counts is not None
+    assert " ".join(counts.group(1).split()) == (
+        "3 statutory safeguarding partners and 2 relevant agencies work in the arrangements, "
+        "with independent scrutiny from Northfield Independent Scrutiny."
+    )
+    captions = re.findall(r'<caption class="govuk-table__caption[^"]*">([^<]*)<', page)
+    assert captions == [
+        "Statutory safeguarding partners",
+        "Relevant agencies",
+        "Independent scrutiny",
+    ]
+    assert "Closed Youth Service" in page

@@ -116,6 +116,14 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # Rounds of self-assessment (a framework, a year, its participants and deadline)
     "self_assessment.view": _all(BU, SCRUTINEER),
     "self_assessment.manage": _all(BU),
+    # A participant's return: read by the organisation (a school's users, named through their
+    # membership; an agency's leads), the business unit and the scrutineer; filled in by the
+    # school's lead and deputies or the agency's leads; signed off by the school's head or an
+    # agency lead (the services check which member may do what); unlocked by the business unit
+    "sa_return.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN, SETTING_USER: NAMED},
+    "sa_return.edit": {LEAD: OWN, SETTING_USER: NAMED},
+    "sa_return.sign_off": {LEAD: OWN, SETTING_USER: NAMED},
+    "sa_return.unlock": _all(BU),
     # The voice of children and families: what they said (never a possible disclosure, which
     # only the business unit's duty inbox reads), the form's links and the duty inbox
     "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},

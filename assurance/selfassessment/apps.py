@@ -15,6 +15,7 @@ class SelfAssessmentConfig(AppConfig):
             register_nav,
             register_status_colours,
         )
+        from assurance.selfassessment.returns.demo import load_demo_returns
         from assurance.selfassessment.rounds.demo import load_demo_rounds
         from assurance.selfassessment.rounds.models import PARTICIPANT_STATUS_COLOURS
         from assurance.selfassessment.settings.demo import load_demo_settings
@@ -57,3 +58,4 @@ class SelfAssessmentConfig(AppConfig):
         register_demo(70, load_demo_settings)
         register_demo(71, load_demo_tools)
         register_demo(72, load_demo_rounds)
+        register_demo(73, load_demo_returns)

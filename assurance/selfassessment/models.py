@@ -1,7 +1,21 @@
 """The app's models, for Django: each is defined in the sub-package of its domain noun
-(settings, rounds; returns and challenge to come); import them from there."""
+(settings, rounds, returns; challenge to come); import them from there."""
 
+from assurance.selfassessment.returns.models import (
+    CarriedAnswer,
+    ReturnEvidence,
+    SelfAssessmentReturn,
+)
 from assurance.selfassessment.rounds.models import Participant, ReminderSent, Round
 from assurance.selfassessment.settings.models import Setting, SettingMember
 
-__all__ = ["Participant", "ReminderSent", "Round", "Setting", "SettingMember"]
+__all__ = [
+    "CarriedAnswer",
+    "Participant",
+    "ReminderSent",
+    "ReturnEvidence",
+    "Round",
+    "SelfAssessmentReturn",
+    "Setting",
+    "SettingMember",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +15,12 @@ from assurance.frameworks.models import Framework, FrameworkKind
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.partnerships.models import Agency
 from assurance.selfassessment.rounds import rules, selectors
-from assurance.selfassessment.rounds.models import Audience, Participant, Round
+from assurance.selfassessment.rounds.models import (
+    Audience,
+    Participant,
+    ParticipantStatus,
+    Round,
+)
 
 
 def round_open(
@@ -92,3 +98,28 @@ def round_open(
             default_change_reason="Round opened",
         )
     return round
+
+
+# A participant's status moves with its return: begun, signed off and submitted, unlocked.
+STATUS_MOVES = {
+    (ParticipantStatus.NOT_STARTED, ParticipantStatus.IN_PROGRESS),
+    (ParticipantStatus.IN_PROGRESS, ParticipantStatus.SUBMITTED),
+    (ParticipantStatus.SUBMITTED, ParticipantStatus.IN_PROGRESS),
+}
+
+
+def participant_status_move(*, participant: Participant, status: str, actor: Any) -> Participant:
+    """Move a participant on: not started → in progress (its return begun), in progress →
+    submitted (signed off; the time kept), submitted → in progress (unlocked). Staying where it
+    is changes nothing; any other move is refused. Its return's services call this, with the
+    actor who made the change (or a user, for the demo)."""
+    if participant.status == status:
+        return participant
+    if (participant.status, status) not in STATUS_MOVES:
+        raise ValidationError(
+            f"{participant.name} cannot go from {participant.get_status_display().lower()} to "
+            f"{ParticipantStatus(status).label.lower()}."
+        )
+    participant.status = status
+    participant.submitted_at = timezone.now() if status == ParticipantStatus.SUBMITTED else None
+    return save_as(participant, actor)

@@ -1,8 +1,10 @@
 """Northfield's returns: the 2024/25 Section 11 round, every agency signed off by one of its
-leads; the 2025/26 Section 175/157 round, most schools signed off by their head (with some
+leads; a 2024/25 Section 175/157 round (opened here), every school signed off; the 2025/26
+Section 175/157 round, most schools signed off by their head (with some
 standards partly met or not met, weakest in online safety and in children who need extra help),
 some in progress, some not started, and every unsubmitted one overdue. Northfield Primary School
-(the demo school's users) is in progress: its lead saved the first section.
+(the demo school's users) is in progress: its lead saved the first section, with a file and a
+link as evidence, and the rest of last year's answers wait, carried forward, to be confirmed.
 
 Bulk: each round's assessments, returns, answers and the participants' new status are written in
 a few statements, with their history rows (``bulk_create_with_history``), as the audits' demo
@@ -11,9 +13,10 @@ writes its answers. Idempotent: a round with returns already is left as it is.""
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -23,8 +26,9 @@ from assurance.frameworks.models import Answer, Assessment, Item
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Partnership, Person
 from assurance.selfassessment.returns.models import SelfAssessmentReturn
-from assurance.selfassessment.returns.services import return_section_save
+from assurance.selfassessment.returns.services import evidence_add, return_section_save
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
+from assurance.selfassessment.rounds.services import round_open
 from assurance.selfassessment.settings.models import SettingMember, SettingRole
 
 DEMO_SCHOOL = 990001  # Northfield Primary School: the demo school's users
@@ -47,8 +51,34 @@ def load_demo_returns(command: Any = None) -> None:
         if s11 is not None:
             _fill(s11, lambda rng: "submitted")
         if s175 is not None:
-            _fill(s175, _school_state)
+            last_year = _last_years_round(partnership, s175)
+            if last_year is not None:
+                _fill(last_year, lambda rng: "submitted")
+            _fill(s175, _school_state, leave_demo_school=True)
             _demo_school(partnership, s175)
+
+
+def _last_years_round(partnership: Partnership, round: Round) -> Round | None:
+    """The 2024/25 round of the same tool for the same schools, every one submitted: what the
+    2025/26 returns carry forward from."""
+    found = (
+        Round.objects_for(partnership)
+        .filter(framework__family=round.framework.family, year=round.year - 1)
+        .first()
+    )
+    if found is not None:
+        return found
+    unit = Person.objects_for(partnership).filter(is_business_unit=True, is_active=True).first()
+    if unit is None:
+        return None
+    return round_open(
+        actor=actor_for_person(unit),
+        framework=round.framework,
+        year=round.year - 1,
+        audience=round.audience,
+        deadline=date(round.year, 12, 13),
+        today=date(round.year, 9, 9),
+    )
 
 
 def _school_state(rng: random.Random) -> str:
@@ -84,7 +114,7 @@ def _signers(round: Round) -> dict[int, Person]:
     return leads
 
 
-def _fill(round: Round, state_of: Any) -> None:
+def _fill(round: Round, state_of: Any, *, leave_demo_school: bool = False) -> None:
     partnership = round.partnership
     if SelfAssessmentReturn.objects_for(partnership).filter(participant__round=round).exists():
         return
@@ -112,7 +142,11 @@ def _fill(round: Round, state_of: Any) -> None:
     )
     chosen: list[tuple[Participant, str, random.Random]] = []
     for participant in participants:
-        if participant.setting is not None and participant.setting.urn == DEMO_SCHOOL:
+        if (
+            leave_demo_school
+            and participant.setting is not None
+            and participant.setting.urn == DEMO_SCHOOL
+        ):
             continue
         key = participant.setting.urn if participant.setting else participant.agency_id
         rng = random.Random(f"{round.pk}-{key}")
@@ -204,9 +238,36 @@ def _demo_school(partnership: Partnership, round: Round) -> None:
             "option": option.pk if option else None,
             "evidence": NARRATIVES[label].format(evidence=_evidence(item)),
         }
+    actor = actor_for_person(lead.person)
     return_section_save(
-        actor=actor_for_person(lead.person),
+        actor=actor,
         participant=participant,
         answers=answers,
         expected_revision=0,
+        confirmed=answers.keys(),
     )
+    items = list(first)
+    evidence_add(
+        actor=actor,
+        participant=participant,
+        item=items[0],
+        description="Safeguarding governor's report to the full governing board, March 2025",
+        file=SimpleUploadedFile(
+            "Safeguarding governor report March 2025.txt", GOVERNOR_REPORT.encode()
+        ),
+    )
+    evidence_add(
+        actor=actor,
+        participant=participant,
+        item=items[-1],
+        description="Our child protection policy, as published on the school's website",
+        link="https://northfield-primary.example/policies/child-protection",
+    )
+
+
+GOVERNOR_REPORT = """Northfield Primary School: the safeguarding governor's report, March 2025
+(made-up demo text)
+
+The safeguarding governor met the designated safeguarding lead each term, checked the single
+central record and reviewed the child protection policy with the governing board.
+"""

@@ -10,6 +10,7 @@ from typing import Any
 from django import forms
 
 from assurance.audits.forms import ReturnForm
+from assurance.improvement.actions.evidence import ALLOWED
 
 
 class SectionForm(ReturnForm):
@@ -73,3 +74,31 @@ class UnlockForm(forms.Form):
         "history.",
         error_messages={"required": "Enter why the return is being unlocked"},
     )
+
+
+class EvidenceForm(forms.Form):
+    description = forms.CharField(
+        max_length=300,
+        label="What this shows",
+        help_text="For example “Safeguarding governor's report to the board, March 2026”.",
+        error_messages={"required": "Enter what this evidence shows"},
+    )
+    file = forms.FileField(
+        required=False,
+        label="Upload a file",
+        help_text=f"A {ALLOWED}, smaller than 10 MB. Do not upload anything that names a child.",
+    )
+    link = forms.URLField(
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        label="Or give a link to a web page",
+        help_text="For example the page of your website where the policy is published.",
+        error_messages={
+            "invalid": "Enter a link in the right format, like https://www.example.org/policy"
+        },
+    )
+
+
+class RemoveForm(forms.Form):
+    """Removing a file or link: the button alone."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Prefetch
+from django.http import Http404
 
 from assurance.audits.progress import Question, QuestionState, SectionProgress, section_status
 from assurance.frameworks.assessments import item_missing
@@ -166,3 +167,25 @@ def previous_return(*, participant: Participant) -> SelfAssessmentReturn | None:
     else:
         earlier = earlier.filter(participant__agency_id=participant.agency_id)
     return earlier.order_by("-participant__round__year").first()
+
+
+def get_item(*, participant: Participant, pk: Any) -> Item:
+    """A standard of the participant's tool (404 for any other)."""
+    try:
+        return Item.objects.select_related("section").get(
+            pk=pk, section__framework_id=participant.round.framework_id
+        )
+    except (Item.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("The return's tool has no such standard.") from exc
+
+
+def get_evidence(*, participant: Participant, pk: Any) -> ReturnEvidence:
+    """A file or link of the participant's return (404 for another return's)."""
+    try:
+        return (
+            ReturnEvidence.objects_for(participant.partnership)
+            .select_related("sa_return", "item")
+            .get(pk=pk, sa_return__participant=participant)
+        )
+    except (ReturnEvidence.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("Not found.") from exc

@@ -9,19 +9,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
+from urllib.parse import urlparse
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from assurance.core.emails import send_email
-from assurance.core.history import save_as
+from assurance.core.history import delete_as, save_as
 from assurance.frameworks import assessments
 from assurance.frameworks.models import Answer, Item
+from assurance.improvement.actions.evidence import file_problem
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.partnerships.models import Person
 from assurance.selfassessment.returns import selectors
-from assurance.selfassessment.returns.models import CarriedAnswer, SelfAssessmentReturn
+from assurance.selfassessment.returns.models import (
+    CarriedAnswer,
+    ReturnEvidence,
+    SelfAssessmentReturn,
+)
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus
 from assurance.selfassessment.rounds.services import participant_status_move
 from assurance.selfassessment.settings.models import SettingMember
@@ -255,3 +262,64 @@ def _email_unlocked(person: Person, participant: Participant, reason: str, link:
         {"person": person, "participant": participant, "reason": reason, "link": link},
         to=[person.email],
     )
+
+
+def evidence_add(
+    *,
+    actor: Actor,
+    participant: Participant,
+    item: Item,
+    description: str,
+    file: UploadedFile | None = None,
+    link: str = "",
+) -> ReturnEvidence:
+    """A file (checked by its content, as the action log's evidence is: the type its name says,
+    not empty, under 10 MB) or a link to a web page (http or https), for one standard. Exactly
+    one of the two; the return is begun if it was not."""
+    _require_fill_in(actor, participant)
+    if item.section.framework_id != participant.round.framework_id:
+        raise ValidationError("That standard is not in this return's tool.")
+    link = link.strip()
+    if bool(file) == bool(link):
+        raise ValidationError(
+            {"file": "Choose a file or enter a link, not both"}
+            if file
+            else {"file": "Choose a file, or enter a link to a web page"}
+        )
+    if link and urlparse(link).scheme not in {"http", "https"}:
+        raise ValidationError({"link": "Enter a link that starts https://"})
+    with transaction.atomic():
+        sa_return = return_begin(actor=actor, participant=participant)
+        if sa_return.is_locked:
+            raise ValidationError(LOCKED)
+        evidence = ReturnEvidence(
+            partnership=actor.partnership,
+            sa_return=sa_return,
+            item=item,
+            description=description.strip(),
+            added_by=actor.person,
+            added_at=timezone.now(),
+        )
+        if file:
+            head = file.read(16)
+            file.seek(0)
+            problem = file_problem(name=file.name or "", size=file.size or 0, head=head)
+            if problem:
+                raise ValidationError({"file": problem})
+            evidence.file_name = (file.name or "evidence")[:200]
+            extension = (file.name or "").rpartition(".")[2].lower()
+            token = timezone.now().strftime("%Y%m%d%H%M%S%f")
+            evidence.file.save(f"{token}.{extension}", file, save=False)
+        else:
+            evidence.link = link
+        return save_as(evidence, actor)
+
+
+def evidence_remove(*, actor: Actor, participant: Participant, evidence: ReturnEvidence) -> None:
+    """Take a file or link off the return (while it is not locked); its history keeps it."""
+    _require_fill_in(actor, participant)
+    if evidence.sa_return.participant_id != participant.pk:
+        raise ValidationError("That evidence is not on this return.")
+    if evidence.sa_return.is_locked:
+        raise ValidationError(LOCKED)
+    delete_as(evidence, actor)

@@ -15,4 +15,17 @@ urlpatterns = [
     path(R + "return.pdf", views.ReturnDocumentView.as_view(format="pdf"), name="return_pdf"),
     path(R + "return.docx", views.ReturnDocumentView.as_view(format="docx"), name="return_docx"),
     path(R + "history/", views.ReturnHistoryView.as_view(), name="return_history"),
+    path(
+        R + "standards/<int:item>/evidence/",
+        views.EvidenceAddView.as_view(),
+        name="return_evidence_add",
+    ),
+    path(
+        R + "evidence/<int:evidence_pk>/", views.EvidenceFileView.as_view(), name="return_evidence"
+    ),
+    path(
+        R + "evidence/<int:evidence_pk>/remove/",
+        views.EvidenceRemoveView.as_view(),
+        name="return_evidence_remove",
+    ),
 ]

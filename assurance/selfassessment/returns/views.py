@@ -5,17 +5,21 @@ the printable page and its PDF, and the history."""
 
 from __future__ import annotations
 
+import mimetypes
 from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import FileResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.text import slugify
+from django.views import View
 from django.views.generic import TemplateView
 
 from assurance.audits.progress import SectionProgress, SectionStatus
 from assurance.core import documents
+from assurance.frameworks.models import Item
 from assurance.partnerships.viewmixins import (
     DocumentView,
     FormPageView,
@@ -23,8 +27,14 @@ from assurance.partnerships.viewmixins import (
     PartnershipViewMixin,
 )
 from assurance.selfassessment.returns import report, selectors, services
-from assurance.selfassessment.returns.forms import SectionForm, SubmitForm, UnlockForm
-from assurance.selfassessment.returns.models import SelfAssessmentReturn
+from assurance.selfassessment.returns.forms import (
+    EvidenceForm,
+    RemoveForm,
+    SectionForm,
+    SubmitForm,
+    UnlockForm,
+)
+from assurance.selfassessment.returns.models import ReturnEvidence, SelfAssessmentReturn
 from assurance.selfassessment.rounds.models import Participant
 
 
@@ -197,12 +207,24 @@ class ReturnSectionView(ReturnMixin, FormPageView):
             confirmed=form.confirmed(),
         )
 
+    @property
+    def evidence_item(self) -> int | None:
+        """The standard whose "Save and add a file or link" button was pressed."""
+        chosen = self.request.POST.get("evidence", "")
+        items = {q.item.pk for q in self.current.questions}
+        return int(chosen) if chosen.isdigit() and int(chosen) in items else None
+
     def get_success_message(self, record: SelfAssessmentReturn) -> str:
         if self.later:
             return "Your answers have been saved. You can come back to the return at any time."
         return ""
 
     def success_url_for(self, record: SelfAssessmentReturn) -> str:
+        item = self.evidence_item
+        if item is not None:
+            return self.partnership_url(
+                "selfassessment:return_evidence_add", self.participant.pk, item
+            )
         if self.later:
             return self.return_url()
         following = self.current.number + 1
@@ -220,9 +242,14 @@ class ReturnSectionView(ReturnMixin, FormPageView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
+            participant=self.participant,
             section=self.current.section,
             page_title=f"{self.current.title} – {self.participant.name}",
         )
+        evidence = selectors.evidence_map(sa_return=self.sa_return)
+        context["rows"] = [
+            (*row, evidence.get(row[0].pk, [])) for row in context["form"].section_rows
+        ]
         return context
 
 
@@ -357,3 +384,113 @@ class ReturnHistoryView(ReturnMixin, HistoryView):
 
     def back_url(self, record: Any) -> str:
         return self.return_url()
+
+
+class EvidenceAddView(ReturnMixin, FormPageView):
+    """A file or a link for one standard, then back to its section."""
+
+    permission = "sa_return.edit"
+    return_permission = "sa_return.edit"
+    form_class = EvidenceForm
+    submit_label = "Add the evidence"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.locked_redirect() or super().get(request, *args, **kwargs)
+
+    @cached_property
+    def item(self) -> Item:
+        return selectors.get_item(participant=self.participant, pk=self.kwargs["item"])
+
+    def get_heading(self) -> str:
+        return f"Add a file or link for {self.item.code}"
+
+    def get_lead(self) -> str:
+        return self.item.text
+
+    def section_url(self) -> str:
+        number = next((p.number for p in self.pages if p.section.pk == self.item.section_id), 1)
+        return f"{self.page_url(number)}#question-{self.item.pk}"
+
+    def get_cancel_url(self) -> str:
+        return self.section_url()
+
+    def save(self, form: EvidenceForm) -> ReturnEvidence:
+        return services.evidence_add(
+            actor=self.actor,
+            participant=self.participant,
+            item=self.item,
+            description=form.cleaned_data["description"],
+            file=form.cleaned_data.get("file"),
+            link=form.cleaned_data.get("link") or "",
+        )
+
+    def get_success_message(self, record: ReturnEvidence) -> str:
+        return f"“{record.description}” has been added to {self.item.code}."
+
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return self.return_crumbs()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = f"{self.get_heading()} – {self.participant.name}"
+        return context
+
+
+class EvidenceFileView(ReturnMixin, View):
+    """An uploaded file of a return, for whoever may read the return."""
+
+    permission = "sa_return.view"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        evidence = selectors.get_evidence(participant=self.participant, pk=kwargs["evidence_pk"])
+        if not evidence.file:
+            raise Http404("This evidence is a link, not a file.")
+        content_type = mimetypes.guess_type(evidence.file_name)[0] or "application/octet-stream"
+        return FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=True,
+            filename=evidence.file_name,
+            content_type=content_type,
+        )
+
+
+class EvidenceRemoveView(ReturnMixin, FormPageView):
+    permission = "sa_return.edit"
+    return_permission = "sa_return.edit"
+    form_class = RemoveForm
+    submit_label = "Remove it"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return self.locked_redirect() or super().get(request, *args, **kwargs)
+
+    @cached_property
+    def evidence(self) -> ReturnEvidence:
+        return selectors.get_evidence(participant=self.participant, pk=self.kwargs["evidence_pk"])
+
+    def get_heading(self) -> str:
+        return f"Remove “{self.evidence.description}” from {self.evidence.item.code}?"
+
+    def get_lead(self) -> str:
+        return "It is taken off the return; the return's history keeps a record of it."
+
+    def get_cancel_url(self) -> str:
+        number = next(
+            (p.number for p in self.pages if p.section.pk == self.evidence.item.section_id), 1
+        )
+        return f"{self.page_url(number)}#question-{self.evidence.item_id}"
+
+    def save(self, form: RemoveForm) -> ReturnEvidence:
+        evidence = self.evidence
+        services.evidence_remove(actor=self.actor, participant=self.participant, evidence=evidence)
+        return evidence
+
+    def get_success_message(self, record: ReturnEvidence) -> str:
+        return f"“{record.description}” has been removed."
+
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return self.return_crumbs()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = f"Remove evidence – {self.participant.name}"
+        return context

@@ -3,6 +3,8 @@ demo Section 175/157 round (in progress), whose safeguarding lead is the matrix'
 An agency's lead is "not found" there (their scope is their own agency's return)."""
 
 from assurance.core.tests.matrix import BU, LEADS, SCRUTINEER, SETTING_USERS, expect
+from assurance.frameworks.models import Item
+from assurance.selfassessment.returns.models import ReturnEvidence
 from assurance.selfassessment.rounds.models import Participant
 
 LOOKUPS = {
@@ -15,6 +17,24 @@ LOOKUPS = {
         ).pk
     ),
     "sa_section": lambda: 1,
+    "sa_item": lambda: (
+        Item.objects.filter(
+            section__framework__partnership__slug="northfield",
+            section__framework__name__startswith="Section 175",
+            section__order=1,
+        )
+        .order_by("order")
+        .first()
+        .pk
+    ),
+    "sa_evidence": lambda: (
+        ReturnEvidence.unscoped.filter(
+            sa_return__participant__setting__urn=990001, sa_return__participant__round__year=2025
+        )
+        .exclude(file="")
+        .get()
+        .pk
+    ),
 }
 
 OWN = {"pk": "sa_participant"}
@@ -32,4 +52,13 @@ EXPECTED = {
     "selfassessment:return_pdf": expect(allow=READERS, hidden=LEADS, kwargs=OWN),
     "selfassessment:return_docx": expect(allow=READERS, hidden=LEADS, kwargs=OWN),
     "selfassessment:return_history": expect(allow=READERS, hidden=LEADS, kwargs=OWN),
+    "selfassessment:return_evidence_add": expect(
+        allow=SETTING_USERS, hidden=LEADS, kwargs={**OWN, "item": "sa_item"}
+    ),
+    "selfassessment:return_evidence": expect(
+        allow=READERS, hidden=LEADS, kwargs={**OWN, "evidence_pk": "sa_evidence"}
+    ),
+    "selfassessment:return_evidence_remove": expect(
+        allow=SETTING_USERS, hidden=LEADS, kwargs={**OWN, "evidence_pk": "sa_evidence"}
+    ),
 }

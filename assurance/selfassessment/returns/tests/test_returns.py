@@ -378,3 +378,61 @@ def test_nothing_is_started_by_opening_the_pages(
     assert larkfield.status == ParticipantStatus.NOT_STARTED
     assert not SelfAssessmentReturn.unscoped.exists()
     assert Round.unscoped.count() == 1
+
+
+def test_evidence_files_are_checked_by_content_and_links_kept_per_standard(
+    larkfield: Participant,
+    school: dict[str, Any],
+    client_for: Clients,
+    tmp_path: Any,
+    settings: Any,
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    hannah = client_for(school["hannah"])
+    first = sections_of(larkfield.round.framework)[0]
+    item = first.items.order_by("order")[0]
+    # "Save and add a file or link" saves the section, then opens the evidence page
+    data = section_post(first)
+    data["evidence"] = str(item.pk)
+    response = hannah.post(_section(larkfield, 1), data)
+    add = _url(larkfield, "standards", f"{item.pk}/evidence")
+    assert response["Location"] == add
+    assert Answer.objects.filter(item=item).exists()
+    # A program renamed as a PDF is refused, naming why; nothing is stored
+    fake = SimpleUploadedFile(
+        "minutes.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+    refused = hannah.post(add, {"description": "Governors' minutes", "file": fake})
+    assert "is not a real PDF file" in refused.content.decode()
+    both = hannah.post(
+        add,
+        {
+            "description": "Minutes",
+            "file": SimpleUploadedFile("m.pdf", b"%PDF-1.7 minutes"),
+            "link": "https://larkfield.example/policy",
+        },
+    )
+    assert "not both" in both.content.decode()
+    bad_link = hannah.post(add, {"description": "Policy", "link": "javascript:alert(1)"})
+    assert bad_link.status_code == 200
+    assert not larkfield.self_assessment_return.evidence.exists()
+    pdf = SimpleUploadedFile("minutes.pdf", b"%PDF-1.7 the minutes", content_type="application/pdf")
+    assert hannah.post(add, {"description": "Governors' minutes", "file": pdf}).status_code == 302
+    link = {"description": "Our published policy", "link": "https://larkfield.example/policy"}
+    assert hannah.post(add, link).status_code == 302
+    evidence = list(larkfield.self_assessment_return.evidence.order_by("pk"))
+    assert [e.item_id for e in evidence] == [item.pk, item.pk]
+    # Listed on the section, the check page and the print; the file is read by the business unit
+    page = hannah.get(_section(larkfield, 1)).content.decode()
+    assert "Governors&#x27; minutes" in page and "https://larkfield.example/policy" in page
+    print_page = client_for(school["grace"]).get(_url(larkfield, "print")).content.decode()
+    assert "Our published policy (https://larkfield.example/policy)" in print_page
+    file_url = _url(larkfield, "evidence", evidence[0].pk)
+    assert b"".join(client_for(school["grace"]).get(file_url).streaming_content).startswith(b"%PDF")
+    assert client_for(school["oliver"]).get(file_url).status_code == 404
+    # Removed by the lead (kept in history)
+    remove = _url(larkfield, "evidence", f"{evidence[1].pk}/remove")
+    assert hannah.post(remove, {}).status_code == 302
+    assert larkfield.self_assessment_return.evidence.count() == 1

@@ -127,3 +127,101 @@ def test_a_round_and_a_schools_lead_who_accepts_her_invitation(browse) -> None:
     assert_fits_window(phone.page)
     phone.check("own-school")
     phone.assert_clean()
+
+
+def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None:
+    """Northfield Primary's lead continues the return she began (section 1 saved; last year's
+    answers carried forward), confirms a carried answer and changes another, attaches a link,
+    comes back to it, confirms the rest and prints it; the head checks and signs it off, which
+    locks it; the business unit unlocks it with a reason. Axe on every page; the return's pages
+    fit a phone."""
+    dsl = browse("selfassessment-return-lead")
+    dsl.sign_in("school-dsl@northfield.example")
+    dsl.goto("/p/northfield/")
+    dsl.page.get_by_role("link", name=re.compile("Continue the return")).click()
+    expect(dsl.page.locator("#progress")).to_have_text("1 of 5 sections completed")
+    expect(dsl.page.locator("main")).to_contain_text("11 answers were carried forward")
+    dsl.check("return-tasks")
+    return_url = dsl.page.url.removeprefix(dsl.base_url)
+
+    dsl.page.get_by_role("link", name="2: Staff knowledge and training").click()
+    expect(dsl.page.locator("main")).to_contain_text("Carried forward from your last return")
+    dsl.check("return-section-carried")
+    dsl.page.get_by_label(
+        "The answer to 2.1 carried forward from the last round is still true"
+    ).check()
+    dsl.page.get_by_role("group", name=re.compile(r"^2\.2 ")).get_by_label("Not met").check()
+    dsl.page.get_by_role("button", name="Save and add a file or link for 2.3").click()
+    expect(dsl.page.get_by_role("heading", level=1)).to_have_text("Add a file or link for 2.3")
+    dsl.check("return-evidence-add")
+    dsl.page.get_by_label("What this shows").fill("Training log of every member of staff, 2025/26")
+    dsl.page.get_by_label("Or give a link to a web page").fill(
+        "https://northfield-primary.example/staff/training-log"
+    )
+    dsl.page.get_by_role("button", name="Add the evidence").click()
+    expect(dsl.page.locator("main")).to_contain_text("Training log of every member of staff")
+    dsl.page.get_by_role("button", name="Save and return to the return's page").click()
+    expect(dsl.page.locator(".govuk-notification-banner")).to_contain_text("saved")
+
+    # She comes back later: the change is kept; she confirms every other carried answer
+    dsl.goto(return_url)
+    expect(dsl.page.locator("main")).to_contain_text("9 answers were carried forward")
+    for number in range(2, 6):
+        dsl.goto(f"{return_url}sections/{number}/")
+        for box in dsl.page.get_by_label(
+            re.compile("carried forward from the last round is still true")
+        ).all():
+            box.check()
+        dsl.page.get_by_role("button", name="Save and continue").click()
+    expect(dsl.page.get_by_role("heading", level=1)).to_have_text(
+        "Check the answers before the return is signed off"
+    )
+    expect(dsl.page.locator("main")).not_to_contain_text("Still needed")
+    expect(dsl.page.locator("main")).to_contain_text("Not met")
+    dsl.check("return-check-lead")
+    dsl.goto(return_url)
+    expect(dsl.page.locator("#progress")).to_have_text("5 of 5 sections completed")
+    dsl.page.get_by_role("link", name="The return to print").click()
+    expect(dsl.page.locator("main")).to_contain_text("Training log of every member of staff")
+    dsl.check("return-print")
+    pdf = dsl.page.request.get(dsl.url(f"{return_url}return.pdf"))
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF")
+    dsl.assert_clean()
+
+    head = browse("selfassessment-return-head")
+    head.sign_in("school-head@northfield.example")
+    head.goto(return_url)
+    head.page.get_by_role("link", name="Check and sign off").click()
+    head.check("return-check-head")
+    head.page.get_by_label(re.compile("I have read this return")).check()
+    head.page.get_by_role("button", name="Sign off and submit the return").click()
+    expect(head.page.locator("main")).to_contain_text(
+        "signed off and submitted, so it cannot be changed"
+    )
+    expect(head.page.locator("main")).to_contain_text("Submitted")
+    head.check("return-submitted")
+    head.assert_clean()
+    dsl.goto(f"{return_url}sections/1/")
+    assert dsl.page.url.endswith(return_url)
+
+    bu = browse("selfassessment-return-unit")
+    bu.sign_in("business-unit@northfield.example")
+    bu.goto(return_url)
+    bu.page.get_by_role("link", name="Unlock the return").click()
+    bu.check("return-unlock")
+    bu.page.get_by_label("Why the return is being unlocked").fill(
+        "Standard 2.2 is rated not met: please add the plan to train the new staff."
+    )
+    bu.page.get_by_role("button", name="Unlock the return").click()
+    expect(bu.page.locator("main")).to_contain_text("In progress")
+    expect(bu.page.locator("main")).to_contain_text("please add the plan to train the new staff")
+    bu.check("return-unlocked")
+    bu.assert_clean()
+
+    phone = browse("selfassessment-return-phone", viewport=PHONE)
+    phone.sign_in("school-dsl@northfield.example")
+    for name, url in (("return-tasks", return_url), ("return-section", f"{return_url}sections/2/")):
+        phone.goto(url)
+        assert_fits_window(phone.page)
+        phone.check(name)
+    phone.assert_clean()

@@ -81,7 +81,7 @@ def test_a_round_and_a_schools_lead_who_accepts_her_invitation(browse) -> None:
     expect(b.page.locator("#participants")).to_contain_text("Ashby Vale Free School")
     b.check("round-detail")
 
-    b.page.get_by_role("link", name="Ashby Vale Free School").click()
+    b.page.get_by_role("link", name="Ashby Vale Free School", exact=True).click()
     school = b.page.url.removeprefix(b.base_url)
     b.page.get_by_role("link", name="Invite a user").click()
     b.check("member-invite")
@@ -191,7 +191,7 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     head = browse("selfassessment-return-head")
     head.sign_in("school-head@northfield.example")
     head.goto(return_url)
-    head.page.get_by_role("link", name="Check and sign off").click()
+    head.page.get_by_role("button", name="Check and sign off").click()
     head.check("return-check-head")
     head.page.get_by_label(re.compile("I have read this return")).check()
     head.page.get_by_role("button", name="Sign off and submit the return").click()
@@ -207,7 +207,7 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     bu = browse("selfassessment-return-unit")
     bu.sign_in("business-unit@northfield.example")
     bu.goto(return_url)
-    bu.page.get_by_role("link", name="Unlock the return").click()
+    bu.page.get_by_role("button", name="Unlock the return").click()
     bu.check("return-unlock")
     bu.page.get_by_label("Why the return is being unlocked").fill(
         "Standard 2.2 is rated not met: please add the plan to train the new staff."

@@ -24,8 +24,8 @@ class SectionForm(ReturnForm):
                 narrative = self.fields[evidence_name]
                 narrative.label = f"Your narrative for {item.code}"
                 narrative.help_text = (
-                    "How you meet the standard and what shows it (attach files or links on the "
-                    "return's page). Needed before the return is signed off."
+                    "How you meet the standard and what shows it. Needed before the return is "
+                    "signed off."
                 )
                 narrative.widget.attrs["rows"] = 4
                 if item.pk in carried:

@@ -62,24 +62,29 @@ def setting_role(*, actor: Actor, participant: Participant) -> str:
     return role or ""
 
 
-def may_fill_in(*, actor: Actor, participant: Participant) -> bool:
-    """A school's lead and deputies, or the agency's leads, fill its return in."""
+def may_fill_in(*, actor: Actor, participant: Participant, role: str | None = None) -> bool:
+    """A school's lead and deputies, or the agency's leads, fill its return in (``role``: the
+    actor's role in the school, when the caller has read it already)."""
     if not actor.can("sa_return.edit"):
         return False
     if participant.setting_id is not None:
-        return setting_role(actor=actor, participant=participant) in {
+        if role is None:
+            role = setting_role(actor=actor, participant=participant)
+        return role in {
             SettingRole.DSL,
             SettingRole.DEPUTY,
         }
     return participant.agency_id == actor.person.agency_id
 
 
-def may_sign_off(*, actor: Actor, participant: Participant) -> bool:
+def may_sign_off(*, actor: Actor, participant: Participant, role: str | None = None) -> bool:
     """A school's head signs its return off; an agency's return, one of its agency leads."""
     if not actor.can("sa_return.sign_off"):
         return False
     if participant.setting_id is not None:
-        return setting_role(actor=actor, participant=participant) == SettingRole.HEAD
+        if role is None:
+            role = setting_role(actor=actor, participant=participant)
+        return role == SettingRole.HEAD
     return participant.agency_id == actor.person.agency_id
 
 

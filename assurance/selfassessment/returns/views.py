@@ -60,6 +60,26 @@ class ReturnMixin(PartnershipViewMixin):
         return self.sa_return is not None and self.sa_return.is_locked
 
     @cached_property
+    def member_role(self) -> str:
+        """The actor's role in the participant's school ("" for anyone else)."""
+        return selectors.setting_role(actor=self.actor, participant=self.participant)
+
+    def may_fill_in(self) -> bool:
+        return selectors.may_fill_in(
+            actor=self.actor, participant=self.participant, role=self.member_role
+        )
+
+    def may_sign_off(self) -> bool:
+        return selectors.may_sign_off(
+            actor=self.actor, participant=self.participant, role=self.member_role
+        )
+
+    @cached_property
+    def carried(self) -> set[int]:
+        """The standards whose carried-forward answer is not yet confirmed or changed."""
+        return selectors.unconfirmed_items(sa_return=self.sa_return)
+
+    @cached_property
     def pages(self) -> list[SectionProgress]:
         return selectors.return_pages(participant=self.participant, sa_return=self.sa_return)
 
@@ -128,12 +148,8 @@ class ReturnDetailView(ReturnMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         participant, sa_return, pages = self.participant, self.sa_return, self.pages
         locked = self.is_locked
-        can_fill_in = not locked and selectors.may_fill_in(
-            actor=self.actor, participant=participant
-        )
-        can_sign_off = not locked and selectors.may_sign_off(
-            actor=self.actor, participant=participant
-        )
+        can_fill_in = not locked and self.may_fill_in()
+        can_sign_off = not locked and self.may_sign_off()
         context.update(
             participant=participant,
             round=participant.round,
@@ -143,9 +159,7 @@ class ReturnDetailView(ReturnMixin, TemplateView):
             caption=str(participant.round),
             tasks=[(page, self.page_url(page.number)) for page in pages],
             completed=sum(page.status == SectionStatus.COMPLETED for page in pages),
-            unconfirmed=sum(
-                1 for page in pages for q in page.questions if q.missing.endswith("last round.")
-            ),
+            unconfirmed=len(self.carried),
             can_fill_in=can_fill_in,
             can_sign_off=can_sign_off,
             can_check=can_fill_in or can_sign_off,
@@ -166,10 +180,9 @@ class ReturnSectionView(ReturnMixin, FormPageView):
     return_permission = "sa_return.edit"
     form_class = SectionForm
     template_name = "selfassessment/return_section.html"
-    record_kept_identifiers = False  # the return may not exist until it is saved
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not selectors.may_fill_in(actor=self.actor, participant=self.participant):
+        if not self.may_fill_in():
             messages.info(request, "Your school's lead and deputies fill the return in.")
             return redirect(self.return_url())
         return self.locked_redirect() or super().get(request, *args, **kwargs)
@@ -188,7 +201,7 @@ class ReturnSectionView(ReturnMixin, FormPageView):
             sections=[page.section],
             answers={q.item.pk: q.answer for q in page.questions if q.answer is not None},
             agency_return=None,
-            carried={q.item.pk for q in page.questions if q.missing.endswith("last round.")},
+            carried={q.item.pk for q in page.questions} & self.carried,
         )
         revision = self.sa_return.assessment.revision if self.sa_return else 0
         kwargs.setdefault("initial", {})["revision"] = revision
@@ -301,8 +314,8 @@ class ReturnCheckView(ReturnMixin, FormPageView):
                 for page in pages
             ],
             still_needed=sum(len(page.missing) for page in pages),
-            can_fill_in=selectors.may_fill_in(actor=self.actor, participant=self.participant),
-            can_sign_off=selectors.may_sign_off(actor=self.actor, participant=self.participant),
+            can_fill_in=self.may_fill_in(),
+            can_sign_off=self.may_sign_off(),
         )
         return context
 

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import FileResponse, HttpResponseBase
 from django.shortcuts import redirect
@@ -278,6 +279,11 @@ class ReturnCheckView(ReturnMixin, FormPageView):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return self.locked_redirect() or super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not self.may_sign_off():
+            raise PermissionDenied("Only the organisation's head signs its return off.")
+        return super().post(request, *args, **kwargs)
 
     def get_initial(self) -> dict[str, Any]:
         return {"revision": self.sa_return.assessment.revision if self.sa_return else 0}

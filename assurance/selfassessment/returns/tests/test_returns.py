@@ -185,6 +185,7 @@ def test_the_head_signs_off_but_does_not_fill_in(
     check = hannah.get(_url(larkfield, "check")).content.decode()
     assert "Sign off and submit the return" not in check
     assert _sign_off(hannah, larkfield).status_code == 403
+    assert hannah.post(_url(larkfield, "check"), {}).status_code == 403
 
 
 def test_sign_off_is_refused_until_every_standard_is_answered_then_locks_the_return(

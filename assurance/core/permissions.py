@@ -116,6 +116,9 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # Rounds of self-assessment (a framework, a year, its participants and deadline)
     "self_assessment.view": _all(BU, SCRUTINEER),
     "self_assessment.manage": _all(BU),
+    # What staff say: an organisation's practitioners' survey, its link and its results
+    "sa_survey.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN, SETTING_USER: NAMED},
+    "sa_survey.manage": _all(BU),
     # The voice of children and families: what they said (never a possible disclosure, which
     # only the business unit's duty inbox reads), the form's links and the duty inbox
     "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},

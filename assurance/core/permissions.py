@@ -108,7 +108,8 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "collection.manage": _all(BU),
     # Self-assessments: the schools and colleges (settings) loaded from the DfE's register. A
     # setting's own users (its safeguarding lead, deputy and head; ADR 027) see only the setting
-    # they are named on, and nothing else of the partnership: no other permission names them.
+    # they are named on, and nothing else of the partnership but that setting's staff survey
+    # (sa_survey.view, below): no other permission names them.
     "setting.list": _all(BU, SCRUTINEER),
     "setting.view": {BU: ALL, SCRUTINEER: ALL, SETTING_USER: NAMED},
     "setting.own": {SETTING_USER: NAMED},

@@ -61,12 +61,12 @@ class StaffFormView(StaffPageMixin, FormView):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         if not selectors.is_open(self.survey):
+            # A page that says so (to GET and POST alike), not an error: the link was right
             context = {**self.staff_context(), "page_title": "This survey is closed"}
             return self.response_class(
                 request=request,
                 template="selfassessment/surveys/staff_closed.html",
                 context=context,
-                status=410,
             )
         return super().dispatch(request, *args, **kwargs)
 

@@ -135,6 +135,7 @@ def round_surveys(*, actor: Actor, round: Round) -> list[RoundSurveyRow]:
         s.participant_id: s
         for s in StaffSurvey.objects_for(actor.partnership)
         .filter(participant__round=round)
+        .select_related("participant__round")
         .annotate(n_responses=Count("responses"))
     }
     return [

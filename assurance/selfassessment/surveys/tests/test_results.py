@@ -10,7 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
@@ -195,3 +197,23 @@ def test_another_partnership_cannot_see_them(
     assert (
         client.get(northfield.url(f"self-assessment/staff-surveys/{police.pk}/")).status_code == 404
     )
+
+
+def test_the_rounds_surveys_page_reads_in_constant_queries(
+    northfield: Tenant,
+    amira: Person,
+    surveys: dict[str, StaffSurvey],
+    client_for: Any,
+) -> None:
+    client = client_for(amira)
+    url = northfield.url(
+        f"self-assessment/rounds/{surveys['Police'].participant.round_id}/staff-survey/"
+    )
+    client.get(url)
+    with CaptureQueriesContext(connection) as four:
+        assert client.get(url).status_code == 200
+    for _ in range(3):
+        StaffSurveyFactory(participant__round=surveys["Police"].participant.round)
+    with CaptureQueriesContext(connection) as seven:
+        assert client.get(url).status_code == 200
+    assert len(seven.captured_queries) == len(four.captured_queries)

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from assurance.annualreport import urls as annualreport
 from assurance.partnerships.views import HomeView
+from assurance.selfassessment import urls as selfassessment
 from assurance.training import urls as training
 from assurance.voice import urls as voice
 
@@ -33,6 +34,8 @@ urlpatterns = [
     path(PARTNERSHIP, include(partnership_pages)),
     # The child-friendly feedback form, by its open link: no sign-in (assurance/voice).
     path("say/", include(voice.public)),
+    # The practitioners' survey of a self-assessment round, by its open link: no sign-in.
+    path("staff-survey/", include(selfassessment.public)),
     # Published annual reports and their young people's versions: public (assurance/annualreport).
     path("annual-reports/", include(annualreport.public)),
     # The front page: the partnerships you belong to (straight to yours if you have one).

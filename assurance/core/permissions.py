@@ -108,7 +108,8 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "collection.manage": _all(BU),
     # Self-assessments: the schools and colleges (settings) loaded from the DfE's register. A
     # setting's own users (its safeguarding lead, deputy and head; ADR 027) see only the setting
-    # they are named on, and nothing else of the partnership: no other permission names them.
+    # they are named on, and nothing else of the partnership but that setting's staff survey
+    # (sa_survey.view, below): no other permission names them.
     "setting.list": _all(BU, SCRUTINEER),
     "setting.view": {BU: ALL, SCRUTINEER: ALL, SETTING_USER: NAMED},
     "setting.own": {SETTING_USER: NAMED},
@@ -124,6 +125,9 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "sa_return.edit": {LEAD: OWN, SETTING_USER: NAMED},
     "sa_return.sign_off": {LEAD: OWN, SETTING_USER: NAMED},
     "sa_return.unlock": _all(BU),
+    # What staff say: an organisation's practitioners' survey, its link and its results
+    "sa_survey.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN, SETTING_USER: NAMED},
+    "sa_survey.manage": _all(BU),
     # The voice of children and families: what they said (never a possible disclosure, which
     # only the business unit's duty inbox reads), the form's links and the duty inbox
     "voice.view": {BU: ALL, SCRUTINEER: ALL, MEMBER: ALL, LEAD: ALL},

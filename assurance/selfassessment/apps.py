@@ -20,6 +20,7 @@ class SelfAssessmentConfig(AppConfig):
         from assurance.selfassessment.rounds.models import PARTICIPANT_STATUS_COLOURS
         from assurance.selfassessment.settings.demo import load_demo_settings
         from assurance.selfassessment.settings.models import SETTING_STATUS_COLOURS
+        from assurance.selfassessment.surveys.demo import load_demo_surveys
         from assurance.selfassessment.tools.demo import load_demo_tools
 
         register_nav(
@@ -53,9 +54,22 @@ class SelfAssessmentConfig(AppConfig):
                 "Self-assessment",
             )
         )
+        # What staff say: every organisation's survey for the business unit and the scrutineer
+        # (from a round's page too), an agency's lead or a school's users their own
+        register_nav(
+            NavItem(
+                "What staff say",
+                "selfassessment:survey_list",
+                "sa_survey.view",
+                52,
+                "self-assessment-surveys",
+                "Self-assessment",
+            )
+        )
         register_status_colours("setting", SETTING_STATUS_COLOURS)
         register_status_colours("sa_participant", PARTICIPANT_STATUS_COLOURS)
         register_demo(70, load_demo_settings)
         register_demo(71, load_demo_tools)
         register_demo(72, load_demo_rounds)
         register_demo(73, load_demo_returns)
+        register_demo(74, load_demo_surveys)

@@ -1,5 +1,5 @@
 """The app's models, for Django: each is defined in the sub-package of its domain noun
-(settings, rounds, returns; challenge to come); import them from there."""
+(settings, rounds, returns, surveys; challenge to come); import them from there."""
 
 from assurance.selfassessment.returns.models import (
     CarriedAnswer,
@@ -8,6 +8,7 @@ from assurance.selfassessment.returns.models import (
 )
 from assurance.selfassessment.rounds.models import Participant, ReminderSent, Round
 from assurance.selfassessment.settings.models import Setting, SettingMember
+from assurance.selfassessment.surveys.models import StaffResponse, StaffSurvey, SurveyRequests
 
 __all__ = [
     "CarriedAnswer",
@@ -18,4 +19,7 @@ __all__ = [
     "SelfAssessmentReturn",
     "Setting",
     "SettingMember",
+    "StaffResponse",
+    "StaffSurvey",
+    "SurveyRequests",
 ]

@@ -1,9 +1,11 @@
 """Self-assessments' pages, under /p/<partnership>/self-assessment/ (the partnership prefix is
-mounted once, in assurance/urls.py)."""
+mounted once, in assurance/urls.py), and the practitioners' survey by open link (``public``,
+under /staff-survey/, no sign-in)."""
 
 from assurance.selfassessment.returns import urls as returns
 from assurance.selfassessment.rounds import urls as rounds
 from assurance.selfassessment.settings import urls as settings
+from assurance.selfassessment.surveys import urls as surveys
 
 app_name = "selfassessment"
 
@@ -11,4 +13,7 @@ urlpatterns = [
     *settings.urlpatterns,
     *rounds.urlpatterns,
     *returns.urlpatterns,
+    *surveys.urlpatterns,
 ]
+
+public = ([*surveys.public_urlpatterns], "staff_survey")

@@ -61,6 +61,15 @@ BU, LEAD, AUD, MEM, SCR, VIEW = (
         ("partnership.view", {Role.SETTING_USER}, None),
         ("priority.view", {Role.SETTING_USER}, None),
         ("setting.own", {BU}, None),
+        # What staff say: an organisation's survey for its own lead or its own school's users
+        ("sa_survey.view", {BU}, ALL),
+        ("sa_survey.view", {SCR}, ALL),
+        ("sa_survey.view", {LEAD}, OWN),
+        ("sa_survey.view", {Role.SETTING_USER}, NAMED),
+        ("sa_survey.view", {AUD}, None),
+        ("sa_survey.view", {VIEW}, None),
+        ("sa_survey.manage", {SCR}, None),
+        ("sa_survey.manage", {LEAD}, None),
         # No roles, no access
         ("partnership.view", set(), None),
     ],

@@ -4,6 +4,8 @@ children on one school network is well within it."""
 
 from __future__ import annotations
 
+from assurance.core.rate_limits import over_hourly_limit
+
 PER_NETWORK = 60  # from one network (a digest of the address), in the hour
 PER_LINK = 600  # through one link, from anywhere, in the hour
 
@@ -15,6 +17,7 @@ TOO_MANY = (
 
 def rate_limit_refusal(*, from_network: int, by_link: int) -> str:
     """Why one more form is refused, or "" (the counts are of the forms taken this hour)."""
-    if from_network >= PER_NETWORK or by_link >= PER_LINK:
-        return TOO_MANY
-    return ""
+    refused = over_hourly_limit(
+        from_network=from_network, by_link=by_link, per_network=PER_NETWORK, per_link=PER_LINK
+    )
+    return TOO_MANY if refused else ""

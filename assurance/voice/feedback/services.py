@@ -7,12 +7,9 @@ message's reference and link, never its words)."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
@@ -22,6 +19,7 @@ from django.utils import timezone
 from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
+from assurance.core.rate_limits import client_digest
 from assurance.core.roles import Role
 from assurance.core.spreadsheets import (
     UploadProblem,
@@ -73,11 +71,6 @@ def feedback_link_update(
 class TooManyRequests(Exception):
     """One form too many from one network (or through one link) this hour; the message says
     so in a child's words."""
-
-
-def client_digest(address: str) -> str:
-    """A keyed digest of the address a form came from: enough to count, useless to a reader."""
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 @transaction.atomic

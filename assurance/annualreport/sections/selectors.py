@@ -32,6 +32,10 @@ from assurance.reviews.board.annual import annual_figures, share
 from assurance.reviews.board.report import review_facts
 from assurance.reviews.rapid_reviews.models import Outcome
 from assurance.training.bookings.selectors import reach_in
+from assurance.training.evaluation import analysis as evaluation_analysis
+from assurance.training.evaluation import figures as evaluation_figures
+from assurance.training.evaluation import selectors as evaluation
+from assurance.training.evaluation.report import year_period
 from assurance.voice import selectors as voice
 
 WITHOUT_IMPACT = {"no_clear_change", "worse"}
@@ -266,7 +270,7 @@ def _year_span(year: int) -> tuple[datetime, datetime]:
 
 def training_section(*, actor: Actor, year: int) -> Section:
     """Sessions held (so far, in the current year) and, by agency, places taken and
-    attendance recorded."""
+    attendance recorded; then the measured change three months on (``measured_change``)."""
     start, end = _year_span(year)
     end = min(end, timezone.now())  # held: a session still to come this year is not counted
     sessions, by_agency = reach_in(partnership=actor.partnership, start=start, end=end)
@@ -282,11 +286,71 @@ def training_section(*, actor: Actor, year: int) -> Section:
             [[Cell(name), Cell(str(places)), Cell(str(att))] for name, places, att in by_agency],
         )
     )
-    section.notes.append(
-        "Measured change in practitioners' confidence and knowledge is not yet reported here: "
-        "the training evaluation does not yet give a year's result to read."
-    )
+    measured_change(section, actor=actor, year=year)
     return section
+
+
+THREE_MONTHS = evaluation_analysis.Comparison.BEFORE_THREE_MONTHS
+
+
+def measured_change(section: Section, *, actor: Actor, year: int) -> None:
+    """The training evaluation's paired analysis of the courses run in the year (their sessions
+    that started in it, as the evaluation's annual report reads them): per course, learning
+    outcome and measure, the mean change from before the course to three months on in the same
+    practitioners, its 95% interval, the pairs it rests on and the caution under
+    ``CAUTION_BELOW`` pairs. Each figure links to the evaluation's report of the year, which
+    shows the same figures; each course to its evaluation page."""
+    period = year_period(year)
+    held = evaluation.sessions_held(partnership=actor.partnership, period=period)
+    courses = [c for c in evaluation.evaluated_courses(actor=actor) if held.get(c.pk)]
+    report = _url(actor, "training:annual_report") + f"?year={year}"
+    now = timezone.now()
+    rows = []
+    cautions = 0
+    for course in courses:
+        course_page = _url(actor, "training:course_evaluation", course.pk)
+        result = evaluation.course_evaluation(course=course, now=now, period=period)
+        for row in result.rows:
+            change = row.evaluation.changes[THREE_MONTHS]
+            shown = evaluation_figures.change_row(THREE_MONTHS, change)
+            measured = change.n_pairs > 0
+            cautions += change.caution
+            rows.append(
+                [
+                    Cell(course.title, course_page),
+                    Cell(f"{row.outcome} ({row.measure})"),
+                    Cell(str(shown.n_pairs), report if measured else ""),
+                    Cell(f"{shown.change} ({shown.interval})", report if measured else ""),
+                    Cell(shown.verdict, report if measured else ""),
+                    Cell(shown.caution),
+                ]
+            )
+    section.tables.append(
+        Table(
+            "Measured change three months after the course",
+            [
+                "Course",
+                "Learning outcome",
+                "Pairs",
+                "Mean change (95% interval)",
+                "Reading",
+                "Caution",
+            ],
+            rows,
+        )
+    )
+    section.notes.append(
+        "Practitioners rate their knowledge and confidence against each learning outcome from 1 "
+        "to 10 before the course and three months after it. The change is measured only in the "
+        "same people (pairs), with its 95% confidence interval."
+    )
+    if cautions:
+        section.notes.append(
+            f"Some changes rest on fewer than {evaluation_analysis.CAUTION_BELOW} pairs: the "
+            "interval is then wide and the change may be chance."
+        )
+    if not courses:
+        section.notes.append("No course was run in the year, so no change was measured.")
 
 
 def voice_section(*, actor: Actor, year: int) -> Section:

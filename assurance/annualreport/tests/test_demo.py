@@ -70,6 +70,7 @@ def every_linked_figure_matches_its_page(loaded: AnnualReport) -> None:
     client.force_login(bu.user)
     pages: dict[str, str] = {}
     checked = 0
+    tables_checked: set[str] = set()
     # the records as they stand, read beside their pages at the same moment (the published
     # snapshot is these sections as they stood when approved: another test of the worker may
     # have changed a record of the shared demo since)
@@ -80,6 +81,7 @@ def every_linked_figure_matches_its_page(loaded: AnnualReport) -> None:
         linked += [
             (t.caption, c.text, c.href) for t in section.tables for r in t.rows for c in r if c.href
         ]
+        tables_checked |= {label for label, _value, _href in linked}
         for label, value, href in linked:
             if href not in pages:
                 response = client.get(href)
@@ -89,3 +91,6 @@ def every_linked_figure_matches_its_page(loaded: AnnualReport) -> None:
             assert shown, f"{label}: {value!r} is not on {href}"
             checked += 1
     assert checked > 20
+    # the training evaluation's measured change (each figure on the evaluation's report of
+    # the year)
+    assert "Measured change three months after the course" in tables_checked

@@ -31,6 +31,7 @@ from assurance.partnerships.selectors import agency_list, group_list
 from assurance.reviews.board.annual import annual_figures, share
 from assurance.reviews.board.report import review_facts
 from assurance.reviews.rapid_reviews.models import Outcome
+from assurance.selfassessment.rounds.selectors import round_list
 from assurance.training.bookings.selectors import reach_in
 from assurance.training.evaluation import analysis as evaluation_analysis
 from assurance.training.evaluation import figures as evaluation_figures
@@ -250,11 +251,42 @@ def reviews_section(*, actor: Actor, year: int) -> Section:
 
 
 def self_assessment_section(*, actor: Actor, year: int) -> Section:
-    """No self-assessment round has been run on the platform yet: the section says so."""
+    """The Section 11 and Section 175/157 rounds of the year (the self-assessment app's list of
+    rounds): each round's tool, how many take part, how many have submitted and how many are
+    overdue (past the deadline, not submitted), each linked to the round's page. Returns are
+    not built yet, so there are no per-standard results to give: the section says so."""
+    rounds = list(round_list(actor=actor).filter(year=year))
     section = Section("self_assessment")
+    rows = []
+    for found in rounds:
+        page = _url(actor, "selfassessment:round_detail", found.pk)
+        overdue = found.n_participants - found.n_submitted if found.is_past_deadline else 0
+        rows.append(
+            [
+                Cell(str(found), page),
+                Cell(str(found.framework), page),
+                Cell(f"{found.deadline:%-d %B %Y}"),
+                Cell(str(found.n_participants), page),
+                Cell(str(found.n_submitted), page),
+                Cell(str(overdue)),
+            ]
+        )
+    section.tables.append(
+        Table(
+            "Self-assessment rounds of the year",
+            ["Round", "Tool", "Deadline", "Taking part", "Submitted", "Overdue"],
+            rows,
+        )
+    )
+    if not rounds:
+        section.notes.append(
+            f"No Section 11 or Section 175 self-assessment round ran in "
+            f"{business_year_label(year)}."
+        )
     section.notes.append(
-        f"No Section 11 or Section 175 self-assessment round closed in "
-        f"{business_year_label(year)}, so this report has no self-assessment results."
+        "The results standard by standard will join this report when the returns of the "
+        "self-assessments are recorded in the service; for now it gives who took part and who "
+        "submitted."
     )
     return section
 

@@ -260,14 +260,16 @@ def self_assessment_section(*, actor: Actor, year: int) -> Section:
     rows = []
     for found in rounds:
         page = _url(actor, "selfassessment:round_detail", found.pk)
-        overdue = found.n_participants - found.n_submitted if found.is_past_deadline else 0
+        counted: Any = found  # round_list's annotations: n_participants, n_submitted
+        taking_part, submitted = counted.n_participants, counted.n_submitted
+        overdue = taking_part - submitted if found.is_past_deadline else 0
         rows.append(
             [
                 Cell(str(found), page),
                 Cell(str(found.framework), page),
                 Cell(f"{found.deadline:%-d %B %Y}"),
-                Cell(str(found.n_participants), page),
-                Cell(str(found.n_submitted), page),
+                Cell(str(taking_part), page),
+                Cell(str(submitted), page),
                 Cell(str(overdue)),
             ]
         )

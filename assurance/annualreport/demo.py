@@ -2,7 +2,8 @@
 current one), with the business unit's words and the young people's version, each statutory
 partner's contribution, approved at the latest quorate meeting of the executive and
 published — all through the services, as the business unit would; and, on the same public
-home, its published practice review and the summary of its latest closed audit."""
+home, its published practice review and the summary of its latest closed audit with key
+findings."""
 
 from __future__ import annotations
 
@@ -155,8 +156,8 @@ AUDIT_SUMMARY = (
 
 
 def _make_public(actor: Any) -> None:
-    """The demo's public home also holds the published practice review and the latest closed
-    audit's summary, made public through the services."""
+    """The demo's public home also holds the published practice review and the summary of the
+    latest closed audit with key findings, made public through the services."""
     review = publications.publishable_reviews(actor=actor).first()
     if review is not None:
         making_public.review_make_public(
@@ -165,7 +166,14 @@ def _make_public(actor: Any) -> None:
             title="Child N: local child safeguarding practice review",
             summary=REVIEW_SUMMARY,
         )
-    audit = publications.publishable_audits(actor=actor).first()
+    audit = next(
+        (
+            a
+            for a in publications.publishable_audits(actor=actor)
+            if publications.audit_findings(audit=a)
+        ),
+        None,
+    )
     if audit is not None:
         making_public.audit_make_public(
             actor=actor, audit=audit, title=f"{audit.title}: what we found", summary=AUDIT_SUMMARY

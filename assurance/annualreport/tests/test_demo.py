@@ -42,6 +42,9 @@ def test_the_demo_publishes_northfields_report_with_its_young_peoples_version(
     anonymous = Client()
     home = anonymous.get("/annual-reports/northfield/")
     assert home.status_code == 200 and str(loaded) in home.content.decode()
+    # beside it, the published practice review and an audit's summary made public
+    assert "Child N: local child safeguarding practice review" in home.content.decode()
+    assert ": what we found" in home.content.decode()
     page = anonymous.get(f"/annual-reports/northfield/{YEAR}/")
     assert page.status_code == 200
     text = page.content.decode()

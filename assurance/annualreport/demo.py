@@ -1,7 +1,9 @@
 """The demo's annual report: Northfield's 2025/26 report (the business year before the
 current one), with the business unit's words and the young people's version, each statutory
 partner's contribution, approved at the latest quorate meeting of the executive and
-published — all through the services, as the business unit would."""
+published — all through the services, as the business unit would; and, on the same public
+home, its published practice review and the summary of its latest closed audit with key
+findings."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from typing import Any
 
 from django.db import transaction
 
+from assurance.annualreport.publications import selectors as publications
+from assurance.annualreport.publications import services as making_public
 from assurance.annualreport.reports import selectors, services
 from assurance.annualreport.reports.models import AnnualReport
 from assurance.core.business_year import current_business_year
@@ -54,7 +58,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "self_assessment": ("", ""),
     "training": (
         "Our multi-agency training brings practitioners from every agency together. The "
-        "figures show the sessions held and who came, by agency.",
+        "figures show the sessions held and who came, by agency, and how much practitioners' "
+        "knowledge and confidence changed three months after each course.",
         "People who work with children went on training. They learned how to keep children safe.",
     ),
     "voice": (
@@ -127,9 +132,49 @@ def load_demo_annual_report(command: Any = None) -> None:
             ),
             None,
         )
-        if meeting is None:
-            return  # no quorate executive yet: the report stays a draft
-        report = services.report_approve(actor=actor, report=report, meeting=meeting)
-        services.report_publish(actor=actor, report=report)
+        if meeting is not None:  # else no quorate executive yet: the report stays a draft
+            report = services.report_approve(actor=actor, report=report, meeting=meeting)
+            services.report_publish(actor=actor, report=report)
+        _make_public(actor)
     if command is not None:
         command.stdout.write("Annual report: Northfield's 2025/26 report, published")
+
+
+REVIEW_SUMMARY = (
+    "Child N was a baby who was seriously injured at home. The review looked at how health "
+    "visitors, the GP, children's social care and the police shared what they knew in the "
+    "weeks before.\n\nIt found that concerns were recorded by each agency but not brought "
+    "together, and that the father was not seen by any of them. The partners have changed how "
+    "agencies record and share who lives in a baby's household, and every practitioner who "
+    "works with babies is now trained to ask."
+)
+AUDIT_SUMMARY = (
+    "Practitioners from every agency read the records of children in the audit together and "
+    "agreed what worked well and what needs to change. Their key findings are below; the "
+    "partnership's action plan answers each area for improvement."
+)
+
+
+def _make_public(actor: Any) -> None:
+    """The demo's public home also holds the published practice review and the summary of the
+    latest closed audit with key findings, made public through the services."""
+    review = publications.publishable_reviews(actor=actor).first()
+    if review is not None:
+        making_public.review_make_public(
+            actor=actor,
+            review=review,
+            title="Child N: local child safeguarding practice review",
+            summary=REVIEW_SUMMARY,
+        )
+    audit = next(
+        (
+            a
+            for a in publications.publishable_audits(actor=actor)
+            if publications.audit_findings(audit=a)
+        ),
+        None,
+    )
+    if audit is not None:
+        making_public.audit_make_public(
+            actor=actor, audit=audit, title=f"{audit.title}: what we found", summary=AUDIT_SUMMARY
+        )

@@ -12,6 +12,9 @@ business-unit@southvale.example).
   record has: with 405 (it does not take the method) or 403 (her roles do not allow it). Then
   nothing about the record is read or told; a 403 page is asked again as Southvale's other demo
   roles, so that one who may use it finds Northfield's record missing too.
+  The public pages of published reports name their partnership by ``slug``
+  (``/annual-reports/<slug>/made-public/<pk>/``): Northfield's record under Southvale's slug
+  answers 404 there too.
 * Nothing any of them sends is written: no history record of any model is added.
 
 A page of Southvale's without record arguments is her own page, and is not asked. The URL
@@ -46,6 +49,9 @@ SOUTHVALE_ROLES = ("business-unit", "la-lead", "police-lead", "health-lead", "po
 # keeps the test strict about every other page, and the test fails once the gap is closed, so
 # that the entry is removed.
 KNOWN_GAPS: dict[str, str] = {}
+# Public pages (no sign-in) whose partnership is their ``slug`` argument: a record of
+# Northfield's asked under Southvale's slug must not exist there either.
+PUBLIC_BY_SLUG = ("annual_public:",)
 
 
 def is_record(argument: str) -> bool:
@@ -83,6 +89,8 @@ def isolation_urls() -> tuple[list[str], list[tuple[str, str, str]], list[str]]:
                 )
             if records:
                 slug = {"partnership_slug": SOUTHVALE} if in_path else {}
+                if pattern.name.startswith(PUBLIC_BY_SLUG):
+                    slug = {"slug": SOUTHVALE}
                 nowhere = dict.fromkeys(records, NOWHERE)
                 record_pages.append(
                     (

@@ -33,30 +33,6 @@ class PublicMixin(TemplateView):
         return reverse("annual_public:home", args=[self.public_partnership.slug])
 
 
-class PublicHomeView(PublicMixin):
-    """What the partnership has published: its annual reports, newest first."""
-
-    template_name = "annualreport/public/home.html"
-
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        slug = self.public_partnership.slug
-        context.update(
-            public_partnership=self.public_partnership,
-            reports=[
-                {
-                    "report": r,
-                    "url": reverse("annual_public:report", args=[slug, r.business_year]),
-                    "young_people_url": reverse(
-                        "annual_public:young_people", args=[slug, r.business_year]
-                    ),
-                }
-                for r in selectors.published_reports(partnership=self.public_partnership)
-            ],
-        )
-        return context
-
-
 class PublicReportView(PublicMixin):
     """A published report (``young_people``: its young people's version) as a page, a PDF or a
     Word document, from its snapshot; the same files ``core.documents`` makes for every

@@ -20,7 +20,6 @@ urlpatterns = [
 Y = "<slug:slug>/<int:year>/"
 YP = Y + "young-people/"
 public_urlpatterns = [
-    path("<slug:slug>/", public.PublicHomeView.as_view(), name="home"),
     path(Y, public.PublicReportView.as_view(), name="report"),
     path(Y + "pdf/", public.PublicReportView.as_view(format="pdf"), name="report_pdf"),
     path(Y + "docx/", public.PublicReportView.as_view(format="docx"), name="report_docx"),

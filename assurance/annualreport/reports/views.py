@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
@@ -43,6 +43,48 @@ class OneReportMixin(ReportsMixin):
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return [*super().get_breadcrumbs(), {"text": str(self.report), "href": self.report_url()}]
+
+
+class PublishedNoticeView(OneReportMixin, TemplateView):
+    """What a page that writes the report shows once the report is published: that it cannot
+    change, with the way to the public pages, and no form."""
+
+    permission = "annual_report.manage"
+    template_name = "annualreport/published.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        slug, year = self.partnership.slug, self.report.business_year
+        context.update(
+            report=self.report,
+            page_title=f"{self.report} has been published",
+            public_url=reverse("annual_public:report", args=[slug, year]),
+            young_people_url=reverse("annual_public:young_people", args=[slug, year]),
+        )
+        return context
+
+
+class UnchangedOncePublished(OneReportMixin, FormPageView):
+    """A page that writes the report: once the report is published it shows no form but says
+    why (``PublishedNoticeView``), and a POST stores nothing (409 Conflict)."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.report.status == ReportStatus.PUBLISHED:
+            return self.published_notice(request, status=200)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.report.status == ReportStatus.PUBLISHED:
+            return self.published_notice(request, status=409)
+        return super().post(request, *args, **kwargs)
+
+    def published_notice(self, request: HttpRequest, *, status: int) -> HttpResponse:
+        notice = PublishedNoticeView(request=request, args=self.args, kwargs=self.kwargs)
+        notice.actor = self.actor
+        notice.__dict__["report"] = self.report  # the cached_property, already read
+        response = notice.get(request, *self.args, **self.kwargs)
+        response.status_code = status
+        return response
 
 
 class ReportListView(ReportsMixin, TemplateView):
@@ -110,7 +152,7 @@ class ReportDetailView(OneReportMixin, TemplateView):
         return context
 
 
-class SectionEditView(OneReportMixin, FormPageView):
+class SectionEditView(UnchangedOncePublished):
     permission = "annual_report.manage"
     form_class = SectionTextForm
     submit_label = "Save the words"
@@ -171,7 +213,7 @@ class SectionEditView(OneReportMixin, FormPageView):
         )
 
 
-class ContributionView(OneReportMixin, FormPageView):
+class ContributionView(UnchangedOncePublished):
     permission = "annual_report.manage"
     form_class = ContributionForm
     page_title = "Enter a partner's contribution"
@@ -195,7 +237,7 @@ class ContributionView(OneReportMixin, FormPageView):
         )
 
 
-class ApproveView(OneReportMixin, FormPageView):
+class ApproveView(UnchangedOncePublished):
     permission = "annual_report.manage"
     form_class = ApproveForm
     page_title = "Record the partners' approval"
@@ -224,7 +266,7 @@ class ApproveView(OneReportMixin, FormPageView):
         )
 
 
-class PublishView(OneReportMixin, FormPageView):
+class PublishView(UnchangedOncePublished):
     permission = "annual_report.manage"
     form_class = PublishForm
     page_title = "Publish the annual report"

@@ -31,7 +31,12 @@ from assurance.partnerships.selectors import agency_list, group_list
 from assurance.reviews.board.annual import annual_figures, share
 from assurance.reviews.board.report import review_facts
 from assurance.reviews.rapid_reviews.models import Outcome
+from assurance.selfassessment.rounds.selectors import round_list
 from assurance.training.bookings.selectors import reach_in
+from assurance.training.evaluation import analysis as evaluation_analysis
+from assurance.training.evaluation import figures as evaluation_figures
+from assurance.training.evaluation import selectors as evaluation
+from assurance.training.evaluation.report import year_period
 from assurance.voice import selectors as voice
 
 WITHOUT_IMPACT = {"no_clear_change", "worse"}
@@ -246,11 +251,44 @@ def reviews_section(*, actor: Actor, year: int) -> Section:
 
 
 def self_assessment_section(*, actor: Actor, year: int) -> Section:
-    """No self-assessment round has been run on the platform yet: the section says so."""
+    """The Section 11 and Section 175/157 rounds of the year (the self-assessment app's list of
+    rounds): each round's tool, how many take part, how many have submitted and how many are
+    overdue (past the deadline, not submitted), each linked to the round's page. Returns are
+    not built yet, so there are no per-standard results to give: the section says so."""
+    rounds = list(round_list(actor=actor).filter(year=year))
     section = Section("self_assessment")
+    rows = []
+    for found in rounds:
+        page = _url(actor, "selfassessment:round_detail", found.pk)
+        counted: Any = found  # round_list's annotations: n_participants, n_submitted
+        taking_part, submitted = counted.n_participants, counted.n_submitted
+        overdue = taking_part - submitted if found.is_past_deadline else 0
+        rows.append(
+            [
+                Cell(str(found), page),
+                Cell(str(found.framework), page),
+                Cell(f"{found.deadline:%-d %B %Y}"),
+                Cell(str(taking_part), page),
+                Cell(str(submitted), page),
+                Cell(str(overdue)),
+            ]
+        )
+    section.tables.append(
+        Table(
+            "Self-assessment rounds of the year",
+            ["Round", "Tool", "Deadline", "Taking part", "Submitted", "Overdue"],
+            rows,
+        )
+    )
+    if not rounds:
+        section.notes.append(
+            f"No Section 11 or Section 175 self-assessment round ran in "
+            f"{business_year_label(year)}."
+        )
     section.notes.append(
-        f"No Section 11 or Section 175 self-assessment round closed in "
-        f"{business_year_label(year)}, so this report has no self-assessment results."
+        "The results standard by standard will join this report when the returns of the "
+        "self-assessments are recorded in the service; for now it gives who took part and who "
+        "submitted."
     )
     return section
 
@@ -266,7 +304,7 @@ def _year_span(year: int) -> tuple[datetime, datetime]:
 
 def training_section(*, actor: Actor, year: int) -> Section:
     """Sessions held (so far, in the current year) and, by agency, places taken and
-    attendance recorded."""
+    attendance recorded; then the measured change three months on (``measured_change``)."""
     start, end = _year_span(year)
     end = min(end, timezone.now())  # held: a session still to come this year is not counted
     sessions, by_agency = reach_in(partnership=actor.partnership, start=start, end=end)
@@ -282,11 +320,71 @@ def training_section(*, actor: Actor, year: int) -> Section:
             [[Cell(name), Cell(str(places)), Cell(str(att))] for name, places, att in by_agency],
         )
     )
-    section.notes.append(
-        "Measured change in practitioners' confidence and knowledge is not yet reported here: "
-        "the training evaluation does not yet give a year's result to read."
-    )
+    measured_change(section, actor=actor, year=year)
     return section
+
+
+THREE_MONTHS = evaluation_analysis.Comparison.BEFORE_THREE_MONTHS
+
+
+def measured_change(section: Section, *, actor: Actor, year: int) -> None:
+    """The training evaluation's paired analysis of the courses run in the year (their sessions
+    that started in it, as the evaluation's annual report reads them): per course, learning
+    outcome and measure, the mean change from before the course to three months on in the same
+    practitioners, its 95% interval, the pairs it rests on and the caution under
+    ``CAUTION_BELOW`` pairs. Each figure links to the evaluation's report of the year, which
+    shows the same figures; each course to its evaluation page."""
+    period = year_period(year)
+    held = evaluation.sessions_held(partnership=actor.partnership, period=period)
+    courses = [c for c in evaluation.evaluated_courses(actor=actor) if held.get(c.pk)]
+    report = _url(actor, "training:annual_report") + f"?year={year}"
+    now = timezone.now()
+    rows = []
+    cautions = 0
+    for course in courses:
+        course_page = _url(actor, "training:course_evaluation", course.pk)
+        result = evaluation.course_evaluation(course=course, now=now, period=period)
+        for row in result.rows:
+            change = row.evaluation.changes[THREE_MONTHS]
+            shown = evaluation_figures.change_row(THREE_MONTHS, change)
+            measured = change.n_pairs > 0
+            cautions += change.caution
+            rows.append(
+                [
+                    Cell(course.title, course_page),
+                    Cell(f"{row.outcome} ({row.measure})"),
+                    Cell(str(shown.n_pairs), report if measured else ""),
+                    Cell(f"{shown.change} ({shown.interval})", report if measured else ""),
+                    Cell(shown.verdict, report if measured else ""),
+                    Cell(shown.caution),
+                ]
+            )
+    section.tables.append(
+        Table(
+            "Measured change three months after the course",
+            [
+                "Course",
+                "Learning outcome",
+                "Pairs",
+                "Mean change (95% interval)",
+                "Reading",
+                "Caution",
+            ],
+            rows,
+        )
+    )
+    section.notes.append(
+        "Practitioners rate their knowledge and confidence against each learning outcome from 1 "
+        "to 10 before the course and three months after it. The change is measured only in the "
+        "same people (pairs), with its 95% confidence interval."
+    )
+    if cautions:
+        section.notes.append(
+            f"Some changes rest on fewer than {evaluation_analysis.CAUTION_BELOW} pairs: the "
+            "interval is then wide and the change may be chance."
+        )
+    if not courses:
+        section.notes.append("No course was run in the year, so no change was measured.")
 
 
 def voice_section(*, actor: Actor, year: int) -> Section:

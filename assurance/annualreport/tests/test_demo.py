@@ -42,6 +42,9 @@ def test_the_demo_publishes_northfields_report_with_its_young_peoples_version(
     anonymous = Client()
     home = anonymous.get("/annual-reports/northfield/")
     assert home.status_code == 200 and str(loaded) in home.content.decode()
+    # beside it, the published practice review and an audit's summary made public
+    assert "Child N: local child safeguarding practice review" in home.content.decode()
+    assert ": what we found" in home.content.decode()
     page = anonymous.get(f"/annual-reports/northfield/{YEAR}/")
     assert page.status_code == 200
     text = page.content.decode()
@@ -70,6 +73,7 @@ def every_linked_figure_matches_its_page(loaded: AnnualReport) -> None:
     client.force_login(bu.user)
     pages: dict[str, str] = {}
     checked = 0
+    tables_checked: set[str] = set()
     # the records as they stand, read beside their pages at the same moment (the published
     # snapshot is these sections as they stood when approved: another test of the worker may
     # have changed a record of the shared demo since)
@@ -80,6 +84,7 @@ def every_linked_figure_matches_its_page(loaded: AnnualReport) -> None:
         linked += [
             (t.caption, c.text, c.href) for t in section.tables for r in t.rows for c in r if c.href
         ]
+        tables_checked |= {label for label, _value, _href in linked}
         for label, value, href in linked:
             if href not in pages:
                 response = client.get(href)
@@ -89,3 +94,6 @@ def every_linked_figure_matches_its_page(loaded: AnnualReport) -> None:
             assert shown, f"{label}: {value!r} is not on {href}"
             checked += 1
     assert checked > 20
+    # the training evaluation's measured change (each figure on the evaluation's report of
+    # the year)
+    assert "Measured change three months after the course" in tables_checked

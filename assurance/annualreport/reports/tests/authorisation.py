@@ -35,9 +35,6 @@ EXPECTED = {
     "annualreport:contribution": expect(allow=BU, kwargs=ONE),
     "annualreport:approve": expect(allow=BU, kwargs=ONE),
     "annualreport:publish": expect(allow=BU, kwargs=ONE),
-    "annual_public:home": expect(
-        northfield=ALLOW, southvale=ALLOW, anonymous=ALLOW, kwargs={"slug": "annual_slug"}
-    ),
     "annual_public:report": PUBLIC,
     "annual_public:report_pdf": PUBLIC,
     "annual_public:report_docx": PUBLIC,

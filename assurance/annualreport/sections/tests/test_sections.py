@@ -1,7 +1,7 @@
 """Each section read from the records of one business year (April to March), compared with
 the selector or page it comes from: feedback counted as ``voice.reportable`` counts it (never a
 possible disclosure), training reach by agency, the actions overdue or delivered without
-impact, the partners and groups, and an honest self-assessment section."""
+impact, the partners and groups, and the year's self-assessment rounds."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from assurance.improvement.actions.tests.factories import ActionFactory, ImpactA
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import Tenant
+from assurance.selfassessment.rounds.models import ParticipantStatus
+from assurance.selfassessment.rounds.tests.factories import ParticipantFactory, RoundFactory
 from assurance.training.tests.factories import BookingFactory, SessionFactory
 from assurance.voice.feedback.models import AgeBand, FeedbackSource
 from assurance.voice.feedback.selectors import reportable
@@ -94,7 +96,6 @@ def test_training_reach_counts_confirmed_places_and_attendance_by_agency(
         [northfield.council.name, "1", "1"],
         [northfield.police.name, "2", "1"],
     ]
-    assert any("not yet reported" in note for note in section.notes)
     # a session still to come this year has not been held
     SessionFactory(partnership=p, days=1)
     this_year = selectors.training_section(actor=actor_for_person(amira), year=YEAR + 1)
@@ -150,10 +151,30 @@ def test_the_arrangements_name_the_partners_and_link_their_pages(
     assert "No independent scrutineer's organisation is recorded." in section.notes
 
 
-def test_no_self_assessment_round_closed_so_no_figures_are_given(amira: Person) -> None:
+def test_the_self_assessment_rounds_of_the_year_are_the_rounds_pages(
+    northfield: Tenant, amira: Person
+) -> None:
+    p = northfield.partnership
+    past = RoundFactory(partnership=p, year=YEAR, deadline=date(YEAR, 12, 12))
+    ParticipantFactory(round=past, status=ParticipantStatus.SUBMITTED)
+    ParticipantFactory(round=past, status=ParticipantStatus.IN_PROGRESS)
+    ParticipantFactory(round=past)
+    RoundFactory(partnership=p, year=YEAR + 1)  # another year's round
     section = selectors.self_assessment_section(actor=actor_for_person(amira), year=YEAR)
-    assert not section.figures and not section.tables
-    assert section.notes == [
-        f"No Section 11 or Section 175 self-assessment round closed in {YEAR}/"
-        f"{str(YEAR + 1)[-2:]}, so this report has no self-assessment results."
-    ]
+    [row] = _cells(section, "Self-assessment rounds of the year")
+    assert row == [str(past), str(past.framework), f"12 December {YEAR}", "3", "1", "2"]
+    assert any("when the returns" in note for note in section.notes)
+    # each linked figure is on the round's page
+    [cells] = section.tables[0].rows
+    client = Client()
+    client.force_login(amira.user)
+    page = client.get(cells[0].href).content.decode()
+    assert str(past) in page and "3 participants" in page and "Submitted: 1" in page
+
+
+def test_a_year_without_rounds_says_so(amira: Person) -> None:
+    section = selectors.self_assessment_section(actor=actor_for_person(amira), year=YEAR)
+    assert not section.figures and section.tables[0].rows == []
+    assert section.notes[0] == (
+        f"No Section 11 or Section 175 self-assessment round ran in {YEAR}/{str(YEAR + 1)[-2:]}."
+    )

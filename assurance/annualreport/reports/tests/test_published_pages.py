@@ -1,0 +1,85 @@
+"""Once published, a report cannot change: every page that writes it (a section's words, a
+partner's contribution, the approval, publishing) says so, shows no form, and a POST to it
+is refused (409) with nothing stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from assurance.annualreport.reports import services
+from assurance.annualreport.reports.models import AnnualReport, PartnerContribution, ReportStatus
+from assurance.improvement.meetings.models import Meeting
+from assurance.partnerships.access import actor_for_person
+from assurance.partnerships.models import Person
+from assurance.partnerships.tests.factories import Tenant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(report: AnnualReport, quorate: Meeting, amira: Person) -> AnnualReport:
+    actor = actor_for_person(amira)
+    services.section_text_set(
+        actor=actor, report=report, key="voice", narrative="As approved.", young_people="Yes."
+    )
+    services.report_approve(actor=actor, report=report, meeting=quorate)
+    return services.report_publish(actor=actor, report=report)
+
+
+def _posts(northfield: Tenant, quorate: Meeting) -> dict[str, dict[str, object]]:
+    return {
+        "sections/voice/": {"narrative": "Changed afterwards", "young_people": "Changed"},
+        "contributions/": {"agency": northfield.police.pk, "amount": "5000", "in_kind": ""},
+        "approve/": {"meeting": quorate.pk},
+        "publish/": {"confirm": "on"},
+    }
+
+
+@pytest.mark.parametrize("page", ["sections/voice/", "contributions/", "approve/", "publish/"])
+def test_a_published_reports_write_page_says_it_cannot_change_and_stores_nothing(
+    page: str,
+    northfield: Tenant,
+    published: AnnualReport,
+    quorate: Meeting,
+    amira: Person,
+    client_for: Callable[[Person], Client],
+) -> None:
+    client = client_for(amira)
+    url = northfield.url(f"annual-reports/{published.pk}/{page}")
+    before = AnnualReport.unscoped.get(pk=published.pk)
+    versions = published.history.count()
+
+    shown = client.get(url)
+    assert shown.status_code == 200
+    text = shown.content.decode()
+    assert "This report has been published: it cannot be changed" in text
+    assert "<form" not in text.split("<main", 1)[1]  # no form in the page (the header's search)
+    assert f"/annual-reports/{northfield.slug}/{published.business_year}/" in text
+
+    refused = client.post(url, _posts(northfield, quorate)[page])
+    assert refused.status_code == 409
+    assert "This report has been published: it cannot be changed" in refused.content.decode()
+    after = AnnualReport.unscoped.get(pk=published.pk)
+    assert after.status == ReportStatus.PUBLISHED
+    assert after.narrative == before.narrative and after.snapshot == before.snapshot
+    assert after.published_at == before.published_at
+    assert after.history.count() == versions
+    assert not PartnerContribution.objects_for(northfield.partnership).exists()
+
+
+def test_an_approved_report_still_shows_its_forms(
+    northfield: Tenant,
+    report: AnnualReport,
+    quorate: Meeting,
+    amira: Person,
+    client_for: Callable[[Person], Client],
+) -> None:
+    services.report_approve(actor=actor_for_person(amira), report=report, meeting=quorate)
+    client = client_for(amira)
+    for page in ["sections/voice/", "contributions/", "approve/", "publish/"]:
+        text = client.get(northfield.url(f"annual-reports/{report.pk}/{page}")).content.decode()
+        assert "This report has been published" not in text
+        assert 'method="post"' in text, page

@@ -286,9 +286,8 @@ def self_assessment_section(*, actor: Actor, year: int) -> Section:
             f"{business_year_label(year)}."
         )
     section.notes.append(
-        "The results standard by standard will join this report when the returns of the "
-        "self-assessments are recorded in the service; for now it gives who took part and who "
-        "submitted."
+        "This report gives who took part and who submitted; each organisation's ratings are "
+        "on its return, reached from the round's page."
     )
     return section
 

@@ -15,6 +15,8 @@ class SelfAssessmentConfig(AppConfig):
             register_nav,
             register_status_colours,
         )
+        from assurance.selfassessment.dashboard.services import on_chased
+        from assurance.selfassessment.dashboard.tasks import send_chases_enqueue
         from assurance.selfassessment.rounds.demo import load_demo_rounds
         from assurance.selfassessment.rounds.models import PARTICIPANT_STATUS_COLOURS
         from assurance.selfassessment.settings.demo import load_demo_settings
@@ -57,3 +59,5 @@ class SelfAssessmentConfig(AppConfig):
         register_demo(70, load_demo_settings)
         register_demo(71, load_demo_tools)
         register_demo(72, load_demo_rounds)
+        # a chase's e-mails are sent by a task, queued once the chases are stored
+        on_chased(send_chases_enqueue)

@@ -179,7 +179,7 @@ def raw(sql: str, **params: Any) -> Any:
     return run
 
 
-FILTER = "?phase=Primary&status=overdue&area=NF3&sort=activity"
+FILTER = "?phase=Nursery&status=overdue&area=NF3&sort=activity"  # 30 of 600
 
 
 def _pages(p: Partnership, round: Round) -> list[Page]:
@@ -219,7 +219,7 @@ def selfassessment_dashboard(bench: Bench) -> None:
         "raw SQL: counts + filtered 50",
         raw(
             DASHBOARD_SQL.format(
-                where="AND s.phase = 'Primary' AND p.status <> 'submitted' "
+                where="AND s.phase = 'Nursery' AND p.status <> 'submitted' "
                 "AND s.postcode LIKE 'NF3 %%'",
                 order="last_activity DESC",
             ),

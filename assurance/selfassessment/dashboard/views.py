@@ -14,7 +14,7 @@ from django.views.generic import TemplateView, View
 from assurance.core.pagination import paginate
 from assurance.core.spreadsheets import XLSX
 from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
-from assurance.selfassessment.dashboard import rules, selectors, services
+from assurance.selfassessment.dashboard import display, rules, selectors, services
 from assurance.selfassessment.dashboard.forms import (
     FILTER_FIELDS,
     ChaseForm,
@@ -67,11 +67,13 @@ class CompletionView(_RoundMixin, TemplateView):
         )
         counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
         page = paginate(self.request, rows)
-        past = round.is_past_deadline
-        for participant in page["rows"]:
-            participant.overdue = past and participant.status != ParticipantStatus.SUBMITTED
         context.update(
             page,
+            cells=display.row_cells(
+                page["rows"],
+                setting_url=self.partnership_url("selfassessment:setting_list"),
+                past_deadline=round.is_past_deadline,
+            ),
             round=round,
             form=form,
             filters=filters,
@@ -115,6 +117,11 @@ class ChaseView(_RoundMixin, FormPageView):
 
     def chosen_ids(self) -> list[int]:
         """On the way in (GET): the ticked participants, or every one matching the filters."""
+        if not hasattr(self, "_chosen"):
+            self._chosen = self._chosen_ids()
+        return self._chosen
+
+    def _chosen_ids(self) -> list[int]:
         if self.request.GET.get("scope") == "all":
             filters = self.filter_form().filters()
             return selectors.filtered_ids(

@@ -135,18 +135,17 @@ class RoundCompletionAPI(APIView):
         participants = selectors.organisations(actor=actor, round=round)
         organisations, counts = [], dict.fromkeys(STATUSES, 0)
         for p in participants:
-            counts[p.status] += 1
+            counts[p["status"]] += 1
+            submitted = p["submitted_at"]
             organisations.append(
                 {
-                    "name": p.name,
-                    "kind": "setting" if p.setting_id else "agency",
-                    "urn": p.setting.urn if p.setting else None,
-                    "status": p.status,
-                    "submitted_on": timezone.localtime(p.submitted_at).date()
-                    if p.submitted_at
-                    else None,
+                    "name": p["setting_name"] or p["agency_name"] or "",
+                    "kind": "setting" if p["urn"] is not None else "agency",
+                    "urn": p["urn"],
+                    "status": p["status"],
+                    "submitted_on": timezone.localtime(submitted).date() if submitted else None,
                     "overdue": rules.is_overdue(
-                        status=p.status, deadline=round.deadline, today=today
+                        status=p["status"], deadline=round.deadline, today=today
                     ),
                 }
             )

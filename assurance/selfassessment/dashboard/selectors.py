@@ -165,12 +165,20 @@ def completion_rows(
     return participants.order_by(expression, *names)
 
 
-def organisations(*, actor: Actor, round: Round) -> QuerySet[Participant]:
-    """Every participant of the round with its setting or agency, by name (for the API)."""
-    return (
+def organisations(*, actor: Actor, round: Round) -> list[dict[str, Any]]:
+    """Every participant of the round, by name, as plain values (for the API: no model
+    instances for hundreds of rows): ``setting_name``, ``agency_name``, ``urn``, ``status``,
+    ``submitted_at``."""
+    return list(
         _participants(actor, round)
-        .select_related("agency", "setting")
         .order_by("setting__name", "agency__name", "pk")
+        .values(
+            "status",
+            "submitted_at",
+            setting_name=F("setting__name"),
+            agency_name=F("agency__name"),
+            urn=F("setting__urn"),
+        )
     )
 
 

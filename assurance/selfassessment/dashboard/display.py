@@ -16,7 +16,8 @@ from assurance.selfassessment.rounds.models import (
     ParticipantStatus,
 )
 
-LABELS = dict(ParticipantStatus.choices)
+LABELS: dict[str, str] = {str(value): str(label) for value, label in ParticipantStatus.choices}
+COLOURS: dict[str, str] = {str(k): v for k, v in PARTICIPANT_STATUS_COLOURS.items()}
 
 
 def _day(moment: Any) -> str:
@@ -46,7 +47,7 @@ def row_cells(
                 else "Agency",
                 "postcode": setting.postcode if setting else "",
                 "status": LABELS.get(p.status, p.status),
-                "colour": PARTICIPANT_STATUS_COLOURS.get(p.status, ""),
+                "colour": COLOURS.get(p.status, ""),
                 "overdue": past_deadline and not submitted,
                 "choosable": not submitted,
                 "submitted": _day(p.submitted_at),

@@ -169,7 +169,7 @@ def organisations(*, actor: Actor, round: Round) -> list[dict[str, Any]]:
     """Every participant of the round, by name, as plain values (for the API: no model
     instances for hundreds of rows): ``setting_name``, ``agency_name``, ``urn``, ``status``,
     ``submitted_at``."""
-    return list(
+    rows = (
         _participants(actor, round)
         .order_by("setting__name", "agency__name", "pk")
         .values(
@@ -180,6 +180,7 @@ def organisations(*, actor: Actor, round: Round) -> list[dict[str, Any]]:
             urn=F("setting__urn"),
         )
     )
+    return [dict(row) for row in rows]
 
 
 def chase_candidates(

@@ -188,3 +188,30 @@ def test_who_may_see_and_chase(school_round, corinne, priya, tamsin, client_for)
     assert client_for(priya).get(_url(round)).status_code == 403
     assert client_for(tamsin).get(_url(round)).status_code == 404
     assert client_for(tamsin).get(_url(round, "export.xlsx")).status_code == 404
+
+
+def test_an_agencies_round_chases_the_agency_leads(
+    northfield, amira, farah, client_for, django_capture_on_commit_callbacks
+):
+    """A Section 11 round of agencies: no school filters; the council is chased through its
+    agency lead (Farah), the police, with no lead of its own here, is named as unreachable."""
+    from assurance.selfassessment.rounds.models import Audience
+    from assurance.selfassessment.rounds.tests.factories import ParticipantFactory, RoundFactory
+
+    round = RoundFactory(
+        partnership=northfield.partnership, audience=Audience.AGENCIES, framework__name="S11"
+    )
+    council = ParticipantFactory(round=round, setting=None, agency=northfield.council)
+    police = ParticipantFactory(round=round, setting=None, agency=northfield.police)
+    client = client_for(amira)
+    page = client.get(_url(round))
+    html = page.content.decode()
+    assert "Type of establishment" not in html and "Agency" in html
+    assert [r["name"] for r in page.context["cells"]] == sorted(
+        [northfield.council.name, northfield.police.name]
+    )
+    chase = client.get(_url(round, "chase/"), {"scope": "all"})
+    assert chase.context["plan"].nobody == (northfield.police.name,)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url(round, "chase/"), {"participants": f"{council.pk},{police.pk}"})
+    assert [m.to for m in mail.outbox] == [[farah.email]]

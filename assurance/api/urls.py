@@ -13,6 +13,7 @@ from assurance.improvement.actions import api as action_api
 from assurance.improvement.thread import api as thread_api
 from assurance.partnerships import api as partnerships_api
 from assurance.reviews.board import api as reviews_api
+from assurance.selfassessment.dashboard import api as self_assessment_api
 from assurance.training.evaluation import api as training_api
 from assurance.voice.summary import api as voice_api
 
@@ -63,6 +64,16 @@ urlpatterns = [
         "indicators/<str:code>/benchmarks",
         comparisons_api.IndicatorBenchmarksAPI.as_view(),
         name="indicator_benchmarks",
+    ),
+    path(
+        "self-assessments/rounds/",
+        self_assessment_api.RoundListAPI.as_view(),
+        name="self_assessment_rounds",
+    ),
+    path(
+        "self-assessments/rounds/<int:pk>/completion",
+        self_assessment_api.RoundCompletionAPI.as_view(),
+        name="self_assessment_round_completion",
     ),
     path("training/courses/", training_api.CourseListAPI.as_view(), name="training_courses"),
     path(

@@ -15,6 +15,8 @@ class SelfAssessmentConfig(AppConfig):
             register_nav,
             register_status_colours,
         )
+        from assurance.selfassessment.dashboard.services import on_chased
+        from assurance.selfassessment.dashboard.tasks import send_chases_enqueue
         from assurance.selfassessment.returns.demo import load_demo_returns
         from assurance.selfassessment.rounds.demo import load_demo_rounds
         from assurance.selfassessment.rounds.models import PARTICIPANT_STATUS_COLOURS
@@ -73,3 +75,5 @@ class SelfAssessmentConfig(AppConfig):
         register_demo(72, load_demo_rounds)
         register_demo(73, load_demo_returns)
         register_demo(74, load_demo_surveys)
+        # a chase's e-mails are sent by a task, queued once the chases are stored
+        on_chased(send_chases_enqueue)

@@ -1,6 +1,7 @@
 """The app's models, for Django: each is defined in the sub-package of its domain noun
-(settings, rounds, returns, surveys; challenge to come); import them from there."""
+(settings, rounds, returns, surveys, dashboard; challenge to come); import them from there."""
 
+from assurance.selfassessment.dashboard.models import Chase
 from assurance.selfassessment.returns.models import (
     CarriedAnswer,
     ReturnEvidence,
@@ -12,6 +13,7 @@ from assurance.selfassessment.surveys.models import StaffResponse, StaffSurvey, 
 
 __all__ = [
     "CarriedAnswer",
+    "Chase",
     "Participant",
     "ReminderSent",
     "ReturnEvidence",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -9,8 +10,9 @@ from django.http import Http404
 
 from assurance.frameworks.models import Framework, FrameworkKind
 from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.models import Person
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
-from assurance.selfassessment.settings.models import Setting
+from assurance.selfassessment.settings.models import Setting, SettingMember, SettingRole
 
 
 def round_list(*, actor: Actor) -> QuerySet[Round]:
@@ -98,3 +100,26 @@ def setting_participations(*, actor: Actor, setting: Setting) -> QuerySet[Partic
         .select_related("round", "round__framework")
         .order_by("-round__year", "round__framework__name")
     )
+
+
+def participant_recipients(participants: list[Participant]) -> dict[int, list[str]]:
+    """Participant pk → the e-mail addresses of those who fill in its return: a school's
+    safeguarding lead and deputies (not its head), an agency's agency leads; active ones only."""
+    by_setting: dict[int, list[str]] = defaultdict(list)
+    for member in SettingMember.unscoped.filter(
+        setting__in={p.setting_id for p in participants if p.setting_id},
+        person__is_active=True,
+        role__in=[SettingRole.DSL, SettingRole.DEPUTY],
+    ).select_related("person"):
+        by_setting[member.setting_id].append(member.person.email)
+    by_agency: dict[int | None, list[str]] = defaultdict(list)
+    for person in Person.unscoped.filter(
+        agency__in={p.agency_id for p in participants if p.agency_id},
+        is_agency_lead=True,
+        is_active=True,
+    ).exclude(email=""):
+        by_agency[person.agency_id].append(person.email)
+    return {
+        p.pk: sorted(by_setting[p.setting_id] if p.setting_id else by_agency[p.agency_id])
+        for p in participants
+    }

@@ -17,32 +17,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from assurance.core.emails import send_email
-from assurance.partnerships.models import Person
 from assurance.selfassessment.rounds import rules
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, ReminderSent
-from assurance.selfassessment.settings.models import SettingMember, SettingRole
-
-
-def _recipients(participants: list[Participant]) -> dict[int, list[str]]:
-    """Participant pk → the e-mail addresses of those who fill in its return."""
-    by_setting: dict[int, list[str]] = defaultdict(list)
-    for member in SettingMember.unscoped.filter(
-        setting__in={p.setting_id for p in participants if p.setting_id},
-        person__is_active=True,
-        role__in=[SettingRole.DSL, SettingRole.DEPUTY],
-    ).select_related("person"):
-        by_setting[member.setting_id].append(member.person.email)
-    by_agency: dict[int | None, list[str]] = defaultdict(list)
-    for person in Person.unscoped.filter(
-        agency__in={p.agency_id for p in participants if p.agency_id},
-        is_agency_lead=True,
-        is_active=True,
-    ).exclude(email=""):
-        by_agency[person.agency_id].append(person.email)
-    return {
-        p.pk: sorted(by_setting[p.setting_id] if p.setting_id else by_agency[p.agency_id])
-        for p in participants
-    }
+from assurance.selfassessment.rounds.selectors import participant_recipients
 
 
 @task()
@@ -60,7 +37,7 @@ def send_round_reminders(base_url: str = "", today: str = "") -> int:
         participant__in=participants
     ).values_list("participant_id", "kind"):
         sent_kinds[participant_id].add(sent_kind)
-    recipients = _recipients(participants)
+    recipients = participant_recipients(participants)
     sent = 0
     for participant in participants:
         kind = rules.reminder_due(

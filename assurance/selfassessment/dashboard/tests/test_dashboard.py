@@ -1,0 +1,217 @@
+"""The completion dashboard. Amira (business unit) sees how many schools have not started, are
+in progress, have submitted and are overdue; filters them by status, phase, type and area
+(postcode district); sorts them; chases two by e-mail (their leads and deputies, not the head;
+Oakhurst has nobody, and is named); and downloads the table as Excel. Corinne (scrutineer)
+reads it but may not chase; Priya (police auditor) may not see it; Southvale gets 404."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.core import mail
+from openpyxl import load_workbook
+
+from assurance.selfassessment.dashboard.models import Chase
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(round: Any, tail: str = "") -> str:
+    return f"/p/{round.partnership.slug}/self-assessment/rounds/{round.pk}/completion/{tail}"
+
+
+def _names(response: Any) -> list[str]:
+    return [p.name for p in response.context["rows"]]
+
+
+def test_counts_and_every_participant(school_round, amira, client_for):
+    response = client_for(amira).get(_url(school_round["round"]))
+    assert response.status_code == 200
+    counts = {value: n for value, _, n in response.context["counts"]}
+    assert counts == {"not_started": 2, "in_progress": 1, "submitted": 1, "overdue": 3}
+    assert _names(response) == [
+        "Brook Infant School",
+        "Fairway Primary School",
+        "Larkfield Primary School",
+        "Oakhurst High School",
+    ]
+    html = response.content.decode()
+    assert "Overdue: 3" in html and "Never" in html
+    # A submitted school cannot be ticked for a chase
+    assert f'value="{school_round["fairway"].pk}"' not in html
+    assert f'value="{school_round["larkfield"].pk}"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "status=overdue",
+            ["Brook Infant School", "Larkfield Primary School", "Oakhurst High School"],
+        ),
+        ("status=submitted", ["Fairway Primary School"]),
+        ("phase=Secondary", ["Oakhurst High School"]),
+        ("type_group=Academies", ["Oakhurst High School"]),
+        ("area=NF1", ["Fairway Primary School", "Larkfield Primary School"]),  # not NF12
+        ("area=NF12", ["Brook Infant School"]),
+        (
+            "kind=setting",
+            [
+                "Brook Infant School",
+                "Fairway Primary School",
+                "Larkfield Primary School",
+                "Oakhurst High School",
+            ],
+        ),
+        ("name=brook", ["Brook Infant School"]),
+        (
+            "phase=Nursery",
+            [  # not one of the choices: ignored
+                "Brook Infant School",
+                "Fairway Primary School",
+                "Larkfield Primary School",
+                "Oakhurst High School",
+            ],
+        ),
+    ],
+)
+def test_filters(school_round, amira, client_for, query, expected):
+    response = client_for(amira).get(_url(school_round["round"]) + "?" + query)
+    assert response.status_code == 200
+    assert _names(response) == expected
+
+
+def test_sorting_by_status_and_last_activity(school_round, amira, client_for):
+    client = client_for(amira)
+    by_status = _names(client.get(_url(school_round["round"]) + "?sort=status&order=desc"))
+    assert by_status[0] == "Fairway Primary School"
+    assert by_status[-2:] == ["Larkfield Primary School", "Oakhurst High School"]
+    response = client.get(_url(school_round["round"]) + "?sort=activity")
+    latest_first = _names(response)
+    # Fairway submitted after Brook began: the two that changed come first, newest first
+    assert latest_first[:2] == ["Fairway Primary School", "Brook Infant School"]
+    html = response.content.decode()
+    assert 'aria-sort="descending"' in html
+
+
+def test_chase_two_schools_says_what_goes_and_logs_each(
+    school_round, amira, client_for, django_capture_on_commit_callbacks
+):
+    client = client_for(amira)
+    round = school_round["round"]
+    ticked = [school_round["larkfield"].pk, school_round["oakhurst"].pk]
+    page = client.get(_url(round, "chase/"), {"scope": "ticked", "participant": ticked})
+    assert page.status_code == 200
+    plan = page.context["plan"]
+    assert (plan.emails, plan.organisations) == (2, 1)
+    assert plan.nobody == ("Oakhurst High School",)
+    html = page.content.decode()
+    assert "2 e-mails" in html and "1 organisation" in html and "Oakhurst High School" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url(round, "chase/"), {"participants": ",".join(map(str, ticked))})
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "deputy@larkfield.example",
+        "dsl@larkfield.example",
+    ]
+    assert "Larkfield Primary School" in mail.outbox[0].subject
+    assert "The deadline was" in mail.outbox[0].body
+    [chase] = Chase.unscoped.all()
+    assert chase.participant == school_round["larkfield"]
+    assert chase.chased_by == amira and chase.sent_at is not None
+    assert chase.history.get().history_user == amira.user
+    dashboard = client.get(response["Location"])
+    [row] = [r for r in dashboard.context["rows"] if r.pk == school_round["larkfield"].pk]
+    assert row.last_chased is not None
+
+
+def test_chase_all_filtered_leaves_the_submitted_out(school_round, amira, client_for):
+    client = client_for(amira)
+    round = school_round["round"]
+    page = client.get(_url(round, "chase/"), {"scope": "all", "area": "NF1"})
+    assert page.context["submitted"] == 1  # Fairway, in NF1, has submitted
+    assert page.context["plan"].organisations == 1  # Larkfield
+    ids = page.context["form"].initial["participants"]
+    client.post(_url(round, "chase/"), {"participants": ids})
+    assert [c.participant.name for c in Chase.unscoped.all()] == ["Larkfield Primary School"]
+
+
+def test_a_chase_of_nobody_reachable_is_refused_and_nothing_stored(school_round, amira, client_for):
+    client = client_for(amira)
+    round = school_round["round"]
+    none = client.get(_url(round, "chase/"), {"scope": "ticked"})
+    assert none.context["nothing_chosen"] and "did not tick" in none.content.decode()
+    ids = f"{school_round['oakhurst'].pk},{school_round['fairway'].pk}"
+    response = client.post(_url(round, "chase/"), {"participants": ids})
+    assert response.status_code == 200
+    assert "None of those chosen can be chased" in response.content.decode()
+    assert not Chase.unscoped.exists() and not mail.outbox
+    bad = client.post(_url(round, "chase/"), {"participants": "1,x"})
+    assert "not understood" in bad.content.decode()
+
+
+def test_another_rounds_participant_cannot_be_chased(school_round, amira, client_for, southvale):
+    from assurance.selfassessment.rounds.tests.factories import ParticipantFactory
+
+    other = ParticipantFactory(round__partnership=southvale.partnership)
+    response = client_for(amira).post(
+        _url(school_round["round"], "chase/"), {"participants": str(other.pk)}
+    )
+    assert response.status_code == 200
+    assert not Chase.unscoped.exists()
+
+
+def test_export_is_the_filtered_table(school_round, amira, client_for):
+    response = client_for(amira).get(_url(school_round["round"], "export.xlsx") + "?status=overdue")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content))["Participants"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Name", "Agency or setting", "URN")
+    assert [r[0] for r in rows[1:]] == [
+        "Brook Infant School",
+        "Larkfield Primary School",
+        "Oakhurst High School",
+    ]
+    oakhurst = rows[3]
+    assert oakhurst[4:9] == ("Secondary", "NF7", "Northfield", "Not started", "Yes")
+
+
+def test_who_may_see_and_chase(school_round, corinne, priya, tamsin, client_for):
+    round = school_round["round"]
+    scrutineer = client_for(corinne).get(_url(round))
+    assert scrutineer.status_code == 200
+    assert "Chase those ticked" not in scrutineer.content.decode()
+    assert client_for(corinne).get(_url(round, "chase/")).status_code == 403
+    assert client_for(priya).get(_url(round)).status_code == 403
+    assert client_for(tamsin).get(_url(round)).status_code == 404
+    assert client_for(tamsin).get(_url(round, "export.xlsx")).status_code == 404
+
+
+def test_an_agencies_round_chases_the_agency_leads(
+    northfield, amira, farah, client_for, django_capture_on_commit_callbacks
+):
+    """A Section 11 round of agencies: no school filters; the council is chased through its
+    agency lead (Farah), the police, with no lead of its own here, is named as unreachable."""
+    from assurance.selfassessment.rounds.models import Audience
+    from assurance.selfassessment.rounds.tests.factories import ParticipantFactory, RoundFactory
+
+    round = RoundFactory(
+        partnership=northfield.partnership, audience=Audience.AGENCIES, framework__name="S11"
+    )
+    council = ParticipantFactory(round=round, setting=None, agency=northfield.council)
+    police = ParticipantFactory(round=round, setting=None, agency=northfield.police)
+    client = client_for(amira)
+    page = client.get(_url(round))
+    html = page.content.decode()
+    assert "Type of establishment" not in html and "Agency" in html
+    assert [r["name"] for r in page.context["cells"]] == sorted(
+        [northfield.council.name, northfield.police.name]
+    )
+    chase = client.get(_url(round, "chase/"), {"scope": "all"})
+    assert chase.context["plan"].nobody == (northfield.police.name,)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url(round, "chase/"), {"participants": f"{council.pk},{police.pk}"})
+    assert [m.to for m in mail.outbox] == [[farah.email]]

@@ -1,0 +1,206 @@
+"""The round's completion dashboard: how many have not started, are in progress, have submitted
+and are overdue; the participants filtered (a GET form: works without JavaScript) and sorted,
+50 a page; a chase by e-mail of those ticked or of all that match; the table as Excel."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.views.generic import TemplateView, View
+
+from assurance.core.pagination import paginate
+from assurance.core.spreadsheets import XLSX
+from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
+from assurance.selfassessment.dashboard import display, rules, selectors, services
+from assurance.selfassessment.dashboard.forms import (
+    FILTER_FIELDS,
+    ChaseForm,
+    CompletionFilterForm,
+)
+from assurance.selfassessment.dashboard.models import Chase
+from assurance.selfassessment.dashboard.workbook import completion_workbook
+from assurance.selfassessment.rounds.models import ParticipantStatus, Round
+from assurance.selfassessment.rounds.selectors import get_round
+
+SECTION = "self-assessment-rounds"
+COLUMNS = (("name", "Name"), ("status", "Status"), ("activity", "Last activity"))
+
+
+class _RoundMixin(PartnershipViewMixin):
+    def get_round(self) -> Round:
+        if not hasattr(self, "_round"):
+            self._round = get_round(actor=self.actor, pk=self.kwargs["pk"])
+        return self._round
+
+    def filter_form(self) -> CompletionFilterForm:
+        choices = selectors.filter_choices(actor=self.actor, round=self.get_round())
+        data = self.request.GET if any(f in self.request.GET for f in FILTER_FIELDS) else None
+        return CompletionFilterForm(data, choices=choices)
+
+    def filter_query(self) -> str:
+        return urlencode(
+            [(f, self.request.GET[f]) for f in FILTER_FIELDS if self.request.GET.get(f)]
+        )
+
+    def dashboard_url(self) -> str:
+        return self.partnership_url("selfassessment:round_completion", self.get_round().pk)
+
+
+class CompletionView(_RoundMixin, TemplateView):
+    permission = "self_assessment.view"
+    template_name = "selfassessment/round_completion.html"
+    section = SECTION
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        round, today = self.get_round(), timezone.localdate()
+        form = self.filter_form()
+        filters = form.filters()
+        sort, order = rules.sort_choice(
+            self.request.GET.get("sort", ""), self.request.GET.get("order", "")
+        )
+        rows = selectors.completion_rows(
+            actor=self.actor, round=round, filters=filters, sort=sort, order=order, today=today
+        )
+        counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
+        page = paginate(self.request, rows)
+        context.update(
+            page,
+            cells=display.row_cells(
+                page["rows"],
+                setting_url=self.partnership_url("selfassessment:setting_list"),
+                past_deadline=round.is_past_deadline,
+            ),
+            round=round,
+            form=form,
+            filters=filters,
+            filter_query=self.filter_query(),
+            counts=[(s.value, s.label, counts[s.value]) for s in ParticipantStatus]
+            + [(selectors.OVERDUE, "Overdue", counts[selectors.OVERDUE])],
+            total_participants=sum(counts[s] for s in ParticipantStatus.values),
+            columns=[
+                {
+                    "key": key,
+                    "label": label,
+                    "aria_sort": ("ascending" if order == "asc" else "descending")
+                    if key == sort
+                    else "none",
+                    "order": "desc" if key == sort and order == "asc" else "asc",
+                }
+                for key, label in COLUMNS
+            ],
+            can_chase=self.actor.can("self_assessment.manage"),
+            page_title=f"Who has submitted: {round}",
+            breadcrumbs=[
+                {"text": "Rounds", "href": self.partnership_url("selfassessment:round_list")},
+                {
+                    "text": str(round),
+                    "href": self.partnership_url("selfassessment:round_detail", round.pk),
+                },
+            ],
+        )
+        return context
+
+
+class ChaseView(_RoundMixin, FormPageView):
+    """Chase by e-mail: the page says how many e-mails go to how many organisations, names
+    those with nobody to send to, and sends once confirmed."""
+
+    permission = "self_assessment.manage"
+    form_class = ChaseForm
+    section = SECTION
+    page_title = "Chase by e-mail"
+    template_name = "selfassessment/round_chase.html"
+
+    def chosen_ids(self) -> list[int]:
+        """On the way in (GET): the ticked participants, or every one matching the filters."""
+        if not hasattr(self, "_chosen"):
+            self._chosen = self._chosen_ids()
+        return self._chosen
+
+    def _chosen_ids(self) -> list[int]:
+        if self.request.GET.get("scope") == "all":
+            filters = self.filter_form().filters()
+            return selectors.filtered_ids(
+                actor=self.actor,
+                round=self.get_round(),
+                filters=filters,
+                today=timezone.localdate(),
+            )
+        ids = []
+        for value in self.request.GET.getlist("participant"):
+            if value.isdigit():
+                ids.append(int(value))
+        return ids
+
+    def get_initial(self) -> dict[str, Any]:
+        return {"participants": ",".join(str(i) for i in self.chosen_ids())}
+
+    def get_caption(self) -> str:
+        return str(self.get_round())
+
+    def get_cancel_url(self) -> str:
+        query = self.filter_query()
+        return self.dashboard_url() + (f"?{query}" if query else "")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        if form.is_bound:
+            ids = form.cleaned_data.get("participants", []) if form.is_valid() else []
+        else:
+            ids = self.chosen_ids()
+        candidates, submitted = selectors.chase_candidates(
+            actor=self.actor, round=self.get_round(), ids=ids
+        )
+        plan = rules.chase_plan([(p.name, to) for p, to in candidates])
+        context.update(plan=plan, submitted=submitted, chosen=len(ids), nothing_chosen=not ids)
+        return context
+
+    def save(self, form: ChaseForm) -> list[Chase]:
+        return services.chase_send(
+            actor=self.actor,
+            round=self.get_round(),
+            ids=form.cleaned_data["participants"],
+            base_url=self.request.build_absolute_uri("/")[:-1],
+        )
+
+    def get_success_message(self, record: list[Chase]) -> str:
+        emails = sum(len(c.recipients.split(", ")) for c in record)
+        n = len(record)
+        return (
+            f"{emails} chase {'e-mail is' if emails == 1 else 'e-mails are'} being sent to "
+            f"{n} {'organisation' if n == 1 else 'organisations'}."
+        )
+
+    def success_url_for(self, record: list[Chase]) -> str:
+        return self.get_cancel_url()
+
+    def get_breadcrumbs(self) -> list[dict[str, str]]:
+        return [{"text": "Who has submitted", "href": self.dashboard_url()}]
+
+
+class CompletionExportView(_RoundMixin, View):
+    """Every participant matching the filters (not only the page shown), as Excel."""
+
+    permission = "self_assessment.view"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        round, today = self.get_round(), timezone.localdate()
+        filters = self.filter_form().filters()
+        sort, order = rules.sort_choice(request.GET.get("sort", ""), request.GET.get("order", ""))
+        rows = selectors.completion_rows(
+            actor=self.actor, round=round, filters=filters, sort=sort, order=order, today=today
+        )
+        described = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in vars(filters).items() if v)
+        content = completion_workbook(
+            round=round, participants=rows, filters=described, today=today
+        )
+        response = HttpResponse(content, content_type=XLSX)
+        response["Content-Disposition"] = (
+            f'attachment; filename="round-{round.pk}-completion-{today:%Y-%m-%d}.xlsx"'
+        )
+        return response

@@ -90,6 +90,21 @@ class ValuesForm(forms.Form):
                     self.fields[name].widget.attrs.update(
                         {"inputmode": "decimal", "class": "govuk-input--width-10"}
                     )
+            for locality in row.localities:
+                part = row.parts.get(locality.pk)
+                for piece in (
+                    ("numerator", "denominator") if row.rule.needs_denominator else ("numerator",)
+                ):
+                    name = f"{code}-loc{locality.pk}-{piece}"
+                    label = piece.capitalize() if row.rule.needs_denominator else "Figure"
+                    self.fields[name] = forms.CharField(
+                        label=f"{locality.name}: {label.lower()}",
+                        required=False,
+                        initial=_number(getattr(part, piece)) if part else "",
+                    )
+                    self.fields[name].widget.attrs.update(
+                        {"inputmode": "decimal", "class": "govuk-input--width-10"}
+                    )
             self.fields[f"{code}-commentary"] = forms.CharField(
                 label="Commentary",
                 required=False,
@@ -118,6 +133,9 @@ class ValuesForm(forms.Form):
                         if f"{code}-{part}" in self.fields
                     ],
                     "confirm": self[f"{code}-confirmed"],
+                    "localities": [
+                        self[name] for name in self.fields if name.startswith(f"{code}-loc")
+                    ],
                 }
             )
         return groups
@@ -132,6 +150,21 @@ class ValuesForm(forms.Form):
                 confirmed_outlier=bool(data.get(f"{row.indicator.code}-confirmed")),
             )
             for row in self.rows
+        }
+
+    def parts(self) -> dict[str, dict[int, tuple[object, object]]]:
+        """The figures typed for each locality of the indicators collected by locality."""
+        data = self.cleaned_data
+        return {
+            row.indicator.code: {
+                loc.pk: (
+                    data.get(f"{row.indicator.code}-loc{loc.pk}-numerator", ""),
+                    data.get(f"{row.indicator.code}-loc{loc.pk}-denominator", ""),
+                )
+                for loc in row.localities
+            }
+            for row in self.rows
+            if row.by_locality
         }
 
     def problem_errors(self, problems: list[tuple[str, Problem]]) -> ValidationError:

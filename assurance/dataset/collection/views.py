@@ -193,6 +193,7 @@ class ValuesEditView(RoundMixin, FormPageView):
                 round=self.the_round,
                 agency=self.actor.agency,
                 entries=form.entries(),
+                parts=form.parts(),
             )
         except services.CollectionProblems as exc:
             raise form.problem_errors(exc.problems) from exc

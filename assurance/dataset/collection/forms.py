@@ -190,12 +190,45 @@ class RevisionForm(forms.Form):
         error_messages={"required": "Enter why the value is being revised"},
     )
 
-    def __init__(self, *args: Any, needs_denominator: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, needs_denominator: bool, row: ValueRow | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not needs_denominator:
             del self.fields["denominator"]
             self.fields["numerator"].label = "Revised value"
             self.fields["numerator"].error_messages["required"] = "Enter the revised value"
+        # an indicator collected by locality: the revised figure of each locality in use
+        self.localities = list(row.localities) if row is not None else []
+        pieces = ("numerator", "denominator") if needs_denominator else ("numerator",)
+        for locality in self.localities:
+            part = row.parts.get(locality.pk) if row is not None else None
+            for piece in pieces:
+                label = piece if needs_denominator else "revised figure"
+                self.fields[f"loc{locality.pk}-{piece}"] = forms.CharField(
+                    label=f"{locality.name}: {label}",
+                    required=False,
+                    initial=_number(getattr(part, piece)) if part else "",
+                    widget=forms.TextInput(
+                        attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}
+                    ),
+                )
+        if self.localities:  # the localities before the commentary and the reason
+            order = [n for n in self.fields if n in ("numerator", "denominator")]
+            order += [n for n in self.fields if n.startswith("loc")]
+            self.order_fields(order)
+
+    def parts(self) -> dict[int, tuple[object, object]] | None:
+        if not self.localities:
+            return None
+        data = self.cleaned_data
+        return {
+            loc.pk: (
+                data.get(f"loc{loc.pk}-numerator", ""),
+                data.get(f"loc{loc.pk}-denominator", ""),
+            )
+            for loc in self.localities
+        }
 
     def entry(self) -> Entry:
         data = self.cleaned_data

@@ -303,6 +303,13 @@ def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
     return rows
 
 
+def value_row(*, value: IndicatorValue) -> ValueRow | None:
+    """A saved value's line of its agency's return (with its localities, if it is collected
+    by locality), or None if the agency no longer owes the indicator."""
+    rows = agency_rows(round=value.round, agency=value.agency)
+    return next((row for row in rows if row.indicator.pk == value.indicator_id), None)
+
+
 def agency_values(*, round: CollectionRound, agency: Agency) -> QuerySet[IndicatorValue]:
     """The values an agency has saved in a round."""
     return IndicatorValue.objects_for(round.partnership).filter(round=round, agency=agency)

@@ -154,8 +154,9 @@ def _parts_of(
             parts=parts,
         )
         note = (
-            ". The workbook, the API and a revision carry the total only: while the round is "
-            "open, change the total and the figures by locality together on the values page"
+            ". The workbook and the API carry the total only: change the total and the "
+            "figures by locality together on the values page (once published, by revising "
+            "the value)"
         )
         return None, [(code, Problem("numerator", p.message + note)) for p in found]
     ids = {loc.name: loc.pk for loc in row.localities}
@@ -483,9 +484,17 @@ def round_publish(*, actor: Actor, round: CollectionRound) -> CollectionRound:
     return round
 
 
-def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: str) -> Revision:
+def value_revise(
+    *,
+    actor: Actor,
+    value: IndicatorValue,
+    entry: Entry,
+    reason: str,
+    parts: PartsEntry | None = None,
+) -> Revision:
     """Revise a value of a published round: same rules; the old value, who, when and why are
-    kept."""
+    kept. For an indicator collected by locality, ``parts`` are the revised figures by locality
+    (they add up to the revised total; their history keeps the old ones)."""
     _require_agency(actor, value.agency, "collection.submit")
     round = value.round
     if round.status != RoundStatus.PUBLISHED:
@@ -499,10 +508,15 @@ def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: s
                 )
             ]
         )
-    results, problems = values_check(
-        round=round, agency=value.agency, entries={value.indicator.code: entry}
+    code = value.indicator.code
+    checks = _check(
+        round=round,
+        agency=value.agency,
+        entries={code: entry},
+        parts=None if parts is None else {code: parts},
     )
-    checked = results.get(value.indicator.code)
+    problems = checks.problems
+    checked = checks.results.get(code)
     if not problems and checked is not None and checked.blank:
         problems = [
             (
@@ -547,6 +561,8 @@ def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: s
         value.entered_by, value.changed_at = actor.person, now
         value._change_reason = f"Revised: {reason.strip()}"  # type: ignore[attr-defined]
         value.save()
+        if code in checks.parts:
+            _save_parts(value=value, row=checks.rows[code], parts=checks.parts[code], actor=actor)
         summaries_stale(partnerships=[value.partnership_id])
     return revision
 

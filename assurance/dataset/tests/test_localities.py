@@ -248,3 +248,27 @@ def test_the_demo_shows_referrals_by_locality(demo, demo_user, client_for):
     text = html.content.decode()
     assert "East Northfield" in text and text.count('role="img"') >= 4
     assert Decimal(0) < Indicator.objects.get(code="CSC-REF").decimal_places + 1
+
+
+def test_a_revision_asks_for_the_localities_too(northfield, localities, helen, amira, client_for):
+    round = _round(northfield)
+    client = client_for(helen)
+    client.post(
+        northfield.url(f"data-set/collection/{round.pk}/values/"),
+        _fields(localities, "50", "34", "84"),
+    )
+    services.round_publish(actor=actor_for_person(amira), round=round)
+    value = IndicatorValue.objects_for(northfield.partnership).get(indicator__code=CODE)
+    url = northfield.url(f"data-set/collection/values/{value.pk}/revise/")
+    north, south = (f"loc{loc.pk}-numerator" for loc in localities)
+    assert 'value="50"' in client.get(url).content.decode()
+    form = {"numerator": "90", "reason": "Six late records.", north: "50", south: "34"}
+    html = client.post(url, form).content.decode()
+    assert "add up to 84, 6 fewer than the total of 90" in html
+    value.refresh_from_db()
+    assert value.numerator == 84  # nothing half-saved
+    assert client.post(url, {**form, south: "40"}).status_code == 302
+    value.refresh_from_db()
+    parts = {p.locality.name: p.numerator for p in value.parts.select_related("locality")}
+    assert (value.numerator, parts) == (90, {"North": 50, "South": 40})
+    assert value.revisions.get().old_numerator == 84

@@ -124,7 +124,8 @@ def _problems(unit, numerator, denominator, parts):
                 (
                     "North",
                     "numerator",
-                    f"{NAME}: the numerator for North (70) cannot be more than its denominator (60)",
+                    f"{NAME}: the numerator for North (70) cannot be more than its "
+                    "denominator (60)",
                 ),
             ],
         ),

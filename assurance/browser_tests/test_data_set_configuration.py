@@ -69,10 +69,10 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     expect(bu.page.locator(".govuk-notification-banner--success")).to_contain_text(
         "reported by Council, Police, by locality"
     )
+    expect(bu.page.locator("#assignment-CSE-RISK")).to_contain_text("Confirmed")
     bu.goto(P + "localities/")
     expect(bu.page.locator("#localities tbody tr")).to_have_count(4)
     bu.check("localities")
-    expect(bu.page.locator("#assignment-CSE-RISK")).to_contain_text("Confirmed")
 
     # 3. phase 2 adopted from the start of this quarter: phase 3 cannot come before it
     bu.goto(P + "phases/")

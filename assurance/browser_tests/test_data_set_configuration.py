@@ -1,8 +1,11 @@
 """The partnership configures its own data set, end to end in a browser (axe-core on every
-page): the business unit adds a local indicator, assigns it to two agencies, adopts phase 2
-from a date (a later phase 3 date is refused first), opens a round in which each agency is
-asked exactly what it owes, the two agencies enter their figures, the business unit publishes
-and sees the indicator on the Exploitation scorecard and its combined figure on its page."""
+page): the business unit adds a local indicator, assigns it to two agencies and marks it as
+collected by the partnership's four localities, adopts phase 2 from a date (a later phase 3
+date is refused first), opens a round in which each agency is asked exactly what it owes, the
+two agencies enter their figures by locality (figures that do not add up are refused first),
+the business unit publishes and sees the indicator on the Exploitation scorecard, its combined
+figure on its page and its breakdown by locality (at 375 px too); then the demo's referrals by
+locality as small multiples."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from assurance.dataset.collection.rules import period_containing
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 P = "/p/northfield/data-set/"
+LOCALITIES = ("North Northfield", "East Northfield", "Central Northfield", "South Northfield")
 
 
 def test_local_indicator_assigned_adopted_collected_and_published(browse) -> None:
@@ -60,11 +64,15 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     bu.check("assignment-edit")
     expect(bu.page.get_by_label("Independent Scrutiny for Northfield")).to_have_count(0)
     bu.page.get_by_label("Northshire Police").check()
+    bu.page.get_by_label("Collected by locality").check()
     bu.page.get_by_role("button", name="Confirm").click()
     expect(bu.page.locator(".govuk-notification-banner--success")).to_contain_text(
-        "reported by Council, Police"
+        "reported by Council, Police, by locality"
     )
     expect(bu.page.locator("#assignment-CSE-RISK")).to_contain_text("Confirmed")
+    bu.goto(P + "localities/")
+    expect(bu.page.locator("#localities tbody tr")).to_have_count(4)
+    bu.check("localities")
 
     # 3. phase 2 adopted from the start of this quarter: phase 3 cannot come before it
     bu.goto(P + "phases/")
@@ -109,9 +117,18 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     expect(groups).to_contain_text(["Children assessed at risk of sexual exploitation"])
     expect(police.page.locator("form[novalidate]")).not_to_contain_text("electively home educated")
     police.check("police-values")
-    police.page.get_by_role(
-        "group", name="Children assessed at risk of sexual exploitation"
-    ).get_by_label("Value (count)").fill("7")
+    cse = police.page.get_by_role(
+        "group", name="Children assessed at risk of sexual exploitation", exact=True
+    )
+    cse.get_by_label("Value (count)").fill("7")
+    for name, figure in zip(LOCALITIES, ("2", "2", "2", "2"), strict=True):
+        cse.get_by_label(f"{name}: figure").fill(figure)
+    police.page.get_by_role("button", name="Save", exact=True).click()
+    expect(police.page.locator(".govuk-error-summary")).to_contain_text(
+        "add up to 8, 1 more than the total of 7"
+    )
+    police.check("police-values-do-not-add-up")
+    cse.get_by_label("South Northfield: figure").fill("1")
     police.page.get_by_role("button", name="Save", exact=True).click()
     expect(police.page.locator(".govuk-notification-banner--success")).to_be_visible()
     police.assert_clean()
@@ -120,9 +137,12 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     council.sign_in("la-lead@northfield.example")
     council.goto(values)
     expect(council.page.locator("form[novalidate]")).to_contain_text("electively home educated")
-    council.page.get_by_role(
-        "group", name="Children assessed at risk of sexual exploitation"
-    ).get_by_label("Value (count)").fill("12")
+    cse = council.page.get_by_role(
+        "group", name="Children assessed at risk of sexual exploitation", exact=True
+    )
+    cse.get_by_label("Value (count)").fill("12")
+    for name, figure in zip(LOCALITIES, ("3", "5", "3", "1"), strict=True):
+        cse.get_by_label(f"{name}: figure").fill(figure)
     council.page.get_by_role("button", name="Save", exact=True).click()
     expect(council.page.locator(".govuk-notification-banner--success")).to_be_visible()
     council.check("council-values")
@@ -151,4 +171,22 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     bu.goto(P + "CSE-RISK/")
     expect(bu.page.locator("#partnership-series")).to_contain_text("19")
     bu.check("local-indicator-published")
+
+    # 6. the breakdown by locality: 2 + 3, 2 + 5, 2 + 3, 1 + 1
+    bu.page.get_by_role("link", name=re.compile("by locality")).click()
+    table = bu.page.locator("#breakdown")
+    expect(table.locator("thead")).to_contain_text("East Northfield")
+    expect(table.locator("tbody tr")).to_have_text(
+        re.compile(rf"{re.escape(period.short_label)}\s*5\s*7\s*5\s*2\s*19")
+    )
+    bu.check("local-indicator-by-locality")
+    bu.page.set_viewport_size({"width": 375, "height": 800})
+    bu.check("local-indicator-by-locality-375")
+    # the demo's referrals, published for twelve quarters: a small chart per locality
+    bu.page.set_viewport_size({"width": 1280, "height": 800})
+    bu.goto(P + "CSC-REF/localities/")
+    expect(bu.page.locator("#small-multiples svg[role=img]")).to_have_count(4)
+    bu.check("referrals-by-locality")
+    bu.page.set_viewport_size({"width": 375, "height": 800})
+    bu.check("referrals-by-locality-375")
     bu.assert_clean()

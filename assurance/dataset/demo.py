@@ -1,7 +1,7 @@
 """Demo data for the data set: the starter catalogue, the shipped national benchmarks,
-Northfield's local indicators, adopted phases and who reports what (``catalogue/demo.py``) and
-its quarterly collection
-(``collection/demo.py``)."""
+Northfield's local indicators, adopted phases and who reports what (``catalogue/demo.py``), its
+four localities (``localities/demo.py``) and its quarterly collection, with referrals by
+locality (``collection/demo.py``)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,24 @@ from typing import Any
 
 from django.utils import timezone
 
+from assurance.core.history import save_as
 from assurance.dataset.benchmarks.services import benchmarks_import_shipped
 from assurance.dataset.catalogue.demo import (
     load_demo_configuration,
     load_demo_local_indicators,
 )
+from assurance.dataset.catalogue.models import IndicatorAssignment
 from assurance.dataset.catalogue.services import catalogue_load
 from assurance.dataset.collection.demo import (
+    BY_LOCALITY,
     LOCAL_CHANGE_QUARTER,
     PUBLISHED_QUARTERS,
+    load_demo_breakdown,
     load_demo_collection,
 )
 from assurance.dataset.collection.rules import period_containing, previous_period
+from assurance.dataset.localities.demo import load_demo_localities
+from assurance.dataset.localities.selectors import locality_list
 from assurance.partnerships.models import Partnership, Person
 
 
@@ -55,4 +61,15 @@ def load_demo_dataset(command: Any = None) -> None:
                 first = previous_period(first)
                 starts.insert(0, first.start)
             load_demo_configuration(northfield, person=analyst, quarter_starts=starts)
+            # four localities; referrals are collected by locality
+            load_demo_localities(northfield, user=analyst.user)
+            for assignment in IndicatorAssignment.objects_for(northfield).filter(
+                indicator__code=BY_LOCALITY, by_locality=False
+            ):
+                assignment.by_locality = True
+                save_as(assignment, analyst.user)
     load_demo_collection(command)
+    if northfield is not None:
+        load_demo_breakdown(
+            northfield, localities=list(locality_list(partnership=northfield, in_use=True))
+        )

@@ -1,5 +1,6 @@
 """The app's models, for Django: each is defined in the sub-package of its domain noun
-(catalogue, benchmarks, targets, collection, performance, summaries); import them from there."""
+(catalogue, benchmarks, targets, localities, collection, performance, summaries); import them
+from there."""
 
 from assurance.dataset.benchmarks.models import (
     Benchmark,
@@ -15,7 +16,11 @@ from assurance.dataset.collection.models import (
     Chase,
     CollectionRound,
     IndicatorValue,
+    LocalityValue,
     Revision,
+)
+from assurance.dataset.localities.models import (
+    Locality,
 )
 from assurance.dataset.performance.models import (
     IndicatorSummary,
@@ -38,6 +43,8 @@ __all__ = [
     "IndicatorSetting",
     "IndicatorSummary",
     "IndicatorValue",
+    "Locality",
+    "LocalityValue",
     "PhaseAdoption",
     "Revision",
     "SummaryVersion",

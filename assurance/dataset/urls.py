@@ -5,6 +5,7 @@ from django.urls import path
 
 from assurance.dataset.catalogue import views as catalogue
 from assurance.dataset.collection import urls as collection
+from assurance.dataset.localities import urls as localities
 from assurance.dataset.performance import views as performance
 from assurance.dataset.targets import urls as targets
 
@@ -49,6 +50,7 @@ urlpatterns = [
         name="assignment_history",
     ),
     *targets.urlpatterns,
+    *localities.urlpatterns,
     path(P + "scorecards/", performance.ScorecardListView.as_view(), name="scorecard_list"),
     path(P + "scorecards/<int:pk>/", performance.ScorecardView.as_view(), name="scorecard"),
     path(P + "exceptions/", performance.ExceptionReportView.as_view(), name="exception_report"),
@@ -65,4 +67,9 @@ urlpatterns = [
     # indicator codes are capitals (catalogue.models.code_validator), so they never meet the
     # words above
     path(P + "<str:code>/", performance.IndicatorDetailView.as_view(), name="indicator_detail"),
+    path(
+        P + "<str:code>/localities/",
+        performance.LocalityBreakdownView.as_view(),
+        name="locality_breakdown",
+    ),
 ]

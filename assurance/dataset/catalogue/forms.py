@@ -129,6 +129,14 @@ class AssignmentForm(forms.Form):
         "it yet.",
     )
 
+    by_locality = forms.BooleanField(
+        label="Collected by locality",
+        required=False,
+        help_text="Each agency that reports it also enters a figure for every locality in use "
+        "(on the partnership's localities page), adding up to its total; the indicator's page "
+        "then shows the figures by locality.",
+    )
+
     def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # the independent scrutiny body scrutinises the figures: it never reports them

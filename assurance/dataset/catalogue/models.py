@@ -272,6 +272,11 @@ class IndicatorAssignment(PartnershipScoped):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
     agencies = models.ManyToManyField(Agency, blank=True, related_name="+")
+    by_locality = models.BooleanField(
+        "collected by locality",
+        default=False,
+        help_text="Each agency enters a figure for every locality in use, adding up to its total.",
+    )
     confirmed_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     confirmed_at = models.DateTimeField(default=timezone.now)
 

@@ -5,7 +5,7 @@ which of its agencies report each indicator (``collecting``: what each agency ow
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -75,16 +75,20 @@ def phase_adoptions(*, partnership: Partnership) -> dict[int, date]:
     )
 
 
-def _confirmed(partnership: Partnership) -> dict[int, set[int]]:
-    """Indicator id → the agencies the business unit confirmed (an empty set: none)."""
+def _confirmed(partnership: Partnership) -> tuple[dict[int, set[int]], set[int]]:
+    """Indicator id → the agencies the business unit confirmed (an empty set: none), and the
+    ids of the indicators it marked as collected by locality."""
     confirmed: dict[int, set[int]] = {}
-    for indicator_id, agency_id in IndicatorAssignment.objects_for(partnership).values_list(
-        "indicator_id", "agencies"
+    by_locality: set[int] = set()
+    for indicator_id, agency_id, split in IndicatorAssignment.objects_for(partnership).values_list(
+        "indicator_id", "agencies", "by_locality"
     ):
         agencies = confirmed.setdefault(indicator_id, set())  # none confirmed is a confirmation
         if agency_id is not None:
             agencies.add(agency_id)
-    return confirmed
+        if split:
+            by_locality.add(indicator_id)
+    return confirmed, by_locality
 
 
 @dataclass
@@ -96,6 +100,7 @@ class Collecting:
     agencies: list[Agency]
     adoptions: dict[int, date]
     confirmed: dict[int, set[int]]
+    by_locality: set[int] = field(default_factory=set)  # indicator ids collected by locality
 
     def reporting(self, indicator: Indicator) -> list[int]:
         return rules.reporting_agencies(
@@ -116,6 +121,7 @@ class Collecting:
 
 
 def collecting(*, partnership: Partnership) -> Collecting:
+    confirmed, by_locality = _confirmed(partnership)
     return Collecting(
         indicators=list(
             Indicator.objects.filter(
@@ -124,7 +130,17 @@ def collecting(*, partnership: Partnership) -> Collecting:
         ),
         agencies=list(Agency.objects_for(partnership).order_by("kind", "name")),
         adoptions=phase_adoptions(partnership=partnership),
-        confirmed=_confirmed(partnership),
+        confirmed=confirmed,
+        by_locality=by_locality,
+    )
+
+
+def collected_by_locality(*, partnership: Partnership, indicator: Indicator) -> bool:
+    """Whether the partnership's business unit marked the indicator as collected by locality."""
+    return (
+        IndicatorAssignment.objects_for(partnership)
+        .filter(indicator=indicator, by_locality=True)
+        .exists()
     )
 
 

@@ -27,6 +27,7 @@ from assurance.dataset.catalogue.models import (
     IndicatorAssignment,
     PhaseAdoption,
     Source,
+    Unit,
 )
 from assurance.dataset.summaries.services import summaries_stale
 from assurance.partnerships.access import Actor
@@ -267,9 +268,11 @@ def assignment_confirm(
     actor: Actor,
     indicator: Indicator,
     agencies: Iterable[Agency],
+    by_locality: bool | None = None,
 ) -> IndicatorAssignment:
     """Confirm (or change) which of the partnership's agencies report an agency-return
-    indicator: from its next collection round, exactly these agencies owe it."""
+    indicator: from its next collection round, exactly these agencies owe it. ``by_locality``
+    marks it as collected by locality (None: as it was); an average (days) cannot be."""
     actor.require("indicator.manage")
     agencies = list(agencies)
     if indicator.source != Source.AGENCY_RETURN or indicator.partnership_id not in (
@@ -286,12 +289,21 @@ def assignment_confirm(
                 "report them"
             }
         )
+    if by_locality and indicator.unit == Unit.DAYS:
+        raise ValidationError(
+            {
+                "by_locality": f"{indicator.title} is an average number of days: averages by "
+                "locality do not add up to the whole, so it cannot be collected by locality"
+            }
+        )
     assignment = (
         IndicatorAssignment.objects_for(actor.partnership).filter(indicator=indicator).first()
     )
     with transaction.atomic():
         if assignment is None:
             assignment = IndicatorAssignment(partnership=actor.partnership, indicator=indicator)
+        if by_locality is not None:
+            assignment.by_locality = by_locality
         assignment.confirmed_by = actor.person
         assignment.confirmed_at = timezone.now()
         save_as(assignment, actor)

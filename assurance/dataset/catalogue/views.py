@@ -294,7 +294,11 @@ class AssignmentEditView(_OneAssignmentMixin, FormPageView):
         )
 
     def get_initial(self) -> dict[str, Any]:
-        return {"agencies": [a.pk for a in self.row.agencies]}
+        assignment = self.row.assignment
+        return {
+            "agencies": [a.pk for a in self.row.agencies],
+            "by_locality": bool(assignment and assignment.by_locality),
+        }
 
     def get_revision_records(self) -> list[Any]:
         return [self.row.assignment] if self.row.assignment else []
@@ -312,11 +316,13 @@ class AssignmentEditView(_OneAssignmentMixin, FormPageView):
             actor=self.actor,
             indicator=self.indicator,
             agencies=form.cleaned_data["agencies"],
+            by_locality=form.cleaned_data["by_locality"],
         )
 
     def get_success_message(self, record: Any) -> str:
         names = ", ".join(a.short_name for a in record.agencies.order_by("name")) or "no agency"
-        return f"{self.indicator.title} ({self.indicator.code}) is reported by {names}."
+        where = ", by locality" if record.by_locality else ""
+        return f"{self.indicator.title} ({self.indicator.code}) is reported by {names}{where}."
 
 
 class AssignmentHistoryView(_OneAssignmentMixin, TemplateView):

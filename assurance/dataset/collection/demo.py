@@ -28,6 +28,7 @@ from assurance.dataset.collection.models import (
     AgencySignOff,
     CollectionRound,
     IndicatorValue,
+    LocalityValue,
     Revision,
 )
 from assurance.dataset.collection.rules import (
@@ -36,6 +37,7 @@ from assurance.dataset.collection.rules import (
     period_containing,
     previous_period,
 )
+from assurance.dataset.localities.models import Locality
 from assurance.partnerships.models import Agency, Partnership, Person
 
 PUBLISHED_QUARTERS = 12
@@ -302,3 +304,47 @@ def _revise_one(partnership: Partnership, round: CollectionRound) -> None:
     value.numerator = value.value = new
     value.changed_at = revised_at
     value.save()
+
+
+# Referrals by locality: each locality's share of the council's referrals; East Northfield's
+# grows quarter by quarter (a new estate and a school's change of intake), so the breakdown
+# shows the "postcode variation" the partnership asked to see
+BY_LOCALITY = "CSC-REF"
+SHARES = {
+    "North Northfield": 0.31,
+    "East Northfield": 0.22,
+    "Central Northfield": 0.25,
+    "South Northfield": 0.22,
+}
+
+
+def load_demo_breakdown(partnership: Partnership, *, localities: list[Locality]) -> None:
+    """Every saved CSC-REF value of Northfield split by its localities, adding up to the value
+    (after the revision above). Idempotent: nothing is made if any figure by locality exists."""
+    if not localities or LocalityValue.objects_for(partnership).exists():
+        return
+    rng = random.Random(SEED + 2)
+    parts: list[LocalityValue] = []
+    values = (
+        IndicatorValue.objects_for(partnership)
+        .filter(indicator__code=BY_LOCALITY)
+        .select_related("round")
+        .order_by("round__period_start", "agency__name")
+    )
+    for index, value in enumerate(values):
+        weights = []
+        for locality in localities:
+            share = SHARES.get(locality.name, 1 / len(localities))
+            if locality.name == "East Northfield":
+                share *= 1 + 0.04 * index
+            weights.append(share * (1 + rng.gauss(0, 0.05)))
+        total = int(value.numerator)
+        figures = [int(total * w / sum(weights)) for w in weights]
+        figures[-1] = total - sum(figures[:-1])  # the last takes the rounding: they add up
+        parts.extend(
+            LocalityValue(
+                partnership=partnership, value=value, locality=locality, numerator=Decimal(n)
+            )
+            for locality, n in zip(localities, figures, strict=True)
+        )
+    bulk_create_with_history(parts, LocalityValue)

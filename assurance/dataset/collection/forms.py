@@ -90,6 +90,21 @@ class ValuesForm(forms.Form):
                     self.fields[name].widget.attrs.update(
                         {"inputmode": "decimal", "class": "govuk-input--width-10"}
                     )
+            for locality in row.localities:
+                part = row.parts.get(locality.pk)
+                for piece in (
+                    ("numerator", "denominator") if row.rule.needs_denominator else ("numerator",)
+                ):
+                    name = f"{code}-loc{locality.pk}-{piece}"
+                    label = piece.capitalize() if row.rule.needs_denominator else "Figure"
+                    self.fields[name] = forms.CharField(
+                        label=f"{locality.name}: {label.lower()}",
+                        required=False,
+                        initial=_number(getattr(part, piece)) if part else "",
+                    )
+                    self.fields[name].widget.attrs.update(
+                        {"inputmode": "decimal", "class": "govuk-input--width-10"}
+                    )
             self.fields[f"{code}-commentary"] = forms.CharField(
                 label="Commentary",
                 required=False,
@@ -118,6 +133,9 @@ class ValuesForm(forms.Form):
                         if f"{code}-{part}" in self.fields
                     ],
                     "confirm": self[f"{code}-confirmed"],
+                    "localities": [
+                        self[name] for name in self.fields if name.startswith(f"{code}-loc")
+                    ],
                 }
             )
         return groups
@@ -132,6 +150,21 @@ class ValuesForm(forms.Form):
                 confirmed_outlier=bool(data.get(f"{row.indicator.code}-confirmed")),
             )
             for row in self.rows
+        }
+
+    def parts(self) -> dict[str, dict[int, tuple[object, object]]]:
+        """The figures typed for each locality of the indicators collected by locality."""
+        data = self.cleaned_data
+        return {
+            row.indicator.code: {
+                loc.pk: (
+                    data.get(f"{row.indicator.code}-loc{loc.pk}-numerator", ""),
+                    data.get(f"{row.indicator.code}-loc{loc.pk}-denominator", ""),
+                )
+                for loc in row.localities
+            }
+            for row in self.rows
+            if row.by_locality
         }
 
     def problem_errors(self, problems: list[tuple[str, Problem]]) -> ValidationError:
@@ -157,12 +190,45 @@ class RevisionForm(forms.Form):
         error_messages={"required": "Enter why the value is being revised"},
     )
 
-    def __init__(self, *args: Any, needs_denominator: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, needs_denominator: bool, row: ValueRow | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not needs_denominator:
             del self.fields["denominator"]
             self.fields["numerator"].label = "Revised value"
             self.fields["numerator"].error_messages["required"] = "Enter the revised value"
+        # an indicator collected by locality: the revised figure of each locality in use
+        self.localities = list(row.localities) if row is not None else []
+        pieces = ("numerator", "denominator") if needs_denominator else ("numerator",)
+        for locality in self.localities:
+            part = row.parts.get(locality.pk) if row is not None else None
+            for piece in pieces:
+                label = piece if needs_denominator else "revised figure"
+                self.fields[f"loc{locality.pk}-{piece}"] = forms.CharField(
+                    label=f"{locality.name}: {label}",
+                    required=False,
+                    initial=_number(getattr(part, piece)) if part else "",
+                    widget=forms.TextInput(
+                        attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}
+                    ),
+                )
+        if self.localities:  # the localities before the commentary and the reason
+            order = [n for n in self.fields if n in ("numerator", "denominator")]
+            order += [n for n in self.fields if n.startswith("loc")]
+            self.order_fields(order)
+
+    def parts(self) -> dict[int, tuple[object, object]] | None:
+        if not self.localities:
+            return None
+        data = self.cleaned_data
+        return {
+            loc.pk: (
+                data.get(f"loc{loc.pk}-numerator", ""),
+                data.get(f"loc{loc.pk}-denominator", ""),
+            )
+            for loc in self.localities
+        }
 
     def entry(self) -> Entry:
         data = self.cleaned_data

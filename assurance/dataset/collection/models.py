@@ -11,6 +11,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from assurance.dataset.collection.rules import Period
+from assurance.dataset.localities.models import Locality
 from assurance.partnerships.models import Agency, Partnership, PartnershipScoped, Person
 
 
@@ -103,6 +104,31 @@ class IndicatorValue(PartnershipScoped):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.round}"
+
+
+class LocalityValue(PartnershipScoped):
+    """One locality's part of an agency's value, for an indicator collected by locality: the
+    localities' numerators (and denominators) add up to the value's
+    (``localities.rules.breakdown_problems``)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
+    value = models.ForeignKey(IndicatorValue, on_delete=models.PROTECT, related_name="parts")
+    locality = models.ForeignKey(Locality, on_delete=models.PROTECT, related_name="+")
+    numerator = models.DecimalField(max_digits=16, decimal_places=4)
+    denominator = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["locality__order", "locality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["value", "locality"], name="dataset_locality_value_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value} in {self.locality}"
 
 
 class AgencySignOff(PartnershipScoped):

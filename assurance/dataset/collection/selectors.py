@@ -22,6 +22,7 @@ from assurance.dataset.collection.models import (
     Chase,
     CollectionRound,
     IndicatorValue,
+    LocalityValue,
     Revision,
     RoundStatus,
 )
@@ -35,6 +36,9 @@ from assurance.dataset.collection.rules import (
     is_on_time,
     previous_period,
 )
+from assurance.dataset.localities.models import Locality
+from assurance.dataset.localities.rules import can_be_split
+from assurance.dataset.localities.selectors import locality_list
 from assurance.dataset.targets.models import IndicatorSetting
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Agency, Partnership, Person
@@ -222,19 +226,37 @@ class ValueRow:
     context: Context
     setting: IndicatorSetting | None = None
     history: list[Decimal] = field(default_factory=list)
+    # for an indicator collected by locality: the localities in use, and the figures saved
+    # for them (by locality id)
+    localities: list[Locality] = field(default_factory=list)
+    parts: dict[int, LocalityValue] = field(default_factory=dict)
+
+    @property
+    def by_locality(self) -> bool:
+        return bool(self.localities)
 
 
 def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
     """Every indicator the agency owes in the round, with its saved value and its context:
-    target and tolerance for the business year, last period's value, the series' history."""
-    indicators = agency_indicators(
-        agency=agency, frequency=round.frequency, period_start=round.period_start
+    target and tolerance for the business year, last period's value, the series' history, and
+    for an indicator collected by locality the localities in use and their saved figures."""
+    plan = collecting(partnership=agency.partnership)
+    indicators = plan.owed(frequency=round.frequency, period_start=round.period_start).get(
+        agency.pk, []
     )
     partnership = round.partnership
     saved = {
         v.indicator_id: v
         for v in IndicatorValue.objects_for(partnership).filter(round=round, agency=agency)
     }
+    split = [i for i in indicators if i.pk in plan.by_locality and can_be_split(i.unit)]
+    localities = list(locality_list(partnership=partnership, in_use=True)) if split else []
+    parts: dict[int, dict[int, LocalityValue]] = defaultdict(dict)
+    if localities:
+        for part in LocalityValue.objects_for(partnership).filter(
+            value__round=round, value__agency=agency
+        ):
+            parts[part.value_id][part.locality_id] = part
     settings = {
         s.indicator_id: s
         for s in IndicatorSetting.objects_for(partnership).filter(
@@ -267,6 +289,8 @@ def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
                 value=saved.get(indicator.pk),
                 setting=setting,
                 history=[v for _, v in series],
+                localities=localities if indicator in split else [],
+                parts=parts[saved[indicator.pk].pk] if indicator.pk in saved else {},
                 context=Context(
                     target=setting.target if setting else None,
                     tolerance=setting.tolerance if setting else None,
@@ -277,6 +301,13 @@ def agency_rows(*, round: CollectionRound, agency: Agency) -> list[ValueRow]:
             )
         )
     return rows
+
+
+def value_row(*, value: IndicatorValue) -> ValueRow | None:
+    """A saved value's line of its agency's return (with its localities, if it is collected
+    by locality), or None if the agency no longer owes the indicator."""
+    rows = agency_rows(round=value.round, agency=value.agency)
+    return next((row for row in rows if row.indicator.pk == value.indicator_id), None)
 
 
 def agency_values(*, round: CollectionRound, agency: Agency) -> QuerySet[IndicatorValue]:
@@ -421,3 +452,74 @@ def partnership_series(*, partnership: Partnership, indicator: Indicator) -> lis
         )
     points.sort(key=lambda p: (p.period_type != indicator.frequency, p.period_start))
     return [p for p in points if p.period_type == indicator.frequency] or points
+
+
+@dataclass
+class BreakdownRow:
+    """One published period of an indicator by locality: each locality's figure (agencies
+    combined as the partnership's series does) and the whole."""
+
+    time_period: str
+    period_start: date
+    cells: list[Decimal | None]  # by locality, in the order of the localities
+    total: Decimal | None
+
+
+@dataclass
+class Breakdown:
+    localities: list[Locality]
+    rows: list[BreakdownRow]  # oldest first
+
+
+def locality_breakdown(*, partnership: Partnership, indicator: Indicator) -> Breakdown:
+    """The partnership's published figures of an indicator by locality, period by period
+    (three queries for any number of periods): counts add up across agencies; a percentage or
+    rate is worked out again from the summed numerators and denominators. A locality no longer
+    in use still shows the periods it was collected in."""
+    parts = list(
+        LocalityValue.objects_for(partnership)
+        .filter(
+            value__indicator=indicator,
+            value__round__status=RoundStatus.PUBLISHED,
+            value__round__frequency=indicator.frequency,
+        )
+        .select_related("value__round")
+    )
+    used = {p.locality_id for p in parts}
+    localities = [
+        loc for loc in locality_list(partnership=partnership) if loc.is_active or loc.pk in used
+    ]
+    rounds: dict[int, CollectionRound] = {}
+    sums: dict[tuple[int, int], list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for part in parts:
+        rounds[part.value.round_id] = part.value.round
+        total = sums[(part.value.round_id, part.locality_id)]
+        total[0] += part.numerator
+        total[1] += part.denominator or Decimal(0)
+    rows = []
+    whole = {
+        p.period_start: p for p in partnership_series(partnership=partnership, indicator=indicator)
+    }
+    for round in sorted(rounds.values(), key=lambda r: r.period_start):
+        cells: list[Decimal | None] = []
+        for loc in localities:
+            if (round.pk, loc.pk) not in sums:
+                cells.append(None)
+                continue
+            numerator, denominator = sums[(round.pk, loc.pk)]
+            if indicator.unit in WITH_DENOMINATOR:
+                cells.append(
+                    compute_value(indicator.unit, numerator, denominator) if denominator else None
+                )
+            else:
+                cells.append(numerator)
+        point = whole.get(round.period_start)
+        rows.append(
+            BreakdownRow(
+                time_period=round.period.short_label,
+                period_start=round.period_start,
+                cells=cells,
+                total=point.value if point else None,
+            )
+        )
+    return Breakdown(localities=localities, rows=rows)

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from assurance.core.concurrency import latest_change, lock
 from assurance.core.emails import send_email
+from assurance.core.history import delete_as, save_as
 from assurance.core.permissions import Scope
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.catalogue.selectors import visible_to
@@ -27,6 +28,7 @@ from assurance.dataset.collection.models import (
     Chase,
     CollectionRound,
     IndicatorValue,
+    LocalityValue,
     Revision,
     RoundStatus,
 )
@@ -34,10 +36,13 @@ from assurance.dataset.collection.rules import (
     Checked,
     Entry,
     Kind,
+    NotANumber,
     Problem,
     check_entry,
+    parse_number,
     period_of,
 )
+from assurance.dataset.localities.rules import Part, breakdown_problems
 from assurance.dataset.summaries.services import summaries_stale
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import Agency
@@ -120,13 +125,87 @@ class SaveResult:
     checked: dict[str, Checked]
 
 
-def values_check(
-    *, round: CollectionRound, agency: Agency, entries: Mapping[str, Entry]
-) -> tuple[dict[str, Checked], list[tuple[str, Problem]]]:
-    """Check entries (by indicator code) against the rules and each series' context."""
+# What someone typed for each locality of an indicator collected by locality: locality id →
+# (numerator, denominator), as strings from the form (the workbook and the API carry the total
+# only, so they give none)
+PartsEntry = Mapping[int, tuple[object, object]]
+
+
+def _parts_of(
+    row: selectors.ValueRow, checked: Checked, typed: PartsEntry | None
+) -> tuple[list[Part] | None, list[tuple[str, Problem]]]:
+    """An indicator's figures by locality, parsed, and what is wrong with them (the rule that
+    they add up to the total: ``localities.rules``). ``typed`` None (the workbook, the API):
+    the figures saved on the values page must still add up to the new total; the figures are
+    then not changed (None)."""
+    code, name = row.indicator.code, row.rule.name
+    problems: list[tuple[str, Problem]] = []
+    parts: list[Part] = []
+    if typed is None:
+        saved = [(loc, row.parts.get(loc.pk)) for loc in row.localities]
+        parts = [Part(loc.name, v.numerator, v.denominator) for loc, v in saved if v is not None]
+        if not parts or checked.numerator is None:
+            return None, []
+        found = breakdown_problems(
+            name=name,
+            unit=row.indicator.unit,
+            numerator=checked.numerator,
+            denominator=checked.denominator,
+            parts=parts,
+        )
+        note = (
+            ". The workbook and the API carry the total only: change the total and the "
+            "figures by locality together on the values page (once published, by revising "
+            "the value)"
+        )
+        return None, [(code, Problem("numerator", p.message + note)) for p in found]
+    ids = {loc.name: loc.pk for loc in row.localities}
+    for locality in row.localities:
+        raw_numerator, raw_denominator = typed.get(locality.pk, (None, None))
+        numbers: list[Decimal | None] = []
+        for field, raw in (("numerator", raw_numerator), ("denominator", raw_denominator)):
+            try:
+                numbers.append(parse_number(raw))
+            except NotANumber as exc:
+                word = "figure" if not row.rule.needs_denominator else field
+                message = f"{name}: the {word} for {locality.name} must be {exc}"
+                problems.append((code, Problem(f"loc{locality.pk}-{field}", message)))
+                numbers.append(None)
+        parts.append(Part(locality.name, numbers[0], numbers[1]))
+    if problems:
+        return parts, problems
+    found = breakdown_problems(
+        name=name,
+        unit=row.indicator.unit,
+        numerator=checked.numerator,
+        denominator=checked.denominator,
+        parts=parts,
+    )
+    for p in found:
+        field = f"loc{ids[p.locality]}-{p.field}" if p.locality else p.field
+        problems.append((code, Problem(field, p.message)))
+    return parts, problems
+
+
+@dataclass
+class _Checks:
+    rows: dict[str, selectors.ValueRow]
+    results: dict[str, Checked]
+    problems: list[tuple[str, Problem]]
+    parts: dict[str, list[Part]]
+
+
+def _check(
+    *,
+    round: CollectionRound,
+    agency: Agency,
+    entries: Mapping[str, Entry],
+    parts: Mapping[str, PartsEntry] | None,
+) -> _Checks:
     rows = {row.indicator.code: row for row in selectors.agency_rows(round=round, agency=agency)}
     problems: list[tuple[str, Problem]] = []
     results: dict[str, Checked] = {}
+    split: dict[str, list[Part]] = {}
     for code, entry in entries.items():
         row = rows.get(code)
         if row is None:
@@ -143,7 +222,47 @@ def values_check(
         checked = check_entry(row.rule, entry, row.context)
         results[code] = checked
         problems.extend((code, p) for p in checked.problems)
-    return results, problems
+        if row.by_locality and not checked.errors:
+            typed = None if parts is None else parts.get(code, {})
+            found, part_problems = _parts_of(row, checked, typed)
+            problems.extend(part_problems)
+            if found is not None:
+                split[code] = found
+    return _Checks(rows=rows, results=results, problems=problems, parts=split)
+
+
+def values_check(
+    *,
+    round: CollectionRound,
+    agency: Agency,
+    entries: Mapping[str, Entry],
+    parts: Mapping[str, PartsEntry] | None = None,
+) -> tuple[dict[str, Checked], list[tuple[str, Problem]]]:
+    """Check entries (by indicator code) against the rules and each series' context, and the
+    figures by locality (``parts``, by indicator code; None when the way in carries the total
+    only) against the rule that they add up to the total."""
+    checks = _check(round=round, agency=agency, entries=entries, parts=parts)
+    return checks.results, checks.problems
+
+
+def _save_parts(
+    *, value: IndicatorValue, row: selectors.ValueRow, parts: list[Part], actor: Actor
+) -> int:
+    """Store an agency's figures by locality for a value (they were checked to add up)."""
+    changed = 0
+    by_name = {loc.name: loc for loc in row.localities}
+    for part in parts:
+        locality = by_name[part.locality]
+        assert part.numerator is not None
+        current = row.parts.get(locality.pk)
+        if current is None:
+            current = LocalityValue(partnership=value.partnership, value=value, locality=locality)
+        elif (current.numerator, current.denominator) == (part.numerator, part.denominator):
+            continue
+        current.numerator, current.denominator = part.numerator, part.denominator
+        save_as(current, actor)
+        changed += 1
+    return changed
 
 
 def values_save(
@@ -154,16 +273,21 @@ def values_save(
     entries: Mapping[str, Entry],
     via: str = "web",
     expected_version: str | None = None,
+    parts: Mapping[str, PartsEntry] | None = None,
 ) -> SaveResult:
     """Save an agency's entries for a round, all or nothing. A blank entry removes a saved
-    value (history keeps it). Raises ``CollectionProblems`` naming each indicator, and
+    value (history keeps it) and its figures by locality. ``parts``: the figures by locality
+    of the indicators collected by locality (the values page gives them; the workbook and the
+    API carry the total only, and may not change a total so that the figures saved by locality
+    no longer add up to it). Raises ``CollectionProblems`` naming each indicator, and
     ``ValuesChanged`` if ``expected_version`` is given and the agency's values are no longer
     at that version (the round is locked while it checks and saves)."""
     _require_agency(actor, agency, "collection.submit")
     _check_editable(round, agency)
-    results, problems = values_check(round=round, agency=agency, entries=entries)
-    if problems:
-        raise CollectionProblems(problems)
+    checks = _check(round=round, agency=agency, entries=entries, parts=parts)
+    results = checks.results
+    if checks.problems:
+        raise CollectionProblems(checks.problems)
     indicators = {
         i.code: i
         for i in Indicator.objects.filter(visible_to(round.partnership), code__in=list(results))
@@ -185,6 +309,8 @@ def values_save(
             current = existing.get(code)
             if checked.blank:
                 if current is not None:
+                    for part in LocalityValue.objects_for(round.partnership).filter(value=current):
+                        delete_as(part, actor)
                     current.delete()
                     removed += 1
                 continue
@@ -197,7 +323,7 @@ def values_save(
                 "confirmed_outlier": bool(entry.confirmed_outlier and checked.outside_limits),
             }
             if current is None:
-                IndicatorValue.objects_for(round.partnership).create(
+                current = IndicatorValue.objects_for(round.partnership).create(
                     partnership=round.partnership,
                     round=round,
                     indicator=indicators[code],
@@ -218,6 +344,14 @@ def values_save(
                 )
                 current.save()
                 saved += 1
+            if code in checks.parts:
+                changed = _save_parts(
+                    value=current, row=checks.rows[code], parts=checks.parts[code], actor=actor
+                )
+                if changed and current.changed_at != now:  # only the localities changed
+                    current.entered_by, current.changed_at = actor.person, now
+                    current.save(update_fields=["entered_by", "changed_at"])
+                    saved += 1
     return SaveResult(saved=saved, removed=removed, checked=results)
 
 
@@ -248,7 +382,25 @@ def round_sign_off(*, actor: Actor, round: CollectionRound, agency: Agency) -> A
             row.value.commentary,
             row.value.confirmed_outlier,
         )
-        problems.extend(p.message for p in check_entry(row.rule, entry, row.context).problems)
+        checked = check_entry(row.rule, entry, row.context)
+        problems.extend(p.message for p in checked.problems)
+        if row.by_locality:
+            parts = [
+                Part(
+                    loc.name,
+                    row.parts[loc.pk].numerator if loc.pk in row.parts else None,
+                    row.parts[loc.pk].denominator if loc.pk in row.parts else None,
+                )
+                for loc in row.localities
+            ]
+            found = breakdown_problems(
+                name=row.rule.name,
+                unit=row.indicator.unit,
+                numerator=row.value.numerator,
+                denominator=row.value.denominator,
+                parts=parts,
+            )
+            problems.extend(p.message for p in found)
     if problems:
         raise ValidationError(problems)
     now = timezone.now()
@@ -332,9 +484,17 @@ def round_publish(*, actor: Actor, round: CollectionRound) -> CollectionRound:
     return round
 
 
-def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: str) -> Revision:
+def value_revise(
+    *,
+    actor: Actor,
+    value: IndicatorValue,
+    entry: Entry,
+    reason: str,
+    parts: PartsEntry | None = None,
+) -> Revision:
     """Revise a value of a published round: same rules; the old value, who, when and why are
-    kept."""
+    kept. For an indicator collected by locality, ``parts`` are the revised figures by locality
+    (they add up to the revised total; their history keeps the old ones)."""
     _require_agency(actor, value.agency, "collection.submit")
     round = value.round
     if round.status != RoundStatus.PUBLISHED:
@@ -348,10 +508,15 @@ def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: s
                 )
             ]
         )
-    results, problems = values_check(
-        round=round, agency=value.agency, entries={value.indicator.code: entry}
+    code = value.indicator.code
+    checks = _check(
+        round=round,
+        agency=value.agency,
+        entries={code: entry},
+        parts=None if parts is None else {code: parts},
     )
-    checked = results.get(value.indicator.code)
+    problems = checks.problems
+    checked = checks.results.get(code)
     if not problems and checked is not None and checked.blank:
         problems = [
             (
@@ -396,6 +561,8 @@ def value_revise(*, actor: Actor, value: IndicatorValue, entry: Entry, reason: s
         value.entered_by, value.changed_at = actor.person, now
         value._change_reason = f"Revised: {reason.strip()}"  # type: ignore[attr-defined]
         value.save()
+        if code in checks.parts:
+            _save_parts(value=value, row=checks.rows[code], parts=checks.parts[code], actor=actor)
         summaries_stale(partnerships=[value.partnership_id])
     return revision
 

@@ -193,6 +193,7 @@ class ValuesEditView(RoundMixin, FormPageView):
                 round=self.the_round,
                 agency=self.actor.agency,
                 entries=form.entries(),
+                parts=form.parts(),
             )
         except services.CollectionProblems as exc:
             raise form.problem_errors(exc.problems) from exc
@@ -417,7 +418,9 @@ class ValueReviseView(ValueMixin, FormPageView):
 
     def get_form(self, form_class: Any = None) -> RevisionForm:
         return RevisionForm(
-            needs_denominator=self.value.indicator.needs_denominator, **self.get_form_kwargs()
+            needs_denominator=self.value.indicator.needs_denominator,
+            row=selectors.value_row(value=self.value),
+            **self.get_form_kwargs(),
         )
 
     def get_initial(self) -> dict[str, Any]:
@@ -437,6 +440,7 @@ class ValueReviseView(ValueMixin, FormPageView):
                 value=self.value,
                 entry=form.entry(),
                 reason=form.cleaned_data["reason"],
+                parts=form.parts(),
             )
         except services.CollectionProblems as exc:
             raise form.problem_errors(exc.problems) from exc

@@ -26,6 +26,7 @@ from assurance.dataset.catalogue import selectors as catalogue_selectors
 from assurance.dataset.catalogue.models import Indicator, Source
 from assurance.dataset.catalogue.versions import series_breaks
 from assurance.dataset.charts.icons import SPC_KEY
+from assurance.dataset.charts.small_multiples import small_multiples
 from assurance.dataset.charts.spc import Variation, recent_step_change
 from assurance.dataset.charts.xmr import xmr_chart
 from assurance.dataset.collection import selectors as collection_selectors
@@ -253,6 +254,9 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             area=area,
             area_name=next((a["name"] for a in areas if a["code"] == area), area),
             can_manage_targets=self.actor.can("indicator.manage"),
+            by_locality=catalogue_selectors.collected_by_locality(
+                partnership=self.partnership, indicator=indicator
+            ),
             page_title=indicator.title,
             breadcrumbs=[
                 {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")}
@@ -341,3 +345,48 @@ class IndicatorDetailView(PartnershipViewMixin, TemplateView):
             if la_code
             else None,
         }
+
+
+class LocalityBreakdownView(PartnershipViewMixin, TemplateView):
+    """An indicator collected by locality: the partnership's published figures by locality, as
+    small multiples (one small chart per locality, on one scale) and as the table they draw."""
+
+    permission = "indicator.view"
+    template_name = "dataset/locality_breakdown.html"
+    section = "dataset"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        indicator = catalogue_selectors.indicator_by_code(
+            code=kwargs["code"], partnership=self.partnership
+        )
+        if indicator is None or not catalogue_selectors.collected_by_locality(
+            partnership=self.partnership, indicator=indicator
+        ):
+            raise Http404("No indicator collected by locality has that code")
+        breakdown = collection_selectors.locality_breakdown(
+            partnership=self.partnership, indicator=indicator
+        )
+        places = indicator.decimal_places
+        chart = small_multiples(
+            [row.time_period for row in breakdown.rows],
+            [
+                (loc.name, [row.cells[i] for row in breakdown.rows])
+                for i, loc in enumerate(breakdown.localities)
+            ],
+            places=places,
+        )
+        detail_url = self.partnership_url("dataset:indicator_detail", indicator.code)
+        context.update(
+            indicator=indicator,
+            breakdown=breakdown,
+            rows=list(reversed(breakdown.rows)),  # the newest first in the table
+            chart=chart,
+            places=places,
+            page_title=f"{indicator.title} by locality",
+            breadcrumbs=[
+                {"text": "Data set", "href": self.partnership_url("dataset:indicator_list")},
+                {"text": indicator.title, "href": detail_url},
+            ],
+        )
+        return context

@@ -89,3 +89,25 @@ EXPECTED.update(
         ),
     }
 )
+
+
+def _locality() -> int:
+    from assurance.dataset.localities.models import Locality
+
+    return Locality.unscoped.filter(partnership__slug="northfield").order_by("order").first().pk
+
+
+LOOKUPS["locality"] = _locality
+LOOKUPS["breakdown_code"] = lambda: "CSC-REF"  # collected by locality in the demo
+
+EXPECTED.update(
+    {
+        # the partnership's localities are the business unit's to define
+        "dataset:locality_list": expect(allow=BU),
+        "dataset:locality_create": expect(allow=BU),
+        "dataset:locality_edit": expect(allow=BU, kwargs={"pk": "locality"}),
+        "dataset:locality_history": expect(allow=BU, kwargs={"pk": "locality"}),
+        # published figures by locality: every role, as the indicator page
+        "dataset:locality_breakdown": expect(allow=NORTHFIELD, kwargs={"code": "breakdown_code"}),
+    }
+)

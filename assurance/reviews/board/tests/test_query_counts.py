@@ -15,8 +15,8 @@ from assurance.reviews.rapid_reviews.models import RapidReview
 
 pytestmark = pytest.mark.django_db
 
-BOARD = 8
-BOARD_ALL = 8
+BOARD = 7
+BOARD_ALL = 7
 API_LIST = 6
 API_DETAIL = 9
 

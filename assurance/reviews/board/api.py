@@ -32,9 +32,20 @@ from assurance.reviews.board.selectors import (
     timeline_from,
 )
 from assurance.reviews.board.timeline import STAGES, Timeline
+from assurance.reviews.clock.rules import is_late
+from assurance.reviews.information_requests.models import InformationRequest, InformationStatus
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import get_incident, incident_list
 from assurance.reviews.rapid_reviews.models import Outcome
+
+
+class InformationRequestSerializer(serializers.Serializer):
+    agency = serializers.CharField(help_text="The agency asked.")
+    asked_on = serializers.DateField(help_text="The day the request was sent.")
+    due_on = serializers.DateField(help_text="Working days after it was sent (the partnership's).")
+    answered_on = serializers.DateField(allow_null=True, help_text="The day it was submitted.")
+    status = serializers.ChoiceField(choices=InformationStatus.values)
+    late = serializers.BooleanField(help_text="Submitted after its due date, or past it and not.")
 
 
 class ReviewSerializer(serializers.Serializer):
@@ -66,9 +77,38 @@ class ReviewSerializer(serializers.Serializer):
         allow_null=True, help_text="To the next deadline; negative once it has passed."
     )
     url = serializers.CharField(help_text="The review's page.")
+    information_requests = InformationRequestSerializer(
+        many=True, help_text="The agencies asked for their information for the rapid review."
+    )
 
 
-def review_json(review: Facts, timeline: Timeline, request: Request) -> dict[str, Any]:
+def information_of(*, incident_ids: list[int], today: date) -> dict[int, list[dict[str, Any]]]:
+    """Each review's information requests (the caller may open the reviews), in one query."""
+    found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in incident_ids}
+    rows = (
+        InformationRequest.unscoped.filter(incident_id__in=incident_ids)
+        .order_by("agency__name")
+        .values_list(
+            "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
+        )
+    )
+    for incident_id, agency, asked, due, answered, status in rows:
+        found[incident_id].append(
+            {
+                "agency": agency,
+                "asked_on": asked,
+                "due_on": due,
+                "answered_on": answered,
+                "status": status,
+                "late": is_late(due=due, done_on=answered, today=today),
+            }
+        )
+    return found
+
+
+def review_json(
+    review: Facts, timeline: Timeline, information: list[dict[str, Any]], request: Request
+) -> dict[str, Any]:
     notification, rapid = timeline.get("notification"), timeline.get("rapid_review")
     assert notification is not None and rapid is not None  # every review has both
     publication = timeline.get("publication")
@@ -95,6 +135,7 @@ def review_json(review: Facts, timeline: Timeline, request: Request) -> dict[str
         "next_deadline": following.due if following else None,
         "working_days_left": following.days_left if following else None,
         "url": request.build_absolute_uri(f"/p/{review.slug}/reviews/{review.pk}/"),
+        "information_requests": information,
     }
 
 
@@ -109,9 +150,15 @@ class ReviewListAPI(APIView):
         for actor in partnership_actors(request, "review.view"):
             reviews += review_facts(incident_list(actor=actor))
         closures = closures_for(reviews)
+        information = information_of(incident_ids=[r.pk for r in reviews], today=today)
         return Response(
             [
-                review_json(r, timeline_from(r, today, closures[r.partnership_id]), request)
+                review_json(
+                    r,
+                    timeline_from(r, today, closures[r.partnership_id]),
+                    information[r.pk],
+                    request,
+                )
                 for r in reviews
             ]
         )
@@ -145,4 +192,5 @@ class ReviewDetailAPI(APIView):
         today: date = timezone.localdate()
         review = facts_of(incident)
         timeline = timeline_from(review, today, closures_for([review])[review.partnership_id])
-        return Response(review_json(review, timeline, request))
+        information = information_of(incident_ids=[review.pk], today=today)[review.pk]
+        return Response(review_json(review, timeline, information, request))

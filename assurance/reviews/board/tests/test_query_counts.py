@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 BOARD = 7
 BOARD_ALL = 7
-API_LIST = 6
-API_DETAIL = 9
+API_LIST = 7
+API_DETAIL = 10
 
 
 def _reviews(northfield, amira, farah, count):  # type: ignore[no-untyped-def]

@@ -78,7 +78,15 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     request = InformationRequest.unscoped.get(incident=incident, agency__short_name="ICB")
     joanna = browse("health-lead")
     joanna.sign_in("health-lead@northfield.example")
-    joanna.goto(f"/p/northfield/reviews/information/{request.pk}/")
+    # Her home page's to-do list asks for the ICB's information, with its due date
+    joanna.goto("/p/northfield/")
+    todo = joanna.page.get_by_role(
+        "link", name=f"rapid review of serious incident {incident.reference} by"
+    )
+    expect(todo).to_be_visible()
+    joanna.check("home-information-todo")
+    todo.click()
+    expect(joanna.page).to_have_url(joanna.url(f"/p/northfield/reviews/information/{request.pk}/"))
     joanna.check("information-request")
     joanna.page.get_by_role("button", name="Answer the request").click()
     joanna.page.get_by_role("button", name="Submit to the review").click()
@@ -97,6 +105,10 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     joanna.page.get_by_role("button", name="Submit to the review").click()
     expect(joanna.page.locator("body")).to_contain_text("submitted to the rapid review")
     joanna.check("information-submitted")
+    joanna.goto("/p/northfield/")  # submitted: off her to-do list
+    expect(joanna.page.locator("body")).not_to_contain_text(
+        f"rapid review of serious incident {incident.reference} by"
+    )
     bu.goto(f"/p/northfield/reviews/{incident.pk}/")
     expect(bu.page.locator("#information")).to_contain_text("Submitted")
 

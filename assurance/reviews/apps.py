@@ -19,10 +19,12 @@ class ReviewsConfig(AppConfig):
         from assurance.reviews.board.todos import decision_review, review_todos
         from assurance.reviews.demo import load_demo_reviews
         from assurance.reviews.information_requests.models import STATUS_COLOURS
+        from assurance.reviews.information_requests.todos import information_todos
 
         register_nav(NavItem("Reviews", "reviews:board", "review.summary", 48, "reviews"))
         register_status_colours("review_stage", STAGE_COLOURS)
         register_status_colours("information_request", STATUS_COLOURS)
         register_demo(70, load_demo_reviews)
         register_todo(review_todos)
+        register_todo(information_todos)
         register_review(decision_review)

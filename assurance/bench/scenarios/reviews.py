@@ -151,7 +151,8 @@ def _latest_practice_review(p: Partnership) -> SeriousIncident:
 
 def _pages(p: Any, incident: SeriousIncident) -> list[Page]:
     return [
-        Page("deadline board (open reviews)", f"/p/{p.slug}/reviews/"),
+        Page("signed-in shell (the empty search page)", f"/p/{p.slug}/search/"),
+        Page("deadline board (open, closed in 12 months)", f"/p/{p.slug}/reviews/"),
         Page("deadline board (every review)", f"/p/{p.slug}/reviews/?show=all"),
         Page("a review's page", f"/p/{p.slug}/reviews/{incident.pk}/"),
         Page("reviews API: list", "/api/v1/reviews/"),

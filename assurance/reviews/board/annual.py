@@ -40,6 +40,17 @@ class AnnualFigures:
     published_in_time: int
     by_type: dict[str, int]
     by_age: dict[str, int]
+    information_asked: int = 0  # agencies asked for their information in the year
+    information_in_time: int = 0  # of those, answered by the date it was due
+
+
+def information_in_time(
+    requests: list[tuple[date, date, date | None]], year: int
+) -> tuple[int, int]:
+    """Of the agencies asked for their information in the year (each request's date sent, due
+    date and date submitted), how many answered by its due date; (in time, asked)."""
+    asked = [(due, done) for sent, due, done in requests if _in(sent, year)]
+    return sum(done is not None and done <= due for due, done in asked), len(asked)
 
 
 def _in(day: date | None, year: int) -> bool:

@@ -25,14 +25,27 @@ from rest_framework.views import APIView
 from assurance.partnerships.access import partnerships_for_user
 from assurance.partnerships.api import partnership_actor, partnership_actors
 from assurance.reviews.board.selectors import (
+    Facts,
     closures_for,
-    rows_for,
-    with_rapid_reviews,
+    facts_of,
+    review_facts,
+    timeline_from,
 )
-from assurance.reviews.board.timeline import STAGES
+from assurance.reviews.board.timeline import STAGES, Timeline
+from assurance.reviews.clock.rules import is_late
+from assurance.reviews.information_requests.models import InformationRequest, InformationStatus
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import get_incident, incident_list
 from assurance.reviews.rapid_reviews.models import Outcome
+
+
+class InformationRequestSerializer(serializers.Serializer):
+    agency = serializers.CharField(help_text="The agency asked.")
+    asked_on = serializers.DateField(help_text="The day the request was sent.")
+    due_on = serializers.DateField(help_text="Working days after it was sent (the partnership's).")
+    answered_on = serializers.DateField(allow_null=True, help_text="The day it was submitted.")
+    status = serializers.ChoiceField(choices=InformationStatus.values)
+    late = serializers.BooleanField(help_text="Submitted after its due date, or past it and not.")
 
 
 class ReviewSerializer(serializers.Serializer):
@@ -64,29 +77,56 @@ class ReviewSerializer(serializers.Serializer):
         allow_null=True, help_text="To the next deadline; negative once it has passed."
     )
     url = serializers.CharField(help_text="The review's page.")
+    information_requests = InformationRequestSerializer(
+        many=True, help_text="The agencies asked for their information for the rapid review."
+    )
 
 
-def review_json(row: Any, request: Request) -> dict[str, Any]:
-    incident, timeline = row.incident, row.timeline
-    review = getattr(incident, "rapid_review", None)
+def information_of(*, incident_ids: list[int], today: date) -> dict[int, list[dict[str, Any]]]:
+    """Each review's information requests (the caller may open the reviews), in one query."""
+    found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in incident_ids}
+    rows = (
+        InformationRequest.unscoped.filter(incident_id__in=incident_ids)
+        .order_by("agency__name")
+        .values_list(
+            "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
+        )
+    )
+    for incident_id, agency, asked, due, answered, status in rows:
+        found[incident_id].append(
+            {
+                "agency": agency,
+                "asked_on": asked,
+                "due_on": due,
+                "answered_on": answered,
+                "status": status,
+                "late": is_late(due=due, done_on=answered, today=today),
+            }
+        )
+    return found
+
+
+def review_json(
+    review: Facts, timeline: Timeline, information: list[dict[str, Any]], request: Request
+) -> dict[str, Any]:
     notification, rapid = timeline.get("notification"), timeline.get("rapid_review")
+    assert notification is not None and rapid is not None  # every review has both
     publication = timeline.get("publication")
     following = timeline.next
-    slug = incident.partnership.slug
     return {
-        "id": incident.pk,
-        "partnership": slug,
-        "reference": incident.reference,
-        "incident_type": incident.incident_type,
-        "age_band": incident.age_band,
-        "looked_after": incident.looked_after,
-        "became_aware_on": incident.became_aware_on,
+        "id": review.pk,
+        "partnership": review.slug,
+        "reference": review.reference,
+        "incident_type": review.incident_type,
+        "age_band": review.age_band,
+        "looked_after": review.looked_after,
+        "became_aware_on": review.became_aware_on,
         "notification_due": notification.due,
-        "notified_on": incident.notified_on,
+        "notified_on": review.notified_on,
         "rapid_review_due": rapid.due,
-        "rapid_review_sent_on": review.sent_on if review else None,
-        "decision": review.decision if review else "",
-        "decided_on": review.decided_on if review else None,
+        "rapid_review_sent_on": review.sent_on,
+        "decision": review.decision,
+        "decided_on": review.decided_on,
         "publication_due": publication.due if publication else None,
         "published_on": publication.done_on if publication else None,
         "stage": timeline.stage,
@@ -94,7 +134,8 @@ def review_json(row: Any, request: Request) -> dict[str, Any]:
         "late": timeline.late,
         "next_deadline": following.due if following else None,
         "working_days_left": following.days_left if following else None,
-        "url": request.build_absolute_uri(f"/p/{slug}/reviews/{incident.pk}/"),
+        "url": request.build_absolute_uri(f"/p/{review.slug}/reviews/{review.pk}/"),
+        "information_requests": information,
     }
 
 
@@ -105,11 +146,22 @@ class ReviewListAPI(APIView):
     @extend_schema(responses=ReviewSerializer(many=True), operation_id="reviews_list")
     def get(self, request: Request) -> Response:
         today = timezone.localdate()
-        incidents: list[SeriousIncident] = []
+        reviews: list[Facts] = []
         for actor in partnership_actors(request, "review.view"):
-            incidents += list(with_rapid_reviews(incident_list(actor=actor)).order_by("pk"))
-        rows = rows_for(incidents, today, closures_for(incidents))
-        return Response([review_json(row, request) for row in rows])
+            reviews += review_facts(incident_list(actor=actor))
+        closures = closures_for(reviews)
+        information = information_of(incident_ids=[r.pk for r in reviews], today=today)
+        return Response(
+            [
+                review_json(
+                    r,
+                    timeline_from(r, today, closures[r.partnership_id]),
+                    information[r.pk],
+                    request,
+                )
+                for r in reviews
+            ]
+        )
 
 
 class ReviewDetailAPI(APIView):
@@ -138,5 +190,7 @@ class ReviewDetailAPI(APIView):
         except DjangoPermissionDenied as exc:  # pragma: no cover - the actor was checked
             raise PermissionDenied(str(exc)) from exc
         today: date = timezone.localdate()
-        [row] = rows_for([incident], today, closures_for([incident]))
-        return Response(review_json(row, request))
+        review = facts_of(incident)
+        timeline = timeline_from(review, today, closures_for([review])[review.partnership_id])
+        information = information_of(incident_ids=[review.pk], today=today)[review.pk]
+        return Response(review_json(review, timeline, information, request))

@@ -4,6 +4,7 @@ themes only: no reference, no date and no detail of any child's case."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,9 +14,16 @@ from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
 from assurance.improvement.learning.models import LearningTheme
 from assurance.partnerships.access import Actor
-from assurance.reviews.board.annual import AnnualFigures, Facts, annual_figures, share
+from assurance.reviews.board.annual import (
+    AnnualFigures,
+    Facts,
+    annual_figures,
+    information_in_time,
+    share,
+)
 from assurance.reviews.board.selectors import rows_for, with_rapid_reviews
 from assurance.reviews.clock.selectors import closure_days
+from assurance.reviews.information_requests.models import InformationRequest
 from assurance.reviews.notifications.models import AgeBand, IncidentType, SeriousIncident
 from assurance.reviews.rapid_reviews.models import Outcome
 
@@ -95,6 +103,10 @@ def annual_report(
                     "Rapid reviews sent to the Panel within 15 working days",
                     share(figures.rapid_reviews_in_time, figures.rapid_reviews_sent),
                 ],
+                [
+                    "Agencies' information for the rapid reviews answered by its due date",
+                    share(figures.information_in_time, figures.information_asked),
+                ],
             ],
         )
     )
@@ -135,8 +147,23 @@ def annual_report(
     return report
 
 
+def information_dates(*, actor: Actor) -> list[tuple[date, date, date | None]]:
+    """Each information request's date sent, due date and date submitted (counts only)."""
+    actor.require("review.summary")
+    return list(
+        InformationRequest.objects_for(actor.partnership).values_list(
+            "requested_on", "due_on", "submitted_on"
+        )
+    )
+
+
 def build_annual_report(*, actor: Actor, year: int) -> Report:
-    figures = annual_figures(review_facts(actor=actor), year)
+    in_time, asked = information_in_time(information_dates(actor=actor), year)
+    figures = replace(
+        annual_figures(review_facts(actor=actor), year),
+        information_asked=asked,
+        information_in_time=in_time,
+    )
     return annual_report(
         partnership=actor.partnership, figures=figures, themes=review_themes(actor=actor, year=year)
     )

@@ -22,6 +22,7 @@ from assurance.partnerships.models import Person
 from assurance.reviews.board.models import ReviewReminderSent
 from assurance.reviews.board.selectors import closures_for, rows_for
 from assurance.reviews.board.timeline import reminder_due
+from assurance.reviews.information_requests.reminders import send_information_reminders
 from assurance.reviews.notifications.models import SeriousIncident
 
 
@@ -56,8 +57,9 @@ def open_incidents() -> list[SeriousIncident]:
 
 @task()
 def send_review_reminders(base_url: str = "", today: str = "") -> int:
-    """E-mail reminders of review deadlines due within two working days or missed (once each).
-    Returns how many e-mails were sent."""
+    """E-mail reminders of review deadlines due within two working days or missed (once each),
+    and of agencies' information for the rapid review (to the agency's leads). Returns how many
+    e-mails were sent."""
     day = date.fromisoformat(today) if today else timezone.localdate()
     incidents = open_incidents()
     units: dict[int, list[str]] = defaultdict(list)
@@ -104,4 +106,4 @@ def send_review_reminders(base_url: str = "", today: str = "") -> int:
                     to=recipients,
                 )
             sent += 1
-    return sent
+    return sent + send_information_reminders(day=day, base_url=base_url)

@@ -15,7 +15,7 @@ from datetime import date
 
 from assurance.reviews.clock import rules
 
-REMIND_WORKING_DAYS = 2
+REMIND_WORKING_DAYS = rules.REMIND_WORKING_DAYS
 
 STAGES = {
     "notification": "Notify the Panel",
@@ -60,6 +60,7 @@ class Deadline:
 class Timeline:
     stage: str
     deadlines: tuple[Deadline, ...]
+    closed_on: date | None = None  # once closed: the last step's date (the decision at least)
 
     @property
     def stage_label(self) -> str:
@@ -170,7 +171,11 @@ def review_timeline(
         stage = "practice_review"
     else:
         stage = "closed"
-    return Timeline(stage=stage, deadlines=tuple(deadlines))
+    closed_on = None
+    if stage == "closed":
+        done = [d.done_on for d in deadlines if d.done_on is not None]
+        closed_on = max([*done, decided_on] if decided_on else done)
+    return Timeline(stage=stage, deadlines=tuple(deadlines), closed_on=closed_on)
 
 
 def reminder_due(deadline: Deadline) -> str | None:

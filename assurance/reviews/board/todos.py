@@ -11,7 +11,7 @@ from django.urls import reverse
 from assurance.core.registry import ReviewItem, ReviewSection, Todo
 from assurance.core.roles import Role
 from assurance.partnerships.access import Actor
-from assurance.reviews.board.selectors import board_rows
+from assurance.reviews.board.selectors import SHOW_ALL, SHOW_OPEN, board
 from assurance.reviews.board.timeline import REMIND_WORKING_DAYS
 
 REVIEW_LIMIT = 10
@@ -22,7 +22,7 @@ def review_todos(actor: Actor) -> list[Todo]:
         return []
     due = [
         row
-        for row in board_rows(actor=actor)
+        for row in board(actor=actor, show=SHOW_OPEN).rows
         if row.timeline.next is not None
         and row.timeline.next.days_left is not None
         and (row.timeline.next.late or row.timeline.next.days_left <= REMIND_WORKING_DAYS)
@@ -45,20 +45,17 @@ def decision_review(actor: Actor, since: datetime | None) -> ReviewSection | Non
         return None
     slug = actor.partnership.slug
     waiting = [
-        row
-        for row in board_rows(actor=actor, open_only=False)
-        if (review := getattr(row.incident, "rapid_review", None)) is not None
-        and review.decision
-        and not review.scrutineer_review
+        row.review
+        for row in board(actor=actor, show=SHOW_ALL).rows
+        if row.review.decision and row.review.scrutinised_on is None
     ]
     items = tuple(
         ReviewItem(
-            f"The decision on serious incident {row.incident.reference}",
-            reverse("reviews:rapid_review_scrutinise", args=[slug, row.incident.pk]),
-            detail=f"{row.incident.rapid_review.get_decision_display()}, decided "  # type: ignore[union-attr]
-            f"{row.incident.rapid_review.decided_on:%-d %B %Y}",  # type: ignore[union-attr]
+            f"The decision on serious incident {review.reference}",
+            reverse("reviews:rapid_review_scrutinise", args=[slug, review.pk]),
+            detail=f"{review.decision_label}, decided {review.decided_on:%-d %B %Y}",
         )
-        for row in waiting[:REVIEW_LIMIT]
+        for review in waiting[:REVIEW_LIMIT]
     )
     return ReviewSection(
         "Review decisions awaiting your review",

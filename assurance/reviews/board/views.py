@@ -38,17 +38,28 @@ class BoardView(PartnershipViewMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         show = self.request.GET.get("show", "")
-        can_view = self.actor.can("review.view")
+        board = selectors.board(actor=self.actor, show=show)
         context.update(
-            summary=selectors.board_summary(actor=self.actor),
-            can_view=can_view,
-            show_all=show == "all",
-            rows=selectors.board_rows(actor=self.actor, open_only=show != "all")
-            if can_view
-            else [],
+            summary=board.summary,
+            board=board,
+            can_view=self.actor.can("review.view"),
+            show=show,
+            show_choices=show_choices(board.closed_years),
+            show_label=dict(show_choices(board.closed_years)).get(show, ""),
             can_manage=self.actor.can("review.manage"),
         )
         return context
+
+
+def show_choices(years: list[int]) -> list[tuple[str, str]]:
+    """The board's views: the open reviews and those closed in the last twelve months (the
+    default), the open ones only, those closed in each year, every review."""
+    return [
+        (selectors.SHOW_RECENT, "Open reviews and those closed in the last 12 months"),
+        (selectors.SHOW_OPEN, "Open reviews only"),
+        *((str(year), f"Reviews closed in {year}") for year in years),
+        (selectors.SHOW_ALL, "Every review"),
+    ]
 
 
 class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):

@@ -37,6 +37,7 @@ PUBLICATION_MONTHS = 6
 DEFAULT_NOTICE_WORKING_DAYS = 7
 DEFAULT_INFORMATION_WORKING_DAYS = 5
 MAX_NOTICE_WORKING_DAYS = 60
+REMIND_WORKING_DAYS = 2  # reminders come in the last working days before a deadline
 
 
 @lru_cache(maxsize=64)
@@ -133,6 +134,17 @@ def notice_due(
 def is_late(*, due: date, done_on: date | None, today: date) -> bool:
     """Whether a deadline was missed: done after it, or not done and past it."""
     return (done_on if done_on is not None else today) > due
+
+
+def reminder_kind(*, due: date, today: date, closures: Collection[date] = ()) -> str | None:
+    """Which reminder a deadline not yet met should have had by ``today``: ``before`` in its
+    last ``REMIND_WORKING_DAYS`` working days, ``missed`` once it has passed, None while it is
+    far off."""
+    if is_late(due=due, done_on=None, today=today):
+        return "missed"
+    if working_days_between(today, due, closures) <= REMIND_WORKING_DAYS:
+        return "before"
+    return None
 
 
 def information_due(

@@ -73,3 +73,26 @@ class InformationRequest(PartnershipScoped):
     @property
     def is_locked(self) -> bool:
         return self.status == InformationStatus.SUBMITTED
+
+
+class InformationReminderSent(PartnershipScoped):
+    """The send log of reminders to an agency about its information request, so that none is
+    sent twice (a log, not a domain record: no history, like the review reminders' log)."""
+
+    class Kind(models.TextChoices):
+        BEFORE = "before", "Before it is due"
+        MISSED = "missed", "Late"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    due = models.DateField()
+    recipients = models.TextField(blank=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "kind", "due"], name="information_reminder_once"
+            ),
+        ]

@@ -14,7 +14,7 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,7 +22,7 @@ from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.frameworks import assessments
 from assurance.frameworks.interchange.loading import import_file
-from assurance.frameworks.models import Answer, Framework
+from assurance.frameworks.models import Answer, Framework, Item
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.partnerships.models import Agency, Partnership, Person
 from assurance.reviews.clock.rules import information_due
@@ -162,10 +162,14 @@ def information_answers_save(
                 "to see their answers."
             ) from exc
         if submit:
-            missing = assessments.assessment_missing(assessment=request.assessment)
+            missing = _missing_by_field(request)
             if missing:
                 raise ValidationError(
-                    ["Answer every question before you submit: nothing has been saved.", *missing]
+                    {
+                        NON_FIELD_ERRORS: "Answer every question before you submit: nothing has "
+                        "been saved.",
+                        **missing,
+                    }
                 )
             request.status = InformationStatus.SUBMITTED
             request.submitted_on = today or timezone.localdate()
@@ -174,3 +178,22 @@ def information_answers_save(
             request.status = InformationStatus.IN_PROGRESS
         save_as(request, actor)
     return request
+
+
+def _missing_by_field(request: InformationRequest) -> dict[str, str]:
+    """What is still missing, on the answer form's field of each question (``item_<pk>`` for
+    the answer, ``evidence_<pk>`` for its evidence), so that the error summary links to it."""
+    answers = {
+        a.item_id: a
+        for a in Answer.objects.filter(assessment=request.assessment).select_related("option")
+    }
+    missing: dict[str, str] = {}
+    for item in Item.objects.filter(section__framework_id=request.assessment.framework_id).order_by(
+        "section__order", "order"
+    ):
+        answer = answers.get(item.pk)
+        problem = assessments.item_missing(item=item, answer=answer)
+        if problem:
+            field = "item" if answer is None or answer.is_empty else "evidence"
+            missing[f"{field}_{item.pk}"] = problem
+    return missing

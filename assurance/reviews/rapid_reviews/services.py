@@ -19,6 +19,7 @@ from django.utils import timezone
 from assurance.core.history import save_as
 from assurance.improvement.meetings.models import Meeting
 from assurance.partnerships.access import Actor, require_same_partnership
+from assurance.partnerships.terms import Quorum
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.rapid_reviews.models import RapidReview
 from assurance.reviews.rapid_reviews.rules import rapid_review_problems
@@ -66,6 +67,12 @@ def rapid_review_record(
     return review
 
 
+def _why_not(quorum: Quorum) -> str:
+    """What kept a meeting from being quorate, without the explanation's own "Not quorate: "
+    (the refusal says so once)."""
+    return quorum.explanation.removeprefix("Not quorate: ")
+
+
 def _partners_decide(review: RapidReview) -> str:
     """The quorum under which the safeguarding partners decide; a refusal naming what is
     missing when they cannot."""
@@ -82,7 +89,7 @@ def _partners_decide(review: RapidReview) -> str:
         raise ValidationError(
             {
                 "decision": "This cannot be recorded as the safeguarding partners' decision: "
-                f"the review meeting ({meeting}) was not quorate. {quorum.explanation} Record "
+                f"the review meeting ({meeting}) was not quorate: {_why_not(quorum)} Record "
                 "the meeting's attendance, or link the meeting where all three were present."
             }
         )

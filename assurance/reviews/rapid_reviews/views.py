@@ -58,10 +58,13 @@ class RapidReviewRecordView(RapidReviewMixin, FormPageView):
                 "Fill in what has happened so far; come back to add the rest. The safeguarding "
                 "partners' decision needs the review meeting linked first."
             )
-        return (
-            f"Fill in what has happened so far; come back to add the rest. The review meeting: "
-            f"{meeting}. {partners_quorum(meeting).explanation}"
+        lead = (
+            "Fill in what has happened so far; come back to add the rest. The review meeting: "
+            f"{meeting}."
         )
+        if self.request.method == "POST":
+            return lead  # a refused decision says itself whether the meeting was quorate
+        return f"{lead} {partners_quorum(meeting).explanation}"
 
     def save(self, form: RapidReviewForm) -> RapidReview:
         return services.rapid_review_record(

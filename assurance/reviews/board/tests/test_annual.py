@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from assurance.reviews.board.annual import AnnualFigures, Facts, annual_figures, share
+from assurance.reviews.board.annual import (
+    AnnualFigures,
+    Facts,
+    annual_figures,
+    information_in_time,
+    share,
+)
+from assurance.reviews.information_requests.tests.factories import InformationRequestFactory
 
 
 def facts(**over: object) -> Facts:
@@ -74,14 +81,48 @@ def test_share(part: int, whole: int, words: str) -> None:
     assert share(part, whole) == words
 
 
+@pytest.mark.parametrize(
+    ("requests", "expected"),
+    [
+        ([], (0, 0)),
+        # sent, due, submitted: on the due date is in time; the day after is late
+        ([(date(2025, 5, 1), date(2025, 5, 8), date(2025, 5, 8))], (1, 1)),
+        ([(date(2025, 5, 1), date(2025, 5, 8), date(2025, 5, 9))], (0, 1)),
+        ([(date(2025, 5, 1), date(2025, 5, 8), None)], (0, 1)),  # not answered
+        # counted in the business year it was sent: 31 March is the year before's
+        ([(date(2025, 3, 31), date(2025, 4, 7), date(2025, 4, 2))], (0, 0)),
+        (
+            [
+                (date(2025, 4, 1), date(2025, 4, 8), date(2025, 4, 3)),
+                (date(2026, 3, 31), date(2026, 4, 8), date(2026, 4, 9)),
+            ],
+            (1, 2),
+        ),
+    ],
+)
+def test_agencies_information_answered_in_time(
+    requests: list[tuple[date, date, date | None]], expected: tuple[int, int]
+) -> None:
+    assert information_in_time(requests, 2025) == expected
+
+
 @pytest.mark.django_db
 def test_the_summary_as_page_pdf_and_word(northfield, incident, joanna, dev, client_for):
+    InformationRequestFactory(  # asked 2 March 2026, due 9 March, answered on the 6th
+        incident=incident,
+        agency=northfield.health,
+        requested_by=incident.recorded_by,
+        status="submitted",
+        submitted_on=date(2026, 3, 6),
+    )
     client = client_for(joanna)  # not named on SI-2026-01: counts are all she gets
     page = client.get(northfield.url("reviews/annual-summary/?year=2025"))
     assert page.status_code == 200
     text = page.content.decode()
     assert "Serious incident notifications" in text and "SI-2026-01" not in text
     assert "Notified to the Panel within 5 working days" in text
+    # the ICB's information, asked in the year, answered in time (the only share of 1)
+    assert "answered by its due date" in text and "1 of 1 (100%)" in text
     pdf = client.get(northfield.url("reviews/annual-summary/pdf/?year=2025"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     docx = client.get(northfield.url("reviews/annual-summary/docx/?year=2025"))

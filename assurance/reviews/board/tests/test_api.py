@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from assurance.reviews.information_requests.tests.factories import InformationRequestFactory
 from assurance.reviews.notifications.tests.factories import SeriousIncidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +76,32 @@ def test_the_schema_describes_the_endpoints(client_for, amira):
         "stage",
     ):
         assert name in fields, name
+
+
+def test_each_review_lists_its_information_requests(northfield, incident, farah, client_for):
+    InformationRequestFactory(  # asked 2 March 2026, due 9 March, answered on the 10th: late
+        incident=incident,
+        agency=northfield.health,
+        requested_by=incident.recorded_by,
+        status="submitted",
+        submitted_on=date(2026, 3, 10),
+    )
+    InformationRequestFactory(incident=incident, agency=northfield.council, requested_by=farah)
+    [row] = client_for(farah).get("/api/v1/reviews/").json()
+    by_agency = {r["agency"]: r for r in row["information_requests"]}
+    assert by_agency[northfield.health.name] == {
+        "agency": northfield.health.name,
+        "asked_on": "2026-03-02",
+        "due_on": "2026-03-09",
+        "answered_on": "2026-03-10",
+        "status": "submitted",
+        "late": True,
+    }
+    council = by_agency[northfield.council.name]
+    assert (council["status"], council["answered_on"], council["late"]) == (
+        "not_started",
+        None,
+        True,
+    )
+    detail = client_for(farah).get(f"/api/v1/reviews/{incident.pk}").json()
+    assert detail["information_requests"] == row["information_requests"]

@@ -15,10 +15,10 @@ from assurance.reviews.rapid_reviews.models import RapidReview
 
 pytestmark = pytest.mark.django_db
 
-BOARD = 8
-BOARD_ALL = 8
-API_LIST = 6
-API_DETAIL = 9
+BOARD = 7
+BOARD_ALL = 7
+API_LIST = 7
+API_DETAIL = 10
 
 
 def _reviews(northfield, amira, farah, count):  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from assurance.reviews.board.tasks import send_review_reminders
+from assurance.reviews.information_requests.tests.factories import InformationRequestFactory
 from assurance.reviews.notifications.tests.factories import SeriousIncidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,14 @@ def test_closed_reviews_and_far_deadlines_send_nothing(northfield, amira):
 def test_the_command_queues_the_task(incident, capsys):
     call_command("send_review_reminders")
     assert "Queued the review reminders" in capsys.readouterr().out
+
+
+def test_the_task_reminds_agencies_of_their_information_too(northfield, incident, joanna):
+    InformationRequestFactory(  # asked Monday 2 March 2026, due Monday 9 March
+        incident=incident, agency=northfield.health, requested_by=incident.recorded_by
+    )
+    # Thursday 5 March: the notification's reminder (panel and business unit) and the ICB's
+    assert send_review_reminders.enqueue(today="2026-03-05").return_value == 2
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects[0].startswith("Reminder: information for rapid review SI-2026-01")
+    assert send_review_reminders.enqueue(today="2026-03-05").return_value == 0

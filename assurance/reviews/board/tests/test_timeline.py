@@ -177,3 +177,51 @@ def test_what_the_board_says(today: date, dates: dict, words: str) -> None:
 )
 def test_reminders(today: date, dates: dict, reminder: str | None) -> None:
     assert reminder_due(timeline(today, **dates).get("notification")) == reminder  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("dates", "closed_on"),
+    [
+        ({}, None),  # open: not closed
+        (
+            {
+                "notified_on": date(2026, 3, 6),
+                "rapid_review_sent_on": date(2026, 3, 20),
+                "decision": "no_cspr",
+                "decided_on": date(2026, 4, 2),
+            },
+            date(2026, 4, 2),  # closed by the decision
+        ),
+        (
+            {
+                "notified_on": date(2026, 3, 6),
+                "rapid_review_sent_on": date(2026, 4, 8),  # sent after the decision's date
+                "decision": "other",
+                "decided_on": date(2026, 4, 2),
+            },
+            date(2026, 4, 8),
+        ),
+        (
+            {
+                "notified_on": date(2026, 3, 6),
+                "rapid_review_sent_on": date(2026, 3, 20),
+                "decision": "cspr",
+                "decided_on": date(2026, 4, 2),
+                "report_sent_on": date(2026, 9, 10),
+                "published_on": date(2026, 9, 24),
+            },
+            date(2026, 9, 24),  # closed by the publication
+        ),
+        (
+            {
+                "notified_on": date(2026, 3, 6),
+                "rapid_review_sent_on": date(2026, 3, 20),
+                "decision": "cspr",
+                "decided_on": date(2026, 4, 2),
+            },
+            None,  # the practice review is under way
+        ),
+    ],
+)
+def test_when_a_review_closed(dates: dict, closed_on: date | None) -> None:
+    assert timeline(date(2026, 12, 1), **dates).closed_on == closed_on

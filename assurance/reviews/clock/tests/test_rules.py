@@ -222,3 +222,42 @@ def test_working_days_between_agrees_with_counting_day_by_day():
         for step in (offset, -offset):
             end = start + timedelta(days=step)
             assert rules.working_days_between(start, end, closures) == walked(start, end), end
+
+
+def _walked(start: date, end: date, closures: frozenset[date] = frozenset()) -> int:
+    """The day-by-day rule: each day after ``start`` up to ``end`` that is a working day."""
+    low, high = sorted((start, end))
+    count = sum(
+        rules.is_working_day(low + timedelta(days=n), closures)
+        for n in range(1, (high - low).days + 1)
+    )
+    return count if end >= start else -count
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "days"),
+    [
+        # Christmas 2021: Christmas Day and Boxing Day at a weekend, substitute days on Monday
+        # 27 and Tuesday 28 December; New Year's Day on a Saturday, substitute Monday 3 January
+        (date(2021, 12, 24), date(2022, 1, 4), 4),
+        # Christmas 2026: Boxing Day on a Saturday, its substitute on Monday 28 December
+        (date(2026, 12, 23), date(2027, 1, 4), 5),
+        # Easter 2026: Good Friday 3 April and Easter Monday 6 April
+        (date(2026, 4, 1), date(2026, 4, 10), 5),
+        # the same spans counted backwards (working days late)
+        (date(2022, 1, 4), date(2021, 12, 24), -4),
+        (date(2026, 4, 10), date(2026, 4, 1), -5),
+        # whole weeks over a year and more: 10 years back from Christmas 2026
+        (date(2016, 12, 23), date(2026, 12, 23), 2525),
+    ],
+)
+def test_whole_weeks_and_holidays_in_range_agree_with_the_day_by_day_rule(
+    start: date, end: date, days: int
+) -> None:
+    """``working_days_between`` counts whole weeks, then takes away the bank holidays and
+    closure days in range; each span is also counted day by day, and both agree with the
+    table."""
+    assert _walked(start, end) == days
+    assert rules.working_days_between(start, end) == days
+    closures = frozenset({date(2026, 12, 29), date(2026, 12, 30), date(2021, 12, 29)})
+    assert rules.working_days_between(start, end, closures) == _walked(start, end, closures)

@@ -146,6 +146,10 @@ def test_the_agencys_people_answer_save_a_draft_and_submit(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Answer every question before you submit" in page and "2.2: give a response." in page
+    # The error summary links each missing answer to its question's field, not the page's top
+    missing = items["2.2"]
+    assert f'<a href="#id_item_{missing.pk}">2.2: give a response.</a>' in page
+    assert f'id="id_item_{missing.pk}"' in page
     request.refresh_from_db()
     assert request.status == InformationStatus.IN_PROGRESS
     assert request.assessment.answers.get(item=items["1.1"]).text == "Two contacts."

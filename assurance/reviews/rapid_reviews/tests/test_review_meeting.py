@@ -48,7 +48,10 @@ def test_a_decision_waits_for_all_three_partners(
     page = response.content.decode()
     assert response.status_code == 200
     assert "cannot be recorded as the safeguarding partners&#x27; decision" in page
-    assert "no representative of the police is present" in page
+    assert "was not quorate: no representative of the police is present." in page
+    # Said once, by the refusal (in the error summary and beside the decision), not again by
+    # its reason nor by the page's lead
+    assert "Not quorate" not in page and page.lower().count("not quorate") == 2
     review = RapidReview.unscoped.get()
     assert (review.decision, review.sent_on) == ("", None)  # nothing of the post was saved
     # The police lead was there after all: the attendance is corrected on the meeting

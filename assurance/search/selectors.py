@@ -196,7 +196,7 @@ def _values(actor: Actor, query: Query) -> dict[str, Any]:
         "partnership": actor.partnership.pk,
         "agency": actor.person.agency_id,
         "person": actor.person.pk,
-        "user": actor.user.pk,
+        "user": getattr(actor.user, "pk", None),  # a person without a sign-in (tests, demo)
         "text": query.text,
         **{f"term{i}": term for i, term in enumerate(query.terms)},
     }

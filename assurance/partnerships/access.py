@@ -6,13 +6,15 @@ Every view and API endpoint goes through here. A record outside the user's partn
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
-from django.db import models
+from django.db import models, router
 from django.http import Http404
 
+from assurance.core import compiled
 from assurance.core.permissions import Scope, scope_for
 from assurance.core.roles import PRIVILEGED_ROLES, Role
 from assurance.partnerships.models import Agency, Partnership, Person
@@ -85,17 +87,62 @@ def two_factor_required(user: Any) -> bool:
 
 
 def actor_for(user: Any, partnership_slug: str) -> Actor:
-    """The user's actor in the partnership, or 404 if they do not belong to it."""
+    """The user's actor in the partnership, or 404 if they do not belong to it.
+
+    Read afresh on every request (a role removed, a person deactivated or a partnership renamed
+    shows on the next page), by one query compiled once per process (``core.compiled``)."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    person = (
-        Person.unscoped.select_related("partnership", "agency")
-        .filter(user=user, is_active=True, partnership__slug=partnership_slug)
-        .first()
-    )
+    person = _person_of(user.pk, partnership_slug)
     if person is None:
         raise Http404("No such partnership.")
     return Actor(user=user, partnership=person.partnership, person=person, roles=person.roles)
+
+
+def _fields(model: type[models.Model]) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _actor_query(values: Mapping[str, Any]) -> models.QuerySet[Any]:
+    """The active person of the user in the partnership of that slug, with the partnership
+    and their agency (none for a school's user), as one row."""
+    columns = [
+        *_fields(Person),
+        *(f"partnership__{name}" for name in _fields(Partnership)),
+        *(f"agency__{field.name}" for field in Agency._meta.concrete_fields),
+    ]
+    return (
+        Person.unscoped.filter(user_id=values["user"], is_active=True)
+        .filter(partnership__slug=values["slug"])
+        .order_by("full_name")
+        .values_list(*columns)[:1]
+    )
+
+
+_ACTOR_TEMPLATES: dict[str, compiled.Template] = {}  # SQL text per database alias (immutable)
+
+
+def _person_of(user_id: Any, slug: str) -> Person | None:
+    values = {"user": user_id, "slug": slug}
+    using = router.db_for_read(Person)
+    template = _ACTOR_TEMPLATES.get(using)
+    if template is None:
+        template = compiled.template(_actor_query, ints=("user",), texts=("slug",), using=using)
+        _ACTOR_TEMPLATES[using] = template
+    rows = template.rows(values, using=using)
+    if not rows:
+        return None
+    row = rows[0]
+    people, partnerships = _fields(Person), _fields(Partnership)
+    agencies = _fields(Agency)
+    person = Person.from_db(using, people, row[: len(people)])
+    rest = row[len(people) :]
+    person.partnership = Partnership.from_db(using, partnerships, rest[: len(partnerships)])
+    agency_row = rest[len(partnerships) :]
+    person.agency = (
+        Agency.from_db(using, agencies, agency_row) if person.agency_id is not None else None
+    )
+    return person
 
 
 def actor_for_person(person: Person) -> Actor:

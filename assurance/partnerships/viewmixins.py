@@ -29,6 +29,7 @@ from django.views.generic import FormView, TemplateView
 from assurance.core import concurrency, documents
 from assurance.core.forms import add_service_errors
 from assurance.core.history import history_entries
+from assurance.core.links import link
 from assurance.core.registry import navigation_items
 from assurance.partnerships import services
 from assurance.partnerships.access import Actor, actor_for
@@ -87,7 +88,7 @@ class PartnershipViewMixin(View):
                 continue
             page = {
                 "text": item.text,
-                "href": reverse(item.url_name, args=[self.actor.partnership.slug]),
+                "href": link(item.url_name, self.actor.partnership.slug),
                 "current": bool(item.section) and item.section == self.section,
             }
             heading = headings.setdefault(

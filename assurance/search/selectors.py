@@ -17,15 +17,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.utils import timezone
 
+from assurance.core import compiled
 from assurance.core.registry import SearchSource, search_sources
+from assurance.core.roles import Role
 from assurance.partnerships.access import Actor
+from assurance.partnerships.models import Agency, Partnership, Person
 from assurance.search.models import SearchDocument
 from assurance.search.query import Query
 
@@ -151,34 +157,132 @@ def _kinds(visible: list[tuple[SearchSource, QuerySet[Any]]]) -> Q:
 
 def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
     """What ``query`` finds among the records ``actor`` may see: counted by kind (only the
-    kinds they may see, matched or not), and ``kind`` alone when one of those is chosen."""
+    kinds they may see, matched or not), and ``kind`` alone when one of those is chosen.
+
+    The SQL of what the actor may see that matches depends only on the shape of the search (the
+    actor's roles, whether they have an agency, how many words), so it is compiled once per
+    shape and process (``core.compiled``) and bound to this actor's and this search's values;
+    a shape whose SQL depends on anything else is compiled afresh each time, as it was."""
     if not query.ok:  # refused (it looks like an identifier) or nothing to look for
         return Results(actor=actor)
+    using = router.db_for_read(SearchDocument)
+    shape = _shape(
+        using,
+        actor.roles,
+        actor.person.agency_id is not None,
+        len(query.terms),
+        timezone.localdate(),  # a selector's "today" would be part of the SQL's parameters
+        tuple(map(id, search_sources())),  # the sources registered (at start-up)
+    )
+    if shape is None:
+        kinds, compiled_matches = _matches(actor, query.text, query.terms, using)
+    else:
+        kinds, template = shape
+        compiled_matches = None if template is None else template.bind(_values(actor, query), using)
+    if not kinds:
+        return Results(actor=actor)
+    sources = search_sources()
+    by_kind = {source.kind: source for source in sources}
+    return Results(
+        actor=actor,
+        matches=compiled_matches,
+        sources={k: by_kind[k] for k in kinds},
+        kind=kind,
+    )
+
+
+def _values(actor: Actor, query: Query) -> dict[str, Any]:
+    return {
+        "partnership": actor.partnership.pk,
+        "agency": actor.person.agency_id,
+        "person": actor.person.pk,
+        "user": getattr(actor.user, "pk", None),  # a person without a sign-in (tests, demo)
+        "text": query.text,
+        **{f"term{i}": term for i, term in enumerate(query.terms)},
+    }
+
+
+@lru_cache(maxsize=512)
+def _shape(
+    using: str,
+    roles: frozenset[Role],
+    has_agency: bool,
+    terms: int,
+    today: date,
+    registered: tuple[int, ...],
+) -> tuple[tuple[str, ...], compiled.Template | None] | None:
+    """The kinds an actor of these roles may search and the SQL template of their matches
+    (None: nothing to match), or None when the SQL cannot be compiled once for the shape."""
+    names = tuple(f"term{i}" for i in range(terms))
+
+    seen: list[tuple[str, ...]] = []
+
+    def build(values: Any) -> Any:
+        kinds, matches = _matches(
+            _stand_in(values, roles, has_agency),
+            values["text"],
+            tuple(values[name] for name in names),
+            using,
+            compile_sql=False,
+        )
+        seen.append(kinds)
+        return matches if matches is not None else ("", ())
+
+    try:
+        template = compiled.template(
+            build,
+            ints=("partnership", "agency", "person", "user"),
+            texts=("text", *names),
+            using=using,
+        )
+    except compiled.NotCacheable:
+        return None
+    stand_in = _stand_in({"partnership": 0, "agency": 0, "person": 0, "user": 0}, roles, has_agency)
+    kinds = tuple(s.kind for s in search_sources() if s.records(stand_in) is not None)
+    return kinds, (template if template.sql else None)
+
+
+def _stand_in(values: Any, roles: frozenset[Role], has_agency: bool) -> Actor:
+    """An actor of these roles whose ids are ``values`` (placeholders while compiling)."""
+    agency = Agency(pk=values["agency"]) if has_agency else None
+    person = Person(pk=values["person"], agency=agency)
+    user = get_user_model()(pk=values["user"])
+    return Actor(
+        user=user, partnership=Partnership(pk=values["partnership"]), person=person, roles=roles
+    )
+
+
+def _matches(
+    actor: Actor, text: str, terms: tuple[str, ...], using: str, compile_sql: bool = True
+) -> tuple[tuple[str, ...], Any]:
+    """The kinds the actor may see, and the matches among them: their compiled SQL (or the
+    queryset itself, ``compile_sql=False``), None when no kind can match."""
     visible = [
         (source, records)
         for source in search_sources()
         if (records := source.records(actor)) is not None
     ]
+    kinds = tuple(source.kind for source, _ in visible)
     if not visible:
-        return Results(actor=actor)
+        return kinds, None
     words = [(s, r) for s, r in visible if not s.prefix]
     prefixed = [(s, r) for s, r in visible if s.prefix]
     rank: Any
-    if connection.vendor == "postgresql":
-        tsquery = SearchQuery(query.text, search_type="websearch", config=CONFIG)
+    if connections[using].vendor == "postgresql":
+        tsquery = SearchQuery(text, search_type="websearch", config=CONFIG)
         word_match = Q(vector=tsquery)
         rank = SearchRank(F("vector"), tsquery)
     else:
-        word_match = _every_term(query.terms, ("head", "rest"), "contains")
+        word_match = _every_term(terms, ("head", "rest"), "contains")
         rank = Case(
-            When(_every_term(query.terms, ("head",), "contains"), then=Value(1.0)),
+            When(_every_term(terms, ("head",), "contains"), then=Value(1.0)),
             default=Value(0.5),
         )
     prefix_kinds = [s.kind for s, _ in prefixed]
     matches = (
         SearchDocument.objects.filter(
             Q(partnership=actor.partnership) | Q(partnership__isnull=True),
-            (word_match & _kinds(words)) | (_starts_a_field(query.terms) & _kinds(prefixed)),
+            (word_match & _kinds(words)) | (_starts_a_field(terms) & _kinds(prefixed)),
         )
         .annotate(
             hit_rank=Case(
@@ -191,9 +295,7 @@ def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
         .values("kind", "link_key", "title", "summary", "when", "object_id", "hit_rank")
     )
     try:
-        compiled = matches.query.sql_with_params()
+        sql = matches.query.get_compiler(using=using).as_sql()
     except EmptyResultSet:  # no kind the actor may see
-        compiled = None
-    return Results(
-        actor=actor, matches=compiled, sources={s.kind: s for s, _ in visible}, kind=kind
-    )
+        return kinds, None
+    return kinds, (sql if compile_sql else matches)

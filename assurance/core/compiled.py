@@ -1,0 +1,170 @@
+"""Queries compiled once per process for each shape, then run with each request's values.
+
+Building and compiling a queryset is pure Python and, for the queries every page runs (the
+actor's roles) or the search (each kind's permission-scoped selector as a sub-query), costs ten
+times what the database takes to answer. The SQL of a query depends only on its *shape* (which
+filters, which joins), not on the values it is run with (the user, the partnership, the words
+searched), so it is compiled once per shape and process, and each request binds its own values
+(ADR 033).
+
+``template(build, ints=…, texts=…)`` calls ``build(values)`` twice with two different sets of
+placeholder values and compares the two compilations: the SQL must be the same, every parameter
+the same or a placeholder in the same place. Anything else (a parameter that is not one of the
+values, such as the time of day, or a query run while building) refuses the shape
+(``NotCacheable``), and the caller compiles afresh as before. A compiled template is immutable
+and derived only from the code, so keeping it in the process is safe with several app servers:
+no data is kept, only SQL text.
+
+Values are bound exactly: an integer placeholder by the integer; a text placeholder that is a
+whole parameter by the text as given; one inside a longer parameter (a ``LIKE`` pattern such as
+``%word%``) by the text with ``%``, ``_`` and ``\\`` escaped as Django escapes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connections
+from django.db.models import QuerySet
+
+# Placeholder ids: negative (no stored id is), distinct, and within a 32-bit integer, so no
+# integer field's lookup treats them as out of range.
+_INT_BASE = (-1_000_000_001, -1_100_000_001)
+_TEXT_FORMAT = ("qzplaceholder{}aqz", "qzplaceholder{}bqz")  # no character LIKE escapes
+_NAME = re.compile(r"[a-z][a-z0-9]*")
+_TOKENS = re.compile(r"qzplaceholder([a-z][a-z0-9]*?)aqz")
+
+
+class NotCacheable(Exception):
+    """The query's SQL or parameters depend on more than the named values."""
+
+
+@dataclass(frozen=True)
+class Template:
+    """The SQL of one shape and, for each of its parameters, how to bind it."""
+
+    sql: str
+    # Each parameter: ("fixed", value), ("int", name), ("text", name) for a whole parameter, or
+    # ("like", pattern) where the pattern holds the first run's text placeholders, each to be
+    # replaced by its value, escaped.
+    slots: tuple[tuple[str, Any], ...]
+    texts: tuple[str, ...]
+    # The selected columns of a queryset's template (for ``rows``: their converters)
+    columns: tuple[Any, ...] = ()
+
+    def rows(self, values: Mapping[str, Any], using: str = "default") -> list[tuple[Any, ...]]:
+        """Run the template with ``values``; its rows converted as the ORM converts them
+        (dates, booleans, decimals), like ``values_list``."""
+        connection = connections[using]
+        sql, params = self.bind(values, using)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
+        converters = [
+            (i, convs, col)
+            for i, col in enumerate(self.columns)
+            if (convs := connection.ops.get_db_converters(col) + col.get_db_converters(connection))
+        ]
+        if not converters:
+            return [tuple(row) for row in fetched]
+        rows = []
+        for row in fetched:
+            values_out = list(row)
+            for i, convs, col in converters:
+                for convert in convs:
+                    values_out[i] = convert(values_out[i], col, connection)
+            rows.append(tuple(values_out))
+        return rows
+
+    def bind(self, values: Mapping[str, Any], using: str = "default") -> tuple[str, tuple]:
+        """The SQL and the parameters with ``values`` in the placeholders' places."""
+        escape = connections[using].ops.prep_for_like_query
+        params: list[Any] = []
+        for how, what in self.slots:
+            if how == "fixed":
+                params.append(what)
+            elif how in ("int", "text"):
+                params.append(values[what])
+            else:  # a LIKE pattern around one or more texts, filled in one pass
+                params.append(_TOKENS.sub(lambda m: escape(str(values[m.group(1)])), what))
+        return self.sql, tuple(params)
+
+
+def _token(which: int, name: str) -> str:
+    return _TEXT_FORMAT[which].format(name)
+
+
+def _compile(
+    built: QuerySet[Any] | tuple[str, tuple], using: str
+) -> tuple[tuple[str, tuple], tuple[Any, ...]]:
+    if isinstance(built, QuerySet):
+        compiler = built.query.get_compiler(using=using)
+        compiled = compiler.as_sql()
+        return compiled, tuple(col for col, _, _ in compiler.select)
+    return built, ()
+
+
+def template(
+    build: Callable[[Mapping[str, Any]], QuerySet[Any] | tuple[str, tuple]],
+    *,
+    ints: tuple[str, ...] = (),
+    texts: tuple[str, ...] = (),
+    using: str = "default",
+) -> Template:
+    """Compile ``build(values)`` (a queryset, or SQL and parameters) as a template of its shape,
+    the values named in ``ints`` and ``texts`` left to bind. ``NotCacheable`` if its SQL or
+    other parameters depend on anything else."""
+    for name in (*ints, *texts):
+        if not _NAME.fullmatch(name):
+            raise ValueError(f"A placeholder's name is lower-case letters and digits: {name!r}")
+    runs = []
+    ran: list[str] = []
+
+    def no_queries(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        ran.append(sql)
+        return execute(sql, params, many, context)
+
+    for which in (0, 1):
+        values: dict[str, Any] = {name: _INT_BASE[which] - i for i, name in enumerate(ints)} | {
+            name: _token(which, name) for name in texts
+        }
+        with connections[using].execute_wrapper(no_queries):
+            runs.append((values, _compile(build(values), using)))
+    if ran:
+        raise NotCacheable(f"Building the query ran {len(ran)} queries.")
+    (first, ((sql, params), columns)), (second, ((sql_b, params_b), _)) = runs
+    if sql != sql_b or len(params) != len(params_b):
+        raise NotCacheable("The SQL differs between two sets of values.")
+    by_int = {first[name]: (name, second[name]) for name in ints}
+    slots: list[tuple[str, Any]] = []
+    for a, b in zip(params, params_b, strict=True):
+        slots.append(_slot(a, b, by_int, texts))
+    return Template(sql=sql, slots=tuple(slots), texts=texts, columns=columns)
+
+
+def _slot(
+    a: Any, b: Any, by_int: dict[int, tuple[str, int]], texts: tuple[str, ...]
+) -> tuple[str, Any]:
+    if isinstance(a, int) and not isinstance(a, bool) and a in by_int:
+        name, expected = by_int[a]
+        if b != expected:
+            raise NotCacheable("An integer parameter is not the same value in both runs.")
+        return ("int", name)
+    if isinstance(a, str) and any(_token(0, name) in a for name in texts):
+        for name in texts:
+            if a == _token(0, name):
+                if b != _token(1, name):
+                    raise NotCacheable("A text parameter differs from its value.")
+                return ("text", name)
+        other = a
+        for name in texts:
+            other = other.replace(_token(0, name), _token(1, name))
+        if other != b:
+            raise NotCacheable("A text parameter is not its value in the same place.")
+        return ("like", a)
+    if a != b:
+        raise NotCacheable("A parameter depends on something other than the named values.")
+    return ("fixed", a)

@@ -1,0 +1,113 @@
+"""A query compiled once per shape (core.compiled): bound to new values it is the query the ORM
+would compile for them, and a query whose SQL depends on anything else is refused."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.utils import timezone
+
+from assurance.core import compiled
+
+
+def _types(values: Any) -> Any:
+    return ContentType.objects.filter(
+        pk__gt=values["above"], model__contains=values["word"]
+    ).filter(app_label=values["app"])
+
+
+def _fresh(values: Any) -> tuple[str, tuple[Any, ...]]:
+    return _types(values).query.get_compiler(using="default").as_sql()
+
+
+def _template() -> compiled.Template:
+    return compiled.template(_types, ints=("above",), texts=("word", "app"))
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"above": 7, "word": "person", "app": "partnerships"},
+        {"above": 123456, "word": "50%_off\\", "app": "qzplaceholderappaqz"},
+        {"above": 0, "word": "qzplaceholderappaqz", "app": "x%y"},
+    ],
+)
+def test_a_template_bound_to_values_is_the_query_compiled_for_them(
+    db: None, values: dict[str, Any]
+) -> None:
+    assert _template().bind(values) == _fresh(values)
+
+
+def test_the_rows_are_converted_as_the_orm_converts_them(db: None) -> None:
+    expires = timezone.now() + timedelta(days=1)
+    Session.objects.create(session_key="k" * 32, session_data="{}", expire_date=expires)
+
+    def build(values: Any) -> Any:
+        return Session.objects.filter(session_key=values["key"]).values_list(
+            "session_data", "expire_date"
+        )
+
+    template = compiled.template(build, texts=("key",))
+    assert template.rows({"key": "k" * 32}) == list(build({"key": "k" * 32}))
+    data, expire_date = template.rows({"key": "k" * 32})[0]
+    assert data == "{}" and expire_date == expires and expire_date.tzinfo is not None
+    assert template.rows({"key": "nowhere"}) == []
+
+
+def test_a_word_with_like_wildcards_matches_only_itself(db: None) -> None:
+    person = ContentType.objects.get(app_label="partnerships", model="person")
+    sql, params = _template().bind({"above": 0, "word": "erso", "app": "partnerships"})
+    assert person.pk in [row[0] for row in _run(sql, params)]
+    sql, params = _template().bind({"above": 0, "word": "p_rson", "app": "partnerships"})
+    assert _run(sql, params) == []  # an underscore is not "any one letter"
+    sql, params = _template().bind({"above": 0, "word": "%", "app": "partnerships"})
+    assert _run(sql, params) == []  # nor a per cent sign "anything"
+
+
+def _run(sql: str, params: Any) -> list[Any]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def test_a_query_depending_on_the_time_is_refused(db: None) -> None:
+    def build(values: Any) -> Any:
+        return Session.objects.filter(session_key=values["key"], expire_date__gt=timezone.now())
+
+    with pytest.raises(compiled.NotCacheable):
+        compiled.template(build, texts=("key",))
+
+
+def test_a_query_whose_sql_depends_on_a_value_is_refused(db: None) -> None:
+    def build(values: Any) -> Any:
+        types = ContentType.objects.filter(pk=values["pk"])
+        return types.filter(app_label="auth") if values["pk"] > -1_050_000_000 else types
+
+    with pytest.raises(compiled.NotCacheable):
+        compiled.template(build, ints=("pk",))
+
+
+def test_a_query_built_by_reading_the_database_is_refused(db: None) -> None:
+    def build(values: Any) -> Any:
+        ids = list(ContentType.objects.values_list("pk", flat=True)[:3])  # data, not shape
+        return ContentType.objects.filter(pk=values["pk"]).exclude(pk__in=ids)
+
+    with pytest.raises(compiled.NotCacheable):
+        compiled.template(build, ints=("pk",))
+
+
+def test_a_value_that_is_not_named_is_refused(db: None) -> None:
+    with pytest.raises(compiled.NotCacheable):
+        compiled.template(
+            lambda values: ContentType.objects.filter(pk=values["pk"] + 1), ints=("pk",)
+        )
+
+
+def test_placeholder_names_are_plain(db: None) -> None:
+    with pytest.raises(ValueError, match="lower-case"):
+        compiled.template(_types, ints=("above",), texts=("a_word", "app"))

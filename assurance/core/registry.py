@@ -299,3 +299,40 @@ def register_review(provider: ReviewProvider) -> None:
 def reviews_for(actor: Any, since: Any) -> list[ReviewSection]:
     sections = [s for provider in _REVIEW_PROVIDERS if (s := provider(actor, since)) is not None]
     return sorted(sections, key=lambda section: section.order)
+
+
+@dataclass(frozen=True)
+class SourcedValue:
+    """One agency's figure for a period, counted by a system from its own records."""
+
+    agency_id: int
+    numerator: int
+    href: str  # the records it was counted from
+
+
+@dataclass(frozen=True)
+class CollectionSource:
+    """A system that fills a data set indicator from its own records, so no agency types it:
+    training's attendance registers fill the multi-agency training indicator (WF-MA-TRAINING).
+
+    ``values(partnership, first_day, last_day)`` counts the period's figures per agency;
+    ``label`` says where they came from ("Training attendance registers"). The data set never
+    asks an agency for an indicator that a source fills; it stores what the source counts,
+    with the label and the link, whenever a round opens and whenever the source says its
+    records changed."""
+
+    indicator_code: str
+    label: str
+    values: Callable[[Any, Any, Any], list[SourcedValue]]
+
+
+_COLLECTION_SOURCES: dict[str, CollectionSource] = {}
+
+
+def register_collection_source(source: CollectionSource) -> None:
+    _COLLECTION_SOURCES[source.indicator_code] = source
+
+
+def collection_sources() -> dict[str, CollectionSource]:
+    """Indicator code → the system source that fills it."""
+    return dict(_COLLECTION_SOURCES)

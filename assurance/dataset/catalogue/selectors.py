@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
+from assurance.core.registry import collection_sources
 from assurance.dataset.catalogue import rules
 from assurance.dataset.catalogue.models import (
     DefinitionChange,
@@ -90,7 +91,9 @@ def _confirmed(partnership: Partnership) -> dict[int, set[int]]:
 @dataclass
 class Collecting:
     """What a partnership collects: its agency-return indicators, agencies, adopted phases and
-    confirmed assignments, read once (four queries) and answered for any round."""
+    confirmed assignments, read once (four queries) and answered for any round. Indicators a
+    system fills from its own records (``core.registry.CollectionSource``) are not asked of
+    any agency, so they are not among them."""
 
     indicators: list[Indicator]
     agencies: list[Agency]
@@ -120,7 +123,9 @@ def collecting(*, partnership: Partnership) -> Collecting:
         indicators=list(
             Indicator.objects.filter(
                 visible_to(partnership), active=True, source=Source.AGENCY_RETURN
-            ).order_by("phase", "order", "code")
+            )
+            .exclude(code__in=list(collection_sources()))  # a system fills them
+            .order_by("phase", "order", "code")
         ),
         agencies=list(Agency.objects_for(partnership).order_by("kind", "name")),
         adoptions=phase_adoptions(partnership=partnership),

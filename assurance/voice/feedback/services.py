@@ -7,18 +7,16 @@ message's reference and link, never its words)."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from assurance.core.clients import client_digest
 from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
@@ -73,11 +71,6 @@ def feedback_link_update(
 class TooManyRequests(Exception):
     """One form too many from one network (or through one link) this hour; the message says
     so in a child's words."""
-
-
-def client_digest(address: str) -> str:
-    """A keyed digest of the address a form came from: enough to count, useless to a reader."""
-    return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 
 @transaction.atomic

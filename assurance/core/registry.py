@@ -336,3 +336,54 @@ def register_collection_source(source: CollectionSource) -> None:
 def collection_sources() -> dict[str, CollectionSource]:
     """Indicator code → the system source that fills it."""
     return dict(_COLLECTION_SOURCES)
+
+
+@dataclass(frozen=True)
+class MeasuredImpact:
+    """What a capability measured of an action it delivers: an outcome of the action log's
+    (``achieved``, ``improved``, ``no_clear_change``, ``worse``, ``not_yet``), a sentence, and
+    the figures behind it."""
+
+    outcome: str
+    summary: str
+    figures: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What delivers an action, shown on the action's page: "Course: Recognising neglect"."""
+
+    kind: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ImpactMeasure:
+    """How a capability measures the actions it delivers (training: the three-month change in
+    the practitioners of the course that delivers the action). ``measure_kind`` is the action's
+    measure it answers for; ``measure(action)`` the impact; ``deliveries(action)`` what delivers
+    it (empty: nothing does yet)."""
+
+    measure_kind: str
+    measure: Callable[[Any], MeasuredImpact]
+    deliveries: Callable[[Any], list[Delivery]]
+
+
+_IMPACT_MEASURES: dict[str, ImpactMeasure] = {}
+
+
+def register_impact_measure(measure: ImpactMeasure) -> None:
+    _IMPACT_MEASURES[measure.measure_kind] = measure
+
+
+def impact_measure(measure_kind: str) -> ImpactMeasure | None:
+    return _IMPACT_MEASURES.get(measure_kind)
+
+
+def deliveries_of(action: Any) -> list[Delivery]:
+    """Every registered capability's deliveries of ``action`` (a course that delivers it…)."""
+    found: list[Delivery] = []
+    for measure in _IMPACT_MEASURES.values():
+        found.extend(measure.deliveries(action))
+    return found

@@ -118,15 +118,17 @@ class Collecting:
         return dict(owed)
 
 
+def asked_of_agencies(partnership: Partnership) -> QuerySet[Indicator]:
+    """The active agency-return indicators a partnership sees, but those a system fills from
+    its own records (``core.registry.CollectionSource``): no agency is asked for them."""
+    return Indicator.objects.filter(
+        visible_to(partnership), active=True, source=Source.AGENCY_RETURN
+    ).exclude(code__in=list(collection_sources()))
+
+
 def collecting(*, partnership: Partnership) -> Collecting:
     return Collecting(
-        indicators=list(
-            Indicator.objects.filter(
-                visible_to(partnership), active=True, source=Source.AGENCY_RETURN
-            )
-            .exclude(code__in=list(collection_sources()))  # a system fills them
-            .order_by("phase", "order", "code")
-        ),
+        indicators=list(asked_of_agencies(partnership).order_by("phase", "order", "code")),
         agencies=list(Agency.objects_for(partnership).order_by("kind", "name")),
         adoptions=phase_adoptions(partnership=partnership),
         confirmed=_confirmed(partnership),
@@ -244,8 +246,4 @@ def unconfirmed_count(*, partnership: Partnership) -> int:
     """How many indicators the agencies report are still asked of the agencies proposed from
     their sector, not confirmed by the business unit."""
     confirmed = IndicatorAssignment.objects_for(partnership).values("indicator_id")
-    return (
-        Indicator.objects.filter(visible_to(partnership), active=True, source=Source.AGENCY_RETURN)
-        .exclude(pk__in=confirmed)
-        .count()
-    )
+    return asked_of_agencies(partnership).exclude(pk__in=confirmed).count()

@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from assurance.training.bookings.models import Booking
 from assurance.training.evaluation import rules
@@ -68,12 +69,20 @@ def test_the_business_unit_corrects_the_address_and_the_link_goes_there(
     assert history[-2:] == ["ruth@shcool.example", "ruth@school.example"]
 
     # the link sent to the wrong address no longer works; the right one gets a new link
-    assert Client().get(old_link.removeprefix(BASE)).status_code == 410
+    refused = Client().get(old_link.removeprefix(BASE))
+    assert refused.status_code == 410
     mail.outbox.clear()
     assert invitations_send(base_url=BASE, now=_three_months(sam)) == 1
     assert mail.outbox[-1].to == ["ruth@school.example"]
+    assert "Reminder" not in mail.outbox[-1].subject  # an invitation afresh
     new_link = re.findall(r"https?://\S+/training/questionnaire/\S+/", mail.outbox[-1].body)[0]
+    assert new_link != old_link
+    # it opens once the questionnaire is open (three months on: moved here as other tests do)
+    Invitation.unscoped.filter(booking=sam, stage=Stage.MANAGER).update(
+        opens_at=timezone.now() - timedelta(days=1)
+    )
     assert Client().get(new_link.removeprefix(BASE)).status_code == 200
+    assert Client().get(old_link.removeprefix(BASE)).status_code == 410
 
 
 @pytest.mark.parametrize(

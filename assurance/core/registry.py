@@ -299,3 +299,91 @@ def register_review(provider: ReviewProvider) -> None:
 def reviews_for(actor: Any, since: Any) -> list[ReviewSection]:
     sections = [s for provider in _REVIEW_PROVIDERS if (s := provider(actor, since)) is not None]
     return sorted(sections, key=lambda section: section.order)
+
+
+@dataclass(frozen=True)
+class SourcedValue:
+    """One agency's figure for a period, counted by a system from its own records."""
+
+    agency_id: int
+    numerator: int
+    href: str  # the records it was counted from
+
+
+@dataclass(frozen=True)
+class CollectionSource:
+    """A system that fills a data set indicator from its own records, so no agency types it:
+    training's attendance registers fill the multi-agency training indicator (WF-MA-TRAINING).
+
+    ``values(partnership, first_day, last_day)`` counts the period's figures per agency;
+    ``label`` says where they came from ("Training attendance registers"). The data set never
+    asks an agency for an indicator that a source fills; it stores what the source counts,
+    with the label and the link, whenever a round opens and whenever the source says its
+    records changed."""
+
+    indicator_code: str
+    label: str
+    values: Callable[[Any, Any, Any], list[SourcedValue]]
+
+
+_COLLECTION_SOURCES: dict[str, CollectionSource] = {}
+
+
+def register_collection_source(source: CollectionSource) -> None:
+    _COLLECTION_SOURCES[source.indicator_code] = source
+
+
+def collection_sources() -> dict[str, CollectionSource]:
+    """Indicator code → the system source that fills it."""
+    return dict(_COLLECTION_SOURCES)
+
+
+@dataclass(frozen=True)
+class MeasuredImpact:
+    """What a capability measured of an action it delivers: an outcome of the action log's
+    (``achieved``, ``improved``, ``no_clear_change``, ``worse``, ``not_yet``), a sentence, and
+    the figures behind it."""
+
+    outcome: str
+    summary: str
+    figures: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What delivers an action, shown on the action's page: "Course: Recognising neglect"."""
+
+    kind: str
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ImpactMeasure:
+    """How a capability measures the actions it delivers (training: the three-month change in
+    the practitioners of the course that delivers the action). ``measure_kind`` is the action's
+    measure it answers for; ``measure(action)`` the impact; ``deliveries(action)`` what delivers
+    it (empty: nothing does yet)."""
+
+    measure_kind: str
+    measure: Callable[[Any], MeasuredImpact]
+    deliveries: Callable[[Any], list[Delivery]]
+
+
+_IMPACT_MEASURES: dict[str, ImpactMeasure] = {}
+
+
+def register_impact_measure(measure: ImpactMeasure) -> None:
+    _IMPACT_MEASURES[measure.measure_kind] = measure
+
+
+def impact_measure(measure_kind: str) -> ImpactMeasure | None:
+    return _IMPACT_MEASURES.get(measure_kind)
+
+
+def deliveries_of(action: Any) -> list[Delivery]:
+    """Every registered capability's deliveries of ``action`` (a course that delivers it…)."""
+    found: list[Delivery] = []
+    for measure in _IMPACT_MEASURES.values():
+        found.extend(measure.deliveries(action))
+    return found

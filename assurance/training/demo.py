@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from assurance.dataset.collection.models import CollectionRound
+from assurance.dataset.collection.sources import system_values_refresh
 from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Partnership, Person, Priority
 from assurance.partnerships.selectors import working_agencies
@@ -303,3 +305,6 @@ def _load(partnership: Partnership) -> None:
             )
     bulk_create_with_history(bookings, Booking, batch_size=500, default_user=bu.user)
     load_demo_evaluation(partnership=partnership, now=now, user=bu.user, seed=2026)
+    # the registers fill the data set's multi-agency training indicator of each quarter held
+    for round in CollectionRound.objects_for(partnership):
+        system_values_refresh(round=round, person=bu.person, reason="Registers of the demo")

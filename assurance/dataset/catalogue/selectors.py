@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet
 
+from assurance.core.registry import collection_sources
 from assurance.dataset.catalogue import rules
 from assurance.dataset.catalogue.models import (
     DefinitionChange,
@@ -94,7 +95,9 @@ def _confirmed(partnership: Partnership) -> tuple[dict[int, set[int]], set[int]]
 @dataclass
 class Collecting:
     """What a partnership collects: its agency-return indicators, agencies, adopted phases and
-    confirmed assignments, read once (four queries) and answered for any round."""
+    confirmed assignments, read once (four queries) and answered for any round. Indicators a
+    system fills from its own records (``core.registry.CollectionSource``) are not asked of
+    any agency, so they are not among them."""
 
     indicators: list[Indicator]
     agencies: list[Agency]
@@ -120,14 +123,18 @@ class Collecting:
         return dict(owed)
 
 
+def asked_of_agencies(partnership: Partnership) -> QuerySet[Indicator]:
+    """The active agency-return indicators a partnership sees, but those a system fills from
+    its own records (``core.registry.CollectionSource``): no agency is asked for them."""
+    return Indicator.objects.filter(
+        visible_to(partnership), active=True, source=Source.AGENCY_RETURN
+    ).exclude(code__in=list(collection_sources()))
+
+
 def collecting(*, partnership: Partnership) -> Collecting:
     confirmed, by_locality = _confirmed(partnership)
     return Collecting(
-        indicators=list(
-            Indicator.objects.filter(
-                visible_to(partnership), active=True, source=Source.AGENCY_RETURN
-            ).order_by("phase", "order", "code")
-        ),
+        indicators=list(asked_of_agencies(partnership).order_by("phase", "order", "code")),
         agencies=list(Agency.objects_for(partnership).order_by("kind", "name")),
         adoptions=phase_adoptions(partnership=partnership),
         confirmed=confirmed,
@@ -255,8 +262,4 @@ def unconfirmed_count(*, partnership: Partnership) -> int:
     """How many indicators the agencies report are still asked of the agencies proposed from
     their sector, not confirmed by the business unit."""
     confirmed = IndicatorAssignment.objects_for(partnership).values("indicator_id")
-    return (
-        Indicator.objects.filter(visible_to(partnership), active=True, source=Source.AGENCY_RETURN)
-        .exclude(pk__in=confirmed)
-        .count()
-    )
+    return asked_of_agencies(partnership).exclude(pk__in=confirmed).count()

@@ -89,7 +89,11 @@ class IndicatorValue(PartnershipScoped):
         default=False, help_text="The agency checked an unusual value and confirmed it."
     )
     entered_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
-    entered_via = models.CharField(max_length=10, default="web")  # web, workbook, api, demo
+    entered_via = models.CharField(max_length=10, default="web")  # web, workbook, api, demo, system
+    # A value a system counted from its own records (``core.registry.CollectionSource``): where
+    # it came from and the link to those records; empty for a value an agency entered
+    source_label = models.CharField(max_length=100, blank=True)
+    source_href = models.CharField(max_length=300, blank=True)
     changed_at = models.DateTimeField()
 
     history = HistoricalRecords()
@@ -104,6 +108,10 @@ class IndicatorValue(PartnershipScoped):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.round}"
+
+    @property
+    def is_from_system(self) -> bool:
+        return bool(self.source_label)
 
 
 class LocalityValue(PartnershipScoped):

@@ -93,6 +93,23 @@ def value_get(*, actor: Actor, pk: Any, permission: str = "collection.view") -> 
     )
 
 
+def system_values(
+    *, round: CollectionRound, agencies: Iterable[Agency] | None = None
+) -> list[IndicatorValue]:
+    """The round's values that a system counted from its own records (no agency typed them),
+    each with where it came from and the link (``sources.py``); of ``agencies`` if given."""
+    values = (
+        IndicatorValue.objects_for(round.partnership)
+        .filter(round=round)
+        .exclude(source_label="")
+        .select_related("indicator", "agency")
+        .prefetch_related("revisions__revised_by")
+    )
+    if agencies is not None:
+        values = values.filter(agency__in=list(agencies))
+    return list(values.order_by("indicator__code", "agency__name"))
+
+
 @dataclass
 class AgencyProgress:
     agency: Agency

@@ -42,6 +42,7 @@ from assurance.dataset.collection.rules import (
     parse_number,
     period_of,
 )
+from assurance.dataset.collection.sources import system_values_refresh
 from assurance.dataset.localities.rules import Part, breakdown_problems
 from assurance.dataset.summaries.services import summaries_stale
 from assurance.partnerships.access import Actor
@@ -91,15 +92,19 @@ def round_open(
         frequency=frequency, period_start=period.start
     ):
         raise ValidationError(f"There is already a round for {period.label}.")
-    return CollectionRound.objects_for(actor.partnership).create(
-        partnership=actor.partnership,
-        frequency=frequency,
-        period_start=period.start,
-        period_end=period.end,
-        opens_on=opens_on,
-        due_on=due_on,
-        change_percent=change_percent,
-    )
+    with transaction.atomic():
+        round = CollectionRound.objects_for(actor.partnership).create(
+            partnership=actor.partnership,
+            frequency=frequency,
+            period_start=period.start,
+            period_end=period.end,
+            opens_on=opens_on,
+            due_on=due_on,
+            change_percent=change_percent,
+        )
+        # what systems count from their own records is there from the start
+        system_values_refresh(round=round, person=actor.person, reason="Round opened")
+    return round
 
 
 def _check_editable(round: CollectionRound, agency: Agency) -> None:
@@ -496,6 +501,11 @@ def value_revise(
     kept. For an indicator collected by locality, ``parts`` are the revised figures by locality
     (they add up to the revised total; their history keeps the old ones)."""
     _require_agency(actor, value.agency, "collection.submit")
+    if value.is_from_system:
+        raise ValidationError(
+            f"{value.indicator.code} is counted from the {value.source_label.lower()}: "
+            "correct those and the value follows."
+        )
     round = value.round
     if round.status != RoundStatus.PUBLISHED:
         raise ValidationError(f"{round} is still open: change the value on the round's form.")

@@ -128,6 +128,7 @@ class RoundDetailView(RoundMixin, TemplateView):
         context.update(
             round=round,
             progress=progress,
+            system_values=selectors.system_values(round=round, agencies=agencies),
             can_manage=manage,
             can_submit=self.actor.can("collection.submit"),
             page_title=round.period.label,

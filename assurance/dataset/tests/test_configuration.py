@@ -102,12 +102,13 @@ def test_only_the_business_unit_chooses_phases_and_assignments(
             phase_adoptions_set(actor=actor_for_person(person), adopted={1: Q1})
 
 
-def test_the_proposal_asks_the_sector_but_never_scrutiny_and_training_goes_to_the_council(
+def test_the_proposal_asks_the_sector_but_never_scrutiny_nor_what_the_registers_count(
     northfield, agencies, amira, client_for
 ):
     assert "WF-MA-TRAINING" not in _owed(northfield, agencies["fire"], Q1)
     assert _owed(northfield, agencies["scrutiny"], Q1) == set()
-    assert "WF-MA-TRAINING" in _owed(northfield, northfield.council, Q1)
+    # training's attendance registers fill it: no agency is asked (collection/sources.py)
+    assert "WF-MA-TRAINING" not in _owed(northfield, northfield.council, Q1)
     assert "EDU-EHE" in _owed(northfield, agencies["college"], Q1)  # proposed until confirmed
     html = client_for(amira).get(northfield.url("data-set/assignments/")).content.decode()
     row = html[html.index('id="assignment-EDU-EHE"') :]
@@ -220,4 +221,4 @@ def test_every_proposal_confirmed_at_once_leaves_the_confirmed_ones_alone(
     assert response.status_code == 302
     assert not [t for t in todos_for(actor) if "Confirm which" in t.text]
     assert _owed(northfield, agencies["college"], Q1) == {"EDU-CIN-PA"}  # EHE stayed confirmed
-    assert "WF-MA-TRAINING" in _owed(northfield, northfield.council, Q1)
+    assert "EH-ASSESS" in _owed(northfield, northfield.council, Q1)

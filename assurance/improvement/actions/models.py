@@ -22,6 +22,7 @@ class MeasureKind(models.TextChoices):
     INDICATOR = "indicator", "An indicator reaching a target"
     REAUDIT = "reaudit", "A re-audit standard improving"
     DESCRIBED = "described", "A described test"
+    TRAINING = "training", "The change in the practitioners trained (the course that delivers it)"
 
 
 class ActionState(models.TextChoices):
@@ -146,6 +147,7 @@ class ImpactMethod(models.TextChoices):
     INDICATOR = "indicator", "Indicator compared before and after"
     REAUDIT = "reaudit", "Re-audit of the standard compared with the baseline audit"
     JUDGEMENT = "judgement", "Recorded judgement"
+    TRAINING = "training", "Training evaluation: the same practitioners before and three months on"
 
 
 class ImpactOutcome(models.TextChoices):

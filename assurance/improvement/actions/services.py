@@ -14,6 +14,7 @@ from django.utils import timezone
 from assurance.audits import selectors as audit_selectors
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
+from assurance.core.registry import impact_measure
 from assurance.dataset.benchmarks import selectors as dataset_selectors
 from assurance.dataset.collection.selectors import partnership_series
 from assurance.improvement.actions import evidence as evidence_rules
@@ -250,6 +251,10 @@ def _safe_name(name: str) -> str:
     return f"{token}.{extension.lower()}" if stem else token
 
 
+# The measures the platform assesses itself once an action is complete
+MEASURED = frozenset({MeasureKind.INDICATOR, MeasureKind.REAUDIT, MeasureKind.TRAINING})
+
+
 def action_complete(*, actor: Actor, action: Action, completed_on: date | None = None) -> Action:
     """Mark an action complete: only with evidence attached. Its impact is then assessed
     automatically where the measure is an indicator or a re-audit."""
@@ -270,7 +275,7 @@ def action_complete(*, actor: Actor, action: Action, completed_on: date | None =
         action.completed_at = completed_on
         action.started = True
         save_as(action, actor, update_fields=["state", "completed_at", "started"])
-        if action.measure_kind in {MeasureKind.INDICATOR, MeasureKind.REAUDIT}:
+        if action.measure_kind in MEASURED:
             impact_assess(action=action, user=actor.user)
     return action
 
@@ -362,8 +367,20 @@ def reaudit_impact(*, action: Action) -> impact.Verdict:
     return verdict
 
 
+def delivered_impact(*, action: Action) -> impact.Verdict:
+    """The impact measured by the capability that delivers the action (training: the
+    three-month change in the practitioners of the course that delivers it), through the
+    registry: the learning cycle does not import the capabilities above it."""
+    measure = impact_measure(action.measure_kind)
+    if measure is None:
+        return impact.Verdict(impact.NOT_YET, "Nothing measures this kind of action yet.")
+    measured = measure.measure(action)
+    return impact.Verdict(measured.outcome, measured.summary, dict(measured.figures))
+
+
 def impact_assess(*, action: Action, user: Any = None) -> ImpactAssessment | None:
-    """Measure a completed action's impact and record it (indicator or re-audit measures).
+    """Measure a completed action's impact and record it (indicator, re-audit or training
+    measures).
 
     Idempotent: a new record is kept only when the outcome or the figures changed."""
     if action.state != ActionState.COMPLETE:
@@ -372,6 +389,8 @@ def impact_assess(*, action: Action, user: Any = None) -> ImpactAssessment | Non
         verdict, method = indicator_impact(action=action), ImpactMethod.INDICATOR
     elif action.measure_kind == MeasureKind.REAUDIT:
         verdict, method = reaudit_impact(action=action), ImpactMethod.REAUDIT
+    elif action.measure_kind == MeasureKind.TRAINING:
+        verdict, method = delivered_impact(action=action), ImpactMethod.TRAINING
     else:
         return None
     latest = ImpactAssessment.unscoped.filter(action=action, method=method).first()

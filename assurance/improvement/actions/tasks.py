@@ -17,11 +17,10 @@ from assurance.improvement.actions.models import (
     Action,
     ActionState,
     ImpactAssessment,
-    MeasureKind,
     ReminderSent,
 )
 from assurance.improvement.actions.reminders import action_reminder_due, digest_week
-from assurance.improvement.actions.services import impact_assess
+from assurance.improvement.actions.services import MEASURED, impact_assess
 from assurance.improvement.actions.status import STATUS_LABELS, action_status
 from assurance.partnerships.models import Partnership, Person
 
@@ -164,18 +163,21 @@ def send_action_digest(base_url: str = "", today: str = "") -> int:
 
 @task()
 def measure_pending_impacts() -> int:
-    """Measure again the impact of completed actions measured by an indicator or a re-audit
-    whose latest assessment found nothing to compare yet (a figure is published, or the re-audit
-    closes, after the action completed). Returns how many now have a measured result."""
+    """Measure again the impact of completed actions measured by an indicator, a re-audit or
+    their training whose latest assessment found nothing to compare yet (a figure is published,
+    the re-audit closes, or the three-month answers come in, after the action completed).
+    Returns how many now have a measured result."""
 
     measured = 0
     pending = Action.unscoped.filter(
         state=ActionState.COMPLETE,
-        measure_kind__in=[MeasureKind.INDICATOR, MeasureKind.REAUDIT],
+        measure_kind__in=list(MEASURED),
     ).select_related("partnership", "indicator", "standard__section", "baseline_audit__framework")
     latest: dict[int, str] = {}
     for action_id, outcome in (
-        ImpactAssessment.unscoped.filter(action__in=pending, method__in=["indicator", "reaudit"])
+        ImpactAssessment.unscoped.filter(
+            action__in=pending, method__in=["indicator", "reaudit", "training"]
+        )
         .order_by("action_id", "assessed_at", "pk")
         .values_list("action_id", "outcome")
     ):

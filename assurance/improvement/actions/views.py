@@ -14,6 +14,7 @@ from django.views.generic import TemplateView, View
 
 from assurance.core.forms import limit_choices
 from assurance.core.pagination import paginate
+from assurance.core.registry import deliveries_of
 from assurance.improvement.actions import selectors
 from assurance.improvement.actions import (
     selectors as action_selectors,
@@ -342,6 +343,8 @@ class ActionDetailView(PartnershipViewMixin, TemplateView):
             status_label=label,
             updates=action_selectors.action_updates(action=action),
             evidence=action_selectors.action_evidence(action=action),
+            deliveries=deliveries_of(action),
+            impact=next(iter(action_selectors.impact_assessments(action=action)), None),
             can_update=self.actor.can("action.update")
             and (self.actor.can("action.manage") or action.owner_agency_id == self.actor.agency_id),
             page_title=action.title,

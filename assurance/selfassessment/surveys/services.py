@@ -17,9 +17,10 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
+from assurance.core.clients import client_digest
 from assurance.core.history import save_as
 from assurance.core.identifiers import find_identifiers
-from assurance.core.rate_limits import client_digest, over_hourly_limit
+from assurance.core.rate_limits import over_hourly_limit
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.selfassessment.rounds.models import Participant, Round
 from assurance.selfassessment.surveys import selectors

@@ -5,20 +5,19 @@ records attendance."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from assurance.core.clients import client_digest
 from assurance.core.emails import send_email
 from assurance.core.history import save_as
+from assurance.dataset.collection.sources import system_values_refresh_on
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.partnerships.models import Agency
 from assurance.training.bookings import links, retention, rules, selectors
@@ -34,15 +33,6 @@ from assurance.training.sessions.services import session_save
 
 class TooManyRequests(Exception):
     """A booking request over the rate limit; the message says so."""
-
-
-def client_digest(address: str) -> str:
-    """A keyed digest of the address a request came from: enough to count requests, useless
-    to anyone who reads the table."""
-    if not address:
-        return ""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()
 
 
 def session_is_open(session: TrainingSession, now: datetime) -> bool:
@@ -195,11 +185,20 @@ def attendance_record(
     if present - {b.pk for b in bookings}:
         raise ValidationError("Only people with a place on this session can be marked present.")
     with transaction.atomic():
+        changed = False
         for booking in bookings.select_for_update():
             was_there = booking.pk in present
             if booking.attended is not was_there:
+                changed = True
                 booking.attended = was_there
                 save_as(booking, actor)
+        if changed:  # the data set's training indicator counts the registers
+            system_values_refresh_on(
+                partnership=session.partnership,
+                day=timezone.localdate(session.starts_at),
+                person=actor.person,
+                reason=f"The attendance register of {session} was corrected.",
+            )
     return len(present)
 
 

@@ -10,6 +10,11 @@ urlpatterns = [
     path(T + "sessions/<int:pk>/change/", views.SessionEditView.as_view(), name="session_edit"),
     path(T + "sessions/<int:pk>/register/", views.RegisterView.as_view(), name="register"),
     path(
+        T + "attendance/<int:year>/<int:quarter>/",
+        views.AttendanceView.as_view(),
+        name="attendance",
+    ),
+    path(
         T + "bookings/<int:pk>/certificate/",
         views.CertificateView.as_view(),
         name="certificate",

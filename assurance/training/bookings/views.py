@@ -106,6 +106,25 @@ class SessionDetailView(OneSessionMixin, TemplateView):
         return context
 
 
+class AttendanceView(TrainingMixin, TemplateView):
+    """A quarter's attendance registers by agency: what the data set's multi-agency training
+    indicator takes, with each session's page (and register) linked."""
+
+    permission = "training.view"
+    template_name = "training/attendance.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        attendance = selectors.quarter_attendance(
+            actor=self.actor, business_year=self.kwargs["year"], quarter=self.kwargs["quarter"]
+        )
+        context.update(
+            attendance=attendance,
+            page_title=f"Attendance by agency, {attendance.period.label}",
+        )
+        return context
+
+
 class SessionEditView(OneSessionMixin, FormPageView):
     permission = "training.manage"
     form_class = SessionForm

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from assurance.improvement.actions.models import Action, ActionState
 from assurance.improvement.learning.models import LearningItem
 from assurance.partnerships.models import Partnership, Priority
 from assurance.training.courses.models import CourseLevel
@@ -50,6 +51,14 @@ class CourseForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="The learning it answers (optional)",
     )
+    actions = forms.ModelMultipleChoiceField(
+        queryset=Action.unscoped.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="The actions it delivers (optional)",
+        help_text="An action delivered by this course, measured by the change in the "
+        "practitioners trained, takes the course's three-month change as its measured impact.",
+    )
     is_active = forms.BooleanField(
         required=False, initial=True, label="Offered: practitioners can book its sessions"
     )
@@ -62,6 +71,13 @@ class CourseForm(forms.Form):
         assert isinstance(items, forms.ModelMultipleChoiceField)
         priorities.queryset = Priority.objects_for(partnership).order_by("-business_year", "order")
         items.queryset = LearningItem.objects_for(partnership).order_by("-learned_on")
+        actions = self.fields["actions"]
+        assert isinstance(actions, forms.ModelMultipleChoiceField)
+        actions.queryset = (
+            Action.objects_for(partnership)
+            .exclude(state=ActionState.CANCELLED)
+            .order_by("due_date", "pk")
+        )
 
     def clean_outcomes(self) -> list[str]:
         return outcome_lines(self.cleaned_data["outcomes"])

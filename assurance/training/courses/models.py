@@ -28,6 +28,9 @@ class Course(PartnershipScoped):
     learning_items = models.ManyToManyField(
         "improvement.LearningItem", blank=True, related_name="courses"
     )
+    # the actions of the action log it delivers: each takes the course's three-month change in
+    # its practitioners as its measured impact (an action is delivered by one course at most)
+    actions = models.ManyToManyField("improvement.Action", blank=True, related_name="courses")
     is_active = models.BooleanField("offered", default=True)
     history = HistoricalRecords()
 

@@ -40,6 +40,18 @@ def _check_outcomes(outcomes: list[str]) -> None:
         raise ValidationError({"outcomes": "Each learning outcome must be 300 characters or fewer"})
 
 
+def _check_actions(course: Course | None, actions: list[Any]) -> None:
+    """An action is delivered by one course at most: its measured impact is that course's."""
+    taken = Course.unscoped.filter(actions__in=actions)
+    if course is not None:
+        taken = taken.exclude(pk=course.pk)
+    clash = taken.values_list("title", "actions__title").first()
+    if clash is not None:
+        raise ValidationError(
+            {"actions": f"“{clash[1]}” is already delivered by the course “{clash[0]}”"}
+        )
+
+
 def course_save(
     *,
     actor: Actor,
@@ -51,14 +63,16 @@ def course_save(
     outcomes: list[str],
     priorities: Iterable[Any] = (),
     learning_items: Iterable[Any] = (),
+    actions: Iterable[Any] = (),
     is_active: bool = True,
 ) -> Course:
     """Create or change a course. Its outcomes are matched by their words: an outcome kept keeps
     its ratings; a new one is added; one taken away is removed."""
     actor.require("training.manage")
-    priorities, learning_items = list(priorities), list(learning_items)
-    require_same_partnership(actor, course, *priorities, *learning_items)
+    priorities, learning_items, actions = list(priorities), list(learning_items), list(actions)
+    require_same_partnership(actor, course, *priorities, *learning_items, *actions)
     _check_outcomes(outcomes)
+    _check_actions(course, actions)
     taken = Course.objects_for(actor.partnership).filter(title__iexact=title)
     if course is not None:
         taken = taken.exclude(pk=course.pk)
@@ -71,6 +85,7 @@ def course_save(
         save_as(course, actor)
         course.priorities.set(priorities)
         course.learning_items.set(learning_items)
+        course.actions.set(actions)
         existing = {o.text: o for o in LearningOutcome.unscoped.filter(course=course)}
         for text, outcome in existing.items():
             if text not in outcomes:

@@ -92,6 +92,7 @@ class CourseEditView(OneCourseMixin, FormPageView):
             "outcomes": "\n".join(o.text for o in course.outcomes.all()),
             "priorities": list(course.priorities.all()),
             "learning_items": list(course.learning_items.all()),
+            "actions": list(course.actions.all()),
             "is_active": course.is_active,
         }
 

@@ -272,3 +272,23 @@ def evaluate_outcome(answers: Iterable[Answer], outcome: str) -> OutcomeEvaluati
         },
         agreement=manager_agreement(scores[Stage.THREE_MONTHS], scores[Stage.MANAGER]),
     )
+
+
+def respondent_means(answers: Iterable[Answer], stage: Stage) -> dict[str, float]:
+    """Respondent → the mean of all their ratings at ``stage`` (every learning outcome and
+    measure of the course): one figure a person, so a course's change pairs people, not
+    ratings."""
+    totals: dict[str, list[float]] = defaultdict(list)
+    for answer in answers:
+        if answer.stage == stage:
+            totals[answer.respondent].append(answer.score)
+    return {respondent: sum(s) / len(s) for respondent, s in totals.items()}
+
+
+def course_change(answers: Iterable[Answer], comparison: Comparison) -> PairedChange:
+    """The course's change in the same practitioners: each respondent's mean rating across the
+    course's outcomes and measures, paired between the comparison's two stages. What an action
+    delivered by the course takes as its measured impact (before → three months)."""
+    answers = list(answers)
+    first, second = comparison.stages
+    return paired_change(respondent_means(answers, first), respondent_means(answers, second))

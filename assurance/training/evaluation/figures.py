@@ -81,3 +81,28 @@ def change_row(comparison: Comparison, change: PairedChange) -> ChangeRow:
         verdict=verdict(change),
         caution=change.caution_text,
     )
+
+
+def impact_of(course_title: str, change: PairedChange) -> tuple[str, str]:
+    """The action log's outcome and sentence for an action delivered by a course, from the
+    course's change before → three months after in the same practitioners: a clear gain is
+    *achieved*, a clear fall *worse*, anything else *no clear change*; under two pairs there is
+    no interval, so nothing to measure yet. The caution under 10 pairs is part of the sentence."""
+    reading = verdict(change)
+    if change.n_pairs < 2 or change.mean_change is None:
+        people = "No one has" if change.n_pairs == 0 else "Only one person has"
+        return "not_yet", (
+            f"{people} answered both before “{course_title}” and three months after, so its "
+            "change cannot be measured yet."
+        )
+    outcome = {"Clear gain": "achieved", "Clear fall": "worse"}.get(reading, "no_clear_change")
+    sentence = (
+        f"{reading} three months after “{course_title}”: in the {change.n_pairs} practitioners "
+        f"who answered before and three months on, knowledge and confidence (1 to 10) went from "
+        f"{plain(change.mean_before)} to {plain(change.mean_after)}, a mean change of "
+        f"{signed(change.mean_change)} (95% interval {interval_text(change)}; Wilcoxon p "
+        f"{p_text(change.p_value)})."
+    )
+    if change.caution:
+        sentence += " " + change.caution_text
+    return outcome, sentence

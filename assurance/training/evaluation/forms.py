@@ -95,3 +95,21 @@ class QuestionnaireForm(forms.Form):
             elif value:
                 found[item.pk] = {"text": value}
         return found
+
+
+class ManagerForm(forms.Form):
+    """A practitioner's line manager, added or corrected at the register (the service checks
+    the address: ``services.booking_manager_change``)."""
+
+    manager_name = forms.CharField(
+        label="Line manager's name",
+        max_length=200,
+        error_messages={"required": "Enter the line manager's name"},
+    )
+    manager_email = forms.CharField(
+        label="Line manager's work e-mail address",
+        max_length=254,
+        help_text="Three months after the course we e-mail them a link to give their view of "
+        "the practitioner's practice.",
+        error_messages={"required": "Enter the line manager's work e-mail address"},
+    )

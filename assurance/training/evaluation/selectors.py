@@ -240,3 +240,13 @@ def sessions_held(*, partnership: Any, period: Period) -> dict[int, int]:
     if period is not None:
         found = found.filter(starts_at__gte=period[0], starts_at__lt=period[1])
     return dict(found.values("course_id").annotate(n=Count("pk")).values_list("course_id", "n"))
+
+
+def course_three_month_change(*, course: Course) -> analysis.PairedChange:
+    """The course's change before → three months after in the same attendees (each one's mean
+    rating across outcomes and measures): an action it delivers takes it as measured impact."""
+    answers = [
+        analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score)
+        for r in course_ratings(course=course)
+    ]
+    return analysis.course_change(answers, analysis.Comparison.BEFORE_THREE_MONTHS)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
@@ -19,10 +20,17 @@ from assurance.core.history import save_as
 from assurance.frameworks import assessments
 from assurance.frameworks.interchange import loading
 from assurance.frameworks.models import Framework, Section
+from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.training.bookings.models import Booking, BookingStatus
 from assurance.training.courses.models import Course, LearningOutcome
 from assurance.training.evaluation import links, questions, rules
-from assurance.training.evaluation.models import Invitation, Questionnaire, Response, Stage
+from assurance.training.evaluation.models import (
+    Invitation,
+    Questionnaire,
+    Response,
+    Stage,
+    new_invitation_nonce,
+)
 
 
 def questionnaire_for(*, course: Course, stage: str) -> Framework:
@@ -241,3 +249,54 @@ def response_submit(
         save_as(locked, None)
     invitation.answered_at = now
     return response
+
+
+def booking_manager_change(
+    *, actor: Actor, booking: Booking, manager_name: str, manager_email: str
+) -> Booking:
+    """Add or correct a practitioner's line manager at the register (history keeps the old).
+    A new address gets the manager's three-month questionnaire: if its link had gone to the old
+    address and is not answered, that link stops working and the next run e-mails a new one to
+    the new address (invitation and reminders afresh)."""
+    actor.require("attendance.record")
+    require_same_partnership(actor, booking)
+    if booking.details_removed_at is not None:
+        raise ValidationError(
+            "This practitioner's details were removed after the evaluation: there is no "
+            "manager to ask any more."
+        )
+    if booking.status != BookingStatus.CONFIRMED:
+        raise ValidationError("Only someone with a place has a manager to ask.")
+    name, email = manager_name.strip(), manager_email.strip()
+    problems: dict[str, str] = {}
+    if not name:
+        problems["manager_name"] = "Enter the line manager's name"
+    try:
+        validate_email(email)
+    except ValidationError:
+        problems["manager_email"] = (
+            "Enter the line manager's work e-mail address in the right format, like "
+            "name@example.org"
+        )
+    else:
+        if email.casefold() == booking.email.casefold():
+            problems["manager_email"] = (
+                "Enter the line manager's e-mail address, not the practitioner's own"
+            )
+    if problems:
+        raise ValidationError(problems)
+    changed_address = email.casefold() != booking.manager_email.casefold()
+    booking.manager_name, booking.manager_email = name, email
+    with transaction.atomic():
+        save_as(booking, actor)
+        if changed_address:
+            for invitation in Invitation.unscoped.select_for_update().filter(
+                booking=booking, stage=Stage.MANAGER, answered_at__isnull=True
+            ):
+                invitation.nonce, invitation.sends, invitation.last_sent_at = (
+                    new_invitation_nonce(),
+                    0,
+                    None,
+                )
+                save_as(invitation, actor)
+    return booking

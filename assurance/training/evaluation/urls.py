@@ -10,6 +10,11 @@ urlpatterns = [
         views.EvaluationView.as_view(),
         name="course_evaluation",
     ),
+    path(
+        T + "bookings/<int:pk>/manager/",
+        views.ManagerChangeView.as_view(),
+        name="booking_manager",
+    ),
     path(T + "report/", views.AnnualReportView.as_view(), name="annual_report"),
     path(T + "report/pdf/", views.AnnualReportView.as_view(format="pdf"), name="annual_report_pdf"),
     path(

@@ -13,10 +13,13 @@ from django.views.generic import TemplateView
 from assurance.core.business_year import business_year_from, business_year_label
 from assurance.core.charts import Share, proportion_chart
 from assurance.core.documents import Report
-from assurance.partnerships.viewmixins import DocumentView
+from assurance.partnerships.viewmixins import DocumentView, FormPageView
+from assurance.training.bookings.models import Booking
+from assurance.training.bookings.selectors import get_booking
 from assurance.training.bookings.views import TrainingMixin
 from assurance.training.courses.selectors import get_course
-from assurance.training.evaluation import analysis, figures, selectors
+from assurance.training.evaluation import analysis, figures, selectors, services
+from assurance.training.evaluation.forms import ManagerForm
 from assurance.training.evaluation.report import annual_report
 
 
@@ -105,3 +108,52 @@ class AnnualReportView(TrainingMixin, DocumentView):
             docx_url=self.partnership_url("training:annual_report_docx") + query,
         )
         return context
+
+
+class ManagerChangeView(TrainingMixin, FormPageView):
+    """Add or correct a practitioner's line manager, from the session's register."""
+
+    permission = "attendance.record"
+    form_class = ManagerForm
+    page_title = "Line manager"
+    submit_label = "Save the line manager"
+    success_message = "The line manager has been saved."
+
+    @cached_property
+    def booking(self) -> Booking:
+        return get_booking(actor=self.actor, pk=self.kwargs["pk"], permission="attendance.record")
+
+    def get_object(self) -> Booking:
+        return self.booking
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("instance", None)
+        return kwargs
+
+    def get_caption(self) -> str:
+        return f"{self.booking.name}, {self.booking.session}"
+
+    def get_lead(self) -> str:
+        return (
+            "The manager is asked for their view of the practitioner's practice three months "
+            "after the course. A corrected address gets a new link; one sent to the old "
+            "address stops working."
+        )
+
+    def get_initial(self) -> dict[str, Any]:
+        return {
+            "manager_name": self.booking.manager_name,
+            "manager_email": self.booking.manager_email,
+        }
+
+    def get_cancel_url(self) -> str:
+        return self.partnership_url("training:session_detail", self.booking.session_id)
+
+    def save(self, form: ManagerForm) -> Booking:
+        return services.booking_manager_change(
+            actor=self.actor,
+            booking=self.booking,
+            manager_name=form.cleaned_data["manager_name"],
+            manager_email=form.cleaned_data["manager_email"],
+        )

@@ -16,6 +16,7 @@ from assurance.core.tests.matrix import (
 from assurance.partnerships.models import Person
 from assurance.training.bookings.links import make_token
 from assurance.training.bookings.models import Booking, BookingStatus
+from assurance.training.bookings.selectors import quarter_of
 from assurance.training.courses.models import Course
 from assurance.training.evaluation import links as evaluation_links
 from assurance.training.evaluation.models import Invitation, Stage
@@ -39,6 +40,12 @@ def _future_session() -> TrainingSession:
         .order_by("starts_at")
         .first()
     )
+
+
+def _past_quarter() -> tuple[int, int]:
+    """The business year and quarter of the last session held (its attendance page)."""
+    session = TrainingSession.unscoped.get(pk=_past_session())
+    return quarter_of(timezone.localdate(session.starts_at))
 
 
 def _council_attended() -> int:
@@ -91,6 +98,8 @@ LOOKUPS = {
     "confirm_token": lambda: _token(BookingStatus.UNCONFIRMED, "confirm"),
     "cancel_token": lambda: _token(BookingStatus.CONFIRMED, "cancel"),
     "questionnaire_token": _questionnaire_token,
+    "attendance_year": lambda: _past_quarter()[0],
+    "attendance_quarter": lambda: _past_quarter()[1],
 }
 
 CERTIFICATE = BU | {"la-lead"}
@@ -114,6 +123,11 @@ EXPECTED = {
     "training:session_detail": _row(NORTHFIELD, "past_session"),
     "training:session_edit": _row(BU, "past_session"),
     "training:register": _row(BU, "past_session"),
+    "training:booking_manager": _row(BU, "council_attended_booking"),
+    # counts by agency, no names: for everyone in the partnership, as the sessions' pages are
+    "training:attendance": expect(
+        allow=NORTHFIELD, kwargs={"year": "attendance_year", "quarter": "attendance_quarter"}
+    ),
     "training:trainer_list": _row(NORTHFIELD),
     "training:trainer_create": _row(BU),
     "training:trainer_edit": _row(BU, "trainer"),

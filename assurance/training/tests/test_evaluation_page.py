@@ -8,9 +8,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from assurance.frameworks.models import Item
+from assurance.improvement.actions.models import ActionState, MeasureKind
+from assurance.improvement.actions.services import impact_assess
+from assurance.improvement.actions.tests.factories import ActionFactory
+from assurance.partnerships.access import actor_for_person
+from assurance.training.courses.services import course_save
 from assurance.training.evaluation import analysis
 from assurance.training.evaluation.models import Invitation
 from assurance.training.evaluation.services import (
@@ -181,3 +187,67 @@ def test_the_annual_report_per_course_as_page_pdf_and_word(course, northfield, a
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
     other_year = client.get(northfield.url(f"training/report/?year={year - 1}")).content.decode()
     assert "No course was run in the year." in other_year
+
+
+def _deliver(amira, course, *actions):
+    return course_save(
+        actor=actor_for_person(amira),
+        course=course,
+        title=course.title,
+        summary=course.summary,
+        audience=course.audience,
+        level=course.level,
+        outcomes=["Spot it", "Act on it"],
+        actions=list(actions),
+    )
+
+
+def test_an_action_delivered_by_the_course_takes_its_three_month_change(
+    course, northfield, amira, client_for
+):
+    action = ActionFactory(
+        partnership=northfield.partnership,
+        owner_agency=northfield.council,
+        title="Train the front door in neglect",
+        measure_kind=MeasureKind.TRAINING,
+        state=ActionState.COMPLETE,
+        completed_at=timezone.localdate(),
+    )
+    assert impact_assess(action=action).outcome == "not_yet"  # no course names it yet
+    _deliver(amira, course, action)
+    assessment = impact_assess(action=action)
+    # before → three months, each person's mean rating: R1 3→5, R2 4→7; changes 2 and 3, mean
+    # 2.5, s = 0.7071, se = 0.5; 2.5 ± 12.7062 × 0.5 = −3.853 to 8.853 (t(0.975, 1) = 12.7062)
+    assert assessment.method == "training" and assessment.outcome == "no_clear_change"
+    figures = assessment.figures
+    assert figures["n_pairs"] == 2 and figures["caution"] is True
+    assert figures["mean_change"] == pytest.approx(2.5)
+    assert figures["ci_low"] == pytest.approx(-3.8531, abs=1e-4)
+    assert figures["ci_high"] == pytest.approx(8.8531, abs=1e-4)
+    assert "a mean change of +2.5 (95% interval -3.9 to +8.9" in assessment.summary
+    assert "Only 2 people answered both questionnaires" in assessment.summary
+
+    client = client_for(amira)
+    page = client.get(northfield.url(f"actions/{action.pk}/")).content.decode()
+    assert f'href="/p/{northfield.slug}/training/courses/{course.pk}/">Neglect</a>' in page
+    assert "a mean change of +2.5" in page
+    thread = client.get(northfield.url(f"actions/{action.pk}/thread/")).content.decode()
+    assert "a mean change of +2.5" in thread  # the golden thread shows the measured impact
+
+
+def test_an_action_is_delivered_by_one_course_at_most(course, northfield, amira):
+    action = ActionFactory(partnership=northfield.partnership, owner_agency=northfield.council)
+    _deliver(amira, course, action)
+    other = CourseFactory(partnership=northfield.partnership, title="Neglect, advanced")
+    with pytest.raises(ValidationError, match="already delivered by the course “Neglect”"):
+        course_save(
+            actor=actor_for_person(amira),
+            course=other,
+            title=other.title,
+            summary=other.summary,
+            audience=other.audience,
+            level=other.level,
+            outcomes=["Recognise neglect", "Act on it"],
+            actions=[action],
+        )
+    assert list(other.actions.all()) == []

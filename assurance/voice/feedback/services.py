@@ -16,10 +16,10 @@ from django.db.models import F, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from assurance.core.clients import client_digest
 from assurance.core.emails import send_email
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
-from assurance.core.rate_limits import client_digest
 from assurance.core.roles import Role
 from assurance.core.spreadsheets import (
     UploadProblem,

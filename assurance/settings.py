@@ -352,7 +352,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     # One name for choice sets that several fields share (agency sector, indicator's sector).
-    "ENUM_NAME_OVERRIDES": {"SectorEnum": "assurance.partnerships.tenant.models.Sector"},
+    "ENUM_NAME_OVERRIDES": {
+        "SectorEnum": "assurance.partnerships.tenant.models.Sector",
+        # a rapid review's information request and a self-assessment participant move through
+        # the same three states
+        "ProgressStatusEnum": ["not_started", "in_progress", "submitted"],
+    },
 }
 
 # Demo logins (never used in production: the demo command refuses to run there).

@@ -190,7 +190,8 @@ def build_dataset(
     value_sql = (
         "INSERT INTO dataset_indicatorvalue (partnership_id, round_id, indicator_id, agency_id, "
         "numerator, denominator, value, commentary, confirmed_outlier, entered_by_id, "
-        "entered_via, changed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'bench', %s)"
+        "entered_via, source_label, source_href, changed_at) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 'bench', '', '', %s)"
     )
     for p in partnerships:
         agency = Agency.unscoped.filter(partnership=p).order_by("pk").first()

@@ -32,7 +32,7 @@ def _group(partnership: Partnership) -> str:
 
 
 PAGES: list[tuple[str, Callable[[Partnership], str], int]] = [
-    ("partnership home", lambda p: "", 20),
+    ("partnership home", lambda p: "", 21),  # each capability's to-dos: a fixed few each
     ("agency list", lambda p: "agencies/", 8),
     ("group list", lambda p: "groups/", 8),
     ("group detail", _group, 8),

@@ -22,5 +22,5 @@ def test_reviews_scenario_runs(bench_urls, monkeypatch):
     output = "\n".join(lines)
     assert "deadline board (every review)" in output
     assert "reviews API: list" in output
-    assert len(bench.constancy) == 5
+    assert len(bench.constancy) == 6
     assert bench.constancy_table(), "\n".join(lines)

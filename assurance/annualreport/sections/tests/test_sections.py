@@ -163,7 +163,7 @@ def test_the_self_assessment_rounds_of_the_year_are_the_rounds_pages(
     section = selectors.self_assessment_section(actor=actor_for_person(amira), year=YEAR)
     [row] = _cells(section, "Self-assessment rounds of the year")
     assert row == [str(past), str(past.framework), f"12 December {YEAR}", "3", "1", "2"]
-    assert any("when the returns" in note for note in section.notes)
+    assert any("ratings are on its return" in note for note in section.notes)
     # each linked figure is on the round's page
     [cells] = section.tables[0].rows
     client = Client()

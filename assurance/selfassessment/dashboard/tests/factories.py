@@ -6,6 +6,7 @@ from __future__ import annotations
 import factory
 from django.utils import timezone
 
+from assurance.partnerships.tests.factories import PersonFactory
 from assurance.selfassessment.dashboard.models import Chase
 from assurance.selfassessment.rounds.tests.factories import ParticipantFactory
 
@@ -17,6 +18,8 @@ class ChaseFactory(factory.django.DjangoModelFactory):
     participant = factory.SubFactory(ParticipantFactory)
     partnership = factory.SelfAttribute("participant.partnership")
     chased_at = factory.LazyFunction(timezone.now)
-    chased_by = None
+    chased_by = factory.SubFactory(
+        PersonFactory, partnership=factory.SelfAttribute("..partnership")
+    )
     recipients = "dsl@school.example"
     sent_at = factory.LazyFunction(timezone.now)

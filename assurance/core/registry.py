@@ -161,6 +161,8 @@ class StandingItem:
     title: str
     paper_title: str
     paper_href: str
+    # what a reader needs to open the paper (the link is shown only to those who may)
+    permission: str = ""
 
 
 StandingAgendaProvider = Callable[[Any], list[StandingItem]]

@@ -4,6 +4,7 @@ recommendations with votes; the decision log."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.views.generic import TemplateView
@@ -92,7 +93,12 @@ class MeetingDetailView(OneMeetingMixin, TemplateView):
             meeting=meeting,
             page_title=str(meeting),
             quorum=selectors.quorum_view(meeting),
-            standing=standing_agenda_for(meeting),
+            standing=[
+                item
+                if not item.permission or self.actor.can(item.permission)
+                else replace(item, paper_href="")
+                for item in standing_agenda_for(meeting)
+            ],
             can_manage=self.actor.can("meeting.manage"),
             can_decide=self.actor.can("decision.record") and meeting.group.is_decision_making,
         )

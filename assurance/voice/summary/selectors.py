@@ -116,5 +116,6 @@ def standing_items(meeting: Any) -> list[StandingItem]:
             title=STANDING_TITLE,
             paper_title=f"What children and families told us: {quarter.label}",
             paper_href=href,
+            permission="voice.view",
         )
     ]

@@ -104,7 +104,7 @@ def test_form_and_workbook_submissions_then_publish(browse, tmp_path: Path) -> N
     bu.sign_in("business-unit@northfield.example")
     bu.goto(f"/p/northfield/data-set/collection/{round.pk}/")
     expect(bu.page.get_by_text("of expected values reported")).to_be_visible()
-    row = bu.page.get_by_role("row", name="Northfield Learning Trust")
+    row = bu.page.locator("#round-agencies").get_by_role("row", name="Northfield Learning Trust")
     expect(row).to_contain_text("2 of 2")
     expect(row).to_contain_text("Signed off")
     bu.check("collection-round")

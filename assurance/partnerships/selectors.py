@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -23,6 +24,15 @@ def agency_list(*, actor: Actor) -> QuerySet[Agency]:
     return scoped(actor, Agency.unscoped.all(), "agency.view", agency_field="pk").annotate(
         people_count=Count("people", filter=Q(people__is_active=True))
     )
+
+
+def by_kind(agencies: Iterable[Agency]) -> dict[str, list[Agency]]:
+    """The agencies grouped by kind (statutory partner, relevant agency, independent
+    scrutiny), each kind present, in the order given."""
+    grouped: dict[str, list[Agency]] = {kind: [] for kind in AgencyKind.values}
+    for agency in agencies:
+        grouped[agency.kind].append(agency)
+    return grouped
 
 
 def get_agency(*, actor: Actor, pk: Any, permission: str = "agency.view") -> Agency:

@@ -125,10 +125,10 @@ class AgencyListView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        agencies = list(selectors.agency_list(actor=self.actor))
-        statutory = [a for a in agencies if a.kind == AgencyKind.STATUTORY_PARTNER]
-        relevant = [a for a in agencies if a.kind == AgencyKind.RELEVANT_AGENCY]
-        scrutiny = [a for a in agencies if a.kind == AgencyKind.SCRUTINY]
+        kinds = selectors.by_kind(selectors.agency_list(actor=self.actor))
+        statutory = kinds[AgencyKind.STATUTORY_PARTNER]
+        relevant = kinds[AgencyKind.RELEVANT_AGENCY]
+        scrutiny = kinds[AgencyKind.SCRUTINY]
         context["tables"] = [
             ("Statutory safeguarding partners", statutory),
             ("Relevant agencies", relevant),

@@ -27,7 +27,7 @@ from assurance.improvement.actions.models import Action, ActionState, ImpactAsse
 from assurance.improvement.actions.selectors import action_list
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import AgencyKind
-from assurance.partnerships.selectors import agency_list, group_list
+from assurance.partnerships.selectors import agency_list, by_kind, group_list
 from assurance.reviews.board.annual import annual_figures, share
 from assurance.reviews.board.report import review_facts
 from assurance.reviews.rapid_reviews.models import Outcome
@@ -52,10 +52,10 @@ def _cards(actor: Actor, priority: int) -> str:
 
 def arrangements_section(*, actor: Actor, year: int) -> Section:
     """The statutory partners, the other agencies, the groups and the independent scrutineer."""
-    agencies = list(agency_list(actor=actor).filter(is_active=True).order_by("name"))
-    partners = [a for a in agencies if a.kind == AgencyKind.STATUTORY_PARTNER]
-    relevant = [a for a in agencies if a.kind == AgencyKind.RELEVANT_AGENCY]
-    scrutiny = [a for a in agencies if a.kind == AgencyKind.SCRUTINY]
+    kinds = by_kind(agency_list(actor=actor).filter(is_active=True).order_by("name"))
+    partners = kinds[AgencyKind.STATUTORY_PARTNER]
+    relevant = kinds[AgencyKind.RELEVANT_AGENCY]
+    scrutiny = kinds[AgencyKind.SCRUTINY]
     groups = list(group_list(actor=actor).order_by("name"))
     agencies_url = _url(actor, "partnerships:agency_list")
     section = Section("arrangements")

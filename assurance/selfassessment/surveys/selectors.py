@@ -157,25 +157,19 @@ def self_ratings(*, round: Round, participant_id: int | None = None) -> dict[int
     id: {standard code: the rating's label on the tool's scale, such as "Fully met"}}. A return
     not yet signed off (or unlocked since) rates nothing: a draft is not the organisation's
     word."""
-    rows = (
-        Answer.objects.filter(
-            assessment__self_assessment_return__participant__round=round,
-            assessment__self_assessment_return__submitted_at__isnull=False,
-            option__isnull=False,
-            **(
-                {"assessment__self_assessment_return__participant_id": participant_id}
-                if participant_id is not None
-                else {}
-            ),
-        )
-        .values_list(
-            "assessment__self_assessment_return__participant_id", "item__code", "option__label"
-        )
-        .order_by()
+    answers = Answer.objects.filter(
+        assessment__self_assessment_return__participant__round=round,
+        assessment__self_assessment_return__submitted_at__isnull=False,
+        option__isnull=False,
     )
+    if participant_id is not None:
+        answers = answers.filter(assessment__self_assessment_return__participant_id=participant_id)
+    rows = answers.values_list(
+        "assessment__self_assessment_return__participant_id", "item__code", "option__label"
+    ).order_by()
     ratings: dict[int, dict[str, str]] = {}
-    for participant_id, code, label in rows:
-        ratings.setdefault(participant_id, {})[code] = label
+    for participant, code, label in rows:
+        ratings.setdefault(participant, {})[code] = label
     return ratings
 
 

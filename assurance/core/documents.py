@@ -17,6 +17,7 @@ why.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,16 @@ class Report:
     subtitle: str
     organisation: str
     blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def digest(self) -> str:
+        """The key of the report's drawn blocks in the cache (ADR 032): the organisation and
+        everything the blocks show (their ``repr``: every text, item, table cell and chart's
+        drawing, and where each block appears), in order. The page draws the same blocks once
+        per process; any change of what they show is a new digest, so a drawing is never out
+        of date."""
+        content = repr([self.organisation, *self.blocks]).encode()
+        return hashlib.blake2b(content, digest_size=20).hexdigest()
 
     def heading(self, text: str, level: int = 2) -> None:
         self.blocks.append(Block("heading", text=text, level=level))

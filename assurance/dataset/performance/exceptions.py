@@ -10,13 +10,18 @@ and a Word document from the same figures.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
+
 from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
+from assurance.dataset.performance.indicator import FIGURES_SECONDS
 from assurance.dataset.performance.models import IndicatorSummary
 from assurance.dataset.performance.services import summaries_current
+from assurance.dataset.summaries.services import summary_stamp_claim
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.models import Partnership
 
@@ -47,6 +52,43 @@ def exception_items(*, partnership: Partnership, business_year: int) -> list[Exc
     ]
     items.sort(key=lambda e: (e.row.indicator.phase, e.row.indicator.order, e.row.indicator.code))
     return items
+
+
+@dataclass(frozen=True)
+class ExceptionLine:
+    """An exception as another report lists it: the indicator and why it needs attention."""
+
+    code: str
+    title: str
+    reasons: tuple[str, ...]
+
+
+def exception_lines(*, partnership: Partnership, business_year: int) -> list[ExceptionLine]:
+    """The year's exceptions as ``exception_items`` finds them, in its order, worked out once
+    per state of the figures and kept (ADR 032) under the key of everything they come from:
+    the partnership's data version and when it moved on (a published value, a revision, a
+    target, the national statistics or the catalogue moves it on, ADR 023), the year, the
+    partnership's local authority, neighbours and exception margin, and each reported
+    setting's target, tolerance and indicator as read now (so a change made outside the
+    services is seen too). Two queries when kept; otherwise ``exception_items``' own."""
+    parts = [
+        partnership.pk,
+        business_year,
+        summary_stamp_claim(partnership=partnership),
+        partnership.la_code,
+        partnership.neighbour_codes,
+        partnership.exception_margin,
+        targets.reported_setting_values(partnership=partnership, business_year=business_year),
+    ]
+    key = "exception-lines:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    lines: list[ExceptionLine] | None = cache.get(key)
+    if lines is None:
+        lines = [
+            ExceptionLine(e.row.indicator.code, e.row.indicator.title, tuple(e.reasons))
+            for e in exception_items(partnership=partnership, business_year=business_year)
+        ]
+        cache.set(key, lines, FIGURES_SECONDS)
+    return lines
 
 
 def exception_report(

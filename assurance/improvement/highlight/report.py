@@ -20,7 +20,7 @@ from assurance.improvement.actions.models import Action, ActionState, ImpactAsse
 from assurance.improvement.actions.status import AT_RISK_WINDOW, STATUS_LABELS, action_status
 from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
 from assurance.improvement.meetings.models import Decision, DecisionOutcome, Meeting
-from assurance.improvement.meetings.selectors import dataset_exceptions
+from assurance.improvement.meetings.selectors import dataset_exception_lines
 from assurance.improvement.scrutiny.models import Challenge, ChallengeOutcome, ChallengeStatus
 
 DEFAULT_PERIOD = timedelta(days=122)  # about four months: the executive meets three times a year
@@ -155,16 +155,13 @@ def highlight_report(*, meeting: Meeting) -> Report:
                 rows=[[t.title, str(t.period_items), str(t.kinds)] for t in themes],
             )
         )
-    exceptions = dataset_exceptions(meeting=meeting)
+    exceptions = dataset_exception_lines(meeting=meeting)
     if exceptions:
         report.table(
             Table(
                 caption=f"The data set's exception report ({len(exceptions)} indicators)",
                 header=["Indicator", "Why it needs attention"],
-                rows=[
-                    [f"{e.row.indicator.code} {e.row.indicator.title}", "; ".join(e.reasons)]
-                    for e in exceptions
-                ],
+                rows=[[f"{e.code} {e.title}", "; ".join(e.reasons)] for e in exceptions],
                 numeric_from=99,
             )
         )

@@ -10,7 +10,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from assurance.core.business_year import business_year_of
-from assurance.dataset.performance.exceptions import exception_items
+from assurance.dataset.performance.exceptions import (
+    ExceptionLine,
+    exception_items,
+    exception_lines,
+)
 from assurance.improvement.actions.models import Action, ActionState
 from assurance.improvement.actions.status import action_status
 from assurance.improvement.learning.models import (
@@ -136,6 +140,13 @@ def dataset_exceptions(*, meeting: Meeting) -> list[Any]:
 
     as_of = min(meeting.held_on, timezone.localdate())
     return exception_items(partnership=meeting.partnership, business_year=business_year_of(as_of))
+
+
+def dataset_exception_lines(*, meeting: Meeting) -> list[ExceptionLine]:
+    """The same exceptions as ``dataset_exceptions``, as the highlight report lists them (each
+    indicator and why), kept once worked out for the same figures (ADR 032)."""
+    as_of = min(meeting.held_on, timezone.localdate())
+    return exception_lines(partnership=meeting.partnership, business_year=business_year_of(as_of))
 
 
 def exception_agenda_title(item: Any) -> str:

@@ -11,7 +11,6 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
 from assurance.annualreport.sections.assembly import Cell, Figure, Section, Table
@@ -19,6 +18,7 @@ from assurance.audits.models import AuditStatus
 from assurance.audits.selectors import audit_list
 from assurance.audits.selectors.findings import earlier_comparable_audits, key_messages_of
 from assurance.core.business_year import business_year_bounds, business_year_label
+from assurance.core.links import link
 from assurance.dataset.benchmarks.rules import Direction
 from assurance.dataset.charts.spc import Variation
 from assurance.dataset.performance.services import summaries_current
@@ -43,7 +43,8 @@ WITHOUT_IMPACT = {"no_clear_change", "worse"}
 
 
 def _url(actor: Actor, name: str, *args: Any) -> str:
-    return reverse(name, args=[actor.partnership.slug, *args])
+    # reversed once per process (core.links): a year's report links 150-odd figures and cells
+    return link(name, actor.partnership.slug, *args)
 
 
 def _cards(actor: Actor, priority: int) -> str:

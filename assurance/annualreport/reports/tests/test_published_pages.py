@@ -5,6 +5,7 @@ is refused (409) with nothing stored."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -107,3 +108,13 @@ def test_the_public_pages_draw_each_published_version_once_and_only_its_own_word
         snapshot=snapshot, published_at=timezone.now()
     )
     assert "Published again." in Client().get(base).content.decode()
+
+
+def test_a_public_page_reads_the_partnership_and_the_report_once(
+    northfield: Tenant, published: AnnualReport, django_assert_num_queries: Any
+) -> None:
+    """Whatever the report holds: the snapshot, the page's largest read, is read once."""
+    base = f"/annual-reports/{northfield.slug}/{published.business_year}/"
+    for url in (base, base + "young-people/"):
+        with django_assert_num_queries(2):
+            assert Client().get(url).status_code == 200

@@ -22,6 +22,7 @@ from assurance.core.tests.matrix import (
     ALLOW,
     ANONYMOUS,
     DENY,
+    GONE,
     HIDDEN,
     LOGIN,
     NOT_ALLOWED,
@@ -78,6 +79,7 @@ def _matches(outcome: str, response: Any) -> bool:
         REDIRECT: status == 302 and not location.startswith(sign_in),
         UNAUTHENTICATED: status in (401, 403),
         NOT_ALLOWED: status == 405,
+        GONE: status == 410,
     }[outcome]
 
 

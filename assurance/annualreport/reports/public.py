@@ -10,6 +10,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
 from assurance.annualreport.reports import selectors
@@ -43,6 +44,11 @@ class PublicReportView(PublicMixin):
     young_people = False
 
     def get_published(self) -> AnnualReport:
+        return self.published
+
+    @cached_property
+    def published(self) -> AnnualReport:
+        # read once a request: the snapshot is the largest value the page reads
         found = selectors.published_report(
             partnership=self.public_partnership, year=self.kwargs["year"]
         )

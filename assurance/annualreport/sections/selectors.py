@@ -11,14 +11,14 @@ from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
 from assurance.annualreport.sections.assembly import Cell, Figure, Section, Table
 from assurance.audits.models import AuditStatus
 from assurance.audits.selectors import audit_list
-from assurance.audits.selectors.findings import earlier_comparable_audit, key_messages
+from assurance.audits.selectors.findings import earlier_comparable_audits, key_messages_of
 from assurance.core.business_year import business_year_bounds, business_year_label
+from assurance.core.links import link
 from assurance.dataset.benchmarks.rules import Direction
 from assurance.dataset.charts.spc import Variation
 from assurance.dataset.performance.services import summaries_current
@@ -43,7 +43,8 @@ WITHOUT_IMPACT = {"no_clear_change", "worse"}
 
 
 def _url(actor: Actor, name: str, *args: Any) -> str:
-    return reverse(name, args=[actor.partnership.slug, *args])
+    # reversed once per process (core.links): a year's report links 150-odd figures and cells
+    return link(name, actor.partnership.slug, *args)
 
 
 def _cards(actor: Actor, priority: int) -> str:
@@ -196,13 +197,15 @@ def audits_section(*, actor: Actor, year: int) -> Section:
         )
     )
     section.figures.append(Figure("Audits completed", str(len(closed)), ""))
+    messages = key_messages_of(audits=closed)
+    earlier_audits = earlier_comparable_audits(audits=closed)
     for audit in closed:
         findings = _url(actor, "audits:findings", audit.pk)
         rows = [
             [Cell(m.get_kind_display()), Cell(m.aspect, findings), Cell(m.text, findings)]
-            for m in key_messages(audit=audit)
+            for m in messages[audit.pk]
         ]
-        earlier = earlier_comparable_audit(audit=audit)
+        earlier = earlier_audits[audit.pk]
         if earlier is not None:
             rows.append(
                 [
@@ -337,13 +340,12 @@ def measured_change(section: Section, *, actor: Actor, year: int) -> None:
     held = evaluation.sessions_held(partnership=actor.partnership, period=period)
     courses = [c for c in evaluation.evaluated_courses(actor=actor) if held.get(c.pk)]
     report = _url(actor, "training:annual_report") + f"?year={year}"
-    now = timezone.now()
     rows = []
     cautions = 0
+    evaluated = evaluation.outcome_rows(courses=courses, period=period)
     for course in courses:
         course_page = _url(actor, "training:course_evaluation", course.pk)
-        result = evaluation.course_evaluation(course=course, now=now, period=period)
-        for row in result.rows:
+        for row in evaluated[course.pk]:
             change = row.evaluation.changes[THREE_MONTHS]
             shown = evaluation_figures.change_row(THREE_MONTHS, change)
             measured = change.n_pairs > 0

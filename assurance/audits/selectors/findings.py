@@ -4,11 +4,12 @@ the comparison with an earlier audit of the theme, and the key messages."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from assurance.audits.findings import (
     METHOD_NOTE,
@@ -334,3 +335,49 @@ def _agency_names(ids: set[int]) -> dict[int, str]:
 
 def key_messages(*, audit: Audit) -> QuerySet[KeyMessage]:
     return KeyMessage.unscoped.filter(audit=audit).select_related("section")
+
+
+def key_messages_of(*, audits: Sequence[Audit]) -> dict[int, list[KeyMessage]]:
+    """Each audit's key messages, in ``key_messages``' order, in one query (a report listing
+    many audits' findings)."""
+    found: dict[int, list[KeyMessage]] = {audit.pk: [] for audit in audits}
+    for message in KeyMessage.unscoped.filter(audit__in=list(found)).select_related("section"):
+        found[message.audit_id].append(message)
+    return found
+
+
+def earlier_comparable_audits(*, audits: Sequence[Audit]) -> dict[int, Audit | None]:
+    """``earlier_comparable_audit`` of each audit, in one query: the candidates (the closed
+    audits of the same partnerships and themes, with their tool's family) are read once and each
+    audit takes the latest earlier one of its theme and family."""
+    with_tool = [audit for audit in audits if audit.framework_id is not None]
+    found: dict[int, Audit | None] = {audit.pk: None for audit in audits}
+    if not with_tool:
+        return found
+    candidates = list(
+        Audit.unscoped.filter(
+            partnership_id__in={a.partnership_id for a in with_tool},
+            theme__in={a.theme for a in with_tool},
+            status=AuditStatus.CLOSED,
+            framework__isnull=False,
+        )
+        .annotate(tool_family=F("framework__family"))
+        .order_by("-planned_month", "-pk")
+    )
+    families = {c.framework_id: c.tool_family for c in candidates}  # type: ignore[attr-defined]
+    for audit in with_tool:
+        # a closed audit is among the candidates; another's tool is read with it (audit_list)
+        family = families.get(audit.framework_id) or audit.framework.family  # type: ignore[union-attr]
+        found[audit.pk] = next(
+            (
+                c
+                for c in candidates
+                if c.partnership_id == audit.partnership_id
+                and c.theme == audit.theme
+                and c.tool_family == family  # type: ignore[attr-defined]
+                and c.planned_month < audit.planned_month
+                and c.pk != audit.pk
+            ),
+            None,
+        )
+    return found

@@ -34,8 +34,11 @@ LOGIN = "login"  # redirect to the sign-in page
 REDIRECT = "redirect"  # redirect somewhere else (for example home → the only partnership)
 UNAUTHENTICATED = "unauthenticated"  # API without credentials: 401 or 403
 NOT_ALLOWED = "not-allowed"  # 405: the URL does not answer GET (sign-out is POST only)
+# 410: an open link (no sign-in) that exists but takes no more answers shows its closed page
+# to everyone alike (ADR 045)
+GONE = "gone"
 
-OUTCOMES = {ALLOW, DENY, HIDDEN, LOGIN, REDIRECT, UNAUTHENTICATED, NOT_ALLOWED}
+OUTCOMES = {ALLOW, DENY, HIDDEN, LOGIN, REDIRECT, UNAUTHENTICATED, NOT_ALLOWED, GONE}
 
 # The demo roles the matrix signs in as: ROLE@northfield.example, and Southvale's business unit.
 ANONYMOUS = "anonymous"

@@ -5,18 +5,22 @@ organisation's own lead or safeguarding lead)."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-import qrcode
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.core.forms import add_service_errors
+from assurance.core.open_links import (
+    OpenLinkFormView,
+    OpenLinkPage,
+    open_link_url,
+    qr_code_response,
+)
 from assurance.core.pagination import paginate
 from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
 from assurance.selfassessment.rounds import selectors as round_selectors
@@ -30,23 +34,28 @@ SECTION = "self-assessment-surveys"
 
 def public_link(request: HttpRequest, survey: StaffSurvey) -> str:
     """The open link's full address, as the pages and the QR code give it."""
-    return request.build_absolute_uri(reverse("staff_survey:form", args=[survey.token]))
+    return open_link_url(request, "staff_survey:form", survey.token)
 
 
 # --- the practitioner's survey (no sign-in) ----------------------------------------------------
 
 
-class StaffPageMixin(View):
-    request: HttpRequest
+class StaffPageMixin(OpenLinkPage[StaffSurvey]):
+    """A page a practitioner reaches by their organisation's open link, without signing in."""
 
-    @cached_property
+    not_found = "No such survey."
+
+    def find(self, token: str) -> StaffSurvey | None:
+        return selectors.open_survey(token=token)
+
+    def is_open(self, record: StaffSurvey) -> bool:
+        return selectors.is_open(record)
+
+    @property
     def survey(self) -> StaffSurvey:
-        survey = selectors.open_survey(token=self.kwargs["token"])
-        if survey is None:
-            raise Http404("No such survey.")
-        return survey
+        return self.record
 
-    def staff_context(self) -> dict[str, Any]:
+    def page_context(self) -> dict[str, Any]:
         participant = self.survey.participant
         return {
             "survey": self.survey,
@@ -55,20 +64,11 @@ class StaffPageMixin(View):
         }
 
 
-class StaffFormView(StaffPageMixin, FormView):
+class StaffFormView(StaffPageMixin, OpenLinkFormView[StaffSurvey]):
     template_name = "selfassessment/surveys/staff_form.html"
     form_class = StaffSurveyForm
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not selectors.is_open(self.survey):
-            # A page that says so (to GET and POST alike), not an error: the link was right
-            context = {**self.staff_context(), "page_title": "This survey is closed"}
-            return self.response_class(
-                request=request,
-                template="selfassessment/surveys/staff_closed.html",
-                context=context,
-            )
-        return super().dispatch(request, *args, **kwargs)
+    closed_template = "selfassessment/surveys/staff_closed.html"
+    closed_title = "This survey is closed"
 
     @cached_property
     def standards(self) -> list[selectors.Standard]:
@@ -80,7 +80,7 @@ class StaffFormView(StaffPageMixin, FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(
-            self.staff_context(),
+            self.page_context(),
             page_title=f"Safeguarding in {self.survey.participant.name}: staff survey",
             min_group=rules.MIN_GROUP,
         )
@@ -108,7 +108,7 @@ class StaffThanksView(StaffPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(self.staff_context(), page_title="Thank you: your answers were sent")
+        context.update(self.page_context(), page_title="Thank you: your answers were sent")
         return context
 
 
@@ -263,9 +263,6 @@ class SurveyQRView(SurveyMixin, View):
     """The QR code of an organisation's open link, as a PNG to print or show on a screen."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        image = qrcode.make(public_link(request, self.survey), box_size=10, border=4)
-        buffer = io.BytesIO()
-        image.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type="image/png")
-        response["Content-Disposition"] = f'inline; filename="staff-survey-{self.survey.pk}-qr.png"'
-        return response
+        return qr_code_response(
+            public_link(request, self.survey), filename=f"staff-survey-{self.survey.pk}-qr.png"
+        )

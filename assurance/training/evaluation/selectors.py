@@ -5,11 +5,12 @@ A course's figures take a fixed number of queries whatever its number of session
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from assurance.core.stats import Proportion
 from assurance.frameworks.models import Answer as EngineAnswer
@@ -66,7 +67,11 @@ Period = tuple[datetime, datetime] | None  # sessions starting from, before; Non
 
 
 def _attendees(course: Course, period: Period = None) -> QuerySet[Booking]:
-    found = Booking.unscoped.filter(session__course=course, attended=True)
+    return _attendees_of([course.pk], period)
+
+
+def _attendees_of(course_ids: list[int], period: Period = None) -> QuerySet[Booking]:
+    found = Booking.unscoped.filter(session__course__in=course_ids, attended=True)
     if period is not None:
         found = found.filter(session__starts_at__gte=period[0], session__starts_at__lt=period[1])
     return found
@@ -85,25 +90,37 @@ def course_ratings(*, course: Course, period: Period = None) -> list[Rating]:
     """Every rating of a learning outcome given by (or, at the manager's stage, about) an
     attendee of the course, in one query. Those who answered before the course but did not
     attend are left out: they are not the people the course can have changed."""
+    return ratings_of_courses(courses=[course], period=period)[course.pk]
+
+
+def ratings_of_courses(
+    *, courses: Sequence[Course], period: Period = None
+) -> dict[int, list[Rating]]:
+    """``course_ratings`` of each course, in one query (a report of many courses): a rating
+    counts when its respondent attended that course (in ``period``)."""
+    ids = [course.pk for course in courses]
+    attended = _attendees_of(ids, period).filter(
+        respondent_id=OuterRef("assessment__training_response__respondent_id"),
+        session__course_id=OuterRef("assessment__training_response__course_id"),
+    )
     rows = (
         _of_period(
             EngineAnswer.objects.filter(
-                assessment__training_response__course=course,
-                assessment__training_response__respondent_id__in=_attendees(course, period).values(
-                    "respondent_id"
-                ),
+                assessment__training_response__course__in=ids,
                 option__isnull=False,
                 item__section__code__startswith="O",
-            ),
+            ).filter(Exists(attended)),
             period,
         )
         .order_by(
+            "assessment__training_response__course_id",
             "assessment__training_response__respondent_id",
             "assessment__training_response__stage",
             "item__section__code",
             "item__code",
         )
         .values_list(
+            "assessment__training_response__course_id",
             "assessment__training_response__respondent_id",
             "assessment__training_response__stage",
             "item__section__code",
@@ -111,12 +128,14 @@ def course_ratings(*, course: Course, period: Period = None) -> list[Rating]:
             "option__order",
         )
     )
-    ratings = []
-    for respondent, stage, section, item, score in rows:
+    ratings: dict[int, list[Rating]] = {pk: [] for pk in ids}
+    for course_id, respondent, stage, section, item, score in rows:
         outcome = questions.outcome_of(section)
         if outcome is None or item not in questions.MEASURES:
             continue
-        ratings.append(Rating(respondent, stage, outcome, questions.MEASURES[item], score))
+        ratings[course_id].append(
+            Rating(respondent, stage, outcome, questions.MEASURES[item], score)
+        )
     return ratings
 
 
@@ -189,21 +208,34 @@ def course_evaluation(*, course: Course, now: datetime, period: Period = None) -
     """Every figure of a course's evaluation (of its sessions starting in ``period``, or all):
     response rates per stage, and per learning outcome and measure (knowledge, confidence) the
     paired changes and the manager's agreement."""
-    ratings = course_ratings(course=course, period=period)
-    answers = [
-        analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score) for r in ratings
-    ]
-    rows = []
-    for outcome in LearningOutcome.unscoped.filter(course=course).order_by("order", "pk"):
-        for measure in questions.MEASURES.values():
-            key = outcome_key(outcome.pk, measure)
-            rows.append(
-                OutcomeRow(
-                    outcome.pk, outcome.text, measure, analysis.evaluate_outcome(answers, key)
-                )
-            )
+    rows = outcome_rows(courses=[course], period=period)[course.pk]
     rates, attendees = _rates(course, now, period)
     return CourseEvaluation(course, rates, rows, _practice_changes(course, period), attendees)
+
+
+def outcome_rows(
+    *, courses: Sequence[Course], period: Period = None
+) -> dict[int, list[OutcomeRow]]:
+    """Each course's rows of ``course_evaluation`` (per learning outcome and measure, the paired
+    changes and the manager's agreement), in two queries however many courses: a report of the
+    courses run in a year reads them all at once."""
+    ratings = ratings_of_courses(courses=courses, period=period)
+    rows: dict[int, list[OutcomeRow]] = {course.pk: [] for course in courses}
+    outcomes = LearningOutcome.unscoped.filter(course__in=list(rows)).order_by(
+        "course_id", "order", "pk"
+    )
+    answers = {
+        pk: [analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score) for r in found]
+        for pk, found in ratings.items()
+    }
+    for outcome in outcomes:
+        for measure in questions.MEASURES.values():
+            key = outcome_key(outcome.pk, measure)
+            evaluation = analysis.evaluate_outcome(answers[outcome.course_id], key)
+            rows[outcome.course_id].append(
+                OutcomeRow(outcome.pk, outcome.text, measure, evaluation)
+            )
+    return rows
 
 
 def response_counts(*, courses: list[Course]) -> dict[int, Counter[str]]:

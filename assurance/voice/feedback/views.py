@@ -3,19 +3,23 @@ links with their QR codes, and the business unit's duty inbox."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-import qrcode
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from assurance.core.forms import add_service_errors
+from assurance.core.open_links import (
+    OpenLinkFormView,
+    OpenLinkPage,
+    open_link_url,
+    qr_code_response,
+)
 from assurance.core.pagination import paginate
 from assurance.core.spreadsheets import XLSX, UploadProblem
 from assurance.partnerships.viewmixins import (
@@ -46,25 +50,28 @@ FACES = {
 
 def public_link(request: HttpRequest, link: FeedbackLink) -> str:
     """The open link's full address, as the QR code and the business unit's pages give it."""
-    return request.build_absolute_uri(reverse("say:feedback_form", args=[link.token]))
+    return open_link_url(request, "say:feedback_form", link.token)
 
 
 # --- the child's form (no sign-in) -------------------------------------------------------------
 
 
-class ChildPageMixin(View):
+class ChildPageMixin(OpenLinkPage[FeedbackLink]):
     """A page a child reaches by the open link: no sign-in, nothing of the service around it."""
 
-    request: HttpRequest
+    not_found = "No such form."
 
-    @cached_property
+    def find(self, token: str) -> FeedbackLink | None:
+        return selectors.open_link(token=token)
+
+    def is_open(self, record: FeedbackLink) -> bool:
+        return record.is_open
+
+    @property
     def link(self) -> FeedbackLink:
-        link = selectors.open_link(token=self.kwargs["token"])
-        if link is None:
-            raise Http404("No such form.")
-        return link
+        return self.record
 
-    def child_context(self) -> dict[str, Any]:
+    def page_context(self) -> dict[str, Any]:
         inbox = selectors.duty_inbox(partnership=self.link.partnership)
         return {
             "link": self.link,
@@ -73,20 +80,11 @@ class ChildPageMixin(View):
         }
 
 
-class ChildFormView(ChildPageMixin, FormView):
+class ChildFormView(ChildPageMixin, OpenLinkFormView[FeedbackLink]):
     template_name = "voice/feedback/child_form.html"
     form_class = ChildFeedbackForm
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        if not self.link.is_open:
-            context = {**self.child_context(), "page_title": "This form is closed"}
-            return self.response_class(
-                request=request,
-                template="voice/feedback/child_closed.html",
-                context=context,
-                status=410,
-            )
-        return super().dispatch(request, *args, **kwargs)
+    closed_template = "voice/feedback/child_closed.html"
+    closed_title = "This form is closed"
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "link": self.link}
@@ -97,7 +95,7 @@ class ChildFormView(ChildPageMixin, FormView):
         faces = []
         for choice in form["feeling"]:
             faces.append({"choice": choice, "face": FACES[Feeling(int(choice.data["value"]))]})
-        context.update(self.child_context(), faces=faces, page_title=self.link.title)
+        context.update(self.page_context(), faces=faces, page_title=self.link.title)
         return context
 
     def form_valid(self, form: Any) -> HttpResponse:
@@ -126,7 +124,7 @@ class ChildThanksView(ChildPageMixin, TemplateView):
     template_name = "voice/feedback/child_thanks.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return {**super().get_context_data(**kwargs), **self.child_context()}
+        return {**super().get_context_data(**kwargs), **self.page_context()}
 
 
 # --- what children said ------------------------------------------------------------------------
@@ -234,12 +232,9 @@ class LinkQRView(LinkMixin, View):
     """The QR code of an open link, as a PNG to print on a poster or a leaflet."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        image = qrcode.make(public_link(request, self.link), box_size=10, border=4)
-        buffer = io.BytesIO()
-        image.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type="image/png")
-        response["Content-Disposition"] = f'inline; filename="form-link-{self.link.pk}-qr.png"'
-        return response
+        return qr_code_response(
+            public_link(request, self.link), filename=f"form-link-{self.link.pk}-qr.png"
+        )
 
 
 class LinkCreateView(LinkMixin, FormPageView):

@@ -5,9 +5,11 @@ is refused (409) with nothing stored."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from assurance.annualreport.reports import services
 from assurance.annualreport.reports.models import AnnualReport, PartnerContribution, ReportStatus
@@ -83,3 +85,36 @@ def test_an_approved_report_still_shows_its_forms(
         text = client.get(northfield.url(f"annual-reports/{report.pk}/{page}")).content.decode()
         assert "This report has been published" not in text
         assert 'method="post"' in text, page
+
+
+def test_the_public_pages_draw_each_published_version_once_and_only_its_own_words(
+    northfield: Tenant, published: AnnualReport
+) -> None:
+    """The public page's blocks are drawn once and kept (a published report never changes,
+    ADR 032): read again, each version shows its own words, and a report published again (a
+    new publication) is drawn afresh."""
+    base = f"/annual-reports/{northfield.slug}/{published.business_year}/"
+    for _ in range(2):
+        full = Client().get(base).content.decode()
+        young = Client().get(base + "young-people/").content.decode()
+        assert "As approved." in full and "As approved." not in young
+        assert "Yes." in young
+    snapshot = dict(published.snapshot or {})
+    snapshot["sections"] = [
+        {**s, "narrative": "Published again."} if s["key"] == "voice" else s
+        for s in snapshot["sections"]
+    ]
+    AnnualReport.unscoped.filter(pk=published.pk).update(
+        snapshot=snapshot, published_at=timezone.now()
+    )
+    assert "Published again." in Client().get(base).content.decode()
+
+
+def test_a_public_page_reads_the_partnership_and_the_report_once(
+    northfield: Tenant, published: AnnualReport, django_assert_num_queries: Any
+) -> None:
+    """Whatever the report holds: the snapshot, the page's largest read, is read once."""
+    base = f"/annual-reports/{northfield.slug}/{published.business_year}/"
+    for url in (base, base + "young-people/"):
+        with django_assert_num_queries(2):
+            assert Client().get(url).status_code == 200

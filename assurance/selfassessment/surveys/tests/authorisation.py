@@ -2,10 +2,19 @@
 2024/25: its surveys' pages (the business unit and the scrutineer; starting and closing them, the
 business unit), the police's survey (also the police's lead; another agency's lead or a school's
 user finds it missing) and the practitioners' survey by its open link, which is public (no
-sign-in: everyone, anonymous included, gets the page; that link's survey has closed with the
-round's deadline, which the page says)."""
+sign-in: everyone, anonymous included, reaches it; that link's survey has closed with the
+round's deadline, so everyone gets its closed page, answered 410 Gone as every closed open link
+is, ADR 045)."""
 
-from assurance.core.tests.matrix import ALLOW, BU, LEADS, SCRUTINEER, SETTING_USERS, expect
+from assurance.core.tests.matrix import (
+    ALLOW,
+    BU,
+    GONE,
+    LEADS,
+    SCRUTINEER,
+    SETTING_USERS,
+    expect,
+)
 from assurance.selfassessment.rounds.models import Round
 from assurance.selfassessment.surveys.models import StaffSurvey
 
@@ -32,6 +41,9 @@ POLICE = {"police-lead"}
 OPEN_LINK = expect(
     northfield=ALLOW, southvale=ALLOW, anonymous=ALLOW, kwargs={"token": "sa_survey_token"}
 )
+CLOSED_LINK = expect(
+    northfield=GONE, southvale=GONE, anonymous=GONE, kwargs={"token": "sa_survey_token"}
+)
 SURVEY = {"pk": "sa_survey"}
 
 EXPECTED = {
@@ -49,6 +61,6 @@ EXPECTED = {
         hidden=(LEADS - POLICE) | SETTING_USERS,
         kwargs=SURVEY,
     ),
-    "staff_survey:form": OPEN_LINK,
+    "staff_survey:form": CLOSED_LINK,
     "staff_survey:thanks": OPEN_LINK,
 }

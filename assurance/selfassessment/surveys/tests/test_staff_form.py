@@ -132,6 +132,8 @@ def test_the_link_closes_with_the_deadline(surveys: dict[str, StaffSurvey], roun
         Client().get(form_url(surveys["Police"])),
         Client().post(form_url(surveys["Police"]), post_data()),
     ):
+        # Gone, to GET and POST alike (ADR 045): the link was right, it takes nothing now
+        assert response.status_code == 410
         assert "This survey is closed" in response.content.decode()
         assert 'type="radio"' not in response.content.decode()
     assert not StaffResponse.objects_for(round.partnership).exists()
@@ -143,8 +145,9 @@ def test_the_business_unit_closes_every_link(
     surveys: dict[str, StaffSurvey], round: Round, amira: Person
 ) -> None:
     assert services.surveys_close(actor=actor_for_person(amira), round=round) == 4
-    closed = Client().post(form_url(surveys["Board"]), post_data()).content.decode()
-    assert "This survey is closed" in closed
+    closed = Client().post(form_url(surveys["Board"]), post_data())
+    assert closed.status_code == 410
+    assert "This survey is closed" in closed.content.decode()
     assert not StaffResponse.objects_for(round.partnership).exists()
 
 

@@ -72,6 +72,10 @@ def test_a_closed_link_takes_no_answers(link: FeedbackLink) -> None:
     response = Client().post(form_url(link), {**ANSWER, "service": "police"})
     assert response.status_code == 410
     assert "This form is closed" in response.content.decode()
+    shown = Client().get(form_url(link))
+    assert shown.status_code == 410
+    assert "This form is closed" in shown.content.decode()
+    assert 'type="radio"' not in shown.content.decode()
     assert not Feedback.objects_for(link.partnership).exists()
 
 

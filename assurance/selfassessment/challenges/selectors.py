@@ -180,31 +180,36 @@ def standard_rows(
     return sections
 
 
-@dataclass(frozen=True)
-class ChallengeLine:
-    participant: Participant
-    challenge: Challenge | None
-
-
-def challenge_list(*, actor: Actor, awaiting_only: bool = False) -> list[ChallengeLine]:
-    """The submitted returns the actor may challenge (or read the challenge of), awaiting
-    challenge first, then by round and name: three queries."""
-    submitted = (
+def _submitted(actor: Actor) -> QuerySet[Participant]:
+    return (
         participants_for(actor=actor, permission="sa_challenge.view")
         .filter(status=ParticipantStatus.SUBMITTED, self_assessment_return__isnull=False)
         .select_related(
             "round", "round__framework", "setting", "agency", "self_assessment_return__challenge"
         )
     )
-    if awaiting_only:
-        submitted = submitted.filter(self_assessment_return__challenge__isnull=True)
-    lines = []
-    for participant in submitted.order_by("-round__year", "round_id", "pk"):
-        sa_return = participant.self_assessment_return
-        challenge = getattr(sa_return, "challenge", None) if sa_return else None
-        lines.append(ChallengeLine(participant, challenge))
-    lines.sort(key=lambda line: (line.challenge is not None, -line.participant.round.year))
-    return lines
+
+
+def awaiting_challenge(*, actor: Actor) -> QuerySet[Participant]:
+    """The submitted returns, in the actor's scope, of the rounds that have a panel and that the
+    panel has not challenged yet, oldest submission first (to paginate)."""
+    return (
+        _submitted(actor)
+        .filter(
+            round__challenge_panel__isnull=False,
+            self_assessment_return__challenge__isnull=True,
+        )
+        .order_by("submitted_at", "pk")
+    )
+
+
+def challenged(*, actor: Actor) -> QuerySet[Participant]:
+    """The challenged returns in the actor's scope, latest panel first."""
+    return (
+        _submitted(actor)
+        .filter(self_assessment_return__challenge__isnull=False)
+        .order_by("-self_assessment_return__challenge__met_on", "pk")
+    )
 
 
 def awaiting_count(*, actor: Actor) -> dict[int, int]:

@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from assurance.core.pagination import paginate
 from assurance.core.permissions import Scope
 from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 from assurance.selfassessment.challenges import selectors, services
@@ -43,12 +44,10 @@ class ChallengeListView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        lines = selectors.challenge_list(actor=self.actor)
         context.update(
+            paginate(self.request, selectors.awaiting_challenge(actor=self.actor)),
             page_title="Challenge of self-assessments",
-            awaiting=[line for line in lines if line.challenge is None],
-            challenged=[line for line in lines if line.challenge is not None],
-            outcome_colours=OUTCOME_COLOURS,
+            challenged=selectors.challenged(actor=self.actor),
             can_record=self.actor.can("sa_challenge.record"),
         )
         return context

@@ -314,3 +314,30 @@ def test_the_challenge_page_reads_in_constant_queries(
     with CaptureQueriesContext(connection) as many:
         assert client.get(_url(larkfield)).status_code == 200
     assert len(many) == len(one)
+
+
+def test_the_list_of_returns_awaiting_challenge_and_challenged(
+    larkfield: Participant, helen: Person, farah: Person, client_for: Clients
+) -> None:
+    url = "/p/northfield/self-assessment/challenges/"
+    client = client_for(helen)
+    page = client.get(url).content.decode()
+    assert "Awaiting challenge (1)" in page and "Larkfield Primary School" in page
+    assert "Challenged (0)" in page
+    client.post(_url(larkfield, "record/"), _post(larkfield, **{"4_1": ("Partly met", REASON)}))
+    page = client.get(url).content.decode()
+    assert "Awaiting challenge (0)" in page and "Challenged (1)" in page
+    assert "Confirmed with changes" in page
+    # an agency's lead who is not on the panel sees none of the school's
+    other = client_for(farah).get(url).content.decode()
+    assert "Larkfield Primary School" not in other
+
+
+def test_a_round_without_a_panel_awaits_nobody(
+    larkfield: Participant, amira: Person, client_for: Clients
+) -> None:
+    ChallengePanel.unscoped.all().delete()
+    page = client_for(amira).get("/p/northfield/self-assessment/challenges/").content.decode()
+    assert "Awaiting challenge (0)" in page
+    # the business unit may still challenge it from the return
+    assert client_for(amira).get(_url(larkfield, "record/")).status_code == 200

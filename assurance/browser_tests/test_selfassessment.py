@@ -133,7 +133,10 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     """Northfield Primary's lead continues the return she began (section 1 saved; last year's
     answers carried forward), confirms a carried answer and changes another, attaches a link,
     comes back to it, confirms the rest and prints it; the head checks and signs it off, which
-    locks it; the business unit unlocks it with a reason. Axe on every page; the return's pages
+    locks it; the panel challenges 2.2 (a missing reason is refused first) and raises an action,
+    which appears in the action log naming the challenge; the school reads the challenge and
+    another school's lead gets 404 on the return and the challenge; the business unit unlocks it
+    with a reason. Axe on every page; the return's pages
     fit a phone."""
     dsl = browse("selfassessment-return-lead")
     dsl.sign_in("school-dsl@northfield.example")
@@ -203,6 +206,71 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     head.assert_clean()
     dsl.goto(f"{return_url}sections/1/")
     assert dsl.page.url.endswith(return_url)
+
+    # The challenge panel (here the business unit) finds the return awaiting challenge, agrees a
+    # different rating for 2.2 with its reason, and raises an action into the action log
+    panel = browse("selfassessment-challenge")
+    panel.sign_in("business-unit@northfield.example")
+    panel.goto("/p/northfield/self-assessment/challenges/")
+    expect(panel.page.locator("#awaiting-returns")).to_contain_text("Northfield Primary School")
+    panel.check("challenge-list")
+    panel.goto(return_url)
+    panel.page.get_by_role("link", name="The challenge panel's review of this return").click()
+    challenge_url = panel.page.url.removeprefix(panel.base_url)
+    expect(panel.page.locator("main")).to_contain_text("This return awaits the panel's challenge")
+    panel.check("challenge-detail-awaiting")
+    panel.page.get_by_role("button", name="Challenge the return").click()
+    expect(panel.page.locator("main")).to_contain_text("Self-rating: Not met")
+    panel.check("challenge-record")
+    panel.page.get_by_label("Rating the panel agreed for 2.2").select_option(label="Partly met")
+    panel.page.get_by_role("radio", name=re.compile("^Confirmed with changes")).check()
+    panel.page.get_by_label("The panel's conclusion").fill(
+        "Training is under way for most staff: 2.2 is partly met rather than not met."
+    )
+    panel.page.get_by_role("button", name="Save the challenge").click()
+    expect(panel.page.locator(".govuk-error-summary")).to_contain_text(
+        "Give the panel's reason for rating 2.2"
+    )
+    panel.check("challenge-record-error")
+    panel.page.get_by_label("Why the panel rated 2.2 differently").fill(
+        "The training log shows two thirds of staff trained this term."
+    )
+    panel.page.get_by_role("button", name="Save the challenge").click()
+    expect(panel.page.locator("main")).to_contain_text("Confirmed with changes")
+    expect(panel.page.locator("[id='standard-2.2']")).to_contain_text("two thirds of staff trained")
+    panel.check("challenge-detail")
+    panel.page.get_by_role("link", name="Raise an action about 2.2").click()
+    panel.check("challenge-action-add")
+    panel.page.get_by_label("What the organisation will do").fill(
+        "train the remaining staff before the spring term"
+    )
+    panel.page.get_by_label("Due date").fill("2099-03-31")
+    panel.page.get_by_label("How success will be measured").fill(
+        "The training log shows every member of staff trained."
+    )
+    panel.page.get_by_role("button", name="Add it to the action log").click()
+    action_title = (
+        "Northfield Primary School, 2.2: train the remaining staff before the spring term"
+    )
+    expect(panel.page.locator(".govuk-notification-banner")).to_contain_text(action_title)
+    panel.page.get_by_role("link", name=action_title).click()
+    expect(panel.page.locator("#origin")).to_contain_text(
+        "The challenge of Northfield Primary School's self-assessment"
+    )
+    panel.check("challenge-action-in-the-log")
+    panel.goto("/p/northfield/actions/")
+    expect(panel.page.locator("main")).to_contain_text(action_title)
+    panel.assert_clean()
+
+    # The school reads its challenge; another school's lead finds neither its return nor the
+    # challenge
+    dsl.goto(challenge_url)
+    expect(dsl.page.locator("main")).to_contain_text("two thirds of staff trained")
+    dsl.check("challenge-detail-school")
+    other = browse("selfassessment-challenge-other-school")
+    other.sign_in("other-school-dsl@northfield.example")
+    other.goto(return_url, status=404)
+    other.goto(challenge_url, status=404)
 
     bu = browse("selfassessment-return-unit")
     bu.sign_in("business-unit@northfield.example")

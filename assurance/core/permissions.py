@@ -125,6 +125,19 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     "sa_return.edit": {LEAD: OWN, SETTING_USER: NAMED},
     "sa_return.sign_off": {LEAD: OWN, SETTING_USER: NAMED},
     "sa_return.unlock": _all(BU),
+    # The challenge of a submitted return: the panel is the business unit and the members of
+    # the group that oversees the round (its ``ChallengePanel``, such as the education group for
+    # schools' returns: NAMED = seated on that group). The scrutineer reads every challenge; the
+    # organisation reads its own once the panel has recorded it. Actions raised at a challenge
+    # go into the action log, which the business unit keeps (action.manage).
+    "sa_challenge.view": {
+        BU: ALL,
+        SCRUTINEER: ALL,
+        MEMBER: NAMED,
+        LEAD: OWN,
+        SETTING_USER: NAMED,
+    },
+    "sa_challenge.record": {BU: ALL, MEMBER: NAMED},
     # What staff say: an organisation's practitioners' survey, its link and its results
     "sa_survey.view": {BU: ALL, SCRUTINEER: ALL, LEAD: OWN, SETTING_USER: NAMED},
     "sa_survey.manage": _all(BU),

@@ -135,6 +135,36 @@ class FollowUp:
     actions: tuple[FollowUpAction, ...] = ()
 
 
+@dataclass(frozen=True)
+class ActionOrigin:
+    """Where an action of the action log was raised, when that is not a recommendation (the
+    challenge of a self-assessment return, say): shown on the action's page and its golden
+    thread, without the action log importing the capability that raised it."""
+
+    title: str
+    detail: str
+    href: str
+    when: Any = None  # a date
+
+
+ActionOriginProvider = Callable[[Any], list[ActionOrigin]]
+_ACTION_ORIGIN_PROVIDERS: list[ActionOriginProvider] = []
+
+
+def register_action_origins(provider: ActionOriginProvider) -> None:
+    """A capability that raises actions says how to find where one came from."""
+    if provider not in _ACTION_ORIGIN_PROVIDERS:
+        _ACTION_ORIGIN_PROVIDERS.append(provider)
+
+
+def action_origins_for(action: Any) -> list[ActionOrigin]:
+    """Where the action was raised (one query per provider)."""
+    origins: list[ActionOrigin] = []
+    for provider in _ACTION_ORIGIN_PROVIDERS:
+        origins.extend(provider(action))
+    return origins
+
+
 FollowUpProvider = Callable[[Any], list[FollowUp]]
 _FOLLOW_UP_PROVIDERS: list[FollowUpProvider] = []
 

@@ -2,6 +2,7 @@
 mounted once, in assurance/urls.py), and the practitioners' survey by open link (``public``,
 under /staff-survey/, no sign-in)."""
 
+from assurance.selfassessment.challenges import urls as challenges
 from assurance.selfassessment.dashboard import urls as dashboard
 from assurance.selfassessment.returns import urls as returns
 from assurance.selfassessment.rounds import urls as rounds
@@ -16,6 +17,7 @@ urlpatterns = [
     *returns.urlpatterns,
     *surveys.urlpatterns,
     *dashboard.urlpatterns,
+    *challenges.urlpatterns,
 ]
 
 public = ([*surveys.public_urlpatterns], "staff_survey")

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView, View
 
 from assurance.core.forms import limit_choices
 from assurance.core.pagination import paginate
-from assurance.core.registry import deliveries_of
+from assurance.core.registry import action_origins_for, deliveries_of
 from assurance.improvement.actions import selectors
 from assurance.improvement.actions import (
     selectors as action_selectors,
@@ -345,6 +345,7 @@ class ActionDetailView(PartnershipViewMixin, TemplateView):
             evidence=action_selectors.action_evidence(action=action),
             deliveries=deliveries_of(action),
             impact=next(iter(action_selectors.impact_assessments(action=action)), None),
+            origins=action_origins_for(action),
             can_update=self.actor.can("action.update")
             and (self.actor.can("action.manage") or action.owner_agency_id == self.actor.agency_id),
             page_title=action.title,

@@ -18,7 +18,7 @@ from typing import Any
 from django.db import models
 from django.urls import NoReverseMatch, reverse
 
-from assurance.core.registry import FollowUp, FollowUpAction
+from assurance.core.registry import FollowUp, FollowUpAction, action_origins_for
 from assurance.improvement.actions import selectors as action_selectors
 from assurance.improvement.actions.models import (
     Action,
@@ -203,6 +203,10 @@ def action_thread(*, actor: Actor, pk: Any) -> Thread:
         thread.decisions = [
             _decision_link(d, slug) for d in _decisions_for([recommendation.pk])[recommendation.pk]
         ]
+    thread.learning.extend(
+        Link(kind="origin", title=o.title, detail=o.detail, when=o.when, url=o.href)
+        for o in action_origins_for(action)
+    )
     thread.updates = list(action_selectors.action_updates(action=action))
     thread.evidence = list(action_selectors.action_evidence(action=action))
     thread.impact = action_selectors.impact_assessments(action=action)

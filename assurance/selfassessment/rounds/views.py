@@ -9,6 +9,7 @@ from typing import Any
 from django.views.generic import TemplateView
 
 from assurance.core.pagination import paginate
+from assurance.core.registry import todos_for
 from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
 from assurance.selfassessment.rounds import selectors, services
 from assurance.selfassessment.rounds.forms import RoundOpenForm
@@ -129,6 +130,9 @@ class SettingDetailView(PartnershipViewMixin, TemplateView):
             members=setting_selectors.member_list(actor=self.actor, setting=setting),
             can_manage=self.actor.can("setting.manage") and setting.is_open,
             participations=selectors.setting_participations(actor=self.actor, setting=setting),
+            # their home page's to-do list (the returns to fill in or sign off): a school's
+            # users land here, not on the partnership's home page (ADR 027)
+            todos=todos_for(self.actor) if self.actor.can("setting.own") else [],
             breadcrumbs=[
                 {
                     "text": "Schools and colleges",

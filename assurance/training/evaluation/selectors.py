@@ -85,25 +85,36 @@ def course_ratings(*, course: Course, period: Period = None) -> list[Rating]:
     """Every rating of a learning outcome given by (or, at the manager's stage, about) an
     attendee of the course, in one query. Those who answered before the course but did not
     attend are left out: they are not the people the course can have changed."""
+    return courses_ratings(courses=[course], period=period).get(course.pk, [])
+
+
+def courses_ratings(*, courses: list[Course], period: Period = None) -> dict[int, list[Rating]]:
+    """Course id → every rating of its attendees (as ``course_ratings``), for several courses
+    in one query (a priority's scorecard lists each course linked to it)."""
+    attendees = Booking.unscoped.filter(session__course__in=courses, attended=True)
+    if period is not None:
+        attendees = attendees.filter(
+            session__starts_at__gte=period[0], session__starts_at__lt=period[1]
+        )
     rows = (
         _of_period(
             EngineAnswer.objects.filter(
-                assessment__training_response__course=course,
-                assessment__training_response__respondent_id__in=_attendees(course, period).values(
-                    "respondent_id"
-                ),
+                assessment__training_response__course__in=courses,
+                assessment__training_response__respondent_id__in=attendees.values("respondent_id"),
                 option__isnull=False,
                 item__section__code__startswith="O",
             ),
             period,
         )
         .order_by(
+            "assessment__training_response__course_id",
             "assessment__training_response__respondent_id",
             "assessment__training_response__stage",
             "item__section__code",
             "item__code",
         )
         .values_list(
+            "assessment__training_response__course_id",
             "assessment__training_response__respondent_id",
             "assessment__training_response__stage",
             "item__section__code",
@@ -111,12 +122,13 @@ def course_ratings(*, course: Course, period: Period = None) -> list[Rating]:
             "option__order",
         )
     )
-    ratings = []
-    for respondent, stage, section, item, score in rows:
+    ratings: dict[int, list[Rating]] = {}
+    for course_id, respondent, stage, section, item, score in rows:
         outcome = questions.outcome_of(section)
         if outcome is None or item not in questions.MEASURES:
             continue
-        ratings.append(Rating(respondent, stage, outcome, questions.MEASURES[item], score))
+        rating = Rating(respondent, stage, outcome, questions.MEASURES[item], score)
+        ratings.setdefault(course_id, []).append(rating)
     return ratings
 
 
@@ -250,3 +262,56 @@ def course_three_month_change(*, course: Course) -> analysis.PairedChange:
         for r in course_ratings(course=course)
     ]
     return analysis.course_change(answers, analysis.Comparison.BEFORE_THREE_MONTHS)
+
+
+@dataclass(frozen=True)
+class OutcomeChange:
+    """One learning outcome and measure's change before → three months after."""
+
+    outcome: str
+    measure: str
+    change: analysis.PairedChange
+
+
+@dataclass(frozen=True)
+class CourseChanges:
+    """A course's three-month change per outcome and measure, as a priority's scorecard shows
+    it."""
+
+    course: Course
+    rows: list[OutcomeChange]
+
+
+def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChanges]:
+    """The courses linked to ``priority`` that the actor may see evaluated, each with its
+    change before → three months after per learning outcome and measure, in three queries
+    whatever the number of courses (courses, outcomes, ratings)."""
+    if not actor.can("evaluation.view"):
+        return []
+    courses = list(
+        scoped(actor, Course.unscoped.filter(priorities=priority), "evaluation.view")
+        .select_related("partnership")
+        .order_by("title", "pk")
+    )
+    if not courses:
+        return []
+    outcomes: dict[int, list[LearningOutcome]] = {}
+    for outcome in LearningOutcome.unscoped.filter(course__in=courses).order_by(
+        "course_id", "order", "pk"
+    ):
+        outcomes.setdefault(outcome.course_id, []).append(outcome)
+    ratings = courses_ratings(courses=courses)
+    comparison = analysis.Comparison.BEFORE_THREE_MONTHS
+    found = []
+    for course in courses:
+        answers = [
+            analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score)
+            for r in ratings.get(course.pk, [])
+        ]
+        rows = []
+        for outcome in outcomes.get(course.pk, []):
+            for measure in questions.MEASURES.values():
+                evaluation = analysis.evaluate_outcome(answers, outcome_key(outcome.pk, measure))
+                rows.append(OutcomeChange(outcome.text, measure, evaluation.changes[comparison]))
+        found.append(CourseChanges(course, rows))
+    return found

@@ -120,6 +120,7 @@ def build_training(
                         .select_related("section")
                         .prefetch_related("scale__options")
                     ):
+                        assert item.scale is not None  # filtered: every item here is rated
                         options = {o.order: o.pk for o in item.scale.options.all()}
                         outcome = questions.outcome_of(item.section.code) or 0
                         items.append((item.pk, outcome, options))
@@ -178,8 +179,8 @@ def build_training(
                 Assessment(partnership=p, framework_id=framework_id)
                 for _b, _s, _at, framework_id, _chosen in planned
             )
-            answers = []
-            responses = []
+            answers: list[Answer] = []
+            responses: list[Response] = []
             for assessment, (booking, stage, at, _f, chosen) in zip(
                 assessments, planned, strict=True
             ):

@@ -197,23 +197,27 @@ def _practice_changes(course: Course, period: Period) -> list[str]:
     )
 
 
+def _answers_by_key(ratings: list[Rating]) -> dict[str, list[analysis.Answer]]:
+    """The ratings as the analysis' answers, grouped by outcome and measure once (rather than
+    each outcome-measure walking every rating)."""
+    grouped: dict[str, list[analysis.Answer]] = {}
+    for r in ratings:
+        answer = analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score)
+        grouped.setdefault(answer.outcome, []).append(answer)
+    return grouped
+
+
 def course_evaluation(*, course: Course, now: datetime, period: Period = None) -> CourseEvaluation:
     """Every figure of a course's evaluation (of its sessions starting in ``period``, or all):
     response rates per stage, and per learning outcome and measure (knowledge, confidence) the
     paired changes and the manager's agreement."""
-    ratings = course_ratings(course=course, period=period)
-    answers = [
-        analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score) for r in ratings
-    ]
+    by_key = _answers_by_key(course_ratings(course=course, period=period))
     rows = []
     for outcome in LearningOutcome.unscoped.filter(course=course).order_by("order", "pk"):
         for measure in questions.MEASURES.values():
             key = outcome_key(outcome.pk, measure)
-            rows.append(
-                OutcomeRow(
-                    outcome.pk, outcome.text, measure, analysis.evaluate_outcome(answers, key)
-                )
-            )
+            evaluation = analysis.evaluate_outcome(by_key.get(key, []), key)
+            rows.append(OutcomeRow(outcome.pk, outcome.text, measure, evaluation))
     rates, attendees = _rates(course, now, period)
     return CourseEvaluation(course, rates, rows, _practice_changes(course, period), attendees)
 
@@ -304,14 +308,12 @@ def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChange
     comparison = analysis.Comparison.BEFORE_THREE_MONTHS
     found = []
     for course in courses:
-        answers = [
-            analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score)
-            for r in ratings.get(course.pk, [])
-        ]
+        by_key = _answers_by_key(ratings.get(course.pk, []))
         rows = []
         for outcome in outcomes.get(course.pk, []):
             for measure in questions.MEASURES.values():
-                evaluation = analysis.evaluate_outcome(answers, outcome_key(outcome.pk, measure))
+                key = outcome_key(outcome.pk, measure)
+                evaluation = analysis.evaluate_outcome(by_key.get(key, []), key)
                 rows.append(OutcomeChange(outcome.text, measure, evaluation.changes[comparison]))
         found.append(CourseChanges(course, rows))
     return found

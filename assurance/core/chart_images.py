@@ -15,10 +15,18 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from assurance.core.charts import BAR_HEIGHT, LABEL_WIDTH, ProportionChart
+from assurance.core.charts import (
+    BAR_HEIGHT,
+    CHANGE_DOT_RADIUS,
+    LABEL_WIDTH,
+    ChangeChart,
+    ProportionChart,
+)
 
-# The SVG template's colours and sizes (charts/_proportion_chart.html).
+# The SVG templates' colours and sizes (charts/_proportion_chart.html, _change_chart.html).
 BAR = "#5694ca"
+DOT = "#1d70b8"
+ZERO_LINE = "#505a5f"
 TOTAL_BAR = "#1d70b8"
 TEXT = "#0b0c0c"
 FONT_SIZE = 13
@@ -76,6 +84,44 @@ def proportion_chart_png(chart: ProportionChart, *, scale: int = SCALE) -> bytes
     for tick in chart.ticks:
         anchor = ANCHORS.get(tick.anchor, "ms")
         draw.text((float(tick.at) * scale, axis_y), tick.label, font=font, fill=TEXT, anchor=anchor)
+    return _png(image)
+
+
+def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.quantize(colors=COLOURS, method=Image.Quantize.FASTOCTREE).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def change_chart_png(chart: ChangeChart, *, scale: int = SCALE) -> bytes:
+    """A change chart drawn as its SVG draws it (the line at 0 solid rather than dashed),
+    ``scale`` pixels per unit, as PNG bytes."""
+    image = Image.new("RGB", (chart.width * scale, chart.height * scale), "white")
+    draw = ImageDraw.Draw(image)
+    font = _font(FONT_SIZE * scale)
+    zero = float(chart.zero_x) * scale
+    draw.line(
+        (zero, float(chart.plot_top) * scale, zero, float(chart.plot_bottom) * scale),
+        fill=ZERO_LINE,
+        width=scale,
+    )
+    label_x, text_x = float(chart.label_x) * scale, float(chart.text_x) * scale
+    radius = CHANGE_DOT_RADIUS * scale
+    for row in chart.rows:
+        y = float(row.y) * scale
+        if row.low_x is not None and row.high_x is not None:
+            draw.line(
+                (float(row.low_x) * scale, y, float(row.high_x) * scale, y),
+                fill=TEXT,
+                width=INTERVAL_WIDTH * scale,
+            )
+        if row.x is not None:
+            x = float(row.x) * scale
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=DOT)
+        baseline = float(row.baseline) * scale
+        draw.text((label_x, baseline), row.label, font=font, fill=TEXT, anchor="rs")
+        draw.text((text_x, baseline), row.text, font=font, fill=TEXT, anchor="ls")
+    axis_y = float(chart.axis_y) * scale
+    for tick in chart.ticks:
+        draw.text((float(tick.at) * scale, axis_y), tick.label, font=font, fill=TEXT, anchor="ms")
+    return _png(image)

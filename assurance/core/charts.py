@@ -9,6 +9,9 @@ figures beside it.
 * :func:`proportion_chart`: horizontal bars of proportions (0–1) with their 95% intervals, one
   row per label (the audit findings by agency and overall), drawn by
   ``charts/_proportion_chart.html``.
+* :func:`change_chart`: a dot per row at a mean change with its 95% interval as a line, on a
+  signed scale with the line of no change at 0 (training's change in the same practitioners),
+  the figures printed right of each row; drawn by ``charts/_change_chart.html``.
 * :class:`Plot` and :class:`Axes`: the plotting area and the axes of the line charts (the XmR
   chart, the benchmark chart, sparklines); the axes are drawn by ``charts/_axes.html``.
 
@@ -310,4 +313,140 @@ def proportion_chart(shares: Sequence[Share], *, description: str) -> Proportion
         texts=tuple([_text(row) for row in rows]),
         axis_y=f"{len(rows) * ROW_HEIGHT + AXIS_GAP:.1f}",
         ticks=AXIS,
+    )
+
+
+# --- changes with their intervals, either side of no change ---------------------------------------
+
+CHANGE_PLOT_WIDTH = 300  # px from the lowest to the highest tick
+CHANGE_TEXT_WIDTH = 220  # right of the plot: "+2.2 (+0.8 to +3.6), 12 pairs"
+CHANGE_DOT_RADIUS = 5
+CHANGE_TICKS = 4  # intervals of the axis at most
+NO_PAIRS = "No pairs"
+
+
+class Change(NamedTuple):
+    """One row of a change chart: a mean change with its 95% interval (None when there is
+    none), and the figures to print beside it ("+2.2 (+0.8 to +3.6)")."""
+
+    label: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    text: str = ""
+
+
+class ChangeChartRow(NamedTuple):
+    """One row as laid out, positions formatted: ``x`` the dot's centre (None: no change, and
+    ``text`` says so), ``low_x``/``high_x`` the interval's ends (None: no interval)."""
+
+    label: str
+    text: str
+    y: str  # of the dot and the interval line
+    baseline: str  # of the label and the text
+    x: str | None
+    low_x: str | None
+    high_x: str | None
+
+
+@dataclass(frozen=True)
+class ChangeChart:
+    """Changes either side of no change: per row a dot at the mean change and a line across its
+    95% interval; a vertical line at 0; the axis' ticks below, signed. ``limit`` bounds the
+    scale (a rating from 1 to 10 changes by 9 at most), so an interval wider than it is cut at
+    the chart's edge."""
+
+    description: str
+    width: int
+    height: int
+    rows: tuple[ChangeChartRow, ...]
+    intervals: str  # path of the interval lines
+    zero_x: str
+    plot_top: str
+    plot_bottom: str
+    label_x: str
+    text_x: str
+    axis_y: str
+    ticks: tuple[Tick, ...]
+    low: float
+    high: float
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+
+def signed_label(value: float, step: float) -> str:
+    """A tick of a change: "+2", "0", "−2" (a true minus sign)."""
+    text = tick_label(abs(value), step)
+    if abs(value) < 1e-9:
+        return "0"
+    return ("+" if value > 0 else "\u2212") + text
+
+
+def change_chart(changes: Sequence[Change], *, description: str, limit: float = 9.0) -> ChangeChart:
+    """The geometry of a change chart: the scale runs from round ticks either side of every
+    change, interval and 0, at most ``limit`` either side."""
+    ends = [0.0]
+    for change in changes:
+        ends.extend(v for v in (change.value, change.low, change.high) if v is not None)
+    low, high = max(min(ends), -limit), min(max(ends), limit)
+    if high - low < 1:
+        low, high = low - 0.5, high + 0.5
+    low, high = nice_bounds(low, high, CHANGE_TICKS)
+    step = nice_step(low, high, CHANGE_TICKS)
+
+    def x(value: float) -> float:
+        value = min(max(value, low), high)
+        return round(LABEL_WIDTH + CHANGE_PLOT_WIDTH * (value - low) / (high - low), 1)
+
+    rows = []
+    intervals = []
+    for index, change in enumerate(changes):
+        top = TOP + index * ROW_HEIGHT
+        middle = top + BAR_HEIGHT // 2
+        if change.value is None:
+            dot = low_x = high_x = None
+            text = change.text or NO_PAIRS
+        else:
+            dot = f"{x(change.value):.1f}"
+            text = change.text
+            if change.low is not None and change.high is not None:
+                low_x, high_x = f"{x(change.low):.1f}", f"{x(change.high):.1f}"
+                intervals.append(f"M{low_x} {middle}H{high_x}")
+            else:
+                low_x = high_x = None
+        rows.append(
+            ChangeChartRow(
+                short_label(change.label),
+                text,
+                f"{middle}",
+                f"{top + TEXT_BASELINE}",
+                dot,
+                low_x,
+                high_x,
+            )
+        )
+    bottom = TOP + len(rows) * ROW_HEIGHT
+    first = ceil(low / step - 1e-9)
+    last = floor(high / step + 1e-9)
+    ticks = tuple(
+        Tick(f"{x(k * step):.1f}", signed_label(round(k * step, 10), step))
+        for k in range(first, last + 1)
+    )
+    return ChangeChart(
+        description=description,
+        width=LABEL_WIDTH + CHANGE_PLOT_WIDTH + VALUE_GAP + CHANGE_TEXT_WIDTH,
+        height=bottom + BOTTOM,
+        rows=tuple(rows),
+        intervals=" ".join(intervals),
+        zero_x=f"{x(0.0):.1f}",
+        plot_top="0",
+        plot_bottom=f"{bottom}",
+        label_x=f"{LABEL_WIDTH - LABEL_GAP:.1f}",
+        text_x=f"{LABEL_WIDTH + CHANGE_PLOT_WIDTH + VALUE_GAP:.1f}",
+        axis_y=f"{bottom + AXIS_GAP - 4:.1f}",
+        ticks=ticks,
+        low=low,
+        high=high,
     )

@@ -24,8 +24,8 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from assurance.core.chart_images import proportion_chart_png
-from assurance.core.charts import ProportionChart
+from assurance.core.chart_images import change_chart_png, proportion_chart_png
+from assurance.core.charts import ChangeChart, ProportionChart
 
 PDF_CONTENT_TYPE = "application/pdf"
 FIGURE_SPACE = "\u2007"
@@ -42,12 +42,13 @@ class Table:
 
 @dataclass
 class Block:
-    kind: str  # "heading", "paragraph", "bullets", "table", "chart", "quote"
+    kind: str  # "heading", "paragraph", "bullets", "table", "chart", "change_chart", "quote"
     text: str = ""
     level: int = 2
     items: list[str] = field(default_factory=list)
     table: Table | None = None
     chart: ProportionChart | None = None
+    change_chart: ChangeChart | None = None
     in_pdf: bool = True  # False: on the page and in Word, not in the PDF
     only_pdf: bool = False  # True: in the PDF alone
     figures: list[str] = field(default_factory=list)  # a chart's figures by row, for the PDF
@@ -122,6 +123,10 @@ class Report:
         the percentages."""
         self.blocks.append(Block("chart", chart=chart, figures=figures or []))
 
+    def changes(self, chart: ChangeChart) -> None:
+        """A change chart (each row's figures are printed beside it, in every format)."""
+        self.blocks.append(Block("change_chart", change_chart=chart))
+
 
 def render_pdf(report: Report, *, base_url: str = "") -> bytes:
     from weasyprint import HTML
@@ -159,6 +164,10 @@ def render_docx(report: Report) -> bytes:
             document.add_picture(io.BytesIO(proportion_chart_png(block.chart)), width=Mm(150))
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
             _describe_picture(document, block.chart.description)
+        elif block.kind == "change_chart" and block.change_chart is not None:
+            document.add_picture(io.BytesIO(change_chart_png(block.change_chart)), width=Mm(150))
+            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
+            _describe_picture(document, block.change_chart.description)
         elif block.kind == "table" and block.table is not None:
             table = block.table
             document.add_paragraph(table.caption, style="Caption")

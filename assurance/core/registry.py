@@ -419,3 +419,48 @@ def deliveries_of(action: Any) -> list[Delivery]:
     for measure in _IMPACT_MEASURES.values():
         found.extend(measure.deliveries(action))
     return found
+
+
+@dataclass(frozen=True)
+class ChangeFigure:
+    """One measured change in the same people, as text to show: its label (a learning outcome
+    and measure), the number of pairs, the mean change and its 95% interval, a one-line reading
+    and, under the small-sample threshold, the caution."""
+
+    label: str
+    n_pairs: int
+    change: str  # "+2.1"
+    interval: str  # "+1.4 to +2.8" ("–" when there is none)
+    verdict: str  # "Clear gain", "No clear change"…
+    caution: str = ""  # empty when there are enough pairs
+
+
+@dataclass(frozen=True)
+class PriorityEvidence:
+    """What a capability measured for a priority, shown on its scorecard beside its indicators:
+    a course linked to the priority with its three-month change in the practitioners trained.
+    ``href`` is where the figures come from (the course's evaluation)."""
+
+    kind: str  # "Training course"
+    title: str
+    href: str
+    heading: str  # what the figures are
+    figures: tuple[ChangeFigure, ...]
+
+
+PriorityEvidenceProvider = Callable[[Any, Any], list[PriorityEvidence]]
+_PRIORITY_EVIDENCE_PROVIDERS: list[PriorityEvidenceProvider] = []
+
+
+def register_priority_evidence(provider: PriorityEvidenceProvider) -> None:
+    """``provider(actor, priority)``: a capability's measured evidence for a priority, only what
+    the actor may see (the data set's scorecard shows it without importing the capability)."""
+    if provider not in _PRIORITY_EVIDENCE_PROVIDERS:
+        _PRIORITY_EVIDENCE_PROVIDERS.append(provider)
+
+
+def priority_evidence_for(actor: Any, priority: Any) -> list[PriorityEvidence]:
+    found: list[PriorityEvidence] = []
+    for provider in _PRIORITY_EVIDENCE_PROVIDERS:
+        found.extend(provider(actor, priority))
+    return found

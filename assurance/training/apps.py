@@ -15,12 +15,13 @@ class TrainingConfig(AppConfig):
             register_demo,
             register_impact_measure,
             register_nav,
+            register_priority_evidence,
             register_status_colours,
         )
         from assurance.training.bookings import selectors as bookings
         from assurance.training.bookings.models import BOOKING_STATUS_COLOURS
         from assurance.training.demo import load_demo_training
-        from assurance.training.evaluation import impact
+        from assurance.training.evaluation import impact, scorecard
 
         register_nav(NavItem("Training", "training:course_list", "training.view", 48, "training"))
         register_status_colours("booking", BOOKING_STATUS_COLOURS)
@@ -35,3 +36,5 @@ class TrainingConfig(AppConfig):
         register_impact_measure(
             ImpactMeasure(impact.MEASURE_KIND, impact.action_impact, impact.action_deliveries)
         )
+        # a priority's scorecard shows each course linked to it with its three-month change
+        register_priority_evidence(scorecard.priority_evidence)

@@ -15,6 +15,8 @@ from simple_history.utils import bulk_create_with_history
 
 from assurance.dataset.collection.models import CollectionRound
 from assurance.dataset.collection.sources import system_values_refresh
+from assurance.improvement.actions import services as action_services
+from assurance.improvement.actions.models import Action, DeliveryType, MeasureKind
 from assurance.partnerships.access import Actor, actor_for_person
 from assurance.partnerships.models import Partnership, Person, Priority
 from assurance.partnerships.selectors import working_agencies
@@ -38,6 +40,7 @@ COURSES: list[dict[str, Any]] = [
             "Escalate when a multi-agency plan is not improving a child's life",
         ],
         "priority": "neglect",
+        "delivers": True,  # the action of the log it delivers (DELIVERED_ACTION)
     },
     {
         "title": "Child exploitation: criminal and sexual",
@@ -207,8 +210,60 @@ def load_demo_training(command: Any = None) -> None:
 
 
 def _bu(partnership: Partnership) -> Actor:
-    person = Person.objects_for(partnership).get(email__startswith="business-unit@")
+    return _person(partnership, "business-unit")
+
+
+def _person(partnership: Partnership, login: str) -> Actor:
+    person = Person.objects_for(partnership).get(email__startswith=f"{login}@")
     return actor_for_person(person)
+
+
+# The action of Northfield's log that the neglect course delivers: measured by the change in the
+# practitioners trained, it takes the course's three-month change as its impact once complete.
+DELIVERED_ACTION = (
+    "Train practitioners in every agency to recognise neglect early and use the Graded Care "
+    "Profile 2"
+)
+DELIVERED_MEASURE = (
+    "Practitioners' own ratings of their knowledge and confidence against the course's learning "
+    "outcomes rise from before the course to three months after, in the same people."
+)
+
+
+def _delivered_action(partnership: Partnership, bu: Actor) -> Action | None:
+    """The action the neglect course delivers, planned by the business unit for the council's
+    lead (none when the demo has no council lead)."""
+    if not Person.objects_for(partnership).filter(email__startswith="la-lead@").exists():
+        return None
+    lead = _person(partnership, "la-lead")
+    if lead.person.agency is None:
+        return None
+    return action_services.action_create(
+        actor=bu,
+        title=DELIVERED_ACTION,
+        owner_agency=lead.person.agency,
+        owner=lead.person,
+        due_date=timezone.localdate() - timedelta(days=14),
+        measure_kind=MeasureKind.TRAINING,
+        measure=DELIVERED_MEASURE,
+        delivery_type=DeliveryType.TRAINING,
+    )
+
+
+def _complete_delivered_action(partnership: Partnership, action: Action, course: Course) -> None:
+    """The council's lead attaches the course as evidence and completes the action: the platform
+    measures its impact from the course's evaluation (nothing about the result is written
+    here)."""
+    lead = _person(partnership, "la-lead")
+    action_services.evidence_add(
+        actor=lead,
+        action=action,
+        description="The course, its sessions over the year and their attendance registers",
+        link=f"/p/{partnership.slug}/training/courses/{course.pk}/",
+    )
+    action_services.action_complete(
+        actor=lead, action=action, completed_on=timezone.localdate() - timedelta(days=14)
+    )
 
 
 def _load(partnership: Partnership) -> None:
@@ -227,6 +282,7 @@ def _load(partnership: Partnership) -> None:
         for name, short, specialisms in TRAINERS
     ]
     priorities = list(Priority.objects_for(partnership))
+    action = _delivered_action(partnership, bu)
     courses = []
     for spec in COURSES:
         linked = [p for p in priorities if spec["priority"] and spec["priority"] in p.title.lower()]
@@ -239,6 +295,7 @@ def _load(partnership: Partnership) -> None:
                 level=spec["level"],
                 outcomes=spec["outcomes"],
                 priorities=linked,
+                actions=[action] if action is not None and spec.get("delivers") else [],
             )
         )
     zone = timezone.get_current_timezone()
@@ -305,6 +362,11 @@ def _load(partnership: Partnership) -> None:
             )
     bulk_create_with_history(bookings, Booking, batch_size=500, default_user=bu.user)
     load_demo_evaluation(partnership=partnership, now=now, user=bu.user, seed=2026)
+    if action is not None:
+        delivering = next(
+            c for c, spec in zip(courses, COURSES, strict=True) if spec.get("delivers")
+        )
+        _complete_delivered_action(partnership, action, delivering)
     # the registers fill the data set's multi-agency training indicator of each quarter held
     for round in CollectionRound.objects_for(partnership):
         system_values_refresh(round=round, person=bu.person, reason="Registers of the demo")

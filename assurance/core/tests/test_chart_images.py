@@ -85,3 +85,24 @@ def test_labels_values_and_the_axis_are_written(image: Image.Image) -> None:
     axis = float(CHART.axis_y)
     assert has_text(LABEL_WIDTH - 10, axis - 12, LABEL_WIDTH + 10, axis + 2)  # "0%"
     assert not has_text(0, CHART.height - 2, CHART.width, CHART.height)  # nothing below it
+
+
+def test_a_change_chart_picture_has_its_dots_interval_lines_and_line_of_no_change() -> None:
+    from assurance.core.chart_images import DOT, ZERO_LINE, change_chart_png
+    from assurance.core.charts import Change, change_chart
+
+    chart = change_chart(
+        [Change("Spot it", 2.2, 0.84, 3.56, "+2.2"), Change("Act on it", None)],
+        description="Change",
+    )
+    picture = Image.open(io.BytesIO(change_chart_png(chart))).convert("RGB")
+    assert picture.size == (chart.width * SCALE, chart.height * SCALE)
+    row = chart.rows[0]
+    y = float(row.y) * SCALE
+    assert _near(picture.getpixel((float(row.x) * SCALE, y)), DOT)
+    # the interval line, away from the dot, and the dashed SVG line of no change drawn solid
+    assert _near(picture.getpixel((float(row.low_x) * SCALE + 4, y)), TEXT)
+    assert _near(picture.getpixel((float(chart.zero_x) * SCALE, 30 * SCALE)), ZERO_LINE)
+    # the second row has nothing drawn in the plot
+    second_y = float(chart.rows[1].y) * SCALE
+    assert _near(picture.getpixel((float(chart.zero_x) * SCALE + 20, second_y)), "#ffffff")

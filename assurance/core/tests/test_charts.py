@@ -171,3 +171,53 @@ def test_value_axes_tick_at_round_numbers(low, high, step, bounds, labels) -> No
     assert nice_bounds(low, high) == pytest.approx(bounds)
     plot = Plot(width=640, height=260, count=2, low=low, high=high)
     assert [t.label for t in plot.y_ticks()] == labels
+
+
+# --- the change chart: dots with intervals either side of no change ----------------------------
+
+
+def test_a_change_chart_is_laid_out_on_round_ticks_either_side_of_zero() -> None:
+    from assurance.core.charts import NO_PAIRS, Change, change_chart
+
+    chart = change_chart(
+        [
+            Change("Spot it", 2.2, 0.84, 3.56, "+2.2 (+0.8 to +3.6), 5 pairs"),
+            Change("Act on it", -1.0, -3.0, 1.0, "-1.0"),
+            Change("Record it", None),
+        ],
+        description="Change",
+    )
+    # ends −3 … 3.56 with 0: at most 4 steps of 2 → −4 to +4; x = 200 + 300 × (v + 4) / 8
+    assert (chart.low, chart.high) == (-4, 4)
+    assert [(t.at, t.label) for t in chart.ticks] == [
+        ("200.0", "\u22124"),
+        ("275.0", "\u22122"),
+        ("350.0", "0"),
+        ("425.0", "+2"),
+        ("500.0", "+4"),
+    ]
+    assert chart.zero_x == "350.0"
+    first, second, third = chart.rows
+    assert (first.x, first.low_x, first.high_x) == ("432.5", "381.5", "483.5")
+    assert (first.y, first.baseline, first.text) == ("13", "19", "+2.2 (+0.8 to +3.6), 5 pairs")
+    assert (second.x, second.low_x, second.high_x) == ("312.5", "237.5", "387.5")
+    assert (third.x, third.low_x, third.text) == (None, None, NO_PAIRS)
+    assert chart.intervals == "M381.5 13H483.5 M237.5 41H387.5"
+    assert chart.plot_bottom == "88" and chart.axis_y == "104.0"  # 4 + 3 rows × 28; + 20 − 4
+
+
+def test_a_change_chart_cuts_an_interval_wider_than_the_scale_at_its_edge() -> None:
+    from assurance.core.charts import Change, change_chart
+
+    # one pair of two would give a t interval far beyond ±9: the scale stops at ±9 (→ ±10)
+    chart = change_chart([Change("Spot it", 1.0, -20.0, 22.0)], description="Change")
+    assert (chart.low, chart.high) == (-10, 10)
+    [row] = chart.rows
+    assert (row.low_x, row.x, row.high_x) == ("200.0", "365.0", "500.0")
+
+
+def test_a_change_chart_of_no_change_still_has_a_scale() -> None:
+    from assurance.core.charts import Change, change_chart
+
+    chart = change_chart([Change("Spot it", 0.0, 0.0, 0.0)], description="Change")
+    assert chart.low < 0 < chart.high and chart.zero_x == chart.rows[0].x

@@ -20,6 +20,7 @@ from assurance.core.business_year import (
     current_business_year,
 )
 from assurance.core.documents import Report
+from assurance.core.registry import priority_evidence_for
 from assurance.dataset.benchmarks import selectors
 from assurance.dataset.benchmarks.comparisons import own_area_name
 from assurance.dataset.catalogue import selectors as catalogue_selectors
@@ -103,6 +104,9 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
             rows=rows,
             rows_key=display.digest(rows, partnership_id=self.partnership.pk),
             cards=in_detail,
+            # what other capabilities measured for the priority (training: each linked course's
+            # change in its practitioners), through the registry
+            evidence=priority_evidence_for(self.actor, priority),
             key=SPC_KEY,
             la_name=la_name,
             page_title=f"Scorecard: {priority.title}" + (" in detail" if in_detail else ""),

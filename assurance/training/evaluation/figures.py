@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assurance.core.charts import Change, ChangeChart, change_chart
 from assurance.core.stats import Proportion, percent
 from assurance.training.evaluation.analysis import Comparison, PairedChange
 
@@ -106,3 +108,48 @@ def impact_of(course_title: str, change: PairedChange) -> tuple[str, str]:
     if change.caution:
         sentence += " " + change.caution_text
     return outcome, sentence
+
+
+def change_text(change: PairedChange) -> str:
+    """A change's figures beside its dot: "+2.2 (+0.8 to +3.6), 5 pairs"."""
+    if change.mean_change is None:
+        return "No pairs" if change.n_pairs == 0 else f"{change.n_pairs} pairs, no change"
+    pairs = f"{change.n_pairs} pair{'' if change.n_pairs == 1 else 's'}"
+    if change.ci_low is None or change.ci_high is None:
+        return f"{signed(change.mean_change)}, {pairs}"
+    return f"{signed(change.mean_change)} ({interval_text(change)}), {pairs}"
+
+
+def outcome_numbers(outcomes: Sequence[str]) -> dict[str, int]:
+    """Each outcome's number (1, 2…) in the order given, for the chart's short labels."""
+    numbers: dict[str, int] = {}
+    for outcome in outcomes:
+        numbers.setdefault(outcome, len(numbers) + 1)
+    return numbers
+
+
+def three_month_chart(
+    rows: Sequence[tuple[str, str, PairedChange]], *, course_title: str
+) -> ChangeChart:
+    """The change before → three months after per outcome and measure, as a chart: a dot at the
+    mean change, a line across its 95% interval, 0 marked, the figures beside each row. Rows
+    are labelled "Outcome 1: knowledge" (an outcome's words are too long to fit; the tables
+    beside the chart number the outcomes the same way)."""
+    numbers = outcome_numbers([outcome for outcome, _measure, _change in rows])
+    return change_chart(
+        [
+            Change(
+                f"Outcome {numbers[outcome]}: {measure}",
+                change.mean_change,
+                change.ci_low,
+                change.ci_high,
+                change_text(change),
+            )
+            for outcome, measure, change in rows
+        ],
+        description=(
+            f"{course_title}: mean change in ratings (1 to 10) from before the course to three "
+            "months after, in the same practitioners, with its 95% interval, per learning "
+            "outcome and measure"
+        ),
+    )

@@ -96,12 +96,13 @@ def annual_report(*, actor: Actor, year: int, now: datetime | None = None) -> Re
             )
         )
         rows = []
+        numbers = figures.outcome_numbers([row.outcome for row in evaluation.rows])
         for row in evaluation.rows:
             for comparison in analysis.Comparison:
                 shown = figures.change_row(comparison, row.evaluation.changes[comparison])
                 rows.append(
                     [
-                        f"{row.outcome} ({row.measure})",
+                        f"{numbers[row.outcome]}. {row.outcome} ({row.measure})",
                         shown.comparison,
                         str(shown.n_pairs),
                         f"{shown.change} ({shown.interval})",
@@ -109,6 +110,20 @@ def annual_report(*, actor: Actor, year: int, now: datetime | None = None) -> Re
                         shown.verdict,
                     ]
                 )
+        report.heading("Change three months after, in the same practitioners", level=3)
+        report.changes(
+            figures.three_month_chart(
+                [
+                    (
+                        row.outcome,
+                        row.measure,
+                        row.evaluation.changes[analysis.Comparison.BEFORE_THREE_MONTHS],
+                    )
+                    for row in evaluation.rows
+                ],
+                course_title=course.title,
+            )
+        )
         report.table(
             Table(
                 caption="Change in the same practitioners",

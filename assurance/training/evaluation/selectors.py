@@ -204,6 +204,16 @@ def _practice_changes(course: Course, period: Period) -> list[str]:
     )
 
 
+def _answers_by_key(ratings: list[Rating]) -> dict[str, list[analysis.Answer]]:
+    """The ratings as the analysis' answers, grouped by outcome and measure once (rather than
+    each outcome-measure walking every rating)."""
+    grouped: dict[str, list[analysis.Answer]] = {}
+    for r in ratings:
+        answer = analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score)
+        grouped.setdefault(answer.outcome, []).append(answer)
+    return grouped
+
+
 def course_evaluation(*, course: Course, now: datetime, period: Period = None) -> CourseEvaluation:
     """Every figure of a course's evaluation (of its sessions starting in ``period``, or all):
     response rates per stage, and per learning outcome and measure (knowledge, confidence) the
@@ -224,14 +234,11 @@ def outcome_rows(
     outcomes = LearningOutcome.unscoped.filter(course__in=list(rows)).order_by(
         "course_id", "order", "pk"
     )
-    answers = {
-        pk: [analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score) for r in found]
-        for pk, found in ratings.items()
-    }
+    answers = {pk: _answers_by_key(found) for pk, found in ratings.items()}
     for outcome in outcomes:
         for measure in questions.MEASURES.values():
             key = outcome_key(outcome.pk, measure)
-            evaluation = analysis.evaluate_outcome(answers[outcome.course_id], key)
+            evaluation = analysis.evaluate_outcome(answers[outcome.course_id].get(key, []), key)
             rows[outcome.course_id].append(
                 OutcomeRow(outcome.pk, outcome.text, measure, evaluation)
             )
@@ -282,3 +289,46 @@ def course_three_month_change(*, course: Course) -> analysis.PairedChange:
         for r in course_ratings(course=course)
     ]
     return analysis.course_change(answers, analysis.Comparison.BEFORE_THREE_MONTHS)
+
+
+@dataclass(frozen=True)
+class OutcomeChange:
+    """One learning outcome and measure's change before → three months after."""
+
+    outcome: str
+    measure: str
+    change: analysis.PairedChange
+
+
+@dataclass(frozen=True)
+class CourseChanges:
+    """A course's three-month change per outcome and measure, as a priority's scorecard shows
+    it."""
+
+    course: Course
+    rows: list[OutcomeChange]
+
+
+def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChanges]:
+    """The courses linked to ``priority`` that the actor may see evaluated, each with its
+    change before → three months after per learning outcome and measure, in three queries
+    whatever the number of courses (courses, outcomes, ratings)."""
+    if not actor.can("evaluation.view"):
+        return []
+    courses = list(
+        scoped(actor, Course.unscoped.filter(priorities=priority), "evaluation.view")
+        .select_related("partnership")
+        .order_by("title", "pk")
+    )
+    if not courses:
+        return []
+    rows = outcome_rows(courses=courses)
+    comparison = analysis.Comparison.BEFORE_THREE_MONTHS
+    found = []
+    for course in courses:
+        changes = [
+            OutcomeChange(row.outcome, row.measure, row.evaluation.changes[comparison])
+            for row in rows[course.pk]
+        ]
+        found.append(CourseChanges(course, changes))
+    return found

@@ -48,11 +48,23 @@ class EvaluationView(TrainingMixin, TemplateView):
             ],
             description="Response rate at each stage, with its 95% interval",
         )
+        numbers = figures.outcome_numbers([row.outcome for row in evaluation.rows])
         context.update(
             course=self.course,
             page_title=f"Evaluation: {self.course.title}",
             evaluation=evaluation,
             rates_chart=chart,
+            change_chart=figures.three_month_chart(
+                [
+                    (
+                        row.outcome,
+                        row.measure,
+                        row.evaluation.changes[analysis.Comparison.BEFORE_THREE_MONTHS],
+                    )
+                    for row in evaluation.rows
+                ],
+                course_title=self.course.title,
+            ),
             rates=[
                 {
                     "stage": rate.stage,
@@ -65,6 +77,7 @@ class EvaluationView(TrainingMixin, TemplateView):
             outcomes=[
                 {
                     "row": row,
+                    "number": numbers[row.outcome],
                     "changes": [
                         figures.change_row(c, row.evaluation.changes[c])
                         for c in analysis.Comparison

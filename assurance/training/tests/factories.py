@@ -78,3 +78,55 @@ class BookingFactory(factory.django.DjangoModelFactory):
     status = BookingStatus.CONFIRMED
     requested_at = factory.LazyFunction(timezone.now)
     confirmed_at = factory.LazyFunction(timezone.now)
+
+
+ANSWERED = {"before": 4, "end": 7, "three_months": 6, "manager": 6}
+
+
+def answer_invitation(invitation: Any, score: int, when: datetime) -> None:
+    """Answer a personal link's questionnaire: ``score`` for every rating, a line of practice."""
+    from assurance.frameworks.models import Item
+    from assurance.training.evaluation.services import questionnaire_for, response_submit
+
+    framework = questionnaire_for(course=invitation.booking.session.course, stage=invitation.stage)
+    answers: dict[int, dict[str, Any]] = {}
+    for item in Item.objects.filter(section__framework=framework).select_related("scale"):
+        if item.scale_id:
+            answers[item.pk] = {"option": item.scale.options.get(label=str(score)).pk}
+        elif item.code == "P1":
+            answers[item.pk] = {"text": "I ask who lives in the household."}
+    response_submit(invitation=invitation, framework=framework, answers=answers, now=when)
+
+
+def session_answered(
+    tenant: Any, course: Course, days: int, people: int, scores: dict[str, int] | None = None
+) -> TrainingSession:
+    """A past session of ``course`` whose ``people`` attendees (from the tenant's school) and
+    their managers answered every stage with ``scores`` (stage → rating)."""
+    from assurance.training.evaluation.models import Invitation
+    from assurance.training.evaluation.services import invitations_create
+
+    scores = scores or ANSWERED
+    session = SessionFactory(partnership=tenant.partnership, course=course, days=days)
+    bookings = [
+        BookingFactory(
+            session=session,
+            agency=tenant.school,
+            confirmed_at=session.starts_at - timedelta(days=20),
+            attended=True,
+        )
+        for _ in range(people)
+    ]
+    invitations_create(now=session.starts_at - timedelta(days=1))
+    invitations_create(now=session.ends_at + timedelta(hours=1))
+    moments = {
+        "before": session.starts_at - timedelta(hours=2),
+        "end": session.ends_at,
+        "three_months": session.ends_at + timedelta(days=95),
+        "manager": session.ends_at + timedelta(days=96),
+    }
+    for booking in bookings:
+        for stage, score in scores.items():
+            invitation = Invitation.unscoped.get(booking=booking, stage=stage)
+            answer_invitation(invitation, score, moments[stage])
+    return session

@@ -97,6 +97,13 @@ def test_figures_worked_by_hand(course, northfield, amira, client_for):
     # before → three months: R1 3→5, R2 4→7: changes 2, 3; mean 2.5 (3.5 → 6.0)
     assert "+2.5 (" in body and "3.5</td>" in body
     assert "Only 2 people answered both questionnaires" in body
+    # the chart of the three-month change, its figures beside each row (t(1) interval)
+    chart = body[body.index('id="change-chart"') :]
+    chart = chart[: chart.index("</svg>")]
+    assert 'aria-label="Neglect: mean change in ratings' in chart
+    assert chart.count("<circle") == 4  # 2 outcomes × knowledge, confidence
+    assert "Outcome 1: knowledge" in chart and "+2.5 (-3.9 to +8.9), 2 pairs" in chart
+    assert "Outcome 1: Spot it (knowledge)" in body  # the tables number the outcomes alike
     # R1, R2 and R4 answered three months on and their managers too: differences 0, −2, 0
     assert "3 rated the same practitioners; 67% within one point" in body
     # response rates among the 4 who attended (R9 did not): before 3 of 4, manager 3 of 4
@@ -179,12 +186,19 @@ def test_the_annual_report_per_course_as_page_pdf_and_word(course, northfield, a
     assert "Courses run in the year" in body and "Neglect" in body
     assert "Attendance by agency" in body
     assert "Spot it (knowledge)" in body and "+2.7 (" in body
+    assert "Change three months after, in the same practitioners" in body
+    assert "+2.5 (-3.9 to +8.9), 2 pairs" in body  # the change chart, its figures beside it
     assert "I record who lives in the household" in body
     assert "R1" not in body
     pdf = client.get(northfield.url(f"training/report/pdf/?year={year}"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     docx = client.get(northfield.url(f"training/report/docx/?year={year}"))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    import io
+    import zipfile
+
+    pictures = [n for n in zipfile.ZipFile(io.BytesIO(docx.content)).namelist() if "media/" in n]
+    assert len(pictures) == 2  # the response rates and the change, as pictures
     other_year = client.get(northfield.url(f"training/report/?year={year - 1}")).content.decode()
     assert "No course was run in the year." in other_year
 

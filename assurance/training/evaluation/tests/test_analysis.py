@@ -185,3 +185,25 @@ def test_many_tied_pairs_take_the_normal_approximation():
     differences = [1, 2, 2, 3, 1, -1, 2, 3, 4, 1, 2, -2] * 3
     expected = stats.wilcoxon(differences, method="approx").pvalue
     assert signed_rank_p(differences) == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ([3, 4, 5], [6, 6, 8]),
+        ([3, 4], [5, 7]),
+        ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 5, 5], [2, 2, 5, 4, 7, 6, 9, 8, 10, 10, 4, 6]),
+        ([4.5, 5.25, 6.0, 2.75], [6.0, 5.0, 8.5, 4.0]),
+    ],
+)
+def test_the_paired_t_interval_is_scipys(before, after):
+    from scipy import stats
+
+    from assurance.training.evaluation.analysis import paired_t_interval
+
+    differences = [float(b - a) for a, b in zip(before, after, strict=True)]
+    mean = sum(differences) / len(differences)
+    expected = stats.ttest_rel(after, before).confidence_interval(0.95)
+    low, high = paired_t_interval(differences, mean)
+    assert low == pytest.approx(float(expected.low), abs=1e-12)
+    assert high == pytest.approx(float(expected.high), abs=1e-12)

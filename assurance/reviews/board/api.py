@@ -4,7 +4,10 @@ reviews with the statutory deadlines, as JSON.
 The same permission layer as the pages: each partnership's reviews are read with the actor of
 that partnership under ``review.view``, so a practitioner gets only the reviews they are named
 on (the business unit and the scrutineer get every one), and a review they are not named on is
-a 404, as on its page. The deadlines are computed by the statutory clock (working days on the
+a 404, as on its page. One review (``{id}``) also gives each agency's answers to its
+information request once the agency has submitted them, to those who may open the review (its
+panel, the business unit and the scrutineer: the restricted scope); the list leaves them out.
+The deadlines are computed by the statutory clock (working days on the
 England and Wales bank holidays and the partnership's closure days)."""
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from assurance.reviews.board.selectors import (
 from assurance.reviews.board.timeline import STAGES, Timeline
 from assurance.reviews.clock.rules import is_late
 from assurance.reviews.information_requests.models import InformationRequest, InformationStatus
+from assurance.reviews.information_requests.selectors import submitted_answers
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import get_incident, incident_list
 from assurance.reviews.rapid_reviews.models import Outcome
@@ -46,6 +50,29 @@ class InformationRequestSerializer(serializers.Serializer):
     answered_on = serializers.DateField(allow_null=True, help_text="The day it was submitted.")
     status = serializers.ChoiceField(choices=InformationStatus.values)
     late = serializers.BooleanField(help_text="Submitted after its due date, or past it and not.")
+
+
+class InformationAnswerSerializer(serializers.Serializer):
+    section = serializers.CharField(help_text="The template's section (Chronology summary).")
+    code = serializers.CharField(help_text="The question's code in the template (1.1).")
+    question = serializers.CharField()
+    answer = serializers.CharField(
+        allow_null=True,
+        help_text="The option chosen, the date (YYYY-MM-DD), the number or the text; null: "
+        "not answered.",
+    )
+    evidence = serializers.CharField(allow_blank=True)
+
+
+class InformationRequestDetailSerializer(InformationRequestSerializer):
+    id = serializers.IntegerField()
+    answers = InformationAnswerSerializer(
+        many=True,
+        allow_null=True,
+        help_text="The agency's answers on the rapid review template (chronology summary, "
+        "involvement, early learning) once it has submitted them; null before (a draft is the "
+        "agency's own).",
+    )
 
 
 class ReviewSerializer(serializers.Serializer):
@@ -82,17 +109,31 @@ class ReviewSerializer(serializers.Serializer):
     )
 
 
-def information_of(*, incident_ids: list[int], today: date) -> dict[int, list[dict[str, Any]]]:
-    """Each review's information requests (the caller may open the reviews), in one query."""
+class ReviewDetailSerializer(ReviewSerializer):
+    information_requests = InformationRequestDetailSerializer(
+        many=True,
+        help_text="The agencies asked for their information for the rapid review, with their "
+        "answers once submitted.",
+    )
+
+
+def information_of(
+    *, incident_ids: list[int], today: date, with_answers: bool = False
+) -> dict[int, list[dict[str, Any]]]:
+    """Each review's information requests, in one query; ``with_answers``, each submitted
+    one's answers too, in one more. The caller has read the reviews through the permission
+    layer under ``review.view`` (the panel, the business unit, the scrutineer), who may read
+    the answers."""
     found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in incident_ids}
     rows = (
         InformationRequest.unscoped.filter(incident_id__in=incident_ids)
         .order_by("agency__name")
         .values_list(
-            "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
+            "pk", "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
         )
     )
-    for incident_id, agency, asked, due, answered, status in rows:
+    answers = submitted_answers(incident_ids=incident_ids) if with_answers else {}
+    for pk, incident_id, agency, asked, due, answered, status in rows:
         found[incident_id].append(
             {
                 "agency": agency,
@@ -103,6 +144,13 @@ def information_of(*, incident_ids: list[int], today: date) -> dict[int, list[di
                 "late": is_late(due=due, done_on=answered, today=today),
             }
         )
+        if with_answers:
+            submitted = status == InformationStatus.SUBMITTED
+            found[incident_id][-1] = {
+                "id": pk,
+                **found[incident_id][-1],
+                "answers": answers.get(pk, []) if submitted else None,
+            }
     return found
 
 
@@ -165,10 +213,11 @@ class ReviewListAPI(APIView):
 
 
 class ReviewDetailAPI(APIView):
-    """One serious incident and its review, with its statutory deadlines and stage."""
+    """One serious incident and its review, with its statutory deadlines and stage, and each
+    agency's answers to its information request once submitted."""
 
     @extend_schema(
-        responses=ReviewSerializer,
+        responses=ReviewDetailSerializer,
         operation_id="reviews_detail",
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
@@ -192,5 +241,7 @@ class ReviewDetailAPI(APIView):
         today: date = timezone.localdate()
         review = facts_of(incident)
         timeline = timeline_from(review, today, closures_for([review])[review.partnership_id])
-        information = information_of(incident_ids=[review.pk], today=today)[review.pk]
+        information = information_of(incident_ids=[review.pk], today=today, with_answers=True)[
+            review.pk
+        ]
         return Response(review_json(review, timeline, information, request))

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 BOARD = 7
 BOARD_ALL = 7
 API_LIST = 7
-API_DETAIL = 10
+API_DETAIL = 11  # with the submitted answers of its information requests, in one query
 
 
 def _reviews(northfield, amira, farah, count):  # type: ignore[no-untyped-def]

@@ -90,6 +90,8 @@ def test_the_schema_describes_the_endpoints(client_for, amira):
     assert answers["nullable"] is True and "submitted" in answers["description"]
     answer = components[answers["items"]["$ref"].rsplit("/", 1)[1]]["properties"]
     assert set(answer) == {"section", "code", "question", "answer", "evidence"}
+    # The list and one review share one named enum of stages (not a name made from a hash)
+    assert fields["stage"]["$ref"].endswith("/ReviewStageEnum")
 
 
 def test_each_review_lists_its_information_requests(northfield, incident, farah, client_for):

@@ -30,8 +30,8 @@ from assurance.partnerships.api import partnership_actor, partnership_actors
 from assurance.reviews.board.selectors import (
     Facts,
     closures_for,
+    facts_for,
     facts_of,
-    review_facts,
     timeline_from,
 )
 from assurance.reviews.board.timeline import STAGES, Timeline
@@ -39,7 +39,7 @@ from assurance.reviews.clock.rules import is_late
 from assurance.reviews.information_requests.models import InformationRequest, InformationStatus
 from assurance.reviews.information_requests.selectors import submitted_answers
 from assurance.reviews.notifications.models import SeriousIncident
-from assurance.reviews.notifications.selectors import get_incident, incident_list
+from assurance.reviews.notifications.selectors import get_incident
 from assurance.reviews.rapid_reviews.models import Outcome
 
 
@@ -117,6 +117,12 @@ class ReviewDetailSerializer(ReviewSerializer):
     )
 
 
+def _iso(day: date | None) -> str | None:
+    """A date as the JSON gives it (YYYY-MM-DD), written here rather than by the encoder's
+    fallback for each of the list's thousand dates."""
+    return None if day is None else day.isoformat()
+
+
 def information_of(
     *, incident_ids: list[int], today: date, with_answers: bool = False
 ) -> dict[int, list[dict[str, Any]]]:
@@ -137,9 +143,9 @@ def information_of(
         found[incident_id].append(
             {
                 "agency": agency,
-                "asked_on": asked,
-                "due_on": due,
-                "answered_on": answered,
+                "asked_on": _iso(asked),
+                "due_on": _iso(due),
+                "answered_on": _iso(answered),
                 "status": status,
                 "late": is_late(due=due, done_on=answered, today=today),
             }
@@ -168,19 +174,19 @@ def review_json(
         "incident_type": review.incident_type,
         "age_band": review.age_band,
         "looked_after": review.looked_after,
-        "became_aware_on": review.became_aware_on,
-        "notification_due": notification.due,
-        "notified_on": review.notified_on,
-        "rapid_review_due": rapid.due,
-        "rapid_review_sent_on": review.sent_on,
+        "became_aware_on": _iso(review.became_aware_on),
+        "notification_due": _iso(notification.due),
+        "notified_on": _iso(review.notified_on),
+        "rapid_review_due": _iso(rapid.due),
+        "rapid_review_sent_on": _iso(review.sent_on),
         "decision": review.decision,
-        "decided_on": review.decided_on,
-        "publication_due": publication.due if publication else None,
-        "published_on": publication.done_on if publication else None,
+        "decided_on": _iso(review.decided_on),
+        "publication_due": _iso(publication.due) if publication else None,
+        "published_on": _iso(publication.done_on) if publication else None,
         "stage": timeline.stage,
         "stage_label": timeline.stage_label,
         "late": timeline.late,
-        "next_deadline": following.due if following else None,
+        "next_deadline": _iso(following.due) if following else None,
         "working_days_left": following.days_left if following else None,
         "url": request.build_absolute_uri(f"/p/{review.slug}/reviews/{review.pk}/"),
         "information_requests": information,
@@ -196,7 +202,7 @@ class ReviewListAPI(APIView):
         today = timezone.localdate()
         reviews: list[Facts] = []
         for actor in partnership_actors(request, "review.view"):
-            reviews += review_facts(incident_list(actor=actor))
+            reviews += facts_for(actor=actor)
         closures = closures_for(reviews)
         information = information_of(incident_ids=[r.pk for r in reviews], today=today)
         return Response(

@@ -105,3 +105,43 @@ def test_the_rows_are_drawn_once_per_content(northfield, amira, farah, client_fo
     assert "Send the rapid review to the Panel" in _board(notified.text)
     # Another reader of the same rows (farah is on the panel) is served the same drawing
     assert _board(client_for(farah).get(url).text) == _board(notified.text)
+
+
+@pytest.mark.django_db
+def test_late_information_is_answered_late_or_past_due_and_not_answered(
+    northfield, incident, amira
+):
+    from assurance.reviews.board.selectors import information_late
+    from assurance.reviews.information_requests.tests.factories import (
+        InformationRequestFactory,
+    )
+
+    other = SeriousIncidentFactory(
+        partnership=northfield.partnership, recorded_by=amira, reference="SI-2026-02"
+    )
+    due = date(2026, 3, 9)
+    cases = [  # (agency, incident, submitted on)
+        (northfield.council, incident, date(2026, 3, 9)),  # on the day: in time
+        (northfield.police, incident, date(2026, 3, 10)),  # a day after: late
+        (northfield.health, incident, None),  # not yet: late once past the 9th
+        (northfield.school, other, None),
+    ]
+    for agency, on, submitted in cases:
+        InformationRequestFactory(
+            incident=on,
+            agency=agency,
+            requested_by=amira,
+            due_on=due,
+            submitted_on=submitted,
+            status="submitted" if submitted else "not_started",
+        )
+    ask = {"partnership_id": northfield.partnership.pk, "incident_ids": {incident.pk}}
+    police, health = northfield.police.short_name, northfield.health.short_name
+    assert information_late(**ask, today=due) == {incident.pk: (police,)}
+    late = information_late(**ask, today=due + timedelta(days=1))
+    assert sorted(late[incident.pk]) == sorted([police, health])
+    both = information_late(
+        **{**ask, "incident_ids": {incident.pk, other.pk}}, today=date(2027, 1, 1)
+    )
+    assert both[other.pk] == (northfield.school.short_name,)
+    assert information_late(**{**ask, "incident_ids": set()}, today=date(2027, 1, 1)) == {}

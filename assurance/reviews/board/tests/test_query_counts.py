@@ -19,7 +19,7 @@ BOARD = 6  # the business unit reads every review: no query of those she may ope
 BOARD_ALL = 6
 BOARD_PANEL = 7  # someone on the panel: and which reviews they are named on
 API_LIST = 7
-API_DETAIL = 11  # with the submitted answers of its information requests, in one query
+API_DETAIL = 8  # its facts in one query; the submitted answers of its requests in one
 
 
 def _reviews(northfield, amira, farah, count):  # type: ignore[no-untyped-def]

@@ -23,12 +23,12 @@ from django.utils import timezone
 from assurance.core import compiled
 from assurance.core.permissions import Scope
 from assurance.partnerships.access import Actor
-from assurance.reviews.board.timeline import STAGES, Timeline, review_timeline
+from assurance.reviews.board.timeline import STAGES, Milestone, Timeline, review_timeline
 from assurance.reviews.clock.selectors import closure_days, closure_days_by_partnership
 from assurance.reviews.information_requests.models import InformationRequest
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import incident_list
-from assurance.reviews.practice_reviews.models import Publication
+from assurance.reviews.practice_reviews.models import MILESTONES, Publication
 from assurance.reviews.rapid_reviews.models import Outcome
 
 RECENT_DAYS = 365  # closed reviews the board shows by default: those closed in the last year
@@ -53,6 +53,11 @@ LOOKUPS = {
     "planned_publication_on": "practice_review__planned_publication_on",
     "report_sent_on": "practice_review__report_sent_on",
     "notice_working_days": "practice_review__notice_working_days",
+    **{
+        f"{key}_{part}": f"practice_review__{key}_{part}"
+        for key, _ in MILESTONES
+        for part in ("due", "on")
+    },
 }
 
 
@@ -79,6 +84,22 @@ class Facts(NamedTuple):
     planned_publication_on: date | None
     report_sent_on: date | None
     notice_working_days: int | None
+    practitioner_event_due: date | None = None
+    practitioner_event_on: date | None = None
+    family_contribution_due: date | None = None
+    family_contribution_on: date | None = None
+    draft_due: date | None = None
+    draft_on: date | None = None
+    final_due: date | None = None
+    final_on: date | None = None
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]:
+        """The practice review's milestones: (key, label, due, done on)."""
+        return tuple(
+            (key, label, getattr(self, f"{key}_due"), getattr(self, f"{key}_on"))
+            for key, label in MILESTONES
+        )
 
     @property
     def decision_label(self) -> str:
@@ -146,6 +167,11 @@ def facts_of(incident: SeriousIncident) -> Facts:
         planned_publication_on=practice.planned_publication_on if practice else None,
         report_sent_on=practice.report_sent_on if practice else None,
         notice_working_days=practice.notice_working_days if practice else None,
+        **{
+            f"{key}_{part}": getattr(practice, f"{key}_{part}") if practice else None
+            for key, _ in MILESTONES
+            for part in ("due", "on")
+        },
     )
 
 
@@ -174,6 +200,7 @@ def timeline_from(facts: Facts, today: date, closures: frozenset[date]) -> Timel
             "planned_publication_on": facts.planned_publication_on,
             "report_sent_on": facts.report_sent_on,
             "notice_working_days": facts.notice_working_days,
+            "milestones": facts.milestones,
         }
     return review_timeline(
         became_aware_on=facts.became_aware_on,

@@ -357,6 +357,8 @@ SPECTACULAR_SETTINGS = {
         # a rapid review's information request and a self-assessment participant move through
         # the same three states
         "ProgressStatusEnum": ["not_started", "in_progress", "submitted"],
+        # a review's stage, in the reviews list and in one review (with its agencies' answers)
+        "ReviewStageEnum": "assurance.reviews.board.timeline.STAGES",
     },
 }
 

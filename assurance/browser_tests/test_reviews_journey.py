@@ -13,7 +13,8 @@ through the pages only (issue 10's "done means"):
 5. the business unit records the practice review, adds its finding to the learning cycle and
    records its publication;
 6. the council's lead, named on it, reads it and follows the finding to its golden thread; the
-   ICB's lead, who is not named on it, gets 404; the board gives her counts only.
+   ICB's lead, on the panel of other reviews but not this one, gets 404 for it; the board
+   lists only hers.
 axe-core on every page; the board and the review's page fit a 375 px window (no sideways
 scroll). At that width axe-core finds the shared header's search box and account link too close
 together (target-size), on every page: that is the header's, left to its own fix.
@@ -203,10 +204,17 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     expect(farah.page).to_have_url(farah.url(f"/p/northfield/actions/from-learning/{item.pk}/"))
     farah.check("finding-thread")
 
+    # joanna is on the panel of other reviews (the demo's), not this one's: 404 for it, while
+    # the board lists those she is named on
+    theirs = SeriousIncident.unscoped.filter(
+        partnership__slug="northfield", panel__user__email="health-lead@northfield.example"
+    ).exclude(pk=incident.pk)
+    assert theirs.exists()
     joanna.goto(f"/p/northfield/reviews/{incident.pk}/", status=404)
-    joanna.goto("/p/northfield/reviews/")
+    joanna.goto("/p/northfield/reviews/?show=all")
+    expect(joanna.page.locator("#board")).to_contain_text(theirs.first().reference)  # type: ignore[union-attr]
     expect(joanna.page.locator("body")).not_to_contain_text(incident.reference)
-    joanna.check("board-counts-only")
+    joanna.check("board-her-reviews-only")
     joanna.goto("/p/northfield/reviews/annual-summary/")
     joanna.check("annual-summary")
 

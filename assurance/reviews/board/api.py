@@ -4,7 +4,10 @@ reviews with the statutory deadlines, as JSON.
 The same permission layer as the pages: each partnership's reviews are read with the actor of
 that partnership under ``review.view``, so a practitioner gets only the reviews they are named
 on (the business unit and the scrutineer get every one), and a review they are not named on is
-a 404, as on its page. The deadlines are computed by the statutory clock (working days on the
+a 404, as on its page. One review (``{id}``) also gives each agency's answers to its
+information request once the agency has submitted them, to those who may open the review (its
+panel, the business unit and the scrutineer: the restricted scope); the list leaves them out.
+The deadlines are computed by the statutory clock (working days on the
 England and Wales bank holidays and the partnership's closure days)."""
 
 from __future__ import annotations
@@ -12,12 +15,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -27,15 +28,16 @@ from assurance.partnerships.api import partnership_actor, partnership_actors
 from assurance.reviews.board.selectors import (
     Facts,
     closures_for,
-    facts_of,
+    facts_for,
     review_facts,
     timeline_from,
 )
 from assurance.reviews.board.timeline import STAGES, Timeline
 from assurance.reviews.clock.rules import is_late
 from assurance.reviews.information_requests.models import InformationRequest, InformationStatus
+from assurance.reviews.information_requests.selectors import submitted_answers
 from assurance.reviews.notifications.models import SeriousIncident
-from assurance.reviews.notifications.selectors import get_incident, incident_list
+from assurance.reviews.notifications.selectors import incident_list
 from assurance.reviews.rapid_reviews.models import Outcome
 
 
@@ -46,6 +48,29 @@ class InformationRequestSerializer(serializers.Serializer):
     answered_on = serializers.DateField(allow_null=True, help_text="The day it was submitted.")
     status = serializers.ChoiceField(choices=InformationStatus.values)
     late = serializers.BooleanField(help_text="Submitted after its due date, or past it and not.")
+
+
+class InformationAnswerSerializer(serializers.Serializer):
+    section = serializers.CharField(help_text="The template's section (Chronology summary).")
+    code = serializers.CharField(help_text="The question's code in the template (1.1).")
+    question = serializers.CharField()
+    answer = serializers.CharField(
+        allow_null=True,
+        help_text="The option chosen, the date (YYYY-MM-DD), the number or the text; null: "
+        "not answered.",
+    )
+    evidence = serializers.CharField(allow_blank=True)
+
+
+class InformationRequestDetailSerializer(InformationRequestSerializer):
+    id = serializers.IntegerField()
+    answers = InformationAnswerSerializer(
+        many=True,
+        allow_null=True,
+        help_text="The agency's answers on the rapid review template (chronology summary, "
+        "involvement, early learning) once it has submitted them; null before (a draft is the "
+        "agency's own).",
+    )
 
 
 class ReviewSerializer(serializers.Serializer):
@@ -82,27 +107,54 @@ class ReviewSerializer(serializers.Serializer):
     )
 
 
-def information_of(*, incident_ids: list[int], today: date) -> dict[int, list[dict[str, Any]]]:
-    """Each review's information requests (the caller may open the reviews), in one query."""
+class ReviewDetailSerializer(ReviewSerializer):
+    information_requests = InformationRequestDetailSerializer(
+        many=True,
+        help_text="The agencies asked for their information for the rapid review, with their "
+        "answers once submitted.",
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    """A date as the JSON gives it (YYYY-MM-DD), written here rather than by the encoder's
+    fallback for each of the list's thousand dates."""
+    return None if day is None else day.isoformat()
+
+
+def information_of(
+    *, incident_ids: list[int], today: date, with_answers: bool = False
+) -> dict[int, list[dict[str, Any]]]:
+    """Each review's information requests, in one query; ``with_answers``, each submitted
+    one's answers too, in one more. The caller has read the reviews through the permission
+    layer under ``review.view`` (the panel, the business unit, the scrutineer), who may read
+    the answers."""
     found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in incident_ids}
     rows = (
         InformationRequest.unscoped.filter(incident_id__in=incident_ids)
         .order_by("agency__name")
         .values_list(
-            "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
+            "pk", "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
         )
     )
-    for incident_id, agency, asked, due, answered, status in rows:
+    answers = submitted_answers(incident_ids=incident_ids) if with_answers else {}
+    for pk, incident_id, agency, asked, due, answered, status in rows:
         found[incident_id].append(
             {
                 "agency": agency,
-                "asked_on": asked,
-                "due_on": due,
-                "answered_on": answered,
+                "asked_on": _iso(asked),
+                "due_on": _iso(due),
+                "answered_on": _iso(answered),
                 "status": status,
                 "late": is_late(due=due, done_on=answered, today=today),
             }
         )
+        if with_answers:
+            submitted = status == InformationStatus.SUBMITTED
+            found[incident_id][-1] = {
+                "id": pk,
+                **found[incident_id][-1],
+                "answers": answers.get(pk, []) if submitted else None,
+            }
     return found
 
 
@@ -120,19 +172,19 @@ def review_json(
         "incident_type": review.incident_type,
         "age_band": review.age_band,
         "looked_after": review.looked_after,
-        "became_aware_on": review.became_aware_on,
-        "notification_due": notification.due,
-        "notified_on": review.notified_on,
-        "rapid_review_due": rapid.due,
-        "rapid_review_sent_on": review.sent_on,
+        "became_aware_on": _iso(review.became_aware_on),
+        "notification_due": _iso(notification.due),
+        "notified_on": _iso(review.notified_on),
+        "rapid_review_due": _iso(rapid.due),
+        "rapid_review_sent_on": _iso(review.sent_on),
         "decision": review.decision,
-        "decided_on": review.decided_on,
-        "publication_due": publication.due if publication else None,
-        "published_on": publication.done_on if publication else None,
+        "decided_on": _iso(review.decided_on),
+        "publication_due": _iso(publication.due) if publication else None,
+        "published_on": _iso(publication.done_on) if publication else None,
         "stage": timeline.stage,
         "stage_label": timeline.stage_label,
         "late": timeline.late,
-        "next_deadline": following.due if following else None,
+        "next_deadline": _iso(following.due) if following else None,
         "working_days_left": following.days_left if following else None,
         "url": request.build_absolute_uri(f"/p/{review.slug}/reviews/{review.pk}/"),
         "information_requests": information,
@@ -148,7 +200,7 @@ class ReviewListAPI(APIView):
         today = timezone.localdate()
         reviews: list[Facts] = []
         for actor in partnership_actors(request, "review.view"):
-            reviews += review_facts(incident_list(actor=actor))
+            reviews += facts_for(actor=actor)
         closures = closures_for(reviews)
         information = information_of(incident_ids=[r.pk for r in reviews], today=today)
         return Response(
@@ -165,10 +217,11 @@ class ReviewListAPI(APIView):
 
 
 class ReviewDetailAPI(APIView):
-    """One serious incident and its review, with its statutory deadlines and stage."""
+    """One serious incident and its review, with its statutory deadlines and stage, and each
+    agency's answers to its information request once submitted."""
 
     @extend_schema(
-        responses=ReviewSerializer,
+        responses=ReviewDetailSerializer,
         operation_id="reviews_detail",
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
@@ -183,14 +236,15 @@ class ReviewDetailAPI(APIView):
         if found is None:
             raise NotFound("No such review.")
         actor = partnership_actor(request, found.partnership.slug, permission="review.view")
+        # Its facts through the restricted scope (the panel, the business unit, the scrutineer),
+        # in one query; one they are not named on is a 404, as on its page
         try:
-            incident = get_incident(actor=actor, pk=pk)
-        except Http404 as exc:
+            [review] = review_facts(incident_list(actor=actor).filter(pk=found.pk))
+        except ValueError as exc:
             raise NotFound("No such review.") from exc
-        except DjangoPermissionDenied as exc:  # pragma: no cover - the actor was checked
-            raise PermissionDenied(str(exc)) from exc
         today: date = timezone.localdate()
-        review = facts_of(incident)
         timeline = timeline_from(review, today, closures_for([review])[review.partnership_id])
-        information = information_of(incident_ids=[review.pk], today=today)[review.pk]
+        information = information_of(incident_ids=[review.pk], today=today, with_answers=True)[
+            review.pk
+        ]
         return Response(review_json(review, timeline, information, request))

@@ -14,18 +14,21 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from assurance.core import compiled
+from assurance.core.permissions import Scope
 from assurance.partnerships.access import Actor
-from assurance.reviews.board.timeline import STAGES, Timeline, review_timeline
+from assurance.reviews.board.timeline import STAGES, Milestone, Timeline, review_timeline
 from assurance.reviews.clock.selectors import closure_days, closure_days_by_partnership
 from assurance.reviews.information_requests.models import InformationRequest
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import incident_list
-from assurance.reviews.practice_reviews.models import Publication
+from assurance.reviews.practice_reviews.models import MILESTONES, Publication
 from assurance.reviews.rapid_reviews.models import Outcome
 
 RECENT_DAYS = 365  # closed reviews the board shows by default: those closed in the last year
@@ -50,13 +53,18 @@ LOOKUPS = {
     "planned_publication_on": "practice_review__planned_publication_on",
     "report_sent_on": "practice_review__report_sent_on",
     "notice_working_days": "practice_review__notice_working_days",
+    **{
+        f"{key}_{part}": f"practice_review__{key}_{part}"
+        for key, _ in MILESTONES
+        for part in ("due", "on")
+    },
 }
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """What the board, the API and the reminders need of one review: its reference and
-    dates, read as values."""
+    dates, read as values (a tuple: made from a row at once, and hashable, so that its
+    timeline is worked out once per content)."""
 
     pk: int
     partnership_id: int
@@ -76,23 +84,64 @@ class Facts:
     planned_publication_on: date | None
     report_sent_on: date | None
     notice_working_days: int | None
+    practitioner_event_due: date | None = None
+    practitioner_event_on: date | None = None
+    family_contribution_due: date | None = None
+    family_contribution_on: date | None = None
+    draft_due: date | None = None
+    draft_on: date | None = None
+    final_due: date | None = None
+    final_on: date | None = None
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]:
+        """The practice review's milestones: (key, label, due, done on)."""
+        return tuple(
+            (key, label, getattr(self, f"{key}_due"), getattr(self, f"{key}_on"))
+            for key, label in MILESTONES
+        )
 
     @property
     def decision_label(self) -> str:
         return Outcome(self.decision).label if self.decision else ""
 
 
+_DECISION, _PUBLICATION = list(LOOKUPS).index("decision"), list(LOOKUPS).index("publication")
+
+
+def _facts(row: tuple[Any, ...]) -> Facts:
+    if row[_DECISION] is None or row[_PUBLICATION] is None:  # no rapid or practice review yet
+        values = list(row)
+        values[_DECISION] = values[_DECISION] or ""
+        values[_PUBLICATION] = values[_PUBLICATION] or ""
+        row = tuple(values)
+    return Facts._make(row)
+
+
 def review_facts(incidents: QuerySet[SeriousIncident]) -> list[Facts]:
     """The incidents' facts, in one query."""
-    rows = incidents.order_by("pk").values_list(*LOOKUPS.values())
-    names = list(LOOKUPS)
-    found = []
-    for row in rows:
-        values = dict(zip(names, row, strict=True))
-        values["decision"] = values["decision"] or ""
-        values["publication"] = values["publication"] or ""
-        found.append(Facts(**values))
-    return found
+    return [_facts(row) for row in incidents.order_by("pk").values_list(*LOOKUPS.values())]
+
+
+_PARTNERSHIP_FACTS: dict[str, compiled.Template] = {}  # SQL text per database alias
+
+
+def partnership_facts(*, partnership_id: int, using: str = "default") -> list[Facts]:
+    """Every review of a partnership as facts, in one query compiled once per process and
+    bound to the partnership (ADR 033): the board reads them on every request."""
+    template = _PARTNERSHIP_FACTS.get(using)
+    if template is None:
+        template = compiled.template(
+            lambda v: (
+                SeriousIncident.unscoped.filter(partnership_id=v["partnership"])
+                .order_by("pk")
+                .values_list(*LOOKUPS.values())
+            ),
+            ints=("partnership",),
+            using=using,
+        )
+        _PARTNERSHIP_FACTS[using] = template
+    return [_facts(row) for row in template.rows({"partnership": partnership_id}, using)]
 
 
 def facts_of(incident: SeriousIncident) -> Facts:
@@ -118,10 +167,31 @@ def facts_of(incident: SeriousIncident) -> Facts:
         planned_publication_on=practice.planned_publication_on if practice else None,
         report_sent_on=practice.report_sent_on if practice else None,
         notice_working_days=practice.notice_working_days if practice else None,
+        **{
+            f"{key}_{part}": getattr(practice, f"{key}_{part}") if practice else None
+            for key, _ in MILESTONES
+            for part in ("due", "on")
+        },
     )
 
 
+def facts_for(*, actor: Actor) -> list[Facts]:
+    """The facts of every review the actor may open (none if they may open none): the
+    partnership's, read by its compiled query, for the business unit and the scrutineer; those
+    they are named on for anyone else."""
+    scope = actor.scope("review.view")
+    if scope is None:
+        return []
+    if scope is Scope.ALL:
+        return partnership_facts(partnership_id=actor.partnership.pk)
+    return review_facts(incident_list(actor=actor))
+
+
+@lru_cache(maxsize=4096)
 def timeline_from(facts: Facts, today: date, closures: frozenset[date]) -> Timeline:
+    """The review's timeline (pure). Remembered: the board works out the same reviews' on
+    every request, and its key is everything it is worked out from (the facts, today and the
+    partnership's closure days), so a remembered one is never out of date."""
     extra: dict[str, Any] = {}
     if facts.notice_working_days is not None:  # a practice review is recorded
         extra = {
@@ -130,6 +200,7 @@ def timeline_from(facts: Facts, today: date, closures: frozenset[date]) -> Timel
             "planned_publication_on": facts.planned_publication_on,
             "report_sent_on": facts.report_sent_on,
             "notice_working_days": facts.notice_working_days,
+            "milestones": facts.milestones,
         }
     return review_timeline(
         became_aware_on=facts.became_aware_on,
@@ -228,17 +299,34 @@ def _summary(timelines: Iterable[Timeline]) -> Summary:
     )
 
 
-def information_late(*, incident_ids: list[int], today: date) -> dict[int, tuple[str, ...]]:
-    """For each incident, the agencies whose information is late (answered after its due date,
-    or not yet and past it), in one query."""
+_LATE_INFORMATION: dict[str, compiled.Template] = {}  # SQL text per database alias
+
+
+def information_late(
+    *, partnership_id: int, incident_ids: set[int], today: date, using: str = "default"
+) -> dict[int, tuple[str, ...]]:
+    """For each of the incidents, the agencies whose information is late (answered after its
+    due date, or not yet and past it), in one query compiled once per process and bound to the
+    partnership (ADR 033): the requests answered late or not yet, the rest worked out here."""
+    template = _LATE_INFORMATION.get(using)
+    if template is None:
+        template = compiled.template(
+            lambda v: (
+                InformationRequest.unscoped.filter(partnership_id=v["partnership"])
+                .filter(Q(submitted_on__isnull=True) | Q(submitted_on__gt=F("due_on")))
+                .order_by("agency__name", "pk")
+                .values_list("incident_id", "agency__short_name", "due_on", "submitted_on")
+            ),
+            ints=("partnership",),
+            using=using,
+        )
+        _LATE_INFORMATION[using] = template
     found: dict[int, list[str]] = defaultdict(list)
-    late = InformationRequest.unscoped.filter(incident_id__in=incident_ids).filter(
-        Q(submitted_on__isnull=True, due_on__lt=today) | Q(submitted_on__gt=F("due_on"))
-    )
-    for incident_id, name in late.order_by("agency__name").values_list(
-        "incident_id", "agency__short_name"
+    for incident_id, name, due_on, submitted_on in template.rows(
+        {"partnership": partnership_id}, using
     ):
-        found[incident_id].append(name)
+        if incident_id in incident_ids and (submitted_on is not None or due_on < today):
+            found[incident_id].append(name)
     return {pk: tuple(names) for pk, names in found.items()}
 
 
@@ -247,15 +335,22 @@ def board(*, actor: Actor, today: date | None = None, show: str = SHOW_RECENT) -
     actor.require("review.summary")
     today = today or timezone.localdate()
     closures = closure_days(partnership=actor.partnership)
-    facts = review_facts(SeriousIncident.objects_for(actor.partnership))
+    facts = partnership_facts(partnership_id=actor.partnership.pk)
     timelines = [timeline_from(f, today, closures) for f in facts]
     summary = _summary(timelines)
-    if not actor.can("review.view"):
+    scope = actor.scope("review.view")
+    if scope is None:
         return Board(summary, [], [], 0)
-    visible = set(incident_list(actor=actor).values_list("pk", flat=True))
-    mine = [(f, t) for f, t in zip(facts, timelines, strict=True) if f.pk in visible]
+    pairs = zip(facts, timelines, strict=True)
+    if scope is Scope.ALL:  # the business unit and the scrutineer: every review
+        mine = list(pairs)
+    else:  # the reviews they are named on
+        visible = set(incident_list(actor=actor).values_list("pk", flat=True))
+        mine = [(f, t) for f, t in pairs if f.pk in visible]
     picked = [(f, t) for f, t in mine if shown(t, show, today)]
-    late = information_late(incident_ids=[f.pk for f, _ in picked], today=today)
+    late = information_late(
+        partnership_id=actor.partnership.pk, incident_ids={f.pk for f, _ in picked}, today=today
+    )
     rows = sorted(
         (BoardRow(f, t, late.get(f.pk, ())) for f, t in picked),
         key=lambda row: (

@@ -34,9 +34,13 @@ STAGE_COLOURS = {  # GOV.UK tag colours (core/status_tag.html)
 }
 
 
+# A practice review's milestone: (key, label, due, done on)
+Milestone = tuple[str, str, date | None, date | None]
+
+
 @dataclass(frozen=True)
 class Deadline:
-    key: str  # "notification", "rapid_review", "publication"
+    key: str  # "notification", "rapid_review", a milestone ("draft"), "notice", "publication"
     label: str
     due: date
     done_on: date | None
@@ -110,11 +114,15 @@ def review_timeline(
     planned_publication_on: date | None = None,
     report_sent_on: date | None = None,
     notice_working_days: int = rules.DEFAULT_NOTICE_WORKING_DAYS,
+    milestones: tuple[Milestone, ...] = (),
 ) -> Timeline:
-    """The review's deadlines and stage. A decision to undertake a practice review adds the
-    notice to the Panel and the Department for Education (before the planned publication date,
-    else before the publication deadline) and the publication deadline, six months from the
-    decision; a recorded decision not to publish (with its reasons) closes the review."""
+    """The review's deadlines and stage. A decision to undertake a practice review adds its
+    milestones that have a due date (practitioner event, family's contribution, draft, final
+    report: dates the partnership sets), the notice to the Panel and the Department for
+    Education (before the planned publication date, else before the publication deadline) and
+    the publication deadline, six months from the decision; a recorded decision not to publish
+    (with its reasons) closes the review. Once it is closed, a milestone never done is no
+    longer a deadline (the review no longer needs it)."""
     deadlines = [
         _deadline(
             "notification",
@@ -134,6 +142,12 @@ def review_timeline(
         ),
     ]
     practice_review = decision == "cspr" and decided_on is not None
+    if practice_review:
+        deadlines += [
+            _deadline(key, label, due, done_on, today, closures)
+            for key, label, due, done_on in milestones
+            if due is not None
+        ]
     if practice_review and not not_publishing:
         assert decided_on is not None
         publish_by = rules.publication_due(decided_on)
@@ -173,6 +187,8 @@ def review_timeline(
         stage = "closed"
     closed_on = None
     if stage == "closed":
+        keys = {key for key, *_ in milestones}
+        deadlines = [d for d in deadlines if d.key not in keys or d.done_on is not None]
         done = [d.done_on for d in deadlines if d.done_on is not None]
         closed_on = max([*done, decided_on] if decided_on else done)
     return Timeline(stage=stage, deadlines=tuple(deadlines), closed_on=closed_on)

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from assurance.core.business_year import business_year_from, business_year_label
 from assurance.core.documents import Report
 from assurance.partnerships.viewmixins import AccessLogged, DocumentView, PartnershipViewMixin
-from assurance.reviews.board import selectors
+from assurance.reviews.board import display, selectors
 from assurance.reviews.board.report import build_annual_report
 from assurance.reviews.clock.rules import is_late
 from assurance.reviews.clock.selectors import closure_days
@@ -39,9 +39,12 @@ class BoardView(PartnershipViewMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         show = self.request.GET.get("show", "")
         board = selectors.board(actor=self.actor, show=show)
+        rows = display.board_rows(board.rows, slug=self.partnership.slug)
         context.update(
             summary=board.summary,
             board=board,
+            rows=rows,
+            rows_key=display.digest(rows, partnership_id=self.partnership.pk),
             can_view=self.actor.can("review.view"),
             show=show,
             show_choices=show_choices(board.closed_years),

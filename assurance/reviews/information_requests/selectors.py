@@ -5,6 +5,8 @@ agency's people only (``review_information.answer``)."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ from django.http import Http404
 from assurance.frameworks.models import Answer, Framework, FrameworkKind, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Partnership
-from assurance.reviews.information_requests.models import InformationRequest
+from assurance.reviews.information_requests.models import InformationRequest, InformationStatus
 from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.notifications.selectors import incident_list
 
@@ -90,3 +92,55 @@ def request_answers(*, request: InformationRequest) -> list[tuple[Section, list[
         (s, [(i, answers.get(i.pk)) for i in s.items.all()])
         for s in request_sections(request=request)
     ]
+
+
+def answer_text(
+    *, option: str | None, on: date | None, number: Decimal | None, text: str
+) -> str | None:
+    """One answer as the API gives it: the option's label, the date (ISO 8601), the number
+    (as written, without trailing zeros) or the text; None when it is not answered."""
+    if option:
+        return option
+    if on is not None:
+        return on.isoformat()
+    if number is not None:
+        return format(number.normalize(), "f")
+    return text if text.strip() else None
+
+
+def submitted_answers(*, incident_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each submitted request's answers (request pk → its answers in the template's order:
+    section, question code and text, answer, evidence), in one query whatever the number of
+    requests. Only for reviews the caller may open (the panel, the business unit and the
+    scrutineer, ``review.view``): the caller has read the incidents through the permission
+    layer. A draft is the agency's own until it is submitted, so it is left out."""
+    found: dict[int, list[dict[str, Any]]] = {}
+    rows = (
+        Answer.objects.filter(
+            assessment__information_request__incident_id__in=incident_ids,
+            assessment__information_request__status=InformationStatus.SUBMITTED,
+        )
+        .order_by("assessment__information_request__pk", "item__section__order", "item__order")
+        .values_list(
+            "assessment__information_request__pk",
+            "item__section__title",
+            "item__code",
+            "item__text",
+            "option__label",
+            "date",
+            "number",
+            "text",
+            "evidence",
+        )
+    )
+    for request_pk, section, code, question, option, on, number, text, evidence in rows:
+        found.setdefault(request_pk, []).append(
+            {
+                "section": section,
+                "code": code,
+                "question": question,
+                "answer": answer_text(option=option, on=on, number=number, text=text),
+                "evidence": evidence,
+            }
+        )
+    return found

@@ -1,6 +1,8 @@
 """The reviews API: farah (named on SI-2026-01) gets it with its deadlines; joanna (not named)
 gets an empty list and 404 for it; dev (a viewer) gets an empty list and 403; the list reads a
-fixed number of queries whatever the number of reviews."""
+fixed number of queries whatever the number of reviews. One review gives the agencies' submitted
+answers to the panel, the business unit and the scrutineer; joanna, whose health board answered,
+and kwame, who helped, never get them through the API (the review is not theirs to open)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from assurance.frameworks.models import Item
+from assurance.partnerships.access import actor_for_person
+from assurance.reviews.information_requests.models import InformationRequest
+from assurance.reviews.information_requests.services import information_answers_save
 from assurance.reviews.information_requests.tests.factories import InformationRequestFactory
 from assurance.reviews.notifications.tests.factories import SeriousIncidentFactory
 
@@ -61,7 +67,8 @@ def test_the_list_reads_a_fixed_number_of_queries(northfield, incident, amira, c
 def test_the_schema_describes_the_endpoints(client_for, amira):
     schema = client_for(amira).get("/api/v1/openapi.json").json()
     assert "/api/v1/reviews/" in schema["paths"] and "/api/v1/reviews/{id}" in schema["paths"]
-    fields = schema["components"]["schemas"]["Review"]["properties"]
+    components = schema["components"]["schemas"]
+    fields = components["Review"]["properties"]
     for name in (
         "reference",
         "became_aware_on",
@@ -76,6 +83,15 @@ def test_the_schema_describes_the_endpoints(client_for, amira):
         "stage",
     ):
         assert name in fields, name
+    detail = schema["paths"]["/api/v1/reviews/{id}"]["get"]["responses"]["200"]["content"]
+    assert detail["application/json"]["schema"]["$ref"].endswith("/ReviewDetail")
+    requests = components["ReviewDetail"]["properties"]["information_requests"]["items"]
+    answers = components[requests["$ref"].rsplit("/", 1)[1]]["properties"]["answers"]
+    assert answers["nullable"] is True and "submitted" in answers["description"]
+    answer = components[answers["items"]["$ref"].rsplit("/", 1)[1]]["properties"]
+    assert set(answer) == {"section", "code", "question", "answer", "evidence"}
+    # The list and one review share one named enum of stages (not a name made from a hash)
+    assert fields["stage"]["$ref"].endswith("/ReviewStageEnum")
 
 
 def test_each_review_lists_its_information_requests(northfield, incident, farah, client_for):
@@ -103,5 +119,129 @@ def test_each_review_lists_its_information_requests(northfield, incident, farah,
         None,
         True,
     )
+    # One review gives the same, with each request's id and its answers (none submitted here)
     detail = client_for(farah).get(f"/api/v1/reviews/{incident.pk}").json()
-    assert detail["information_requests"] == row["information_requests"]
+    assert [
+        {k: v for k, v in r.items() if k not in ("id", "answers")}
+        for r in detail["information_requests"]
+    ] == row["information_requests"]
+    answers = {r["agency"]: r["answers"] for r in detail["information_requests"]}
+    assert answers == {northfield.health.name: [], northfield.council.name: None}
+
+
+CHRONOLOGY = "Health visitor contacts in January and February."
+LEARNING = "The father's role was not explored."
+
+
+def _answer(request: InformationRequest, person, *, submit: bool, **over: str) -> None:  # type: ignore[no-untyped-def]
+    """``person`` of the agency saves its answers to every question (``submit``: submits)."""
+    items = {
+        i.code: i for i in Item.objects.filter(section__framework=request.assessment.framework)
+    }
+    known = items["2.1"].scale.options.get(label="Yes")  # type: ignore[union-attr]
+    texts = {
+        "1.1": CHRONOLOGY,
+        "2.2": "Universal health visiting; no lead professional.",
+        "2.3": "Shared the bruising concern with children's social care.",
+        "3.1": "The concern was shared the same day.",
+        "3.2": LEARNING,
+        "3.3": "A reminder to practitioners on seeing fathers.",
+        **over,
+    }
+    answers = {items[code].pk: {"text": text} for code, text in texts.items()}
+    answers[items["1.2"].pk] = {"date": "2026-02-20"}
+    answers[items["2.1"].pk] = {"option": known.pk}
+    request.assessment.refresh_from_db()
+    information_answers_save(
+        actor=actor_for_person(person),
+        request=request,
+        answers=answers,
+        expected_revision=request.assessment.revision,
+        submit=submit,
+        today=date(2026, 3, 6),
+    )
+
+
+def test_one_review_gives_the_submitted_answers_to_those_who_may_open_it(
+    northfield, incident, amira, farah, helen, corinne, joanna, kwame, dev, tamsin, client_for
+):
+    health = InformationRequestFactory(
+        incident=incident, agency=northfield.health, requested_by=amira
+    )
+    council = InformationRequestFactory(
+        incident=incident, agency=northfield.council, requested_by=amira
+    )
+    _answer(health, joanna, submit=True)
+    _answer(council, farah, submit=False, **{"3.2": "A draft the council is still writing."})
+    url = f"/api/v1/reviews/{incident.pk}"
+    # The panel (farah, helen), the business unit and the scrutineer read the health board's
+    # answers, in the template's order; the council's draft is not given
+    for person in (farah, helen, amira, corinne):
+        response = client_for(person).get(url)
+        assert response.status_code == 200, person
+        by_agency = {r["agency"]: r for r in response.json()["information_requests"]}
+        answered = by_agency[northfield.health.name]
+        assert (answered["id"], answered["status"]) == (health.pk, "submitted")
+        assert [a["code"] for a in answered["answers"]] == [
+            "1.1",
+            "1.2",
+            "2.1",
+            "2.2",
+            "2.3",
+            "3.1",
+            "3.2",
+            "3.3",
+        ]
+        first, last_contact, known = answered["answers"][:3]
+        assert first["section"] == "Chronology summary" and first["answer"] == CHRONOLOGY
+        assert first["question"].startswith("Summarise your agency's contact")
+        assert (last_contact["answer"], known["answer"]) == ("2026-02-20", "Yes")
+        assert answered["answers"][6] == {
+            "section": "Early learning",
+            "code": "3.2",
+            "question": "What could have been done differently, and why?",
+            "answer": LEARNING,
+            "evidence": "",
+        }
+        draft = by_agency[northfield.council.name]
+        assert (draft["status"], draft["answers"]) == ("in_progress", None)
+        assert "still writing" not in response.content.decode()
+    # The list gives no answers, to anyone
+    listed = client_for(amira).get("/api/v1/reviews/")
+    assert CHRONOLOGY not in listed.content.decode()
+    assert all("answers" not in r for r in listed.json()[0]["information_requests"])
+    # The health board's people answered it, but the review is not theirs to open: no answers
+    for person in (joanna, kwame):
+        response = client_for(person).get(url)
+        assert response.status_code == 404
+        assert CHRONOLOGY not in response.content.decode()
+        assert client_for(person).get("/api/v1/reviews/").json() == []
+    assert client_for(dev).get(url).status_code == 403
+    assert client_for(tamsin).get(url).status_code == 404
+    assert CHRONOLOGY not in client_for(dev).get(url).content.decode()
+
+
+def test_one_review_reads_a_fixed_number_of_queries_whatever_its_answers(
+    northfield, incident, amira, farah, helen, joanna, client_for
+):
+    client = client_for(amira)
+    url = f"/api/v1/reviews/{incident.pk}"
+    health = InformationRequestFactory(
+        incident=incident, agency=northfield.health, requested_by=amira
+    )
+    _answer(health, joanna, submit=True)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get(url).json()["information_requests"]) == 1
+    council = InformationRequestFactory(
+        incident=incident, agency=northfield.council, requested_by=amira
+    )
+    _answer(council, farah, submit=True)
+    police = InformationRequestFactory(
+        incident=incident, agency=northfield.police, requested_by=amira
+    )
+    _answer(police, helen, submit=False)
+    with CaptureQueriesContext(connection) as three:
+        answered = client.get(url).json()["information_requests"]
+    assert [len(r["answers"] or []) for r in answered] == [8, 8, 0]
+    assert len(three.captured_queries) == len(one.captured_queries)

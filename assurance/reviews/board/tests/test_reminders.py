@@ -59,3 +59,31 @@ def test_the_task_reminds_agencies_of_their_information_too(northfield, incident
     subjects = sorted(m.subject for m in mail.outbox)
     assert subjects[0].startswith("Reminder: information for rapid review SI-2026-01")
     assert send_review_reminders.enqueue(today="2026-03-05").return_value == 0
+
+
+def test_a_practice_reviews_milestone_is_reminded_of(northfield, incident, amira):
+    from assurance.reviews.practice_reviews.models import PracticeReview
+    from assurance.reviews.rapid_reviews.models import RapidReview
+
+    SeriousIncidentFactory._meta.model.unscoped.filter(pk=incident.pk).update(
+        notified_on=date(2026, 3, 6)
+    )
+    RapidReview.unscoped.create(
+        partnership=northfield.partnership,
+        incident=incident,
+        sent_on=date(2026, 3, 20),
+        decision="cspr",
+        decided_on=date(2026, 4, 2),
+        decision_reasons="Synthetic.",
+    )
+    PracticeReview.unscoped.create(
+        partnership=northfield.partnership,
+        incident=incident,
+        practitioner_event_due=date(2026, 5, 14),  # a Thursday
+    )
+    # Tuesday 12 May: two working days before the practitioner event
+    assert send_review_reminders.enqueue(today="2026-05-12").return_value == 1
+    assert "Practitioner event" in mail.outbox[-1].body
+    assert send_review_reminders.enqueue(today="2026-05-13").return_value == 0
+    assert send_review_reminders.enqueue(today="2026-05-15").return_value == 1  # missed
+    assert "Deadline missed" in mail.outbox[-1].subject

@@ -225,3 +225,100 @@ def test_reminders(today: date, dates: dict, reminder: str | None) -> None:
 )
 def test_when_a_review_closed(dates: dict, closed_on: date | None) -> None:
     assert timeline(date(2026, 12, 1), **dates).closed_on == closed_on
+
+
+EVENT, DRAFT = date(2026, 5, 14), date(2026, 7, 1)  # a Thursday and a Wednesday
+
+
+def _milestones(event_on: date | None = None, draft_due: date | None = DRAFT):  # type: ignore[no-untyped-def]
+    return (
+        ("practitioner_event", "Practitioner event", EVENT, event_on),
+        ("family_contribution", "Family's contribution", None, None),  # no date set
+        ("draft", "Draft report", draft_due, None),
+        ("final", "Final report", None, None),
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "extra", "next_key", "days_left", "late", "keys"),
+    [
+        # The practitioner event is next, then the draft; a milestone with no date is none
+        (
+            date(2026, 5, 12),
+            {"milestones": _milestones()},
+            "practitioner_event",
+            2,
+            False,
+            ["practitioner_event", "draft", "notice", "publication"],
+        ),
+        # Held a day late: marked late; the draft is next (32 weekdays less the spring bank
+        # holiday, Monday 25 May)
+        (
+            date(2026, 5, 18),
+            {"milestones": _milestones(event_on=date(2026, 5, 15))},
+            "draft",
+            31,
+            True,
+            ["practitioner_event", "draft", "notice", "publication"],
+        ),
+        # Not held, and past: late now
+        (date(2026, 5, 15), {"milestones": _milestones()}, "practitioner_event", -1, True, None),
+        # No milestone dates set: the notice and the publication only
+        (
+            date(2026, 5, 12),
+            {"milestones": _milestones(draft_due=None)[1:]},
+            "notice",
+            None,
+            False,
+            ["notice", "publication"],
+        ),
+        # Published: a milestone never done no longer counts (nor is late); one done stays
+        (
+            date(2026, 12, 1),
+            {
+                "milestones": _milestones(event_on=EVENT),
+                "published_on": date(2026, 9, 30),
+                "report_sent_on": date(2026, 9, 18),
+            },
+            None,
+            None,
+            False,
+            ["practitioner_event", "notice", "publication"],
+        ),
+        # Not published, with reasons: closed, the milestones not done dropped
+        (
+            date(2026, 12, 1),
+            {"milestones": _milestones(), "not_publishing": True},
+            None,
+            None,
+            False,
+            [],
+        ),
+    ],
+)
+def test_a_practice_reviews_milestones_are_deadlines(
+    today: date,
+    extra: dict,
+    next_key: str | None,
+    days_left: int | None,
+    late: bool,
+    keys: list[str] | None,
+) -> None:
+    """The milestones the partnership set due dates for are on the board like the statutory
+    deadlines: the next one, its working days left, late once missed, reminded of."""
+    found = timeline(
+        today,
+        notified_on=date(2026, 3, 6),
+        rapid_review_sent_on=date(2026, 3, 20),
+        decision="cspr",
+        decided_on=date(2026, 4, 2),
+        **extra,
+    )
+    following = found.next
+    assert (following.key if following else None) == next_key
+    if days_left is not None:
+        assert following is not None and following.days_left == days_left
+    assert found.late is late
+    deadlines = [d.key for d in found.deadlines if d.key not in ("notification", "rapid_review")]
+    if keys is not None:
+        assert deadlines == keys

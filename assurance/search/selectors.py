@@ -24,8 +24,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, router
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models import BigIntegerField, Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
 
 from assurance.core import compiled
 from assurance.core.registry import SearchSource, search_sources
@@ -46,12 +49,36 @@ PAGE_OF_KIND = _COLUMNS + "WHERE kind = %s " + _ORDER
 
 @dataclass(frozen=True)
 class Hit:
+    """One result as the page draws it: worked out here once (the caption's date, the summary
+    cut to 200 characters as ``truncatechars`` cuts it), so the template only looks them up."""
+
     kind: str
     label: str
     title: str
     summary: str
     when: date | None
     href: str
+    caption: str = ""
+
+
+SUMMARY_LENGTH = 200
+
+
+def _caption(label: str, when: date | None) -> str:
+    """``{{ label }} · {{ when|date:"j F Y" }}``: the day, the month's name, the year."""
+    if when is None:
+        return label
+    return f"{label} · {when.day} {MONTHS[when.month]} {when.year:04d}"
+
+
+def _shortened(text: str) -> str:
+    """``text|truncatechars:200``. Plain ASCII text (most) needs none of the filter's Unicode
+    care (normalising, combining characters), so it is cut directly; the rest goes through it."""
+    if not text.isascii():
+        return Truncator(text).chars(SUMMARY_LENGTH)
+    if len(text) <= SUMMARY_LENGTH:
+        return text
+    return add_truncation_text(text[: calculate_truncate_chars_length(SUMMARY_LENGTH, None)])
 
 
 @dataclass(frozen=True)
@@ -120,9 +147,10 @@ def _hit(source: SearchSource, actor: Actor, row: tuple[Any, ...]) -> Hit:
         kind=source.kind,
         label=source.singular,
         title=title,
-        summary=summary,
+        summary=_shortened(summary),
         when=when,
         href=source.link(actor, key),
+        caption=_caption(source.singular, when),
     )
 
 
@@ -153,6 +181,16 @@ def _kinds(visible: list[tuple[SearchSource, QuerySet[Any]]]) -> Q:
     for source, records in visible:
         allowed |= Q(kind=source.kind, object_id__in=records.order_by().values("pk"))
     return allowed
+
+
+def _partnership_is(actor: Actor, using: str) -> Q:
+    """The partnership's documents. On PostgreSQL the id is given as a ``bigint``, the column's
+    type: the two-column GIN index (``btree_gin``, migration 0002) serves only an equality of
+    the same type, and a plain integer literal (``= 12``) would leave it to the vector alone,
+    every document in the country holding the word."""
+    if connections[using].vendor == "postgresql":
+        return Q(partnership_id=Cast(Value(actor.partnership.pk), BigIntegerField()))
+    return Q(partnership=actor.partnership)
 
 
 def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
@@ -279,11 +317,21 @@ def _matches(
             default=Value(0.5),
         )
     prefix_kinds = [s.kind for s, _ in prefixed]
+    word_kinds = [s.kind for s, _ in words]
+    # One arm per scope (the partnership's documents, the shared catalogue's) and way of
+    # matching (words, a reference's start), each naming its kinds: a top-level OR whose arms
+    # each carry an index's conditions, so the database reads each arm through its index
+    # (on PostgreSQL the partnership's arm through the GIN index of partnership and vector, the
+    # catalogue's by its null partnership) instead of every document with the word nationally.
+    # Which of those records the actor may see is the kinds' selectors, once, around the arms.
+    arms = Q(pk__in=[])
+    for scope in (_partnership_is(actor, using), Q(partnership__isnull=True)):
+        if words:
+            arms |= scope & Q(kind__in=word_kinds) & word_match
+        if prefixed:
+            arms |= scope & Q(kind__in=prefix_kinds) & _starts_a_field(terms)
     matches = (
-        SearchDocument.objects.filter(
-            Q(partnership=actor.partnership) | Q(partnership__isnull=True),
-            (word_match & _kinds(words)) | (_starts_a_field(terms) & _kinds(prefixed)),
-        )
+        SearchDocument.objects.filter(arms, _kinds(visible))
         .annotate(
             hit_rank=Case(
                 When(kind__in=prefix_kinds, then=Value(2.0)),

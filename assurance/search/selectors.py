@@ -45,6 +45,21 @@ _COLUMNS = 'SELECT kind, link_key, title, summary, "when" FROM ({}) hits '
 _ORDER = "ORDER BY hit_rank DESC, title, object_id LIMIT %s OFFSET %s"
 PAGE = _COLUMNS + _ORDER
 PAGE_OF_KIND = _COLUMNS + "WHERE kind = %s " + _ORDER
+# Both at once, for the page the search is asked for: the matches are planned and found once
+# (a common table expression read twice is worked out once). Rows of ``part`` 0 are the counts
+# (kind, count), of ``part`` 1 the page in its order (kind, and a hit's four columns).
+_PARTS = (
+    "WITH hits AS ({}) "
+    'SELECT part, kind, n, link_key, title, summary, "when" FROM ('
+    "SELECT 0 AS part, kind, COUNT(*) AS n, NULL AS link_key, NULL AS title, NULL AS summary, "
+    'NULL AS "when", NULL AS hit_rank, NULL AS object_id FROM hits GROUP BY kind '
+    "UNION ALL SELECT * FROM ("
+    'SELECT 1, kind, 0, link_key, title, summary, "when", hit_rank, object_id FROM hits '
+    "{{}}ORDER BY hit_rank DESC, title, object_id LIMIT %s OFFSET %s) page"
+    ") parts ORDER BY part, hit_rank DESC, title, object_id"
+)
+COUNTS_AND_PAGE = _PARTS.replace("{{}}", "")
+COUNTS_AND_PAGE_OF_KIND = _PARTS.replace("{{}}", "WHERE kind = %s ")
 
 
 @dataclass(frozen=True)
@@ -91,6 +106,8 @@ class KindCount:
 class Results:
     """The matches of one search, counted by kind, read a page at a time (a ``Paginator``
     reads ``count()`` and one slice: one query for the page, none when nothing matched).
+    Given the ``window`` of the page that will be asked for (its first and last index), the
+    counts and that page are read in one query; another slice is read on its own.
 
     ``matches`` is the SQL of every match the actor may see (compiled once: with a selector for
     each kind, compiling it is most of a search's work in Python); the counts and the page are
@@ -103,12 +120,24 @@ class Results:
         matches: tuple[str, tuple[Any, ...]] | None = None,
         sources: dict[str, SearchSource] | None = None,
         kind: str = "",
+        window: tuple[int, int] | None = None,
     ) -> None:
         self.actor = actor
         self._matches = matches
         self._sources = sources or {}
         self._kind = kind if kind in self._sources else ""
-        found = dict(self._read(COUNTS))
+        self._window: tuple[int, int, list[tuple[Any, ...]]] | None = None
+        if window is None or window[1] <= window[0]:
+            found = dict(self._read(COUNTS))
+        else:
+            start, stop = window
+            if self._kind:
+                rows = self._read(COUNTS_AND_PAGE_OF_KIND, self._kind, stop - start, start)
+            else:
+                rows = self._read(COUNTS_AND_PAGE, stop - start, start)
+            found = {row[1]: row[2] for row in rows if row[0] == 0}
+            page = [(row[1], *row[3:]) for row in rows if row[0] == 1]
+            self._window = (start, stop, page)
         self.counts = [
             KindCount(s.kind, s.label, found.get(s.kind, 0)) for s in self._sources.values()
         ]
@@ -132,7 +161,9 @@ class Results:
         start, stop = index.start or 0, self._total if index.stop is None else index.stop
         if not self._total or stop <= start:
             return []
-        if self._kind:
+        if self._window is not None and self._window[0] == start and stop <= self._window[1]:
+            rows = self._window[2][: stop - start]  # read with the counts
+        elif self._kind:
             rows = self._read(PAGE_OF_KIND, self._kind, stop - start, start)
         else:
             rows = self._read(PAGE, stop - start, start)
@@ -193,9 +224,12 @@ def _partnership_is(actor: Actor, using: str) -> Q:
     return Q(partnership=actor.partnership)
 
 
-def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
+def search(
+    *, actor: Actor, query: Query, kind: str = "", window: tuple[int, int] | None = None
+) -> Results:
     """What ``query`` finds among the records ``actor`` may see: counted by kind (only the
     kinds they may see, matched or not), and ``kind`` alone when one of those is chosen.
+    ``window``: the first and last index of the page that will be read, read with the counts.
 
     The SQL of what the actor may see that matches depends only on the shape of the search (the
     actor's roles, whether they have an agency, how many words), so it is compiled once per
@@ -226,6 +260,7 @@ def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
         matches=compiled_matches,
         sources={k: by_kind[k] for k in kinds},
         kind=kind,
+        window=window,
     )
 
 

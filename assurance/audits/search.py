@@ -9,10 +9,10 @@ from typing import Any
 
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Concat
-from django.urls import reverse
 
 from assurance.audits import selectors
 from assurance.audits.models import AgencyReturn, Audit, AuditCase
+from assurance.core.links import record_link
 from assurance.core.registry import SearchSource
 from assurance.partnerships.models import Agency
 
@@ -27,7 +27,7 @@ def _audits(actor: Any) -> QuerySet[Any] | None:
 
 def _audit_link(actor: Any, pk: Any) -> str:
     name = "audits:audit_detail" if actor.can("audit.view") else "audits:report"
-    return reverse(name, args=[actor.partnership.slug, pk])
+    return record_link(name, actor.partnership.slug, key=pk)
 
 
 def _cases(actor: Any) -> QuerySet[Any] | None:
@@ -61,7 +61,7 @@ CASES = SearchSource(
     fields=("reference",),
     title=F("reference"),
     summary=Concat(Value("In the audit "), F("audit__title")),
-    link=lambda actor, pk: reverse("audits:case_detail", args=[actor.partnership.slug, pk]),
+    link=lambda actor, pk: record_link("audits:case_detail", actor.partnership.slug, key=pk),
     prefix=True,
     order=15,
     depends_on=((Audit, "audit"),),
@@ -76,7 +76,7 @@ RETURNS = SearchSource(
     fields=("case__reference", "agency__name"),
     title=Concat(F("agency__name"), Value(" return for case "), F("case__reference")),
     summary=Concat(Value("In the audit "), F("case__audit__title")),
-    link=lambda actor, pk: reverse("audits:return_detail", args=[actor.partnership.slug, pk]),
+    link=lambda actor, pk: record_link("audits:return_detail", actor.partnership.slug, key=pk),
     prefix=True,
     order=16,
     depends_on=((AuditCase, "case"), (Audit, "case__audit"), (Agency, "agency")),

@@ -24,8 +24,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections, router
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models import BigIntegerField, Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.text import Truncator, add_truncation_text, calculate_truncate_chars_length
 
 from assurance.core import compiled
 from assurance.core.registry import SearchSource, search_sources
@@ -42,16 +45,55 @@ _COLUMNS = 'SELECT kind, link_key, title, summary, "when" FROM ({}) hits '
 _ORDER = "ORDER BY hit_rank DESC, title, object_id LIMIT %s OFFSET %s"
 PAGE = _COLUMNS + _ORDER
 PAGE_OF_KIND = _COLUMNS + "WHERE kind = %s " + _ORDER
+# Both at once, for the page the search is asked for: the matches are planned and found once
+# (a common table expression read twice is worked out once). Rows of ``part`` 0 are the counts
+# (kind, count), of ``part`` 1 the page in its order (kind, and a hit's four columns).
+_PARTS = (
+    "WITH hits AS ({}) "
+    'SELECT part, kind, n, link_key, title, summary, "when" FROM ('
+    "SELECT 0 AS part, kind, COUNT(*) AS n, NULL AS link_key, NULL AS title, NULL AS summary, "
+    'NULL AS "when", NULL AS hit_rank, NULL AS object_id FROM hits GROUP BY kind '
+    "UNION ALL SELECT * FROM ("
+    'SELECT 1, kind, 0, link_key, title, summary, "when", hit_rank, object_id FROM hits '
+    "{{}}ORDER BY hit_rank DESC, title, object_id LIMIT %s OFFSET %s) page"
+    ") parts ORDER BY part, hit_rank DESC, title, object_id"
+)
+COUNTS_AND_PAGE = _PARTS.replace("{{}}", "")
+COUNTS_AND_PAGE_OF_KIND = _PARTS.replace("{{}}", "WHERE kind = %s ")
 
 
 @dataclass(frozen=True)
 class Hit:
+    """One result as the page draws it: worked out here once (the caption's date, the summary
+    cut to 200 characters as ``truncatechars`` cuts it), so the template only looks them up."""
+
     kind: str
     label: str
     title: str
     summary: str
     when: date | None
     href: str
+    caption: str = ""
+
+
+SUMMARY_LENGTH = 200
+
+
+def _caption(label: str, when: date | None) -> str:
+    """``{{ label }} · {{ when|date:"j F Y" }}``: the day, the month's name, the year."""
+    if when is None:
+        return label
+    return f"{label} · {when.day} {MONTHS[when.month]} {when.year:04d}"
+
+
+def _shortened(text: str) -> str:
+    """``text|truncatechars:200``. Plain ASCII text (most) needs none of the filter's Unicode
+    care (normalising, combining characters), so it is cut directly; the rest goes through it."""
+    if not text.isascii():
+        return Truncator(text).chars(SUMMARY_LENGTH)
+    if len(text) <= SUMMARY_LENGTH:
+        return text
+    return add_truncation_text(text[: calculate_truncate_chars_length(SUMMARY_LENGTH, None)])
 
 
 @dataclass(frozen=True)
@@ -64,6 +106,8 @@ class KindCount:
 class Results:
     """The matches of one search, counted by kind, read a page at a time (a ``Paginator``
     reads ``count()`` and one slice: one query for the page, none when nothing matched).
+    Given the ``window`` of the page that will be asked for (its first and last index), the
+    counts and that page are read in one query; another slice is read on its own.
 
     ``matches`` is the SQL of every match the actor may see (compiled once: with a selector for
     each kind, compiling it is most of a search's work in Python); the counts and the page are
@@ -76,12 +120,24 @@ class Results:
         matches: tuple[str, tuple[Any, ...]] | None = None,
         sources: dict[str, SearchSource] | None = None,
         kind: str = "",
+        window: tuple[int, int] | None = None,
     ) -> None:
         self.actor = actor
         self._matches = matches
         self._sources = sources or {}
         self._kind = kind if kind in self._sources else ""
-        found = dict(self._read(COUNTS))
+        self._window: tuple[int, int, list[tuple[Any, ...]]] | None = None
+        if window is None or window[1] <= window[0]:
+            found = dict(self._read(COUNTS))
+        else:
+            start, stop = window
+            if self._kind:
+                rows = self._read(COUNTS_AND_PAGE_OF_KIND, self._kind, stop - start, start)
+            else:
+                rows = self._read(COUNTS_AND_PAGE, stop - start, start)
+            found = {row[1]: row[2] for row in rows if row[0] == 0}
+            page = [(row[1], *row[3:]) for row in rows if row[0] == 1]
+            self._window = (start, stop, page)
         self.counts = [
             KindCount(s.kind, s.label, found.get(s.kind, 0)) for s in self._sources.values()
         ]
@@ -105,7 +161,9 @@ class Results:
         start, stop = index.start or 0, self._total if index.stop is None else index.stop
         if not self._total or stop <= start:
             return []
-        if self._kind:
+        if self._window is not None and self._window[0] == start and stop <= self._window[1]:
+            rows = self._window[2][: stop - start]  # read with the counts
+        elif self._kind:
             rows = self._read(PAGE_OF_KIND, self._kind, stop - start, start)
         else:
             rows = self._read(PAGE, stop - start, start)
@@ -120,9 +178,10 @@ def _hit(source: SearchSource, actor: Actor, row: tuple[Any, ...]) -> Hit:
         kind=source.kind,
         label=source.singular,
         title=title,
-        summary=summary,
+        summary=_shortened(summary),
         when=when,
         href=source.link(actor, key),
+        caption=_caption(source.singular, when),
     )
 
 
@@ -155,9 +214,22 @@ def _kinds(visible: list[tuple[SearchSource, QuerySet[Any]]]) -> Q:
     return allowed
 
 
-def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
+def _partnership_is(actor: Actor, using: str) -> Q:
+    """The partnership's documents. On PostgreSQL the id is given as a ``bigint``, the column's
+    type: the two-column GIN index (``btree_gin``, migration 0002) serves only an equality of
+    the same type, and a plain integer literal (``= 12``) would leave it to the vector alone,
+    every document in the country holding the word."""
+    if connections[using].vendor == "postgresql":
+        return Q(partnership_id=Cast(Value(actor.partnership.pk), BigIntegerField()))
+    return Q(partnership=actor.partnership)
+
+
+def search(
+    *, actor: Actor, query: Query, kind: str = "", window: tuple[int, int] | None = None
+) -> Results:
     """What ``query`` finds among the records ``actor`` may see: counted by kind (only the
     kinds they may see, matched or not), and ``kind`` alone when one of those is chosen.
+    ``window``: the first and last index of the page that will be read, read with the counts.
 
     The SQL of what the actor may see that matches depends only on the shape of the search (the
     actor's roles, whether they have an agency, how many words), so it is compiled once per
@@ -188,6 +260,7 @@ def search(*, actor: Actor, query: Query, kind: str = "") -> Results:
         matches=compiled_matches,
         sources={k: by_kind[k] for k in kinds},
         kind=kind,
+        window=window,
     )
 
 
@@ -279,11 +352,21 @@ def _matches(
             default=Value(0.5),
         )
     prefix_kinds = [s.kind for s, _ in prefixed]
+    word_kinds = [s.kind for s, _ in words]
+    # One arm per scope (the partnership's documents, the shared catalogue's) and way of
+    # matching (words, a reference's start), each naming its kinds: a top-level OR whose arms
+    # each carry an index's conditions, so the database reads each arm through its index
+    # (on PostgreSQL the partnership's arm through the GIN index of partnership and vector, the
+    # catalogue's by its null partnership) instead of every document with the word nationally.
+    # Which of those records the actor may see is the kinds' selectors, once, around the arms.
+    arms = Q(pk__in=[])
+    for scope in (_partnership_is(actor, using), Q(partnership__isnull=True)):
+        if words:
+            arms |= scope & Q(kind__in=word_kinds) & word_match
+        if prefixed:
+            arms |= scope & Q(kind__in=prefix_kinds) & _starts_a_field(terms)
     matches = (
-        SearchDocument.objects.filter(
-            Q(partnership=actor.partnership) | Q(partnership__isnull=True),
-            (word_match & _kinds(words)) | (_starts_a_field(terms) & _kinds(prefixed)),
-        )
+        SearchDocument.objects.filter(arms, _kinds(visible))
         .annotate(
             hit_rank=Case(
                 When(kind__in=prefix_kinds, then=Value(2.0)),

@@ -14,6 +14,16 @@ from assurance.search.query import parse_query
 PER_PAGE = 20
 
 
+def _window(page: str | None) -> tuple[int, int]:
+    """The results of the page asked for (``?page=``), read with the counts in one query. A
+    page the paginator will not show (not a number, past the last) reads its page on its own."""
+    try:
+        number = max(int(page or 1), 1)
+    except ValueError:
+        number = 1
+    return (number - 1) * PER_PAGE, number * PER_PAGE
+
+
 class SearchView(PartnershipViewMixin, TemplateView):
     """Everyone in the partnership may search; each kind of record is read through its own
     capability's scoped selector, so the results hold only what the user may see."""
@@ -35,7 +45,9 @@ class SearchView(PartnershipViewMixin, TemplateView):
         context["query"] = query
         if not query.ok:
             return context
-        results = selectors.search(actor=self.actor, query=query, kind=kind)
+        results = selectors.search(
+            actor=self.actor, query=query, kind=kind, window=_window(self.request.GET.get("page"))
+        )
         if kind not in {c.kind for c in results.counts}:
             context["kind"] = ""
         context["counts"] = results.counts

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F, QuerySet
-from django.urls import reverse
 
+from assurance.core.links import record_link
 from assurance.core.registry import SearchSource
 from assurance.improvement.actions import selectors
 from assurance.improvement.actions.models import Action
@@ -28,7 +28,7 @@ ACTIONS = SearchSource(
     title=F("title"),
     summary=F("measure"),
     when="due_date",
-    link=lambda actor, pk: reverse("improvement:action_detail", args=[actor.partnership.slug, pk]),
+    link=lambda actor, pk: record_link("improvement:action_detail", actor.partnership.slug, key=pk),
     order=30,
     depends_on=((Agency, "owner_agency"),),
 )

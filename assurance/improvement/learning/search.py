@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import F, QuerySet
-from django.urls import reverse
 
+from assurance.core.links import record_link
 from assurance.core.registry import SearchSource
 from assurance.improvement.learning import selectors
 from assurance.improvement.learning.models import LearningItem, Recommendation
@@ -31,8 +31,8 @@ LEARNING = SearchSource(
     title=F("title"),
     summary=F("what_was_learned"),
     when="learned_on",
-    link=lambda actor, pk: reverse(
-        "improvement:learning_detail", args=[actor.partnership.slug, pk]
+    link=lambda actor, pk: record_link(
+        "improvement:learning_detail", actor.partnership.slug, key=pk
     ),
     order=20,
 )
@@ -46,8 +46,8 @@ RECOMMENDATIONS = SearchSource(
     fields=("title", "text"),
     title=F("title"),
     summary=F("text"),
-    link=lambda actor, pk: reverse(
-        "improvement:recommendation_detail", args=[actor.partnership.slug, pk]
+    link=lambda actor, pk: record_link(
+        "improvement:recommendation_detail", actor.partnership.slug, key=pk
     ),
     order=25,
 )

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Concat
-from django.urls import reverse
 
+from assurance.core.links import record_link
 from assurance.core.registry import SearchSource
 from assurance.improvement.meetings import selectors
 from assurance.improvement.meetings.models import Meeting
@@ -29,7 +29,9 @@ MEETINGS = SearchSource(
     title=Concat(F("group__name"), Value(" meeting")),
     summary=F("minutes"),
     when="held_on",
-    link=lambda actor, pk: reverse("improvement:meeting_detail", args=[actor.partnership.slug, pk]),
+    link=lambda actor, pk: record_link(
+        "improvement:meeting_detail", actor.partnership.slug, key=pk
+    ),
     order=35,
     depends_on=((Group, "group"),),
 )

@@ -8,6 +8,7 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -16,6 +17,7 @@ from assurance.improvement.actions.models import Action
 from assurance.improvement.learning.models import LearningItem
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
+from assurance.search import selectors
 from assurance.search.models import SearchDocument
 from assurance.search.query import parse_query
 from assurance.search.selectors import search
@@ -115,12 +117,42 @@ def test_an_upgraded_service_builds_its_documents_once(records: Records, amira: 
 
 @pytest.mark.postgres_only
 def test_postgres_stores_each_document_s_vector_under_a_gin_index(records: Records) -> None:
+    """One GIN index of the partnership and the vector (``btree_gin``, migration 0002): a
+    search reads the partnership's documents holding the word, not the country's."""
     document = SearchDocument.objects.get(kind="learning", object_id=records.learning.pk)
     assert "neglect" in str(document.vector)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE tablename = 'search_searchdocument'"
-            " AND indexname = 'search_document_vector'"
+            " AND indexname = 'search_document_scope_vector'"
         )
         (definition,) = cursor.fetchone()
-    assert "USING gin (vector)" in definition
+    assert "USING gin (partnership_id, vector)" in definition
+
+
+@pytest.mark.postgres_only
+def test_postgres_reads_the_partnership_s_documents_through_the_gin_index(
+    records: Records, amira: Person
+) -> None:
+    """The search gives the GIN index both keys, the partnership and the words: an id compared
+    as an ``integer`` would leave it the words alone (every partnership's documents). The
+    btree indexes of the partnership are dropped in the test's transaction, so that the tiny
+    table's plan can only show what the GIN index is given."""
+    actor = actor_for_person(amira)
+    words = SearchQuery("neglect", search_type="websearch", config=selectors.CONFIG)
+    documents = SearchDocument.objects.filter(
+        selectors._partnership_is(actor, "default"), vector=words
+    )
+    sql, params = documents.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
+            " AND indexdef LIKE '%%btree (partnership_id%%'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_document_scope_vector" in plan, plan
+    assert "Index Cond: ((partnership_id = " in plan and "(vector @@ " in plan, plan

@@ -179,3 +179,45 @@ def test_a_refused_search_finds_nothing_rather_than_failing(
     assert not refused.ok
     results = search(actor=actor_for_person(amira), query=refused)
     assert len(results) == 0
+
+
+def test_the_counts_and_the_page_asked_for_are_one_query(
+    records: Records, amira: Person, northfield: Any
+) -> None:
+    """Given the page that will be read (the search page knows it from ``?page=``), the counts
+    and that page come from one query, in the same order as read apart; another slice (a page
+    number past the last) is read on its own."""
+    for n in range(25):
+        LearningItemFactory(partnership=northfield.partnership, title=f"Neglect lesson {n}")
+    actor = actor_for_person(amira)
+    query = parse_query("neglect")
+    apart = search(actor=actor, query=query)
+    for kind, window in (("", (0, 20)), ("", (20, 40)), ("learning", (20, 40))):
+        separate = search(actor=actor, query=query, kind=kind)
+        with CaptureQueriesContext(connection) as captured:
+            together = search(actor=actor, query=query, kind=kind, window=window)
+            page = together[window[0] : min(window[1], together.count())]
+        assert len(captured) == 1
+        assert together.counts == apart.counts
+        assert together.count() == separate.count()
+        assert page == separate[window[0] : min(window[1], separate.count())]
+        assert page, "the window holds results"
+    together = search(actor=actor, query=query, window=(400, 420))
+    with CaptureQueriesContext(connection) as captured:
+        last = together[20 : together.count()]
+    assert len(captured) == 1
+    assert last == apart[20 : apart.count()]
+
+
+def test_the_search_page_reads_the_counts_and_its_page_in_one_query(
+    records: Records, amira: Person
+) -> None:
+    actor = actor_for_person(amira)
+    with CaptureQueriesContext(connection) as captured:
+        results = search(actor=actor, query=parse_query("neglect"), window=(0, 20))
+        assert results[0:20]
+    assert len(captured) == 1
+    with CaptureQueriesContext(connection) as captured:
+        results = search(actor=actor, query=parse_query("hovercraft"), window=(0, 20))
+        assert results[0:20] == []
+    assert len(captured) == 1

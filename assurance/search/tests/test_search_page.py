@@ -125,3 +125,26 @@ def test_the_page_s_queries_do_not_grow_with_the_results(
     for n in range(40):
         LearningItemFactory(partnership=northfield.partnership, title=f"Neglect lesson {n}")
     assert queries() == few
+
+
+def test_a_search_adds_one_query_to_the_page(
+    records: Records, northfield: Tenant, amira: Person, client_for: Any
+) -> None:
+    """The counts of each kind and the page of results shown are read together: one query
+    beyond the page shell's, whichever page is shown (a page past the last reads the last)."""
+    client = client_for(amira)
+
+    def queries(params: dict[str, str]) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/p/northfield/search/", params).status_code == 200
+        return len(captured)
+
+    queries({})  # the first request of a session settles it
+    shell = queries({})
+    for n in range(25):
+        LearningItemFactory(partnership=northfield.partnership, title=f"Neglect lesson {n}")
+    assert queries({"q": "neglect"}) == shell + 1
+    assert queries({"q": "neglect", "page": "2"}) == shell + 1
+    assert queries({"q": "neglect", "kind": "learning", "page": "2"}) == shell + 1
+    assert queries({"q": "hovercraft"}) == shell + 1
+    assert queries({"q": "neglect", "page": "9"}) == shell + 2  # the last page, read again

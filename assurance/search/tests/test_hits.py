@@ -1,0 +1,48 @@
+"""Each result is worked out once in Python (``search.selectors._caption`` and
+``_shortened``): exactly what the template's filters drew before (``date:"j F Y"`` and
+``truncatechars:200``), for every kind of text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.template import engines
+
+from assurance.search.selectors import _caption, _shortened
+
+FILTERS = engines["django"].from_string(
+    '{% autoescape off %}{{ label }}{% if when %} · {{ when|date:"j F Y" }}{% endif %}|'
+    "{{ text|truncatechars:200 }}{% endautoescape %}"
+)
+
+TEXTS = [
+    "",
+    "Short",
+    "x" * 199,
+    "x" * 200,
+    "x" * 201,
+    "Neglect seen late. " * 40,
+    "Café " * 50,  # not ASCII, composed
+    "Cafe\u0301 " * 50,  # a combining accent: the filter counts it as nothing, and normalises
+    "Cafe\u0301",  # short, but normalised by the filter
+    "a" * 198 + "é" + "b" * 5,
+    "😀" * 250,
+    "line one\nline two " * 30,
+]
+
+DATES = [None, date(2026, 3, 1), date(2025, 12, 31), date(999, 5, 9)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_summary_is_cut_as_truncatechars_cuts_it(text: str) -> None:
+    drawn = FILTERS.render({"label": "", "when": None, "text": text}).split("|", 1)[1]
+    assert _shortened(text) == drawn
+
+
+@pytest.mark.parametrize("when", DATES)
+def test_a_caption_is_the_label_and_the_date_as_the_date_filter_writes_it(
+    when: date | None,
+) -> None:
+    drawn = FILTERS.render({"label": "Learning item", "when": when, "text": ""}).split("|")[0]
+    assert _caption("Learning item", when) == drawn

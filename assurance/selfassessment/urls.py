@@ -3,9 +3,11 @@ mounted once, in assurance/urls.py), and the practitioners' survey by open link 
 under /staff-survey/, no sign-in)."""
 
 from assurance.selfassessment.dashboard import urls as dashboard
+from assurance.selfassessment.reports import urls as reports
 from assurance.selfassessment.returns import urls as returns
 from assurance.selfassessment.rounds import urls as rounds
 from assurance.selfassessment.settings import urls as settings
+from assurance.selfassessment.standards import urls as standards
 from assurance.selfassessment.surveys import urls as surveys
 
 app_name = "selfassessment"
@@ -16,6 +18,8 @@ urlpatterns = [
     *returns.urlpatterns,
     *surveys.urlpatterns,
     *dashboard.urlpatterns,
+    *standards.urlpatterns,
+    *reports.urlpatterns,
 ]
 
 public = ([*surveys.public_urlpatterns], "staff_survey")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
-from assurance.partnerships.access import Actor, get_for_actor
+from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.selfassessment.dashboard import rules as completion_rules
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
 
@@ -37,3 +37,18 @@ def report_counts(*, actor: Actor, round: Round, today: date) -> dict[str, int]:
     )
     counts["total"] = sum(counts[s] for s in ParticipantStatus.values)
     return counts
+
+
+def report_rounds(*, actor: Actor) -> QuerySet[Round]:
+    """The partnership's rounds, newest first, each with how many take part and have
+    submitted (one query)."""
+    return (
+        scoped(actor, Round.unscoped.select_related("framework"), PERMISSION)
+        .annotate(
+            n_participants=Count("participants"),
+            n_submitted=Count(
+                "participants", filter=Q(participants__status=ParticipantStatus.SUBMITTED)
+            ),
+        )
+        .order_by("-year", "framework__name")
+    )

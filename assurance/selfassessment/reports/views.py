@@ -7,9 +7,10 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.text import slugify
+from django.views.generic import TemplateView
 
 from assurance.core import documents
-from assurance.partnerships.viewmixins import DocumentView
+from assurance.partnerships.viewmixins import DocumentView, PartnershipViewMixin
 from assurance.selfassessment.reports import report, selectors
 from assurance.selfassessment.rounds.models import Round
 from assurance.selfassessment.standards import selectors as standards
@@ -73,4 +74,19 @@ class RoundReportView(DocumentView):
             pdf_url=self.partnership_url("selfassessment:round_report_pdf", pk),
             docx_url=self.partnership_url("selfassessment:round_report_docx", pk),
         )
+        return context
+
+
+class RoundReportListView(PartnershipViewMixin, TemplateView):
+    """The rounds whose report the reader may open: the way in for the executive's and the
+    education group's members, who do not see the rounds' pages."""
+
+    permission = selectors.PERMISSION
+    section = "self-assessment-reports"
+    template_name = "selfassessment/reports/round_report_list.html"
+    page_title = "Self-assessment round reports"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["rounds"] = selectors.report_rounds(actor=self.actor)
         return context

@@ -7,6 +7,7 @@ from assurance.core.tests.matrix import BU, MEMBER, SCRUTINEER, expect
 READERS = BU | SCRUTINEER | MEMBER
 
 EXPECTED = {
+    "selfassessment:round_report_list": expect(allow=READERS),
     "selfassessment:round_report": expect(allow=READERS, kwargs={"pk": "sa_round"}),
     "selfassessment:round_report_pdf": expect(allow=READERS, kwargs={"pk": "sa_round"}),
     "selfassessment:round_report_docx": expect(allow=READERS, kwargs={"pk": "sa_round"}),

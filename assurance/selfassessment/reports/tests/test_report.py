@@ -88,3 +88,17 @@ def test_what_staff_say_beside_the_self_ratings(northfield, amira, client_for):
     assert police.participant.name in look and council.participant.name in look
     # an agencies round's heat map table is each organisation's counts of each rating
     assert "Each organisation&#x27;s ratings" in html
+
+
+def test_the_groups_members_find_the_reports(rounds, helen, priya, client_for):
+    """Helen, a member of the groups, cannot open the rounds' pages but finds each round's
+    report from the service navigation."""
+    client = client_for(helen)
+    home = client.get("/p/northfield/self-assessment/reports/").content.decode()
+    assert 'href="/p/northfield/self-assessment/reports/"' in home  # in the navigation
+    report = f"/p/northfield/self-assessment/rounds/{rounds['round'].pk}/report/"
+    assert f'href="{report}"' in home
+    assert (
+        client.get(f"/p/northfield/self-assessment/rounds/{rounds['round'].pk}/").status_code == 403
+    )
+    assert client_for(priya).get("/p/northfield/self-assessment/reports/").status_code == 403

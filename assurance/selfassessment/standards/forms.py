@@ -22,6 +22,7 @@ class HeatMapForm(forms.Form):
         self, *args: Any, groupings: dict[str, str], choices: dict[str, list[str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.groupings = groupings
         cast(forms.ChoiceField, self.fields["by"]).choices = list(groupings.items())
         for name, first in (("phase", "All phases"), ("type_group", "All types")):
             cast(forms.ChoiceField, self.fields[name]).choices = [("", first)] + [
@@ -37,9 +38,7 @@ class HeatMapForm(forms.Form):
 
     def grouping(self) -> str:
         """The grouping asked for, or the first offered ("" when none is)."""
-        choices = cast(forms.ChoiceField, self.fields["by"]).choices
-        first = next(iter(choices), None)
-        return self._value("by") or (str(first[0]) if first else "")
+        return self._value("by") or next(iter(self.groupings), "")
 
     def filters(self) -> HeatFilters:
         """The filters asked for; a value that is not one of the choices is ignored."""

@@ -90,7 +90,8 @@ def group_rows(rows: Sequence[tuple[str, int, Sequence[StandardFigures]]]) -> li
     for label, returns, figures in rows:
         parts = [
             f'<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">'
-            f'{escape(label)}<br><span class="govuk-body-s">{returns} returns</span></th>'
+            f'{escape(label)}<br><span class="govuk-body-s">{returns} '
+            f"return{'' if returns == 1 else 's'}</span></th>"
         ]
         parts.extend(group_cell(f) for f in figures)
         parts.append("</tr>")

@@ -66,7 +66,8 @@ def test_the_heat_map_groups_and_lists_the_submitted_returns(rounds, amira, clie
     html = client_for(amira).get(url).content.decode()
     groups = html.split('id="heat-map-groups"')[1].split("</table>")[0]
     # by phase: two primaries (1.1 met by neither), one secondary (met)
-    assert "Primary<br>" in groups and "Secondary<br>" in groups
+    assert 'Primary<br><span class="govuk-body-s">2 returns</span>' in groups
+    assert 'Secondary<br><span class="govuk-body-s">1 return</span>' in groups
     assert "0% meet it (0 of 2)" in groups and "100% meet it (1 of 1)" in groups
     organisations = html.split('id="heat-map-organisations"')[1].split("</table>")[0]
     assert "3 submitted returns" in organisations

@@ -14,6 +14,7 @@ from assurance.improvement.thread import api as thread_api
 from assurance.partnerships import api as partnerships_api
 from assurance.reviews.board import api as reviews_api
 from assurance.selfassessment.dashboard import api as self_assessment_api
+from assurance.selfassessment.standards import api as self_assessment_standards_api
 from assurance.training.evaluation import api as training_api
 from assurance.voice.summary import api as voice_api
 
@@ -74,6 +75,11 @@ urlpatterns = [
         "self-assessments/rounds/<int:pk>/completion",
         self_assessment_api.RoundCompletionAPI.as_view(),
         name="self_assessment_round_completion",
+    ),
+    path(
+        "self-assessments/rounds/<int:pk>/standards",
+        self_assessment_standards_api.RoundStandardsAPI.as_view(),
+        name="self_assessment_round_standards",
     ),
     path("training/courses/", training_api.CourseListAPI.as_view(), name="training_courses"),
     path(

@@ -117,6 +117,10 @@ PERMISSIONS: Mapping[str, Mapping[Role, Scope]] = {
     # Rounds of self-assessment (a framework, a year, its participants and deadline)
     "self_assessment.view": _all(BU, SCRUTINEER),
     "self_assessment.manage": _all(BU),
+    # A round's report (completion, the standards with their intervals and change, the heat
+    # map's table, what staff say, organisations to look at): also for the members of the
+    # partnership's groups, the executive and the education group among them
+    "sa_report.view": _all(BU, SCRUTINEER, MEMBER),
     # A participant's return: read by the organisation (a school's users, named through their
     # membership; an agency's leads), the business unit and the scrutineer; filled in by the
     # school's lead and deputies or the agency's leads; signed off by the school's head or an

@@ -63,6 +63,18 @@ class SelfAssessmentConfig(AppConfig):
                 "Self-assessment",
             )
         )
+        # The rounds' reports: the way in for the members of the executive and the education
+        # group (who do not see the rounds' pages), and for the business unit and scrutineer
+        register_nav(
+            NavItem(
+                "Round reports",
+                "selfassessment:round_report_list",
+                "sa_report.view",
+                53,
+                "self-assessment-reports",
+                "Self-assessment",
+            )
+        )
         # What staff say: every organisation's survey for the business unit and the scrutineer
         # (from a round's page too), an agency's lead or a school's users their own
         register_nav(

@@ -4,15 +4,22 @@ interchange like any uploaded tool. The round's deadline has passed: about two f
 submitted, a third are in progress (each with a change in its history: its last activity), the
 rest not started; a sixth have been chased.
 
+Each submitted school has a return rating all 40 standards (about one in eight Partly met, one in
+twelve Not met), each school in progress a draft rating half of them (which counts nowhere), and
+a round of the same tool two years earlier has every school's return submitted (the change).
+
 The business unit times the completion dashboard (the first page, and a page filtered by phase,
-status and area sorted by last activity), its Excel export and the completion API, beside:
+status and area sorted by last activity), its Excel export and the completion API, the heat map
+(grouped by phase, and the first 50 organisations) and the standards API, beside:
 
 * the floor (a bare Django view),
 * the signed-in page shell (the search page with nothing typed: the same user's page with
   nothing of its own), and
 * **the raw SQL aggregate** each reads: the counts by status and one page of 50 rows with each
   row's last activity and last chase (the dashboard), or every participant's name, status and
-  day submitted with the totals (the API), written by hand in one statement each.
+  day submitted with the totals (the API), the answers of the submitted returns counted by
+  group, standard and rating with the first 50 organisations' ratings (the heat map), or counted
+  by round, standard and rating (the standards API), written by hand.
 
 The issue asks for each within 3× its raw SQL and with constant queries (compared with the
 small partnership's round of 10)."""
@@ -28,9 +35,10 @@ from django.utils import timezone
 
 from assurance.bench.harness import Bench, Page, env_int, scenario, time_page
 from assurance.frameworks.interchange.loading import import_file
-from assurance.frameworks.models import Framework
+from assurance.frameworks.models import Answer, Assessment, Framework, Item
 from assurance.partnerships.models import Partnership, Person
 from assurance.selfassessment.dashboard.models import Chase
+from assurance.selfassessment.returns.models import SelfAssessmentReturn
 from assurance.selfassessment.rounds.models import Audience, Participant, Round
 from assurance.selfassessment.settings.models import Setting
 
@@ -69,8 +77,78 @@ def tool_yaml(standards: int, per_section: int = 8) -> str:
     return "\n".join(lines) + "\n"
 
 
+RATINGS = ("Fully met",) * 10 + ("Partly met", "Fully met", "Not met")  # drawn in turn
+
+
+def add_returns(round: Round, participants: list[Participant], *, drafts: bool = True) -> None:
+    """A return for each participant that has begun: every standard rated for a submitted
+    one, half of them for one in progress (a draft); in bulk, without history."""
+    items = list(
+        Item.objects.filter(section__framework=round.framework)
+        .select_related("scale")
+        .prefetch_related("scale__options")
+        .order_by("section__order", "order")
+    )
+    options = {i.pk: {o.label: o.pk for o in i.scale.options.all()} for i in items if i.scale}
+    begun = [x for x in participants if x.status != "not_started" and (drafts or x.submitted_at)]
+    assessments = Assessment.unscoped.bulk_create(
+        Assessment(partnership_id=round.partnership_id, framework=round.framework, revision=1)
+        for _ in begun
+    )
+    SelfAssessmentReturn.unscoped.bulk_create(
+        SelfAssessmentReturn(
+            partnership_id=round.partnership_id,
+            participant=x,
+            assessment=a,
+            started_at=round.opened_at,
+            signed_off_name="Bench Head" if x.submitted_at else "",
+            submitted_at=x.submitted_at,
+        )
+        for x, a in zip(begun, assessments, strict=True)
+    )
+    Answer.objects.bulk_create(
+        (
+            Answer(
+                assessment=a,
+                item=item,
+                option_id=options[item.pk][RATINGS[(n * 7 + k) % len(RATINGS)]],
+                evidence="Evidence.",
+            )
+            for n, (x, a) in enumerate(zip(begun, assessments, strict=True))
+            for k, item in enumerate(items)
+            if x.submitted_at or k % 2 == 0
+        ),
+        batch_size=2000,
+    )
+
+
+def build_previous(round: Round) -> Round:
+    """A round of the same tool two years before ``round``, every school's return submitted."""
+    earlier = Round.unscoped.create(
+        partnership_id=round.partnership_id,
+        framework=round.framework,
+        year=round.year - 2,
+        audience=Audience.SETTINGS,
+        deadline=round.deadline - timedelta(days=730),
+        opened_at=round.opened_at - timedelta(days=730),
+    )
+    participants = Participant.unscoped.bulk_create(
+        Participant(
+            partnership_id=round.partnership_id,
+            round=earlier,
+            setting_id=x.setting_id,
+            status="submitted",
+            submitted_at=earlier.opened_at + timedelta(days=30),
+        )
+        for x in Participant.unscoped.filter(round=round).order_by("pk")
+    )
+    add_returns(earlier, participants)
+    return earlier
+
+
 def build_round(p: Partnership, *, settings: int, standards: int) -> Round:
-    """A past-deadline round of ``settings`` schools on a tool of ``standards`` standards."""
+    """A past-deadline round of ``settings`` schools on a tool of ``standards`` standards, with
+    its returns, and a round of the same tool two years before."""
     framework: Framework = import_file(
         name="bench-tool.yaml", content=tool_yaml(standards).encode(), partnership=p
     )
@@ -140,6 +218,8 @@ def build_round(p: Partnership, *, settings: int, standards: int) -> Round:
             for i, x in enumerate(participants)
             if x.status != "submitted" and i % 3 == 0
         )
+        add_returns(round, participants)
+        build_previous(round)
     return round
 
 
@@ -170,6 +250,44 @@ WHERE p.round_id = %(round)s ORDER BY s.name
 """
 
 
+STANDARDS_SQL = """
+SELECT p.round_id, i.code, o.label, o.meets_standard, o.is_not_applicable, COUNT(*)
+FROM frameworks_answer a
+JOIN selfassessment_selfassessmentreturn r ON r.assessment_id = a.assessment_id
+JOIN selfassessment_participant p ON p.id = r.participant_id
+JOIN frameworks_item i ON i.id = a.item_id
+JOIN frameworks_scaleoption o ON o.id = a.option_id
+WHERE r.submitted_at IS NOT NULL AND p.round_id IN (%(round)s, %(previous)s)
+GROUP BY 1, 2, 3, 4, 5
+"""
+
+HEAT_MAP_SQL = """
+WITH page AS (
+  SELECT p.id FROM selfassessment_participant p
+  JOIN selfassessment_setting s ON s.id = p.setting_id
+  JOIN selfassessment_selfassessmentreturn r ON r.participant_id = p.id
+  WHERE p.round_id = %(round)s AND r.submitted_at IS NOT NULL
+  ORDER BY s.name LIMIT 50
+)
+SELECT s.phase, i.code, o.label, COUNT(*), 0
+FROM frameworks_answer a
+JOIN selfassessment_selfassessmentreturn r ON r.assessment_id = a.assessment_id
+JOIN selfassessment_participant p ON p.id = r.participant_id
+JOIN selfassessment_setting s ON s.id = p.setting_id
+JOIN frameworks_item i ON i.id = a.item_id
+JOIN frameworks_scaleoption o ON o.id = a.option_id
+WHERE r.submitted_at IS NOT NULL AND p.round_id = %(round)s
+GROUP BY 1, 2, 3
+UNION ALL
+SELECT '', i.code, o.label, 1, r.participant_id
+FROM frameworks_answer a
+JOIN selfassessment_selfassessmentreturn r ON r.assessment_id = a.assessment_id
+JOIN frameworks_item i ON i.id = a.item_id
+JOIN frameworks_scaleoption o ON o.id = a.option_id
+WHERE r.participant_id IN (SELECT id FROM page)
+"""
+
+
 def raw(sql: str, **params: Any) -> Any:
     def run() -> int:
         with connection.cursor() as cursor:
@@ -189,6 +307,11 @@ def _pages(p: Partnership, round: Round) -> list[Page]:
         Page("dashboard: filtered, by last activity", base + FILTER),
         Page("dashboard: Excel export (all)", base + "export.xlsx"),
         Page("completion API", f"/api/v1/self-assessments/rounds/{round.pk}/completion"),
+        Page(
+            "heat map (by phase, first 50)",
+            f"/p/{p.slug}/self-assessment/rounds/{round.pk}/heat-map/",
+        ),
+        Page("standards API", f"/api/v1/self-assessments/rounds/{round.pk}/standards"),
     ]
 
 
@@ -203,7 +326,8 @@ def selfassessment_dashboard(bench: Bench) -> None:
     small_round = build_round(bench.small, settings=10, standards=standards)
     bench.write(
         f"\nSelf-assessment: a round of {n:,} settings on a tool of {standards} standards "
-        "(deadline passed; 40% submitted, 40% in progress, 20% not started)"
+        "(deadline passed; 40% submitted, 40% in progress, 20% not started; "
+        "a round two years before, all submitted)"
     )
     bench.measure_floor()
     client = bench.client(p)
@@ -227,10 +351,18 @@ def selfassessment_dashboard(bench: Bench) -> None:
         ),
     )
     completion_sql = bench.time("raw SQL: every participant", raw(COMPLETION_SQL, round=round.pk))
+    previous = Round.unscoped.get(framework=round.framework, year=round.year - 2)
+    heat_sql = bench.time("raw SQL: by phase + 50 rows' ratings", raw(HEAT_MAP_SQL, round=round.pk))
+    standards_sql = bench.time(
+        "raw SQL: ratings by round and standard",
+        raw(STANDARDS_SQL, round=round.pk, previous=previous.pk),
+    )
     title = f"Self-assessment completion ({n} settings × {standards} standards)"
     bench.report(title + ": × the signed-in shell", [shell, *rows], baseline=shell)
     for row, sql in zip(
-        rows, (first_sql, filtered_sql, completion_sql, completion_sql), strict=True
+        rows,
+        (first_sql, filtered_sql, completion_sql, completion_sql, heat_sql, standards_sql),
+        strict=True,
     ):
         bench.report(f"{row.label} beside its raw SQL", [sql, row], baseline=sql)
     small = bench.client(bench.small)

@@ -5,10 +5,13 @@ the shell (docs/bench.md)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from assurance.selfassessment.rounds.models import (
     PARTICIPANT_STATUS_COLOURS,
@@ -18,6 +21,26 @@ from assurance.selfassessment.rounds.models import (
 
 LABELS: dict[str, str] = {str(value): str(label) for value, label in ParticipantStatus.choices}
 COLOURS: dict[str, str] = {str(k): v for k, v in PARTICIPANT_STATUS_COLOURS.items()}
+
+
+def tag(label: str, colour: str) -> SafeString:
+    """A GOV.UK tag, as ``core/status_tag.html`` draws it, written once rather than included
+    per row (a template include per cell cost as much as the rest of the row)."""
+    modifier = f" govuk-tag--{colour}" if colour else ""
+    return mark_safe(f'<strong class="govuk-tag{modifier}">{escape(label)}</strong>')  # noqa: S308
+
+
+STATUS_TAGS: dict[str, SafeString] = {
+    status: tag(label, COLOURS.get(status, "")) for status, label in LABELS.items()
+}
+OVERDUE_TAG = tag("Overdue", "red")
+
+
+def filters_key(*, choices: dict[str, list[str]], data: dict[str, str]) -> str:
+    """The key of the drawn filter form in the cache (ADR 032): its choices and what was asked
+    for, which are everything it shows (a value that is not a choice shows as its error would)."""
+    content = repr([sorted(choices.items()), sorted(data.items())]).encode()
+    return hashlib.blake2b(content, digest_size=20).hexdigest()
 
 
 def _day(moment: Any) -> str:
@@ -47,7 +70,7 @@ def row_cells(
                 else "Agency",
                 "postcode": setting.postcode if setting else "",
                 "status": LABELS.get(p.status, p.status),
-                "colour": COLOURS.get(p.status, ""),
+                "status_tag": STATUS_TAGS.get(p.status) or tag(p.status, ""),
                 "overdue": past_deadline and not submitted,
                 "choosable": not submitted,
                 "submitted": _day(p.submitted_at),

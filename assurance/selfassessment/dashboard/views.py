@@ -37,6 +37,7 @@ class _RoundMixin(PartnershipViewMixin):
 
     def filter_form(self) -> CompletionFilterForm:
         choices = selectors.filter_choices(actor=self.actor, round=self.get_round())
+        self.filter_choices = choices
         data = self.request.GET if any(f in self.request.GET for f in FILTER_FIELDS) else None
         return CompletionFilterForm(data, choices=choices)
 
@@ -75,7 +76,13 @@ class CompletionView(_RoundMixin, TemplateView):
                 past_deadline=round.is_past_deadline,
             ),
             round=round,
+            overdue_tag=display.OVERDUE_TAG,
             form=form,
+            # the filter form is drawn once per choices and values asked for (ADR 032)
+            form_key=display.filters_key(
+                choices=self.filter_choices,
+                data={f: self.request.GET[f] for f in FILTER_FIELDS if f in self.request.GET},
+            ),
             filters=filters,
             filter_query=self.filter_query(),
             counts=[(s.value, s.label, counts[s.value]) for s in ParticipantStatus]

@@ -234,3 +234,56 @@ def survey_results(*, actor: Actor, survey: StaffSurvey) -> SurveyResults:
     ]
     comments = sorted(comment for _, comment in responses if comment)
     return SurveyResults(n, True, "", rows, comments, bool(ratings))
+
+
+@dataclass(frozen=True)
+class OrganisationStaffResult:
+    """One organisation's staff survey in a round, for the round's report: how many answered
+    and, only once the minimum group is reached, each standard where staff and the
+    self-rating disagree ((code, flag), in the tool's order)."""
+
+    participant: Participant
+    responses: int
+    shown: bool
+    flags: list[tuple[str, str]]
+
+    @property
+    def more_needed(self) -> str:
+        return rules.more_needed_text(self.responses)
+
+
+def round_staff_results(*, actor: Actor, round: Round) -> list[OrganisationStaffResult]:
+    """Every organisation of the round with a survey, by name: its responses and, from the
+    minimum group size only (``rules.results_shown``, the rule ``survey_results`` keeps), its
+    disagreement flags beside its submitted return's self-ratings. Four queries, whatever the
+    number of organisations: never a query per survey. For the round's report (permission
+    ``sa_report.view``: the whole partnership's organisations)."""
+    actor.require("sa_report.view")
+    surveys = list(
+        StaffSurvey.objects_for(actor.partnership)
+        .filter(participant__round=round)
+        .select_related("participant__agency", "participant__setting")
+    )
+    answers: dict[int, list[Any]] = {s.pk: [] for s in surveys}
+    for survey_id, given in (
+        StaffResponse.objects_for(actor.partnership)
+        .filter(survey__participant__round=round)
+        .values_list("survey_id", "answers")
+    ):
+        answers[survey_id].append(given)
+    codes = [s.code for s in standards(round=round)]
+    ratings = self_ratings(round=round)
+    results = []
+    for survey in surveys:
+        given = answers[survey.pk]
+        flags: list[tuple[str, str]] = []
+        shown = rules.results_shown(len(given))
+        if shown:
+            dists = rules.distributions(given, codes)
+            own = ratings.get(survey.participant_id, {})
+            for code in codes:
+                flag = rules.disagreement(own.get(code, ""), dists[code])
+                if flag:
+                    flags.append((code, flag))
+        results.append(OrganisationStaffResult(survey.participant, len(given), shown, flags))
+    return sorted(results, key=lambda r: (r.participant.name.lower(), r.participant.pk))

@@ -270,6 +270,19 @@ def _save_parts(
     return changed
 
 
+def _parts_differ(row: selectors.ValueRow, parts: list[Part]) -> bool:
+    """Whether figures by locality differ from those saved (a revision may change only them)."""
+    by_name = {loc.name: loc.pk for loc in row.localities}
+    for part in parts:
+        saved = row.parts.get(by_name[part.locality])
+        if saved is None or (saved.numerator, saved.denominator) != (
+            part.numerator,
+            part.denominator,
+        ):
+            return True
+    return False
+
+
 def values_save(
     *,
     actor: Actor,
@@ -537,7 +550,11 @@ def value_revise(
     if problems:
         raise CollectionProblems(problems)
     assert checked is not None and checked.numerator is not None and checked.value is not None
-    if (checked.numerator, checked.denominator) == (value.numerator, value.denominator):
+    parts_changed = code in checks.parts and _parts_differ(checks.rows[code], checks.parts[code])
+    if (checked.numerator, checked.denominator) == (
+        value.numerator,
+        value.denominator,
+    ) and not parts_changed:
         raise CollectionProblems(
             [
                 (

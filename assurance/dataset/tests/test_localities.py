@@ -272,3 +272,38 @@ def test_a_revision_asks_for_the_localities_too(northfield, localities, helen, a
     parts = {p.locality.name: p.numerator for p in value.parts.select_related("locality")}
     assert (value.numerator, parts) == (90, {"North": 50, "South": 40})
     assert value.revisions.get().old_numerator == 84
+
+
+def test_a_revision_of_the_localities_only_is_accepted_and_kept_in_the_history(
+    northfield, localities, helen, amira, client_for
+):
+    """A locality's figure was put in the wrong locality: the total stays, the split moves."""
+    round = _round(northfield)
+    client = client_for(helen)
+    client.post(
+        northfield.url(f"data-set/collection/{round.pk}/values/"),
+        _fields(localities, "50", "34", "84"),
+    )
+    services.round_publish(actor=actor_for_person(amira), round=round)
+    value = IndicatorValue.objects_for(northfield.partnership).get(indicator__code=CODE)
+    url = northfield.url(f"data-set/collection/values/{value.pk}/revise/")
+    north, south = (f"loc{loc.pk}-numerator" for loc in localities)
+    # the same total and the same localities: still refused as unchanged
+    same = {"numerator": "84", "reason": "No change.", north: "50", south: "34"}
+    assert "the figures are unchanged" in client.post(url, same).content.decode()
+    assert not value.revisions.exists()
+    # the same total, the localities moved: accepted, the revision and the history keep it
+    moved = {"numerator": "84", "reason": "Four episodes were in South.", north: "46", south: "38"}
+    assert client.post(url, moved).status_code == 302
+    value.refresh_from_db()
+    parts = {p.locality.name: p.numerator for p in value.parts.select_related("locality")}
+    assert (value.numerator, parts) == (84, {"North": 46, "South": 38})
+    revision = value.revisions.get()
+    assert (revision.old_numerator, revision.new_numerator) == (84, 84)
+    assert revision.reason == "Four episodes were in South."
+    north_part = value.parts.get(locality=localities[0])
+    assert [h.numerator for h in north_part.history.order_by("history_date")] == [50, 46]
+    assert north_part.history.latest("history_date").history_user == helen.user
+    agency_page = northfield.url(f"data-set/collection/{round.pk}/agencies/{northfield.police.pk}/")
+    html = client_for(amira).get(agency_page).content.decode()
+    assert "Figures by locality revised on" in html and "Revised from 84" not in html

@@ -5,7 +5,8 @@ priority on the targets page) is an exception when its summary row gives a reaso
 ``rules.exception_reasons``; the rows: ``services.summaries_current``, ADR 023).
 
 The report is assembled once as a ``core.documents.Report`` and rendered as the page, a PDF
-and a Word document from the same figures.
+and a Word document from the same figures. An indicator collected by locality carries its last
+published periods by locality (``breakdowns.breakdown_tables``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from decimal import Decimal
 
 from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
+from assurance.dataset.performance.breakdowns import breakdown_tables
 from assurance.dataset.performance.models import IndicatorSummary
 from assurance.dataset.performance.services import summaries_current
 from assurance.dataset.targets import selectors as targets
@@ -87,9 +89,14 @@ def exception_report(
             numeric_from=2,
         )
     )
+    by_locality = breakdown_tables(
+        partnership=partnership, indicators=[e.row.indicator for e in items]
+    )
     for e in items:
         report.heading(e.row.indicator.title)
         report.bullets(e.reasons)
+        if e.row.indicator_id in by_locality:
+            report.table(by_locality[e.row.indicator_id])
         if e.row.direction_label:
             report.paragraph(f"Direction of travel: {e.row.direction_label.lower()}.")
         if e.row.commentary:

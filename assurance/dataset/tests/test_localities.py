@@ -502,3 +502,141 @@ def test_the_api_reads_the_same_queries_for_more_figures_by_locality(
         response = api.get(url)
     assert len(response.json()["values"]) == 2
     assert len(before) == len(after)
+
+
+@pytest.fixture
+def published_by_locality(northfield, localities, helen, amira, client_for):
+    """Two published quarters of police missing episodes by locality (North ahead in both),
+    on a scorecard with a target it misses: an exception."""
+    from assurance.core.business_year import current_business_year
+    from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
+    from assurance.partnerships.tests.factories import PriorityFactory
+
+    for start, north, south in [(date(2026, 4, 1), "50", "34"), (date(2026, 7, 1), "52", "40")]:
+        round = _round(northfield, start)
+        total = str(int(north) + int(south))
+        client_for(helen).post(
+            northfield.url(f"data-set/collection/{round.pk}/values/"),
+            _fields(localities, north, south, total),
+        )
+        services.round_publish(actor=actor_for_person(amira), round=round)
+    Indicator.objects.filter(code=CODE).update(polarity="lower")
+    year = current_business_year()
+    priority = PriorityFactory(partnership=northfield.partnership, business_year=year)
+    IndicatorSettingFactory(
+        partnership=northfield.partnership,
+        indicator=Indicator.objects.get(code=CODE),
+        business_year=year,
+        target=Decimal(60),
+        tolerance=Decimal(5),
+        priorities=[priority],
+    )
+    northfield.priority = priority
+    return northfield
+
+
+def test_the_scorecard_and_exception_report_show_where_a_locality_stands_out(
+    published_by_locality, dev, client_for
+):
+    northfield = published_by_locality
+    client = client_for(dev)
+    note = "By locality in Q2 2026/27: highest: North (52); lowest: South (40)"
+    link = f'href="/p/northfield/data-set/{CODE}/localities/"'
+    scorecard = northfield.url(f"data-set/scorecards/{northfield.priority.pk}/")
+    row = client.get(scorecard).content.decode().split(f'id="row-{CODE}"')[1].split("</tr>")[0]
+    assert note in row and link in row
+    card = client.get(scorecard + "?view=cards").content.decode()
+    card = card.split(f'id="card-{CODE}"')[1]
+    assert "By locality" in card and note in card and link in card
+    exceptions = client.get(northfield.url("data-set/exceptions/")).content.decode()
+    card = exceptions.split(f'id="exception-{CODE}"')[1]
+    assert "Target missed" in card and note in card and link in card
+
+
+def test_the_exception_and_highlight_documents_carry_the_breakdown_table(
+    published_by_locality, dev, amira, client_for
+):
+    from docx import Document
+
+    from assurance.improvement.highlight.report import highlight_report
+    from assurance.improvement.meetings.tests.factories import MeetingFactory
+    from assurance.partnerships.tests.factories import GroupFactory
+
+    northfield = published_by_locality
+    client = client_for(dev)
+    docx = client.get(northfield.url("data-set/exceptions/docx/"))
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows]
+        for table in Document(io.BytesIO(docx.content)).tables
+    ]
+    assert [
+        ["Locality", "Q1 2026/27", "Q2 2026/27"],
+        ["North", "50", "52"],
+        ["South", "34", "40"],
+        ["Whole partnership", "84", "92"],
+    ] in tables
+    pdf = client.get(northfield.url("data-set/exceptions/pdf/"))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    meeting = MeetingFactory(
+        group=GroupFactory(partnership=northfield.partnership, decision_making=True),
+        held_on=timezone.localdate(),
+    )
+    report = highlight_report(meeting=meeting)
+    captions = [b.table.caption for b in report.blocks if b.table]
+    assert "Missing episodes of children reported to the police by locality" in captions
+    table = next(b.table for b in report.blocks if b.table and "by locality" in b.table.caption)
+    assert table.rows[-1] == ["Whole partnership", "84", "92"]
+
+
+def test_the_scorecard_reads_the_same_queries_for_more_indicators_by_locality(
+    published_by_locality, localities, helen, amira, dev, client_for
+):
+    """A second indicator collected by locality on the same scorecard adds no query."""
+    from assurance.core.business_year import current_business_year
+    from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
+
+    northfield = published_by_locality
+    client = client_for(dev)
+    scorecard = northfield.url(f"data-set/scorecards/{northfield.priority.pk}/")
+
+    def count():
+        client.get(scorecard)  # the summary rows are current after this
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(scorecard).content.decode()
+        return len(queries), page
+
+    one, _ = count()
+    client_for(amira).post(
+        northfield.url("data-set/assignments/POL-DA-CHILD/"),
+        {"agencies": [northfield.police.pk], "by_locality": "on"},
+    )
+    round = CollectionRoundFactory(
+        partnership=northfield.partnership,
+        start=date(2026, 10, 1),
+        opens_on=date(2026, 10, 1),
+        due_on=timezone.localdate() + timedelta(days=10),
+    )
+    north, south = (loc.pk for loc in localities)
+    response = client_for(helen).post(
+        northfield.url(f"data-set/collection/{round.pk}/values/"),
+        {
+            **_fields(localities, "5", "6", "11"),
+            "POL-MISSING-commentary": "A new way of recording repeat episodes.",
+            "POL-MISSING-confirmed": "on",
+            "POL-DA-CHILD-numerator": "30",
+            f"POL-DA-CHILD-loc{north}-numerator": "10",
+            f"POL-DA-CHILD-loc{south}-numerator": "20",
+        },
+    )
+    assert response.status_code == 302, response.content.decode().split("<main")[1][:3000]
+    services.round_publish(actor=actor_for_person(amira), round=round)
+    IndicatorSettingFactory(
+        partnership=northfield.partnership,
+        indicator=Indicator.objects.get(code="POL-DA-CHILD"),
+        business_year=current_business_year(),
+        priorities=[northfield.priority],
+    )
+    two, page = count()
+    assert "highest: South (20); lowest: North (10)" in page
+    assert "highest: South (6); lowest: North (5)" in page
+    assert one == two

@@ -553,14 +553,8 @@ def test_the_scorecard_and_exception_report_show_where_a_locality_stands_out(
     assert "Target missed" in card and note in card and link in card
 
 
-def test_the_exception_and_highlight_documents_carry_the_breakdown_table(
-    published_by_locality, dev, amira, client_for
-):
+def test_the_exception_documents_carry_the_breakdown_table(published_by_locality, dev, client_for):
     from docx import Document
-
-    from assurance.improvement.highlight.report import highlight_report
-    from assurance.improvement.meetings.tests.factories import MeetingFactory
-    from assurance.partnerships.tests.factories import GroupFactory
 
     northfield = published_by_locality
     client = client_for(dev)
@@ -577,15 +571,6 @@ def test_the_exception_and_highlight_documents_carry_the_breakdown_table(
     ] in tables
     pdf = client.get(northfield.url("data-set/exceptions/pdf/"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    meeting = MeetingFactory(
-        group=GroupFactory(partnership=northfield.partnership, decision_making=True),
-        held_on=timezone.localdate(),
-    )
-    report = highlight_report(meeting=meeting)
-    captions = [b.table.caption for b in report.blocks if b.table]
-    assert "Missing episodes of children reported to the police by locality" in captions
-    table = next(b.table for b in report.blocks if b.table and "by locality" in b.table.caption)
-    assert table.rows[-1] == ["Whole partnership", "84", "92"]
 
 
 def test_the_scorecard_reads_the_same_queries_for_more_indicators_by_locality(

@@ -6,13 +6,21 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from assurance.dataset import conftest as dataset_fixtures
+from assurance.dataset.tests import test_localities as locality_fixtures
 from assurance.improvement.actions.tests.factories import ActionFactory
 from assurance.improvement.highlight.report import highlight_report
 from assurance.improvement.learning import services as learning_services
 from assurance.improvement.meetings import services
 from assurance.improvement.meetings.models import Meeting
+from assurance.improvement.meetings.tests.factories import MeetingFactory
 from assurance.improvement.scrutiny import services as scrutiny_services
 from assurance.partnerships.access import actor_for_person
+
+# the data set's fixtures: an indicator collected by locality, published, missing its target
+catalogue = dataset_fixtures.catalogue
+localities = locality_fixtures.localities
+published_by_locality = locality_fixtures.published_by_locality
 
 pytestmark = pytest.mark.django_db
 
@@ -189,3 +197,25 @@ def test_the_period_ends_at_midnight_after_the_meeting_and_actions_at_risk_are_a
     at_risk = next(rows for caption, rows in tables.items() if caption.startswith("Open actions"))
     assert "Due on the window's last day" in at_risk
     assert "Due after the window" not in at_risk
+
+
+def test_an_exception_collected_by_locality_carries_its_breakdown_table(
+    published_by_locality, amira
+):
+    """The data set's exception (police missing episodes, collected by locality, missing its
+    target) comes with its last published periods by locality."""
+    from assurance.partnerships.tests.factories import GroupFactory
+
+    meeting = MeetingFactory(
+        group=GroupFactory(partnership=published_by_locality.partnership, decision_making=True),
+        held_on=timezone.localdate(),
+    )
+    report = highlight_report(meeting=meeting)
+    tables = {b.table.caption: b.table for b in report.blocks if b.table}
+    table = tables["Missing episodes of children reported to the police by locality"]
+    assert table.header == ["Locality", "Q1 2026/27", "Q2 2026/27"]
+    assert table.rows == [
+        ["North", "50", "52"],
+        ["South", "34", "40"],
+        ["Whole partnership", "84", "92"],
+    ]

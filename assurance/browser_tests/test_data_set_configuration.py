@@ -3,9 +3,9 @@ page): the business unit adds a local indicator, assigns it to two agencies and 
 collected by the partnership's four localities, adopts phase 2 from a date (a later phase 3
 date is refused first), opens a round in which each agency is asked exactly what it owes, the
 two agencies enter their figures by locality (figures that do not add up are refused first),
-the business unit publishes and sees the indicator on the Exploitation scorecard, its combined
-figure on its page and its breakdown by locality (at 375 px too); then the demo's referrals by
-locality as small multiples."""
+the business unit publishes and sees the indicator on the Exploitation scorecard (with the
+locality that stands out), its combined figure on its page and its breakdown by locality (at
+375 px too); then the demo's referrals by locality as small multiples."""
 
 from __future__ import annotations
 
@@ -170,6 +170,13 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     row = bu.page.locator("#row-CSE-RISK")
     expect(row).to_contain_text("19")
     expect(row).to_contain_text(period.short_label)
+    # collected by locality: where a locality stands out, linking to the breakdown
+    expect(row).to_contain_text(
+        re.compile(r"By locality in .*: highest: \S.* \(7\); lowest: \S.* \(2\)")
+    )
+    expect(row.get_by_role("link", name=re.compile("See every locality"))).to_have_attribute(
+        "href", re.compile("CSE-RISK/localities/$")
+    )
     bu.check("scorecard-with-local-indicator")
     bu.goto(P + "CSE-RISK/")
     expect(bu.page.locator("#partnership-series")).to_contain_text("19")

@@ -4,9 +4,11 @@ permission layer as the pages (the round's partnership, the token owner's roles 
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ParseError
@@ -16,11 +18,35 @@ from rest_framework.views import APIView
 
 from assurance.dataset.catalogue.selectors import indicator_by_code
 from assurance.dataset.collection import selectors, services
-from assurance.dataset.collection.models import CollectionRound, IndicatorValue, Revision
-from assurance.dataset.collection.rules import Entry
+from assurance.dataset.collection.models import (
+    CollectionRound,
+    IndicatorValue,
+    LocalityValue,
+    Revision,
+)
+from assurance.dataset.collection.rules import Entry, compute_value
 from assurance.dataset.collection.selectors import partnership_series
+from assurance.dataset.localities.selectors import locality_list
 from assurance.partnerships.access import Actor, partnerships_for_user
 from assurance.partnerships.api import PartnershipAPIMixin, partnership_actor
+
+
+class LocalityFigureInSerializer(serializers.Serializer):
+    locality = serializers.CharField(
+        help_text="The locality's name, as the partnership defines it (any case)."
+    )
+    numerator = serializers.CharField(
+        allow_null=True,
+        required=False,
+        allow_blank=True,
+        help_text="The locality's figure (for a count) or numerator.",
+    )
+    denominator = serializers.CharField(
+        allow_null=True,
+        required=False,
+        allow_blank=True,
+        help_text="Only for percentages, rates and ratios: the locality's denominator.",
+    )
 
 
 class ValueInSerializer(serializers.Serializer):
@@ -45,10 +71,30 @@ class ValueInSerializer(serializers.Serializer):
         default=False,
         help_text="Set true after checking a value outside the series' usual range.",
     )
+    localities = LocalityFigureInSerializer(
+        many=True,
+        required=False,
+        help_text="Only for an indicator collected by locality: a figure for every locality in "
+        "use, adding up to the total (numerators to the numerator, denominators to the "
+        "denominator). Left out, the total alone is sent: it is refused if the figures saved "
+        "by locality would no longer add up to it.",
+    )
 
 
 class ValuesInSerializer(serializers.Serializer):
     values = ValueInSerializer(many=True)
+
+
+class LocalityFigureOutSerializer(serializers.Serializer):
+    locality = serializers.CharField()
+    numerator = serializers.DecimalField(max_digits=16, decimal_places=4)
+    denominator = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    value = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=4,
+        allow_null=True,
+        help_text="Computed as the total's value is (null where the denominator is 0).",
+    )
 
 
 class ValueOutSerializer(serializers.Serializer):
@@ -61,6 +107,11 @@ class ValueOutSerializer(serializers.Serializer):
     commentary = serializers.CharField(allow_blank=True)
     confirmed_outlier = serializers.BooleanField()
     changed_at = serializers.DateTimeField()
+    localities = LocalityFigureOutSerializer(
+        many=True,
+        help_text="The figure of each locality, for an indicator collected by locality "
+        "(empty otherwise).",
+    )
 
 
 class RoundValuesSerializer(serializers.Serializer):
@@ -88,6 +139,19 @@ class ProblemsSerializer(serializers.Serializer):
     problems = ProblemSerializer(many=True)
 
 
+def _locality_json(unit: str, part: LocalityValue) -> dict[str, Any]:
+    try:
+        value: Decimal | None = compute_value(unit, part.numerator, part.denominator)
+    except ValueError:  # a denominator of 0
+        value = None
+    return {
+        "locality": part.locality.name,
+        "numerator": part.numerator,
+        "denominator": part.denominator,
+        "value": value,
+    }
+
+
 def _value_json(value: IndicatorValue) -> dict[str, Any]:
     return {
         "id": value.pk,
@@ -99,6 +163,7 @@ def _value_json(value: IndicatorValue) -> dict[str, Any]:
         "commentary": value.commentary,
         "confirmed_outlier": value.confirmed_outlier,
         "changed_at": value.changed_at,
+        "localities": [_locality_json(value.indicator.unit, p) for p in value.parts.all()],
     }
 
 
@@ -161,6 +226,14 @@ class RoundValuesAPI(APIView):
             selectors.visible_values(actor=actor)
             .filter(round=round)
             .select_related("indicator", "agency")
+            .prefetch_related(
+                Prefetch(
+                    "parts",
+                    queryset=LocalityValue.unscoped.select_related("locality").order_by(
+                        "locality__order", "locality__name"
+                    ),
+                )
+            )
             .order_by("agency__name", "indicator__phase", "indicator__order", "indicator__code")
         )
         payload = {
@@ -198,7 +271,9 @@ class RoundValuesAPI(APIView):
         "confirmation of unusual values). One problem and nothing is saved: the reply lists "
         "every problem with the indicator it belongs to. Send If-Match with the ETag of the "
         "values you read, so that a change someone made since (on the web form, by workbook "
-        "or by another system) is not overwritten: 412 and nothing is saved.",
+        "or by another system) is not overwritten: 412 and nothing is saved. For an "
+        "indicator collected by locality, send each locality's figure in localities: they "
+        "must add up to the total, and a problem names the locality and the difference.",
         examples=[
             OpenApiExample(
                 "Two values",
@@ -214,7 +289,23 @@ class RoundValuesAPI(APIView):
                     ]
                 },
                 request_only=True,
-            )
+            ),
+            OpenApiExample(
+                "A count collected by locality",
+                value={
+                    "values": [
+                        {
+                            "indicator": "CSC-REF",
+                            "numerator": "412",
+                            "localities": [
+                                {"locality": "North", "numerator": "230"},
+                                {"locality": "South", "numerator": "182"},
+                            ],
+                        }
+                    ]
+                },
+                request_only=True,
+            ),
         ],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -226,12 +317,40 @@ class RoundValuesAPI(APIView):
                 status=400,
             )
         entries: dict[str, Entry] = {}
+        parts: dict[str, services.PartsEntry | None] = {}
+        twice: list[tuple[str, str]] = []
         for item in body.validated_data["values"]:
-            entries[item["indicator"]] = Entry(
+            code = item["indicator"]
+            entries[code] = Entry(
                 numerator=item.get("numerator"),
                 denominator=item.get("denominator"),
                 commentary=item.get("commentary") or "",
                 confirmed_outlier=item.get("confirmed_outlier", False),
+            )
+            given: dict[int | str, tuple[object, object]] | None = None
+            if "localities" in item:
+                given = {}
+                for figure in item["localities"]:
+                    name = " ".join(figure["locality"].split())
+                    if name.casefold() in {str(k).casefold() for k in given}:
+                        twice.append((code, name))
+                    given[name] = (figure.get("numerator"), figure.get("denominator"))
+            parts[code] = given
+        if twice:
+            return Response(
+                {
+                    "detail": "Nothing has been saved.",
+                    "problems": [
+                        {
+                            "indicator": code,
+                            "field": "localities",
+                            "kind": "error",
+                            "message": f"{code}: {name} is given twice",
+                        }
+                        for code, name in twice
+                    ],
+                },
+                status=400,
             )
         try:
             result = services.values_save(
@@ -241,6 +360,7 @@ class RoundValuesAPI(APIView):
                 entries=entries,
                 via="api",
                 expected_version=_if_match(request),
+                parts=parts,
             )
         except services.ValuesChanged as exc:
             return Response(
@@ -256,13 +376,17 @@ class RoundValuesAPI(APIView):
                 headers={"ETag": f'"{exc.version}"'},
             )
         except services.CollectionProblems as exc:
+            names = {
+                f"loc{loc.pk}-": f"localities.{loc.name}."
+                for loc in locality_list(partnership=round.partnership)
+            }
             return Response(
                 {
                     "detail": "Nothing has been saved.",
                     "problems": [
                         {
                             "indicator": code,
-                            "field": p.field,
+                            "field": _field_name(p.field, names),
                             "kind": str(p.kind),
                             "message": p.message,
                         }
@@ -286,6 +410,15 @@ class RoundValuesAPI(APIView):
             self._reply(actor, round, saved=result.saved, removed=result.removed),
             headers={"ETag": _etag(actor, round)},
         )
+
+
+def _field_name(field: str, names: dict[str, str]) -> str:
+    """A problem's field as the request names it: a locality's figure is
+    ``localities.<name>.numerator`` (or ``.denominator``)."""
+    for prefix, name in names.items():
+        if field.startswith(prefix):
+            return name + field.removeprefix(prefix)
+    return field
 
 
 class RevisionSerializer(serializers.Serializer):

@@ -152,7 +152,7 @@ class ValuesForm(forms.Form):
             for row in self.rows
         }
 
-    def parts(self) -> dict[str, dict[int, tuple[object, object]]]:
+    def parts(self) -> dict[str, dict[int | str, tuple[object, object]]]:
         """The figures typed for each locality of the indicators collected by locality."""
         data = self.cleaned_data
         return {
@@ -218,7 +218,7 @@ class RevisionForm(forms.Form):
             order += [n for n in self.fields if n.startswith("loc")]
             self.order_fields(order)
 
-    def parts(self) -> dict[int, tuple[object, object]] | None:
+    def parts(self) -> dict[int | str, tuple[object, object]] | None:
         if not self.localities:
             return None
         data = self.cleaned_data

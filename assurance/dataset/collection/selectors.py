@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from assurance.core.concurrency import fingerprint
-from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.models import Indicator, IndicatorAssignment
 from assurance.dataset.catalogue.selectors import collecting
 from assurance.dataset.collection.models import (
     AgencySignOff,
@@ -490,53 +490,97 @@ class Breakdown:
 
 def locality_breakdown(*, partnership: Partnership, indicator: Indicator) -> Breakdown:
     """The partnership's published figures of an indicator by locality, period by period
-    (three queries for any number of periods): counts add up across agencies; a percentage or
-    rate is worked out again from the summed numerators and denominators. A locality no longer
-    in use still shows the periods it was collected in."""
-    parts = list(
-        LocalityValue.objects_for(partnership)
+    (``locality_breakdowns`` for one indicator)."""
+    found = locality_breakdowns(partnership=partnership, indicators=[indicator], checked=True)
+    return found.get(indicator.pk) or Breakdown(localities=[], rows=[])
+
+
+def locality_breakdowns(
+    *,
+    partnership: Partnership,
+    indicators: Iterable[Indicator],
+    latest: int = 0,
+    checked: bool = False,
+) -> dict[int, Breakdown]:
+    """By indicator id, the partnership's published figures by locality of those of
+    ``indicators`` it collects by locality and has figures for (``checked``: the caller knows
+    they are), period by period, oldest first (only the ``latest`` periods if given). Counts
+    add up across agencies; a percentage or rate is worked out again from the summed
+    numerators and denominators; the total is the partnership's series' figure. A locality no
+    longer in use still shows the periods it was collected in. Four queries for any number of
+    indicators and periods."""
+    wanted = {i.pk: i for i in indicators}
+    if not checked:
+        split = set(
+            IndicatorAssignment.objects_for(partnership)
+            .filter(indicator_id__in=list(wanted), by_locality=True)
+            .values_list("indicator_id", flat=True)
+        )
+        wanted = {pk: i for pk, i in wanted.items() if pk in split}
+    if not wanted:
+        return {}
+    parts = [
+        p
+        for p in LocalityValue.objects_for(partnership)
         .filter(
-            value__indicator=indicator,
+            value__indicator_id__in=list(wanted),
             value__round__status=RoundStatus.PUBLISHED,
-            value__round__frequency=indicator.frequency,
         )
         .select_related("value__round")
-    )
-    used = {p.locality_id for p in parts}
-    localities = [
-        loc for loc in locality_list(partnership=partnership) if loc.is_active or loc.pk in used
+        if p.value.round.frequency == wanted[p.value.indicator_id].frequency
     ]
-    rounds: dict[int, CollectionRound] = {}
-    sums: dict[tuple[int, int], list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    if not parts:
+        return {}
+    totals: dict[tuple[int, int], list[IndicatorValue]] = defaultdict(list)
+    for value in (
+        IndicatorValue.objects_for(partnership)
+        .filter(
+            indicator_id__in=list({p.value.indicator_id for p in parts}),
+            round__status=RoundStatus.PUBLISHED,
+        )
+        .order_by("agency__name")
+    ):
+        totals[(value.indicator_id, value.round_id)].append(value)
+    every = list(locality_list(partnership=partnership))
+    rounds: dict[int, dict[int, CollectionRound]] = defaultdict(dict)
+    used: dict[int, set[int]] = defaultdict(set)
+    sums: dict[tuple[int, int, int], list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
     for part in parts:
-        rounds[part.value.round_id] = part.value.round
-        total = sums[(part.value.round_id, part.locality_id)]
+        indicator_id = part.value.indicator_id
+        rounds[indicator_id][part.value.round_id] = part.value.round
+        used[indicator_id].add(part.locality_id)
+        total = sums[(indicator_id, part.value.round_id, part.locality_id)]
         total[0] += part.numerator
         total[1] += part.denominator or Decimal(0)
-    rows = []
-    whole = {
-        p.period_start: p for p in partnership_series(partnership=partnership, indicator=indicator)
-    }
-    for round in sorted(rounds.values(), key=lambda r: r.period_start):
-        cells: list[Decimal | None] = []
-        for loc in localities:
-            if (round.pk, loc.pk) not in sums:
-                cells.append(None)
-                continue
-            numerator, denominator = sums[(round.pk, loc.pk)]
-            if indicator.unit in WITH_DENOMINATOR:
-                cells.append(
-                    compute_value(indicator.unit, numerator, denominator) if denominator else None
+    found: dict[int, Breakdown] = {}
+    for indicator_id, by_round in rounds.items():
+        indicator = wanted[indicator_id]
+        localities = [loc for loc in every if loc.is_active or loc.pk in used[indicator_id]]
+        ordered = sorted(by_round.values(), key=lambda r: r.period_start)
+        rows = []
+        for round in ordered[-latest:] if latest else ordered:
+            cells: list[Decimal | None] = []
+            for loc in localities:
+                if (indicator_id, round.pk, loc.pk) not in sums:
+                    cells.append(None)
+                    continue
+                numerator, denominator = sums[(indicator_id, round.pk, loc.pk)]
+                if indicator.unit in WITH_DENOMINATOR:
+                    cells.append(
+                        compute_value(indicator.unit, numerator, denominator)
+                        if denominator
+                        else None
+                    )
+                else:
+                    cells.append(numerator)
+            combined = totals.get((indicator_id, round.pk))
+            rows.append(
+                BreakdownRow(
+                    time_period=round.period.short_label,
+                    period_start=round.period_start,
+                    cells=cells,
+                    total=_combine(indicator.unit, combined)[2] if combined else None,
                 )
-            else:
-                cells.append(numerator)
-        point = whole.get(round.period_start)
-        rows.append(
-            BreakdownRow(
-                time_period=round.period.short_label,
-                period_start=round.period_start,
-                cells=cells,
-                total=point.value if point else None,
             )
-        )
-    return Breakdown(localities=localities, rows=rows)
+        found[indicator_id] = Breakdown(localities=localities, rows=rows)
+    return found

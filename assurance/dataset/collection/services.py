@@ -130,19 +130,19 @@ class SaveResult:
     checked: dict[str, Checked]
 
 
-# What someone typed for each locality of an indicator collected by locality: locality id →
-# (numerator, denominator), as strings from the form (the workbook and the API carry the total
-# only, so they give none)
-PartsEntry = Mapping[int, tuple[object, object]]
+# What someone gave for each locality of an indicator collected by locality: the locality (its
+# id from the values page, its name from the workbook or the API) → (numerator, denominator), as
+# typed. None for an indicator: the way in gave its total only (the saved figures by locality
+# must still add up to it).
+PartsEntry = Mapping[int | str, tuple[object, object]]
 
 
 def _parts_of(
     row: selectors.ValueRow, checked: Checked, typed: PartsEntry | None
 ) -> tuple[list[Part] | None, list[tuple[str, Problem]]]:
     """An indicator's figures by locality, parsed, and what is wrong with them (the rule that
-    they add up to the total: ``localities.rules``). ``typed`` None (the workbook, the API):
-    the figures saved on the values page must still add up to the new total; the figures are
-    then not changed (None)."""
+    they add up to the total: ``localities.rules``). ``typed`` None (the total only): the
+    figures saved must still add up to the new total; they are then not changed (None)."""
     code, name = row.indicator.code, row.rule.name
     problems: list[tuple[str, Problem]] = []
     parts: list[Part] = []
@@ -159,14 +159,27 @@ def _parts_of(
             parts=parts,
         )
         note = (
-            ". The workbook and the API carry the total only: change the total and the "
-            "figures by locality together on the values page (once published, by revising "
-            "the value)"
+            ". Only the total was given: give the figures by locality with it (on the values "
+            "page, in the workbook's Localities sheet or in the API's localities; once "
+            "published, by revising the value)"
         )
         return None, [(code, Problem("numerator", p.message + note)) for p in found]
     ids = {loc.name: loc.pk for loc in row.localities}
+    given, unknown = _by_locality_id(row, typed)
+    if unknown:
+        names = ", ".join(loc.name for loc in row.localities)
+        return None, [
+            (
+                code,
+                Problem(
+                    "localities",
+                    f"{name}: {key} is not a locality in use (the localities are {names})",
+                ),
+            )
+            for key in unknown
+        ]
     for locality in row.localities:
-        raw_numerator, raw_denominator = typed.get(locality.pk, (None, None))
+        raw_numerator, raw_denominator = given.get(locality.pk, (None, None))
         numbers: list[Decimal | None] = []
         for field, raw in (("numerator", raw_numerator), ("denominator", raw_denominator)):
             try:
@@ -192,6 +205,25 @@ def _parts_of(
     return parts, problems
 
 
+def _by_locality_id(
+    row: selectors.ValueRow, typed: PartsEntry
+) -> tuple[dict[int, tuple[object, object]], list[str]]:
+    """The figures given, by locality id (a key is a locality's id, or its name in any case, of
+    a locality in use), and the keys that name none."""
+    by_name = {loc.name.casefold(): loc.pk for loc in row.localities}
+    ids = set(by_name.values())
+    found: dict[int, tuple[object, object]] = {}
+    unknown: list[str] = []
+    for key, figures in typed.items():
+        if isinstance(key, int) and key in ids:
+            found[key] = figures
+        elif isinstance(key, str) and " ".join(key.split()).casefold() in by_name:
+            found[by_name[" ".join(key.split()).casefold()]] = figures
+        else:
+            unknown.append(str(key))
+    return found, unknown
+
+
 @dataclass
 class _Checks:
     rows: dict[str, selectors.ValueRow]
@@ -205,7 +237,7 @@ def _check(
     round: CollectionRound,
     agency: Agency,
     entries: Mapping[str, Entry],
-    parts: Mapping[str, PartsEntry] | None,
+    parts: Mapping[str, PartsEntry | None] | None,
 ) -> _Checks:
     rows = {row.indicator.code: row for row in selectors.agency_rows(round=round, agency=agency)}
     problems: list[tuple[str, Problem]] = []
@@ -227,6 +259,17 @@ def _check(
         checked = check_entry(row.rule, entry, row.context)
         results[code] = checked
         problems.extend((code, p) for p in checked.problems)
+        if not row.by_locality and parts is not None and parts.get(code):
+            problems.append(
+                (
+                    code,
+                    Problem(
+                        "localities",
+                        f"{row.rule.name}: this indicator is not collected by locality: give "
+                        "its total only",
+                    ),
+                )
+            )
         if row.by_locality and not checked.errors:
             typed = None if parts is None else parts.get(code, {})
             found, part_problems = _parts_of(row, checked, typed)
@@ -241,11 +284,11 @@ def values_check(
     round: CollectionRound,
     agency: Agency,
     entries: Mapping[str, Entry],
-    parts: Mapping[str, PartsEntry] | None = None,
+    parts: Mapping[str, PartsEntry | None] | None = None,
 ) -> tuple[dict[str, Checked], list[tuple[str, Problem]]]:
     """Check entries (by indicator code) against the rules and each series' context, and the
-    figures by locality (``parts``, by indicator code; None when the way in carries the total
-    only) against the rule that they add up to the total."""
+    figures by locality (``parts``, by indicator code; None for a code, or for all, when the
+    way in gave the total only) against the rule that they add up to the total."""
     checks = _check(round=round, agency=agency, entries=entries, parts=parts)
     return checks.results, checks.problems
 
@@ -270,6 +313,19 @@ def _save_parts(
     return changed
 
 
+def _parts_differ(row: selectors.ValueRow, parts: list[Part]) -> bool:
+    """Whether figures by locality differ from those saved (a revision may change only them)."""
+    by_name = {loc.name: loc.pk for loc in row.localities}
+    for part in parts:
+        saved = row.parts.get(by_name[part.locality])
+        if saved is None or (saved.numerator, saved.denominator) != (
+            part.numerator,
+            part.denominator,
+        ):
+            return True
+    return False
+
+
 def values_save(
     *,
     actor: Actor,
@@ -278,13 +334,14 @@ def values_save(
     entries: Mapping[str, Entry],
     via: str = "web",
     expected_version: str | None = None,
-    parts: Mapping[str, PartsEntry] | None = None,
+    parts: Mapping[str, PartsEntry | None] | None = None,
 ) -> SaveResult:
     """Save an agency's entries for a round, all or nothing. A blank entry removes a saved
     value (history keeps it) and its figures by locality. ``parts``: the figures by locality
-    of the indicators collected by locality (the values page gives them; the workbook and the
-    API carry the total only, and may not change a total so that the figures saved by locality
-    no longer add up to it). Raises ``CollectionProblems`` naming each indicator, and
+    of the indicators collected by locality, by code (the values page, the workbook's
+    Localities sheet and the API's ``localities`` give them); a code given None, or ``parts``
+    None, carries the total only, which may not change so that the figures saved by locality
+    no longer add up to it. Raises ``CollectionProblems`` naming each indicator, and
     ``ValuesChanged`` if ``expected_version`` is given and the agency's values are no longer
     at that version (the round is locked while it checks and saves)."""
     _require_agency(actor, agency, "collection.submit")
@@ -537,7 +594,11 @@ def value_revise(
     if problems:
         raise CollectionProblems(problems)
     assert checked is not None and checked.numerator is not None and checked.value is not None
-    if (checked.numerator, checked.denominator) == (value.numerator, value.denominator):
+    parts_changed = code in checks.parts and _parts_differ(checks.rows[code], checks.parts[code])
+    if (checked.numerator, checked.denominator) == (
+        value.numerator,
+        value.denominator,
+    ) and not parts_changed:
         raise CollectionProblems(
             [
                 (

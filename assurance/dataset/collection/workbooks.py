@@ -6,6 +6,7 @@ problem is named by its sheet, row and column, and a bad upload stores nothing."
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from assurance.core.spreadsheets import (
+    Upload,
     UploadProblem,
     add_sheet,
     append_row,
@@ -61,6 +63,18 @@ VERSION_HEADER = "Saved version (do not change)"
 VERSION_COLUMN = get_column_letter(len(COLUMNS) + 1)
 LOCKED_COLUMNS = "ABCD"
 
+# Indicators collected by locality: a row per indicator and locality in use, each locality's
+# figure (numerator and denominator where the unit has one) adding up to the Values sheet's
+LOCALITY_SHEET = "Localities"
+LOCALITY_COLUMNS = ["code", "indicator", "locality", "numerator", "denominator"]
+LOCALITY_HEADERS = {
+    "code": "Code (do not change)",
+    "indicator": "Indicator",
+    "locality": "Locality (do not change)",
+    "numerator": "Numerator (or the figure)",
+    "denominator": "Denominator",
+}
+
 
 def _cell_number(value: Any) -> Any:
     return float(value) if value is not None else None
@@ -68,6 +82,18 @@ def _cell_number(value: Any) -> Any:
 
 def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
     rows = selectors.agency_rows(round=round, agency=agency)
+    split = [row for row in rows if row.by_locality]
+    by_locality = (
+        [
+            "Indicators collected by locality ("
+            + ", ".join(row.indicator.code for row in split)
+            + "): also give each locality's figure on the Localities sheet. They must add up "
+            "to the total on the Values sheet (numerators to its numerator, denominators to its "
+            "denominator)."
+        ]
+        if split
+        else []
+    )
     workbook = new_workbook(
         [
             f"{round.partnership.name}: data set values of {agency.name} for {round.period.label}",
@@ -81,6 +107,7 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
             f"more than {_fmt(round.change_percent)}% from last period.",
             "If a value is outside the range the series usually stays within, you will be asked to "
             "check it: enter Yes in the last column when it is right.",
+            *by_locality,
             "If anything is wrong, nothing is saved and each problem is listed with its sheet, row "
             "and column.",
         ]
@@ -116,7 +143,28 @@ def values_workbook(*, round: CollectionRound, agency: Agency) -> bytes:
         lock_cells(sheet, number, LOCKED_COLUMNS, wrap=True)
     finish_sheet(sheet, [16, 40, 14, 50, 14, 14, 50, 14], freeze="E2")
     sheet.column_dimensions[VERSION_COLUMN].hidden = True
+    if split:
+        _locality_sheet(workbook, split)
     return workbook_bytes(workbook)
+
+
+def _locality_sheet(workbook: Any, rows: list[selectors.ValueRow]) -> None:
+    sheet = add_sheet(workbook, LOCALITY_SHEET, [LOCALITY_HEADERS[c] for c in LOCALITY_COLUMNS])
+    for row in rows:
+        for locality in row.localities:
+            saved = row.parts.get(locality.pk)
+            append_row(
+                sheet,
+                [
+                    row.indicator.code,
+                    row.indicator.title,
+                    locality.name,
+                    _cell_number(saved.numerator) if saved else None,
+                    _cell_number(saved.denominator) if saved else None,
+                ],
+            )
+            lock_cells(sheet, sheet.max_row, "ABC", wrap=True)
+    finish_sheet(sheet, [16, 40, 30, 16, 16], freeze="D2")
 
 
 def _where(row: int, column: str) -> str:
@@ -133,19 +181,108 @@ def parse_values_workbook(
     return entries, where, problems
 
 
+@dataclass
+class _Parsed:
+    entries: dict[str, Entry]
+    where: dict[str, int]  # code → its row on the Values sheet
+    problems: list[tuple[tuple[int, int], str]]  # ((sheet, row), message), to sort them
+    versions: dict[str, str] | None
+    # the figures by locality (by code, then locality name); None: no Localities sheet (a
+    # workbook made before they were carried, or with no indicator collected by locality)
+    parts: dict[str, dict[int | str, tuple[object, object]]] | None = None
+    # (code, locality id) → its row on the Localities sheet
+    part_rows: dict[tuple[str, int], int] = field(default_factory=dict)
+
+
 def _parse(
     *, content: bytes, round: CollectionRound, agency: Agency
 ) -> tuple[dict[str, Entry], dict[str, int], list[tuple[int, str]], dict[str, str] | None]:
     """As parse_values_workbook, with the saved version of each row at download (None for a
     workbook made before versions were written)."""
+    parsed = _parse_all(content=content, round=round, agency=agency)
+    return (
+        parsed.entries,
+        parsed.where,
+        [(row, message) for (_, row), message in parsed.problems],
+        parsed.versions,
+    )
+
+
+def _parse_all(*, content: bytes, round: CollectionRound, agency: Agency) -> _Parsed:
+    upload = open_upload(content)
+    value_rows = {r.indicator.code: r for r in selectors.agency_rows(round=round, agency=agency)}
+    parsed = _parse_values(upload, value_rows=value_rows, round=round, agency=agency)
+    if LOCALITY_SHEET in upload.sheetnames:
+        _parse_localities(upload, parsed, value_rows=value_rows)
+    return parsed
+
+
+def _parse_localities(
+    upload: Upload, parsed: _Parsed, *, value_rows: dict[str, selectors.ValueRow]
+) -> None:
+    """The Localities sheet's figures into ``parsed.parts``: every indicator collected by
+    locality on the Values sheet gets its figures (none given: each locality is asked for)."""
+    _, rows = read_sheet(upload, LOCALITY_SHEET, [LOCALITY_HEADERS[c] for c in LOCALITY_COLUMNS])
+    parts: dict[str, dict[int | str, tuple[object, object]]] = {
+        code: {} for code in parsed.entries if value_rows[code].by_locality
+    }
+
+    def problem(number: int, column: str, message: str) -> None:
+        where = cell_name(LOCALITY_SHEET, number, LOCALITY_COLUMNS.index(column) + 1)
+        parsed.problems.append(((1, number), f"{where}: {message}"))
+
+    for number, raw in rows:
+        values = dict(zip(LOCALITY_COLUMNS, raw, strict=False))
+        code = str(values.get("code") or "").strip()
+        name = " ".join(str(values.get("locality") or "").split())
+        row = value_rows.get(code)
+        if row is None or not row.by_locality:
+            what = (
+                f"{shown(code) or 'an empty code'} is not an indicator collected by locality "
+                "that you report"
+            )
+            problem(number, "code", f"{what}: only those have figures by locality.")
+            continue
+        if code not in parts:
+            problem(
+                number, "code", f"{code} has no row on the {SHEET} sheet: give its total there."
+            )
+            continue
+        locality = next(
+            (loc for loc in row.localities if loc.name.casefold() == name.casefold()), None
+        )
+        if locality is None:
+            names = ", ".join(loc.name for loc in row.localities)
+            problem(
+                number,
+                "locality",
+                f"{code}: {shown(name) or 'an empty name'} is not a locality in use (the "
+                f"localities are {names}). Download a new workbook.",
+            )
+            continue
+        if locality.pk in parts[code]:
+            problem(number, "locality", f"{code}: {locality.name} appears twice.")
+            continue
+        parts[code][locality.pk] = (values.get("numerator"), values.get("denominator"))
+        parsed.part_rows[(code, locality.pk)] = number
+    parsed.parts = parts
+
+
+def _parse_values(
+    upload: Upload,
+    *,
+    value_rows: dict[str, selectors.ValueRow],
+    round: CollectionRound,
+    agency: Agency,
+) -> _Parsed:
     header, rows = read_sheet(
-        open_upload(content), SHEET, [HEADERS[c] for c in COLUMNS], columns=len(COLUMNS) + 1
+        upload, SHEET, [HEADERS[c] for c in COLUMNS], columns=len(COLUMNS) + 1
     )
     has_versions = len(header) > len(COLUMNS) and str(header[len(COLUMNS)] or "").strip() == (
         VERSION_HEADER
     )
     versions: dict[str, str] | None = {} if has_versions else None
-    expected = {r.indicator.code for r in selectors.agency_rows(round=round, agency=agency)}
+    expected = set(value_rows)
     problems: list[tuple[int, str]] = []
     entries: dict[str, Entry] = {}
     where: dict[str, int] = {}
@@ -179,7 +316,12 @@ def _parse(
         where[code] = number
         if versions is not None:
             versions[code] = str(version or "").strip()
-    return entries, where, problems, versions
+    return _Parsed(
+        entries=entries,
+        where=where,
+        problems=[((0, number), message) for number, message in problems],
+        versions=versions,
+    )
 
 
 def _changed_since_download(
@@ -233,29 +375,50 @@ def _conflict(*, code: str, row: int, value: Any) -> str:
     )
 
 
+def _placed(parsed: _Parsed, code: str, field: str, message: str) -> tuple[tuple[int, int], str]:
+    """A rule's problem at its cell: a locality's figure on the Localities sheet (or, if that
+    locality has no row there, at the indicator's row on the Values sheet), else on Values."""
+    if field.startswith("loc") and "-" in field:
+        locality, column = field[3:].split("-", 1)
+        number = parsed.part_rows.get((code, int(locality))) if locality.isdigit() else None
+        if number is not None:
+            at = cell_name(LOCALITY_SHEET, number, LOCALITY_COLUMNS.index(column) + 1)
+            return (1, number), f"{at}: {message}"
+        return (0, parsed.where[code]), f"Sheet {SHEET}, row {parsed.where[code]}: {message}"
+    row = parsed.where[code]
+    return (0, row), f"{_where(row, FIELD_COLUMN.get(field, 'code'))}: {message}"
+
+
 def upload_values_workbook(
     *, actor: Actor, round: CollectionRound, content: bytes
 ) -> services.SaveResult:
-    """Save every value in the workbook, or nothing at all. Every problem is reported at once,
-    in the order of the sheet."""
+    """Save every value in the workbook, and the figures by locality on its Localities sheet,
+    or nothing at all. Every problem is reported at once, in the order of the sheets."""
     agency = actor.agency
-    entries, where, problems, versions = _parse(content=content, round=round, agency=agency)
-    _, rule_problems = services.values_check(round=round, agency=agency, entries=entries)
-    problems += [
-        (where[code], f"{_where(where[code], FIELD_COLUMN.get(p.field, 'code'))}: {p.message}")
-        for code, p in rule_problems
+    parsed = _parse_all(content=content, round=round, agency=agency)
+    entries, where, versions = parsed.entries, parsed.where, parsed.versions
+    _, rule_problems = services.values_check(
+        round=round, agency=agency, entries=entries, parts=parsed.parts
+    )
+    problems = parsed.problems + [
+        _placed(parsed, code, p.field, p.message) for code, p in rule_problems
     ]
     with transaction.atomic():
         changed = _changed_since_download(round=round, agency=agency, versions=versions)
         problems += [
-            (where[code], _conflict(code=code, row=where[code], value=value))
+            ((0, where[code]), _conflict(code=code, row=where[code], value=value))
             for code, value in changed.items()
         ]
         if problems:
             raise UploadProblem([message for _, message in sorted(problems, key=lambda p: p[0])])
         try:
             return services.values_save(
-                actor=actor, round=round, agency=agency, entries=entries, via="workbook"
+                actor=actor,
+                round=round,
+                agency=agency,
+                entries=entries,
+                via="workbook",
+                parts=parsed.parts,
             )
         except ValidationError as exc:
             raise UploadProblem([str(m) for m in exc.messages]) from exc

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 # Units whose figures are counts, so their localities add up to the whole
 BY_LOCALITY_UNITS = ("count", "percentage", "rate_10k", "ratio")
@@ -128,3 +128,47 @@ def breakdown_problems(
                 )
             )
     return problems
+
+
+@dataclass(frozen=True)
+class Standout:
+    """Where the localities stand apart in one period: the highest and the lowest figure, and
+    the localities that have it (more than one when they are level)."""
+
+    highest: tuple[str, ...]
+    high: Decimal
+    lowest: tuple[str, ...]
+    low: Decimal
+
+    def describe(self, places: int) -> str:
+        """For example "Highest: North (52); lowest: East and South (40)"."""
+
+        def names(found: tuple[str, ...]) -> str:
+            return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]
+
+        def shown(value: Decimal) -> str:  # rounded half up, as the scorecard shows figures
+            return f"{value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP):,f}"
+
+        return (
+            f"Highest: {names(self.highest)} ({shown(self.high)}); "
+            f"lowest: {names(self.lowest)} ({shown(self.low)})"
+        )
+
+
+def standout(figures: Sequence[tuple[str, Decimal | None]]) -> Standout | None:
+    """The highest and lowest of the localities' figures for a period (a locality without a
+    figure is left out). None when fewer than two localities have one or all are level: no
+    locality stands apart."""
+    known = [(name, value) for name, value in figures if value is not None]
+    if len(known) < 2:
+        return None
+    high = max(value for _, value in known)
+    low = min(value for _, value in known)
+    if high == low:
+        return None
+    return Standout(
+        highest=tuple(name for name, value in known if value == high),
+        high=high,
+        lowest=tuple(name for name, value in known if value == low),
+        low=low,
+    )

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, cached_property
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 from urllib.parse import quote
 
 from django.urls import reverse
@@ -36,6 +36,7 @@ from assurance.dataset.charts.icons import SpcIcon, assurance_icon_of, variation
 from assurance.dataset.charts.lines import Sparkline, sparkline
 from assurance.dataset.charts.spc import Assurance, Variation
 from assurance.dataset.charts.spc import Polarity as SpcPolarity
+from assurance.dataset.performance.breakdowns import LocalityNote
 from assurance.dataset.performance.models import SOURCE_LABELS, IndicatorSummary
 
 BETTER_WHEN = {"higher": "Higher", "lower": "Lower"}  # otherwise "Neither"
@@ -57,6 +58,7 @@ class TableRow(TypedDict):
     england: str
     neighbours: str
     better: str
+    by_locality: NotRequired[LocalityNote]  # breakdowns.with_locality_notes
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class Card(TypedDict):
     compared: str  # "England 40.1; West Midlands 41.0; Solihull's statistical neighbours 39.9"
     trend: Trend
     commentary: list[list[str]]
+    by_locality: NotRequired[LocalityNote]  # breakdowns.with_locality_notes
 
 
 class ExceptionCard(TypedDict):
@@ -121,6 +124,7 @@ class ExceptionCard(TypedDict):
     direction: str
     trend: Trend
     commentary: list[list[str]]
+    by_locality: NotRequired[LocalityNote]  # breakdowns.with_locality_notes
 
 
 def indicator_hrefs(slug: str, codes: Iterable[str]) -> dict[str, str]:

@@ -5,7 +5,8 @@ priority on the targets page) is an exception when its summary row gives a reaso
 ``rules.exception_reasons``; the rows: ``services.summaries_current``, ADR 023).
 
 The report is assembled once as a ``core.documents.Report`` and rendered as the page, a PDF
-and a Word document from the same figures.
+and a Word document from the same figures. An indicator collected by locality carries its last
+published periods by locality (``breakdowns.breakdown_tables``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from django.core.cache import cache
 
 from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
+from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.performance.breakdowns import breakdown_tables
 from assurance.dataset.performance.indicator import FIGURES_SECONDS
 from assurance.dataset.performance.models import IndicatorSummary
 from assurance.dataset.performance.services import summaries_current
@@ -61,6 +64,7 @@ class ExceptionLine:
     code: str
     title: str
     reasons: tuple[str, ...]
+    indicator: Indicator  # as read when worked out: a breakdown by locality needs it
 
 
 def exception_lines(*, partnership: Partnership, business_year: int) -> list[ExceptionLine]:
@@ -84,7 +88,9 @@ def exception_lines(*, partnership: Partnership, business_year: int) -> list[Exc
     lines: list[ExceptionLine] | None = cache.get(key)
     if lines is None:
         lines = [
-            ExceptionLine(e.row.indicator.code, e.row.indicator.title, tuple(e.reasons))
+            ExceptionLine(
+                e.row.indicator.code, e.row.indicator.title, tuple(e.reasons), e.row.indicator
+            )
             for e in exception_items(partnership=partnership, business_year=business_year)
         ]
         cache.set(key, lines, FIGURES_SECONDS)
@@ -129,9 +135,14 @@ def exception_report(
             numeric_from=2,
         )
     )
+    by_locality = breakdown_tables(
+        partnership=partnership, indicators=[e.row.indicator for e in items]
+    )
     for e in items:
         report.heading(e.row.indicator.title)
         report.bullets(e.reasons)
+        if e.row.indicator_id in by_locality:
+            report.table(by_locality[e.row.indicator_id])
         if e.row.direction_label:
             report.paragraph(f"Direction of travel: {e.row.direction_label.lower()}.")
         if e.row.commentary:

@@ -31,7 +31,7 @@ from assurance.dataset.charts.small_multiples import small_multiples
 from assurance.dataset.charts.spc import Variation, recent_step_change
 from assurance.dataset.charts.xmr import xmr_chart
 from assurance.dataset.collection import selectors as collection_selectors
-from assurance.dataset.performance import display
+from assurance.dataset.performance import breakdowns, display
 from assurance.dataset.performance import selectors as performance_selectors
 from assurance.dataset.performance.exceptions import (
     Exception_,
@@ -98,6 +98,12 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
             if in_detail
             else display.table_rows(shown, hrefs=hrefs)
         )
+        breakdowns.with_locality_notes(
+            rows,
+            breakdowns.locality_notes(
+                partnership=self.partnership, indicators=[r.indicator for r in shown]
+            ),
+        )
         context.update(
             priority=priority,
             year_label=business_year_label(priority.business_year),
@@ -150,6 +156,12 @@ class ExceptionReportView(DocumentView):
             self.partnership.slug, (e.row.indicator.code for e in self.items)
         )
         items = display.exception_cards(self.items, hrefs=hrefs)
+        breakdowns.with_locality_notes(
+            items,
+            breakdowns.locality_notes(
+                partnership=self.partnership, indicators=[e.row.indicator for e in self.items]
+            ),
+        )
         context.update(
             year=self.year,
             year_label=business_year_label(self.year),

@@ -1,12 +1,13 @@
 """Breakdowns by locality: the business unit defines the partnership's localities and marks an
 indicator as collected by locality; each agency enters its figure for every locality on the
-values page, adding up to its total (the workbook and the API carry the total only); the
+values page, in the workbook's Localities sheet or in the API, adding up to its total; the
 published figures are shown by locality as small multiples and a table.
 
 Helen leads for Northfield's police, which reports police missing episodes (POL-MISSING)."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from assurance.dataset.catalogue.models import Indicator, IndicatorAssignment
 from assurance.dataset.catalogue.services import assignment_confirm
@@ -100,7 +102,7 @@ def test_figures_by_locality_must_add_up_and_nothing_is_half_saved(
     client = client_for(helen)
     html = client.get(url).content.decode()
     assert "Police missing episodes by locality" in html or f"{CODE}-loc" in html
-    assert "The workbook and the API carry the total only" in html
+    assert "The workbook has them on its Localities sheet" in html
     # they do not add up: the localities, their figures and the difference are named
     response = client.post(url, _fields(localities, "40", "40", "84"))
     html = response.content.decode()
@@ -121,9 +123,7 @@ def test_figures_by_locality_must_add_up_and_nothing_is_half_saved(
     assert 'value="50"' in html and 'value="34"' in html
 
 
-def test_the_workbook_and_api_carry_the_total_only_and_cannot_break_a_breakdown(
-    northfield, localities, helen, client_for
-):
+def test_a_total_given_alone_cannot_break_a_breakdown(northfield, localities, helen, client_for):
     round = _round(northfield)
     actor = actor_for_person(helen)
     # the API gives a total first: saved; the localities follow on the values page
@@ -143,7 +143,7 @@ def test_the_workbook_and_api_carry_the_total_only_and_cannot_break_a_breakdown(
         )
     (message,) = [p.message for _, p in refused.value.problems]
     assert "add up to 84, 6 fewer than the total of 90" in message
-    assert "carry the total only" in message
+    assert "Only the total was given: give the figures by locality with it" in message
     value = IndicatorValue.objects_for(northfield.partnership).get(indicator__code=CODE)
     assert value.numerator == 84  # unchanged
     # clearing the value clears its figures by locality too (history keeps them)
@@ -272,3 +272,356 @@ def test_a_revision_asks_for_the_localities_too(northfield, localities, helen, a
     parts = {p.locality.name: p.numerator for p in value.parts.select_related("locality")}
     assert (value.numerator, parts) == (90, {"North": 50, "South": 40})
     assert value.revisions.get().old_numerator == 84
+
+
+def test_a_revision_of_the_localities_only_is_accepted_and_kept_in_the_history(
+    northfield, localities, helen, amira, client_for
+):
+    """A locality's figure was put in the wrong locality: the total stays, the split moves."""
+    round = _round(northfield)
+    client = client_for(helen)
+    client.post(
+        northfield.url(f"data-set/collection/{round.pk}/values/"),
+        _fields(localities, "50", "34", "84"),
+    )
+    services.round_publish(actor=actor_for_person(amira), round=round)
+    value = IndicatorValue.objects_for(northfield.partnership).get(indicator__code=CODE)
+    url = northfield.url(f"data-set/collection/values/{value.pk}/revise/")
+    north, south = (f"loc{loc.pk}-numerator" for loc in localities)
+    # the same total and the same localities: still refused as unchanged
+    same = {"numerator": "84", "reason": "No change.", north: "50", south: "34"}
+    assert "the figures are unchanged" in client.post(url, same).content.decode()
+    assert not value.revisions.exists()
+    # the same total, the localities moved: accepted, the revision and the history keep it
+    moved = {"numerator": "84", "reason": "Four episodes were in South.", north: "46", south: "38"}
+    assert client.post(url, moved).status_code == 302
+    value.refresh_from_db()
+    parts = {p.locality.name: p.numerator for p in value.parts.select_related("locality")}
+    assert (value.numerator, parts) == (84, {"North": 46, "South": 38})
+    revision = value.revisions.get()
+    assert (revision.old_numerator, revision.new_numerator) == (84, 84)
+    assert revision.reason == "Four episodes were in South."
+    north_part = value.parts.get(locality=localities[0])
+    assert [h.numerator for h in north_part.history.order_by("history_date")] == [50, 46]
+    assert north_part.history.latest("history_date").history_user == helen.user
+    agency_page = northfield.url(f"data-set/collection/{round.pk}/agencies/{northfield.police.pk}/")
+    html = client_for(amira).get(agency_page).content.decode()
+    assert "Figures by locality revised on" in html and "Revised from 84" not in html
+
+
+def _workbook(content: bytes, values: dict, localities: dict) -> io.BytesIO:
+    """The downloaded workbook with cells filled in: ``values`` by (code, column) on the Values
+    sheet, ``localities`` by (locality, column) on the Localities sheet (or a new row for a
+    locality not listed)."""
+    workbook = load_workbook(io.BytesIO(content))
+    sheet = workbook["Values"]
+    rows = {sheet.cell(row=r, column=1).value: r for r in range(2, sheet.max_row + 1)}
+    for (code, column), value in values.items():
+        sheet[f"{column}{rows[code]}"] = value
+    sheet = workbook["Localities"]
+    rows = {sheet.cell(row=r, column=3).value: r for r in range(2, sheet.max_row + 1)}
+    for (name, column), value in localities.items():
+        if name not in rows:
+            rows[name] = sheet.max_row + 1
+            sheet[f"A{rows[name]}"], sheet[f"C{rows[name]}"] = CODE, name
+        sheet[f"{column}{rows[name]}"] = value
+    out = io.BytesIO()
+    workbook.save(out)
+    out.seek(0)
+    out.name = "police.xlsx"
+    return out
+
+
+def test_the_workbook_carries_the_figures_by_locality_all_or_nothing(
+    northfield, localities, helen, client_for
+):
+    round = _round(northfield)
+    client = client_for(helen)
+    base = northfield.url(f"data-set/collection/{round.pk}/")
+    download = client.get(base + "workbook.xlsx").content
+    book = load_workbook(io.BytesIO(download))
+    sheet = book["Localities"]
+    assert [c.value for c in sheet[1]] == [
+        "Code (do not change)",
+        "Indicator",
+        "Locality (do not change)",
+        "Numerator (or the figure)",
+        "Denominator",
+    ]
+    assert [(r[0].value, r[2].value) for r in sheet.iter_rows(min_row=2)] == [
+        (CODE, "North"),
+        (CODE, "South"),
+    ]
+    assert any("Localities sheet" in str(c.value) for c in book["Instructions"]["A"])
+    totals = {(CODE, "E"): 84}
+    # they do not add up: refused whole, the sheet, row and column, the localities, the gap
+    bad = _workbook(download, totals, {("North", "D"): 40, ("South", "D"): 40})
+    html = client.post(base + "upload/", {"file": bad}).content.decode()
+    assert "Sheet Localities, row 2, column D (Numerator (or the figure))" in html or (
+        "Sheet Localities, row 2, column D" in html
+    )
+    assert "add up to 80, 4 fewer than the total of 84 (North 40, South 40)" in html
+    assert not IndicatorValue.objects_for(northfield.partnership).exists()
+    # a locality left blank, a figure that is not a number, a locality that is not in use
+    bad = _workbook(download, totals, {("North", "D"): "lots", ("Westside", "D"): 4})
+    html = client.post(base + "upload/", {"file": bad}).content.decode()
+    assert "Sheet Localities, row 4, column C" in html
+    assert "Westside is not a locality in use (the localities are North, South)" in html
+    bad = _workbook(download, totals, {("North", "D"): "lots"})
+    html = client.post(base + "upload/", {"file": bad}).content.decode()
+    assert "Sheet Localities, row 2, column D" in html and "for North must be" in html
+    blank = _workbook(download, totals, {("North", "D"): 84})
+    html = client.post(base + "upload/", {"file": blank}).content.decode()
+    assert "Sheet Localities, row 3, column D" in html and "enter the figure for South" in html
+    assert not IndicatorValue.objects_for(northfield.partnership).exists()
+    assert not LocalityValue.objects_for(northfield.partnership).exists()
+    # right: the total and its localities are saved together
+    good = _workbook(download, totals, {("North", "D"): 50, ("South", "D"): 34})
+    assert client.post(base + "upload/", {"file": good}).status_code == 302
+    value = IndicatorValue.objects_for(northfield.partnership).get(indicator__code=CODE)
+    parts = {p.locality.name: p.numerator for p in value.parts.select_related("locality")}
+    assert (value.numerator, value.entered_via, parts) == (
+        84,
+        "workbook",
+        {"North": 50, "South": 34},
+    )
+    # the next download carries them; a change of the localities only is saved too
+    again = client.get(base + "workbook.xlsx").content
+    assert [
+        r[3].value for r in load_workbook(io.BytesIO(again))["Localities"].iter_rows(min_row=2)
+    ] == [50, 34]
+    moved = _workbook(again, {}, {("North", "D"): 44, ("South", "D"): 40})
+    assert client.post(base + "upload/", {"file": moved}).status_code == 302
+    parts = {p.locality.name: p.numerator for p in value.parts.select_related("locality")}
+    assert parts == {"North": 44, "South": 40}
+    # a workbook without the Localities sheet gives the total only: it may not break them
+    book = load_workbook(io.BytesIO(client.get(base + "workbook.xlsx").content))
+    del book["Localities"]
+    sheet = book["Values"]
+    sheet["E2"] = 90
+    out = io.BytesIO()
+    book.save(out)
+    out.seek(0)
+    out.name = "police.xlsx"
+    html = client.post(base + "upload/", {"file": out}).content.decode()
+    assert "Sheet Values, row 2, column E" in html and "6 fewer than the total of 90" in html
+
+
+def test_the_api_reads_and_writes_the_figures_by_locality_with_the_same_rule(
+    northfield, localities, helen, client_for
+):
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    round = _round(northfield)
+    api = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=helen.user).key}")
+    url = f"/api/v1/collection/rounds/{round.pk}/values"
+
+    def send(total, figures):
+        item = {"indicator": CODE, "numerator": total}
+        if figures is not None:
+            item["localities"] = [{"locality": n, "numerator": f} for n, f in figures]
+        return api.post(url, {"values": [item]}, content_type="application/json")
+
+    # they do not add up: refused, naming the localities and the difference
+    refused = send("84", [("North", "40"), ("South", "40")])
+    assert refused.status_code == 400
+    (problem,) = refused.json()["problems"]
+    assert problem["indicator"] == CODE and problem["field"] == "localities.North.numerator"
+    assert "add up to 80, 4 fewer than the total of 84 (North 40, South 40)" in problem["message"]
+    # a locality missing, one not in use, one given twice
+    (problem,) = send("84", [("North", "84")]).json()["problems"]
+    assert problem["field"] == "localities.South.numerator"
+    assert "enter the figure for South" in problem["message"]
+    (problem,) = send("84", [("North", "50"), ("Westside", "34")]).json()["problems"]
+    assert (
+        "Westside is not a locality in use (the localities are North, South)"
+        in (problem["message"])
+    )
+    twice = send("84", [("North", "50"), ("north", "34")])
+    assert twice.status_code == 400 and "north is given twice" in twice.content.decode()
+    # an indicator not collected by locality takes no localities
+    other = api.post(
+        url,
+        {
+            "values": [
+                {"indicator": "POL-DA-CHILD", "numerator": "5", "localities": []},
+                {
+                    "indicator": "POL-DA-CHILD",
+                    "numerator": "5",
+                    "localities": [{"locality": "North", "numerator": "5"}],
+                },
+            ]
+        },
+        content_type="application/json",
+    )
+    assert "not collected by locality" in other.content.decode()
+    assert not IndicatorValue.objects_for(northfield.partnership).exists()
+    assert not LocalityValue.objects_for(northfield.partnership).exists()
+    # right: saved together, and read back by locality
+    saved = send("84", [("North", "50"), ("South", "34")])
+    assert saved.status_code == 200, saved.content
+    (value,) = saved.json()["values"]
+    assert value["localities"] == [
+        {"locality": "North", "numerator": "50.0000", "denominator": None, "value": "50.0000"},
+        {"locality": "South", "numerator": "34.0000", "denominator": None, "value": "34.0000"},
+    ]
+    assert api.get(url).json()["values"][0]["localities"][1]["locality"] == "South"
+    # the localities alone may change; the total alone may not break them
+    assert send("84", [("North", "44"), ("South", "40")]).status_code == 200
+    (problem,) = send("90", None).json()["problems"]
+    assert "6 fewer than the total of 90" in problem["message"]
+    parts = {
+        p.locality.name: p.numerator for p in LocalityValue.objects_for(northfield.partnership)
+    }
+    assert parts == {"North": 44, "South": 40}
+    # described in the OpenAPI document
+    schema = api.get("/api/v1/openapi.json").json()
+    body = schema["components"]["schemas"]["ValueIn"]["properties"]
+    assert "localities" in body and "add up" in body["localities"]["description"]
+    assert "localities" in schema["components"]["schemas"]["ValueOut"]["properties"]
+
+
+def test_the_api_reads_the_same_queries_for_more_figures_by_locality(
+    northfield, localities, helen, amira, client_for
+):
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    round = _round(northfield)
+    api = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=amira.user).key}")
+    url = f"/api/v1/collection/rounds/{round.pk}/values"
+    client = client_for(helen)
+    values = northfield.url(f"data-set/collection/{round.pk}/values/")
+    client.post(values, {"POL-DA-CHILD-numerator": "233"})
+    api.get(url)
+    with CaptureQueriesContext(connection) as before:
+        api.get(url)
+    client.post(values, {**_fields(localities, "50", "34", "84"), "POL-DA-CHILD-numerator": "233"})
+    with CaptureQueriesContext(connection) as after:
+        response = api.get(url)
+    assert len(response.json()["values"]) == 2
+    assert len(before) == len(after)
+
+
+@pytest.fixture
+def published_by_locality(northfield, localities, helen, amira, client_for):
+    """Two published quarters of police missing episodes by locality (North ahead in both),
+    on a scorecard with a target it misses: an exception."""
+    from assurance.core.business_year import current_business_year
+    from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
+    from assurance.partnerships.tests.factories import PriorityFactory
+
+    for start, north, south in [(date(2026, 4, 1), "50", "34"), (date(2026, 7, 1), "52", "40")]:
+        round = _round(northfield, start)
+        total = str(int(north) + int(south))
+        client_for(helen).post(
+            northfield.url(f"data-set/collection/{round.pk}/values/"),
+            _fields(localities, north, south, total),
+        )
+        services.round_publish(actor=actor_for_person(amira), round=round)
+    Indicator.objects.filter(code=CODE).update(polarity="lower")
+    year = current_business_year()
+    priority = PriorityFactory(partnership=northfield.partnership, business_year=year)
+    IndicatorSettingFactory(
+        partnership=northfield.partnership,
+        indicator=Indicator.objects.get(code=CODE),
+        business_year=year,
+        target=Decimal(60),
+        tolerance=Decimal(5),
+        priorities=[priority],
+    )
+    northfield.priority = priority
+    return northfield
+
+
+def test_the_scorecard_and_exception_report_show_where_a_locality_stands_out(
+    published_by_locality, dev, client_for
+):
+    northfield = published_by_locality
+    client = client_for(dev)
+    note = "By locality in Q2 2026/27: highest: North (52); lowest: South (40)"
+    link = f'href="/p/northfield/data-set/{CODE}/localities/"'
+    scorecard = northfield.url(f"data-set/scorecards/{northfield.priority.pk}/")
+    row = client.get(scorecard).content.decode().split(f'id="row-{CODE}"')[1].split("</tr>")[0]
+    assert note in row and link in row
+    card = client.get(scorecard + "?view=cards").content.decode()
+    card = card.split(f'id="card-{CODE}"')[1]
+    assert "By locality" in card and note in card and link in card
+    exceptions = client.get(northfield.url("data-set/exceptions/")).content.decode()
+    card = exceptions.split(f'id="exception-{CODE}"')[1]
+    assert "Target missed" in card and note in card and link in card
+
+
+def test_the_exception_documents_carry_the_breakdown_table(published_by_locality, dev, client_for):
+    from docx import Document
+
+    northfield = published_by_locality
+    client = client_for(dev)
+    docx = client.get(northfield.url("data-set/exceptions/docx/"))
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows]
+        for table in Document(io.BytesIO(docx.content)).tables
+    ]
+    assert [
+        ["Locality", "Q1 2026/27", "Q2 2026/27"],
+        ["North", "50", "52"],
+        ["South", "34", "40"],
+        ["Whole partnership", "84", "92"],
+    ] in tables
+    pdf = client.get(northfield.url("data-set/exceptions/pdf/"))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_the_scorecard_reads_the_same_queries_for_more_indicators_by_locality(
+    published_by_locality, localities, helen, amira, dev, client_for
+):
+    """A second indicator collected by locality on the same scorecard adds no query."""
+    from assurance.core.business_year import current_business_year
+    from assurance.dataset.targets.tests.factories import IndicatorSettingFactory
+
+    northfield = published_by_locality
+    client = client_for(dev)
+    scorecard = northfield.url(f"data-set/scorecards/{northfield.priority.pk}/")
+
+    def count():
+        client.get(scorecard)  # the summary rows are current after this
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(scorecard).content.decode()
+        return len(queries), page
+
+    one, _ = count()
+    client_for(amira).post(
+        northfield.url("data-set/assignments/POL-DA-CHILD/"),
+        {"agencies": [northfield.police.pk], "by_locality": "on"},
+    )
+    round = CollectionRoundFactory(
+        partnership=northfield.partnership,
+        start=date(2026, 10, 1),
+        opens_on=date(2026, 10, 1),
+        due_on=timezone.localdate() + timedelta(days=10),
+    )
+    north, south = (loc.pk for loc in localities)
+    response = client_for(helen).post(
+        northfield.url(f"data-set/collection/{round.pk}/values/"),
+        {
+            **_fields(localities, "5", "6", "11"),
+            "POL-MISSING-commentary": "A new way of recording repeat episodes.",
+            "POL-MISSING-confirmed": "on",
+            "POL-DA-CHILD-numerator": "30",
+            f"POL-DA-CHILD-loc{north}-numerator": "10",
+            f"POL-DA-CHILD-loc{south}-numerator": "20",
+        },
+    )
+    assert response.status_code == 302, response.content.decode().split("<main")[1][:3000]
+    services.round_publish(actor=actor_for_person(amira), round=round)
+    IndicatorSettingFactory(
+        partnership=northfield.partnership,
+        indicator=Indicator.objects.get(code="POL-DA-CHILD"),
+        business_year=current_business_year(),
+        priorities=[northfield.priority],
+    )
+    two, page = count()
+    assert "highest: South (20); lowest: North (10)" in page
+    assert "highest: South (6); lowest: North (5)" in page
+    assert one == two

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from assurance.audits.selectors import key_messages
 from assurance.core.documents import Report, Table
+from assurance.dataset.performance.breakdowns import breakdown_tables
 from assurance.improvement.actions.models import Action, ActionState, ImpactAssessment
 from assurance.improvement.actions.status import AT_RISK_WINDOW, STATUS_LABELS, action_status
 from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
@@ -165,6 +166,11 @@ def highlight_report(*, meeting: Meeting) -> Report:
                 numeric_from=99,
             )
         )
+        # an exception collected by locality: where in the area, period by period
+        by_locality = breakdown_tables(partnership=p, indicators=[e.indicator for e in exceptions])
+        for e in exceptions:
+            if e.indicator.pk in by_locality:
+                report.table(by_locality[e.indicator.pk])
     not_working = [
         f"No improvement yet: {i.action.title} – {i.summary}"
         for i in impacts

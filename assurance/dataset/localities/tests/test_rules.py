@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from assurance.dataset.localities.rules import Part, breakdown_problems, can_be_split
+from assurance.dataset.localities.rules import Part, breakdown_problems, can_be_split, standout
 
 NAME = "CSC-REF (Referrals)"
 
@@ -141,3 +141,40 @@ def test_breakdown_problems(unit, numerator, denominator, parts, expected):
 )
 def test_an_average_cannot_be_split_by_locality(unit, expected):
     assert can_be_split(unit) is expected
+
+
+@pytest.mark.parametrize(
+    ("figures", "places", "expected"),
+    [
+        # one highest, one lowest
+        (
+            [("North", D(52)), ("South", D(40)), ("East", D(45))],
+            0,
+            "Highest: North (52); lowest: South (40)",
+        ),
+        # level localities are named together
+        (
+            [("North", D(52)), ("South", D(40)), ("East", D(40)), ("West", D(52))],
+            0,
+            "Highest: North and West (52); lowest: South and East (40)",
+        ),
+        (
+            [("A", D(3)), ("B", D(1)), ("C", D(1)), ("D", D(1))],
+            0,
+            "Highest: A (3); lowest: B, C and D (1)",
+        ),
+        # a rate keeps its decimals; a locality without a figure is left out
+        (
+            [("North", D("41.25")), ("South", None), ("East", D("38.5"))],
+            1,
+            "Highest: North (41.3); lowest: East (38.5)",
+        ),
+        # nothing stands apart: all level, one figure, none
+        ([("North", D(7)), ("South", D(7))], 0, None),
+        ([("North", D(7)), ("South", None)], 0, None),
+        ([], 0, None),
+    ],
+)
+def test_the_locality_that_stands_out(figures, places, expected):
+    found = standout(figures)
+    assert (found.describe(places) if found else None) == expected

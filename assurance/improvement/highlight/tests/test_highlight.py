@@ -7,13 +7,21 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from assurance.dataset import conftest as dataset_fixtures
+from assurance.dataset.tests import test_localities as locality_fixtures
 from assurance.improvement.actions.tests.factories import ActionFactory
 from assurance.improvement.highlight.report import highlight_report
 from assurance.improvement.learning import services as learning_services
 from assurance.improvement.meetings import services
 from assurance.improvement.meetings.models import Meeting
+from assurance.improvement.meetings.tests.factories import MeetingFactory
 from assurance.improvement.scrutiny import services as scrutiny_services
 from assurance.partnerships.access import actor_for_person
+
+# the data set's fixtures: an indicator collected by locality, published, missing its target
+catalogue = dataset_fixtures.catalogue
+localities = locality_fixtures.localities
+published_by_locality = locality_fixtures.published_by_locality
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +226,25 @@ def test_the_data_sets_exceptions_are_in_the_report_and_a_revision_reaches_it(
     _revise(rhi, helen, amira)
     page = client.get(url).content.decode()
     assert "POL-RHI72" not in page and "exception report (" not in page
+
+
+def test_an_exception_collected_by_locality_carries_its_breakdown_table(
+    published_by_locality, amira
+):
+    """The data set's exception (police missing episodes, collected by locality, missing its
+    target) comes with its last published periods by locality."""
+    from assurance.partnerships.tests.factories import GroupFactory
+
+    meeting = MeetingFactory(
+        group=GroupFactory(partnership=published_by_locality.partnership, decision_making=True),
+        held_on=timezone.localdate(),
+    )
+    report = highlight_report(meeting=meeting)
+    tables = {b.table.caption: b.table for b in report.blocks if b.table}
+    table = tables["Missing episodes of children reported to the police by locality"]
+    assert table.header == ["Locality", "Q1 2026/27", "Q2 2026/27"]
+    assert table.rows == [
+        ["North", "50", "52"],
+        ["South", "34", "40"],
+        ["Whole partnership", "84", "92"],
+    ]

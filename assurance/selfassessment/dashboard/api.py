@@ -11,20 +11,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assurance.partnerships.access import partnerships_for_user
-from assurance.partnerships.api import partnership_actor, partnership_actors
+from assurance.partnerships.api import partnership_actors
 from assurance.selfassessment.dashboard import rules, selectors
+from assurance.selfassessment.rounds.api import round_for_request
 from assurance.selfassessment.rounds.models import ParticipantStatus, Round
-from assurance.selfassessment.rounds.selectors import get_round, round_list
+from assurance.selfassessment.rounds.selectors import round_list
 
 STATUSES = [*ParticipantStatus.values]
 
@@ -117,20 +115,7 @@ class RoundCompletionAPI(APIView):
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
     def get(self, request: Request, pk: int) -> Response:
-        found = (
-            Round.unscoped.filter(pk=pk, partnership__in=partnerships_for_user(request.user))
-            .select_related("partnership")
-            .first()
-        )
-        if found is None:
-            raise NotFound("No such round.")
-        actor = partnership_actor(
-            request, found.partnership.slug, permission="self_assessment.view"
-        )
-        try:
-            round = get_round(actor=actor, pk=pk)
-        except Http404 as exc:  # pragma: no cover - the actor was checked
-            raise NotFound("No such round.") from exc
+        actor, round = round_for_request(request, pk)
         today = timezone.localdate()
         participants = selectors.organisations(actor=actor, round=round)
         organisations, counts = [], dict.fromkeys(STATUSES, 0)

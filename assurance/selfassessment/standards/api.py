@@ -8,18 +8,13 @@ whatever the number of returns or standards."""
 
 from __future__ import annotations
 
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assurance.partnerships.access import partnerships_for_user
-from assurance.partnerships.api import partnership_actor
-from assurance.selfassessment.rounds.models import Round
-from assurance.selfassessment.rounds.selectors import get_round
+from assurance.selfassessment.rounds.api import round_for_request
 from assurance.selfassessment.standards import selectors
 
 
@@ -77,20 +72,7 @@ class RoundStandardsAPI(APIView):
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
     def get(self, request: Request, pk: int) -> Response:
-        found = (
-            Round.unscoped.filter(pk=pk, partnership__in=partnerships_for_user(request.user))
-            .select_related("partnership")
-            .first()
-        )
-        if found is None:
-            raise NotFound("No such round.")
-        actor = partnership_actor(
-            request, found.partnership.slug, permission="self_assessment.view"
-        )
-        try:
-            round = get_round(actor=actor, pk=pk)
-        except Http404 as exc:  # pragma: no cover - the actor was checked
-            raise NotFound("No such round.") from exc
+        actor, round = round_for_request(request, pk)
         figures = selectors.round_standards(actor=actor, round=round)
         previous = figures.previous
         return Response(

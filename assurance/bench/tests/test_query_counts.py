@@ -32,7 +32,9 @@ def _group(partnership: Partnership) -> str:
 
 
 PAGES: list[tuple[str, Callable[[Partnership], str], int]] = [
-    ("partnership home", lambda p: "", 21),  # each capability's to-dos: a fixed few each
+    # each capability's to-dos, a fixed few each (22: the self-assessments' returns to fill in,
+    # sign off or challenge are read in one query)
+    ("partnership home", lambda p: "", 22),
     ("agency list", lambda p: "agencies/", 8),
     ("group list", lambda p: "groups/", 8),
     ("group detail", _group, 8),

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assurance.dataset.catalogue.selectors import indicator_by_code
-from assurance.dataset.collection import selectors, services
+from assurance.dataset.collection import breakdowns, selectors, services
 from assurance.dataset.collection.models import (
     CollectionRound,
     IndicatorValue,
@@ -317,7 +317,7 @@ class RoundValuesAPI(APIView):
                 status=400,
             )
         entries: dict[str, Entry] = {}
-        parts: dict[str, services.PartsEntry | None] = {}
+        parts: dict[str, breakdowns.PartsEntry | None] = {}
         twice: list[tuple[str, str]] = []
         for item in body.validated_data["values"]:
             code = item["indicator"]

@@ -18,11 +18,11 @@ from django.utils import timezone
 
 from assurance.core.concurrency import latest_change, lock
 from assurance.core.emails import send_email
-from assurance.core.history import delete_as, save_as
+from assurance.core.history import delete_as
 from assurance.core.permissions import Scope
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.catalogue.selectors import visible_to
-from assurance.dataset.collection import selectors
+from assurance.dataset.collection import breakdowns, selectors
 from assurance.dataset.collection.models import (
     AgencySignOff,
     Chase,
@@ -36,10 +36,8 @@ from assurance.dataset.collection.rules import (
     Checked,
     Entry,
     Kind,
-    NotANumber,
     Problem,
     check_entry,
-    parse_number,
     period_of,
 )
 from assurance.dataset.collection.sources import system_values_refresh
@@ -130,100 +128,6 @@ class SaveResult:
     checked: dict[str, Checked]
 
 
-# What someone gave for each locality of an indicator collected by locality: the locality (its
-# id from the values page, its name from the workbook or the API) → (numerator, denominator), as
-# typed. None for an indicator: the way in gave its total only (the saved figures by locality
-# must still add up to it).
-PartsEntry = Mapping[int | str, tuple[object, object]]
-
-
-def _parts_of(
-    row: selectors.ValueRow, checked: Checked, typed: PartsEntry | None
-) -> tuple[list[Part] | None, list[tuple[str, Problem]]]:
-    """An indicator's figures by locality, parsed, and what is wrong with them (the rule that
-    they add up to the total: ``localities.rules``). ``typed`` None (the total only): the
-    figures saved must still add up to the new total; they are then not changed (None)."""
-    code, name = row.indicator.code, row.rule.name
-    problems: list[tuple[str, Problem]] = []
-    parts: list[Part] = []
-    if typed is None:
-        saved = [(loc, row.parts.get(loc.pk)) for loc in row.localities]
-        parts = [Part(loc.name, v.numerator, v.denominator) for loc, v in saved if v is not None]
-        if not parts or checked.numerator is None:
-            return None, []
-        found = breakdown_problems(
-            name=name,
-            unit=row.indicator.unit,
-            numerator=checked.numerator,
-            denominator=checked.denominator,
-            parts=parts,
-        )
-        note = (
-            ". Only the total was given: give the figures by locality with it (on the values "
-            "page, in the workbook's Localities sheet or in the API's localities; once "
-            "published, by revising the value)"
-        )
-        return None, [(code, Problem("numerator", p.message + note)) for p in found]
-    ids = {loc.name: loc.pk for loc in row.localities}
-    given, unknown = _by_locality_id(row, typed)
-    if unknown:
-        names = ", ".join(loc.name for loc in row.localities)
-        return None, [
-            (
-                code,
-                Problem(
-                    "localities",
-                    f"{name}: {key} is not a locality in use (the localities are {names})",
-                ),
-            )
-            for key in unknown
-        ]
-    for locality in row.localities:
-        raw_numerator, raw_denominator = given.get(locality.pk, (None, None))
-        numbers: list[Decimal | None] = []
-        for field, raw in (("numerator", raw_numerator), ("denominator", raw_denominator)):
-            try:
-                numbers.append(parse_number(raw))
-            except NotANumber as exc:
-                word = "figure" if not row.rule.needs_denominator else field
-                message = f"{name}: the {word} for {locality.name} must be {exc}"
-                problems.append((code, Problem(f"loc{locality.pk}-{field}", message)))
-                numbers.append(None)
-        parts.append(Part(locality.name, numbers[0], numbers[1]))
-    if problems:
-        return parts, problems
-    found = breakdown_problems(
-        name=name,
-        unit=row.indicator.unit,
-        numerator=checked.numerator,
-        denominator=checked.denominator,
-        parts=parts,
-    )
-    for p in found:
-        field = f"loc{ids[p.locality]}-{p.field}" if p.locality else p.field
-        problems.append((code, Problem(field, p.message)))
-    return parts, problems
-
-
-def _by_locality_id(
-    row: selectors.ValueRow, typed: PartsEntry
-) -> tuple[dict[int, tuple[object, object]], list[str]]:
-    """The figures given, by locality id (a key is a locality's id, or its name in any case, of
-    a locality in use), and the keys that name none."""
-    by_name = {loc.name.casefold(): loc.pk for loc in row.localities}
-    ids = set(by_name.values())
-    found: dict[int, tuple[object, object]] = {}
-    unknown: list[str] = []
-    for key, figures in typed.items():
-        if isinstance(key, int) and key in ids:
-            found[key] = figures
-        elif isinstance(key, str) and " ".join(key.split()).casefold() in by_name:
-            found[by_name[" ".join(key.split()).casefold()]] = figures
-        else:
-            unknown.append(str(key))
-    return found, unknown
-
-
 @dataclass
 class _Checks:
     rows: dict[str, selectors.ValueRow]
@@ -237,7 +141,7 @@ def _check(
     round: CollectionRound,
     agency: Agency,
     entries: Mapping[str, Entry],
-    parts: Mapping[str, PartsEntry | None] | None,
+    parts: Mapping[str, breakdowns.PartsEntry | None] | None,
 ) -> _Checks:
     rows = {row.indicator.code: row for row in selectors.agency_rows(round=round, agency=agency)}
     problems: list[tuple[str, Problem]] = []
@@ -272,7 +176,7 @@ def _check(
             )
         if row.by_locality and not checked.errors:
             typed = None if parts is None else parts.get(code, {})
-            found, part_problems = _parts_of(row, checked, typed)
+            found, part_problems = breakdowns.parts_of(row, checked, typed)
             problems.extend(part_problems)
             if found is not None:
                 split[code] = found
@@ -284,46 +188,13 @@ def values_check(
     round: CollectionRound,
     agency: Agency,
     entries: Mapping[str, Entry],
-    parts: Mapping[str, PartsEntry | None] | None = None,
+    parts: Mapping[str, breakdowns.PartsEntry | None] | None = None,
 ) -> tuple[dict[str, Checked], list[tuple[str, Problem]]]:
     """Check entries (by indicator code) against the rules and each series' context, and the
     figures by locality (``parts``, by indicator code; None for a code, or for all, when the
     way in gave the total only) against the rule that they add up to the total."""
     checks = _check(round=round, agency=agency, entries=entries, parts=parts)
     return checks.results, checks.problems
-
-
-def _save_parts(
-    *, value: IndicatorValue, row: selectors.ValueRow, parts: list[Part], actor: Actor
-) -> int:
-    """Store an agency's figures by locality for a value (they were checked to add up)."""
-    changed = 0
-    by_name = {loc.name: loc for loc in row.localities}
-    for part in parts:
-        locality = by_name[part.locality]
-        assert part.numerator is not None
-        current = row.parts.get(locality.pk)
-        if current is None:
-            current = LocalityValue(partnership=value.partnership, value=value, locality=locality)
-        elif (current.numerator, current.denominator) == (part.numerator, part.denominator):
-            continue
-        current.numerator, current.denominator = part.numerator, part.denominator
-        save_as(current, actor)
-        changed += 1
-    return changed
-
-
-def _parts_differ(row: selectors.ValueRow, parts: list[Part]) -> bool:
-    """Whether figures by locality differ from those saved (a revision may change only them)."""
-    by_name = {loc.name: loc.pk for loc in row.localities}
-    for part in parts:
-        saved = row.parts.get(by_name[part.locality])
-        if saved is None or (saved.numerator, saved.denominator) != (
-            part.numerator,
-            part.denominator,
-        ):
-            return True
-    return False
 
 
 def values_save(
@@ -334,7 +205,7 @@ def values_save(
     entries: Mapping[str, Entry],
     via: str = "web",
     expected_version: str | None = None,
-    parts: Mapping[str, PartsEntry | None] | None = None,
+    parts: Mapping[str, breakdowns.PartsEntry | None] | None = None,
 ) -> SaveResult:
     """Save an agency's entries for a round, all or nothing. A blank entry removes a saved
     value (history keeps it) and its figures by locality. ``parts``: the figures by locality
@@ -407,7 +278,7 @@ def values_save(
                 current.save()
                 saved += 1
             if code in checks.parts:
-                changed = _save_parts(
+                changed = breakdowns.parts_save(
                     value=current, row=checks.rows[code], parts=checks.parts[code], actor=actor
                 )
                 if changed and current.changed_at != now:  # only the localities changed
@@ -552,7 +423,7 @@ def value_revise(
     value: IndicatorValue,
     entry: Entry,
     reason: str,
-    parts: PartsEntry | None = None,
+    parts: breakdowns.PartsEntry | None = None,
 ) -> Revision:
     """Revise a value of a published round: same rules; the old value, who, when and why are
     kept. For an indicator collected by locality, ``parts`` are the revised figures by locality
@@ -594,7 +465,9 @@ def value_revise(
     if problems:
         raise CollectionProblems(problems)
     assert checked is not None and checked.numerator is not None and checked.value is not None
-    parts_changed = code in checks.parts and _parts_differ(checks.rows[code], checks.parts[code])
+    parts_changed = code in checks.parts and breakdowns.parts_differ(
+        checks.rows[code], checks.parts[code]
+    )
     if (checked.numerator, checked.denominator) == (
         value.numerator,
         value.denominator,
@@ -633,7 +506,9 @@ def value_revise(
         value._change_reason = f"Revised: {reason.strip()}"  # type: ignore[attr-defined]
         value.save()
         if code in checks.parts:
-            _save_parts(value=value, row=checks.rows[code], parts=checks.parts[code], actor=actor)
+            breakdowns.parts_save(
+                value=value, row=checks.rows[code], parts=checks.parts[code], actor=actor
+            )
         summaries_stale(partnerships=[value.partnership_id])
     return revision
 

@@ -132,7 +132,7 @@ BACKUP_DIR = env_str("BACKUP_DIR", str(VAR_DIR / "backups"))
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "assurance.accounts.authentication.PasswordBackend",
     "assurance.accounts.oidc.backend.OrganisationAccountBackend",
 ]
 PASSWORD_HASHERS = [
@@ -158,6 +158,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Sessions end after inactivity: activity renews the expiry (after a tenth of the idle time, at
 # most once a minute, see accounts.middleware.IdleSessionMiddleware, so that a page view is not a
 # database write).
+# The session is kept in the database as Django keeps it, read by a compiled query
+# (assurance/accounts/sessions.py)
+SESSION_ENGINE = "assurance.accounts.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -3,13 +3,18 @@ the JSON API's two ways in (the session, or a personal token)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.db import models, router
 from drf_spectacular.authentication import SessionScheme as SpectacularSessionScheme
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from assurance.accounts.models import normalise_email
+from assurance.core import compiled
 
 
 def axes_username(request: Any, credentials: dict[str, Any] | None = None) -> str:
@@ -29,6 +34,47 @@ def axes_never_counted(request: Any, credentials: dict[str, Any] | None = None) 
     works once, in the browser that asked for it), and counting its refusals locked out every
     colleague behind one office address once a few who had not been added had tried it."""
     return "nonce" in (credentials or {}) and "password" not in (credentials or {})
+
+
+def _user_fields() -> list[str]:
+    return [field.attname for field in get_user_model()._meta.concrete_fields]
+
+
+def _user_query(values: Mapping[str, Any]) -> models.QuerySet[Any]:
+    return get_user_model()._default_manager.filter(pk=values["user"]).values_list(*_user_fields())
+
+
+_USER_TEMPLATES: dict[str, compiled.Template] = {}  # SQL text per database alias (immutable)
+
+
+def signed_in_user(user_id: Any) -> Any:
+    """The user of a signed-in session, read afresh on every request (a deactivated account or
+    a changed password shows on the next page), by one query compiled once per process
+    (``core.compiled``, ADR 033) where Django builds and compiles an ORM query each time.
+    ``None`` if there is no such user or they may no longer sign in."""
+    user_model = get_user_model()
+    try:
+        pk = int(user_id)
+    except (TypeError, ValueError):
+        return None
+    using = router.db_for_read(user_model)
+    template = _USER_TEMPLATES.get(using)
+    if template is None:
+        template = compiled.template(_user_query, ints=("user",), using=using)
+        _USER_TEMPLATES[using] = template
+    rows = template.rows({"user": pk}, using=using)
+    if not rows:
+        return None
+    user = user_model.from_db(using, _user_fields(), rows[0])
+    return user if getattr(user, "is_active", True) else None
+
+
+class PasswordBackend(ModelBackend):
+    """Sign-in with an e-mail address and password (Django's model backend); the user of each
+    signed-in request is read by ``signed_in_user``."""
+
+    def get_user(self, user_id: Any) -> Any:
+        return signed_in_user(user_id)
 
 
 class TokenAuthentication(authentication.TokenAuthentication):

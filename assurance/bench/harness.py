@@ -126,7 +126,7 @@ class Bench:
             email = data.business_unit_email(int(partnership.slug.rsplit("-", 1)[1]))
         client = Client()
         user = get_user_model().objects.get(email=email)
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend="assurance.accounts.authentication.PasswordBackend")
         return client
 
     def time_pages(self, pages: list[Page], client: Client | None = None) -> list[Timing]:

@@ -29,11 +29,10 @@ from django.views.generic import FormView, TemplateView
 from assurance.core import concurrency, documents
 from assurance.core.forms import add_service_errors
 from assurance.core.history import history_entries
-from assurance.core.links import link
-from assurance.core.registry import navigation_items
 from assurance.partnerships import services
 from assurance.partnerships.access import Actor, actor_for
 from assurance.partnerships.access_log.services import access_log_record
+from assurance.partnerships.navigation import drawn_navigation, navigation
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +70,12 @@ class PartnershipViewMixin(View):
             actor=self.actor,
             partnership=self.actor.partnership,
             navigation=self.navigation(),
+            drawn_navigation=drawn_navigation(
+                self.actor.roles,
+                self.actor.partnership.slug,
+                self.actor.partnership.name,
+                self.section,
+            ),
             # the header's search box, for those who may use the search page (not a school's
             # users, who see only their school)
             can_search=self.actor.can("partnership.view"),
@@ -80,24 +85,8 @@ class PartnershipViewMixin(View):
         return context
 
     def navigation(self) -> list[dict[str, Any]]:
-        """The service navigation: one entry per heading, linking to its first page the actor
-        may use; each entry lists its pages (``items``) for the sub-navigation."""
-        headings: dict[str, dict[str, Any]] = {}
-        for item in navigation_items():
-            if not self.actor.can(item.permission):
-                continue
-            page = {
-                "text": item.text,
-                "href": link(item.url_name, self.actor.partnership.slug),
-                "current": bool(item.section) and item.section == self.section,
-            }
-            heading = headings.setdefault(
-                item.heading, {"text": item.heading, "href": page["href"], "items": []}
-            )
-            heading["items"].append(page)
-        for heading in headings.values():
-            heading["current"] = any(page["current"] for page in heading["items"])
-        return list(headings.values())
+        """The service navigation the actor's roles open (``partnerships.navigation``)."""
+        return navigation(self.actor.roles, self.actor.partnership.slug, self.section)
 
 
 def _takes_partnership(form_class: type[BaseForm]) -> bool:

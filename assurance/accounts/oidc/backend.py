@@ -20,10 +20,10 @@ from typing import Any
 
 import jwt
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from assurance.accounts.authentication import signed_in_user
 from assurance.accounts.oidc import claims as rules
 from assurance.accounts.oidc import provider as op
 
@@ -104,7 +104,7 @@ class OrganisationAccountBackend(OIDCAuthenticationBackend):
         raise SuspiciousOperation("Sign-in with an organisation's account creates no accounts.")
 
     def get_user(self, user_id: Any) -> Any:
-        return ModelBackend.get_user(self, user_id)
+        return signed_in_user(user_id)
 
     def _refuse(self, reason: str, why: str) -> None:
         self.request.oidc_refusal = reason

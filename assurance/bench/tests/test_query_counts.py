@@ -51,7 +51,7 @@ def deployment() -> dict[str, Any]:
         client = Client()
         client.force_login(
             get_user_model().objects.get(email=data.business_unit_email(index)),
-            backend="django.contrib.auth.backends.ModelBackend",
+            backend="assurance.accounts.authentication.PasswordBackend",
         )
         clients[partnership.slug] = client
     return {"small": small, "large": large, "clients": clients}
@@ -108,7 +108,7 @@ def test_front_page_for_many_partnerships_constant(django_assert_max_num_queries
     partnerships = data.build_platform(partnerships=10, agencies=3, people=2, groups=1, start=10)
     user = get_user_model().objects.create_user("several@bench.example", "x", full_name="Sev")
     client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="assurance.accounts.authentication.PasswordBackend")
     counts = []
     for joined in (partnerships[:2], partnerships[2:]):
         for p in joined:

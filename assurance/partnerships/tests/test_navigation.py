@@ -52,3 +52,24 @@ def test_pages_a_role_may_not_use_are_not_offered(northfield: Tenant, dev, clien
     offered = {page["text"] for heading in navigation for page in heading["items"]}
     assert "People" not in offered and "Agencies" not in offered
     assert "Access log" not in offered
+
+
+def test_the_navigation_drawn_once_is_what_the_templates_draw(
+    northfield: Tenant, amira, dev, client_for
+) -> None:
+    """The navigation's HTML is kept per roles, partnership and section: it must be exactly
+    what the include templates draw from the actor's navigation on that page."""
+    from django.template.loader import render_to_string
+
+    for person, url in ((amira, "agencies/"), (amira, "audits/"), (dev, "")):
+        response = client_for(person).get(northfield.url(url))
+        assert response.status_code == 200
+        context = {
+            "partnership": response.context["partnership"],
+            "navigation": response.context["navigation"],
+        }
+        page = response.content.decode()
+        for template in ("service_navigation", "sub_navigation"):
+            drawn = render_to_string(f"includes/{template}.html", context)
+            assert drawn in page
+            assert drawn == getattr(response.context["drawn_navigation"], template.split("_")[0])

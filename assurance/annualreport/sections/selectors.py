@@ -505,7 +505,7 @@ def voice_section(*, actor: Actor, year: int) -> Section:
                 [[Cell(f"“{q.text}”"), Cell(q.who)] for q in quotes],
             )
         )
-    answers = voice.answers_for_year(actor=actor, year=year)
+    answers = voice.answer_lines_for_year(actor=actor, year=year)
     section.tables.append(
         Table(
             "You said, we did",
@@ -514,10 +514,10 @@ def voice_section(*, actor: Actor, year: int) -> Section:
                 [
                     Cell(a.you_said),
                     Cell(a.we_did),
-                    Cell(a.action.title, _url(actor, "improvement:action_detail", a.action.pk))
-                    if a.action
+                    Cell(a.action_title, _url(actor, "improvement:action_detail", a.action_id))
+                    if a.action_id
                     else Cell("No action linked"),
-                    Cell(a.impact.get_outcome_display() if a.impact else "Not assessed yet"),
+                    Cell(OUTCOMES[a.impact] if a.impact else "Not assessed yet"),
                 ]
                 for a in answers
             ],

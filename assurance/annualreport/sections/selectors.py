@@ -7,6 +7,7 @@ are concerned: no case, no reference, never a possible disclosure (voice's own s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cached_property
@@ -591,7 +592,7 @@ def progress_section(*, actor: Actor, year: int, reads: YearReads | None = None)
     return section
 
 
-RECORD_SECTIONS = {
+RECORD_SECTIONS: dict[str, Callable[..., Section]] = {
     "arrangements": arrangements_section,
     "priorities": priorities_section,
     "audits": audits_section,
@@ -608,7 +609,7 @@ def record_sections(*, actor: Actor, year: int) -> dict[str, Section]:
     reads = YearReads(actor=actor, year=year)
     shared = {"priorities", "progress"}
     return {
-        key: build(actor=actor, year=year, reads=reads)  # type: ignore[call-arg]
+        key: build(actor=actor, year=year, reads=reads)
         if key in shared
         else build(actor=actor, year=year)
         for key, build in RECORD_SECTIONS.items()

@@ -79,3 +79,21 @@ def test_the_years_answers_as_plain_lines_are_the_answers(
         ("Plans end with what happens next", ImpactOutcome.IMPROVED),
     ]
     assert [a.impact.outcome if a.impact else "" for a in answers] == [x.impact for x in lines]
+
+
+def test_the_years_figures_take_four_queries_however_much_feedback(
+    northfield: Tenant, amira: Person, django_assert_num_queries
+) -> None:
+    """Source and age band are counted in one grouped query, the total is their sum."""
+    p = northfield.partnership
+    for band in (AgeBand.AGE_8_12, AgeBand.AGE_13_15, AgeBand.AGE_13_15):
+        FeedbackFactory(partnership=p, received_on=date(2025, 6, 1), age_band=band)
+    actor = actor_for_person(amira)
+    voice.year_figures(actor=actor, year=2025)  # warm: the actor's own reads
+    with django_assert_num_queries(4):
+        figures = voice.year_figures(actor=actor, year=2025)
+    assert figures.total == 3 == sum(c.count for c in figures.by_source)
+    assert {c.label: c.count for c in figures.by_age_band if c.count} == {
+        AgeBand.AGE_8_12.label: 1,
+        AgeBand.AGE_13_15.label: 2,
+    }

@@ -8,13 +8,20 @@ from assurance.core.business_year import business_year_bounds
 from assurance.partnerships.access import Actor
 from assurance.voice.summary.figures import Count, Figures
 from assurance.voice.summary.selectors import Quote, quotes_between, year_figures
-from assurance.voice.you_said_we_did.selectors import Answer, answers_for_year
+from assurance.voice.you_said_we_did.selectors import (
+    Answer,
+    AnswerLine,
+    answer_lines_for_year,
+    answers_for_year,
+)
 
 __all__ = [
     "Answer",
+    "AnswerLine",
     "Count",
     "Figures",
     "Quote",
+    "answer_lines_for_year",
     "answers_for_year",
     "year_figures",
     "year_quotes",

@@ -7,10 +7,13 @@ are concerned: no case, no reference, never a possible disclosure (voice's own s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cached_property
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from assurance.annualreport.sections.assembly import Cell, Figure, Section, Table
@@ -23,7 +26,12 @@ from assurance.dataset.benchmarks.rules import Direction
 from assurance.dataset.charts.spc import Variation
 from assurance.dataset.performance.services import summaries_current
 from assurance.dataset.targets.selectors import priority_indicators
-from assurance.improvement.actions.models import Action, ActionState, ImpactAssessment
+from assurance.improvement.actions.models import (
+    Action,
+    ActionState,
+    ImpactAssessment,
+    ImpactOutcome,
+)
 from assurance.improvement.actions.selectors import action_list
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import AgencyKind
@@ -32,6 +40,7 @@ from assurance.reviews.board.annual import annual_figures, share
 from assurance.reviews.board.report import review_facts
 from assurance.reviews.rapid_reviews.models import Outcome
 from assurance.selfassessment.rounds.selectors import round_list
+from assurance.selfassessment.standards.selectors import RoundStandards, rounds_standards
 from assurance.training.bookings.selectors import reach_in
 from assurance.training.evaluation import analysis as evaluation_analysis
 from assurance.training.evaluation import figures as evaluation_figures
@@ -94,49 +103,98 @@ def arrangements_section(*, actor: Actor, year: int) -> Section:
     return section
 
 
-def _latest_impact(action: Action) -> ImpactAssessment | None:
-    assessments = list(action.impact_assessments.all())
-    return assessments[0] if assessments else None
+@dataclass(frozen=True)
+class ActionRow:
+    """An action as the report lists it, read as plain values (no model instances)."""
+
+    pk: int
+    title: str
+    owner: str  # the owning agency's short name
+    impact: str  # the latest impact assessment's outcome ("" when none)
+    priorities: frozenset[int]  # the priorities of its recommendation's learning themes
 
 
-def _with_impact(actions: QuerySet[Action]) -> QuerySet[Action]:
-    return actions.prefetch_related(
-        Prefetch("impact_assessments", queryset=ImpactAssessment.unscoped.order_by("-assessed_at"))
-    )
+OUTCOMES = dict(ImpactOutcome.choices)
 
 
 def delivered_actions(*, actor: Actor, year: int) -> QuerySet[Action]:
-    """Actions completed in the business year, with their impact assessments."""
+    """Actions completed in the business year, oldest first."""
     start, end = business_year_bounds(year)
-    return _with_impact(
-        action_list(actor=actor).filter(
-            state=ActionState.COMPLETE, completed_at__gte=start, completed_at__lte=end
-        )
-    ).order_by("completed_at", "pk")
+    return (
+        action_list(actor=actor)
+        .filter(state=ActionState.COMPLETE, completed_at__gte=start, completed_at__lte=end)
+        .order_by("completed_at", "pk")
+    )
 
 
-def _action_row(actor: Actor, action: Action) -> list[Cell]:
-    impact = _latest_impact(action)
+def delivered_rows(*, actor: Actor, year: int) -> list[ActionRow]:
+    """``delivered_actions`` as rows, each with its latest impact and its priorities: three
+    queries however many actions."""
+    delivered = delivered_actions(actor=actor, year=year)
+    ids = delivered.values("pk")
+    latest: dict[int, str] = {}
+    for action_id, outcome in (
+        ImpactAssessment.unscoped.filter(action__in=ids)
+        .order_by("action_id", "-assessed_at", "-pk")
+        .values_list("action_id", "outcome")
+    ):
+        latest.setdefault(action_id, outcome)
+    priorities: dict[int, set[int]] = {}
+    for action_id, priority_id in (
+        delivered.filter(recommendation__themes__priority__isnull=False)
+        .order_by()
+        .values_list("pk", "recommendation__themes__priority_id")
+    ):
+        priorities.setdefault(action_id, set()).add(priority_id)
     return [
-        Cell(action.title, _url(actor, "improvement:action_detail", action.pk)),
-        Cell(action.owner_agency.short_name),
-        Cell(impact.get_outcome_display() if impact else "Not yet assessed"),
+        ActionRow(pk, title, owner, latest.get(pk, ""), frozenset(priorities.get(pk, ())))
+        for pk, title, owner in delivered.values_list("pk", "title", "owner_agency__short_name")
     ]
 
 
-def priorities_section(*, actor: Actor, year: int) -> Section:
+def _action_row(actor: Actor, action: ActionRow) -> list[Cell]:
+    return [
+        Cell(action.title, _url(actor, "improvement:action_detail", action.pk)),
+        Cell(action.owner),
+        Cell(OUTCOMES[action.impact] if action.impact else "Not yet assessed"),
+    ]
+
+
+class YearReads:
+    """What more than one section reads of the year (the scorecard layout, its summary rows,
+    the actions delivered), read once per build: the priorities and the progress sections
+    share them."""
+
+    def __init__(self, *, actor: Actor, year: int) -> None:
+        self.actor, self.year = actor, year
+
+    @cached_property
+    def layout(self) -> list[tuple[Any, list[Any]]]:
+        return priority_indicators(partnership=self.actor.partnership, business_year=self.year)
+
+    @cached_property
+    def summaries(self) -> dict[int, Any]:
+        settings = {s.indicator_id: s for _, under in self.layout for s in under}
+        return summaries_current(
+            partnership=self.actor.partnership,
+            business_year=self.year,
+            settings=list(settings.values()),
+        )
+
+    @cached_property
+    def delivered(self) -> list[ActionRow]:
+        return delivered_rows(actor=self.actor, year=self.year)
+
+
+def priorities_section(*, actor: Actor, year: int, reads: YearReads | None = None) -> Section:
     """Each priority of the year: its scorecard's indicators (latest value, against target,
     SPC verdicts, direction) from the data set's summary rows, and the actions delivered under
     it (an action is under a priority through its recommendation's learning themes)."""
+    reads = reads or YearReads(actor=actor, year=year)
     section = Section("priorities")
-    layout = priority_indicators(partnership=actor.partnership, business_year=year)
-    settings = [s for _, under in layout for s in under]
-    summaries = summaries_current(
-        partnership=actor.partnership, business_year=year, settings=settings
-    )
-    delivered = list(
-        delivered_actions(actor=actor, year=year).prefetch_related("recommendation__themes")
-    )
+    layout = reads.layout
+    summaries = reads.summaries
+    delivered = reads.delivered
     if not layout:
         section.notes.append(f"No priorities were recorded for {business_year_label(year)}.")
     for priority, under in layout:
@@ -163,17 +221,11 @@ def priorities_section(*, actor: Actor, year: int) -> Section:
                 rows,
             )
         )
-        under_priority = [
-            a
-            for a in delivered
-            if a.recommendation is not None
-            and any(t.priority_id == priority.pk for t in a.recommendation.themes.all())
-        ]
         section.tables.append(
             Table(
                 f"{priority.title}: actions delivered",
                 ["Action", "Owner", "Impact"],
-                [_action_row(actor, a) for a in under_priority],
+                [_action_row(actor, a) for a in delivered if priority.pk in a.priorities],
             )
         )
     section.figures.append(
@@ -256,8 +308,9 @@ def reviews_section(*, actor: Actor, year: int) -> Section:
 def self_assessment_section(*, actor: Actor, year: int) -> Section:
     """The Section 11 and Section 175/157 rounds of the year (the self-assessment app's list of
     rounds): each round's tool, how many take part, how many have submitted and how many are
-    overdue (past the deadline, not submitted), each linked to the round's page. Returns are
-    not built yet, so there are no per-standard results to give: the section says so."""
+    overdue (past the deadline, not submitted), each linked to the round's page; then each
+    round's results by standard across its submitted returns (the standards' own read, as the
+    round's standards page shows them), each figure linked to that page."""
     rounds = list(round_list(actor=actor).filter(year=year))
     section = Section("self_assessment")
     rows = []
@@ -288,11 +341,38 @@ def self_assessment_section(*, actor: Actor, year: int) -> Section:
             f"No Section 11 or Section 175 self-assessment round ran in "
             f"{business_year_label(year)}."
         )
+        return section
+    results = rounds_standards(actor=actor, rounds=rounds)
+    for found in rounds:
+        section.tables.append(_standards_table(actor, results[found.pk]))
     section.notes.append(
-        "This report gives who took part and who submitted; each organisation's ratings are "
-        "on its return, reached from the round's page."
+        "Results by standard count the submitted returns only (a draft, or a return unlocked "
+        "since, is not the organisation's word). “Meet it” is the share of those returns that "
+        "rated the standard as met, with the 95% interval the true share is likely to be in; "
+        "the change is since the last round of the same tool, and “could be chance” means the "
+        "two rounds cannot be told apart. Each organisation's own ratings are on its return, "
+        "reached from the round's page."
     )
     return section
+
+
+def _standards_table(actor: Actor, figures: RoundStandards) -> Table:
+    """A round's results by standard, each figure linked to the round's standards page."""
+    page = _url(actor, "selfassessment:round_standards", figures.round.pk)
+    returns = f"{figures.returns} of {figures.participants}"
+    rows = [
+        [
+            Cell(f"{s.code} {s.title}", page),
+            Cell(s.proportion_text, page if s.n else ""),
+            Cell(s.interval_text),
+            Cell(s.change_text),
+        ]
+        for s in figures.standards
+    ]
+    caption = f"{figures.round}: results by standard ({returns} returns submitted)"
+    return Table(
+        caption, ["Standard", "Meet it", "95% interval", "Change since the last round"], rows
+    )
 
 
 def _year_span(year: int) -> tuple[datetime, datetime]:
@@ -426,7 +506,7 @@ def voice_section(*, actor: Actor, year: int) -> Section:
                 [[Cell(f"“{q.text}”"), Cell(q.who)] for q in quotes],
             )
         )
-    answers = voice.answers_for_year(actor=actor, year=year)
+    answers = voice.answer_lines_for_year(actor=actor, year=year)
     section.tables.append(
         Table(
             "You said, we did",
@@ -435,10 +515,10 @@ def voice_section(*, actor: Actor, year: int) -> Section:
                 [
                     Cell(a.you_said),
                     Cell(a.we_did),
-                    Cell(a.action.title, _url(actor, "improvement:action_detail", a.action.pk))
-                    if a.action
+                    Cell(a.action_title, _url(actor, "improvement:action_detail", a.action_id))
+                    if a.action_id
                     else Cell("No action linked"),
-                    Cell(a.impact.get_outcome_display() if a.impact else "Not assessed yet"),
+                    Cell(OUTCOMES[a.impact] if a.impact else "Not assessed yet"),
                 ]
                 for a in answers
             ],
@@ -447,32 +527,24 @@ def voice_section(*, actor: Actor, year: int) -> Section:
     return section
 
 
-def progress_section(*, actor: Actor, year: int) -> Section:
+def progress_section(*, actor: Actor, year: int, reads: YearReads | None = None) -> Section:
     """Where the partnership made little or no progress: actions overdue at the year's end
     (or today, if sooner), actions delivered without impact, indicators worsening or with
     concerning variation."""
+    reads = reads or YearReads(actor=actor, year=year)
     _start, end = business_year_bounds(year)
     cut = min(end, timezone.localdate())
-    overdue = (
+    overdue = list(
         action_list(actor=actor)
         .filter(due_date__lt=cut, state=ActionState.OPEN)
         .order_by("due_date", "pk")
+        .values_list("pk", "title", "owner_agency__short_name", "due_date")
     )
-    without = [
-        a
-        for a in delivered_actions(actor=actor, year=year)
-        if (impact := _latest_impact(a)) is not None and impact.outcome in WITHOUT_IMPACT
-    ]
-    layout = priority_indicators(partnership=actor.partnership, business_year=year)
-    settings = {s.indicator_id: (p, s) for p, under in layout for s in under}
-    summaries = summaries_current(
-        partnership=actor.partnership,
-        business_year=year,
-        settings=[s for _, s in settings.values()],
-    )
+    without = [a for a in reads.delivered if a.impact in WITHOUT_IMPACT]
+    settings = {s.indicator_id: (p, s) for p, under in reads.layout for s in under}
     worsening = [
         (settings[pk][0], row)
-        for pk, row in summaries.items()
+        for pk, row in reads.summaries.items()
         if row.direction == Direction.WORSENING or row.variation == Variation.CONCERNING
     ]
     section = Section("progress")
@@ -487,11 +559,11 @@ def progress_section(*, actor: Actor, year: int) -> Section:
             ["Action", "Owner", "Due"],
             [
                 [
-                    Cell(a.title, _url(actor, "improvement:action_detail", a.pk)),
-                    Cell(a.owner_agency.short_name),
-                    Cell(f"{a.due_date:%-d %B %Y}"),
+                    Cell(title, _url(actor, "improvement:action_detail", pk)),
+                    Cell(owner),
+                    Cell(f"{due:%-d %B %Y}"),
                 ]
-                for a in overdue
+                for pk, title, owner, due in overdue
             ],
         )
     )
@@ -520,7 +592,7 @@ def progress_section(*, actor: Actor, year: int) -> Section:
     return section
 
 
-RECORD_SECTIONS = {
+RECORD_SECTIONS: dict[str, Callable[..., Section]] = {
     "arrangements": arrangements_section,
     "priorities": priorities_section,
     "audits": audits_section,
@@ -533,5 +605,12 @@ RECORD_SECTIONS = {
 
 
 def record_sections(*, actor: Actor, year: int) -> dict[str, Section]:
-    """Every section read from the records, by key."""
-    return {key: build(actor=actor, year=year) for key, build in RECORD_SECTIONS.items()}
+    """Every section read from the records, by key (what two sections both read, once)."""
+    reads = YearReads(actor=actor, year=year)
+    shared = {"priorities", "progress"}
+    return {
+        key: build(actor=actor, year=year, reads=reads)
+        if key in shared
+        else build(actor=actor, year=year)
+        for key, build in RECORD_SECTIONS.items()
+    }

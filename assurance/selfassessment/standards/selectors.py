@@ -13,6 +13,7 @@ group's members). The reads accept either."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
@@ -51,22 +52,27 @@ class Standard:
 
 def tool_standards(*, framework: Framework) -> list[Standard]:
     """The tool's standards rated on a scale, in order, each with its scale: two queries."""
+    return tools_standards(frameworks=[framework.pk])[framework.pk]
+
+
+def tools_standards(*, frameworks: Sequence[int]) -> dict[int, list[Standard]]:
+    """``tool_standards`` of each tool (by its pk), in two queries however many tools."""
     items = list(
-        Item.objects.filter(section__framework=framework, scale__isnull=False)
-        .order_by("section__order", "order", "pk")
-        .values_list("pk", "code", "text", "section__title", "scale_id")
+        Item.objects.filter(section__framework__in=frameworks, scale__isnull=False)
+        .order_by("section__framework_id", "section__order", "order", "pk")
+        .values_list("section__framework_id", "pk", "code", "text", "section__title", "scale_id")
     )
     scales: dict[int, list[Rating]] = defaultdict(list)
     for scale_id, label, meets, na in (
-        ScaleOption.objects.filter(scale_id__in={i[4] for i in items})
+        ScaleOption.objects.filter(scale_id__in={i[5] for i in items})
         .order_by("scale_id", "order")
         .values_list("scale_id", "label", "meets_standard", "is_not_applicable")
     ):
         scales[scale_id].append(Rating(label, meets=meets, not_applicable=na))
-    return [
-        Standard(pk, code, text, section, tuple(scales[scale]))
-        for pk, code, text, section, scale in items
-    ]
+    found: dict[int, list[Standard]] = {pk: [] for pk in frameworks}
+    for framework, pk, code, text, section, scale in items:
+        found[framework].append(Standard(pk, code, text, section, tuple(scales[scale])))
+    return found
 
 
 def rating_labels(standards: list[Standard]) -> list[str]:
@@ -113,16 +119,31 @@ def round_standards(
     proportion that meet it with its 95% Wilson interval, and the last round's proportion of
     the standard of the same code. Six queries, whatever the numbers of returns and standards
     (four when given the tool's ``standards``)."""
+    tools = None if standards is None else {round.framework_id: standards}
+    return rounds_standards(actor=actor, rounds=[round], standards=tools)[round.pk]
+
+
+def rounds_standards(
+    *,
+    actor: Actor,
+    rounds: Sequence[Round],
+    standards: Mapping[int, list[Standard]] | None = None,
+) -> dict[int, RoundStandards]:
+    """``round_standards`` of each round (by its pk), in six queries however many rounds (four
+    when given each tool's ``standards`` by the tool's pk): the annual report gives every
+    round of the year standard by standard."""
     require_read(actor)
+    if not rounds:
+        return {}
     if standards is None:
-        standards = tool_standards(framework=round.framework)
-    previous = previous_round(actor=actor, round=round)
-    rounds = [round.pk] + ([previous.pk] if previous else [])
-    now: dict[str, dict[str, int]] = defaultdict(dict)
-    before: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        standards = tools_standards(frameworks=sorted({r.framework_id for r in rounds}))
+    previous = _previous_rounds(actor=actor, rounds=rounds)
+    wanted = {r.pk for r in rounds} | {p.pk for p in previous.values() if p is not None}
+    now: dict[int, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    met: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     rows = (
         submitted_answers()
-        .filter(**{f"{RETURN}__participant__round__in": rounds})
+        .filter(**{f"{RETURN}__participant__round__in": sorted(wanted)})
         .values_list(
             f"{RETURN}__participant__round_id",
             "item__code",
@@ -133,47 +154,77 @@ def round_standards(
         .annotate(n=Count("pk"))
     )
     for round_id, code, label, meets, na, n in rows:
-        if round_id == round.pk:
-            now[code][label] = n
-        elif not na:
-            before[code][0] += n if meets else 0
-            before[code][1] += n
-    previous_codes: set[str] = set()
-    if previous is not None:
-        previous_codes = set(
-            Item.objects.filter(section__framework=previous.framework).values_list(
-                "code", flat=True
-            )
-        )
-    totals = (
-        Participant.objects_for(actor.partnership)
-        .filter(round=round)
-        .aggregate(
+        now[round_id][code][label] = n
+        if not na:
+            met[round_id][code][0] += n if meets else 0
+            met[round_id][code][1] += n
+    codes: dict[int, set[str]] = defaultdict(set)
+    earlier_tools = {p.framework_id for p in previous.values() if p is not None}
+    if earlier_tools:
+        for framework, code in Item.objects.filter(
+            section__framework__in=sorted(earlier_tools)
+        ).values_list("section__framework_id", "code"):
+            codes[framework].add(code)
+    totals = {
+        row["round"]: row
+        for row in Participant.objects_for(actor.partnership)
+        .filter(round__in=[r.pk for r in rounds])
+        .values("round")
+        .annotate(
             participants=Count("pk"),
             returns=Count(
                 "self_assessment_return",
                 filter=Q(self_assessment_return__submitted_at__isnull=False),
             ),
         )
-    )
-    figures = [
-        standard_figures(
-            code=s.code,
-            title=s.title,
-            scale=s.scale,
-            counts=now.get(s.code, {}),
-            previous=tuple(before[s.code]) if s.code in previous_codes else None,  # type: ignore[arg-type]
+        .order_by()
+    }
+    found = {}
+    for round in rounds:
+        last = previous[round.pk]
+        before = met[last.pk] if last is not None else {}
+        earlier_codes = codes[last.framework_id] if last is not None else set()
+        tool = standards[round.framework_id]
+        figures = [
+            standard_figures(
+                code=s.code,
+                title=s.title,
+                scale=s.scale,
+                counts=now[round.pk].get(s.code, {}),
+                previous=tuple(before.get(s.code, [0, 0])) if s.code in earlier_codes else None,  # type: ignore[arg-type]
+            )
+            for s in tool
+        ]
+        total = totals.get(round.pk, {})
+        found[round.pk] = RoundStandards(
+            round=round,
+            previous=last,
+            returns=total.get("returns") or 0,
+            participants=total.get("participants") or 0,
+            labels=rating_labels(tool),
+            standards=figures,
         )
-        for s in standards
-    ]
-    return RoundStandards(
-        round=round,
-        previous=previous,
-        returns=totals["returns"] or 0,
-        participants=totals["participants"] or 0,
-        labels=rating_labels(standards),
-        standards=figures,
+    return found
+
+
+def _previous_rounds(*, actor: Actor, rounds: Sequence[Round]) -> dict[int, Round | None]:
+    """Each round's ``previous_round``, in one query."""
+    earlier = list(
+        Round.objects_for(actor.partnership)
+        .filter(
+            framework__family__in=sorted({r.framework.family for r in rounds}),
+            year__lt=max(r.year for r in rounds),
+        )
+        .select_related("framework")
+        .order_by("-year", "-pk")
     )
+    return {
+        r.pk: next(
+            (e for e in earlier if e.framework.family == r.framework.family and e.year < r.year),
+            None,
+        )
+        for r in rounds
+    }
 
 
 def groupings(*, round: Round) -> dict[str, str]:

@@ -59,8 +59,9 @@ def annual_report(*, actor: Actor, year: int, now: datetime | None = None) -> Re
         ],
     )
     report.table(summary, empty="No course was run in the year.")
+    evaluations = selectors.course_evaluations(courses=courses, now=now, period=period)
     for course in courses:
-        evaluation = selectors.course_evaluation(course=course, now=now, period=period)
+        evaluation = evaluations[course.pk]
         report.heading(course.title)
         report.table(
             Table(

@@ -66,10 +66,6 @@ def outcome_key(outcome_id: int, measure: str) -> str:
 Period = tuple[datetime, datetime] | None  # sessions starting from, before; None: all
 
 
-def _attendees(course: Course, period: Period = None) -> QuerySet[Booking]:
-    return _attendees_of([course.pk], period)
-
-
 def _attendees_of(course_ids: list[int], period: Period = None) -> QuerySet[Booking]:
     found = Booking.unscoped.filter(session__course__in=course_ids, attended=True)
     if period is not None:
@@ -170,38 +166,59 @@ class CourseEvaluation:
         )
 
 
-def _rates(course: Course, now: datetime, period: Period) -> tuple[list[StageRate], int]:
-    attendees = list(_attendees(course, period).values_list("respondent_id", "session__ends_at"))
-    answered: dict[str, set[str]] = {stage: set() for stage in Stage.values}
-    for stage, respondent in Response.unscoped.filter(course=course).values_list(
-        "stage", "respondent_id"
+def _rates_of(
+    courses: Sequence[Course], now: datetime, period: Period
+) -> dict[int, tuple[list[StageRate], int]]:
+    """Each course's response rate per stage and its attendees (in ``period``), in two queries
+    however many courses."""
+    ids = [course.pk for course in courses]
+    attendees: dict[int, list[tuple[str, datetime]]] = {pk: [] for pk in ids}
+    for course_id, respondent, ends in _attendees_of(ids, period).values_list(
+        "session__course_id", "respondent_id", "session__ends_at"
     ):
-        answered[stage].add(respondent)
-    rates = []
-    for stage in Stage:
-        if stage in (Stage.THREE_MONTHS, Stage.MANAGER):
-            opened = [r for r, ends in attendees if ends + rules.THREE_MONTHS <= now]
-        else:
-            opened = [r for r, _ends in attendees]
-        responded = sum(1 for r in opened if r in answered[stage])
-        rates.append(
-            StageRate(stage, len(opened), responded, analysis.response_rate(responded, len(opened)))
-        )
-    return rates, len(attendees)
+        attendees[course_id].append((respondent, ends))
+    answered: dict[tuple[int, str], set[str]] = {}
+    for course_id, stage, respondent in Response.unscoped.filter(course__in=ids).values_list(
+        "course_id", "stage", "respondent_id"
+    ):
+        answered.setdefault((course_id, stage), set()).add(respondent)
+    found = {}
+    for pk in ids:
+        rates = []
+        for stage in Stage:
+            if stage in (Stage.THREE_MONTHS, Stage.MANAGER):
+                opened = [r for r, ends in attendees[pk] if ends + rules.THREE_MONTHS <= now]
+            else:
+                opened = [r for r, _ends in attendees[pk]]
+            heard = answered.get((pk, stage), set())
+            responded = sum(1 for r in opened if r in heard)
+            rates.append(
+                StageRate(
+                    stage, len(opened), responded, analysis.response_rate(responded, len(opened))
+                )
+            )
+        found[pk] = (rates, len(attendees[pk]))
+    return found
 
 
-def _practice_changes(course: Course, period: Period) -> list[str]:
+def _practice_changes_of(courses: Sequence[Course], period: Period) -> dict[int, list[str]]:
+    """What each course's practitioners said changed in their practice three months on, oldest
+    first, in one query however many courses."""
+    ids = [course.pk for course in courses]
     texts = _of_period(
         EngineAnswer.objects.filter(
-            assessment__training_response__course=course,
+            assessment__training_response__course__in=ids,
             assessment__training_response__stage=Stage.THREE_MONTHS,
             item__section__code="PRACTICE",
         ).exclude(text=""),
         period,
     )
-    return list(
-        texts.order_by("assessment__training_response__submitted_at").values_list("text", flat=True)
-    )
+    said: dict[int, list[str]] = {pk: [] for pk in ids}
+    for course_id, text in texts.order_by(
+        "assessment__training_response__submitted_at", "pk"
+    ).values_list("assessment__training_response__course_id", "text"):
+        said[course_id].append(text)
+    return said
 
 
 def _answers_by_key(ratings: list[Rating]) -> dict[str, list[analysis.Answer]]:
@@ -218,9 +235,23 @@ def course_evaluation(*, course: Course, now: datetime, period: Period = None) -
     """Every figure of a course's evaluation (of its sessions starting in ``period``, or all):
     response rates per stage, and per learning outcome and measure (knowledge, confidence) the
     paired changes and the manager's agreement."""
-    rows = outcome_rows(courses=[course], period=period)[course.pk]
-    rates, attendees = _rates(course, now, period)
-    return CourseEvaluation(course, rates, rows, _practice_changes(course, period), attendees)
+    return course_evaluations(courses=[course], now=now, period=period)[course.pk]
+
+
+def course_evaluations(
+    *, courses: Sequence[Course], now: datetime, period: Period = None
+) -> dict[int, CourseEvaluation]:
+    """``course_evaluation`` of each course, in five queries however many courses (the
+    evaluation's annual report reads every course run in the year at once)."""
+    rows = outcome_rows(courses=courses, period=period)
+    rates = _rates_of(courses, now, period)
+    said = _practice_changes_of(courses, period)
+    return {
+        course.pk: CourseEvaluation(
+            course, rates[course.pk][0], rows[course.pk], said[course.pk], rates[course.pk][1]
+        )
+        for course in courses
+    }
 
 
 def outcome_rows(

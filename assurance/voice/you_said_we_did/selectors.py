@@ -104,3 +104,40 @@ def answers_for_year(*, actor: Actor, year: int) -> list[Answer]:
     """The answers of a business year (``2025``: April 2025 to March 2026), oldest first."""
     start, end = business_year_bounds(year)
     return answers_between(actor=actor, start=start, end=end)
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """A “you said, we did” answer as the annual report lists it, read as plain values."""
+
+    you_said: str
+    we_did: str
+    action_id: int | None
+    action_title: str  # "" without an action
+    impact: str  # the action's latest impact assessment's outcome ("" when none)
+
+
+def answer_lines_for_year(*, actor: Actor, year: int) -> list[AnswerLine]:
+    """``answers_for_year`` as plain values, oldest first, each with its action's latest
+    impact outcome (the same latest as the answers' pages): two queries, no model instances."""
+    start, end = business_year_bounds(year)
+    given = (
+        scoped(actor, YouSaidWeDid.unscoped.all(), "voice.view")
+        .filter(answered_on__range=(start, end))
+        .order_by("answered_on", "pk")
+    )
+    rows = list(given.values_list("you_said", "we_did", "action_id", "action__title"))
+    latest: dict[int, str] = {}
+    if any(action_id for _, _, action_id, _ in rows):
+        for action_id, outcome in (
+            ImpactAssessment.unscoped.filter(action__in=given.values("action_id"))
+            .order_by("action_id", "-assessed_at", "-pk")
+            .values_list("action_id", "outcome")
+        ):
+            latest.setdefault(action_id, outcome)
+    return [
+        AnswerLine(
+            said, did, action_id, title or "", latest.get(action_id, "") if action_id else ""
+        )
+        for said, did, action_id, title in rows
+    ]

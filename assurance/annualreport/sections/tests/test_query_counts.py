@@ -21,7 +21,10 @@ from assurance.improvement.actions.tests.factories import ActionFactory, ImpactA
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import GroupFactory, Tenant
+from assurance.selfassessment.returns.tests.factories import S175, s175_round
+from assurance.selfassessment.rounds.models import Round
 from assurance.selfassessment.rounds.tests.factories import ParticipantFactory, RoundFactory
+from assurance.selfassessment.standards.tests.factories import rated
 from assurance.training.evaluation import selectors as evaluation
 from assurance.training.evaluation.report import year_period
 from assurance.voice.feedback.tests.factories import FeedbackFactory
@@ -34,7 +37,7 @@ pytestmark = pytest.mark.django_db
 def _year_of_records(tenant: Tenant, n: int, tag: str) -> None:
     """``n`` of everything a section lists: closed audits (each a re-audit of an earlier one,
     with key messages), courses run with their evaluation, actions delivered and overdue,
-    self-assessment rounds, groups, feedback themed and answered."""
+    self-assessment rounds (one with a submitted return), groups, feedback themed and answered."""
     p = tenant.partnership
     for i in range(n):
         tool = FrameworkFactory(partnership=p)
@@ -67,6 +70,9 @@ def _year_of_records(tenant: Tenant, n: int, tag: str) -> None:
         ImpactAssessmentFactory(action=done, outcome=ImpactOutcome.NO_CLEAR_CHANGE)
         ActionFactory(partnership=p, due_date=date(YEAR, 9, 30))
         ParticipantFactory(round=RoundFactory(partnership=p, year=YEAR))
+        # results by standard: a round of the shipped tool with one more return each time
+        tool_round = Round.objects_for(p).filter(year=YEAR, framework__name=S175).first()
+        rated(ParticipantFactory(round=tool_round or s175_round(p, year=YEAR)))
         GroupFactory(partnership=p, name=f"{tag} group {i}")
         told = FeedbackFactory(partnership=p, received_on=date(YEAR, 6, 1))
         theme = FeedbackThemeFactory(partnership=p, feedback=told).theme
@@ -81,6 +87,7 @@ def _queries(amira: Person) -> int:
     with CaptureQueriesContext(connection) as captured:
         sections = selectors.record_sections(actor=actor, year=YEAR)
     assert sections["audits"].tables and sections["training"].tables[-1].rows
+    assert sections["self_assessment"].tables[-1].rows  # a round's results by standard
     return len(captured.captured_queries)
 
 

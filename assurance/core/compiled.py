@@ -173,7 +173,8 @@ def template(
         raise NotCacheable("The SQL differs between two sets of values.")
     by_int = {first[name]: (name, second[name]) for name in ints}
     ops = connections[using].ops
-    by_when = {
+    # adapted placeholder (ISO text on SQLite, the date or time on PostgreSQL) → its slot
+    by_when: dict[Any, tuple[str, str, Any]] = {
         ops.adapt_datefield_value(first[name]): (
             "date",
             name,

@@ -238,33 +238,35 @@ def recommendations_awaiting(*, partnership_id: int, before: datetime) -> list[A
             partnership_id=v["partnership"], status__in=AWAITING, created_at__lt=v["before"]
         )
 
-    themes: dict[int, list[str]] = {}
-    for pk, title in _rows(
-        "awaiting_themes",
+    rows = _rows(
+        "awaiting",
         lambda v: (
-            LearningTheme.recommendations.through.objects.filter(
-                recommendation__in=awaiting(v).values("pk")
-            )
-            .order_by("learningtheme__title", "learningtheme__pk")
-            .values_list("recommendation_id", "learningtheme__title")
+            awaiting(v)
+            .annotate(items=Count("learning_items", distinct=True))
+            .order_by("created_at")
+            .values_list("pk", "title", "status", "items")
         ),
         values,
         times=("before",),
-    ):
-        themes.setdefault(pk, []).append(title)
-    return [
-        Awaiting(title, status, tuple(themes.get(pk, ())), items)
-        for pk, title, status, items in _rows(
-            "awaiting",
+    )
+    themes: dict[int, list[str]] = {}
+    if rows:  # their themes, by title (no query when none is awaiting)
+        for pk, title in _rows(
+            "awaiting_themes",
             lambda v: (
-                awaiting(v)
-                .annotate(items=Count("learning_items", distinct=True))
-                .order_by("created_at")
-                .values_list("pk", "title", "status", "items")
+                LearningTheme.recommendations.through.objects.filter(
+                    recommendation__in=awaiting(v).values("pk")
+                )
+                .order_by("learningtheme__title", "learningtheme__pk")
+                .values_list("recommendation_id", "learningtheme__title")
             ),
             values,
             times=("before",),
-        )
+        ):
+            themes.setdefault(pk, []).append(title)
+    return [
+        Awaiting(title, status, tuple(themes.get(pk, ())), items)
+        for pk, title, status, items in rows
     ]
 
 

@@ -2,30 +2,54 @@
 page): the business unit adds a local indicator, assigns it to two agencies and marks it as
 collected by the partnership's four localities, adopts phase 2 from a date (a later phase 3
 date is refused first), opens a round in which each agency is asked exactly what it owes, the
-two agencies enter their figures by locality (figures that do not add up are refused first),
+two agencies enter their figures by locality (figures that do not add up are refused first:
+the police on the values page, the council in the workbook's Localities sheet),
 the business unit publishes and sees the indicator on the Exploitation scorecard (with the
 locality that stands out), its combined figure on its page and its breakdown by locality (at
 375 px too); then the demo's referrals by locality as small multiples."""
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from assurance.core.business_year import current_business_year
-from assurance.dataset.collection.models import CollectionRound
+from assurance.dataset.collection.models import CollectionRound, IndicatorValue
 from assurance.dataset.collection.rules import period_containing
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 P = "/p/northfield/data-set/"
 LOCALITIES = ("North Northfield", "East Northfield", "Central Northfield", "South Northfield")
+CODE = "CSE-RISK"
 
 
-def test_local_indicator_assigned_adopted_collected_and_published(browse) -> None:
+def _fill(source: Path, target: Path, total: int, figures: tuple[str, ...]) -> None:
+    """The downloaded workbook with CSE-RISK's total on the Values sheet and each locality's
+    figure on the Localities sheet, in the order of ``LOCALITIES``."""
+    workbook = load_workbook(source)
+    sheet = workbook["Values"]
+    row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(row=r, column=1).value == CODE)
+    sheet[f"E{row}"] = total
+    sheet = workbook["Localities"]
+    rows = {
+        (sheet.cell(row=r, column=1).value, sheet.cell(row=r, column=3).value): r
+        for r in range(2, sheet.max_row + 1)
+    }
+    for name, figure in zip(LOCALITIES, figures, strict=True):
+        sheet[f"D{rows[(CODE, name)]}"] = int(figure)
+    out = io.BytesIO()
+    workbook.save(out)
+    target.write_bytes(out.getvalue())
+
+
+def test_local_indicator_assigned_adopted_collected_and_published(browse, tmp_path: Path) -> None:
     period = period_containing("quarterly", timezone.localdate())  # no round for it yet
     starts = period.start.isoformat()
     quarter = (period.start.month - 4) % 12 // 3 + 1
@@ -136,18 +160,45 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse) -> Non
     expect(police.page.locator(".govuk-notification-banner--success")).to_be_visible()
     police.assert_clean()
 
+    # the council sends its figures in the workbook: the total on the Values sheet, each
+    # locality's figure on the Localities sheet (a wrong sum refused whole first)
     council = browse("la-lead")
     council.sign_in("la-lead@northfield.example")
     council.goto(values)
     expect(council.page.locator("form[novalidate]")).to_contain_text("electively home educated")
+    with council.page.expect_download() as download:
+        council.page.get_by_role("link", name="download the workbook").click()
+    downloaded = tmp_path / "council.xlsx"
+    download.value.save_as(downloaded)
+    book = load_workbook(downloaded)
+    # a row per locality of each indicator the council gives by locality (referrals too)
+    assert [
+        r[2].value for r in book["Localities"].iter_rows(min_row=2) if r[0].value == CODE
+    ] == list(LOCALITIES)
+    wrong = tmp_path / "council-wrong.xlsx"
+    _fill(downloaded, wrong, 12, ("3", "5", "3", "2"))
+    council.page.get_by_role("link", name="upload it").click()
+    council.check("council-upload")
+    council.page.get_by_label("Completed workbook (.xlsx)").set_input_files(str(wrong))
+    council.page.get_by_role("button", name="Upload").click()
+    summary = council.page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("Sheet Localities")
+    expect(summary).to_contain_text("add up to 13, 1 more than the total of 12")
+    council.check("council-upload-do-not-add-up")
+    assert not IndicatorValue.unscoped.filter(
+        round=round, indicator__code=CODE, agency__name="Northfield Borough Council"
+    ).exists()
+    right = tmp_path / "council-right.xlsx"
+    _fill(downloaded, right, 12, ("3", "5", "3", "1"))
+    council.page.get_by_label("Completed workbook (.xlsx)").set_input_files(str(right))
+    council.page.get_by_role("button", name="Upload").click()
+    expect(council.page.locator(".govuk-notification-banner--success")).to_contain_text("saved")
+    council.goto(values)
     cse = council.page.get_by_role(
         "group", name="Children assessed at risk of sexual exploitation", exact=True
     )
-    cse.get_by_label("Value (count)").fill("12")
-    for name, figure in zip(LOCALITIES, ("3", "5", "3", "1"), strict=True):
-        cse.get_by_label(f"{name}: figure").fill(figure)
-    council.page.get_by_role("button", name="Save", exact=True).click()
-    expect(council.page.locator(".govuk-notification-banner--success")).to_be_visible()
+    expect(cse.get_by_label("Value (count)")).to_have_value("12")
+    expect(cse.get_by_label("East Northfield: figure")).to_have_value("5")
     council.check("council-values")
     council.assert_clean()
 

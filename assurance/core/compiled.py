@@ -17,7 +17,11 @@ no data is kept, only SQL text.
 
 Values are bound exactly: an integer placeholder by the integer; a text placeholder that is a
 whole parameter by the text as given; one inside a longer parameter (a ``LIKE`` pattern such as
-``%word%``) by the text with ``%``, ``_`` and ``\\`` escaped as Django escapes them.
+``%word%``) by the text with ``%``, ``_`` and ``\\`` escaped as Django escapes them; a date
+(``dates``) or an aware time (``times``) by the value adapted as the database's backend adapts a
+``DateField``'s or ``DateTimeField``'s (SQLite: ISO text, in UTC for a time; PostgreSQL: the
+value itself). A date or time placeholder may only be compared with a field of its kind, as the
+ORM would adapt it: a date given to a ``DateTimeField`` is refused (its placeholder is not found).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db import connections
@@ -34,6 +39,12 @@ from django.db.models import QuerySet
 # integer field's lookup treats them as out of range.
 _INT_BASE = (-1_000_000_001, -1_100_000_001)
 _TEXT_FORMAT = ("qzplaceholder{}aqz", "qzplaceholder{}bqz")  # no character LIKE escapes
+# Dates and times: long past (no record of the service is dated before 1900), distinct per name
+_DATE_BASE = (date(1801, 1, 1), date(1802, 7, 3))
+_TIME_BASE = (
+    datetime(1801, 1, 1, 0, 0, 1, tzinfo=UTC),
+    datetime(1802, 7, 3, 0, 0, 2, tzinfo=UTC),
+)
 _NAME = re.compile(r"[a-z][a-z0-9]*")
 _TOKENS = re.compile(r"qzplaceholder([a-z][a-z0-9]*?)aqz")
 
@@ -47,9 +58,9 @@ class Template:
     """The SQL of one shape and, for each of its parameters, how to bind it."""
 
     sql: str
-    # Each parameter: ("fixed", value), ("int", name), ("text", name) for a whole parameter, or
-    # ("like", pattern) where the pattern holds the first run's text placeholders, each to be
-    # replaced by its value, escaped.
+    # Each parameter: ("fixed", value), ("int", name), ("text", name) for a whole parameter,
+    # ("date", name) or ("time", name) adapted for the database, or ("like", pattern) where the
+    # pattern holds the first run's text placeholders, each to be replaced by its value, escaped.
     slots: tuple[tuple[str, Any], ...]
     texts: tuple[str, ...]
     # The selected columns of a queryset's template (for ``rows``: their converters)
@@ -81,13 +92,18 @@ class Template:
 
     def bind(self, values: Mapping[str, Any], using: str = "default") -> tuple[str, tuple]:
         """The SQL and the parameters with ``values`` in the placeholders' places."""
-        escape = connections[using].ops.prep_for_like_query
+        ops = connections[using].ops
+        escape = ops.prep_for_like_query
         params: list[Any] = []
         for how, what in self.slots:
             if how == "fixed":
                 params.append(what)
             elif how in ("int", "text"):
                 params.append(values[what])
+            elif how == "date":
+                params.append(ops.adapt_datefield_value(_a_date(what, values[what])))
+            elif how == "time":
+                params.append(ops.adapt_datetimefield_value(_a_time(what, values[what])))
             else:  # a LIKE pattern around one or more texts, filled in one pass
                 params.append(_TOKENS.sub(lambda m: escape(str(values[m.group(1)])), what))
         return self.sql, tuple(params)
@@ -95,6 +111,18 @@ class Template:
 
 def _token(which: int, name: str) -> str:
     return _TEXT_FORMAT[which].format(name)
+
+
+def _a_date(name: str, value: Any) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise TypeError(f"{name} is a date placeholder: give a date, not {value!r}")
+    return value
+
+
+def _a_time(name: str, value: Any) -> datetime:
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise TypeError(f"{name} is a time placeholder: give an aware datetime, not {value!r}")
+    return value
 
 
 def _compile(
@@ -112,12 +140,14 @@ def template(
     *,
     ints: tuple[str, ...] = (),
     texts: tuple[str, ...] = (),
+    dates: tuple[str, ...] = (),
+    times: tuple[str, ...] = (),
     using: str = "default",
 ) -> Template:
     """Compile ``build(values)`` (a queryset, or SQL and parameters) as a template of its shape,
-    the values named in ``ints`` and ``texts`` left to bind. ``NotCacheable`` if its SQL or
-    other parameters depend on anything else."""
-    for name in (*ints, *texts):
+    the values named in ``ints``, ``texts``, ``dates`` and ``times`` left to bind.
+    ``NotCacheable`` if its SQL or other parameters depend on anything else."""
+    for name in (*ints, *texts, *dates, *times):
         if not _NAME.fullmatch(name):
             raise ValueError(f"A placeholder's name is lower-case letters and digits: {name!r}")
     runs = []
@@ -128,9 +158,12 @@ def template(
         return execute(sql, params, many, context)
 
     for which in (0, 1):
-        values: dict[str, Any] = {name: _INT_BASE[which] - i for i, name in enumerate(ints)} | {
-            name: _token(which, name) for name in texts
-        }
+        values: dict[str, Any] = (
+            {name: _INT_BASE[which] - i for i, name in enumerate(ints)}
+            | {name: _token(which, name) for name in texts}
+            | {name: _DATE_BASE[which] + timedelta(days=i) for i, name in enumerate(dates)}
+            | {name: _TIME_BASE[which] + timedelta(days=i) for i, name in enumerate(times)}
+        )
         with connections[using].execute_wrapper(no_queries):
             runs.append((values, _compile(build(values), using)))
     if ran:
@@ -139,8 +172,31 @@ def template(
     if sql != sql_b or len(params) != len(params_b):
         raise NotCacheable("The SQL differs between two sets of values.")
     by_int = {first[name]: (name, second[name]) for name in ints}
+    ops = connections[using].ops
+    # adapted placeholder (ISO text on SQLite, the date or time on PostgreSQL) → its slot
+    by_when: dict[Any, tuple[str, str, Any]] = {
+        ops.adapt_datefield_value(first[name]): (
+            "date",
+            name,
+            ops.adapt_datefield_value(second[name]),
+        )
+        for name in dates
+    } | {
+        ops.adapt_datetimefield_value(first[name]): (
+            "time",
+            name,
+            ops.adapt_datetimefield_value(second[name]),
+        )
+        for name in times
+    }
     slots: list[tuple[str, Any]] = []
     for a, b in zip(params, params_b, strict=True):
+        if isinstance(a, (str, date)) and a in by_when:
+            kind, name, expected = by_when[a]
+            if b != expected:
+                raise NotCacheable(f"A {kind} parameter is not the same value in both runs.")
+            slots.append((kind, name))
+            continue
         slots.append(_slot(a, b, by_int, texts))
     return Template(sql=sql, slots=tuple(slots), texts=texts, columns=columns)
 

@@ -3,8 +3,9 @@ would compile for them, and a query whose SQL depends on anything else is refuse
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -111,3 +112,58 @@ def test_a_value_that_is_not_named_is_refused(db: None) -> None:
 def test_placeholder_names_are_plain(db: None) -> None:
     with pytest.raises(ValueError, match="lower-case"):
         compiled.template(_types, ints=("above",), texts=("a_word", "app"))
+
+
+def _sessions(values: Any) -> Any:
+    return (
+        Session.objects.filter(
+            expire_date__gte=values["after"], expire_date__date__lte=values["day"]
+        )
+        .order_by("session_key")
+        .values_list("session_key", flat=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("after", "day"),
+    [
+        (datetime(2026, 12, 3, 23, 30, tzinfo=UTC), date(2026, 12, 5)),
+        (datetime(2026, 6, 1, 0, 30, tzinfo=ZoneInfo("Europe/London")), date(2026, 12, 4)),
+        (datetime(2020, 1, 1, tzinfo=UTC), date(2020, 1, 1)),
+    ],
+)
+def test_dates_and_times_are_bound_as_the_orm_binds_them(
+    db: None, after: datetime, day: date
+) -> None:
+    base = datetime(2026, 12, 3, 23, 0, tzinfo=UTC)
+    for hours in (0, 1, 24, 48, 72):
+        Session.objects.create(
+            session_key=f"s{hours:031d}",
+            session_data="{}",
+            expire_date=base + timedelta(hours=hours),
+        )
+    template = compiled.template(_sessions, dates=("day",), times=("after",))
+    values = {"after": after, "day": day}
+    assert template.bind(values) == _fresh_of(_sessions, values)
+    assert [key for (key,) in template.rows(values)] == list(_sessions(values))
+
+
+def _fresh_of(build: Any, values: Any) -> tuple[str, tuple[Any, ...]]:
+    return build(values).query.get_compiler(using="default").as_sql()
+
+
+@pytest.mark.filterwarnings("ignore:DateTimeField Session.expire_date received a naive")
+def test_a_date_compared_with_a_time_is_refused(db: None) -> None:
+    def build(values: Any) -> Any:
+        return Session.objects.filter(expire_date__gte=values["day"])  # a date for a time
+
+    with pytest.raises(compiled.NotCacheable):
+        compiled.template(build, dates=("day",))
+
+
+def test_a_date_or_time_placeholder_takes_only_its_kind(db: None) -> None:
+    template = compiled.template(_sessions, dates=("day",), times=("after",))
+    with pytest.raises(TypeError, match="date placeholder"):
+        template.bind({"after": datetime(2026, 1, 1, tzinfo=UTC), "day": "2026-01-01"})
+    with pytest.raises(TypeError, match="aware datetime"):
+        template.bind({"after": datetime(2026, 1, 1), "day": date(2026, 1, 1)})

@@ -4,6 +4,7 @@ permission layer as the pages (the round's partnership, the token owner's roles 
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.catalogue.selectors import indicator_by_code
 from assurance.dataset.collection import breakdowns, selectors, services
 from assurance.dataset.collection.models import (
@@ -25,10 +27,15 @@ from assurance.dataset.collection.models import (
     Revision,
 )
 from assurance.dataset.collection.rules import Entry, compute_value
-from assurance.dataset.collection.selectors import partnership_series
+from assurance.dataset.collection.selectors import (
+    SeriesPoint,
+    locality_breakdowns,
+    partnership_series,
+)
 from assurance.dataset.localities.selectors import locality_list
 from assurance.partnerships.access import Actor, partnerships_for_user
 from assurance.partnerships.api import PartnershipAPIMixin, partnership_actor
+from assurance.partnerships.models import Partnership
 
 
 class LocalityFigureInSerializer(serializers.Serializer):
@@ -429,6 +436,14 @@ class RevisionSerializer(serializers.Serializer):
     revised_at = serializers.DateTimeField()
 
 
+LOCALITIES_HELP = (
+    "For an indicator the partnership collects by locality: each locality's published figure "
+    "for the period (its agencies' figures combined as the total is), in the partnership's "
+    "order of localities; a locality without a figure for the period is left out. Empty for "
+    "an indicator not collected by locality."
+)
+
+
 class PartnershipPointSerializer(serializers.Serializer):
     time_period = serializers.CharField()
     period_start = serializers.DateField()
@@ -443,6 +458,7 @@ class PartnershipPointSerializer(serializers.Serializer):
         child=serializers.DictField(child=serializers.CharField()),
         help_text="Each agency's commentary: {agency, text}.",
     )
+    localities = LocalityFigureOutSerializer(many=True, help_text=LOCALITIES_HELP)
 
 
 def revision_data(revision: Revision) -> dict[str, Any]:
@@ -462,9 +478,48 @@ class PartnershipSeriesSerializer(serializers.Serializer):
     points = PartnershipPointSerializer(many=True)
 
 
+def series_localities(
+    *, partnership: Partnership, indicator: Indicator
+) -> dict[date, list[dict[str, Any]]]:
+    """By the start of each published period of the indicator's frequency, each locality's
+    figure as the API gives it (``locality``, ``numerator``, ``denominator``, ``value``): the
+    breakdown page's figures (``locality_breakdowns``: one query when the indicator is not
+    collected by locality, four otherwise)."""
+    breakdown = locality_breakdowns(partnership=partnership, indicators=[indicator]).get(
+        indicator.pk
+    )
+    if breakdown is None:
+        return {}
+    return {
+        row.period_start: [
+            {
+                "locality": locality.name,
+                "numerator": figures[0],
+                "denominator": figures[1],
+                "value": value,
+            }
+            for locality, figures, value in zip(
+                breakdown.localities, row.sums, row.cells, strict=True
+            )
+            if figures is not None
+        ]
+        for row in breakdown.rows
+    }
+
+
+def point_localities(
+    point: SeriesPoint, indicator: Indicator, by_period: dict[date, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """A series point's figures by locality (none for a period of another frequency)."""
+    if point.period_type != indicator.frequency:
+        return []
+    return by_period.get(point.period_start, [])
+
+
 class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
     """A partnership's own published series of an indicator (values its agencies submitted in
-    published collection rounds), oldest first, with revision marks. Open rounds never show."""
+    published collection rounds), oldest first, with revision marks and, for an indicator
+    collected by locality, each period's figures by locality. Open rounds never show."""
 
     permission = "indicator.view"
 
@@ -482,6 +537,7 @@ class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
         if indicator is None:
             raise NotFound("No such indicator.")
         points = partnership_series(partnership=self.actor.partnership, indicator=indicator)
+        by_period = series_localities(partnership=self.actor.partnership, indicator=indicator)
         payload = {
             "partnership": self.actor.partnership.slug,
             "indicator": indicator.code,
@@ -498,6 +554,7 @@ class PartnershipSeriesAPI(PartnershipAPIMixin, APIView):
                     "revised": p.revised,
                     "revisions": [revision_data(r) for r in p.revisions],
                     "commentary": [{"agency": a, "text": t} for a, t in p.commentary],
+                    "localities": point_localities(p, indicator, by_period),
                 }
                 for p in points
             ],

@@ -480,6 +480,8 @@ class BreakdownRow:
     period_start: date
     cells: list[Decimal | None]  # by locality, in the order of the localities
     total: Decimal | None
+    # by locality, as ``cells``: the summed numerator and denominator (None: not collected)
+    sums: list[tuple[Decimal, Decimal | None] | None] = field(default_factory=list)
 
 
 @dataclass
@@ -560,12 +562,16 @@ def locality_breakdowns(
         rows = []
         for round in ordered[-latest:] if latest else ordered:
             cells: list[Decimal | None] = []
+            figures: list[tuple[Decimal, Decimal | None] | None] = []
             for loc in localities:
                 if (indicator_id, round.pk, loc.pk) not in sums:
                     cells.append(None)
+                    figures.append(None)
                     continue
                 numerator, denominator = sums[(indicator_id, round.pk, loc.pk)]
-                if indicator.unit in WITH_DENOMINATOR:
+                with_denominator = indicator.unit in WITH_DENOMINATOR
+                figures.append((numerator, denominator if with_denominator else None))
+                if with_denominator:
                     cells.append(
                         compute_value(indicator.unit, numerator, denominator)
                         if denominator
@@ -580,6 +586,7 @@ def locality_breakdowns(
                     period_start=round.period_start,
                     cells=cells,
                     total=_combine(indicator.unit, combined)[2] if combined else None,
+                    sums=figures,
                 )
             )
         found[indicator_id] = Breakdown(localities=localities, rows=rows)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +27,14 @@ from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.catalogue import selectors as catalogue_selectors
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.collection import selectors as collection_selectors
-from assurance.dataset.collection.api import RevisionSerializer, revision_data
+from assurance.dataset.collection.api import (
+    LOCALITIES_HELP,
+    LocalityFigureOutSerializer,
+    RevisionSerializer,
+    point_localities,
+    revision_data,
+    series_localities,
+)
 from assurance.dataset.collection.selectors import SeriesPoint
 from assurance.dataset.performance import selectors as performance_selectors
 from assurance.dataset.targets.selectors import setting_for
@@ -69,6 +77,9 @@ class SeriesPointSerializer(serializers.Serializer):
         allow_null=True,
         required=False,
         help_text="How many agencies' figures it combines (partnership series; null otherwise).",
+    )
+    localities = LocalityFigureOutSerializer(
+        many=True, required=False, help_text=f"Partnership series only. {LOCALITIES_HELP}"
     )
 
 
@@ -130,10 +141,12 @@ class AreaSeries:
     kind: str  # "national_statistics" or "partnership"
     rows: Sequence[Benchmark] | Sequence[SeriesPoint]
     target: Decimal | None = None
+    # a partnership's figures by locality, by the start of each period (``series_localities``)
+    localities: dict[date, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 class _AreaMixin:
-    def _load(self, request: Request, code: str) -> AreaSeries:
+    def _load(self, request: Request, code: str, *, localities: bool = False) -> AreaSeries:
         area = request.query_params.get("area", selectors.ENGLAND).strip()
         indicator = catalogue_selectors.indicator_by_code(code=code)
         if indicator is None and not (SLUG.fullmatch(area) and not ONS_CODE.fullmatch(area)):
@@ -163,10 +176,11 @@ class _AreaMixin:
             "partnership",
             collection_selectors.partnership_series(partnership=partnership, indicator=indicator),
             setting.target if setting else None,
+            series_localities(partnership=partnership, indicator=indicator) if localities else {},
         )
 
 
-def _point(row: Benchmark | SeriesPoint) -> dict[str, Any]:
+def _point(row: Benchmark | SeriesPoint, series: AreaSeries) -> dict[str, Any]:
     point: dict[str, Any] = {
         "time_period": row.time_period,
         "period_start": row.period_start,
@@ -184,23 +198,25 @@ def _point(row: Benchmark | SeriesPoint) -> dict[str, Any]:
         "revised": row.revised,
         "agencies": row.agencies,
         "revisions": [revision_data(r) for r in row.revisions],
+        "localities": point_localities(row, series.indicator, series.localities),
     }
 
 
 class IndicatorSeriesAPI(_AreaMixin, APIView):
     """An area's published series for an indicator, with numerators, denominators and the
     reasons for missing values; or, with ``area=<partnership slug>``, the partnership's own
-    published values with their revision marks."""
+    published values with their revision marks and, for an indicator collected by locality,
+    each period's figures by locality."""
 
     @extend_schema(parameters=[AREA], responses=SeriesSerializer)
     def get(self, request: Request, code: str) -> Response:
-        series = self._load(request, code)
+        series = self._load(request, code, localities=True)
         data = {
             "indicator": series.indicator.code,
             "area": series.area,
             "area_name": series.area_name,
             "kind": series.kind,
-            "points": [_point(r) for r in series.rows],
+            "points": [_point(r, series) for r in series.rows],
         }
         return Response(SeriesSerializer(data).data)
 

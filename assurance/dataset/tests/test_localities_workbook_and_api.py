@@ -214,3 +214,71 @@ def test_the_api_reads_the_same_queries_for_more_figures_by_locality(
         response = api.get(url)
     assert len(response.json()["values"]) == 2
     assert len(before) == len(after)
+
+
+published_by_locality = pages.published_by_locality  # two published quarters, North ahead
+
+
+def test_the_series_api_carries_each_period_by_locality(
+    published_by_locality, helen, dev, client_for
+):
+    northfield = published_by_locality
+    # an earlier quarter still open: neither its total nor its localities are published
+    round = _round(northfield, pages.date(2026, 1, 1))
+    response = client_for(helen).post(
+        northfield.url(f"data-set/collection/{round.pk}/values/"),
+        _fields(pages.Locality.objects_for(northfield.partnership).order_by("order"), 50, 34, 84),
+    )
+    assert response.status_code == 302
+    client = client_for(dev)
+    own = client.get(f"/api/v1/partnerships/northfield/indicators/{CODE}/series").json()
+    area = client.get(f"/api/v1/indicators/{CODE}/series?area=northfield").json()
+    for series in (own, area):
+        assert [p["time_period"] for p in series["points"]] == ["Q1 2026/27", "Q2 2026/27"]
+        q1, q2 = series["points"]
+        assert q1["value"] == "84.0000"
+        assert q1["localities"] == [
+            {"locality": "North", "numerator": "50.0000", "denominator": None, "value": "50.0000"},
+            {"locality": "South", "numerator": "34.0000", "denominator": None, "value": "34.0000"},
+        ]
+        assert [(f["locality"], f["value"]) for f in q2["localities"]] == [
+            ("North", "52.0000"),
+            ("South", "40.0000"),
+        ]
+    # an indicator not collected by locality, and national statistics, have none
+    other = client.get("/api/v1/partnerships/northfield/indicators/POL-DA-CHILD/series").json()
+    assert all(p["localities"] == [] for p in other["points"])
+    england = client.get(f"/api/v1/indicators/{CODE}/series?area=E92000001").json()
+    assert all("localities" not in p for p in england["points"])
+    # described in the OpenAPI document, for both ways of reading a partnership's series
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    for name in ("PartnershipPoint", "SeriesPoint"):
+        assert "by locality" in schema[name]["properties"]["localities"]["description"]
+
+
+def test_the_series_api_reads_the_same_queries_for_more_periods_by_locality(
+    published_by_locality, helen, amira, dev, client_for
+):
+    northfield = published_by_locality
+    client = client_for(dev)
+    urls = [
+        f"/api/v1/partnerships/northfield/indicators/{CODE}/series",
+        f"/api/v1/indicators/{CODE}/series?area=northfield",
+    ]
+    counts = []
+    for start in (pages.date(2026, 1, 1), pages.date(2025, 10, 1)):
+        round = _round(northfield, start)
+        response = client_for(helen).post(
+            northfield.url(f"data-set/collection/{round.pk}/values/"),
+            _fields(
+                pages.Locality.objects_for(northfield.partnership).order_by("order"), 50, 41, 91
+            ),
+        )
+        assert response.status_code == 302
+        pages.services.round_publish(actor=pages.actor_for_person(amira), round=round)
+        for url in urls:
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                assert len(client.get(url).json()["points"]) == (3 if start.month == 1 else 4)
+            counts.append(len(queries))
+    assert counts[:2] == counts[2:]

@@ -5,26 +5,33 @@ scrutineer's open challenges. Rendered as a page, a PDF and a Word document.
 Seed 002: the Assurance and Review Group produces "a highlight report to each Local
 Safeguarding Children's Partnership meeting which will present an overview of what is going
 well, recommendations of areas for improvement and a proposal for work required".
+
+The records are read as plain rows by queries compiled once per process (``selectors``).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from assurance.audits.selectors import key_messages
+from assurance.audits.models import Audit
+from assurance.audits.selectors.findings import key_messages_of
 from assurance.core.documents import Report, Table
 from assurance.dataset.performance.breakdowns import breakdown_tables
-from assurance.improvement.actions.models import Action, ActionState, ImpactAssessment
+from assurance.improvement.actions.models import ImpactOutcome
 from assurance.improvement.actions.status import AT_RISK_WINDOW, STATUS_LABELS, action_status
-from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
-from assurance.improvement.meetings.models import Decision, DecisionOutcome, Meeting
+from assurance.improvement.highlight import selectors
+from assurance.improvement.learning.models import LearningSource, Recommendation
+from assurance.improvement.meetings.models import Meeting
 from assurance.improvement.meetings.selectors import dataset_exception_lines
-from assurance.improvement.scrutiny.models import Challenge, ChallengeOutcome, ChallengeStatus
+from assurance.improvement.scrutiny.models import ChallengeStatus
 
 DEFAULT_PERIOD = timedelta(days=122)  # about four months: the executive meets three times a year
+SOURCES = dict(LearningSource.choices)
+OUTCOMES = dict(ImpactOutcome.choices)
+RECOMMENDATION_STATUSES = dict(Recommendation.Status.choices)
+CHALLENGE_STATUSES = dict(ChallengeStatus.choices)
 
 
 def _d(value: object) -> str:
@@ -40,14 +47,12 @@ def _midnight(day: date) -> datetime:
 
 def highlight_report(*, meeting: Meeting) -> Report:
     p, held_on = meeting.partnership, meeting.held_on
+    pid = p.pk
     after_meeting = held_on + timedelta(days=1)
-    previous = (
-        Meeting.objects_for(p)
-        .filter(group=meeting.group, held_on__lt=held_on)
-        .order_by("-held_on")
-        .first()
+    previous = selectors.previous_meeting_on(
+        partnership_id=pid, group_id=meeting.group_id, before=held_on
     )
-    since = previous.held_on if previous else held_on - DEFAULT_PERIOD
+    since = previous or held_on - DEFAULT_PERIOD
     # Prepared before the meeting: statuses stand as they are today, not as they will be.
     as_of = min(held_on, timezone.localdate())
     report = Report(
@@ -69,67 +74,35 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- what is going well
     report.heading("What is going well")
-    completed = list(
-        Action.objects_for(p)
-        .filter(state=ActionState.COMPLETE, completed_at__gte=since, completed_at__lte=held_on)
-        .select_related("owner_agency")
-        .order_by("completed_at")
+    completed = selectors.actions_completed(partnership_id=pid, since=since, until=held_on)
+    accepted = selectors.decisions_accepted(partnership_id=pid, since=since, before=held_on)
+    resolved = selectors.challenges_resolved(partnership_id=pid, since=since, until=held_on)
+    period_items = selectors.learning_in_period(partnership_id=pid, after=since, until=held_on)
+    impacts = selectors.impacts_assessed(
+        partnership_id=pid, start=_midnight(since), end=_midnight(after_meeting)
     )
-    accepted = list(
-        Decision.objects_for(p)
-        .filter(
-            outcome=DecisionOutcome.ACCEPT,
-            meeting__held_on__gte=since,
-            meeting__held_on__lt=held_on,
-        )
-        .exclude(carried=False)
-        .select_related("recommendation", "meeting__group")
+    audits = {i.audit_id: i.audit_title for i in period_items if i.audit_id is not None}
+    messages = (
+        key_messages_of(audits=[Audit(pk=pk) for pk in audits])  # only their ids are read
+        if audits
+        else {}
     )
-    resolved = list(
-        Challenge.objects_for(p)
-        .filter(
-            status=ChallengeStatus.CLOSED,
-            outcome=ChallengeOutcome.RESOLVED,
-            closed_on__gte=since,
-            closed_on__lte=held_on,
-        )
-        .select_related("agency")
-    )
-    period_items = list(
-        LearningItem.objects_for(p)
-        .filter(learned_on__gt=since, learned_on__lte=held_on)
-        .select_related("audit", "indicator")
-        .order_by("learned_on")
-    )
-    impacts = list(
-        ImpactAssessment.objects_for(p)
-        .filter(assessed_at__gte=_midnight(since), assessed_at__lt=_midnight(after_meeting))
-        .select_related("action")
-        .order_by("assessed_at")
-    )
-    audits = {i.audit_id: i.audit for i in period_items if i.audit is not None}
     strengths = [
-        f"{audit.title}: {m.aspect} – {m.text}"
-        for audit in audits.values()
-        for m in key_messages(audit=audit)
+        f"{title}: {m.aspect} – {m.text}"
+        for pk, title in audits.items()
+        for m in messages[pk]
         if m.kind == "strength"
     ]
     well = [
+        *(f"Action completed: {a.title} ({a.agency}, {_d(a.completed_at)})" for a in completed),
+        *(f"Recommendation accepted at the {d.meeting}: {d.recommendation}" for d in accepted),
         *(
-            f"Action completed: {a.title} ({a.owner_agency.short_name}, {_d(a.completed_at)})"
-            for a in completed
-        ),
-        *(
-            f"Recommendation accepted at the {d.meeting}: {d.recommendation.title}"
-            for d in accepted
-        ),
-        *(
-            f"Impact: {i.action.title} – {i.get_outcome_display().lower()}. {i.summary}"
+            f"Impact: {i.action} – {OUTCOMES[i.outcome].lower()}. {i.summary}"
             for i in impacts
             if i.outcome in {"achieved", "improved"}
         ),
         *strengths,
-        *(f"Challenge to {c.agency.short_name} resolved: {c.subject}" for c in resolved),
+        *(f"Challenge to {agency} resolved: {subject}" for agency, subject in resolved),
     ]
     if well:
         report.bullets(well)
@@ -138,22 +111,14 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- what needs to improve
     report.heading("What needs to improve")
-    themes = list(
-        LearningTheme.objects_for(p)
-        .filter(items__learned_on__gt=since, items__learned_on__lte=held_on)
-        .annotate(
-            period_items=Count("items", distinct=True),
-            kinds=Count("items__source", distinct=True),
-        )
-        .order_by("-period_items", "title")
-    )
+    themes = selectors.themes_with_learning(partnership_id=pid, after=since, until=held_on)
     if themes:
         report.paragraph("Patterns the Assurance and Review Group sees across sources:")
         report.table(
             Table(
                 caption="Themes with new learning in the period",
                 header=["Theme", "Learning items", "Kinds of source"],
-                rows=[[t.title, str(t.period_items), str(t.kinds)] for t in themes],
+                rows=[[title, str(items), str(kinds)] for title, items, kinds in themes],
             )
         )
     exceptions = dataset_exception_lines(meeting=meeting)
@@ -172,7 +137,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
             if e.indicator.pk in by_locality:
                 report.table(by_locality[e.indicator.pk])
     not_working = [
-        f"No improvement yet: {i.action.title} – {i.summary}"
+        f"No improvement yet: {i.action} – {i.summary}"
         for i in impacts
         if i.outcome in {"no_clear_change", "worse"}
     ]
@@ -185,9 +150,9 @@ def highlight_report(*, meeting: Meeting) -> Report:
             rows=[
                 [
                     i.title,
-                    i.get_source_display()
-                    + (f": {i.audit.title}" if i.audit else "")
-                    + (f": {i.indicator.code}" if i.indicator else ""),
+                    SOURCES[i.source]
+                    + (f": {i.audit_title}" if i.audit_id is not None else "")
+                    + (f": {i.indicator_code}" if i.indicator_code else ""),
                     f"{i.learned_on:%-d %b %Y}",
                 ]
                 for i in period_items
@@ -199,21 +164,8 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- proposals awaiting decision
     report.heading("Proposals awaiting decision")
-    awaiting = list(
-        Recommendation.objects_for(p)
-        .filter(
-            status__in=[
-                Recommendation.Status.PROPOSED,
-                Recommendation.Status.MORE_INFO,
-                Recommendation.Status.DEFERRED,
-            ],
-            created_at__lt=_midnight(after_meeting),
-        )
-        .prefetch_related(
-            "themes",
-            Prefetch("learning_items", queryset=LearningItem.unscoped.only("pk", "source")),
-        )
-        .order_by("created_at")
+    awaiting = selectors.recommendations_awaiting(
+        partnership_id=pid, before=_midnight(after_meeting)
     )
     report.table(
         Table(
@@ -222,9 +174,9 @@ def highlight_report(*, meeting: Meeting) -> Report:
             rows=[
                 [
                     r.title,
-                    r.get_status_display(),
-                    ", ".join(t.title for t in r.themes.all()) or "–",
-                    str(len(r.learning_items.all())),
+                    RECOMMENDATION_STATUSES[r.status],
+                    ", ".join(r.themes) or "–",
+                    str(r.learning_items),
                 ]
                 for r in awaiting
             ],
@@ -236,13 +188,8 @@ def highlight_report(*, meeting: Meeting) -> Report:
     # --- actions at risk
     report.heading("Actions at risk")
     at_risk = []
-    for action in (
-        Action.objects_for(p)
-        # at risk or overdue only within the window before its due date: the rest need no look
-        .filter(state=ActionState.OPEN, due_date__lte=as_of + AT_RISK_WINDOW)
-        .select_related("owner_agency")
-        .order_by("due_date")
-    ):
+    # at risk or overdue only within the window before its due date: the rest need no look
+    for action in selectors.actions_open_due_by(partnership_id=pid, due_by=as_of + AT_RISK_WINDOW):
         status = action_status(
             state=action.state,
             started=action.started,
@@ -256,10 +203,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
         Table(
             caption=f"Open actions overdue or at risk on {_d(as_of)}",
             header=["Action", "Owner", "Due", "Status"],
-            rows=[
-                [a.title, a.owner_agency.short_name, f"{a.due_date:%-d %b %Y}", label]
-                for a, label in at_risk
-            ],
+            rows=[[a.title, a.agency, f"{a.due_date:%-d %b %Y}", label] for a, label in at_risk],
             numeric_from=99,
         ),
         empty="No open action is overdue or at risk.",
@@ -267,13 +211,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- open challenges
     report.heading("Open challenges from the independent scrutineer")
-    open_challenges = list(
-        Challenge.objects_for(p)
-        .filter(raised_on__lte=held_on)
-        .exclude(status=ChallengeStatus.CLOSED)
-        .select_related("agency", "person")
-        .order_by("respond_by")
-    )
+    open_challenges = selectors.challenges_open(partnership_id=pid, raised_by=held_on)
     report.table(
         Table(
             caption="Challenges not yet closed",
@@ -281,14 +219,14 @@ def highlight_report(*, meeting: Meeting) -> Report:
             rows=[
                 [
                     c.subject,
-                    c.agency.short_name + (f" ({c.person.full_name})" if c.person else ""),
+                    c.agency + (f" ({c.person})" if c.person is not None else ""),
                     f"{c.respond_by:%-d %b %Y}"
                     + (
                         " (overdue)"
                         if c.status == ChallengeStatus.OPEN and c.respond_by < as_of
                         else ""
                     ),
-                    c.get_status_display(),
+                    CHALLENGE_STATUSES[c.status],
                 ]
                 for c in open_challenges
             ],

@@ -248,3 +248,97 @@ def test_an_exception_collected_by_locality_carries_its_breakdown_table(
         ["South", "34", "40"],
         ["Whole partnership", "84", "92"],
     ]
+
+
+def test_every_section_reads_only_the_meetings_partnership(executive, northfield, southvale):
+    """Each section's compiled read is bound to the meeting's partnership: Northfield's records
+    of every kind are in its report, word for word, and Southvale's records of the same kinds and
+    dates are not."""
+    from assurance.improvement.actions.tests.factories import ImpactAssessmentFactory
+    from assurance.improvement.learning.tests.factories import (
+        LearningItemFactory,
+        LearningThemeFactory,
+        RecommendationFactory,
+    )
+    from assurance.improvement.meetings.tests.factories import DecisionFactory
+    from assurance.improvement.scrutiny.tests.factories import ChallengeFactory
+    from assurance.partnerships.tests.factories import GroupFactory, PersonFactory
+
+    today = timezone.localdate()
+    meetings = {}
+    for tenant, tag in ((northfield, "N"), (southvale, "S")):
+        p = tenant.partnership
+        group = (
+            executive
+            if tag == "N"
+            else GroupFactory(partnership=p, short_name="SLSCP", decision_making=True)
+        )
+        agency = tenant.police
+        earlier = MeetingFactory(group=group, held_on=today - timedelta(days=60))
+        meetings[tag] = MeetingFactory(group=group, held_on=today)
+        ActionFactory(
+            partnership=p,
+            title=f"{tag} done",
+            owner_agency=agency,
+            due_date=today,
+            state="complete",
+            completed_at=today - timedelta(days=5),
+        )
+        ActionFactory(partnership=p, title=f"{tag} late", owner_agency=agency, due_date=today)
+        acted = ActionFactory(partnership=p, title=f"{tag} measured", owner_agency=agency)
+        ImpactAssessmentFactory(action=acted, outcome="achieved", summary=f"{tag} it worked.")
+        ImpactAssessmentFactory(action=acted, outcome="worse", summary=f"{tag} it did not.")
+        DecisionFactory(
+            meeting=earlier, recommendation=RecommendationFactory(partnership=p, title=f"{tag} yes")
+        )
+        waiting = RecommendationFactory(partnership=p, title=f"{tag} waiting")
+        item = LearningItemFactory(
+            partnership=p,
+            title=f"{tag} learned",
+            learned_on=today - timedelta(days=3),
+            recommendations=[waiting],
+        )
+        LearningThemeFactory(
+            partnership=p, title=f"{tag} theme", items=[item], recommendations=[waiting]
+        )
+        ChallengeFactory(
+            partnership=p,
+            agency=agency,
+            subject=f"{tag} resolved",
+            raised_on=today - timedelta(days=30),
+            status="closed",
+            outcome="resolved",
+            closed_on=today - timedelta(days=1),
+        )
+        ChallengeFactory(
+            partnership=p,
+            agency=agency,
+            subject=f"{tag} open",
+            raised_on=today - timedelta(days=30),
+            respond_by=today - timedelta(days=1),
+            person=PersonFactory(partnership=p, full_name=f"{tag} Person"),
+        )
+    report = highlight_report(
+        meeting=Meeting.unscoped.select_related("group", "partnership").get(pk=meetings["N"].pk)
+    )
+    text = repr(report.blocks)
+    police = northfield.police.short_name
+    day = f"{today - timedelta(days=5):%-d %B %Y}"
+    earlier = f"{today - timedelta(days=60):%-d %B %Y}"
+    overdue = f"{today - timedelta(days=1):%-d %b %Y} (overdue)"
+    for expected in [
+        f"Action completed: N done ({police}, {day})",
+        f"Recommendation accepted at the LSCP meeting, {earlier}: N yes",
+        "Impact: N measured – achieved. N it worked.",
+        "No improvement yet: N measured – N it did not.",
+        f"Challenge to {police} resolved: N resolved",
+        "'N theme', '1', '1'",
+        "'N learned', 'Rapid review or practice review'",
+        "'N waiting', 'Awaiting decision', 'N theme', '1'",
+        f"'N late', '{police}', '{today:%-d %b %Y}'",
+        f"'N open', '{police} (N Person)', '{overdue}', 'Awaiting an answer'",
+    ]:
+        assert expected in text, expected
+    for name in ("S done", "S late", "S measured", "S yes", "S waiting", "S learned", "S theme"):
+        assert f"{name}" not in text, name
+    assert "S resolved" not in text and "S open" not in text and "S Person" not in text

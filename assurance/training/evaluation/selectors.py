@@ -8,14 +8,16 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from assurance.core import compiled
+from assurance.core.business_year import business_year_bounds
 from assurance.core.stats import Proportion
 from assurance.frameworks.models import Answer as EngineAnswer
 from assurance.frameworks.models import Framework
@@ -68,6 +70,15 @@ def outcome_key(outcome_id: int, measure: str) -> str:
 
 
 Period = tuple[datetime, datetime] | None  # sessions starting from, before; None: all
+
+
+def year_period(year: int) -> tuple[datetime, datetime]:
+    """The sessions that started in the business year (1 April to 31 March, UK time)."""
+    first, last = business_year_bounds(year)
+    zone = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(first, time.min), zone)
+    end = timezone.make_aware(datetime.combine(last, time.max), zone)
+    return start, end
 
 
 def _attendees(course: Course, period: Period = None) -> QuerySet[Booking]:
@@ -463,8 +474,11 @@ class CourseChanges:
 
 def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChanges]:
     """The courses linked to ``priority`` that the actor may see evaluated, each with its
-    change before → three months after per learning outcome and measure, in three queries
-    whatever the number of courses (courses, outcomes, ratings)."""
+    change before → three months after per learning outcome and measure **in the sessions of
+    the priority's business year** (a course serving the neglect priority of 2025/26 and of
+    2026/27 shows on each the change in that year's practitioners, as the year's annual
+    training evaluation report does), in three queries whatever the number of courses
+    (courses, outcomes, ratings)."""
     if not actor.can("evaluation.view"):
         return []
     courses = list(
@@ -474,7 +488,7 @@ def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChange
     )
     if not courses:
         return []
-    rows = outcome_rows(courses=courses)
+    rows = outcome_rows(courses=courses, period=year_period(priority.business_year))
     comparison = analysis.Comparison.BEFORE_THREE_MONTHS
     found = []
     for course in courses:

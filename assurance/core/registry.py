@@ -400,9 +400,22 @@ class ImpactMeasure:
     measure_kind: str
     measure: Callable[[Any], MeasuredImpact]
     deliveries: Callable[[Any], list[Delivery]]
+    # What the action's own form offers to name as its delivery (training: the partnership's
+    # courses): ``options(partnership)`` → (key, label); ``current(action)`` the key of what
+    # delivers it now ("" if nothing); ``assign(actor, action, key)`` names it ("" for none),
+    # with its history, raising ValidationError({"delivered_by": …}) if it cannot.
+    label: str = ""
+    options: Callable[[Any], list[tuple[str, str]]] | None = None
+    current: Callable[[Any], str] | None = None
+    assign: Callable[[Any, Any, str], None] | None = None
 
 
 _IMPACT_MEASURES: dict[str, ImpactMeasure] = {}
+
+
+def delivery_namer() -> ImpactMeasure | None:
+    """The registered measure whose delivery an action's form can name (training's courses)."""
+    return next((m for m in _IMPACT_MEASURES.values() if m.options is not None), None)
 
 
 def register_impact_measure(measure: ImpactMeasure) -> None:

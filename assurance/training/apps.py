@@ -34,7 +34,15 @@ class TrainingConfig(AppConfig):
         )
         # an action delivered by a course takes the course's three-month change as its impact
         register_impact_measure(
-            ImpactMeasure(impact.MEASURE_KIND, impact.action_impact, impact.action_deliveries)
+            ImpactMeasure(
+                impact.MEASURE_KIND,
+                impact.action_impact,
+                impact.action_deliveries,
+                label="The training course that delivers it (optional)",
+                options=impact.course_options,
+                current=impact.current_course,
+                assign=impact.assign_course,
+            )
         )
         # a priority's scorecard shows each course linked to it with its three-month change
         register_priority_evidence(scorecard.priority_evidence)

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
+from assurance.bench import data
 from assurance.bench.harness import Bench, Page, env_int, scenario, time_page
 from assurance.frameworks.assessments import framework_freeze
 from assurance.frameworks.models import Answer, Assessment, Item
-from assurance.partnerships.models import Agency, Partnership
+from assurance.partnerships.access import actor_for_person
+from assurance.partnerships.models import Agency, Partnership, Person
 from assurance.training.bookings.models import Booking, BookingStatus
 from assurance.training.courses.models import Course, CourseLevel, LearningOutcome
 from assurance.training.evaluation import questions, rules, selectors
@@ -241,15 +245,33 @@ def training(bench: Bench) -> None:
     course = _first_course(big[0])
     bench.write(f"  the timed course: {raw_evaluation(course.pk):,} rows read by the raw SQL")
     raw = bench.time("raw SQL: the same reads, fetched", lambda: raw_evaluation(course.pk))
-    selector = bench.time(
-        "evaluation selector alone (with the analysis)",
+    afresh = bench.time(
+        "selector, worked out afresh (no digest)",
         lambda: selectors.course_evaluation(course=course, now=timezone.now()),
     )
+    email = data.business_unit_email(int(big[0].slug.rsplit("-", 1)[1]))
+    actor = actor_for_person(Person.unscoped.get(user__email=email, partnership=big[0]))
+
+    def kept() -> None:
+        found = selectors.evaluated_course(actor=actor, pk=course.pk)
+        selectors.course_evaluation(course=found, now=timezone.now())
+
+    kept_row = bench.time("selector with its digest (figures kept, ADR 050)", kept)
     rows = bench.time_pages(_pages(big[0], course))
+
+    def first_reader(page: Page) -> None:
+        cache.clear()
+        client.get(page.url)
+
+    client = bench.client(big[0])
+    cold = [
+        bench.time(f"{page.label}, first reader after a change", partial(first_reader, page))
+        for page in _pages(big[0], course)[1:]
+    ]
     bench.report(
         f"Training evaluation ({len(big)} partnerships × {courses} courses × {years} years; "
         "ratio to the floor and to the raw SQL)",
-        [raw, selector, *rows],
+        [raw, afresh, kept_row, *rows, *cold],
         baseline=raw,
     )
     small = bench.client(bench.small)

@@ -8,6 +8,7 @@ from django import forms
 
 from assurance.audits.selectors import audit_choices
 from assurance.core.forms import DateInput, IdentifierCheckMixin, limit_choices
+from assurance.core.registry import delivery_namer
 from assurance.dataset.catalogue.selectors import indicator_list
 from assurance.frameworks.forms import StandardChoiceField
 from assurance.frameworks.selectors import graded_standard_choices
@@ -90,6 +91,19 @@ class ActionForm(forms.Form):
         limit_choices(self, "owner", Person.objects_for(partnership).select_related("agency"))
         limit_choices(self, "baseline_audit", audit_choices(partnership=partnership, closed=True))
         limit_choices(self, "standard", graded_standard_choices(partnership=partnership))
+        namer = delivery_namer()
+        if namer is not None and namer.options is not None:
+            # training registers its courses: the action's form can name the one delivering it
+            self.fields["delivered_by"] = forms.ChoiceField(
+                choices=[("", "None"), *namer.options(partnership)],
+                required=False,
+                label=namer.label,
+                help_text="An action measured by the change in the practitioners trained takes "
+                "this course's three-month change as its measured impact.",
+            )
+            names = [n for n in self.fields if n != "delivered_by"]
+            after = names.index("delivery_type") + 1
+            self.order_fields([*names[:after], "delivered_by", *names[after:]])
         if not can_move:
             self.fields["owner_agency"].disabled = True
             self.fields["owner_agency"].help_text = "Only the business unit can hand an action "

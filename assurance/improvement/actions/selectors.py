@@ -11,6 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from assurance.audits.models import AuditStatus
+from assurance.core.registry import delivery_namer
 from assurance.improvement.actions.models import (
     Action,
     ActionEvidence,
@@ -262,3 +263,11 @@ def reaudit_baseline(*, recommendation: Recommendation) -> dict[str, int]:
         return {}
     audit, standard = pairs.pop()
     return {"baseline_audit": audit, "standard": standard}
+
+
+def delivered_by(*, action: Action) -> str:
+    """The key of what delivers the action, as its form names it (a training course), or ""."""
+    namer = delivery_namer()
+    if namer is None or namer.current is None:
+        return ""
+    return namer.current(action)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from assurance.audits import selectors as audit_selectors
 from assurance.core.history import save_as
 from assurance.core.permissions import Scope
-from assurance.core.registry import impact_measure
+from assurance.core.registry import delivery_namer, impact_measure
 from assurance.dataset.benchmarks import selectors as dataset_selectors
 from assurance.dataset.collection.selectors import partnership_series
 from assurance.improvement.actions import evidence as evidence_rules
@@ -157,13 +157,27 @@ def action_plan_add(
                 "Only an accepted recommendation has an action plan: this one is "
                 f"{recommendation.get_status_display().lower()}."
             )
+    delivered_by = values.pop("delivered_by", None)
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown action fields: {sorted(unknown)}")
     _check(values, partnership_id=actor.partnership.pk)
     action = Action(partnership=actor.partnership, recommendation=recommendation, **values)
     _clear_unused_measure(action)
-    return save_as(action, actor)
+    with transaction.atomic():
+        save_as(action, actor)
+        _name_delivery(actor, action, delivered_by)
+    return action
+
+
+def _name_delivery(actor: Actor, action: Action, key: str | None) -> None:
+    """Name what delivers the action (a training course), through the capability that owns it
+    (``core.registry``); ``None`` leaves it as it is."""
+    namer = delivery_namer()
+    if key is None or namer is None or namer.assign is None or namer.current is None:
+        return
+    if key != namer.current(action):
+        namer.assign(actor, action, key)
 
 
 def action_edit(*, actor: Actor, action: Action, **values: Any) -> Action:
@@ -172,6 +186,7 @@ def action_edit(*, actor: Actor, action: Action, **values: Any) -> Action:
     require_on_action(actor, "action.update", action)
     if "owner_agency" in values and values["owner_agency"] != action.owner_agency:
         actor.require("action.manage")
+    delivered_by = values.pop("delivered_by", None)
     unknown = set(values) - set(ACTION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown action fields: {sorted(unknown)}")
@@ -180,7 +195,10 @@ def action_edit(*, actor: Actor, action: Action, **values: Any) -> Action:
     for name, value in values.items():
         setattr(action, name, value)
     _clear_unused_measure(action)
-    return save_as(action, actor)
+    with transaction.atomic():
+        save_as(action, actor)
+        _name_delivery(actor, action, delivered_by)
+    return action
 
 
 def progress_update_add(*, actor: Actor, action: Action, rag: str, text: str) -> ActionUpdate:

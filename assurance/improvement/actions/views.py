@@ -164,6 +164,7 @@ class ActionEditView(ActionMixin, FormPageView):
         action = self.get_action()
         kwargs["can_move"] = self.actor.can("action.manage")
         kwargs["initial"] = {name: getattr(action, name) for name in action_services.ACTION_FIELDS}
+        kwargs["initial"]["delivered_by"] = action_selectors.delivered_by(action=action)
         return kwargs
 
     def save(self, form: ActionForm) -> Action:

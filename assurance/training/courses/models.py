@@ -32,7 +32,7 @@ class Course(PartnershipScoped):
     # its practitioners as its measured impact (an action is delivered by one course at most)
     actions = models.ManyToManyField("improvement.Action", blank=True, related_name="courses")
     is_active = models.BooleanField("offered", default=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[actions])
 
     class Meta:
         ordering = ["title"]

@@ -98,3 +98,23 @@ def course_save(
                 outcome.order = order
                 save_as(outcome, actor)
     return course
+
+
+def action_delivered_by(*, actor: Actor, action: Any, course: Course | None) -> None:
+    """Name, from the action's own form, the course that delivers it (or none). An action is
+    delivered by one course at most, so naming another moves it; each course's history records
+    the action added or taken away, and who did it."""
+    actor.require("action.update")
+    require_same_partnership(actor, action, *([course] if course is not None else []))
+    with transaction.atomic():
+        others = Course.unscoped.filter(actions=action)
+        if course is not None:
+            others = others.exclude(pk=course.pk)
+        for other in others:
+            other._history_user = actor.user  # type: ignore[attr-defined]
+            other._change_reason = f"No longer delivers “{action.title}”"  # type: ignore[attr-defined]
+            other.actions.remove(action)
+        if course is not None and not course.actions.filter(pk=action.pk).exists():
+            course._history_user = actor.user  # type: ignore[attr-defined]
+            course._change_reason = f"Delivers “{action.title}”"  # type: ignore[attr-defined]
+            course.actions.add(action)

@@ -176,36 +176,56 @@ def paired_t_interval(differences: list[float], mean: float) -> tuple[float, flo
 
 def signed_rank_p(differences: Iterable[float]) -> float | None:
     """Two-sided Wilcoxon signed-rank p-value of paired differences; None when no pair changed
-    (nothing to rank). The method is scipy's own choice (``method="auto"``): the exact
-    distribution up to 50 changed pairs without ties; with ties, the exact distribution of the
-    tied ranks up to ``EXACT_TIED_UP_TO`` pairs (scipy enumerates every sign pattern, which
-    takes seconds: ``tied_exact_p`` counts them in a moment, to the same p-value); beyond, the
-    normal approximation corrected for ties."""
+    (nothing to rank). The method is scipy's own choice (``scipy.stats.wilcoxon`` with
+    ``method="auto"`` on the pairs that changed; a table test checks every branch gives scipy's
+    p-value): the exact distribution up to ``EXACT_UP_TO`` changed pairs without ties; with tied
+    ranks, the exact distribution of the tied ranks up to ``EXACT_TIED_UP_TO`` pairs (scipy
+    enumerates every sign pattern); beyond, the normal approximation corrected for ties, without
+    continuity correction. Worked here rather than by calling scipy: its fixed cost per call
+    was most of an evaluation's time, and each distribution is counted once per shape."""
     nonzero = [d for d in differences if d != 0]
     if not nonzero:
         return None
-    tied = len({abs(d) for d in nonzero}) < len(nonzero)
-    if tied and len(nonzero) <= EXACT_TIED_UP_TO:
-        return tied_exact_p(nonzero)
-    method = "exact" if not tied and len(nonzero) <= 50 else "approx"
-    result = scipy_stats.wilcoxon(
-        nonzero, zero_method="wilcox", alternative="two-sided", method=method
-    )
-    p = float(result.pvalue)
-    return None if math.isnan(p) else min(1.0, p)
+    ranks, tie_sizes = midranks([abs(d) for d in nonzero])
+    n = len(nonzero)
+    doubled = [round(2 * r) for r in ranks]  # midranks are halves: doubled, whole numbers
+    observed = sum(r for r, d in zip(doubled, nonzero, strict=True) if d > 0)
+    tied = any(size > 1 for size in tie_sizes)
+    if (tied and n <= EXACT_TIED_UP_TO) or (not tied and n <= EXACT_UP_TO):
+        return _exact_p(tuple(sorted(doubled)), observed)
+    return _normal_p(n, observed / 2, tie_sizes)
 
 
-# Up to this many changed pairs with tied ranks, scipy's "auto" enumerates every sign pattern.
+# scipy's "auto": the exact distribution up to this many changed pairs without ties…
+EXACT_UP_TO = 50
+# …and up to this many with tied ranks (2^13 sign patterns: below its permutation test's 9,999
+# resamples, so scipy counts every pattern).
 EXACT_TIED_UP_TO = 13
 
 
-def tied_exact_p(nonzero: list[float]) -> float:
-    """The exact two-sided p-value of the signed-rank statistic with tied (mid)ranks: of the
-    2^n equally likely sign patterns, the share whose sum of positive ranks lies as far from
-    its centre as the one observed. Counted by adding one rank at a time (ranks doubled, so
-    midranks are whole numbers)."""
-    ranks = scipy_stats.rankdata([abs(d) for d in nonzero])
-    doubled = [round(2 * r) for r in ranks]
+def midranks(values: list[float]) -> tuple[list[float], list[int]]:
+    """The rank of each value (1 for the smallest), tied values sharing the mean of their ranks;
+    and the size of each group of equal values (for the tie correction)."""
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    sizes: list[int] = []
+    start = 0
+    while start < len(order):
+        stop = start
+        while stop + 1 < len(order) and values[order[stop + 1]] == values[order[start]]:
+            stop += 1
+        rank = (start + stop) / 2 + 1
+        for position in range(start, stop + 1):
+            ranks[order[position]] = rank
+        sizes.append(stop - start + 1)
+        start = stop + 1
+    return ranks, sizes
+
+
+@lru_cache(maxsize=1024)
+def _sign_pattern_counts(doubled: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """Of the 2^n equally likely sign patterns of these (doubled) ranks, how many give each sum
+    of positive ranks: counted by adding one rank at a time, once per set of ranks."""
     counts: dict[int, int] = {0: 1}
     for rank in doubled:
         following: dict[int, int] = defaultdict(int)
@@ -213,11 +233,38 @@ def tied_exact_p(nonzero: list[float]) -> float:
             following[total] += ways
             following[total + rank] += ways
         counts = following
-    observed = sum(r for r, d in zip(doubled, nonzero, strict=True) if d > 0)
+    return tuple(sorted(counts.items()))
+
+
+def _exact_p(doubled: tuple[int, ...], observed: int) -> float:
+    """The exact two-sided p-value: the share of sign patterns whose sum of positive ranks lies
+    as far from its centre as the one observed."""
     centre = sum(doubled) / 2
     distance = abs(observed - centre)
-    extreme = sum(ways for total, ways in counts.items() if abs(total - centre) >= distance)
-    return min(1.0, extreme / 2 ** len(nonzero))
+    extreme = sum(
+        ways for total, ways in _sign_pattern_counts(doubled) if abs(total - centre) >= distance
+    )
+    return min(1.0, extreme / 2 ** len(doubled))
+
+
+def _normal_p(n: int, r_plus: float, tie_sizes: list[int]) -> float:
+    """The normal approximation of the signed-rank statistic, its variance corrected for ties
+    (as scipy: no continuity correction)."""
+    mean = n * (n + 1) / 4
+    tie_correction = sum(t**3 - t for t in tie_sizes)
+    se = math.sqrt((n * (n + 1) * (2 * n + 1) - tie_correction / 2) / 24)
+    z = (r_plus - mean) / se
+    return min(1.0, math.erfc(abs(z) / math.sqrt(2)))
+
+
+def tied_exact_p(nonzero: list[float]) -> float:
+    """The exact two-sided p-value of the signed-rank statistic with tied (mid)ranks: of the
+    2^n equally likely sign patterns, the share whose sum of positive ranks lies as far from
+    its centre as the one observed."""
+    ranks, _sizes = midranks([abs(d) for d in nonzero])
+    doubled = [round(2 * r) for r in ranks]
+    observed = sum(r for r, d in zip(doubled, nonzero, strict=True) if d > 0)
+    return _exact_p(tuple(sorted(doubled)), observed)
 
 
 def response_rate(responded: int, invited: int) -> Proportion:
@@ -280,7 +327,13 @@ def scores_by_stage(answers: Iterable[Answer], outcome: str) -> dict[Stage, dict
 def evaluate_outcome(answers: Iterable[Answer], outcome: str) -> OutcomeEvaluation:
     """Every figure of one learning outcome: responses per stage, both paired changes and the
     manager's agreement with the practitioner at three months."""
-    scores = scores_by_stage(answers, outcome)
+    return evaluate_scores(scores_by_stage(answers, outcome), outcome)
+
+
+def evaluate_scores(scores: Mapping[Stage, Mapping[str, float]], outcome: str) -> OutcomeEvaluation:
+    """``evaluate_outcome`` of the scores already grouped by stage (respondent → score at each
+    stage; a stage no one answered may be missing)."""
+    scores = {stage: scores.get(stage, {}) for stage in Stage}
     return OutcomeEvaluation(
         outcome=outcome,
         responses={stage: len(scores[stage]) for stage in Stage},

@@ -86,7 +86,9 @@ class RatingSerializer(serializers.Serializer):
     score = serializers.IntegerField(min_value=1, max_value=10)
 
 
-def _course(request: Request, pk: int, permission: str) -> Course:
+def _course(request: Request, pk: int, permission: str, *, digest: bool = False) -> Course:
+    """The course, read with the actor of its partnership under ``permission`` (another
+    partnership's: 404); with the digest of its evaluation's figures if asked."""
     found = (
         Course.unscoped.filter(pk=pk, partnership__in=partnerships_for_user(request.user))
         .select_related("partnership")
@@ -96,6 +98,8 @@ def _course(request: Request, pk: int, permission: str) -> Course:
         raise NotFound("No such course.")
     actor = partnership_actor(request, found.partnership.slug, permission=permission)
     try:
+        if digest:
+            return selectors.evaluated_course(actor=actor, pk=pk)
         return get_course(actor=actor, pk=pk)
     except Http404 as exc:  # pragma: no cover - the partnership was checked
         raise NotFound("No such course.") from exc
@@ -189,8 +193,9 @@ class CourseEvaluationAPI(APIView):
         responses=EvaluationSerializer, operation_id="training_evaluation", parameters=[ID]
     )
     def get(self, request: Request, pk: int) -> Response:
-        course = _course(request, pk, "evaluation.view")
-        evaluation = selectors.course_evaluation(course=course, now=timezone.now())
+        now = timezone.now()
+        course = _course(request, pk, "evaluation.view", digest=True)
+        evaluation = selectors.course_evaluation(course=course, now=now)
         return Response(evaluation_json(evaluation))
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from assurance.core.registry import Delivery, MeasuredImpact
 from assurance.training.courses.models import Course
+from assurance.training.courses.services import action_delivered_by
 from assurance.training.evaluation import figures, selectors
 
 MEASURE_KIND = "training"  # improvement's MeasureKind.TRAINING
@@ -54,3 +56,32 @@ def action_deliveries(action: Any) -> list[Delivery]:
         return []
     href = reverse("training:course_detail", args=[course.partnership.slug, course.pk])
     return [Delivery("Training course", course.title, href)]
+
+
+def course_options(partnership: Any) -> list[tuple[str, str]]:
+    """The partnership's courses, as the action's form offers them (by title)."""
+    return [
+        (str(pk), title)
+        for pk, title in Course.objects_for(partnership)
+        .order_by("title")
+        .values_list("pk", "title")
+    ]
+
+
+def current_course(action: Any) -> str:
+    course = _course(action)
+    return "" if course is None else str(course.pk)
+
+
+def assign_course(actor: Any, action: Any, key: str) -> None:
+    """Name the course that delivers ``action`` from the action's form (or none)."""
+    course = None
+    if key:
+        course = (
+            Course.objects_for(actor.partnership)
+            .filter(pk=int(key) if key.isdigit() else 0)
+            .first()
+        )
+        if course is None:
+            raise ValidationError({"delivered_by": "Select one of the partnership's courses"})
+    action_delivered_by(actor=actor, action=action, course=course)

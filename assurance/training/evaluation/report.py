@@ -6,26 +6,18 @@ figures and unattributed quotations."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime
 
 from django.utils import timezone
 
-from assurance.core.business_year import business_year_bounds, business_year_label
+from assurance.core.business_year import business_year_label
 from assurance.core.charts import Share, proportion_chart
 from assurance.core.documents import Report, Table
 from assurance.partnerships.access import Actor
 from assurance.training.evaluation import analysis, figures, selectors
+from assurance.training.evaluation.selectors import year_period
 
 QUOTES_PER_COURSE = 5
-
-
-def year_period(year: int) -> tuple[datetime, datetime]:
-    """The sessions that started in the business year (1 April to 31 March, UK time)."""
-    first, last = business_year_bounds(year)
-    zone = timezone.get_current_timezone()
-    start = timezone.make_aware(datetime.combine(first, time.min), zone)
-    end = timezone.make_aware(datetime.combine(last, time.max), zone)
-    return start, end
 
 
 def annual_report(*, actor: Actor, year: int, now: datetime | None = None) -> Report:

@@ -9,10 +9,15 @@ from typing import Any
 
 from django.urls import reverse
 
+from assurance.core.business_year import business_year_label
 from assurance.core.registry import ChangeFigure, PriorityEvidence
 from assurance.training.evaluation import analysis, figures, selectors
 
-HEADING = "Change three months after the course, in the same practitioners (ratings 1 to 10)"
+HEADING = (
+    "Change three months after the course in its sessions of {year} (1 April to 31 March), "
+    "in the same practitioners (ratings 1 to 10), as the year's training evaluation report "
+    "gives it"
+)
 
 
 def change_figure(label: str, change: analysis.PairedChange) -> ChangeFigure:
@@ -29,15 +34,15 @@ def change_figure(label: str, change: analysis.PairedChange) -> ChangeFigure:
 def priority_evidence(actor: Any, priority: Any) -> list[PriorityEvidence]:
     found = []
     for course in selectors.priority_course_changes(actor=actor, priority=priority):
-        href = reverse(
-            "training:course_evaluation", args=[course.course.partnership.slug, course.course.pk]
-        )
+        # the year's report: its figures are these (the course's own page counts every year)
+        href = reverse("training:annual_report", args=[course.course.partnership.slug])
+        href += f"?year={priority.business_year}"
         found.append(
             PriorityEvidence(
                 kind="Training course",
                 title=course.course.title,
                 href=href,
-                heading=HEADING,
+                heading=HEADING.format(year=business_year_label(priority.business_year)),
                 figures=tuple(
                     change_figure(f"{row.outcome} ({row.measure})", row.change)
                     for row in course.rows

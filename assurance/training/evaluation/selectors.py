@@ -4,18 +4,24 @@ A course's figures take a fixed number of queries whatever its number of session
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
+from assurance.core import compiled
+from assurance.core.business_year import business_year_bounds
 from assurance.core.stats import Proportion
 from assurance.frameworks.models import Answer as EngineAnswer
 from assurance.frameworks.models import Framework
-from assurance.partnerships.access import Actor, scoped
+from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.training.bookings.models import Booking
 from assurance.training.courses.models import Course, LearningOutcome
 from assurance.training.evaluation import analysis, questions, rules
@@ -66,6 +72,19 @@ def outcome_key(outcome_id: int, measure: str) -> str:
 Period = tuple[datetime, datetime] | None  # sessions starting from, before; None: all
 
 
+def year_period(year: int) -> tuple[datetime, datetime]:
+    """The sessions that started in the business year (1 April to 31 March, UK time)."""
+    first, last = business_year_bounds(year)
+    zone = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(first, time.min), zone)
+    end = timezone.make_aware(datetime.combine(last, time.max), zone)
+    return start, end
+
+
+def _attendees(course: Course, period: Period = None) -> QuerySet[Booking]:
+    return _attendees_of([course.pk], period)
+
+
 def _attendees_of(course_ids: list[int], period: Period = None) -> QuerySet[Booking]:
     found = Booking.unscoped.filter(session__course__in=course_ids, attended=True)
     if period is not None:
@@ -89,20 +108,17 @@ def course_ratings(*, course: Course, period: Period = None) -> list[Rating]:
     return ratings_of_courses(courses=[course], period=period)[course.pk]
 
 
-def ratings_of_courses(
-    *, courses: Sequence[Course], period: Period = None
-) -> dict[int, list[Rating]]:
-    """``course_ratings`` of each course, in one query (a report of many courses): a rating
-    counts when its respondent attended that course (in ``period``)."""
-    ids = [course.pk for course in courses]
-    attended = _attendees_of(ids, period).filter(
+def _rating_rows(course_ids: list[int], period: Period) -> QuerySet[Any]:
+    """(course, respondent, stage, section code, item code, score) of every rating that counts:
+    its respondent attended that course (in ``period``)."""
+    attended = _attendees_of(course_ids, period).filter(
         respondent_id=OuterRef("assessment__training_response__respondent_id"),
         session__course_id=OuterRef("assessment__training_response__course_id"),
     )
-    rows = (
+    return (
         _of_period(
             EngineAnswer.objects.filter(
-                assessment__training_response__course__in=ids,
+                assessment__training_response__course__in=course_ids,
                 option__isnull=False,
                 item__section__code__startswith="O",
             ).filter(Exists(attended)),
@@ -124,8 +140,16 @@ def ratings_of_courses(
             "option__order",
         )
     )
+
+
+def ratings_of_courses(
+    *, courses: Sequence[Course], period: Period = None
+) -> dict[int, list[Rating]]:
+    """``course_ratings`` of each course, in one query (a report of many courses): a rating
+    counts when its respondent attended that course (in ``period``)."""
+    ids = [course.pk for course in courses]
     ratings: dict[int, list[Rating]] = {pk: [] for pk in ids}
-    for course_id, respondent, stage, section, item, score in rows:
+    for course_id, respondent, stage, section, item, score in _rating_rows(ids, period):
         outcome = questions.outcome_of(section)
         if outcome is None or item not in questions.MEASURES:
             continue
@@ -133,6 +157,37 @@ def ratings_of_courses(
             Rating(respondent, stage, outcome, questions.MEASURES[item], score)
         )
     return ratings
+
+
+Scores = dict[str, dict[analysis.Stage, dict[str, float]]]  # outcome key → stage → respondent
+
+
+def scores_of_courses(*, courses: Sequence[Course], period: Period = None) -> dict[int, Scores]:
+    """Each course's ratings grouped as the analysis pairs them (outcome and measure → stage →
+    respondent → score), in one query, straight from the rows: no object per rating. A
+    respondent who rated an outcome twice at one stage is refused, as the analysis refuses
+    it."""
+    ids = [course.pk for course in courses]
+    found: dict[int, Scores] = {pk: {} for pk in ids}
+    stages = {stage.value: stage for stage in analysis.Stage}
+    keys: dict[tuple[str, str], str | None] = {}
+    for course_id, respondent, stage, section, item, score in _rating_rows(ids, period):
+        key = keys.get((section, item), "")
+        if key == "":
+            outcome = questions.outcome_of(section)
+            measure = questions.MEASURES.get(item)
+            key = keys[section, item] = (
+                None if outcome is None or measure is None else outcome_key(outcome, measure)
+            )
+        if key is None:
+            continue
+        by_respondent = found[course_id].setdefault(key, {}).setdefault(stages[stage], {})
+        if respondent in by_respondent:
+            raise ValueError(
+                f"Respondent {respondent} answered {stages[stage].label.lower()} twice for “{key}”."
+            )
+        by_respondent[respondent] = score
+    return found
 
 
 @dataclass(frozen=True)
@@ -221,21 +276,95 @@ def _practice_changes_of(courses: Sequence[Course], period: Period) -> dict[int,
     return said
 
 
-def _answers_by_key(ratings: list[Rating]) -> dict[str, list[analysis.Answer]]:
-    """The ratings as the analysis' answers, grouped by outcome and measure once (rather than
-    each outcome-measure walking every rating)."""
-    grouped: dict[str, list[analysis.Answer]] = {}
-    for r in ratings:
-        answer = analysis.Answer(r.respondent, analysis.Stage(r.stage), r.key, r.score)
-        grouped.setdefault(answer.outcome, []).append(answer)
-    return grouped
+def _rates(
+    course: Course, now: datetime, period: Period
+) -> tuple[list[StageRate], int, datetime | None]:
+    """The response rates per stage, the number of attendees, and when the next attendee's
+    three-month questionnaires open (None: all have): the rates move then."""
+    attendees = list(_attendees(course, period).values_list("respondent_id", "session__ends_at"))
+    answered: dict[str, set[str]] = {stage: set() for stage in Stage.values}
+    for stage, respondent in Response.unscoped.filter(course=course).values_list(
+        "stage", "respondent_id"
+    ):
+        answered[stage].add(respondent)
+    rates = []
+    for stage in Stage:
+        if stage in (Stage.THREE_MONTHS, Stage.MANAGER):
+            opened = [r for r, ends in attendees if ends + rules.THREE_MONTHS <= now]
+        else:
+            opened = [r for r, _ends in attendees]
+        responded = sum(1 for r in opened if r in answered[stage])
+        rates.append(
+            StageRate(stage, len(opened), responded, analysis.response_rate(responded, len(opened)))
+        )
+    unopened = [
+        ends + rules.THREE_MONTHS for _r, ends in attendees if ends + rules.THREE_MONTHS > now
+    ]
+    return rates, len(attendees), min(unopened, default=None)
+
+
+def _practice_changes(course: Course, period: Period) -> list[str]:
+    if period is None:  # the evaluation page's: one query compiled once per process (ADR 033)
+        return [text for (text,) in _compiled(_PRACTICE, course.pk)]
+    return list(_practice_texts(course.pk, period).values_list("text", flat=True))
+
+
+def _practice_texts(course_id: Any, period: Period) -> QuerySet[EngineAnswer]:
+    """What practitioners said changed in their practice, three months on, first answered
+    first."""
+    return _of_period(
+        EngineAnswer.objects.filter(
+            assessment__training_response__course_id=course_id,
+            assessment__training_response__stage=Stage.THREE_MONTHS,
+            item__section__code="PRACTICE",
+        ).exclude(text=""),
+        period,
+    ).order_by("assessment__training_response__submitted_at", "pk")
+
+
+def _outcome_list(course_id: Any) -> QuerySet[LearningOutcome]:
+    return LearningOutcome.unscoped.filter(course_id=course_id).order_by("order", "pk")
+
+
+# The evaluation page's two reads of a course, as SQL compiled once per process and database
+# (ADR 033): the shape never changes, only the course's id.
+_PRACTICE = (lambda v: _practice_texts(v["course"], None).values_list("text"),)
+_OUTCOMES = (lambda v: _outcome_list(v["course"]).values_list("pk", "text"),)
+_TEMPLATES: dict[tuple[int, str], compiled.Template] = {}
+
+
+def _compiled(build: tuple[Any], course_id: int, using: str = "default") -> list[tuple[Any, ...]]:
+    key = (id(build), using)
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATES[key] = compiled.template(build[0], ints=("course",), using=using)
+    return template.rows({"course": course_id}, using)
 
 
 def course_evaluation(*, course: Course, now: datetime, period: Period = None) -> CourseEvaluation:
     """Every figure of a course's evaluation (of its sessions starting in ``period``, or all):
     response rates per stage, and per learning outcome and measure (knowledge, confidence) the
-    paired changes and the manager's agreement."""
-    return course_evaluations(courses=[course], now=now, period=period)[course.pk]
+    paired changes and the manager's agreement.
+
+    A course read with its digest (``evaluated_course``) has its figures of all sessions kept
+    in the cache under that digest (ADR 050): while no rating, attendance or three-month window
+    changes, they are not worked out again, and the ratings, attendees and responses are not
+    read. What practitioners said is read every time (their words, not derived figures)."""
+    digest = getattr(course, "evaluation_digest", None) if period is None else None
+    key = f"training-evaluation:{course.pk}:{digest}"
+    kept = cache.get(key) if digest is not None else None
+    if kept is not None and kept[3] is not None and kept[3] <= now:
+        kept = None  # an attendee's three-month questionnaires have opened since: new rates
+    if kept is None:
+        scores = scores_of_courses(courses=[course], period=period)[course.pk]
+        rates, attendees, next_opening = _rates(course, now, period)
+        evaluations = {k: _evaluate(k, found) for k, found in scores.items()}
+        kept = (evaluations, rates, attendees, next_opening)
+        if digest is not None:
+            cache.set(key, kept, EVALUATION_KEPT_FOR)
+    evaluations, rates, attendees, _next_opening = kept
+    rows = _rows(_outcomes_of(course), evaluations)
+    return CourseEvaluation(course, rates, rows, _practice_changes(course, period), attendees)
 
 
 def course_evaluations(
@@ -254,26 +383,100 @@ def course_evaluations(
     }
 
 
+# How long a course's figures stay in the cache unread (the digest, not this, keeps them true).
+EVALUATION_KEPT_FOR = 24 * 60 * 60
+
+
+def _evaluate(
+    key: str, scores: dict[analysis.Stage, dict[str, float]]
+) -> analysis.OutcomeEvaluation:
+    return analysis.evaluate_scores(scores, key)
+
+
+def _rows(
+    outcomes: Sequence[LearningOutcome], evaluations: dict[str, analysis.OutcomeEvaluation]
+) -> list[OutcomeRow]:
+    """A row per learning outcome and measure, in the course's order; an outcome no one has
+    rated yet has its empty figures."""
+    rows = []
+    for outcome in outcomes:
+        for measure in questions.MEASURES.values():
+            key = outcome_key(outcome.pk, measure)
+            evaluation = evaluations.get(key) or _evaluate(key, {})
+            rows.append(OutcomeRow(outcome.pk, outcome.text, measure, evaluation))
+    return rows
+
+
+def _outcomes_of(course: Course) -> list[LearningOutcome]:
+    """The course's learning outcomes in order (their ids and words)."""
+    return [
+        LearningOutcome(pk=pk, course_id=course.pk, text=text)
+        for pk, text in _compiled(_OUTCOMES, course.pk)
+    ]
+
+
 def outcome_rows(
     *, courses: Sequence[Course], period: Period = None
 ) -> dict[int, list[OutcomeRow]]:
     """Each course's rows of ``course_evaluation`` (per learning outcome and measure, the paired
     changes and the manager's agreement), in two queries however many courses: a report of the
     courses run in a year reads them all at once."""
-    ratings = ratings_of_courses(courses=courses, period=period)
-    rows: dict[int, list[OutcomeRow]] = {course.pk: [] for course in courses}
-    outcomes = LearningOutcome.unscoped.filter(course__in=list(rows)).order_by(
+    scores = scores_of_courses(courses=courses, period=period)
+    outcomes: dict[int, list[LearningOutcome]] = {course.pk: [] for course in courses}
+    for outcome in LearningOutcome.unscoped.filter(course__in=list(outcomes)).order_by(
         "course_id", "order", "pk"
+    ):
+        outcomes[outcome.course_id].append(outcome)
+    return {
+        pk: _rows(found, {k: _evaluate(k, v) for k, v in scores[pk].items()})
+        for pk, found in outcomes.items()
+    }
+
+
+# What a course's figures depend on, as two subqueries of the course's own row (names from the
+# models; no values: the course is the outer query's row).
+_ATTENDED_DIGEST = (
+    "SELECT CAST(COUNT(*) AS TEXT) || ',' || CAST(COALESCE(SUM(b.id), 0) AS TEXT) || ',' || "
+    "CAST((SELECT COALESCE(MAX(h.history_id), 0) FROM training_historicaltrainingsession h "
+    "WHERE h.course_id = training_course.id) AS TEXT) "
+    "FROM training_booking b JOIN training_trainingsession s ON s.id = b.session_id "
+    "WHERE s.course_id = training_course.id AND b.attended"
+)
+_RESPONSES_DIGEST = (
+    "SELECT CAST(COUNT(*) AS TEXT) || ',' || CAST(COALESCE(MAX(r.id), 0) AS TEXT) || ',' "
+    "|| COALESCE(CAST(MAX(a.updated_at) AS TEXT), '') "
+    "FROM training_response r JOIN frameworks_assessment a ON a.id = r.assessment_id "
+    "WHERE r.course_id = training_course.id"
+)
+
+
+def with_digest(courses: QuerySet[Course]) -> QuerySet[Course]:
+    """Courses with the digest of what their evaluation's figures depend on, read in the same
+    query (ADR 050): their attendees (how many, and which: the sum of their bookings' ids), the
+    latest change to one of their sessions (its dates decide when questionnaires open) and the
+    questionnaires answered (how many, the latest, and the latest change to one's answers).
+    A change to any of them changes the digest, so figures kept under it are never stale.
+    (Written as SQL: the ORM's subqueries cost more to build than the database takes.)"""
+    return courses.annotate(
+        _attended_digest=RawSQL(_ATTENDED_DIGEST, ()),  # noqa: S611 - fixed SQL, no values
+        _responses_digest=RawSQL(_RESPONSES_DIGEST, ()),  # noqa: S611 - fixed SQL, no values
     )
-    answers = {pk: _answers_by_key(found) for pk, found in ratings.items()}
-    for outcome in outcomes:
-        for measure in questions.MEASURES.values():
-            key = outcome_key(outcome.pk, measure)
-            evaluation = analysis.evaluate_outcome(answers[outcome.course_id].get(key, []), key)
-            rows[outcome.course_id].append(
-                OutcomeRow(outcome.pk, outcome.text, measure, evaluation)
-            )
-    return rows
+
+
+def digest_of(course: Course) -> str:
+    """The digest ``with_digest`` read, as one short string (a cache key's part)."""
+    text = (
+        f"{getattr(course, '_attended_digest', None)}|{getattr(course, '_responses_digest', None)}"
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def evaluated_course(*, actor: Actor, pk: Any) -> Course:
+    """A course whose evaluation the actor may see (404 outside their scope), with the digest of
+    its figures, in one query."""
+    course = get_for_actor(actor, with_digest(Course.unscoped.all()), "evaluation.view", pk)
+    course.evaluation_digest = digest_of(course)  # type: ignore[attr-defined]
+    return course
 
 
 def response_counts(*, courses: list[Course]) -> dict[int, Counter[str]]:
@@ -342,8 +545,11 @@ class CourseChanges:
 
 def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChanges]:
     """The courses linked to ``priority`` that the actor may see evaluated, each with its
-    change before → three months after per learning outcome and measure, in three queries
-    whatever the number of courses (courses, outcomes, ratings)."""
+    change before → three months after per learning outcome and measure **in the sessions of
+    the priority's business year** (a course serving the neglect priority of 2025/26 and of
+    2026/27 shows on each the change in that year's practitioners, as the year's annual
+    training evaluation report does), in three queries whatever the number of courses
+    (courses, outcomes, ratings)."""
     if not actor.can("evaluation.view"):
         return []
     courses = list(
@@ -353,7 +559,7 @@ def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChange
     )
     if not courses:
         return []
-    rows = outcome_rows(courses=courses)
+    rows = outcome_rows(courses=courses, period=year_period(priority.business_year))
     comparison = analysis.Comparison.BEFORE_THREE_MONTHS
     found = []
     for course in courses:

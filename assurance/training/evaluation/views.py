@@ -17,7 +17,6 @@ from assurance.partnerships.viewmixins import DocumentView, FormPageView
 from assurance.training.bookings.models import Booking
 from assurance.training.bookings.selectors import get_booking
 from assurance.training.bookings.views import TrainingMixin
-from assurance.training.courses.selectors import get_course
 from assurance.training.evaluation import analysis, figures, selectors, services
 from assurance.training.evaluation.forms import ManagerForm
 from assurance.training.evaluation.report import annual_report
@@ -38,9 +37,10 @@ class EvaluationView(TrainingMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        self.course = get_course(actor=self.actor, pk=self.kwargs["pk"])
+        now = timezone.now()
+        self.course = selectors.evaluated_course(actor=self.actor, pk=self.kwargs["pk"])
         context = super().get_context_data(**kwargs)
-        evaluation = selectors.course_evaluation(course=self.course, now=timezone.now())
+        evaluation = selectors.course_evaluation(course=self.course, now=now)
         chart = proportion_chart(
             [
                 Share(rate.stage.label, rate.rate.value, rate.rate.low, rate.rate.high)

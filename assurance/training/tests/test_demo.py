@@ -57,5 +57,7 @@ def test_the_demo_year_of_training_meets_the_issue(demo, client_for) -> None:
     assert NEGLECT in page and "Clear gain three months after" in page
     priority = neglect.priorities.order_by("-business_year").first()  # one per business year
     scorecard = client.get(f"/p/northfield/data-set/scorecards/{priority.pk}/").content.decode()
-    assert f"/training/courses/{neglect.pk}/evaluation/" in scorecard
+    # the year's change, linked to the year's training evaluation report (its figures)
+    assert f"/training/report/?year={priority.business_year}" in scorecard
+    assert "Clear gain" in scorecard
     assert actor_for_person(bu).can("evaluation.view")

@@ -1,6 +1,7 @@
 """A priority's scorecard shows each course linked to the priority with its change before →
-three months after in the same practitioners, per learning outcome and measure, linking to the
-course's evaluation (through ``core.registry``: the data set does not import training).
+three months after in the same practitioners, per learning outcome and measure, in the sessions
+of the priority's business year, linking to that year's training evaluation report (through
+``core.registry``: the data set does not import training).
 
 amira is Northfield's business unit; dev a viewer (sees the scorecard, not evaluations)."""
 
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from assurance.core.business_year import business_year_label, business_year_of
 from assurance.partnerships.tests.factories import PriorityFactory
 from assurance.training.tests.factories import CourseFactory, session_answered
 
@@ -33,7 +36,8 @@ def test_a_linked_course_shows_its_three_month_change_worked_by_hand(northfield,
     body = page.content.decode()
     assert page.status_code == 200
     assert "Measured change in the people trained" in body
-    assert f"/training/courses/{course.pk}/evaluation/" in body
+    # the year's training evaluation report, whose figures these are
+    assert f"/training/report/?year={priority.business_year}" in body
     assert "Spot it (knowledge)" in body and "Spot it (confidence)" in body
     # mean 2.2; sd √1.2, se 0.490, t(4) 2.776: 95% interval 0.84 to 3.56
     assert "+2.2</td>" in body and "+0.8 to +3.6" in body
@@ -73,3 +77,28 @@ def test_the_training_section_takes_the_same_queries_for_more_courses(
         session_answered(northfield, more, -180, 3)
     with django_assert_num_queries(len(captured.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_a_course_serving_two_years_shows_each_year_s_own_change(northfield, amira, client_for):
+    """The neglect course serves the neglect priority of two business years. Its practitioners
+    of the earlier year gained 3 points, those of the later year 1: each year's scorecard
+    shows its own year's change, not the change over both (2, which no year saw)."""
+    course = CourseFactory(partnership=northfield.partnership, outcomes=["Spot it"])
+    earlier_session = session_answered(
+        northfield, course, -420, 3, {"before": 3, "three_months": 6}
+    )
+    later_session = session_answered(northfield, course, -150, 3, {"before": 5, "three_months": 6})
+    earlier = business_year_of(timezone.localdate(earlier_session.starts_at))
+    later = business_year_of(timezone.localdate(later_session.starts_at))
+    assert earlier == later - 1
+    client = client_for(amira)
+    for year, change in ((earlier, "+3.0"), (later, "+1.0")):
+        priority = PriorityFactory(
+            partnership=northfield.partnership, title=f"Neglect {year}", business_year=year
+        )
+        course.priorities.add(priority)
+        body = client.get(_scorecard(northfield, priority)).content.decode()
+        assert f"{change}</td>" in body, year
+        assert ">3</td>" in body  # the three practitioners of that year
+        assert f"in its sessions of {business_year_label(year)}" in body
+        assert f"/training/report/?year={year}" in body

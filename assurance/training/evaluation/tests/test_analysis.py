@@ -207,3 +207,52 @@ def test_the_paired_t_interval_is_scipys(before, after):
     low, high = paired_t_interval(differences, mean)
     assert low == pytest.approx(float(expected.low), abs=1e-12)
     assert high == pytest.approx(float(expected.high), abs=1e-12)
+
+
+def _samples() -> list[list[float]]:
+    """Changes of every shape the evaluation meets: whole points on a 1–10 scale (tied) and
+    means of several ratings (fractions, rarely tied), few pairs and many, with pairs that did
+    not change; fixed seeds, so the table is the same every run."""
+    import random
+
+    rng = random.Random(12)
+    found: list[list[float]] = []
+    for n in (1, 2, 3, 5, 8, 9, 10, 14, 20, 35, 50, 51, 64, 90):
+        # fractions: each person's mean change over six ratings (ties are rare)
+        found.append([round(rng.gauss(0.8, 1.5) * 6) / 6 + rng.random() / 1000 for _ in range(n)])
+        # untied whole numbers up to n
+        found.append([v * rng.choice((-1, 1)) for v in rng.sample(range(1, 200), n)])
+    for n in (2, 4, 7, 10, 14, 25, 60, 120):
+        # whole points, with ties and pairs that did not change (left out of the ranks)
+        found.append([rng.randint(-3, 5) for _ in range(n)])
+    return found
+
+
+@pytest.mark.parametrize("differences", _samples())
+def test_the_signed_rank_p_value_is_scipys_own_choice(differences):
+    """Every branch scipy's ``method="auto"`` takes on the pairs that changed (exact without
+    ties up to 50; the tied ranks' sign patterns up to 13; the normal approximation corrected
+    for ties beyond) gives scipy's p-value, though worked without calling it."""
+    from scipy import stats
+
+    nonzero = [d for d in differences if d != 0]
+    if not nonzero:
+        assert signed_rank_p(differences) is None
+        return
+    expected = float(stats.wilcoxon(nonzero, zero_method="wilcox", method="auto").pvalue)
+    assert signed_rank_p(differences) == pytest.approx(min(1.0, expected), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("values", "ranks", "sizes"),
+    [
+        ([3.0, 1.0, 2.0], [3.0, 1.0, 2.0], [1, 1, 1]),
+        ([2.0, 2.0, 1.0, 3.0], [2.5, 2.5, 1.0, 4.0], [1, 2, 1]),
+        ([5.0, 5.0, 5.0], [2.0, 2.0, 2.0], [3]),
+        ([], [], []),
+    ],
+)
+def test_midranks_share_the_mean_rank_of_ties(values, ranks, sizes):
+    from assurance.training.evaluation.analysis import midranks
+
+    assert midranks(values) == (ranks, sizes)

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, FilteredRelation, Q, QuerySet
 from django.utils import timezone
 
 from assurance.core import compiled
@@ -33,6 +33,9 @@ from assurance.reviews.rapid_reviews.models import Outcome
 
 RECENT_DAYS = 365  # closed reviews the board shows by default: those closed in the last year
 
+# The incident's own rapid and practice reviews, joined within its partnership (``_with_reviews``)
+RAPID, PRACTICE = "own_rapid_review", "own_practice_review"
+
 # Each fact of a review and the lookup that reads it, in one query over the incidents
 LOOKUPS = {
     "pk": "pk",
@@ -44,17 +47,17 @@ LOOKUPS = {
     "looked_after": "looked_after",
     "became_aware_on": "became_aware_on",
     "notified_on": "notified_on",
-    "sent_on": "rapid_review__sent_on",
-    "decision": "rapid_review__decision",
-    "decided_on": "rapid_review__decided_on",
-    "scrutinised_on": "rapid_review__scrutineer_reviewed_on",
-    "publication": "practice_review__publication",
-    "published_on": "practice_review__published_on",
-    "planned_publication_on": "practice_review__planned_publication_on",
-    "report_sent_on": "practice_review__report_sent_on",
-    "notice_working_days": "practice_review__notice_working_days",
+    "sent_on": f"{RAPID}__sent_on",
+    "decision": f"{RAPID}__decision",
+    "decided_on": f"{RAPID}__decided_on",
+    "scrutinised_on": f"{RAPID}__scrutineer_reviewed_on",
+    "publication": f"{PRACTICE}__publication",
+    "published_on": f"{PRACTICE}__published_on",
+    "planned_publication_on": f"{PRACTICE}__planned_publication_on",
+    "report_sent_on": f"{PRACTICE}__report_sent_on",
+    "notice_working_days": f"{PRACTICE}__notice_working_days",
     **{
-        f"{key}_{part}": f"practice_review__{key}_{part}"
+        f"{key}_{part}": f"{PRACTICE}__{key}_{part}"
         for key, _ in MILESTONES
         for part in ("due", "on")
     },
@@ -118,9 +121,30 @@ def _facts(row: tuple[Any, ...]) -> Facts:
     return Facts._make(row)
 
 
+def _with_reviews(incidents: QuerySet[SeriousIncident]) -> QuerySet[SeriousIncident]:
+    """The incidents with their rapid and practice reviews joined on the incident *and* its
+    partnership. A review is always in its incident's partnership, so the rows are the same;
+    the partnership in the join lets PostgreSQL find a partnership's few reviews by their
+    partnership's index instead of reading every partnership's (a national deployment's ten
+    years: 12,000 rapid reviews scanned for 80, about 40 times the cost of the query)."""
+    return incidents.annotate(
+        **{
+            RAPID: FilteredRelation(
+                "rapid_review", condition=Q(rapid_review__partnership_id=F("partnership_id"))
+            ),
+            PRACTICE: FilteredRelation(
+                "practice_review", condition=Q(practice_review__partnership_id=F("partnership_id"))
+            ),
+        }
+    )
+
+
 def review_facts(incidents: QuerySet[SeriousIncident]) -> list[Facts]:
     """The incidents' facts, in one query."""
-    return [_facts(row) for row in incidents.order_by("pk").values_list(*LOOKUPS.values())]
+    return [
+        _facts(row)
+        for row in _with_reviews(incidents).order_by("pk").values_list(*LOOKUPS.values())
+    ]
 
 
 _PARTNERSHIP_FACTS: dict[str, compiled.Template] = {}  # SQL text per database alias
@@ -133,7 +157,7 @@ def partnership_facts(*, partnership_id: int, using: str = "default") -> list[Fa
     if template is None:
         template = compiled.template(
             lambda v: (
-                SeriousIncident.unscoped.filter(partnership_id=v["partnership"])
+                _with_reviews(SeriousIncident.unscoped.filter(partnership_id=v["partnership"]))
                 .order_by("pk")
                 .values_list(*LOOKUPS.values())
             ),

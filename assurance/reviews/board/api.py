@@ -122,15 +122,23 @@ def _iso(day: date | None) -> str | None:
 
 
 def information_of(
-    *, incident_ids: list[int], today: date, with_answers: bool = False
+    *, reviews: list[Facts], today: date, with_answers: bool = False
 ) -> dict[int, list[dict[str, Any]]]:
     """Each review's information requests, in one query; ``with_answers``, each submitted
     one's answers too, in one more. The caller has read the reviews through the permission
     layer under ``review.view`` (the panel, the business unit, the scrutineer), who may read
     the answers."""
+    incident_ids = [r.pk for r in reviews]
+    partnership_ids = sorted({r.partnership_id for r in reviews})
     found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in incident_ids}
     rows = (
-        InformationRequest.unscoped.filter(incident_id__in=incident_ids)
+        # Named by their partnerships too (every request and its agency are in the review's):
+        # PostgreSQL then reads those partnerships' agencies by their index, not every one
+        InformationRequest.unscoped.filter(
+            incident_id__in=incident_ids,
+            partnership_id__in=partnership_ids,
+            agency__partnership_id__in=partnership_ids,
+        )
         .order_by("agency__name")
         .values_list(
             "pk", "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
@@ -202,7 +210,7 @@ class ReviewListAPI(APIView):
         for actor in partnership_actors(request, "review.view"):
             reviews += facts_for(actor=actor)
         closures = closures_for(reviews)
-        information = information_of(incident_ids=[r.pk for r in reviews], today=today)
+        information = information_of(reviews=reviews, today=today)
         return Response(
             [
                 review_json(
@@ -244,7 +252,5 @@ class ReviewDetailAPI(APIView):
             raise NotFound("No such review.") from exc
         today: date = timezone.localdate()
         timeline = timeline_from(review, today, closures_for([review])[review.partnership_id])
-        information = information_of(incident_ids=[review.pk], today=today, with_answers=True)[
-            review.pk
-        ]
+        information = information_of(reviews=[review], today=today, with_answers=True)[review.pk]
         return Response(review_json(review, timeline, information, request))

@@ -245,3 +245,21 @@ def test_one_review_reads_a_fixed_number_of_queries_whatever_its_answers(
         answered = client.get(url).json()["information_requests"]
     assert [len(r["answers"] or []) for r in answered] == [8, 8, 0]
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_requests_name_only_the_partnerships_own_agencies(
+    northfield, southvale, incident, amira, client_for
+):
+    """The requests are read with their partnership's agencies only (the index PostgreSQL uses
+    to find them): one stored against another partnership's agency (never made by the
+    service) shows neither in the API nor as late information on the board."""
+    InformationRequestFactory(incident=incident, agency=northfield.council, requested_by=amira)
+    InformationRequestFactory(incident=incident, agency=southvale.council, requested_by=amira)
+    client = client_for(amira)
+    for url in ("/api/v1/reviews/", f"/api/v1/reviews/{incident.pk}"):
+        body = client.get(url).json()
+        row = body[0] if isinstance(body, list) else body
+        assert [r["agency"] for r in row["information_requests"]] == [northfield.council.name]
+    board = client.get(northfield.url("reviews/")).content.decode()
+    assert f"from {northfield.council.short_name}<" in board
+    assert southvale.council.short_name not in board

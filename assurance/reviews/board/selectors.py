@@ -211,6 +211,17 @@ def facts_for(*, actor: Actor) -> list[Facts]:
     return review_facts(incident_list(actor=actor))
 
 
+def may_open(*, actor: Actor, review: Facts) -> bool:
+    """Whether the actor may open the review (read as facts in their partnership): the business
+    unit and the scrutineer any (no query), anyone else one they are named on."""
+    scope = actor.scope("review.view")
+    if scope is None or review.partnership_id != actor.partnership.pk:
+        return False
+    if scope is Scope.ALL:
+        return True
+    return incident_list(actor=actor).filter(pk=review.pk).exists()
+
+
 @lru_cache(maxsize=4096)
 def timeline_from(facts: Facts, today: date, closures: frozenset[date]) -> Timeline:
     """The review's timeline (pure). Remembered: the board works out the same reviews' on
@@ -356,6 +367,81 @@ def information_late(
         if incident_id in incident_ids and (submitted_on is not None or due_on < today):
             found[incident_id].append(name)
     return {pk: tuple(names) for pk, names in found.items()}
+
+
+class Information(NamedTuple):
+    """An agency's information request for a review, as the API lists it."""
+
+    pk: int
+    incident_id: int
+    agency: str  # the agency's name
+    asked_on: date
+    due_on: date
+    answered_on: date | None
+    status: str
+
+
+_INFORMATION_COLUMNS = (
+    "pk",
+    "incident_id",
+    "agency__name",
+    "requested_on",
+    "due_on",
+    "submitted_on",
+    "status",
+)
+# The queries of information requests, per database alias: of one review, and of the reviews
+# of each number of partnerships
+_INFORMATION: dict[tuple[str, int], compiled.Template] = {}
+
+
+def _information_template(partnerships: int, using: str) -> compiled.Template:
+    """The requests of one review (``partnerships`` 0), or of every review of that many
+    partnerships; named by their partnership too (every request and its agency are in the
+    review's), so PostgreSQL reads those partnerships' agencies by their index, not every
+    partnership's."""
+    template = _INFORMATION.get((using, partnerships))
+    if template is not None:
+        return template
+    names = tuple(f"partnership{n}" for n in range(max(partnerships, 1)))
+
+    def build(v: Any) -> QuerySet[InformationRequest]:
+        ids = [v[name] for name in names]
+        requests = InformationRequest.unscoped.filter(
+            partnership_id__in=ids, agency__partnership_id__in=ids
+        )
+        if not partnerships:
+            requests = requests.filter(incident_id=v["incident"])
+        return requests.order_by("agency__name", "pk").values_list(*_INFORMATION_COLUMNS)
+
+    template = compiled.template(
+        build, ints=(*names, "incident") if not partnerships else names, using=using
+    )
+    _INFORMATION[(using, partnerships)] = template
+    return template
+
+
+def information_requests(
+    *, reviews: list[Facts], using: str = "default"
+) -> dict[int, tuple[Information, ...]]:
+    """Each review's information requests (by agency), in one query whatever the number of
+    reviews, compiled once per process (ADR 033). The reviews have been read through the
+    permission layer; for many, every request of their partnerships is read and those of
+    other reviews are left out here (someone named on a few reviews of many)."""
+    found: dict[int, list[Information]] = {review.pk: [] for review in reviews}
+    if len(reviews) == 1:
+        [review] = reviews
+        rows = _information_template(0, using).rows(
+            {"partnership0": review.partnership_id, "incident": review.pk}, using
+        )
+    else:
+        ids = sorted({review.partnership_id for review in reviews})
+        values = {f"partnership{n}": pk for n, pk in enumerate(ids)}
+        rows = _information_template(len(ids), using).rows(values, using) if ids else []
+    for row in rows:
+        if (mine := found.get(row[1])) is not None:
+            mine.append(Information._make(row))
+    return {pk: tuple(requests) for pk, requests in found.items()}
 
 
 def board(*, actor: Actor, today: date | None = None, show: str = SHOW_RECENT) -> Board:

@@ -19,7 +19,8 @@ BOARD = 6  # the business unit reads every review: no query of those she may ope
 BOARD_ALL = 6
 BOARD_PANEL = 7  # someone on the panel: and which reviews they are named on
 API_LIST = 7
-API_DETAIL = 8  # its facts in one query; the submitted answers of its requests in one
+API_DETAIL = 7  # its facts in one query; the submitted answers of its requests in one
+API_DETAIL_PANEL = 8  # someone on the panel: and whether they are named on it
 
 
 def _reviews(northfield, amira, farah, count):  # type: ignore[no-untyped-def]
@@ -69,3 +70,5 @@ def test_queries_do_not_grow_with_the_reviews(
         assert len(client.get("/api/v1/reviews/").json()) == count
     with django_assert_num_queries(API_DETAIL):
         assert client.get(f"/api/v1/reviews/{incidents[-1].pk}").status_code == 200
+    with django_assert_num_queries(API_DETAIL_PANEL):
+        assert panel.get(f"/api/v1/reviews/{incidents[-1].pk}").status_code == 200

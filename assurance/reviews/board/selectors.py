@@ -22,12 +22,12 @@ from django.utils import timezone
 
 from assurance.core import compiled
 from assurance.core.permissions import Scope
-from assurance.partnerships.access import Actor
+from assurance.partnerships.access import Actor, get_for_actor
 from assurance.reviews.board.timeline import STAGES, Milestone, Timeline, review_timeline
 from assurance.reviews.clock.selectors import closure_days, closure_days_by_partnership
 from assurance.reviews.information_requests.models import InformationRequest
 from assurance.reviews.notifications.models import SeriousIncident
-from assurance.reviews.notifications.selectors import incident_list
+from assurance.reviews.notifications.selectors import PANEL, incident_list
 from assurance.reviews.practice_reviews.models import MILESTONES, Publication
 from assurance.reviews.rapid_reviews.models import Outcome
 
@@ -209,6 +209,27 @@ def facts_for(*, actor: Actor) -> list[Facts]:
     if scope is Scope.ALL:
         return partnership_facts(partnership_id=actor.partnership.pk)
     return review_facts(incident_list(actor=actor))
+
+
+def incident_for_page(*, actor: Actor, pk: Any) -> SeriousIncident:
+    """The incident for its page, through the restricted scope (404 outside it), with what the
+    page shows of it in the same query: its partnership, who recorded and notified it, its
+    rapid review (the scrutineer, the review meeting and its group) and its practice review
+    (``rapid_review_of`` and ``practice_review_of`` use them, with no query of their own)."""
+    return get_for_actor(
+        actor,
+        SeriousIncident.unscoped.select_related(
+            "partnership",
+            "notified_by",
+            "recorded_by",
+            "rapid_review__scrutineer",
+            "rapid_review__meeting__group",
+            "practice_review",
+        ),
+        "review.view",
+        pk,
+        named_field=PANEL,
+    )
 
 
 def may_open(*, actor: Actor, review: Facts) -> bool:

@@ -68,8 +68,14 @@ def get_request_to_answer(*, actor: Actor, pk: Any) -> InformationRequest:
 
 
 def requests_of(*, incident: SeriousIncident) -> list[InformationRequest]:
-    """The incident's requests (the incident has been read through the permission layer)."""
-    return list(_base().filter(incident=incident).order_by("agency__name"))
+    """The incident's requests with their agencies (the incident has been read through the
+    permission layer): what a review's page lists, without the other records a request's own
+    page reads."""
+    return list(
+        InformationRequest.unscoped.filter(incident=incident)
+        .select_related("agency")
+        .order_by("agency__name")
+    )
 
 
 def request_sections(*, request: InformationRequest) -> list[Section]:

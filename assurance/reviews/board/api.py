@@ -12,32 +12,40 @@ England and Wales bank holidays and the partnership's closure days)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from assurance.core.links import record_link
 from assurance.partnerships.access import partnerships_for_user
 from assurance.partnerships.api import partnership_actor, partnership_actors
 from assurance.reviews.board.selectors import (
     Facts,
+    Information,
     closures_for,
     facts_for,
+    information_requests,
+    may_open,
     review_facts,
     timeline_from,
 )
 from assurance.reviews.board.timeline import STAGES, Timeline
 from assurance.reviews.clock.rules import is_late
-from assurance.reviews.information_requests.models import InformationRequest, InformationStatus
+from assurance.reviews.information_requests.models import InformationStatus
 from assurance.reviews.information_requests.selectors import submitted_answers
 from assurance.reviews.notifications.models import SeriousIncident
-from assurance.reviews.notifications.selectors import incident_list
 from assurance.reviews.rapid_reviews.models import Outcome
 
 
@@ -121,45 +129,33 @@ def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-def information_of(
-    *, incident_ids: list[int], today: date, with_answers: bool = False
-) -> dict[int, list[dict[str, Any]]]:
-    """Each review's information requests, in one query; ``with_answers``, each submitted
-    one's answers too, in one more. The caller has read the reviews through the permission
-    layer under ``review.view`` (the panel, the business unit, the scrutineer), who may read
-    the answers."""
-    found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in incident_ids}
-    rows = (
-        InformationRequest.unscoped.filter(incident_id__in=incident_ids)
-        .order_by("agency__name")
-        .values_list(
-            "pk", "incident_id", "agency__name", "requested_on", "due_on", "submitted_on", "status"
-        )
-    )
-    answers = submitted_answers(incident_ids=incident_ids) if with_answers else {}
-    for pk, incident_id, agency, asked, due, answered, status in rows:
-        found[incident_id].append(
-            {
-                "agency": agency,
-                "asked_on": _iso(asked),
-                "due_on": _iso(due),
-                "answered_on": _iso(answered),
-                "status": status,
-                "late": is_late(due=due, done_on=answered, today=today),
-            }
-        )
-        if with_answers:
-            submitted = status == InformationStatus.SUBMITTED
-            found[incident_id][-1] = {
-                "id": pk,
-                **found[incident_id][-1],
-                "answers": answers.get(pk, []) if submitted else None,
-            }
-    return found
+def information_json(request: Information, today: date) -> dict[str, Any]:
+    """An agency's information request as the list gives it."""
+    return {
+        "agency": request.agency,
+        "asked_on": _iso(request.asked_on),
+        "due_on": _iso(request.due_on),
+        "answered_on": _iso(request.answered_on),
+        "status": request.status,
+        "late": is_late(due=request.due_on, done_on=request.answered_on, today=today),
+    }
+
+
+def information_detail_json(
+    request: Information, today: date, answers: dict[int, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """An information request as one review gives it: with its id and, once the agency has
+    submitted it, its answers (null before: a draft is the agency's own)."""
+    submitted = request.status == InformationStatus.SUBMITTED
+    return {
+        "id": request.pk,
+        **information_json(request, today),
+        "answers": answers.get(request.pk, []) if submitted else None,
+    }
 
 
 def review_json(
-    review: Facts, timeline: Timeline, information: list[dict[str, Any]], request: Request
+    review: Facts, timeline: Timeline, information: list[dict[str, Any]], url: str
 ) -> dict[str, Any]:
     notification, rapid = timeline.get("notification"), timeline.get("rapid_review")
     assert notification is not None and rapid is not None  # every review has both
@@ -186,9 +182,45 @@ def review_json(
         "late": timeline.late,
         "next_deadline": _iso(following.due) if following else None,
         "working_days_left": following.days_left if following else None,
-        "url": request.build_absolute_uri(f"/p/{review.slug}/reviews/{review.pk}/"),
+        "url": url,
         "information_requests": information,
     }
+
+
+def review_url(request: Request, review: Facts) -> str:
+    """The absolute address of the review's page."""
+    return request.build_absolute_uri(
+        record_link("reviews:incident_detail", review.slug, key=review.pk)
+    )
+
+
+# Reviews of the list kept as JSON: a business unit's ten years are 80, so this is room for
+# every review read in a day by a process serving a hundred partnerships' callers
+REVIEWS_KEPT = 8192
+
+
+@lru_cache(maxsize=REVIEWS_KEPT)
+def review_list_item(
+    review: Facts,
+    today: date,
+    closures: frozenset[date],
+    information: tuple[Information, ...],
+    url: str,
+) -> bytes:
+    """One review of the list as JSON, written once per content (ADR 032): remembered under
+    everything it is worked out from (its facts and information requests as read by this
+    request, today, the partnership's closure days and its address), so a remembered one is
+    never out of date and nothing needs invalidating."""
+    timeline = timeline_from(review, today, closures)
+    body = review_json(review, timeline, [information_json(r, today) for r in information], url)
+    return JSONRenderer().render(body)
+
+
+def json_array(items: Iterable[bytes]) -> bytes:
+    """A JSON array of items each already rendered by the API's ``JSONRenderer``: the bytes it
+    would render for the list itself (its compact separators, ``COMPACT_JSON``)."""
+    comma = b"," if api_settings.COMPACT_JSON else b", "
+    return b"[" + comma.join(items) + b"]"
 
 
 class ReviewListAPI(APIView):
@@ -196,24 +228,22 @@ class ReviewListAPI(APIView):
     their statutory deadlines and stage."""
 
     @extend_schema(responses=ReviewSerializer(many=True), operation_id="reviews_list")
-    def get(self, request: Request) -> Response:
+    def get(self, request: Request) -> HttpResponse:
         today = timezone.localdate()
         reviews: list[Facts] = []
         for actor in partnership_actors(request, "review.view"):
             reviews += facts_for(actor=actor)
         closures = closures_for(reviews)
-        information = information_of(incident_ids=[r.pk for r in reviews], today=today)
-        return Response(
-            [
-                review_json(
-                    r,
-                    timeline_from(r, today, closures[r.partnership_id]),
-                    information[r.pk],
-                    request,
-                )
-                for r in reviews
-            ]
+        information = information_requests(reviews=reviews)
+        # Each review written once per content; the list is those bytes, as JSONRenderer would
+        # write it (the response is the renderer's media type, negotiated as for any view)
+        body = json_array(
+            review_list_item(
+                r, today, closures[r.partnership_id], information[r.pk], review_url(request, r)
+            )
+            for r in reviews
         )
+        return HttpResponse(body, content_type=JSONRenderer.media_type)
 
 
 class ReviewDetailAPI(APIView):
@@ -226,25 +256,25 @@ class ReviewDetailAPI(APIView):
         parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH)],
     )
     def get(self, request: Request, pk: int) -> Response:
-        found = (
+        # Its facts, in one query, among the partnerships the caller belongs to; then whether
+        # they may open it (the panel, the business unit, the scrutineer: the restricted
+        # scope). One they may not is a 404, as on its page.
+        found = review_facts(
             SeriousIncident.unscoped.filter(
                 pk=pk, partnership__in=partnerships_for_user(request.user)
             )
-            .select_related("partnership")
-            .first()
         )
-        if found is None:
+        if not found:
             raise NotFound("No such review.")
-        actor = partnership_actor(request, found.partnership.slug, permission="review.view")
-        # Its facts through the restricted scope (the panel, the business unit, the scrutineer),
-        # in one query; one they are not named on is a 404, as on its page
-        try:
-            [review] = review_facts(incident_list(actor=actor).filter(pk=found.pk))
-        except ValueError as exc:
-            raise NotFound("No such review.") from exc
+        [review] = found
+        actor = partnership_actor(request, review.slug, permission="review.view")
+        if not may_open(actor=actor, review=review):
+            raise NotFound("No such review.")
         today: date = timezone.localdate()
         timeline = timeline_from(review, today, closures_for([review])[review.partnership_id])
-        information = information_of(incident_ids=[review.pk], today=today, with_answers=True)[
-            review.pk
+        answers = submitted_answers(incident_ids=[review.pk])
+        information = [
+            information_detail_json(r, today, answers)
+            for r in information_requests(reviews=[review])[review.pk]
         ]
-        return Response(review_json(review, timeline, information, request))
+        return Response(review_json(review, timeline, information, review_url(request, review)))

@@ -20,7 +20,6 @@ from assurance.reviews.clock.rules import is_late
 from assurance.reviews.clock.selectors import closure_days
 from assurance.reviews.information_requests.selectors import requests_of
 from assurance.reviews.notifications.models import SeriousIncident
-from assurance.reviews.notifications.selectors import get_incident
 from assurance.reviews.practice_reviews.selectors import (
     practice_review_learning,
     practice_review_of,
@@ -73,7 +72,7 @@ class IncidentDetailView(AccessLogged, PartnershipViewMixin, TemplateView):
 
     @cached_property
     def incident(self) -> SeriousIncident:
-        return get_incident(actor=self.actor, pk=self.kwargs["pk"])
+        return selectors.incident_for_page(actor=self.actor, pk=self.kwargs["pk"])
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return [{"text": "Reviews", "href": self.partnership_url("reviews:board")}]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from django.db.models import QuerySet
 
+from assurance.core import compiled
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Partnership
 from assurance.reviews.clock.models import ClosureDay, ReviewSettings
@@ -13,15 +15,35 @@ from assurance.reviews.clock.models import ClosureDay, ReviewSettings
 
 def closure_days(*, partnership: Partnership) -> frozenset[date]:
     """The partnership's closure days, which the clock does not count as working days."""
-    return frozenset(ClosureDay.objects_for(partnership).values_list("day", flat=True))
+    return closure_days_by_partnership(partnership_ids=[partnership.pk])[partnership.pk]
 
 
-def closure_days_by_partnership(*, partnership_ids: list[int]) -> dict[int, frozenset[date]]:
-    """Each partnership's closure days, in one query (the board and API of many)."""
-    found: dict[int, set[date]] = {pk: set() for pk in partnership_ids}
-    for pk, day in ClosureDay.unscoped.filter(partnership_id__in=partnership_ids).values_list(
-        "partnership_id", "day"
-    ):
+# The query of closure days for each number of partnerships, per database alias
+_CLOSURES: dict[tuple[str, int], compiled.Template] = {}
+
+
+def closure_days_by_partnership(
+    *, partnership_ids: Collection[int], using: str = "default"
+) -> dict[int, frozenset[date]]:
+    """Each partnership's closure days, in one query (the board, a review's page and the API
+    read them on every request), compiled once per process for each number of partnerships
+    and bound to their ids (ADR 033)."""
+    ids = sorted(set(partnership_ids))
+    found: dict[int, set[date]] = {pk: set() for pk in ids}
+    if not ids:
+        return {}
+    names = tuple(f"partnership{n}" for n in range(len(ids)))
+    template = _CLOSURES.get((using, len(ids)))
+    if template is None:
+        template = compiled.template(
+            lambda v: ClosureDay.unscoped.filter(
+                partnership_id__in=[v[name] for name in names]
+            ).values_list("partnership_id", "day"),
+            ints=names,
+            using=using,
+        )
+        _CLOSURES[(using, len(ids))] = template
+    for pk, day in template.rows(dict(zip(names, ids, strict=True)), using):
         found[pk].add(day)
     return {pk: frozenset(days) for pk, days in found.items()}
 

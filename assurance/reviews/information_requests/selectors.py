@@ -5,6 +5,7 @@ agency's people only (``review_information.answer``)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from assurance.core import compiled
 from assurance.frameworks.models import Answer, Framework, FrameworkKind, Section
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Partnership
@@ -66,8 +68,14 @@ def get_request_to_answer(*, actor: Actor, pk: Any) -> InformationRequest:
 
 
 def requests_of(*, incident: SeriousIncident) -> list[InformationRequest]:
-    """The incident's requests (the incident has been read through the permission layer)."""
-    return list(_base().filter(incident=incident).order_by("agency__name"))
+    """The incident's requests with their agencies (the incident has been read through the
+    permission layer): what a review's page lists, without the other records a request's own
+    page reads."""
+    return list(
+        InformationRequest.unscoped.filter(incident=incident)
+        .select_related("agency")
+        .order_by("agency__name")
+    )
 
 
 def request_sections(*, request: InformationRequest) -> list[Section]:
@@ -108,30 +116,57 @@ def answer_text(
     return text if text.strip() else None
 
 
-def submitted_answers(*, incident_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+# The query of the submitted answers for each number of reviews, per database alias
+_ANSWERS: dict[tuple[str, int], compiled.Template] = {}
+
+
+def _answers_template(incidents: int, using: str) -> compiled.Template:
+    template = _ANSWERS.get((using, incidents))
+    if template is None:
+        names = tuple(f"incident{n}" for n in range(incidents))
+        template = compiled.template(
+            lambda v: (
+                Answer.objects.filter(
+                    assessment__information_request__incident_id__in=[v[n] for n in names],
+                    assessment__information_request__status=InformationStatus.SUBMITTED,
+                )
+                .order_by(
+                    "assessment__information_request__pk", "item__section__order", "item__order"
+                )
+                .values_list(
+                    "assessment__information_request__pk",
+                    "item__section__title",
+                    "item__code",
+                    "item__text",
+                    "option__label",
+                    "date",
+                    "number",
+                    "text",
+                    "evidence",
+                )
+            ),
+            ints=names,
+            using=using,
+        )
+        _ANSWERS[(using, incidents)] = template
+    return template
+
+
+def submitted_answers(
+    *, incident_ids: Collection[int], using: str = "default"
+) -> dict[int, list[dict[str, Any]]]:
     """Each submitted request's answers (request pk → its answers in the template's order:
     section, question code and text, answer, evidence), in one query whatever the number of
-    requests. Only for reviews the caller may open (the panel, the business unit and the
-    scrutineer, ``review.view``): the caller has read the incidents through the permission
-    layer. A draft is the agency's own until it is submitted, so it is left out."""
+    requests, compiled once per process for each number of reviews (ADR 033). Only for
+    reviews the caller may open (the panel, the business unit and the scrutineer,
+    ``review.view``): the caller has read the incidents through the permission layer. A draft
+    is the agency's own until it is submitted, so it is left out."""
     found: dict[int, list[dict[str, Any]]] = {}
-    rows = (
-        Answer.objects.filter(
-            assessment__information_request__incident_id__in=incident_ids,
-            assessment__information_request__status=InformationStatus.SUBMITTED,
-        )
-        .order_by("assessment__information_request__pk", "item__section__order", "item__order")
-        .values_list(
-            "assessment__information_request__pk",
-            "item__section__title",
-            "item__code",
-            "item__text",
-            "option__label",
-            "date",
-            "number",
-            "text",
-            "evidence",
-        )
+    ids = sorted(set(incident_ids))
+    if not ids:
+        return found
+    rows = _answers_template(len(ids), using).rows(
+        {f"incident{n}": pk for n, pk in enumerate(ids)}, using
     )
     for request_pk, section, code, question, option, on, number, text, evidence in rows:
         found.setdefault(request_pk, []).append(

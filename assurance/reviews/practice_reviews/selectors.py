@@ -10,7 +10,11 @@ from assurance.reviews.practice_reviews.models import PracticeReview
 def practice_review_of(*, incident: SeriousIncident) -> PracticeReview:
     """The incident's practice review, or a new unsaved one with the partnership's notice before
     publication. The incident has been read through the permission layer."""
-    found = PracticeReview.unscoped.filter(incident=incident).first()
+    found = None
+    if SeriousIncident.practice_review.is_cached(incident):  # read with the incident
+        found = getattr(incident, "practice_review", None)
+    if found is None or found.pk is None:  # not read yet, or a new one made here before
+        found = PracticeReview.unscoped.filter(incident=incident).first()
     if found is not None:
         return found
     settings = review_settings(partnership=incident.partnership)

@@ -16,11 +16,15 @@ from assurance.reviews.rapid_reviews.models import RapidReview
 def rapid_review_of(*, incident: SeriousIncident) -> RapidReview:
     """The incident's rapid review, or a new unsaved one (made when first recorded). The
     incident has been read through the permission layer."""
-    found = (
-        RapidReview.unscoped.filter(incident=incident)
-        .select_related("scrutineer", "meeting__group")
-        .first()
-    )
+    found = None
+    if SeriousIncident.rapid_review.is_cached(incident):  # read with the incident
+        found = getattr(incident, "rapid_review", None)
+    if found is None or found.pk is None:  # not read yet, or a new one made here before
+        found = (
+            RapidReview.unscoped.filter(incident=incident)
+            .select_related("scrutineer", "meeting__group")
+            .first()
+        )
     return found or RapidReview(partnership=incident.partnership, incident=incident)
 
 

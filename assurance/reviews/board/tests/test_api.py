@@ -245,3 +245,84 @@ def test_one_review_reads_a_fixed_number_of_queries_whatever_its_answers(
         answered = client.get(url).json()["information_requests"]
     assert [len(r["answers"] or []) for r in answered] == [8, 8, 0]
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_requests_name_only_the_partnerships_own_agencies(
+    northfield, southvale, incident, amira, client_for
+):
+    """The requests are read with their partnership's agencies only (the index PostgreSQL uses
+    to find them): one stored against another partnership's agency (never made by the
+    service) shows neither in the API nor as late information on the board."""
+    InformationRequestFactory(incident=incident, agency=northfield.council, requested_by=amira)
+    InformationRequestFactory(incident=incident, agency=southvale.council, requested_by=amira)
+    client = client_for(amira)
+    for url in ("/api/v1/reviews/", f"/api/v1/reviews/{incident.pk}"):
+        body = client.get(url).json()
+        row = body[0] if isinstance(body, list) else body
+        assert [r["agency"] for r in row["information_requests"]] == [northfield.council.name]
+    board = client.get(northfield.url("reviews/")).content.decode()
+    assert f"from {northfield.council.short_name}<" in board
+    assert southvale.council.short_name not in board
+
+
+def test_the_list_is_the_json_the_renderer_writes_and_each_review_is_written_once(
+    northfield, incident, amira, client_for, monkeypatch
+):
+    """Each review of the list is written as JSON once per content (ADR 032) and the list is
+    those bytes: exactly what DRF's renderer writes for the whole list. A review that changes
+    is written afresh (its facts are the key), so the list is never out of date."""
+    from rest_framework.renderers import JSONRenderer
+
+    from assurance.reviews.board import api
+
+    InformationRequestFactory(incident=incident, agency=northfield.police, requested_by=amira)
+    SeriousIncidentFactory(partnership=northfield.partnership, recorded_by=amira)
+    client = client_for(amira)
+    first = client.get("/api/v1/reviews/")
+    assert first["Content-Type"] == "application/json"
+    rows = first.json()
+    assert len(rows) == 2 and first.content == JSONRenderer().render(rows)
+
+    def written_again(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a review unchanged since the last request was written again")
+
+    monkeypatch.setattr(api, "review_json", written_again)
+    assert client.get("/api/v1/reviews/").content == first.content
+    monkeypatch.undo()
+    incident.notified_on = date(2026, 3, 6)
+    incident.save()
+    [changed] = [r for r in client.get("/api/v1/reviews/").json() if r["id"] == incident.pk]
+    assert (changed["notified_on"], changed["stage"]) == ("2026-03-06", "rapid_review")
+
+
+def test_someone_in_two_partnerships_lists_each_ones_reviews_with_their_requests(
+    northfield, southvale, incident, amira, tamsin, client_for
+):
+    """The list covers every partnership of the caller's where they may open reviews, each
+    review with its own partnership's requests (one query for both partnerships)."""
+    from assurance.core.roles import Role
+    from assurance.partnerships.tests.factories import PersonFactory
+
+    theirs = SeriousIncidentFactory(
+        partnership=southvale.partnership, recorded_by=tamsin, reference="SI-2026-07"
+    )
+    InformationRequestFactory(incident=incident, agency=northfield.police, requested_by=amira)
+    InformationRequestFactory(incident=theirs, agency=southvale.health, requested_by=tamsin)
+    PersonFactory(
+        partnership=southvale.partnership,
+        agency=southvale.council,
+        user=amira.user,
+        roles=(Role.BUSINESS_UNIT,),
+    )
+    rows = client_for(amira).get("/api/v1/reviews/").json()
+    assert {
+        r["reference"]: (r["partnership"], [i["agency"] for i in r["information_requests"]])
+        for r in rows
+    } == {
+        "SI-2026-01": ("northfield", [northfield.police.name]),
+        "SI-2026-07": ("southvale", [southvale.health.name]),
+    }
+    assert {r["url"] for r in rows} == {
+        f"http://testserver/p/northfield/reviews/{incident.pk}/",
+        f"http://testserver/p/southvale/reviews/{theirs.pk}/",
+    }

@@ -95,3 +95,34 @@ def test_the_board_shows_open_and_recent_reviews_and_older_ones_on_request(
     assert "SI-OPEN-01" in page and "SI-RECENT-01" not in page
     page = client.get(northfield.url("reviews/?show=all")).content.decode()
     assert all(ref in page for ref in ("SI-OPEN-01", "SI-RECENT-01", "SI-OLD-01"))
+
+
+@pytest.mark.django_db
+def test_facts_read_only_the_reviews_kept_in_the_incidents_own_partnership(
+    northfield, southvale, amira
+):
+    """A review is read with its incident's partnership in the join (the index PostgreSQL uses
+    to read one partnership's reviews), so a rapid review stored against another partnership
+    (never made by the service) is no part of the incident's facts, on the board or the API."""
+    from assurance.reviews.board.selectors import partnership_facts, review_facts
+    from assurance.reviews.notifications.models import SeriousIncident
+
+    ours = SeriousIncidentFactory(partnership=northfield.partnership, recorded_by=amira)
+    stray = SeriousIncidentFactory(partnership=northfield.partnership, recorded_by=amira)
+    for incident, partnership in ((ours, northfield), (stray, southvale)):
+        RapidReview.unscoped.create(
+            partnership=partnership.partnership,
+            incident=incident,
+            sent_on=incident.became_aware_on + timedelta(days=10),
+            decision="no_cspr",
+            decided_on=incident.became_aware_on + timedelta(days=20),
+        )
+    compiled_facts = partnership_facts(partnership_id=northfield.partnership.pk)
+    queried = review_facts(SeriousIncident.unscoped.filter(partnership=northfield.partnership))
+    for facts in (compiled_facts, queried):
+        by_pk = {f.pk: f for f in facts}
+        assert (by_pk[ours.pk].decision, by_pk[ours.pk].sent_on) == (
+            "no_cspr",
+            ours.became_aware_on + timedelta(days=10),
+        )
+        assert (by_pk[stray.pk].decision, by_pk[stray.pk].sent_on) == ("", None)

@@ -19,7 +19,12 @@ BOARD = 6  # the business unit reads every review: no query of those she may ope
 BOARD_ALL = 6
 BOARD_PANEL = 7  # someone on the panel: and which reviews they are named on
 API_LIST = 7
-API_DETAIL = 8  # its facts in one query; the submitted answers of its requests in one
+API_DETAIL = 7  # its facts in one query; the submitted answers of its requests in one
+API_DETAIL_PANEL = 8  # someone on the panel: and whether they are named on it
+# A review's page: the incident with its rapid and practice reviews in one query, the closure
+# days, agencies involved, panel, learning and information requests, and the access log's
+# entry (3: its own transaction)
+REVIEW_PAGE = 12
 
 
 def _reviews(northfield, amira, farah, count):  # type: ignore[no-untyped-def]
@@ -69,3 +74,8 @@ def test_queries_do_not_grow_with_the_reviews(
         assert len(client.get("/api/v1/reviews/").json()) == count
     with django_assert_num_queries(API_DETAIL):
         assert client.get(f"/api/v1/reviews/{incidents[-1].pk}").status_code == 200
+    with django_assert_num_queries(REVIEW_PAGE):
+        page = client.get(northfield.url(f"reviews/{incidents[-1].pk}/"))
+    assert page.status_code == 200 and "The practice review" in page.content.decode()
+    with django_assert_num_queries(API_DETAIL_PANEL):
+        assert panel.get(f"/api/v1/reviews/{incidents[-1].pk}").status_code == 200

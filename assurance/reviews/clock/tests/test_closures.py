@@ -56,3 +56,34 @@ def test_the_same_day_twice_is_refused(northfield, amira, client_for):
     response = client.post(url, {"day": "2026-03-04", "reason": "Again"})
     assert "is a closure day already" in response.content.decode()
     assert ClosureDay.unscoped.count() == 1
+
+
+def test_closure_days_are_read_per_partnership_by_a_query_compiled_once(
+    northfield, southvale, monkeypatch
+):
+    """Each partnership's own closure days, one query for any number of partnerships; its SQL is
+    compiled once per process for each number of partnerships (ADR 033), so reading them again
+    (every page of the board) builds no query."""
+    from datetime import date
+
+    from assurance.reviews.clock import selectors
+
+    ours, theirs = northfield.partnership, southvale.partnership
+    ClosureDay.unscoped.create(partnership=ours, day=date(2026, 12, 29), reason="Closed")
+    ClosureDay.unscoped.create(partnership=ours, day=date(2026, 12, 30), reason="Closed")
+    ClosureDay.unscoped.create(partnership=theirs, day=date(2026, 8, 3), reason="Closed")
+    both = selectors.closure_days_by_partnership(partnership_ids=[theirs.pk, ours.pk, ours.pk])
+    assert both == {
+        ours.pk: frozenset({date(2026, 12, 29), date(2026, 12, 30)}),
+        theirs.pk: frozenset({date(2026, 8, 3)}),
+    }
+    assert selectors.closure_days(partnership=theirs) == frozenset({date(2026, 8, 3)})
+    assert selectors.closure_days_by_partnership(partnership_ids=[]) == {}
+
+    class NoQueryset:
+        def __getattr__(self, name: str) -> None:
+            raise AssertionError(f"A queryset was built again (ClosureDay.{name})")
+
+    monkeypatch.setattr(selectors, "ClosureDay", NoQueryset())
+    assert selectors.closure_days(partnership=ours) == both[ours.pk]
+    assert selectors.closure_days_by_partnership(partnership_ids=[ours.pk, theirs.pk]) == both

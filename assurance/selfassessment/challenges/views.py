@@ -35,8 +35,8 @@ from assurance.selfassessment.rounds.models import Participant, Round
 
 
 class ChallengeListView(PartnershipViewMixin, TemplateView):
-    """The submitted returns the actor may challenge or read the challenge of, awaiting the
-    panel first."""
+    """The submitted returns the actor may challenge or read the challenge of: those awaiting
+    the panel, or (``?list=challenged``) those it has challenged, each list 50 a page."""
 
     permission = "sa_challenge.view"
     template_name = "selfassessment/challenges/list.html"
@@ -44,10 +44,17 @@ class ChallengeListView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        awaiting = selectors.awaiting_challenge(actor=self.actor)
+        challenged = selectors.challenged(actor=self.actor)
+        showing = "challenged" if self.request.GET.get("list") == "challenged" else "awaiting"
+        page = paginate(self.request, challenged if showing == "challenged" else awaiting)
         context.update(
-            paginate(self.request, selectors.awaiting_challenge(actor=self.actor)),
-            page_title="Challenge of self-assessments",
-            challenged=selectors.challenged(actor=self.actor),
+            page,
+            page_title="Challenge of self-assessments"
+            + (" – challenged" if showing == "challenged" else ""),
+            showing=showing,
+            awaiting_total=page["total"] if showing == "awaiting" else awaiting.count(),
+            challenged_total=page["total"] if showing == "challenged" else challenged.count(),
             can_record=self.actor.can("sa_challenge.record"),
         )
         return context
@@ -128,10 +135,14 @@ class ChallengeDetailView(ChallengeMixin, TemplateView):
             if self.sa_return is not None and self.submitted and shown
             else []
         )
+        earlier = challenge is not None and not challenge.is_current
         context.update(
             participant=participant,
             round=participant.round,
             challenge=challenge,
+            # the challenge judged an earlier submission: the return was unlocked since
+            earlier=earlier,
+            changed_since=sum(row.changed_since for s in sections for row in s.rows),
             panel=selectors.panel_of(round=participant.round),
             submitted=self.submitted,
             sections=sections,

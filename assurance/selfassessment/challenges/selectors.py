@@ -26,7 +26,7 @@ from assurance.selfassessment.challenges.models import (
     ChallengePanel,
 )
 from assurance.selfassessment.returns import selectors as return_selectors
-from assurance.selfassessment.returns.models import SelfAssessmentReturn
+from assurance.selfassessment.returns.models import ReturnEvidence, SelfAssessmentReturn
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
 
 ON_PANEL = "round__challenge_panel__group__members__person"
@@ -78,6 +78,16 @@ def get_participant(*, actor: Actor, pk: Any, permission: str = "sa_challenge.vi
         raise Http404("Not found.") from exc
 
 
+def get_evidence(*, participant: Participant, pk: Any) -> ReturnEvidence:
+    """A file or link of a submitted return, for those who may read its challenge (the panel
+    among them, who cannot open the return itself): 404 for another return's, and while the
+    return is not submitted (a draft is not yet the organisation's word)."""
+    sa_return = return_selectors.return_of(participant=participant)
+    if sa_return is None or not sa_return.is_locked:
+        raise Http404("Not found.")
+    return return_selectors.get_evidence(participant=participant, pk=pk)
+
+
 def may_record(*, actor: Actor, participant: Participant) -> bool:
     """Whether the actor sits on the panel of this participant's round (or is the business
     unit): one query, only for someone whose roles may record at all."""
@@ -126,6 +136,8 @@ class StandardRow:
     actions: list[ChallengeAction] = field(default_factory=list)
     # where the challenge is about an earlier submission: the answers the panel read then
     earlier: tuple[str, str] | None = None
+    # the return's files and links for this standard (what the panel weighs)
+    evidence: list[ReturnEvidence] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -161,9 +173,11 @@ class SectionRows:
 def standard_rows(
     *, participant: Participant, sa_return: SelfAssessmentReturn, challenge: Challenge | None
 ) -> list[SectionRows]:
-    """Each section's standards with the self-rating, the narrative, the agreed rating and the
-    actions raised: a fixed number of queries whatever the number of standards."""
+    """Each section's standards with the self-rating, the narrative, the files and links, the
+    agreed rating and the actions raised: a fixed number of queries whatever the number of
+    standards."""
     answers: dict[int, Answer] = return_selectors.answer_map(sa_return=sa_return)
+    evidence = return_selectors.evidence_map(sa_return=sa_return)
     earlier = challenge is not None and not challenge.is_current
     agreed: dict[int, AgreedRating] = {}
     actions: dict[int, list[ChallengeAction]] = {}
@@ -199,6 +213,7 @@ def standard_rows(
                     earlier=challenge.seen_answer(item.pk)
                     if earlier and challenge is not None
                     else None,
+                    evidence=evidence.get(item.pk, []),
                 )
             )
         sections.append(SectionRows(number, section.title, rows))

@@ -4,13 +4,15 @@ form, raising an action, the history, and the business unit's choice of the roun
 
 from __future__ import annotations
 
+import mimetypes
 from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.views import View
 from django.views.generic import TemplateView
 
 from assurance.core.pagination import paginate
@@ -157,6 +159,26 @@ class ChallengeDetailView(ChallengeMixin, TemplateView):
             caption=str(participant.round),
         )
         return context
+
+
+class ChallengeEvidenceView(ChallengeMixin, View):
+    """A file of the challenged return, for whoever may read the challenge: the round's panel
+    (who do not open the return itself), the business unit, the scrutineer and the
+    organisation. Nobody else: the challenge's own scope decides (404 outside it)."""
+
+    permission = "sa_challenge.view"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:
+        evidence = selectors.get_evidence(participant=self.participant, pk=kwargs["evidence_pk"])
+        if not evidence.file:
+            raise Http404("This evidence is a link, not a file.")
+        content_type = mimetypes.guess_type(evidence.file_name)[0] or "application/octet-stream"
+        return FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=True,
+            filename=evidence.file_name,
+            content_type=content_type,
+        )
 
 
 class ChallengeRecordView(ChallengeMixin, FormPageView):

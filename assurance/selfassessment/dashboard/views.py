@@ -24,6 +24,7 @@ from assurance.selfassessment.dashboard.models import Chase
 from assurance.selfassessment.dashboard.workbook import completion_workbook
 from assurance.selfassessment.rounds.models import ParticipantStatus, Round
 from assurance.selfassessment.rounds.selectors import get_round
+from assurance.selfassessment.surveys.selectors import round_staff_survey
 
 SECTION = "self-assessment-rounds"
 COLUMNS = (("name", "Name"), ("status", "Status"), ("activity", "Last activity"))
@@ -204,7 +205,11 @@ class CompletionExportView(_RoundMixin, View):
         )
         described = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in vars(filters).items() if v)
         content = completion_workbook(
-            round=round, participants=rows, filters=described, today=today
+            round=round,
+            participants=rows,
+            filters=described,
+            today=today,
+            staff=round_staff_survey(actor=self.actor, round=round),
         )
         response = HttpResponse(content, content_type=XLSX)
         response["Content-Disposition"] = (

@@ -68,14 +68,17 @@ class CompletionView(_RoundMixin, TemplateView):
             actor=self.actor, round=round, filters=filters, sort=sort, order=order, today=today
         )
         counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
-        page = paginate(self.request, rows)
+        page = paginate(self.request, rows.values_list(*display.ROW_FIELDS))
+        cells = display.row_cells(
+            page["rows"],
+            setting_url=self.partnership_url("selfassessment:setting_list"),
+            past_deadline=round.is_past_deadline,
+        )
+        can_chase = self.actor.can("self_assessment.manage")
         context.update(
             page,
-            cells=display.row_cells(
-                page["rows"],
-                setting_url=self.partnership_url("selfassessment:setting_list"),
-                past_deadline=round.is_past_deadline,
-            ),
+            cells=cells,
+            rows_html=display.rows_html(cells, can_chase=can_chase),
             round=round,
             overdue_tag=display.OVERDUE_TAG,
             form=form,
@@ -100,7 +103,7 @@ class CompletionView(_RoundMixin, TemplateView):
                 }
                 for key, label in COLUMNS
             ],
-            can_chase=self.actor.can("self_assessment.manage"),
+            can_chase=can_chase,
             page_title=f"Who has submitted: {round}",
             breadcrumbs=[
                 {"text": "Rounds", "href": self.partnership_url("selfassessment:round_list")},

@@ -249,10 +249,14 @@ def awaiting_challenge(*, actor: Actor) -> QuerySet[Participant]:
 
 
 def challenged(*, actor: Actor) -> QuerySet[Participant]:
-    """The challenged returns in the actor's scope, latest panel first (to paginate)."""
+    """The challenged returns in the actor's scope, latest panel first (to paginate): those
+    unlocked since their challenge too (the challenge stands, about the earlier submission)."""
     return (
-        _submitted(actor)
+        participants_for(actor=actor, permission="sa_challenge.view")
         .filter(self_assessment_return__challenge__isnull=False)
+        .select_related(
+            "round", "round__framework", "setting", "agency", "self_assessment_return__challenge"
+        )
         .order_by("-self_assessment_return__challenge__met_on", "pk")
     )
 

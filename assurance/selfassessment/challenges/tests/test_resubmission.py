@@ -68,8 +68,10 @@ def test_while_unlocked_the_challenge_is_about_the_earlier_submission(
     page = client_for(helen).get(challenge_url(larkfield)).content.decode()
     assert "This challenge is about the return submitted on" in page
     assert "The return has been unlocked since" in page
-    # not awaiting the panel while the organisation changes it
+    # not awaiting the panel while the organisation changes it; still listed as challenged
     assert selectors.awaiting_count(actor=actor_for_person(helen)) == {}
+    listed = client_for(helen).get(LIST + "?list=challenged").content.decode()
+    assert "Larkfield Primary School" in listed and "About an earlier submission" in listed
 
 
 def test_a_return_submitted_again_awaits_the_panel_with_what_changed(

@@ -148,7 +148,11 @@ class ChallengeDetailView(ChallengeMixin, TemplateView):
             panel=selectors.panel_of(round=participant.round),
             submitted=self.submitted,
             sections=sections,
-            changed=sum(row.changed for s in sections for row in s.rows),
+            # the ratings it changed (counted from the challenge while its return is unlocked,
+            # when the standards are not shown)
+            changed=sum(row.changed for s in sections for row in s.rows)
+            if sections or challenge is None
+            else challenge.agreed.count(),
             outcome_colour=OUTCOME_COLOURS.get(challenge.outcome, "") if challenge else "",
             can_record=can_record,
             can_raise=can_record and challenge is not None and self.actor.can("action.manage"),

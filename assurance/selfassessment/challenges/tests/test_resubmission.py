@@ -68,6 +68,8 @@ def test_while_unlocked_the_challenge_is_about_the_earlier_submission(
     page = client_for(helen).get(challenge_url(larkfield)).content.decode()
     assert "This challenge is about the return submitted on" in page
     assert "The return has been unlocked since" in page
+    assert "1 standard" in page.split("Ratings the panel changed")[1].split("</dd>")[0]
+    assert "once it has been signed off and submitted" not in page
     # not awaiting the panel while the organisation changes it; still listed as challenged
     assert selectors.awaiting_count(actor=actor_for_person(helen)) == {}
     listed = client_for(helen).get(LIST + "?list=challenged").content.decode()

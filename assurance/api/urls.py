@@ -15,6 +15,7 @@ from assurance.partnerships import api as partnerships_api
 from assurance.reviews.board import api as reviews_api
 from assurance.selfassessment.dashboard import api as self_assessment_api
 from assurance.selfassessment.standards import api as self_assessment_standards_api
+from assurance.selfassessment.surveys import api as self_assessment_staff_api
 from assurance.training.evaluation import api as training_api
 from assurance.voice.summary import api as voice_api
 
@@ -80,6 +81,11 @@ urlpatterns = [
         "self-assessments/rounds/<int:pk>/standards",
         self_assessment_standards_api.RoundStandardsAPI.as_view(),
         name="self_assessment_round_standards",
+    ),
+    path(
+        "self-assessments/rounds/<int:pk>/staff-survey",
+        self_assessment_staff_api.RoundStaffSurveyAPI.as_view(),
+        name="self_assessment_round_staff_survey",
     ),
     path("training/courses/", training_api.CourseListAPI.as_view(), name="training_courses"),
     path(

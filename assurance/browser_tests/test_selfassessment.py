@@ -238,6 +238,10 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     panel.page.get_by_role("button", name="Save the challenge").click()
     expect(panel.page.locator("main")).to_contain_text("Confirmed with changes")
     expect(panel.page.locator("[id='standard-2.2']")).to_contain_text("two thirds of staff trained")
+    # the return's evidence is read beside its answers
+    expect(panel.page.locator("[id='standard-2.3']")).to_contain_text(
+        "Training log of every member of staff"
+    )
     panel.check("challenge-detail")
     panel.page.get_by_role("link", name="Raise an action about 2.2").click()
     panel.check("challenge-action-add")
@@ -284,6 +288,15 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     expect(bu.page.locator("main")).to_contain_text("In progress")
     expect(bu.page.locator("main")).to_contain_text("please add the plan to train the new staff")
     bu.check("return-unlocked")
+    # the challenge is about the submission the panel read, not the return being changed
+    bu.goto(challenge_url)
+    expect(bu.page.locator("#earlier-submission")).to_contain_text(
+        "The return has been unlocked since"
+    )
+    bu.check("challenge-detail-unlocked")
+    bu.goto("/p/northfield/self-assessment/challenges/?list=challenged")
+    expect(bu.page.locator("#challenged-returns")).to_contain_text("About an earlier submission")
+    bu.check("challenge-list-challenged")
     bu.assert_clean()
 
     phone = browse("selfassessment-return-phone", viewport=PHONE)

@@ -10,15 +10,19 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from assurance.core.history import save_as
 from assurance.frameworks.models import Answer, ScaleOption
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Group, Partnership, Person
 from assurance.selfassessment.challenges import selectors, services
 from assurance.selfassessment.challenges.models import Challenge, Outcome
+from assurance.selfassessment.returns.models import ReturnEvidence
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
+from assurance.selfassessment.settings.models import SettingMember
 
 DEMO_SCHOOLS = (990001, 990002)  # the demo school users' own schools are left unchallenged
 
@@ -50,8 +54,50 @@ def load_demo_challenges(command: Any = None) -> None:
         )
         if len(submitted) < 2:
             return
+        _evidence(unit, submitted[0])
         _amended(actor, partnership, submitted[0])
         _confirmed(actor, submitted[1])
+
+
+EVIDENCE = """Online safety: the school's record of its filtering and monitoring checks, 2025/26
+(made-up demo text)
+
+September: the filtering provider's report was read by the designated safeguarding lead.
+The termly check by the governing board is not recorded.
+"""
+
+
+def _evidence(unit: Person, participant: Participant) -> None:
+    """The first challenged school's return holds a file the panel reads beside its answers
+    (written as the return's own files are; the demo's returns are written in bulk, signed)."""
+    sa_return = participant.self_assessment_return
+    item = (
+        Answer.objects.filter(assessment_id=sa_return.assessment_id)
+        .order_by("-item__section__order", "item__order")
+        .values_list("item_id", flat=True)
+        .first()
+    )
+    if item is None:
+        return
+    member = (
+        SettingMember.objects_for(participant.partnership)
+        .filter(setting_id=participant.setting_id)
+        .select_related("person__user")
+        .order_by("role", "pk")
+        .first()
+    )
+    person = member.person if member is not None else unit
+    evidence = ReturnEvidence(
+        partnership=participant.partnership,
+        sa_return=sa_return,
+        item_id=item,
+        description="Record of the filtering and monitoring checks, 2025/26",
+        file_name="Filtering and monitoring checks 2025-26.txt",
+        added_by=person,
+        added_at=sa_return.submitted_at or timezone.now(),
+    )
+    evidence.file.save("filtering-checks.txt", ContentFile(EVIDENCE.encode()), save=False)
+    save_as(evidence, person.user)
 
 
 def _met_on(participant: Participant) -> Any:

@@ -63,11 +63,40 @@ class Challenge(PartnershipScoped):
     met_on = models.DateField("date of the panel")
     recorded_by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
+    # What the panel judged: the submission (its sign-off time) and each standard's answers as
+    # the panel read them. A return unlocked and submitted again is not judged by it.
+    submission_at = models.DateTimeField(
+        "the submission it judged",
+        null=True,
+        blank=True,
+        help_text="When the return the panel read was signed off and submitted.",
+    )
+    seen = models.JSONField(
+        "the answers the panel read",
+        default=dict,
+        blank=True,
+        help_text="Per standard (item id): [the self-rating's label, the narrative].",
+    )
 
     history = HistoricalRecords()
 
     def __str__(self) -> str:
         return f"Challenge of {self.sa_return}"
+
+    @property
+    def is_current(self) -> bool:
+        """Whether it judged the return as submitted now (False once the return is unlocked,
+        and after it is submitted again, until the panel records its challenge again)."""
+        return (
+            self.submission_at is not None
+            and self.sa_return.submitted_at is not None
+            and self.sa_return.submitted_at == self.submission_at
+        )
+
+    def seen_answer(self, item_id: int) -> tuple[str, str]:
+        """The self-rating's label and the narrative of a standard as the panel read them."""
+        rating, narrative = self.seen.get(str(item_id), ["", ""])
+        return rating, narrative
 
     @property
     def outcome_short(self) -> str:

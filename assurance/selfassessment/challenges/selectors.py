@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from assurance.core.permissions import PERMISSIONS, Scope
@@ -26,7 +26,7 @@ from assurance.selfassessment.challenges.models import (
     ChallengePanel,
 )
 from assurance.selfassessment.returns import selectors as return_selectors
-from assurance.selfassessment.returns.models import SelfAssessmentReturn
+from assurance.selfassessment.returns.models import ReturnEvidence, SelfAssessmentReturn
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
 
 ON_PANEL = "round__challenge_panel__group__members__person"
@@ -78,6 +78,16 @@ def get_participant(*, actor: Actor, pk: Any, permission: str = "sa_challenge.vi
         raise Http404("Not found.") from exc
 
 
+def get_evidence(*, participant: Participant, pk: Any) -> ReturnEvidence:
+    """A file or link of a submitted return, for those who may read its challenge (the panel
+    among them, who cannot open the return itself): 404 for another return's, and while the
+    return is not submitted (a draft is not yet the organisation's word)."""
+    sa_return = return_selectors.return_of(participant=participant)
+    if sa_return is None or not sa_return.is_locked:
+        raise Http404("Not found.")
+    return return_selectors.get_evidence(participant=participant, pk=pk)
+
+
 def may_record(*, actor: Actor, participant: Participant) -> bool:
     """Whether the actor sits on the panel of this participant's round (or is the business
     unit): one query, only for someone whose roles may record at all."""
@@ -124,10 +134,33 @@ class StandardRow:
     narrative: str
     agreed: AgreedRating | None = None
     actions: list[ChallengeAction] = field(default_factory=list)
+    # where the challenge is about an earlier submission: the answers the panel read then
+    earlier: tuple[str, str] | None = None
+    # the return's files and links for this standard (what the panel weighs)
+    evidence: list[ReturnEvidence] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return self.agreed is not None
+
+    @property
+    def earlier_rating(self) -> str:
+        return self.earlier[0] if self.earlier is not None else ""
+
+    @property
+    def rating_changed_since(self) -> bool:
+        """The self-rating is not the one the panel read (an earlier submission's)."""
+        if self.earlier is None:
+            return False
+        return self.earlier[0] != (self.self_rating.label if self.self_rating else "")
+
+    @property
+    def narrative_changed_since(self) -> bool:
+        return self.earlier is not None and self.earlier[1] != self.narrative
+
+    @property
+    def changed_since(self) -> bool:
+        return self.rating_changed_since or self.narrative_changed_since
 
 
 @dataclass
@@ -140,9 +173,12 @@ class SectionRows:
 def standard_rows(
     *, participant: Participant, sa_return: SelfAssessmentReturn, challenge: Challenge | None
 ) -> list[SectionRows]:
-    """Each section's standards with the self-rating, the narrative, the agreed rating and the
-    actions raised: a fixed number of queries whatever the number of standards."""
+    """Each section's standards with the self-rating, the narrative, the files and links, the
+    agreed rating and the actions raised: a fixed number of queries whatever the number of
+    standards."""
     answers: dict[int, Answer] = return_selectors.answer_map(sa_return=sa_return)
+    evidence = return_selectors.evidence_map(sa_return=sa_return)
+    earlier = challenge is not None and not challenge.is_current
     agreed: dict[int, AgreedRating] = {}
     actions: dict[int, list[ChallengeAction]] = {}
     if challenge is not None:
@@ -174,6 +210,10 @@ def standard_rows(
                     narrative=answer.evidence if answer is not None else "",
                     agreed=agreed.get(item.pk),
                     actions=actions.get(item.pk, []),
+                    earlier=challenge.seen_answer(item.pk)
+                    if earlier and challenge is not None
+                    else None,
+                    evidence=evidence.get(item.pk, []),
                 )
             )
         sections.append(SectionRows(number, section.title, rows))
@@ -190,24 +230,33 @@ def _submitted(actor: Actor) -> QuerySet[Participant]:
     )
 
 
+# A submitted return awaits the panel when it has no challenge, or when its challenge judged
+# an earlier submission (the return was unlocked and submitted again since)
+AWAITING = Q(self_assessment_return__challenge__isnull=True) | Q(
+    self_assessment_return__challenge__submission_at__lt=F("self_assessment_return__submitted_at")
+)
+
+
 def awaiting_challenge(*, actor: Actor) -> QuerySet[Participant]:
     """The submitted returns, in the actor's scope, of the rounds that have a panel and that the
-    panel has not challenged yet, oldest submission first (to paginate)."""
+    panel has not challenged yet (or challenged as submitted before), oldest submission first
+    (to paginate)."""
     return (
         _submitted(actor)
-        .filter(
-            round__challenge_panel__isnull=False,
-            self_assessment_return__challenge__isnull=True,
-        )
+        .filter(AWAITING, round__challenge_panel__isnull=False)
         .order_by("submitted_at", "pk")
     )
 
 
 def challenged(*, actor: Actor) -> QuerySet[Participant]:
-    """The challenged returns in the actor's scope, latest panel first."""
+    """The challenged returns in the actor's scope, latest panel first (to paginate): those
+    unlocked since their challenge too (the challenge stands, about the earlier submission)."""
     return (
-        _submitted(actor)
+        participants_for(actor=actor, permission="sa_challenge.view")
         .filter(self_assessment_return__challenge__isnull=False)
+        .select_related(
+            "round", "round__framework", "setting", "agency", "self_assessment_return__challenge"
+        )
         .order_by("-self_assessment_return__challenge__met_on", "pk")
     )
 
@@ -220,9 +269,9 @@ def awaiting_count(*, actor: Actor) -> dict[int, int]:
     rows = (
         participants_for(actor=actor, permission="sa_challenge.record")
         .filter(
+            AWAITING,
             status=ParticipantStatus.SUBMITTED,
             self_assessment_return__isnull=False,
-            self_assessment_return__challenge__isnull=True,
             round__challenge_panel__isnull=False,
         )
         .values("round_id")
@@ -257,3 +306,62 @@ def origins_of_action(action: Any) -> list[ChallengeAction]:
             "challenge__sa_return__participant__agency",
         )
     )
+
+
+@dataclass(frozen=True)
+class AgreedRow:
+    """A standard where a panel agreed a rating different from the organisation's, for the
+    round's report; ``earlier``: the challenge is about a submission since replaced."""
+
+    organisation: str
+    code: str
+    title: str
+    self_rating: str
+    agreed: str
+    reason: str
+    earlier: bool
+
+
+def round_agreed_ratings(*, actor: Actor, round: Round) -> list[AgreedRow]:
+    """Every agreed rating of the round's challenges, by organisation then standard, with the
+    self-rating the panel read (kept with the challenge, so a return resubmitted since still
+    shows what was judged). One query. For the round's report (``sa_report.view``)."""
+    actor.require("sa_report.view")
+    rows = (
+        AgreedRating.objects_for(actor.partnership)
+        .filter(challenge__sa_return__participant__round=round)
+        .values_list(
+            "challenge__sa_return__participant__setting__name",
+            "challenge__sa_return__participant__agency__name",
+            "item_id",
+            "item__code",
+            "item__text",
+            "option__label",
+            "reason",
+            "challenge__seen",
+            "challenge__submission_at",
+            "challenge__sa_return__submitted_at",
+        )
+        .order_by(
+            "challenge__sa_return__participant__setting__name",
+            "challenge__sa_return__participant__agency__name",
+            "challenge__sa_return__participant_id",
+            "item__section__order",
+            "item__order",
+        )
+    )
+    found = []
+    for setting, agency, item_id, code, text, label, reason, seen, judged, submitted in rows:
+        seen_rating = (seen or {}).get(str(item_id), [""])[0]
+        found.append(
+            AgreedRow(
+                organisation=setting or agency or "",
+                code=code,
+                title=text,
+                self_rating=seen_rating or "Not rated",
+                agreed=label,
+                reason=reason,
+                earlier=judged is None or submitted != judged,
+            )
+        )
+    return found

@@ -89,7 +89,9 @@ def challenge_record(
     differs from the self-rating (with the reason), and the outcome. Recording it again changes
     it (each change in the history). Refused, naming each standard, when a rating is the same as
     the self-rating or has no reason, or the outcome does not fit the ratings: nothing is stored
-    then."""
+    then. The challenge keeps the submission it judged and the answers the panel read: once the
+    return is unlocked and submitted again, it is about the earlier submission until the panel
+    records it again (``Challenge.is_current``)."""
     _require_panel(actor, participant)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": "Choose the panel's outcome"})
@@ -138,6 +140,12 @@ def challenge_record(
             challenge = Challenge(partnership=actor.partnership, sa_return=sa_return)
         challenge.outcome, challenge.summary, challenge.met_on = outcome, summary.strip(), met_on
         challenge.recorded_by, challenge.recorded_at = actor.person, timezone.now()
+        # what the panel judged: this submission, and each standard's answers as it read them
+        challenge.submission_at = sa_return.submitted_at
+        challenge.seen = {
+            str(pk): [answer.option.label if answer.option else "", answer.evidence]
+            for pk, answer in answers.items()
+        }
         save_as(challenge, actor)
         stored = {a.item_id: a for a in AgreedRating.unscoped.filter(challenge=challenge)}
         for pk, agreed in stored.items():

@@ -13,6 +13,11 @@ urlpatterns = [
     path(C + "actions/add/", views.ChallengeActionAddView.as_view(), name="challenge_action_add"),
     path(C + "history/", views.ChallengeHistoryView.as_view(), name="challenge_history"),
     path(
+        C + "evidence/<int:evidence_pk>/",
+        views.ChallengeEvidenceView.as_view(),
+        name="challenge_evidence",
+    ),
+    path(
         "self-assessment/rounds/<int:pk>/challenge-panel/",
         views.PanelView.as_view(),
         name="challenge_panel",

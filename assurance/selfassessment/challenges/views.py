@@ -4,13 +4,15 @@ form, raising an action, the history, and the business unit's choice of the roun
 
 from __future__ import annotations
 
+import mimetypes
 from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.views import View
 from django.views.generic import TemplateView
 
 from assurance.core.pagination import paginate
@@ -35,8 +37,8 @@ from assurance.selfassessment.rounds.models import Participant, Round
 
 
 class ChallengeListView(PartnershipViewMixin, TemplateView):
-    """The submitted returns the actor may challenge or read the challenge of, awaiting the
-    panel first."""
+    """The submitted returns the actor may challenge or read the challenge of: those awaiting
+    the panel, or (``?list=challenged``) those it has challenged, each list 50 a page."""
 
     permission = "sa_challenge.view"
     template_name = "selfassessment/challenges/list.html"
@@ -44,10 +46,17 @@ class ChallengeListView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
+        awaiting = selectors.awaiting_challenge(actor=self.actor)
+        challenged = selectors.challenged(actor=self.actor)
+        showing = "challenged" if self.request.GET.get("list") == "challenged" else "awaiting"
+        page = paginate(self.request, challenged if showing == "challenged" else awaiting)
         context.update(
-            paginate(self.request, selectors.awaiting_challenge(actor=self.actor)),
-            page_title="Challenge of self-assessments",
-            challenged=selectors.challenged(actor=self.actor),
+            page,
+            page_title="Challenge of self-assessments"
+            + (" – challenged" if showing == "challenged" else ""),
+            showing=showing,
+            awaiting_total=page["total"] if showing == "awaiting" else awaiting.count(),
+            challenged_total=page["total"] if showing == "challenged" else challenged.count(),
             can_record=self.actor.can("sa_challenge.record"),
         )
         return context
@@ -128,14 +137,22 @@ class ChallengeDetailView(ChallengeMixin, TemplateView):
             if self.sa_return is not None and self.submitted and shown
             else []
         )
+        earlier = challenge is not None and not challenge.is_current
         context.update(
             participant=participant,
             round=participant.round,
             challenge=challenge,
+            # the challenge judged an earlier submission: the return was unlocked since
+            earlier=earlier,
+            changed_since=sum(row.changed_since for s in sections for row in s.rows),
             panel=selectors.panel_of(round=participant.round),
             submitted=self.submitted,
             sections=sections,
-            changed=sum(row.changed for s in sections for row in s.rows),
+            # the ratings it changed (counted from the challenge while its return is unlocked,
+            # when the standards are not shown)
+            changed=sum(row.changed for s in sections for row in s.rows)
+            if sections or challenge is None
+            else challenge.agreed.count(),
             outcome_colour=OUTCOME_COLOURS.get(challenge.outcome, "") if challenge else "",
             can_record=can_record,
             can_raise=can_record and challenge is not None and self.actor.can("action.manage"),
@@ -146,6 +163,26 @@ class ChallengeDetailView(ChallengeMixin, TemplateView):
             caption=str(participant.round),
         )
         return context
+
+
+class ChallengeEvidenceView(ChallengeMixin, View):
+    """A file of the challenged return, for whoever may read the challenge: the round's panel
+    (who do not open the return itself), the business unit, the scrutineer and the
+    organisation. Nobody else: the challenge's own scope decides (404 outside it)."""
+
+    permission = "sa_challenge.view"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> FileResponse:
+        evidence = selectors.get_evidence(participant=self.participant, pk=kwargs["evidence_pk"])
+        if not evidence.file:
+            raise Http404("This evidence is a link, not a file.")
+        content_type = mimetypes.guess_type(evidence.file_name)[0] or "application/octet-stream"
+        return FileResponse(
+            evidence.file.open("rb"),
+            as_attachment=True,
+            filename=evidence.file_name,
+            content_type=content_type,
+        )
 
 
 class ChallengeRecordView(ChallengeMixin, FormPageView):

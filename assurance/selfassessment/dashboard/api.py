@@ -117,21 +117,22 @@ class RoundCompletionAPI(APIView):
     def get(self, request: Request, pk: int) -> Response:
         actor, round = round_for_request(request, pk)
         today = timezone.localdate()
-        participants = selectors.organisations(actor=actor, round=round)
+        zone = timezone.get_current_timezone()
+        # whether a participant is overdue depends only on its status (and the round's dates)
+        overdue = {
+            s: rules.is_overdue(status=s, deadline=round.deadline, today=today) for s in STATUSES
+        }
         organisations, counts = [], dict.fromkeys(STATUSES, 0)
-        for p in participants:
-            counts[p["status"]] += 1
-            submitted = p["submitted_at"]
+        for name, urn, status, submitted in selectors.organisations(actor=actor, round=round):
+            counts[status] += 1
             organisations.append(
                 {
-                    "name": p["setting_name"] or p["agency_name"] or "",
-                    "kind": "setting" if p["urn"] is not None else "agency",
-                    "urn": p["urn"],
-                    "status": p["status"],
-                    "submitted_on": timezone.localtime(submitted).date() if submitted else None,
-                    "overdue": rules.is_overdue(
-                        status=p["status"], deadline=round.deadline, today=today
-                    ),
+                    "name": name,
+                    "kind": "agency" if urn is None else "setting",
+                    "urn": urn,
+                    "status": status,
+                    "submitted_on": submitted.astimezone(zone).date() if submitted else None,
+                    "overdue": overdue[status],
                 }
             )
         return Response(

@@ -4,6 +4,7 @@ aggregate query), the participants filtered and sorted with their last activity 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import (
     Case,
+    CharField,
     Count,
     F,
     IntegerField,
@@ -22,7 +24,9 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce, StrIndex, Substr, Trim, Upper
 
+from assurance.core import compiled
 from assurance.partnerships.access import Actor
 from assurance.selfassessment.dashboard import rules
 from assurance.selfassessment.dashboard.models import Chase
@@ -54,30 +58,96 @@ def _participants(actor: Actor, round: Round) -> QuerySet[Participant]:
     return Participant.objects_for(actor.partnership).filter(round=round)
 
 
+_COMPILED: dict[tuple[str, str], compiled.Template] = {}  # SQL text per query and database
+
+
+def _round_rows(
+    name: str,
+    build: Callable[[QuerySet[Participant]], QuerySet[Any]],
+    *,
+    actor: Actor,
+    round: Round,
+) -> list[tuple[Any, ...]]:
+    """Rows of a query of the round's participants whose shape is the same for every round,
+    compiled once per process and bound to the partnership and the round (ADR 033: building
+    and compiling the query cost more than the database's answer)."""
+    actor.require("self_assessment.view")
+    using = Participant.unscoped.db
+    template = _COMPILED.get((name, using))
+    if template is None:
+        template = compiled.template(
+            lambda v: build(
+                Participant.unscoped.filter(partnership_id=v["partnership"], round_id=v["round"])
+            ),
+            ints=("partnership", "round"),
+            using=using,
+        )
+        _COMPILED[(name, using)] = template
+    return template.rows({"partnership": actor.partnership.pk, "round": round.pk}, using)
+
+
+def _counts_query(participants: QuerySet[Participant]) -> QuerySet[Any]:
+    return (
+        participants.order_by()
+        .values("round_id")
+        .annotate(**{f"n_{s}": Count("pk", filter=Q(status=s)) for s in ParticipantStatus.values})
+        .values_list(*(f"n_{s}" for s in ParticipantStatus.values))
+    )
+
+
 def completion_counts(*, actor: Actor, round: Round, today: date) -> dict[str, int]:
     """How many participants have each status, and how many are overdue: one query."""
-    totals = _participants(actor, round).aggregate(
-        **{status: Count("pk", filter=Q(status=status)) for status in ParticipantStatus.values}
-    )
-    counts = {status: int(totals[status] or 0) for status in ParticipantStatus.values}
+    found = _round_rows("counts", _counts_query, actor=actor, round=round)
+    totals = found[0] if found else (0,) * len(ParticipantStatus.values)
+    counts = {s: int(n or 0) for s, n in zip(ParticipantStatus.values, totals, strict=True)}
     counts[OVERDUE] = rules.overdue_count(counts=counts, deadline=round.deadline, today=today)
     return counts
 
 
-def filter_choices(*, actor: Actor, round: Round) -> dict[str, list[str]]:
-    """The kinds, phases, types of establishment and areas among the round's participants."""
-    rows = list(
-        _participants(actor, round)
-        .values_list("setting_id", "setting__phase", "setting__type_group", "setting__postcode")
-        .distinct()
+def _choices_query(base: QuerySet[Participant]) -> QuerySet[Any]:
+    """The distinct kinds, phases, types and areas (each area's outward code cut in SQL) as
+    (which, value) rows: a few dozen, not a row per participant."""
+    base = base.order_by()
+    code = Upper(Trim("setting__postcode"))
+    areas = (
+        base.filter(setting__postcode__gt="")
+        .annotate(code=code, space=StrIndex(code, Value(" ")))
+        .annotate(
+            district=Case(
+                When(space__gt=0, then=Substr("code", 1, F("space") - 1)),
+                default="code",
+                output_field=CharField(),
+            )
+        )
+        .values_list(Value("area"), "district")
     )
-    kinds = {"setting" if setting else "agency" for setting, *_ in rows}
+    kinds = base.values_list(
+        Value("kind"),
+        Case(
+            When(setting__isnull=True, then=Value("agency")),
+            default=Value("setting"),
+            output_field=CharField(),
+        ),
+    )
+    phases = base.filter(setting__phase__gt="").values_list(Value("phase"), "setting__phase")
+    groups = base.filter(setting__type_group__gt="").values_list(
+        Value("type_group"), "setting__type_group"
+    )
+    return kinds.union(phases, groups, areas)
+
+
+def filter_choices(*, actor: Actor, round: Round) -> dict[str, list[str]]:
+    """The kinds, phases, types of establishment and areas among the round's participants:
+    one query (each area checked by ``rules.postcode_district``)."""
+    found: dict[str, set[str]] = {"kind": set(), "phase": set(), "type_group": set(), "area": set()}
+    for which, value in _round_rows("choices", _choices_query, actor=actor, round=round):
+        found[which].add(value)
     return {
-        "kind": [k for k in KINDS if k in kinds],
-        "phase": sorted({phase for _, phase, _, _ in rows if phase}),
-        "type_group": sorted({group for _, _, group, _ in rows if group}),
+        "kind": [k for k in KINDS if k in found["kind"]],
+        "phase": sorted(found["phase"]),
+        "type_group": sorted(found["type_group"]),
         "area": sorted(
-            {rules.postcode_district(p) for *_, p in rows if p} - {""},
+            {rules.postcode_district(p) for p in found["area"]} - {""},
             key=lambda d: (d.rstrip("0123456789"), len(d), d),
         ),
     }
@@ -165,22 +235,19 @@ def completion_rows(
     return participants.order_by(expression, *names)
 
 
-def organisations(*, actor: Actor, round: Round) -> list[dict[str, Any]]:
-    """Every participant of the round, by name, as plain values (for the API: no model
-    instances for hundreds of rows): ``setting_name``, ``agency_name``, ``urn``, ``status``,
-    ``submitted_at``."""
-    rows = (
-        _participants(actor, round)
-        .order_by("setting__name", "agency__name", "pk")
-        .values(
-            "status",
-            "submitted_at",
-            setting_name=F("setting__name"),
-            agency_name=F("agency__name"),
-            urn=F("setting__urn"),
-        )
+def _organisations_query(participants: QuerySet[Participant]) -> QuerySet[Any]:
+    return participants.order_by("setting__name", "agency__name", "pk").values_list(
+        Coalesce("setting__name", "agency__name", Value("")),
+        "setting__urn",
+        "status",
+        "submitted_at",
     )
-    return [dict(row) for row in rows]
+
+
+def organisations(*, actor: Actor, round: Round) -> list[tuple[Any, ...]]:
+    """Every participant of the round, by name, as plain tuples (for the API: no model
+    instances or dicts for hundreds of rows): (name, URN or None, status, submitted_at)."""
+    return _round_rows("organisations", _organisations_query, actor=actor, round=round)
 
 
 def chase_candidates(

@@ -24,6 +24,7 @@ from assurance.selfassessment.dashboard.models import Chase
 from assurance.selfassessment.dashboard.workbook import completion_workbook
 from assurance.selfassessment.rounds.models import ParticipantStatus, Round
 from assurance.selfassessment.rounds.selectors import get_round
+from assurance.selfassessment.surveys.selectors import round_staff_survey
 
 SECTION = "self-assessment-rounds"
 COLUMNS = (("name", "Name"), ("status", "Status"), ("activity", "Last activity"))
@@ -67,14 +68,17 @@ class CompletionView(_RoundMixin, TemplateView):
             actor=self.actor, round=round, filters=filters, sort=sort, order=order, today=today
         )
         counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
-        page = paginate(self.request, rows)
+        page = paginate(self.request, rows.values_list(*display.ROW_FIELDS))
+        cells = display.row_cells(
+            page["rows"],
+            setting_url=self.partnership_url("selfassessment:setting_list"),
+            past_deadline=round.is_past_deadline,
+        )
+        can_chase = self.actor.can("self_assessment.manage")
         context.update(
             page,
-            cells=display.row_cells(
-                page["rows"],
-                setting_url=self.partnership_url("selfassessment:setting_list"),
-                past_deadline=round.is_past_deadline,
-            ),
+            cells=cells,
+            rows_html=display.rows_html(cells, can_chase=can_chase),
             round=round,
             overdue_tag=display.OVERDUE_TAG,
             form=form,
@@ -99,7 +103,7 @@ class CompletionView(_RoundMixin, TemplateView):
                 }
                 for key, label in COLUMNS
             ],
-            can_chase=self.actor.can("self_assessment.manage"),
+            can_chase=can_chase,
             page_title=f"Who has submitted: {round}",
             breadcrumbs=[
                 {"text": "Rounds", "href": self.partnership_url("selfassessment:round_list")},
@@ -204,7 +208,11 @@ class CompletionExportView(_RoundMixin, View):
         )
         described = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in vars(filters).items() if v)
         content = completion_workbook(
-            round=round, participants=rows, filters=described, today=today
+            round=round,
+            participants=rows,
+            filters=described,
+            today=today,
+            staff=round_staff_survey(actor=self.actor, round=round),
         )
         response = HttpResponse(content, content_type=XLSX)
         response["Content-Disposition"] = (

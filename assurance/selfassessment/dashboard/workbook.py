@@ -1,16 +1,21 @@
 """The dashboard's table as an Excel workbook (core.spreadsheets): every participant that
-matches the filters, not only the page shown."""
+matches the filters, not only the page shown; and what their staff say (the practitioners'
+surveys, by organisation and standard, only where at least five answered)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from django.utils import timezone
+from openpyxl import Workbook
 
 from assurance.core import spreadsheets
 from assurance.selfassessment.dashboard import rules
 from assurance.selfassessment.rounds.models import Participant, Round
+from assurance.selfassessment.surveys.models import StaffAnswer
+from assurance.selfassessment.surveys.rules import MIN_GROUP
+from assurance.selfassessment.surveys.selectors import OrganisationStaffSurvey
 
 HEADINGS = (
     "Name",
@@ -32,8 +37,24 @@ def _day(moment: datetime | None) -> date | None:
     return timezone.localtime(moment).date() if moment else None
 
 
+STAFF_HEADINGS = (
+    "Name",
+    "Staff who answered",
+    "Standard",
+    "Standard's text",
+    "Self-rating in the submitted return",
+    *(answer.label for answer in StaffAnswer),
+    "Where staff and the self-rating disagree",
+)
+
+
 def completion_workbook(
-    *, round: Round, participants: Iterable[Participant], filters: str, today: date
+    *,
+    round: Round,
+    participants: Iterable[Participant],
+    filters: str,
+    today: date,
+    staff: Sequence[OrganisationStaffSurvey] = (),
 ) -> bytes:
     workbook = spreadsheets.new_workbook(
         [
@@ -41,10 +62,15 @@ def completion_workbook(
             f"Filters: {filters or 'none'}.",
             f"The deadline is {round.deadline:%d %B %Y}. Overdue: not submitted after it.",
             "Area is the postcode district of the address in Get Information About Schools.",
+            "What staff say: each organisation's practitioners' survey (of those listed), a row "
+            f"per standard with how many staff gave each answer. Fewer than {MIN_GROUP} answers: "
+            "no result, so that no one's answer can be picked out.",
         ]
     )
     sheet = spreadsheets.add_sheet(workbook, "Participants", HEADINGS)
+    listed: set[int] = set()
     for p in participants:
+        listed.add(p.pk)
         setting = p.setting
         spreadsheets.append_row(
             sheet,
@@ -69,4 +95,34 @@ def completion_workbook(
     for row in sheet.iter_rows(min_row=2, min_col=10, max_col=12):
         for cell in row:
             cell.number_format = "DD/MM/YYYY"
+    _staff_sheet(workbook, [s for s in staff if s.participant.pk in listed])
     return spreadsheets.workbook_bytes(workbook)
+
+
+def _staff_sheet(workbook: Workbook, staff: Sequence[OrganisationStaffSurvey]) -> None:
+    """A row per organisation and standard where at least ``MIN_GROUP`` staff answered; one
+    row saying how many more are needed where fewer did (no figure of a few answers)."""
+    sheet = spreadsheets.add_sheet(workbook, "What staff say", STAFF_HEADINGS)
+    blanks = [None] * len(StaffAnswer)
+    for survey in staff:
+        name = survey.participant.name
+        if not survey.shown:
+            spreadsheets.append_row(
+                sheet,
+                [name, survey.responses, "", f"No result: {survey.more_needed}", "", *blanks, ""],
+            )
+            continue
+        for row in survey.standards:
+            spreadsheets.append_row(
+                sheet,
+                [
+                    name,
+                    survey.responses,
+                    row.code,
+                    row.title,
+                    row.self_rating or "Not rated",
+                    *(count for _, count in row.counts),
+                    row.flag,
+                ],
+            )
+    spreadsheets.finish_sheet(sheet, {"Name": 40, "Standard's text": 60})

@@ -1,8 +1,9 @@
 """The round's report for the executive and the education group, as one
 ``core.documents.Report`` (page, PDF and Word): who took part and who has submitted; how each
 standard is met, with its 95% interval and the change since the last round; the heat map's
-table; what staff say beside the self-ratings (only where at least five answered); and the
-organisations to look at."""
+table; where a challenge panel agreed a rating different from the self-rating, and why; what
+staff say beside the self-ratings (only where at least five answered); and the organisations to
+look at."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from assurance.core.charts import Share, proportion_chart
 from assurance.core.documents import Report, Table
 from assurance.core.stats import percent
+from assurance.selfassessment.challenges.selectors import AgreedRow
 from assurance.selfassessment.rounds.models import ParticipantStatus, Round
 from assurance.selfassessment.standards.selectors import (
     GroupRow,
@@ -51,6 +53,7 @@ def round_report(
     groups: Sequence[GroupRow],
     organisations: Sequence[OrganisationRatings],
     staff: Sequence[OrganisationStaffResult],
+    agreed: Sequence[AgreedRow] = (),
 ) -> Report:
     report = Report(
         title=f"{round.framework.name} {round.year_label}",
@@ -60,6 +63,7 @@ def round_report(
     _completion(report, round, counts)
     _standards(report, figures)
     _heat_map_table(report, figures, grouping, groups, organisations)
+    _agreed(report, agreed)
     flags = _staff(report, staff)
     _to_look_at(report, organisations, flags)
     return report
@@ -164,6 +168,43 @@ def _heat_map_table(
         ],
     )
     _long_table(report, table, empty="No return has been submitted yet.")
+
+
+def _agreed(report: Report, agreed: Sequence[AgreedRow]) -> None:
+    report.heading("Where the challenge panel agreed a different rating")
+    if not agreed:
+        report.paragraph(
+            "No challenge panel has agreed a rating different from an organisation's own."
+        )
+        return
+    organisations = len({row.organisation for row in agreed})
+    text = (
+        f"The panel agreed a different rating for {_plural(len(agreed), 'standard')} in the "
+        f"returns of {_plural(organisations, 'organisation')}: the self-rating it read, the "
+        "rating it agreed and its reason."
+    )
+    if any(row.earlier for row in agreed):
+        text += (
+            " Where a return was unlocked and submitted again after its challenge, the rating "
+            "is marked as about the earlier submission: the panel has not judged the new answers."
+        )
+    report.paragraph(text)
+    table = Table(
+        caption="Agreed ratings",
+        header=["Organisation", "Standard", "Self-rating", "Agreed rating", "The panel's reason"],
+        numeric_from=5,
+        rows=[
+            [
+                row.organisation,
+                f"{row.code} {row.title}",
+                row.self_rating,
+                row.agreed + (" (about the earlier submission)" if row.earlier else ""),
+                row.reason,
+            ]
+            for row in agreed
+        ],
+    )
+    _long_table(report, table, empty="")
 
 
 def _staff(report: Report, staff: Sequence[OrganisationStaffResult]) -> dict[int, list[str]]:

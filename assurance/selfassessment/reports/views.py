@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 
 from assurance.core import documents
 from assurance.partnerships.viewmixins import DocumentView, PartnershipViewMixin
+from assurance.selfassessment.challenges.selectors import round_agreed_ratings
 from assurance.selfassessment.reports import report, selectors
 from assurance.selfassessment.rounds.models import Round
 from assurance.selfassessment.standards import selectors as standards
@@ -48,6 +49,7 @@ class RoundReportView(DocumentView):
                 actor=self.actor, round=round, standards=tool
             ),
             staff=round_staff_results(actor=self.actor, round=round),
+            agreed=round_agreed_ratings(actor=self.actor, round=round),
         )
 
     def get_filename(self) -> str:

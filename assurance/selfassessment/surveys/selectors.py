@@ -237,6 +237,94 @@ def survey_results(*, actor: Actor, survey: StaffSurvey) -> SurveyResults:
 
 
 @dataclass(frozen=True)
+class StaffStandardRow:
+    """What an organisation's staff said of one standard, beside its self-rating."""
+
+    code: str
+    title: str
+    self_rating: str
+    distribution: rules.Distribution
+    flag: str
+
+    @property
+    def counts(self) -> list[tuple[str, int]]:
+        """(answer label, how many gave it), in the scale's order."""
+        return [(answer.label, self.distribution.count(answer)) for answer in StaffAnswer]
+
+
+@dataclass(frozen=True)
+class OrganisationStaffSurvey:
+    """One organisation's staff survey in a round: how many answered and, only once the
+    minimum group is reached, each standard's answers beside the self-rating (``standards``
+    is empty below it, so nothing can be read off a few answers)."""
+
+    participant: Participant
+    responses: int
+    shown: bool
+    standards: list[StaffStandardRow]
+
+    @property
+    def more_needed(self) -> str:
+        return rules.more_needed_text(self.responses)
+
+    @property
+    def flags(self) -> list[tuple[str, str]]:
+        return [(row.code, row.flag) for row in self.standards if row.flag]
+
+
+def _round_staff(actor: Actor, round: Round) -> list[OrganisationStaffSurvey]:
+    """Every organisation of the round with a survey, by name, with its results from the
+    minimum group size only (``rules.results_shown``, the rule ``survey_results`` keeps).
+    Four queries (one when the round has no survey), whatever the number of organisations:
+    never a query per survey."""
+    surveys = list(
+        StaffSurvey.objects_for(actor.partnership)
+        .filter(participant__round=round)
+        .select_related("participant__agency", "participant__setting")
+    )
+    if not surveys:
+        return []  # no survey in the round: nothing more to read
+    answers: dict[int, list[Any]] = {s.pk: [] for s in surveys}
+    for survey_id, given in (
+        StaffResponse.objects_for(actor.partnership)
+        .filter(survey__participant__round=round)
+        .values_list("survey_id", "answers")
+    ):
+        answers[survey_id].append(given)
+    round_standards = standards(round=round)
+    codes = [s.code for s in round_standards]
+    ratings = self_ratings(round=round)
+    results = []
+    for survey in surveys:
+        given = answers[survey.pk]
+        rows: list[StaffStandardRow] = []
+        shown = rules.results_shown(len(given))
+        if shown:
+            dists = rules.distributions(given, codes)
+            own = ratings.get(survey.participant_id, {})
+            for standard in round_standards:
+                rating = own.get(standard.code, "")
+                rows.append(
+                    StaffStandardRow(
+                        code=standard.code,
+                        title=standard.text,
+                        self_rating=rating,
+                        distribution=dists[standard.code],
+                        flag=rules.disagreement(rating, dists[standard.code]),
+                    )
+                )
+        results.append(OrganisationStaffSurvey(survey.participant, len(given), shown, rows))
+    return sorted(results, key=lambda r: (r.participant.name.lower(), r.participant.pk))
+
+
+def round_staff_survey(*, actor: Actor, round: Round) -> list[OrganisationStaffSurvey]:
+    """The round's staff surveys by organisation, for the round's Excel export and the API
+    (``self_assessment.view``: the business unit and the scrutineer, as the dashboard)."""
+    actor.require("self_assessment.view")
+    return _round_staff(actor, round)
+
+
+@dataclass(frozen=True)
 class OrganisationStaffResult:
     """One organisation's staff survey in a round, for the round's report: how many answered
     and, only once the minimum group is reached, each standard where staff and the
@@ -254,36 +342,11 @@ class OrganisationStaffResult:
 
 def round_staff_results(*, actor: Actor, round: Round) -> list[OrganisationStaffResult]:
     """Every organisation of the round with a survey, by name: its responses and, from the
-    minimum group size only (``rules.results_shown``, the rule ``survey_results`` keeps), its
-    disagreement flags beside its submitted return's self-ratings. Four queries, whatever the
-    number of organisations: never a query per survey. For the round's report (permission
-    ``sa_report.view``: the whole partnership's organisations)."""
+    minimum group size only, its disagreement flags beside its submitted return's
+    self-ratings. Four queries. For the round's report (permission ``sa_report.view``: the
+    whole partnership's organisations)."""
     actor.require("sa_report.view")
-    surveys = list(
-        StaffSurvey.objects_for(actor.partnership)
-        .filter(participant__round=round)
-        .select_related("participant__agency", "participant__setting")
-    )
-    answers: dict[int, list[Any]] = {s.pk: [] for s in surveys}
-    for survey_id, given in (
-        StaffResponse.objects_for(actor.partnership)
-        .filter(survey__participant__round=round)
-        .values_list("survey_id", "answers")
-    ):
-        answers[survey_id].append(given)
-    codes = [s.code for s in standards(round=round)]
-    ratings = self_ratings(round=round)
-    results = []
-    for survey in surveys:
-        given = answers[survey.pk]
-        flags: list[tuple[str, str]] = []
-        shown = rules.results_shown(len(given))
-        if shown:
-            dists = rules.distributions(given, codes)
-            own = ratings.get(survey.participant_id, {})
-            for code in codes:
-                flag = rules.disagreement(own.get(code, ""), dists[code])
-                if flag:
-                    flags.append((code, flag))
-        results.append(OrganisationStaffResult(survey.participant, len(given), shown, flags))
-    return sorted(results, key=lambda r: (r.participant.name.lower(), r.participant.pk))
+    return [
+        OrganisationStaffResult(r.participant, r.responses, r.shown, r.flags)
+        for r in _round_staff(actor, round)
+    ]

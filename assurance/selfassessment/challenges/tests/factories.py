@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from assurance.frameworks.models import Item
+from django.utils import timezone
+
+from assurance.frameworks.models import Item, ScaleOption
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
 from assurance.selfassessment.returns import services as return_services
@@ -41,3 +43,29 @@ def submit(participant: Participant, lead: Person, head: Person, rating: str = "
 
 def standard(participant: Participant, code: str) -> Item:
     return Item.objects.get(section__framework=participant.round.framework, code=code)
+
+
+def challenge_url(participant: Participant, tail: str = "") -> str:
+    return f"/p/northfield/self-assessment/returns/{participant.pk}/challenge/{tail}"
+
+
+def panel_post(participant: Participant, **ratings: tuple[str, str]) -> dict[str, Any]:
+    """The panel's form: every standard agreed, but ``code=(label, reason)``."""
+    data: dict[str, Any] = {
+        "outcome": "amended" if ratings else "confirmed",
+        "summary": "A thorough return; one standard is only partly met.",
+        "met_on": timezone.localdate().isoformat(),
+    }
+    for item in standard(participant, "1.1").section.framework.sections.all():
+        for it in item.items.all():
+            data[f"rating_{it.pk}"] = ""
+            data[f"reason_{it.pk}"] = ""
+    for code, (label, reason) in ratings.items():
+        item = standard(participant, code.replace("_", "."))
+        option = ScaleOption.objects.get(scale=item.scale, label=label)
+        data[f"rating_{item.pk}"] = option.pk
+        data[f"reason_{item.pk}"] = reason
+    return data
+
+
+REASON = "No record of the check this year was shown to the panel."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 import pytest
@@ -17,90 +18,26 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from assurance.core.pagination import paginate
 from assurance.core.roles import Role
-from assurance.frameworks.models import ScaleOption
 from assurance.improvement.actions.models import Action
 from assurance.partnerships.models import Person
-from assurance.partnerships.tests.factories import GroupFactory, PersonFactory, Tenant
+from assurance.partnerships.tests.factories import PersonFactory, Tenant
+from assurance.selfassessment.challenges import views
 from assurance.selfassessment.challenges.models import (
     AgreedRating,
     Challenge,
     ChallengeAction,
     ChallengePanel,
 )
-from assurance.selfassessment.challenges.tests.factories import standard, submit
+from assurance.selfassessment.challenges.tests.factories import REASON, standard, submit
+from assurance.selfassessment.challenges.tests.factories import challenge_url as _url
+from assurance.selfassessment.challenges.tests.factories import panel_post as _post
 from assurance.selfassessment.returns.tests.factories import s175_round
 from assurance.selfassessment.rounds.models import Participant
 from assurance.selfassessment.rounds.tests.factories import ParticipantFactory
-from assurance.selfassessment.settings.models import SettingRole
-from assurance.selfassessment.settings.tests.factories import (
-    SettingFactory,
-    SettingMemberFactory,
-)
 
 Clients = Callable[[Any], Client]
-
-
-@pytest.fixture
-def school(northfield: Tenant) -> dict[str, Any]:
-    p = northfield.partnership
-    larkfield = SettingFactory(partnership=p, name="Larkfield Primary School")
-    ashby = SettingFactory(partnership=p, name="Ashby Vale Free School")
-    member = SettingMemberFactory
-    return {
-        "larkfield": larkfield,
-        "ashby": ashby,
-        "hannah": member(setting=larkfield, person__full_name="Hannah Okafor").person,
-        "grace": member(setting=larkfield, role=SettingRole.HEAD).person,
-        "oliver": member(setting=ashby).person,
-        "ashby_head": member(setting=ashby, role=SettingRole.HEAD).person,
-    }
-
-
-@pytest.fixture
-def panel(northfield: Tenant, helen: Person) -> Any:
-    return GroupFactory(
-        partnership=northfield.partnership,
-        name="Education and Learning Relevant Agencies Group",
-        short_name="ELRAG",
-        members=[helen],
-    )
-
-
-@pytest.fixture
-def larkfield(northfield: Tenant, school: dict[str, Any], panel: Any, amira: Person) -> Participant:
-    round = s175_round(northfield.partnership, 2025)
-    ParticipantFactory(round=round, setting=school["ashby"])
-    participant = ParticipantFactory(round=round, setting=school["larkfield"])
-    ChallengePanel.unscoped.create(partnership=northfield.partnership, round=round, group=panel)
-    submit(participant, school["hannah"], school["grace"])
-    return participant
-
-
-def _url(participant: Participant, tail: str = "") -> str:
-    return f"/p/northfield/self-assessment/returns/{participant.pk}/challenge/{tail}"
-
-
-def _post(participant: Participant, **ratings: tuple[str, str]) -> dict[str, Any]:
-    """The panel's form: every standard agreed, but ``code=(label, reason)``."""
-    data: dict[str, Any] = {
-        "outcome": "amended" if ratings else "confirmed",
-        "summary": "A thorough return; one standard is only partly met.",
-        "met_on": timezone.localdate().isoformat(),
-    }
-    for item in standard(participant, "1.1").section.framework.sections.all():
-        for it in item.items.all():
-            data[f"rating_{it.pk}"] = ""
-            data[f"reason_{it.pk}"] = ""
-    for code, (label, reason) in ratings.items():
-        item = standard(participant, code.replace("_", "."))
-        option = ScaleOption.objects.get(scale=item.scale, label=label)
-        data[f"rating_{item.pk}"] = option.pk
-        data[f"reason_{item.pk}"] = reason
-    return data
-
-
-REASON = "No record of the check this year was shown to the panel."
 
 
 def test_a_panel_member_agrees_a_different_rating_with_the_reason_and_the_outcome(
@@ -327,7 +264,9 @@ def test_the_list_of_returns_awaiting_challenge_and_challenged(
     client.post(_url(larkfield, "record/"), _post(larkfield, **{"4_1": ("Partly met", REASON)}))
     page = client.get(url).content.decode()
     assert "Awaiting challenge (0)" in page and "Challenged (1)" in page
-    assert "Confirmed with changes" in page
+    # the challenged returns are their own list (each list is paginated on its own)
+    page = client.get(url + "?list=challenged").content.decode()
+    assert "Confirmed with changes" in page and "Larkfield Primary School" in page
     # an agency's lead who is not on the panel sees none of the school's
     other = client_for(farah).get(url).content.decode()
     assert "Larkfield Primary School" not in other
@@ -341,3 +280,30 @@ def test_a_round_without_a_panel_awaits_nobody(
     assert "Awaiting challenge (0)" in page
     # the business unit may still challenge it from the return
     assert client_for(amira).get(_url(larkfield, "record/")).status_code == 200
+
+
+def test_the_challenged_list_is_paginated(
+    larkfield: Participant,
+    school: dict[str, Any],
+    helen: Person,
+    client_for: Clients,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One a page here (50 in the service): the second challenged return is on page 2, and the
+    pagination keeps the list chosen."""
+    ashby = Participant.unscoped.get(round=larkfield.round, setting=school["ashby"])
+    submit(ashby, school["oliver"], school["ashby_head"])
+    client = client_for(helen)
+    for participant in (larkfield, ashby):
+        client.post(_url(participant, "record/"), _post(participant))
+    monkeypatch.setattr(views, "paginate", partial(paginate, per_page=1))
+    url = "/p/northfield/self-assessment/challenges/?list=challenged"
+    first = client.get(url).content.decode()
+    assert "Challenged (2)" in first and "page 1 of 2" in first
+    assert "list=challenged&amp;page=2" in first
+    second = client.get(url + "&page=2").content.decode()
+    assert "page 2 of 2" in second
+    names = {"Larkfield Primary School", "Ashby Vale Free School"}
+    assert {n for n in names if n in first.split("<table")[1]} != {
+        n for n in names if n in second.split("<table")[1]
+    }

@@ -118,11 +118,13 @@ def _round_of(northfield, n: int):
 
 
 # Queries of each page, once warm: the shell (session, user, person, roles), the round, then
-# the page's own (counts, filter choices, one page of rows with their last activity and chase)
+# the page's own (counts, filter choices, one page of rows with their last activity and chase);
+# the export also reads the round's staff surveys for its "What staff say" sheet (one query when
+# there is none, as here; four when there are)
 QUERIES = {
     "": 8,
     "?phase=Primary&status=in_progress&sort=activity": 8,
-    "export.xlsx": 6,
+    "export.xlsx": 7,
 }
 API_QUERIES = {"rounds/": 5, "rounds/{pk}/completion": 6}
 

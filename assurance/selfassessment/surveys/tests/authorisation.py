@@ -1,10 +1,10 @@
 """The authorisation matrix rows of what staff say, on Northfield's demo Section 11 round of
-2024/25: its surveys' pages (the business unit and the scrutineer; starting and closing them, the
-business unit), the police's survey (also the police's lead; another agency's lead or a school's
-user finds it missing) and the practitioners' survey by its open link, which is public (no
-sign-in: everyone, anonymous included, reaches it; that link's survey has closed with the
-round's deadline, so everyone gets its closed page, answered 410 Gone as every closed open link
-is, ADR 045)."""
+2024/25: its surveys' pages and the staff-survey API (the business unit and the scrutineer;
+starting and closing them, the business unit), the police's survey (also the police's lead;
+another agency's lead or a school's user finds it missing) and the practitioners' survey by
+its open link, which is public (no sign-in: everyone, anonymous included, reaches it; that
+link's survey has closed with the round's deadline, so everyone gets its closed page, answered
+410 Gone as every closed open link is, ADR 045)."""
 
 from assurance.core.tests.matrix import (
     ALLOW,
@@ -13,6 +13,7 @@ from assurance.core.tests.matrix import (
     LEADS,
     SCRUTINEER,
     SETTING_USERS,
+    UNAUTHENTICATED,
     expect,
 )
 from assurance.selfassessment.rounds.models import Round
@@ -60,6 +61,9 @@ EXPECTED = {
         allow=BU | SCRUTINEER | POLICE,
         hidden=(LEADS - POLICE) | SETTING_USERS,
         kwargs=SURVEY,
+    ),
+    "api:self_assessment_round_staff_survey": expect(
+        allow=BU | SCRUTINEER, anonymous=UNAUTHENTICATED, kwargs={"pk": "sa_survey_round"}
     ),
     "staff_survey:form": CLOSED_LINK,
     "staff_survey:thanks": OPEN_LINK,

@@ -92,10 +92,10 @@ if [[ -n $PG_BIN && -x $PG_BIN/initdb ]]; then
   # milliseconds, and the suite 19 minutes). Never vacuumed, tables are estimated from their size.
   # max_locks_per_transaction=256: a restore test runs pg_restore --single-transaction, which
   # locks every table; two workers restoring at once ran out of the default lock table.
+  pg_options="-c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off"
+  pg_options+=" -c max_locks_per_transaction=256"
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off
-        -c max_locks_per_transaction=256" \
-    start >/dev/null
+    -o "-p $PG_PORT -k $PG_DIR $pg_options" start >/dev/null
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U assurance assurance_migrated
   # As pytest-django builds a test database: migrate with --run-syncdb.
   DATABASE_URL="postgres://assurance@127.0.0.1:$PG_PORT/assurance_migrated" \

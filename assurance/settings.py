@@ -362,6 +362,8 @@ SPECTACULAR_SETTINGS = {
         "ProgressStatusEnum": ["not_started", "in_progress", "submitted"],
         # a review's stage, in the reviews list and in one review (with its agencies' answers)
         "ReviewStageEnum": "assurance.reviews.board.timeline.STAGES",
+        # a self-assessment round's participant, in the completion and staff survey APIs
+        "ParticipantKindEnum": ["agency", "setting"],
     },
 }
 

@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from assurance.annualreport.sections.assembly import Cell, Figure, Section, Table
+from assurance.annualreport.sections.self_assessment import self_assessment_section
 from assurance.audits.models import AuditStatus
 from assurance.audits.selectors import audit_list
 from assurance.audits.selectors.findings import earlier_comparable_audits, key_messages_of
@@ -39,8 +40,6 @@ from assurance.partnerships.selectors import agency_list, by_kind, group_list
 from assurance.reviews.board.annual import annual_figures, share
 from assurance.reviews.board.report import review_facts
 from assurance.reviews.rapid_reviews.models import Outcome
-from assurance.selfassessment.rounds.selectors import round_list
-from assurance.selfassessment.standards.selectors import RoundStandards, rounds_standards
 from assurance.training.bookings.selectors import reach_in
 from assurance.training.evaluation import analysis as evaluation_analysis
 from assurance.training.evaluation import figures as evaluation_figures
@@ -303,76 +302,6 @@ def reviews_section(*, actor: Actor, year: int) -> Section:
         )
     )
     return section
-
-
-def self_assessment_section(*, actor: Actor, year: int) -> Section:
-    """The Section 11 and Section 175/157 rounds of the year (the self-assessment app's list of
-    rounds): each round's tool, how many take part, how many have submitted and how many are
-    overdue (past the deadline, not submitted), each linked to the round's page; then each
-    round's results by standard across its submitted returns (the standards' own read, as the
-    round's standards page shows them), each figure linked to that page."""
-    rounds = list(round_list(actor=actor).filter(year=year))
-    section = Section("self_assessment")
-    rows = []
-    for found in rounds:
-        page = _url(actor, "selfassessment:round_detail", found.pk)
-        counted: Any = found  # round_list's annotations: n_participants, n_submitted
-        taking_part, submitted = counted.n_participants, counted.n_submitted
-        overdue = taking_part - submitted if found.is_past_deadline else 0
-        rows.append(
-            [
-                Cell(str(found), page),
-                Cell(str(found.framework), page),
-                Cell(f"{found.deadline:%-d %B %Y}"),
-                Cell(str(taking_part), page),
-                Cell(str(submitted), page),
-                Cell(str(overdue)),
-            ]
-        )
-    section.tables.append(
-        Table(
-            "Self-assessment rounds of the year",
-            ["Round", "Tool", "Deadline", "Taking part", "Submitted", "Overdue"],
-            rows,
-        )
-    )
-    if not rounds:
-        section.notes.append(
-            f"No Section 11 or Section 175 self-assessment round ran in "
-            f"{business_year_label(year)}."
-        )
-        return section
-    results = rounds_standards(actor=actor, rounds=rounds)
-    for found in rounds:
-        section.tables.append(_standards_table(actor, results[found.pk]))
-    section.notes.append(
-        "Results by standard count the submitted returns only (a draft, or a return unlocked "
-        "since, is not the organisation's word). “Meet it” is the share of those returns that "
-        "rated the standard as met, with the 95% interval the true share is likely to be in; "
-        "the change is since the last round of the same tool, and “could be chance” means the "
-        "two rounds cannot be told apart. Each organisation's own ratings are on its return, "
-        "reached from the round's page."
-    )
-    return section
-
-
-def _standards_table(actor: Actor, figures: RoundStandards) -> Table:
-    """A round's results by standard, each figure linked to the round's standards page."""
-    page = _url(actor, "selfassessment:round_standards", figures.round.pk)
-    returns = f"{figures.returns} of {figures.participants}"
-    rows = [
-        [
-            Cell(f"{s.code} {s.title}", page),
-            Cell(s.proportion_text, page if s.n else ""),
-            Cell(s.interval_text),
-            Cell(s.change_text),
-        ]
-        for s in figures.standards
-    ]
-    caption = f"{figures.round}: results by standard ({returns} returns submitted)"
-    return Table(
-        caption, ["Standard", "Meet it", "95% interval", "Change since the last round"], rows
-    )
 
 
 def _year_span(year: int) -> tuple[datetime, datetime]:

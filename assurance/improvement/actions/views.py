@@ -3,15 +3,15 @@ actions, progress, evidence, completion and impact."""
 
 from __future__ import annotations
 
-import mimetypes
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
+from assurance.core.downloads import file_download
 from assurance.core.forms import limit_choices
 from assurance.core.pagination import paginate
 from assurance.core.registry import action_origins_for, deliveries_of
@@ -219,13 +219,7 @@ class EvidenceDownloadView(ActionMixin, View):
             return redirect(evidence.link)
         if not evidence.file:
             raise Http404("No file.")
-        content_type = mimetypes.guess_type(evidence.file_name)[0] or "application/octet-stream"
-        return FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=evidence.file_name,
-            content_type=content_type,
-        )
+        return file_download(evidence.file, evidence.file_name)
 
 
 class ActionCompleteView(ActionMixin, FormPageView):

@@ -4,7 +4,6 @@ form, raising an action, the history, and the business unit's choice of the roun
 
 from __future__ import annotations
 
-import mimetypes
 from functools import cached_property
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from assurance.core.downloads import file_download
 from assurance.core.pagination import paginate
 from assurance.core.permissions import Scope
 from assurance.partnerships.viewmixins import FormPageView, HistoryView, PartnershipViewMixin
@@ -176,13 +176,7 @@ class ChallengeEvidenceView(ChallengeMixin, View):
         evidence = selectors.get_evidence(participant=self.participant, pk=kwargs["evidence_pk"])
         if not evidence.file:
             raise Http404("This evidence is a link, not a file.")
-        content_type = mimetypes.guess_type(evidence.file_name)[0] or "application/octet-stream"
-        return FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=evidence.file_name,
-            content_type=content_type,
-        )
+        return file_download(evidence.file, evidence.file_name)
 
 
 class ChallengeRecordView(ChallengeMixin, FormPageView):

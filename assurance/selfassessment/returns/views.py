@@ -5,14 +5,13 @@ the printable page and its PDF, and the history."""
 
 from __future__ import annotations
 
-import mimetypes
 from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.http.response import FileResponse, HttpResponseBase
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.views import View
@@ -20,6 +19,7 @@ from django.views.generic import TemplateView
 
 from assurance.audits.progress import SectionProgress, SectionStatus
 from assurance.core import documents
+from assurance.core.downloads import file_download
 from assurance.frameworks.models import Item
 from assurance.partnerships.viewmixins import (
     DocumentView,
@@ -464,13 +464,7 @@ class EvidenceFileView(ReturnMixin, View):
         evidence = selectors.get_evidence(participant=self.participant, pk=kwargs["evidence_pk"])
         if not evidence.file:
             raise Http404("This evidence is a link, not a file.")
-        content_type = mimetypes.guess_type(evidence.file_name)[0] or "application/octet-stream"
-        return FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=evidence.file_name,
-            content_type=content_type,
-        )
+        return file_download(evidence.file, evidence.file_name)
 
 
 class EvidenceRemoveView(ReturnMixin, FormPageView):

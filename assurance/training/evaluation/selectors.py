@@ -81,10 +81,6 @@ def year_period(year: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-def _attendees(course: Course, period: Period = None) -> QuerySet[Booking]:
-    return _attendees_of([course.pk], period)
-
-
 def _attendees_of(course_ids: list[int], period: Period = None) -> QuerySet[Booking]:
     found = Booking.unscoped.filter(session__course__in=course_ids, attended=True)
     if period is not None:
@@ -223,9 +219,10 @@ class CourseEvaluation:
 
 def _rates_of(
     courses: Sequence[Course], now: datetime, period: Period
-) -> dict[int, tuple[list[StageRate], int]]:
-    """Each course's response rate per stage and its attendees (in ``period``), in two queries
-    however many courses."""
+) -> dict[int, tuple[list[StageRate], int, datetime | None]]:
+    """Each course's response rates per stage, its attendees (in ``period``), and when its next
+    attendee's three-month questionnaires open (None: all have; the rates move then), in two
+    queries however many courses."""
     ids = [course.pk for course in courses]
     attendees: dict[int, list[tuple[str, datetime]]] = {pk: [] for pk in ids}
     for course_id, respondent, ends in _attendees_of(ids, period).values_list(
@@ -252,7 +249,12 @@ def _rates_of(
                     stage, len(opened), responded, analysis.response_rate(responded, len(opened))
                 )
             )
-        found[pk] = (rates, len(attendees[pk]))
+        unopened = [
+            ends + rules.THREE_MONTHS
+            for _r, ends in attendees[pk]
+            if ends + rules.THREE_MONTHS > now
+        ]
+        found[pk] = (rates, len(attendees[pk]), min(unopened, default=None))
     return found
 
 
@@ -276,37 +278,10 @@ def _practice_changes_of(courses: Sequence[Course], period: Period) -> dict[int,
     return said
 
 
-def _rates(
-    course: Course, now: datetime, period: Period
-) -> tuple[list[StageRate], int, datetime | None]:
-    """The response rates per stage, the number of attendees, and when the next attendee's
-    three-month questionnaires open (None: all have): the rates move then."""
-    attendees = list(_attendees(course, period).values_list("respondent_id", "session__ends_at"))
-    answered: dict[str, set[str]] = {stage: set() for stage in Stage.values}
-    for stage, respondent in Response.unscoped.filter(course=course).values_list(
-        "stage", "respondent_id"
-    ):
-        answered[stage].add(respondent)
-    rates = []
-    for stage in Stage:
-        if stage in (Stage.THREE_MONTHS, Stage.MANAGER):
-            opened = [r for r, ends in attendees if ends + rules.THREE_MONTHS <= now]
-        else:
-            opened = [r for r, _ends in attendees]
-        responded = sum(1 for r in opened if r in answered[stage])
-        rates.append(
-            StageRate(stage, len(opened), responded, analysis.response_rate(responded, len(opened)))
-        )
-    unopened = [
-        ends + rules.THREE_MONTHS for _r, ends in attendees if ends + rules.THREE_MONTHS > now
-    ]
-    return rates, len(attendees), min(unopened, default=None)
-
-
 def _practice_changes(course: Course, period: Period) -> list[str]:
     if period is None:  # the evaluation page's: one query compiled once per process (ADR 033)
         return [text for (text,) in _compiled(_PRACTICE, course.pk)]
-    return list(_practice_texts(course.pk, period).values_list("text", flat=True))
+    return _practice_changes_of([course], period)[course.pk]
 
 
 def _practice_texts(course_id: Any, period: Period) -> QuerySet[EngineAnswer]:
@@ -357,7 +332,7 @@ def course_evaluation(*, course: Course, now: datetime, period: Period = None) -
         kept = None  # an attendee's three-month questionnaires have opened since: new rates
     if kept is None:
         scores = scores_of_courses(courses=[course], period=period)[course.pk]
-        rates, attendees, next_opening = _rates(course, now, period)
+        rates, attendees, next_opening = _rates_of([course], now, period)[course.pk]
         evaluations = {k: _evaluate(k, found) for k, found in scores.items()}
         kept = (evaluations, rates, attendees, next_opening)
         if digest is not None:

@@ -44,9 +44,6 @@ def _user_query(values: Mapping[str, Any]) -> models.QuerySet[Any]:
     return get_user_model()._default_manager.filter(pk=values["user"]).values_list(*_user_fields())
 
 
-_USER_TEMPLATES: dict[str, compiled.Template] = {}  # SQL text per database alias (immutable)
-
-
 def signed_in_user(user_id: Any) -> Any:
     """The user of a signed-in session, read afresh on every request (a deactivated account or
     a changed password shows on the next page), by one query compiled once per process
@@ -58,10 +55,7 @@ def signed_in_user(user_id: Any) -> Any:
     except (TypeError, ValueError):
         return None
     using = router.db_for_read(user_model)
-    template = _USER_TEMPLATES.get(using)
-    if template is None:
-        template = compiled.template(_user_query, ints=("user",), using=using)
-        _USER_TEMPLATES[using] = template
+    template = compiled.kept(f"{__name__}.user", _user_query, ints=("user",), using=using)
     rows = template.rows({"user": pk}, using=using)
     if not rows:
         return None

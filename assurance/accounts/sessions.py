@@ -21,19 +21,10 @@ from django.utils import timezone
 from assurance.core import compiled
 
 _COLUMNS = ("session_key", "session_data", "expire_date")
-_TEMPLATES: dict[str, compiled.Template] = {}  # SQL text per database alias (immutable)
 
 
 def _session_query(values: Mapping[str, Any]) -> models.QuerySet[Any]:
     return Session.objects.filter(session_key=values["key"]).values_list(*_COLUMNS)
-
-
-def _template(using: str) -> compiled.Template:
-    template = _TEMPLATES.get(using)
-    if template is None:
-        template = compiled.template(_session_query, texts=("key",), using=using)
-        _TEMPLATES[using] = template
-    return template
 
 
 class SessionStore(db.SessionStore):
@@ -45,7 +36,8 @@ class SessionStore(db.SessionStore):
             self._session_key = None
             return None
         using = router.db_for_read(Session)
-        rows = _template(using).rows({"key": key}, using=using)
+        template = compiled.kept(f"{__name__}.session", _session_query, texts=("key",), using=using)
+        rows = template.rows({"key": key}, using=using)
         # As Django's store: a session past its expiry is no session (it is not deleted here:
         # `clearsessions` does that)
         if not rows or rows[0][2] <= timezone.now():

@@ -224,3 +224,26 @@ def _slot(
     if a != b:
         raise NotCacheable("A parameter depends on something other than the named values.")
     return ("fixed", a)
+
+
+_KEPT: dict[tuple[str, str], Template] = {}  # SQL text per read and database alias (immutable)
+
+
+def kept(
+    name: str,
+    build: Callable[[Mapping[str, Any]], QuerySet[Any] | tuple[str, tuple]],
+    *,
+    ints: tuple[str, ...] = (),
+    texts: tuple[str, ...] = (),
+    dates: tuple[str, ...] = (),
+    times: tuple[str, ...] = (),
+    using: str = "default",
+) -> Template:
+    """The template of the read called ``name`` (unique in the service: its module and what it
+    reads) on the database ``using``, compiled by ``template`` on its first use in the process
+    and kept. ``NotCacheable`` as ``template``; nothing is kept then."""
+    found = _KEPT.get((name, using))
+    if found is None:
+        found = template(build, ints=ints, texts=texts, dates=dates, times=times, using=using)
+        _KEPT[(name, using)] = found
+    return found

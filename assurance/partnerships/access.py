@@ -119,16 +119,12 @@ def _actor_query(values: Mapping[str, Any]) -> models.QuerySet[Any]:
     )
 
 
-_ACTOR_TEMPLATES: dict[str, compiled.Template] = {}  # SQL text per database alias (immutable)
-
-
 def _person_of(user_id: Any, slug: str) -> Person | None:
     values = {"user": user_id, "slug": slug}
     using = router.db_for_read(Person)
-    template = _ACTOR_TEMPLATES.get(using)
-    if template is None:
-        template = compiled.template(_actor_query, ints=("user",), texts=("slug",), using=using)
-        _ACTOR_TEMPLATES[using] = template
+    template = compiled.kept(
+        f"{__name__}.actor", _actor_query, ints=("user",), texts=("slug",), using=using
+    )
     rows = template.rows(values, using=using)
     if not rows:
         return None

@@ -167,3 +167,19 @@ def test_a_date_or_time_placeholder_takes_only_its_kind(db: None) -> None:
         template.bind({"after": datetime(2026, 1, 1, tzinfo=UTC), "day": "2026-01-01"})
     with pytest.raises(TypeError, match="aware datetime"):
         template.bind({"after": datetime(2026, 1, 1), "day": date(2026, 1, 1)})
+
+
+def test_a_kept_read_is_compiled_once_per_name_and_database() -> None:
+    built: list[Any] = []
+
+    def build(values: Any) -> Any:
+        built.append(values)
+        return _types(values)
+
+    name = "core.tests.kept"
+    first = compiled.kept(name, build, ints=("above",), texts=("word", "app"))
+    assert len(built) == 2  # the two compilations that check the shape
+    again = compiled.kept(name, build, ints=("above",), texts=("word", "app"))
+    assert again is first and len(built) == 2
+    values = {"above": 7, "word": "person", "app": "partnerships"}
+    assert first.bind(values) == _fresh(values)

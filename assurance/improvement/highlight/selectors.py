@@ -23,8 +23,6 @@ AWAITING = (
     Recommendation.Status.DEFERRED,
 )
 
-_TEMPLATES: dict[tuple[str, str], compiled.Template] = {}  # SQL text per read and alias
-
 
 def _rows(
     name: str,
@@ -36,10 +34,9 @@ def _rows(
     times: tuple[str, ...] = (),
     using: str = "default",
 ) -> list[tuple[Any, ...]]:
-    template = _TEMPLATES.get((name, using))
-    if template is None:
-        template = compiled.template(build, ints=ints, dates=dates, times=times, using=using)
-        _TEMPLATES[(name, using)] = template
+    template = compiled.kept(
+        f"{__name__}.{name}", build, ints=ints, dates=dates, times=times, using=using
+    )
     return template.rows(values, using)
 
 

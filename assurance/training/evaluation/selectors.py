@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
@@ -280,7 +280,7 @@ def _practice_changes_of(courses: Sequence[Course], period: Period) -> dict[int,
 
 def _practice_changes(course: Course, period: Period) -> list[str]:
     if period is None:  # the evaluation page's: one query compiled once per process (ADR 033)
-        return [text for (text,) in _compiled(_PRACTICE, course.pk)]
+        return [text for (text,) in _compiled("practice", course.pk)]
     return _practice_changes_of([course], period)[course.pk]
 
 
@@ -303,16 +303,14 @@ def _outcome_list(course_id: Any) -> QuerySet[LearningOutcome]:
 
 # The evaluation page's two reads of a course, as SQL compiled once per process and database
 # (ADR 033): the shape never changes, only the course's id.
-_PRACTICE = (lambda v: _practice_texts(v["course"], None).values_list("text"),)
-_OUTCOMES = (lambda v: _outcome_list(v["course"]).values_list("pk", "text"),)
-_TEMPLATES: dict[tuple[int, str], compiled.Template] = {}
+_READS: dict[str, Callable[[Mapping[str, Any]], QuerySet[Any]]] = {
+    "practice": lambda v: _practice_texts(v["course"], None).values_list("text"),
+    "outcomes": lambda v: _outcome_list(v["course"]).values_list("pk", "text"),
+}
 
 
-def _compiled(build: tuple[Any], course_id: int, using: str = "default") -> list[tuple[Any, ...]]:
-    key = (id(build), using)
-    template = _TEMPLATES.get(key)
-    if template is None:
-        template = _TEMPLATES[key] = compiled.template(build[0], ints=("course",), using=using)
+def _compiled(read: str, course_id: int, using: str = "default") -> list[tuple[Any, ...]]:
+    template = compiled.kept(f"{__name__}.{read}", _READS[read], ints=("course",), using=using)
     return template.rows({"course": course_id}, using)
 
 
@@ -386,7 +384,7 @@ def _outcomes_of(course: Course) -> list[LearningOutcome]:
     """The course's learning outcomes in order (their ids and words)."""
     return [
         LearningOutcome(pk=pk, course_id=course.pk, text=text)
-        for pk, text in _compiled(_OUTCOMES, course.pk)
+        for pk, text in _compiled("outcomes", course.pk)
     ]
 
 

@@ -19,18 +19,28 @@ each app's own conftest adds the records its tests need, from its factories and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, override_settings
 
 from assurance.core.roles import Role
 from assurance.partnerships.models import Agency, Person
 from assurance.partnerships.tests.factories import PersonFactory, Tenant, TenantFactory
+from assurance.tests.demo_database import DemoDatabase
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Files the tests store (evidence, the demo's papers) go to a folder of this test process,
+    never to the deployment's own media folder; the demo loaded once per process keeps its files
+    there for every test that reads it."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -147,10 +157,41 @@ def client_for() -> Callable[[Any], Client]:
     return make
 
 
+@pytest.fixture(scope="session")
+def demo_database(
+    _media_root: None, django_db_setup: None, django_db_blocker: Any
+) -> Iterator[DemoDatabase]:
+    """The demo, loaded once by this test process (``assurance/tests/demo_database.py``), its
+    files in this process's media folder."""
+    database = DemoDatabase(django_db_blocker.unblock)
+    yield database
+    database.close()
+
+
 @pytest.fixture
-def demo(db: None) -> None:
-    """The full demo deployment (Northfield, Southvale and every capability's demo data)."""
-    call_command("demo", quiet_logins=True)
+def demo(request: pytest.FixtureRequest, demo_database: DemoDatabase) -> None:
+    """The full demo deployment (Northfield, Southvale and every capability's demo data), in the
+    test's own transaction like any other test data: put in before pytest-django opens that
+    transaction (``pytest_collection_modifyitems`` sets this fixture up first, and the test's
+    database access right after it) and taken away after it is rolled back."""
+    if demo_database.enter():
+        request.addfinalizer(demo_database.leave)
+    else:
+        request.getfixturevalue("db")
+        call_command("demo", quiet_logins=True)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads the demo sets ``demo`` up first and its database access (``db``,
+    unless it asks for another) second: pytest-django opens the test's transaction when ``db``
+    is set up, or before any fixture the test names when it is marked ``django_db``."""
+    for item in items:
+        names = getattr(item, "fixturenames", None)
+        if names and "demo" in names:
+            names.remove("demo")
+            names.insert(0, "demo")
+            if "db" not in names and "transactional_db" not in names:
+                names.insert(1, "db")
 
 
 @pytest.fixture

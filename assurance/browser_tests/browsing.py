@@ -96,15 +96,34 @@ class Browse:
             shutil.copyfile(shot, path)
             self.reused += 1
         except (KeyError, FileNotFoundError):  # new, or another run emptied the folder
-            self.page.screenshot(path=str(path), full_page=True)
+            self._screenshot(path)
             findings = page_findings(self.page)
             _CHECKED[key] = (path, findings)
         self.problems += [f"{name} ({url}): {finding}" for finding in findings]
+
+    def _screenshot(self, path: Path) -> None:
+        """A full-page screenshot, at most ``_TALLEST_SHOT`` pixels of it. Chromium refuses to
+        capture a very tall page in one image ("Unable to capture screenshot", seen on CI with a
+        page of the business unit's walk), and can refuse once when the machine is busy: the
+        second try takes the visible window only, so the page's checks still run."""
+        from playwright.sync_api import Error
+
+        width = self.page.viewport_size["width"]
+        height = self.page.evaluate("() => document.documentElement.scrollHeight")
+        clip = {"x": 0, "y": 0, "width": width, "height": min(height, _TALLEST_SHOT)}
+        try:
+            self.page.screenshot(path=str(path), full_page=True, clip=clip)
+        except Error:
+            self.page.wait_for_timeout(500)
+            self.page.screenshot(path=str(path))
 
     def assert_clean(self) -> None:
         problems = self.problems + [f"browser error: {error}" for error in self.errors]
         assert not problems, f"{self.role}: {len(problems)} problem(s)\n\n" + "\n\n".join(problems)
 
+
+# Taller pages are photographed down to here only (Chromium's largest capture is 16,384 px).
+_TALLEST_SHOT = 12_000
 
 PHONE = {"width": 375, "height": 800}  # the narrowest window every page must fit
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +27,7 @@ import pytest
 from django.conf import settings
 
 from assurance.browser_tests.browsing import AXE_JS, Browse
+from assurance.tests.demo_database import DemoDatabase
 
 # Playwright's sync API runs an event loop in this thread; Django must still let the test code
 # touch the database from it.
@@ -91,65 +91,37 @@ def screenshot_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo_server(django_db_setup: None, django_db_blocker: Any, static_build: Path) -> Iterator[Any]:
+def demo_server(
+    django_db_setup: None, demo_database: DemoDatabase, static_build: Path
+) -> Iterator[Any]:
     """The demo partnerships, served by a live server, for one test module.
 
     pytest-django's ``live_server`` fixture forces ``transactional_db``, which empties the
-    database after every test, so the demo would be reloaded for every test (about 3 s each
-    now that the audits load theirs). Instead the demo is loaded once per module, committed
-    (so the server thread sees it), served by pytest-django's own ``LiveServer`` helper (which
-    shares an in-memory SQLite connection with the server thread), and the database is flushed
-    when the module ends so that no other test sees it. Module scope keeps this safe under
-    pytest-randomly, which shuffles modules but keeps each module's tests together.
+    database after every test, so the demo would be reloaded for every test. Instead the demo is
+    put in once per module, committed (so the server thread sees it; on in-memory SQLite a copy
+    of the demo this process loaded once, ``assurance/tests/demo_database.py``), served by
+    pytest-django's own ``LiveServer`` helper (which shares an in-memory SQLite connection with
+    the server thread), and taken away when the module ends so that no other test sees it.
+    Module scope keeps this safe under pytest-randomly, which shuffles modules but keeps each
+    module's tests together.
 
     Each test is marked ``django_db`` (not transactional): pytest-django then creates the test
     database, and wraps the test in a transaction that is rolled back (on SQLite the server
     thread shares that connection, so what the test adds through the browser goes too; on
     PostgreSQL the server commits, and the flush at the end removes it).
     """
-    from django.core.management import call_command
     from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock():
-        _refuse_unless_test_database()
-        _load_demo(call_command)
-        server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
-        server._live_server_modified_settings.enable()
-        try:
-            yield server
-        finally:
-            server._live_server_modified_settings.disable()
-            server.stop()
-            call_command("flush", interactive=False, verbosity=0)
-
-
-# The demo as the first module of this process loaded it (in-memory SQLite only): later modules
-# copy it back with SQLite's backup API in about a second instead of loading it again.
-_DEMO_SNAPSHOT: list[sqlite3.Connection] = []
-
-
-def _load_demo(call_command: Callable[..., Any]) -> None:
-    """Load the demo partnerships into the (empty, flushed) test database.
-
-    On in-memory SQLite (how ``make test`` runs the browser tests) the first module of each
-    process runs ``manage.py demo`` and keeps a copy of the database it made; later modules
-    restore that copy, which holds exactly what a fresh demo load would (same rows, same keys),
-    since the demo's dates are worked out from the same day. Elsewhere every module loads the
-    demo."""
-    from django.db import connection
-
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        call_command("demo", quiet_logins=True)
-        return
-    connection.ensure_connection()
-    live = connection.connection
-    if _DEMO_SNAPSHOT:
-        _DEMO_SNAPSHOT[0].backup(live)
-        return
-    call_command("demo", quiet_logins=True)
-    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
-    live.backup(snapshot)
-    _DEMO_SNAPSHOT.append(snapshot)
+    _refuse_unless_test_database()
+    demo_database.load_committed()
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    server._live_server_modified_settings.enable()
+    try:
+        yield server
+    finally:
+        server._live_server_modified_settings.disable()
+        server.stop()
+        demo_database.remove_committed()
 
 
 def _refuse_unless_test_database() -> None:

@@ -29,8 +29,7 @@ def _counts() -> dict[str, int]:
     return counts
 
 
-def test_demo_is_idempotent_and_prints_the_logins() -> None:
-    call_command("demo", quiet_logins=True)
+def test_demo_is_idempotent_and_prints_the_logins(demo: None) -> None:
     first = _counts()
     out = StringIO()
     call_command("demo", stdout=out)

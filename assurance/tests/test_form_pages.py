@@ -17,10 +17,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 
 from assurance.core.tests.matrix import ALLOW, ANONYMOUS, SOUTHVALE
@@ -122,17 +119,7 @@ def _form_pages() -> list[tuple[str, Any]]:
     ]
 
 
-@pytest.mark.django_db
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason=(
-        "What it checks is the rendered HTML, the same on either database; on PostgreSQL the "
-        "demo's reads run in one uncommitted test transaction without planner statistics and "
-        "took many minutes. Runs on SQLite."
-    ),
-)
-def test_every_form_page_tells_the_truth() -> None:
-    call_command("demo", quiet_logins=True)
+def test_every_form_page_tells_the_truth(demo: None) -> None:
     expected, lookups, _ = matrix()
     users = get_user_model().objects
     wrong: list[str] = []

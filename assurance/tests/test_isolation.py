@@ -26,13 +26,9 @@ its record through the permission layer (``partnerships.access``) before answeri
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 
 from assurance.core.tests.matrix import ALLOW
@@ -137,10 +133,7 @@ class Southvale:
         return None  # no Southvale role may use the page
 
 
-@pytest.mark.django_db
-def test_another_partnerships_pages_and_records_do_not_exist(settings: Any, tmp_path: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path
-    call_command("demo", quiet_logins=True)
+def test_another_partnerships_pages_and_records_do_not_exist(demo: None) -> None:
     northfield_pages, record_pages, problems = isolation_urls()
     assert not problems, "\n".join(problems)
     assert len(northfield_pages) >= 100, f"only {len(northfield_pages)} Northfield pages"

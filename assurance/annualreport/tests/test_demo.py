@@ -7,7 +7,6 @@ import html
 import re
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from assurance.annualreport.reports import selectors
@@ -23,8 +22,7 @@ YEAR = current_business_year() - 1
 
 
 @pytest.fixture
-def loaded() -> AnnualReport:
-    call_command("demo", quiet_logins=True)
+def loaded(demo: None) -> AnnualReport:
     return AnnualReport.unscoped.get(partnership__slug="northfield", business_year=YEAR)
 
 

@@ -3,7 +3,6 @@ executive and the RDG with attendance (one executive inquorate), learning from t
 audits and other sources grouped into themes, recommendations, decisions and challenges."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from assurance.improvement.learning.models import LearningItem, LearningTheme, Recommendation
@@ -56,6 +55,3 @@ def test_a_year_of_the_cycle(demo, demo_user):
     client.force_login(demo_user("group-member"))
     page = client.get(f"/p/northfield/meetings/{upcoming.pk}/highlight-report/").content.decode()
     assert "Proposals awaiting decision" in page and "Evidence that supervision" in page
-    # Loading the demo again adds nothing
-    call_command("demo", quiet_logins=True)
-    assert Meeting.unscoped.filter(partnership__slug="northfield").count() == 16

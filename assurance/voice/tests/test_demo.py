@@ -6,7 +6,6 @@ on the Assurance and Review Group's agenda."""
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
@@ -20,8 +19,7 @@ from assurance.voice.you_said_we_did.selectors import answer_rows, answers
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_a_year_of_feedback_from_every_source() -> None:
-    call_command("demo", quiet_logins=True)
+def test_the_demo_has_a_year_of_feedback_from_every_source(demo: None) -> None:
     feedback = Feedback.unscoped.filter(partnership__slug="northfield")
     assert FeedbackLink.unscoped.filter(partnership__slug="northfield").count() == 2
     assert ParticipationEvent.unscoped.filter(partnership__slug="northfield").count() == 2

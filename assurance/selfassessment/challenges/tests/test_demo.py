@@ -5,7 +5,6 @@ the action log, the other confirmed; the demo schools' own returns are not chall
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 
 from assurance.improvement.actions.models import Action
 from assurance.selfassessment.challenges.models import (
@@ -30,6 +29,3 @@ def test_two_returns_of_the_demo_round_are_challenged_one_with_an_action() -> No
     link = ChallengeAction.unscoped.get()
     assert link.item == agreed.item and link.challenge == agreed.challenge
     assert Action.unscoped.filter(pk=link.action_id, recommendation=None).exists()
-    # loading the demo again adds nothing
-    call_command("demo", quiet_logins=True)
-    assert Challenge.unscoped.count() == 2 and ChallengeAction.unscoped.count() == 1

@@ -27,7 +27,6 @@ import pytest
 from django.conf import settings
 
 from assurance.browser_tests.browsing import AXE_JS, Browse
-from assurance.tests.demo_database import DemoDatabase
 
 # Playwright's sync API runs an event loop in this thread; Django must still let the test code
 # touch the database from it.
@@ -91,9 +90,7 @@ def screenshot_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo_server(
-    django_db_setup: None, demo_database: DemoDatabase, static_build: Path
-) -> Iterator[Any]:
+def demo_server(django_db_setup: None, demo_database: Any, static_build: Path) -> Iterator[Any]:
     """The demo partnerships, served by a live server, for one test module.
 
     pytest-django's ``live_server`` fixture forces ``transactional_db``, which empties the

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -65,6 +65,10 @@ class Template:
     texts: tuple[str, ...]
     # The selected columns of a queryset's template (for ``rows``: their converters)
     columns: tuple[Any, ...] = ()
+    # The columns' converters per database alias, worked out on the first run there
+    _converters: dict[str, list[tuple[int, list[Any], Any]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def rows(self, values: Mapping[str, Any], using: str = "default") -> list[tuple[Any, ...]]:
         """Run the template with ``values``; its rows converted as the ORM converts them
@@ -74,11 +78,16 @@ class Template:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             fetched = cursor.fetchall()
-        converters = [
-            (i, convs, col)
-            for i, col in enumerate(self.columns)
-            if (convs := connection.ops.get_db_converters(col) + col.get_db_converters(connection))
-        ]
+        converters = self._converters.get(using)
+        if converters is None:
+            converters = self._converters[using] = [
+                (i, convs, col)
+                for i, col in enumerate(self.columns)
+                if (
+                    convs := connection.ops.get_db_converters(col)
+                    + col.get_db_converters(connection)
+                )
+            ]
         if not converters:
             return [tuple(row) for row in fetched]
         rows = []

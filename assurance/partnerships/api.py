@@ -14,7 +14,12 @@ from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 
 from assurance.partnerships import selectors
-from assurance.partnerships.access import Actor, actor_for, partnerships_for_user
+from assurance.partnerships.access import (
+    Actor,
+    actor_for,
+    actors_for_user,
+    partnerships_for_user,
+)
 from assurance.partnerships.models import Agency, Partnership
 
 
@@ -65,8 +70,7 @@ def partnership_actors(request: Request, permission: str) -> list[Actor]:
     endpoints that list records across partnerships. A partnership whose two-factor sign-in the
     request lacks is a 403, not silently left out of the list."""
     actors = []
-    for partnership in partnerships_for_user(request.user):
-        actor = actor_for(request.user, partnership.slug)
+    for actor in actors_for_user(request.user):
         if actor.can(permission):
             require_two_factor(request, actor)
             actors.append(actor)

@@ -115,3 +115,36 @@ def test_another_partnership_s_slug_is_not_found(
     client = client_for(amira)
     assert client.get("/p/southvale/search/").status_code == 404
     assert client.get("/p/nowhere/search/").status_code == 404
+
+
+def test_a_user_s_actors_in_every_partnership_are_read_at_once(
+    amira: Person, southvale: Tenant, django_assert_num_queries: Any
+) -> None:
+    """The API's lists (``partnership_actors``) read the user's actor in each of their
+    partnerships as ``actor_for`` reads each, in one query, whatever their number; a person
+    made inactive gives no actor."""
+    from assurance.core.roles import Role
+    from assurance.partnerships.access import actors_for_user
+
+    PersonFactory(
+        partnership=southvale.partnership,
+        agency=southvale.council,
+        user=amira.user,
+        full_name="Amira in Southvale",
+        email=amira.user.email,
+        roles=[Role.AUDITOR],
+    )
+    with django_assert_num_queries(1):
+        actors = actors_for_user(amira.user)
+    assert [a.partnership.name for a in actors] == sorted(
+        [amira.partnership.name, southvale.partnership.name]
+    )
+    for actor in actors:
+        one = actor_for(amira.user, actor.partnership.slug)
+        assert (actor.person.pk, actor.roles, actor.agency_id) == (
+            one.person.pk,
+            one.roles,
+            one.agency_id,
+        )
+    Person.unscoped.filter(pk=amira.pk).update(is_active=False)
+    assert [a.partnership.slug for a in actors_for_user(amira.user)] == [southvale.slug]

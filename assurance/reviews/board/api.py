@@ -29,7 +29,6 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from assurance.core.links import record_link
-from assurance.partnerships.access import partnerships_for_user
 from assurance.partnerships.api import partnership_actor, partnership_actors
 from assurance.reviews.board.selectors import (
     Facts,
@@ -38,14 +37,13 @@ from assurance.reviews.board.selectors import (
     facts_for,
     information_requests,
     may_open,
-    review_facts,
     timeline_from,
+    users_review_facts,
 )
 from assurance.reviews.board.timeline import STAGES, Timeline
 from assurance.reviews.clock.rules import is_late
 from assurance.reviews.information_requests.models import InformationStatus
 from assurance.reviews.information_requests.selectors import submitted_answers
-from assurance.reviews.notifications.models import SeriousIncident
 from assurance.reviews.rapid_reviews.models import Outcome
 
 
@@ -259,14 +257,9 @@ class ReviewDetailAPI(APIView):
         # Its facts, in one query, among the partnerships the caller belongs to; then whether
         # they may open it (the panel, the business unit, the scrutineer: the restricted
         # scope). One they may not is a 404, as on its page.
-        found = review_facts(
-            SeriousIncident.unscoped.filter(
-                pk=pk, partnership__in=partnerships_for_user(request.user)
-            )
-        )
-        if not found:
+        review = users_review_facts(user_id=request.user.pk, pk=pk)
+        if review is None:
             raise NotFound("No such review.")
-        [review] = found
         actor = partnership_actor(request, review.slug, permission="review.view")
         if not may_open(actor=actor, review=review):
             raise NotFound("No such review.")

@@ -23,6 +23,7 @@ from django.utils import timezone
 from assurance.core import compiled
 from assurance.core.permissions import Scope
 from assurance.partnerships.access import Actor, get_for_actor
+from assurance.partnerships.models import Person
 from assurance.reviews.board.timeline import STAGES, Milestone, Timeline, review_timeline
 from assurance.reviews.clock.selectors import closure_days, closure_days_by_partnership
 from assurance.reviews.information_requests.models import InformationRequest
@@ -147,25 +148,41 @@ def review_facts(incidents: QuerySet[SeriousIncident]) -> list[Facts]:
     ]
 
 
-_PARTNERSHIP_FACTS: dict[str, compiled.Template] = {}  # SQL text per database alias
-
-
 def partnership_facts(*, partnership_id: int, using: str = "default") -> list[Facts]:
     """Every review of a partnership as facts, in one query compiled once per process and
     bound to the partnership (ADR 033): the board reads them on every request."""
-    template = _PARTNERSHIP_FACTS.get(using)
-    if template is None:
-        template = compiled.template(
-            lambda v: (
-                _with_reviews(SeriousIncident.unscoped.filter(partnership_id=v["partnership"]))
-                .order_by("pk")
-                .values_list(*LOOKUPS.values())
-            ),
-            ints=("partnership",),
-            using=using,
-        )
-        _PARTNERSHIP_FACTS[using] = template
+    template = compiled.kept(
+        f"{__name__}.partnership_facts",
+        lambda v: (
+            _with_reviews(SeriousIncident.unscoped.filter(partnership_id=v["partnership"]))
+            .order_by("pk")
+            .values_list(*LOOKUPS.values())
+        ),
+        ints=("partnership",),
+        using=using,
+    )
     return [_facts(row) for row in template.rows({"partnership": partnership_id}, using)]
+
+
+def users_review_facts(*, user_id: int, pk: int, using: str = "default") -> Facts | None:
+    """One review's facts if it is in a partnership the user belongs to (an active person of
+    it), else None: one query compiled once per process (ADR 033), as the API's one review
+    reads it on every request. Whether they may open it is ``may_open``'s answer."""
+    template = compiled.kept(
+        f"{__name__}.users_review_facts",
+        lambda v: _with_reviews(
+            SeriousIncident.unscoped.filter(
+                pk=v["pk"],
+                partnership__in=Person.unscoped.filter(user_id=v["user"], is_active=True).values(
+                    "partnership_id"
+                ),
+            )
+        ).values_list(*LOOKUPS.values()),
+        ints=("pk", "user"),
+        using=using,
+    )
+    rows = template.rows({"pk": pk, "user": user_id}, using)
+    return _facts(rows[0]) if rows else None
 
 
 def facts_of(incident: SeriousIncident) -> Facts:

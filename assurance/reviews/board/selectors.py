@@ -164,7 +164,7 @@ def partnership_facts(*, partnership_id: int, using: str = "default") -> list[Fa
     return [_facts(row) for row in template.rows({"partnership": partnership_id}, using)]
 
 
-def users_review_facts(*, user_id: int, pk: int, using: str = "default") -> Facts | None:
+def users_review_facts(*, user_id: int | None, pk: int, using: str = "default") -> Facts | None:
     """One review's facts if it is in a partnership the user belongs to (an active person of
     it), else None: one query compiled once per process (ADR 033), as the API's one review
     reads it on every request. Whether they may open it is ``may_open``'s answer."""
@@ -181,7 +181,7 @@ def users_review_facts(*, user_id: int, pk: int, using: str = "default") -> Fact
         ints=("pk", "user"),
         using=using,
     )
-    rows = template.rows({"pk": pk, "user": user_id}, using)
+    rows = template.rows({"pk": pk, "user": user_id}, using) if user_id is not None else []
     return _facts(rows[0]) if rows else None
 
 

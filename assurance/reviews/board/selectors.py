@@ -372,32 +372,27 @@ def _summary(timelines: Iterable[Timeline]) -> Summary:
     )
 
 
-_LATE_INFORMATION: dict[str, compiled.Template] = {}  # SQL text per database alias
-
-
 def information_late(
     *, partnership_id: int, incident_ids: set[int], today: date, using: str = "default"
 ) -> dict[int, tuple[str, ...]]:
     """For each of the incidents, the agencies whose information is late (answered after its
     due date, or not yet and past it), in one query compiled once per process and bound to the
     partnership (ADR 033): the requests answered late or not yet, the rest worked out here."""
-    template = _LATE_INFORMATION.get(using)
-    if template is None:
-        template = compiled.template(
-            lambda v: (
-                # The agencies of the partnership only (as every request's is): PostgreSQL
-                # then reads its 15 agencies by their index rather than every partnership's
-                InformationRequest.unscoped.filter(
-                    partnership_id=v["partnership"], agency__partnership_id=v["partnership"]
-                )
-                .filter(Q(submitted_on__isnull=True) | Q(submitted_on__gt=F("due_on")))
-                .order_by("agency__name", "pk")
-                .values_list("incident_id", "agency__short_name", "due_on", "submitted_on")
-            ),
-            ints=("partnership",),
-            using=using,
-        )
-        _LATE_INFORMATION[using] = template
+    template = compiled.kept(
+        f"{__name__}.information_late",
+        lambda v: (
+            # The agencies of the partnership only (as every request's is): PostgreSQL then
+            # reads its 15 agencies by their index rather than every partnership's
+            InformationRequest.unscoped.filter(
+                partnership_id=v["partnership"], agency__partnership_id=v["partnership"]
+            )
+            .filter(Q(submitted_on__isnull=True) | Q(submitted_on__gt=F("due_on")))
+            .order_by("agency__name", "pk")
+            .values_list("incident_id", "agency__short_name", "due_on", "submitted_on")
+        ),
+        ints=("partnership",),
+        using=using,
+    )
     found: dict[int, list[str]] = defaultdict(list)
     for incident_id, name, due_on, submitted_on in template.rows(
         {"partnership": partnership_id}, using
@@ -428,9 +423,6 @@ _INFORMATION_COLUMNS = (
     "submitted_on",
     "status",
 )
-# The queries of information requests, per database alias: of one review, and of the reviews
-# of each number of partnerships
-_INFORMATION: dict[tuple[str, int], compiled.Template] = {}
 
 
 def _information_template(partnerships: int, using: str) -> compiled.Template:
@@ -438,9 +430,6 @@ def _information_template(partnerships: int, using: str) -> compiled.Template:
     partnerships; named by their partnership too (every request and its agency are in the
     review's), so PostgreSQL reads those partnerships' agencies by their index, not every
     partnership's."""
-    template = _INFORMATION.get((using, partnerships))
-    if template is not None:
-        return template
     names = tuple(f"partnership{n}" for n in range(max(partnerships, 1)))
 
     def build(v: Any) -> QuerySet[InformationRequest]:
@@ -452,11 +441,12 @@ def _information_template(partnerships: int, using: str) -> compiled.Template:
             requests = requests.filter(incident_id=v["incident"])
         return requests.order_by("agency__name", "pk").values_list(*_INFORMATION_COLUMNS)
 
-    template = compiled.template(
-        build, ints=(*names, "incident") if not partnerships else names, using=using
+    return compiled.kept(
+        f"{__name__}.information_requests.{partnerships}",
+        build,
+        ints=(*names, "incident") if not partnerships else names,
+        using=using,
     )
-    _INFORMATION[(using, partnerships)] = template
-    return template
 
 
 def information_requests(

@@ -18,10 +18,6 @@ def closure_days(*, partnership: Partnership) -> frozenset[date]:
     return closure_days_by_partnership(partnership_ids=[partnership.pk])[partnership.pk]
 
 
-# The query of closure days for each number of partnerships, per database alias
-_CLOSURES: dict[tuple[str, int], compiled.Template] = {}
-
-
 def closure_days_by_partnership(
     *, partnership_ids: Collection[int], using: str = "default"
 ) -> dict[int, frozenset[date]]:
@@ -33,16 +29,14 @@ def closure_days_by_partnership(
     if not ids:
         return {}
     names = tuple(f"partnership{n}" for n in range(len(ids)))
-    template = _CLOSURES.get((using, len(ids)))
-    if template is None:
-        template = compiled.template(
-            lambda v: ClosureDay.unscoped.filter(
-                partnership_id__in=[v[name] for name in names]
-            ).values_list("partnership_id", "day"),
-            ints=names,
-            using=using,
-        )
-        _CLOSURES[(using, len(ids))] = template
+    template = compiled.kept(
+        f"{__name__}.closure_days.{len(ids)}",
+        lambda v: ClosureDay.unscoped.filter(
+            partnership_id__in=[v[name] for name in names]
+        ).values_list("partnership_id", "day"),
+        ints=names,
+        using=using,
+    )
     for pk, day in template.rows(dict(zip(names, ids, strict=True)), using):
         found[pk].add(day)
     return {pk: frozenset(days) for pk, days in found.items()}

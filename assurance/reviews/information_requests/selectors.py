@@ -116,40 +116,31 @@ def answer_text(
     return text if text.strip() else None
 
 
-# The query of the submitted answers for each number of reviews, per database alias
-_ANSWERS: dict[tuple[str, int], compiled.Template] = {}
-
-
 def _answers_template(incidents: int, using: str) -> compiled.Template:
-    template = _ANSWERS.get((using, incidents))
-    if template is None:
-        names = tuple(f"incident{n}" for n in range(incidents))
-        template = compiled.template(
-            lambda v: (
-                Answer.objects.filter(
-                    assessment__information_request__incident_id__in=[v[n] for n in names],
-                    assessment__information_request__status=InformationStatus.SUBMITTED,
-                )
-                .order_by(
-                    "assessment__information_request__pk", "item__section__order", "item__order"
-                )
-                .values_list(
-                    "assessment__information_request__pk",
-                    "item__section__title",
-                    "item__code",
-                    "item__text",
-                    "option__label",
-                    "date",
-                    "number",
-                    "text",
-                    "evidence",
-                )
-            ),
-            ints=names,
-            using=using,
-        )
-        _ANSWERS[(using, incidents)] = template
-    return template
+    names = tuple(f"incident{n}" for n in range(incidents))
+    return compiled.kept(
+        f"{__name__}.submitted_answers.{incidents}",
+        lambda v: (
+            Answer.objects.filter(
+                assessment__information_request__incident_id__in=[v[n] for n in names],
+                assessment__information_request__status=InformationStatus.SUBMITTED,
+            )
+            .order_by("assessment__information_request__pk", "item__section__order", "item__order")
+            .values_list(
+                "assessment__information_request__pk",
+                "item__section__title",
+                "item__code",
+                "item__text",
+                "option__label",
+                "date",
+                "number",
+                "text",
+                "evidence",
+            )
+        ),
+        ints=names,
+        using=using,
+    )
 
 
 def submitted_answers(

@@ -58,9 +58,6 @@ def _participants(actor: Actor, round: Round) -> QuerySet[Participant]:
     return Participant.objects_for(actor.partnership).filter(round=round)
 
 
-_COMPILED: dict[tuple[str, str], compiled.Template] = {}  # SQL text per query and database
-
-
 def _round_rows(
     name: str,
     build: Callable[[QuerySet[Participant]], QuerySet[Any]],
@@ -73,16 +70,14 @@ def _round_rows(
     and compiling the query cost more than the database's answer)."""
     actor.require("self_assessment.view")
     using = Participant.unscoped.db
-    template = _COMPILED.get((name, using))
-    if template is None:
-        template = compiled.template(
-            lambda v: build(
-                Participant.unscoped.filter(partnership_id=v["partnership"], round_id=v["round"])
-            ),
-            ints=("partnership", "round"),
-            using=using,
-        )
-        _COMPILED[(name, using)] = template
+    template = compiled.kept(
+        f"{__name__}.{name}",
+        lambda v: build(
+            Participant.unscoped.filter(partnership_id=v["partnership"], round_id=v["round"])
+        ),
+        ints=("partnership", "round"),
+        using=using,
+    )
     return template.rows({"partnership": actor.partnership.pk, "round": round.pk}, using)
 
 

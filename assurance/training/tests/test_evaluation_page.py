@@ -5,6 +5,7 @@ Southvale's business unit."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -109,7 +110,8 @@ def test_figures_worked_by_hand(course, northfield, amira, client_for):
     # response rates among the 4 who attended (R9 did not): before 3 of 4, manager 3 of 4
     assert "75% (" in body
     assert "I record who lives in the household" in body
-    assert "R1" not in body and "Sam" not in body
+    # no respondent id or name (as a word: a page's random CSRF token may hold the letters)
+    assert not re.search(r"\bR1\b|\bSam\b", body)
 
 
 def test_an_analyst_recomputes_every_figure_from_the_responses_api(course, corinne, client_for):
@@ -189,7 +191,7 @@ def test_the_annual_report_per_course_as_page_pdf_and_word(course, northfield, a
     assert "Change three months after, in the same practitioners" in body
     assert "+2.5 (-3.9 to +8.9), 2 pairs" in body  # the change chart, its figures beside it
     assert "I record who lives in the household" in body
-    assert "R1" not in body
+    assert not re.search(r"\bR1\b", body)
     pdf = client.get(northfield.url(f"training/report/pdf/?year={year}"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     docx = client.get(northfield.url(f"training/report/docx/?year={year}"))

@@ -34,6 +34,10 @@ run: install ## Install, migrate, load the demo partnerships and serve on http:/
 test: install ## The whole suite: checks, lint, unit, integration, PostgreSQL and browser tests
 	bash scripts/test.sh
 
+coverage: install ## The SQLite run of the suite with a coverage report (not part of make test: it doubles that run's time)
+	ASSURANCE_ENV=test .venv/bin/pytest -m "not browser" -n 2 -q --nomigrations --cov=assurance \
+		--cov-report=term:skip-covered
+
 bench: install ## Benchmarks on a large synthetic deployment (prints ratios to the floor view)
 	bash scripts/bench.sh
 
@@ -50,4 +54,4 @@ format: install ## Format the code with ruff
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 
-.PHONY: help install static run test bench loadtest lint format
+.PHONY: help install static run test coverage bench loadtest lint format

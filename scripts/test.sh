@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite, as `make test` and CI run it:
 #   1. manage.py check, makemigrations --check, ruff format/lint, import contracts, mypy
-#   2. pytest with coverage on SQLite (everything but the browser tests)
+#   2. pytest on SQLite (everything but the browser tests; `make coverage` is this run with a
+#      coverage report, kept out of here: it made this run take almost twice as long)
 #   3. the same tests on a throwaway PostgreSQL 15 cluster started here and always removed (with the
 #      real migrations, applied once while step 1 runs: they create PostgreSQL's search indexes
 #      and the btree_gin extension)
@@ -133,10 +134,9 @@ done_step "mypy"
 # and they hold nothing SQLite needs (their one data migration changes rows a new database has not
 # got; the search indexes are PostgreSQL's). `makemigrations --check` above keeps the models and
 # the migrations in step, and the PostgreSQL run below applies the real migrations.
-step "pytest on SQLite, with coverage"
-run_pytest -m "not browser" -n "$WORKERS" -q --nomigrations --cov=assurance \
-  --cov-report=term:skip-covered
-done_step "pytest (SQLite, coverage)"
+step "pytest on SQLite"
+run_pytest -m "not browser" -n "$WORKERS" -q --nomigrations -p no:cov
+done_step "pytest (SQLite)"
 
 # --- PostgreSQL ---------------------------------------------------------------------------------
 if [[ -n $PG_DIR ]]; then
@@ -174,10 +174,11 @@ fi
 CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [[ -x $CHROMIUM_PATH ]]; then
   step "Browser tests (Chromium, axe-core)"
-  # On both cores, a module to a worker: each module loads the demo once into its worker's own
-  # in-memory database and live server (79 tests took about 19 minutes on two workers on CI). Its
-  # database is built from the models, as in the SQLite run above (--nomigrations).
-  run_pytest -m browser -q --nomigrations -p no:cov -p no:randomly -n "$WORKERS" --dist loadfile
+  # On both cores, test by test: each module's live server and demo (a copy of the demo its
+  # worker loaded once, assurance/tests/demo_database.py) are set up on the workers that run its
+  # tests, so the role walks of test_journeys.py no longer all fall to one worker. Its database
+  # is built from the models, as in the SQLite run above (--nomigrations).
+  run_pytest -m browser -q --nomigrations -p no:cov -p no:randomly -n "$WORKERS" --dist load
   done_step "pytest -m browser"
 else
   not_run "no Chromium at $CHROMIUM_PATH (apt-get install chromium): browser tests skipped" \

@@ -90,7 +90,9 @@ def screenshot_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo_server(django_db_setup: None, demo_database: Any, static_build: Path) -> Iterator[Any]:
+def demo_server(
+    django_db_setup: None, django_db_blocker: Any, demo_database: Any, static_build: Path
+) -> Iterator[Any]:
     """The demo partnerships, served by a live server, for one test module.
 
     pytest-django's ``live_server`` fixture forces ``transactional_db``, which empties the
@@ -110,15 +112,18 @@ def demo_server(django_db_setup: None, demo_database: Any, static_build: Path) -
     from pytest_django.live_server_helper import LiveServer
 
     _refuse_unless_test_database()
-    demo_database.load_committed()
-    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
-    server._live_server_modified_settings.enable()
-    try:
-        yield server
-    finally:
-        server._live_server_modified_settings.disable()
-        server.stop()
-        demo_database.remove_committed()
+    # The database stays open for the module: the server's thread reads it on every request,
+    # and module-scoped fixtures (a phone signed in once) make requests outside any test
+    with django_db_blocker.unblock():
+        demo_database.load_committed()
+        server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            demo_database.remove_committed()
 
 
 def _refuse_unless_test_database() -> None:

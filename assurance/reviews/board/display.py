@@ -17,9 +17,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any, TypedDict
 
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from assurance.core.registry import status_colour
 from assurance.reviews.board.selectors import BoardRow
@@ -99,3 +100,28 @@ def digest(rows: Sequence[Mapping[str, Any]], *, partnership_id: int) -> str:
     (their dicts' ``repr``), in order."""
     content = repr([partnership_id, *rows]).encode()
     return hashlib.blake2b(content, digest_size=20).hexdigest()
+
+
+# Boards kept drawn as cells: a partnership's few views (default, open, each year, every review)
+# a day, with room for a national deployment's partnerships
+BOARDS_KEPT = 2048
+
+
+def board_cells(
+    rows: tuple[BoardRow, ...], *, slug: str, partnership_id: int
+) -> tuple[list[Cell], str]:
+    """The board's cells and their ``digest``, worked out once per content: remembered under
+    the rows themselves (each review's facts, its timeline for the day and its late agencies,
+    all values), the partnership's slug and id and the URLconf in use (the addresses), so a
+    remembered one is never out of date. The cells are shared between requests: read them,
+    never change them."""
+    return _board_cells(rows, slug, partnership_id, get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=BOARDS_KEPT)
+def _board_cells(
+    rows: tuple[BoardRow, ...], slug: str, partnership_id: int, urlconf: Any, prefix: str
+) -> tuple[list[Cell], str]:
+    # ``urlconf`` and ``prefix`` are part of the key only: ``reverse`` reads the current ones
+    cells = board_rows(rows, slug=slug)
+    return cells, digest(cells, partnership_id=partnership_id)

@@ -38,12 +38,14 @@ class BoardView(PartnershipViewMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         show = self.request.GET.get("show", "")
         board = selectors.board(actor=self.actor, show=show)
-        rows = display.board_rows(board.rows, slug=self.partnership.slug)
+        rows, rows_key = display.board_cells(
+            tuple(board.rows), slug=self.partnership.slug, partnership_id=self.partnership.pk
+        )
         context.update(
             summary=board.summary,
             board=board,
             rows=rows,
-            rows_key=display.digest(rows, partnership_id=self.partnership.pk),
+            rows_key=rows_key,
             can_view=self.actor.can("review.view"),
             show=show,
             show_choices=show_choices(board.closed_years),

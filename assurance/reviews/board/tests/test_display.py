@@ -145,3 +145,23 @@ def test_late_information_is_answered_late_or_past_due_and_not_answered(
     )
     assert both[other.pk] == (northfield.school.short_name,)
     assert information_late(**{**ask, "incident_ids": set()}, today=date(2027, 1, 1)) == {}
+
+
+@pytest.mark.django_db
+def test_the_board_s_cells_are_kept_under_what_they_show(incident, amira) -> None:
+    """The cells and their digest are worked out once for the same rows, and anew when a
+    review changes (here its reference): a kept board is never out of date."""
+    from dataclasses import replace
+
+    from assurance.partnerships.access import actor_for_person
+    from assurance.reviews.board.selectors import board
+
+    rows = tuple(board(actor=actor_for_person(amira), show="all").rows)
+    slug, pk = amira.partnership.slug, amira.partnership_id
+    first = display.board_cells(rows, slug=slug, partnership_id=pk)
+    assert display.board_cells(tuple(rows), slug=slug, partnership_id=pk) is first
+    assert first[0][0]["reference"] == incident.reference
+    renamed = (replace(rows[0], review=rows[0].review._replace(reference="SI-2026-99")),)
+    cells, key = display.board_cells(renamed, slug=slug, partnership_id=pk)
+    assert cells[0]["reference"] == "SI-2026-99" and key != first[1]
+    assert display.board_cells(rows, slug=slug, partnership_id=pk + 1)[1] != first[1]

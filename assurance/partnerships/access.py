@@ -86,6 +86,11 @@ def two_factor_required(user: Any) -> bool:
     return any(person.roles & PRIVILEGED_ROLES for person in people)
 
 
+def _actor_of(user: Any, person: Person) -> Actor:
+    """The user's actor as ``person``: in the person's partnership, with the roles they hold."""
+    return Actor(user=user, partnership=person.partnership, person=person, roles=person.roles)
+
+
 def actor_for(user: Any, partnership_slug: str) -> Actor:
     """The user's actor in the partnership, or 404 if they do not belong to it.
 
@@ -96,7 +101,7 @@ def actor_for(user: Any, partnership_slug: str) -> Actor:
     person = _person_of(user.pk, partnership_slug)
     if person is None:
         raise Http404("No such partnership.")
-    return Actor(user=user, partnership=person.partnership, person=person, roles=person.roles)
+    return _actor_of(user, person)
 
 
 def _fields(model: type[models.Model]) -> list[str]:
@@ -167,9 +172,7 @@ def actors_for_user(user: Any) -> list[Actor]:
     for row in template.rows({"user": user.pk}, using=using):
         person = _person_from(row, using)
         if person.partnership_id not in actors:  # the first by name, as ``actor_for``
-            actors[person.partnership_id] = Actor(
-                user=user, partnership=person.partnership, person=person, roles=person.roles
-            )
+            actors[person.partnership_id] = _actor_of(user, person)
     return list(actors.values())
 
 
@@ -179,9 +182,7 @@ def actor_for_person(person: Person) -> Actor:
     For code that already has the person (the demo loaders, tests); a request resolves its actor
     from the user and the URL with ``actor_for``.
     """
-    return Actor(
-        user=person.user, partnership=person.partnership, person=person, roles=person.roles
-    )
+    return _actor_of(person.user, person)
 
 
 def scoped(

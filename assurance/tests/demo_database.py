@@ -31,6 +31,13 @@ def _load() -> None:
     call_command("demo", quiet_logins=True)
 
 
+def _connect_to(name: str) -> None:
+    """Point the default connection at another database of the cluster (PostgreSQL): the next
+    query opens a connection to it."""
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
 def _loaded() -> bool:
     from assurance.partnerships.models import Partnership
 
@@ -70,8 +77,7 @@ class DemoDatabase:
                 empty, _ = self._sqlite
                 empty.backup(connection.connection)
             elif self._postgres is not None:
-                connection.close()
-                connection.settings_dict["NAME"] = self._postgres[0]
+                _connect_to(self._postgres[0])
         ContentType.objects.clear_cache()
 
     def close(self) -> None:
@@ -80,8 +86,7 @@ class DemoDatabase:
             return
         test_name, demo_name = self._postgres
         with self._unblock():
-            connection.close()
-            connection.settings_dict["NAME"] = test_name
+            _connect_to(test_name)
             with connection._nodb_cursor() as cursor:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{demo_name}"')
         self._postgres = None
@@ -106,27 +111,24 @@ class DemoDatabase:
             test_name = str(connection.settings_dict["NAME"])
             self._postgres = (test_name, f"{test_name}_demo")
             self._make_postgres_copy()
-        connection.close()
-        connection.settings_dict["NAME"] = self._postgres[1]
+        _connect_to(self._postgres[1])
         if not _loaded():  # a test that commits (transactional_db) emptied it: make it again
             self._make_postgres_copy()
-            connection.settings_dict["NAME"] = self._postgres[1]
+            _connect_to(self._postgres[1])
 
     def _make_postgres_copy(self) -> None:
         """The demo database: a copy of the (empty) test database with the demo loaded."""
         assert self._postgres is not None
         test_name, demo_name = self._postgres
-        connection.close()
-        connection.settings_dict["NAME"] = test_name
+        _connect_to(test_name)
         with connection._nodb_cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{demo_name}"')
             cursor.execute(f'CREATE DATABASE "{demo_name}" TEMPLATE "{test_name}"')
-        connection.settings_dict["NAME"] = demo_name
+        _connect_to(demo_name)
         _load()
         with connection.cursor() as cursor:  # planner statistics, as a deployment would have
             cursor.execute("ANALYZE")
-        connection.close()
-        connection.settings_dict["NAME"] = test_name
+        _connect_to(test_name)
 
     # --- committed, for a live server ----------------------------------------------------------
     def load_committed(self) -> None:

@@ -114,6 +114,11 @@ VAR_DIR.mkdir(exist_ok=True)
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if env_bool("DATABASE_PREPARED_READS", True):
+        # The compiled reads (core/compiled.py) are prepared statements; Django's own queries
+        # stay bound in the client. Off behind a pooler in transaction mode older than
+        # PgBouncer 1.21 (ADR 052).
+        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 else:
     DATABASES = {
         "default": {

@@ -23,7 +23,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, connections, router
+from django.db import connections, router
 from django.db.models import BigIntegerField, Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -147,7 +147,7 @@ class Results:
         if self._matches is None:
             return []
         matches, matched_params = self._matches
-        with connection.cursor() as cursor:
+        with compiled.cursor() as cursor:
             cursor.execute(sql.format(matches), (*matched_params, *params))
             return cursor.fetchall()
 

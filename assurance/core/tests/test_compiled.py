@@ -183,3 +183,46 @@ def test_a_kept_read_is_compiled_once_per_name_and_database() -> None:
     assert again is first and len(built) == 2
     values = {"above": 7, "word": "person", "app": "partnerships"}
     assert first.bind(values) == _fresh(values)
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_on_postgresql_a_template_is_read_through_a_prepared_statement(db: None) -> None:
+    """ADR 052: each shape is prepared once on the connection and run again with new values;
+    the rows, times included, are what the ORM reads."""
+    expires = timezone.now() + timedelta(days=1)
+    Session.objects.create(session_key="p" * 32, session_data="{}", expire_date=expires)
+
+    def build(values: Any) -> Any:
+        return Session.objects.filter(
+            session_key=values["key"], expire_date__gt=values["after"]
+        ).values_list("session_data", "expire_date")
+
+    template = compiled.template(build, texts=("key",), times=("after",))
+    values = {"key": "p" * 32, "after": timezone.now()}
+    assert connection.connection.prepare_threshold is not None  # allowed by the settings
+    assert template.rows(values) == list(build(values))
+    [prepared] = [s for s in _prepared_statements() if '"django_session"' in s]
+    assert "$1" in prepared and "p" * 32 not in prepared  # the shape, not the values
+    assert template.rows({"key": "nowhere", "after": timezone.now()}) == []
+    assert [s for s in _prepared_statements() if '"django_session"' in s] == [prepared]
+    assert template.rows(values)[0][1] == expires
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_while_queries_are_logged_a_template_is_logged_with_its_values(db: None) -> None:
+    from django.test.utils import CaptureQueriesContext
+
+    def build(values: Any) -> Any:
+        return Session.objects.filter(session_key=values["key"]).values_list("session_data")
+
+    template = compiled.template(build, texts=("key",))
+    with CaptureQueriesContext(connection) as queries:
+        assert template.rows({"key": "q" * 32}) == []
+    [logged] = queries.captured_queries
+    assert "q" * 32 in logged["sql"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
@@ -138,6 +138,15 @@ def _rating_rows(course_ids: list[int], period: Period) -> QuerySet[Any]:
     )
 
 
+def _ratings_read(course_ids: list[int], period: Period) -> Iterable[tuple[Any, ...]]:
+    """``_rating_rows``; for one course over all its sessions (its evaluation page and API, for
+    the first reader after a change: ADR 050) by SQL compiled once per process and prepared
+    (ADR 033, ADR 052), where building and planning the query cost a third of reading it."""
+    if len(course_ids) != 1 or period is not None:
+        return _rating_rows(course_ids, period)
+    return _compiled("ratings", course_ids[0])
+
+
 def ratings_of_courses(
     *, courses: Sequence[Course], period: Period = None
 ) -> dict[int, list[Rating]]:
@@ -167,7 +176,7 @@ def scores_of_courses(*, courses: Sequence[Course], period: Period = None) -> di
     found: dict[int, Scores] = {pk: {} for pk in ids}
     stages = {stage.value: stage for stage in analysis.Stage}
     keys: dict[tuple[str, str], str | None] = {}
-    for course_id, respondent, stage, section, item, score in _rating_rows(ids, period):
+    for course_id, respondent, stage, section, item, score in _ratings_read(ids, period):
         key = keys.get((section, item), "")
         if key == "":
             outcome = questions.outcome_of(section)
@@ -301,11 +310,12 @@ def _outcome_list(course_id: Any) -> QuerySet[LearningOutcome]:
     return LearningOutcome.unscoped.filter(course_id=course_id).order_by("order", "pk")
 
 
-# The evaluation page's two reads of a course, as SQL compiled once per process and database
+# The evaluation page's reads of a course, as SQL compiled once per process and database
 # (ADR 033): the shape never changes, only the course's id.
 _READS: dict[str, Callable[[Mapping[str, Any]], QuerySet[Any]]] = {
     "practice": lambda v: _practice_texts(v["course"], None).values_list("text"),
     "outcomes": lambda v: _outcome_list(v["course"]).values_list("pk", "text"),
+    "ratings": lambda v: _rating_rows([v["course"]], None),
 }
 
 

@@ -128,3 +128,16 @@ def test_the_kept_figures_are_the_figures_worked_out_afresh(northfield, amira, c
     )
     afresh = selectors.course_evaluation(course=course, now=now)  # no digest: not kept
     assert first == kept == afresh
+
+
+def test_one_course_s_ratings_read_by_compiled_sql_are_the_orm_s(northfield, course):
+    """The first reader's ratings of one course come from SQL compiled once (ADR 033): the same
+    rows, in the same order, as the ORM's query of that course, for this course and another."""
+    other = CourseFactory(partnership=northfield.partnership, outcomes=["Act on it", "Record it"])
+    session_answered(northfield, other, days=-100, people=3)
+    for each in (course, other):
+        orm = list(selectors._rating_rows([each.pk], None))
+        assert orm and list(selectors._ratings_read([each.pk], None)) == orm
+    assert selectors.scores_of_courses(courses=[other]) == {
+        other.pk: selectors.scores_of_courses(courses=[other, course])[other.pk]
+    }

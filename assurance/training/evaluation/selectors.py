@@ -154,7 +154,7 @@ def ratings_of_courses(
     counts when its respondent attended that course (in ``period``)."""
     ids = [course.pk for course in courses]
     ratings: dict[int, list[Rating]] = {pk: [] for pk in ids}
-    for course_id, respondent, stage, section, item, score in _rating_rows(ids, period):
+    for course_id, respondent, stage, section, item, score in _ratings_read(ids, period):
         outcome = questions.outcome_of(section)
         if outcome is None or item not in questions.MEASURES:
             continue

@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from django.db import connections
@@ -148,22 +149,19 @@ def cursor(using: str = "default") -> Any:
         return connection.make_cursor(preparing)  # queries are not logged (above)
 
 
-_PREPARING: list[type] = []
-
-
+@cache
 def _preparing_cursor_class() -> type:
-    """A psycopg cursor (Django's server-binding one) whose every statement is prepared."""
-    if not _PREPARING:
-        from django.db.backends.postgresql.base import ServerBindingCursor
+    """A psycopg cursor (Django's server-binding one) whose every statement is prepared; made
+    on first use, as the PostgreSQL backend is imported only where it is configured."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
 
-        class PreparingCursor(ServerBindingCursor):  # type: ignore[misc, valid-type]
-            def execute(self, query: Any, params: Any = None, **options: Any) -> Any:
-                return super().execute(  # type: ignore[misc]
-                    query, params, **(options | {"prepare": True})
-                )
+    class PreparingCursor(ServerBindingCursor):  # type: ignore[misc, valid-type]
+        def execute(self, query: Any, params: Any = None, **options: Any) -> Any:
+            return super().execute(  # type: ignore[misc]
+                query, params, **(options | {"prepare": True})
+            )
 
-        _PREPARING.append(PreparingCursor)
-    return _PREPARING[0]
+    return PreparingCursor
 
 
 def _register_timezone(connection: Any, opened: Any) -> None:

@@ -150,12 +150,32 @@ def approval_meetings(*, actor: Actor) -> QuerySet[Meeting]:
 # --- public: published reports only, no actor ----------------------------------------------------
 
 
+# What a public page reads of a published report besides its snapshot: the snapshot is the
+# largest value stored and is read only where a page, PDF or Word document is drawn from it.
+UNFROZEN = ("snapshot", "narrative", "young_people")
+
+
 def published_reports(*, partnership: Partnership) -> QuerySet[AnnualReport]:
-    return AnnualReport.objects_for(partnership).filter(status=ReportStatus.PUBLISHED)
+    """The partnership's published reports, newest first, without their snapshots."""
+    return (
+        AnnualReport.objects_for(partnership)
+        .filter(status=ReportStatus.PUBLISHED, snapshot__isnull=False)
+        .defer(*UNFROZEN)
+    )
 
 
 def published_report(*, partnership: Partnership, year: int) -> AnnualReport | None:
     return published_reports(partnership=partnership).filter(business_year=year).first()
+
+
+def published_snapshot(*, report: AnnualReport) -> dict[str, Any]:
+    """The frozen snapshot of a report ``published_report`` found."""
+    snapshot: dict[str, Any] = (
+        AnnualReport.unscoped.filter(pk=report.pk, partnership_id=report.partnership_id)
+        .values_list("snapshot", flat=True)
+        .get()
+    )
+    return snapshot
 
 
 def public_partnership(*, slug: str) -> Partnership | None:

@@ -110,11 +110,39 @@ def test_the_public_pages_draw_each_published_version_once_and_only_its_own_word
     assert "Published again." in Client().get(base).content.decode()
 
 
-def test_a_public_page_reads_the_partnership_and_the_report_once(
+def _reads_snapshot(queries: Any) -> bool:
+    return any('"snapshot"' in q["sql"].split(" FROM ")[0] for q in queries)
+
+
+def test_a_public_page_reads_the_snapshot_only_to_draw_it(
     northfield: Tenant, published: AnnualReport, django_assert_num_queries: Any
 ) -> None:
-    """Whatever the report holds: the snapshot, the page's largest read, is read once."""
+    """The snapshot, the page's largest read, is read once, to draw the page (or its young
+    people's version); from then on the page reads the partnership and the report's row, and
+    the public home never reads a snapshot (ADR 053)."""
     base = f"/annual-reports/{northfield.slug}/{published.business_year}/"
-    for url in (base, base + "young-people/"):
-        with django_assert_num_queries(2):
+    for url, words in ((base, "As approved."), (base + "young-people/", "Yes.")):
+        with django_assert_num_queries(3) as first:
             assert Client().get(url).status_code == 200
+        assert _reads_snapshot(first.captured_queries)
+        with django_assert_num_queries(2) as again:
+            page = Client().get(url)
+        assert page.status_code == 200 and words in page.content.decode()
+        assert not _reads_snapshot(again.captured_queries)
+    with django_assert_num_queries(3) as home:
+        assert (
+            published.year_label
+            in Client().get(f"/annual-reports/{northfield.slug}/").content.decode()
+        )
+    assert not _reads_snapshot(home.captured_queries)
+
+
+def test_a_published_report_s_pdf_and_word_are_drawn_from_its_snapshot(
+    northfield: Tenant, published: AnnualReport
+) -> None:
+    base = f"/annual-reports/{northfield.slug}/{published.business_year}/"
+    Client().get(base)  # the page drawn and kept first: the documents still read the snapshot
+    for suffix, start in (("pdf/", b"%PDF"), ("docx/", b"PK"), ("young-people/docx/", b"PK")):
+        response = Client().get(base + suffix)
+        assert response.status_code == 200, suffix
+        assert response.content.startswith(start)

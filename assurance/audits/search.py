@@ -19,7 +19,7 @@ from assurance.partnerships.models import Agency
 
 def _audits(actor: Any) -> QuerySet[Any] | None:
     if actor.can("audit.view"):
-        return selectors.audit_list(actor=actor)
+        return selectors.visible_audits(actor=actor)
     if actor.can("audit_report.view"):
         return selectors.closed_audit_list(actor=actor)
     return None

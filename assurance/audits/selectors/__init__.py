@@ -74,13 +74,13 @@ from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.partnerships.models import Agency, Partnership
 
 
+def visible_audits(*, actor: Actor) -> QuerySet[Audit]:
+    """The audits the actor may open, with nothing else read (the search's sub-query)."""
+    return scoped(actor, Audit.unscoped.all(), "audit.view", agency_field="agencies").distinct()
+
+
 def audit_list(*, actor: Actor, business_year: int | None = None) -> QuerySet[Audit]:
-    audits = scoped(
-        actor,
-        Audit.unscoped.select_related("lead", "framework", "programme"),
-        "audit.view",
-        agency_field="agencies",
-    ).distinct()
+    audits = visible_audits(actor=actor).select_related("lead", "framework", "programme")
     if business_year is not None:
         audits = audits.filter(programme__business_year=business_year)
     return audits.annotate(case_count=Count("cases", distinct=True))

@@ -18,7 +18,7 @@ def _learning(actor: Any) -> QuerySet[Any] | None:
 
 
 def _recommendations(actor: Any) -> QuerySet[Any] | None:
-    return selectors.recommendation_list(actor=actor) if actor.can("learning.view") else None
+    return selectors.visible_recommendations(actor=actor) if actor.can("learning.view") else None
 
 
 LEARNING = SearchSource(

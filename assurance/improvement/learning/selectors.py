@@ -93,9 +93,17 @@ def theme_sources(theme: LearningTheme) -> list[str]:
     return [label for value, label in LearningSource.choices if value in seen]
 
 
+def visible_recommendations(*, actor: Actor) -> QuerySet[Recommendation]:
+    """The recommendations the actor may open, with nothing else read (the search's
+    sub-query)."""
+    return scoped(actor, Recommendation.unscoped.all(), "learning.view")
+
+
 def recommendation_list(*, actor: Actor, status: str | None = None) -> QuerySet[Recommendation]:
-    recs = scoped(actor, Recommendation.unscoped.select_related("audit"), "learning.view").annotate(
-        learning_count=Count("learning_items", distinct=True)
+    recs = (
+        visible_recommendations(actor=actor)
+        .select_related("audit")
+        .annotate(learning_count=Count("learning_items", distinct=True))
     )
     if status == "awaiting":
         recs = recs.filter(status__in=AWAITING)

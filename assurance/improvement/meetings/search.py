@@ -16,7 +16,7 @@ from assurance.partnerships.models import Group
 
 
 def _meetings(actor: Any) -> QuerySet[Any] | None:
-    return selectors.meeting_list(actor=actor) if actor.can("meeting.view") else None
+    return selectors.visible_meetings(actor=actor) if actor.can("meeting.view") else None
 
 
 MEETINGS = SearchSource(

@@ -32,10 +32,19 @@ from assurance.partnerships.models import Group
 # --- meetings -----------------------------------------------------------------------------------
 
 
+def visible_meetings(*, actor: Actor) -> QuerySet[Meeting]:
+    """The meetings the actor may open, with nothing else read (the search's sub-query)."""
+    return scoped(actor, Meeting.unscoped.all(), "meeting.view")
+
+
 def meeting_list(*, actor: Actor, group: Any = None) -> QuerySet[Meeting]:
-    meetings = scoped(actor, Meeting.unscoped.select_related("group"), "meeting.view").annotate(
-        decision_count=Count("decisions", distinct=True),
-        present_count=Count("attendances", filter=Q(attendances__present=True), distinct=True),
+    meetings = (
+        visible_meetings(actor=actor)
+        .select_related("group")
+        .annotate(
+            decision_count=Count("decisions", distinct=True),
+            present_count=Count("attendances", filter=Q(attendances__present=True), distinct=True),
+        )
     )
     if group:
         meetings = meetings.filter(group=group)

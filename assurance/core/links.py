@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlencode
 
+from django.http import QueryDict
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 # The shell's links (about 30) for each partnership of a large deployment, with room to spare
@@ -58,3 +60,27 @@ def record_link(name: str, *args: Any, key: Any) -> str:
         if around is not None:
             return f"{around[0]}{text}{around[1]}"
     return reverse(name, args=[*args, key])
+
+
+class QueryLinks:
+    """Links to the same page with some of its query parameters changed, written as Django's
+    ``{% querystring %}`` writes them (``?a=1&page=2``; a changed parameter last), with the
+    parameters that stay encoded once for all the links: the tag copies and encodes the whole
+    query for each link, which cost a page of results with its pagination and filters half a
+    millisecond."""
+
+    def __init__(self, query: QueryDict, *changed: str) -> None:
+        """``query``: the request's; ``changed``: the parameters the links set or leave out."""
+        self._kept = urlencode(
+            [
+                (key, value)
+                for key, values in query.lists()
+                if key not in changed
+                for value in values
+            ]
+        )
+
+    def to(self, **params: Any) -> str:
+        """The link with ``params`` set (a None value leaves the parameter out)."""
+        extra = urlencode([(key, str(value)) for key, value in params.items() if value is not None])
+        return "?" + "&".join(part for part in (self._kept, extra) if part)

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.views.generic import TemplateView
 
+from assurance.core.links import QueryLinks
 from assurance.core.pagination import paginate
 from assurance.partnerships.viewmixins import PartnershipViewMixin
-from assurance.search import selectors
+from assurance.search import display, selectors
 from assurance.search.query import parse_query
 
 PER_PAGE = 20
@@ -50,8 +51,14 @@ class SearchView(PartnershipViewMixin, TemplateView):
         )
         if kind not in {c.kind for c in results.counts}:
             context["kind"] = ""
-        context["counts"] = results.counts
+        links = QueryLinks(self.request.GET, "kind", "page")
+        context["every_kind_href"] = links.to()
+        context["counts"] = [
+            {"kind": c.kind, "label": c.label, "count": c.count, "href": links.to(kind=c.kind)}
+            for c in results.counts
+        ]
         context["everything"] = sum(c.count for c in results.counts)
         context["chosen"] = next((c for c in results.counts if c.kind == kind), None)
         context.update(paginate(self.request, results, per_page=PER_PAGE))
+        context["hits"] = display.hits_html(context["rows"])
         return context

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from django.template import engines
 
-from assurance.search.selectors import _caption, _shortened
+from assurance.search import display
+from assurance.search.selectors import Hit, _caption, _shortened
 
 FILTERS = engines["django"].from_string(
     '{% autoescape off %}{{ label }}{% if when %} · {{ when|date:"j F Y" }}{% endif %}|'
@@ -46,3 +47,31 @@ def test_a_caption_is_the_label_and_the_date_as_the_date_filter_writes_it(
 ) -> None:
     drawn = FILTERS.render({"label": "Learning item", "when": when, "text": ""}).split("|")[0]
     assert _caption("Learning item", when) == drawn
+
+
+def test_the_hits_are_drawn_as_the_template_drew_them_every_value_escaped() -> None:
+    """``display.hits_html`` writes what the results' loop in the template wrote (the same
+    markup as Django's escaping, which also escapes quotes), and no summary paragraph for a
+    record without one."""
+    template = engines["django"].from_string(
+        '{% for hit in hits %}<li class="app-search-results__item">'
+        '<span class="govuk-caption-s">{{ hit.caption }}</span>'
+        '<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" '
+        'href="{{ hit.href }}">{{ hit.title }}</a></h3>{% if hit.summary %}'
+        '<p class="govuk-body-s govuk-!-margin-bottom-0">{{ hit.summary }}</p>{% endif %}'
+        "</li>{% endfor %}"
+    )
+    hits = [
+        Hit(
+            "audit",
+            "Audit",
+            'Neglect <b>"deep" dive</b> & more',
+            "It's <i>late</i>",
+            None,
+            "/p/n/audits/1/?a=1&b=2",
+            _caption("Audit", date(2026, 4, 1)),
+        ),
+        Hit("case", "Case", "ABC-7KQ2MP", "", None, "/p/n/cases/2/", "Case"),
+    ]
+    assert display.hits_html(hits) == template.render({"hits": hits})
+    assert "<b>" not in display.hits_html(hits)

@@ -169,13 +169,14 @@ def published_report(*, partnership: Partnership, year: int) -> AnnualReport | N
 
 
 def published_snapshot(*, report: AnnualReport) -> dict[str, Any]:
-    """The frozen snapshot of a report ``published_report`` found."""
-    snapshot: dict[str, Any] = (
+    """The frozen snapshot of a report ``published_report`` found (which has one)."""
+    snapshot = (
         AnnualReport.unscoped.filter(pk=report.pk, partnership_id=report.partnership_id)
         .values_list("snapshot", flat=True)
         .get()
     )
-    return snapshot
+    assert snapshot is not None
+    return dict(snapshot)
 
 
 def public_partnership(*, slug: str) -> Partnership | None:

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
+from assurance.core.links import QueryLinks
 from assurance.core.pagination import paginate
 from assurance.core.spreadsheets import XLSX
 from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
@@ -75,6 +76,7 @@ class CompletionView(_RoundMixin, TemplateView):
             past_deadline=round.is_past_deadline,
         )
         can_chase = self.actor.can("self_assessment.manage")
+        sorting = QueryLinks(self.request.GET, "sort", "order", "page")
         context.update(
             page,
             cells=cells,
@@ -99,7 +101,9 @@ class CompletionView(_RoundMixin, TemplateView):
                     "aria_sort": ("ascending" if order == "asc" else "descending")
                     if key == sort
                     else "none",
-                    "order": "desc" if key == sort and order == "asc" else "asc",
+                    "href": sorting.to(
+                        sort=key, order="desc" if key == sort and order == "asc" else "asc"
+                    ),
                 }
                 for key, label in COLUMNS
             ],

@@ -95,6 +95,11 @@ def test_sorting_by_status_and_last_activity(school_round, amira, client_for):
     assert latest_first[:2] == ["Fairway Primary School", "Brook Infant School"]
     html = response.content.decode()
     assert 'aria-sort="descending"' in html
+    # each column's link keeps the filters and sorts by it (the sorted one the other way round)
+    filtered = client.get(_url(school_round["round"]) + "?phase=Primary&sort=name&page=1")
+    text = filtered.content.decode()
+    assert 'href="?phase=Primary&amp;sort=name&amp;order=desc"' in text
+    assert 'href="?phase=Primary&amp;sort=status&amp;order=asc"' in text
 
 
 def test_chase_two_schools_says_what_goes_and_logs_each(

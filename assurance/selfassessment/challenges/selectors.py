@@ -237,6 +237,21 @@ AWAITING = Q(self_assessment_return__challenge__isnull=True) | Q(
 )
 
 
+def sits_on_a_panel(*, actor: Actor) -> bool:
+    """Whether the actor may challenge any round's returns: the business unit always; a group
+    member when their group is a round's panel (one query, only for them)."""
+    scope = actor.scope("sa_challenge.record")
+    if scope is None:
+        return False
+    if scope is Scope.ALL:
+        return True
+    return (
+        ChallengePanel.objects_for(actor.partnership)
+        .filter(group__members__person=actor.person)
+        .exists()
+    )
+
+
 def awaiting_challenge(*, actor: Actor) -> QuerySet[Participant]:
     """The submitted returns, in the actor's scope, of the rounds that have a panel and that the
     panel has not challenged yet (or challenged as submitted before), oldest submission first

@@ -58,6 +58,7 @@ class ChallengeListView(PartnershipViewMixin, TemplateView):
             awaiting_total=page["total"] if showing == "awaiting" else awaiting.count(),
             challenged_total=page["total"] if showing == "challenged" else challenged.count(),
             can_record=self.actor.can("sa_challenge.record"),
+            on_a_panel=selectors.sits_on_a_panel(actor=self.actor),
         )
         return context
 

@@ -272,6 +272,21 @@ def test_the_list_of_returns_awaiting_challenge_and_challenged(
     assert "Larkfield Primary School" not in other
 
 
+def test_a_group_member_on_no_panel_is_told_so(
+    larkfield: Participant, helen: Person, northfield: Tenant, client_for: Clients
+) -> None:
+    """ "Challenge" is in every group member's menu (the menu is drawn per set of roles): one
+    whose group challenges no round is told why the list is empty and who decides."""
+    url = "/p/northfield/self-assessment/challenges/"
+    outsider = PersonFactory(
+        partnership=northfield.partnership, agency=northfield.council, roles=[Role.GROUP_MEMBER]
+    )
+    page = client_for(outsider).get(url).content.decode()
+    assert "You are not on the challenge panel of any round" in page
+    assert "Larkfield Primary School" not in page
+    assert "You are not on the challenge panel" not in client_for(helen).get(url).content.decode()
+
+
 def test_a_round_without_a_panel_awaits_nobody(
     larkfield: Participant, amira: Person, client_for: Clients
 ) -> None:

@@ -15,9 +15,15 @@ from assurance.annualreport.sections import selectors
 from assurance.core.business_year import current_business_year
 from assurance.improvement.actions.models import ActionState, ImpactOutcome
 from assurance.improvement.actions.tests.factories import ActionFactory, ImpactAssessmentFactory
+from assurance.improvement.learning.tests.factories import (
+    LearningItemFactory,
+    RecommendationFactory,
+)
 from assurance.partnerships.access import actor_for_person
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import Tenant
+from assurance.reviews.notifications.tests.factories import SeriousIncidentFactory
+from assurance.reviews.practice_reviews.models import PracticeReview
 from assurance.selfassessment.rounds.models import ParticipantStatus
 from assurance.selfassessment.rounds.tests.factories import ParticipantFactory, RoundFactory
 from assurance.training.tests.factories import BookingFactory, SessionFactory
@@ -178,3 +184,77 @@ def test_a_year_without_rounds_says_so(amira: Person) -> None:
     assert section.notes[0] == (
         f"No Section 11 or Section 175 self-assessment round ran in {YEAR}/{str(YEAR + 1)[-2:]}."
     )
+
+
+def test_the_actions_on_practice_reviews_recommendations_with_progress_and_impact(
+    northfield: Tenant, amira: Person
+) -> None:
+    """Working Together's record of what was done, or planned, in the year on the practice
+    reviews' recommendations: through each review's learning items and their recommendations
+    (the golden thread), never naming the case."""
+    p = northfield.partnership
+    published = PracticeReview.unscoped.create(
+        partnership=p,
+        incident=SeriousIncidentFactory(partnership=p, reference="SI-SECRET-1"),
+        published_on=date(YEAR, 11, 5),
+    )
+    under_way = PracticeReview.unscoped.create(
+        partnership=p,
+        incident=SeriousIncidentFactory(
+            partnership=p, reference="SI-SECRET-2", became_aware_on=date(YEAR, 6, 1)
+        ),
+    )
+    share = RecommendationFactory(partnership=p, title="Share what is known of fathers")
+    supervise = RecommendationFactory(partnership=p, title="Supervise drift in neglect cases")
+    published.learning_items.add(LearningItemFactory(partnership=p, recommendations=[share]))
+    under_way.learning_items.add(LearningItemFactory(partnership=p, recommendations=[supervise]))
+    delivered = ActionFactory(
+        partnership=p,
+        recommendation=share,
+        title="Ask about fathers at every assessment",
+        due_date=date(YEAR, 12, 31),
+        state=ActionState.COMPLETE,
+        completed_at=date(YEAR, 12, 1),
+    )
+    ImpactAssessmentFactory(action=delivered, outcome=ImpactOutcome.NO_CLEAR_CHANGE)
+    ImpactAssessmentFactory(action=delivered, outcome=ImpactOutcome.ACHIEVED)  # the latest
+    ActionFactory(
+        partnership=p,
+        recommendation=supervise,
+        title="Audit supervision",
+        due_date=date(YEAR, 8, 1),
+    )
+    planned = ActionFactory(partnership=p, recommendation=supervise, title="Neglect champions")
+    for excluded in (
+        {"state": ActionState.COMPLETE, "completed_at": date(YEAR - 1, 12, 1)},  # before the year
+        {"state": ActionState.CANCELLED},
+    ):
+        ActionFactory(partnership=p, recommendation=share, due_date=date(YEAR, 5, 1), **excluded)
+    ActionFactory(partnership=p, recommendation=RecommendationFactory(partnership=p))  # no review
+
+    section = selectors.reviews_section(actor=actor_for_person(amira), year=YEAR)
+    rows = _cells(section, "Actions on the practice reviews' recommendations")
+    assert rows == [
+        [
+            "Not yet published",
+            "Supervise drift in neglect cases",
+            "Audit supervision",
+            f"Overdue: was due 1 August {YEAR}",
+            "Not yet assessed",
+        ],
+        [
+            "Not yet published",
+            "Supervise drift in neglect cases",
+            "Neglect champions",
+            f"Due {planned.due_date:%-d %B %Y}",
+            "Not yet assessed",
+        ],
+        [
+            f"Published 5 November {YEAR}",
+            "Share what is known of fathers",
+            "Ask about fathers at every assessment",
+            f"Delivered 1 December {YEAR}",
+            "Achieved",
+        ],
+    ]
+    assert "SI-SECRET" not in repr(section)

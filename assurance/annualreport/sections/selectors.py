@@ -321,7 +321,10 @@ def review_actions(*, actor: Actor, year: int) -> list[ReviewAction]:
         )
         .distinct()
     )
-    return [ReviewAction(*row[:7], impact=row[7] or "") for row in rows]
+    return [
+        ReviewAction(published, recommendation, pk, title, state, due, completed, impact or "")
+        for published, recommendation, pk, title, state, due, completed, impact in rows
+    ]
 
 
 def _progress(action: ReviewAction, cut: date) -> str:

@@ -117,7 +117,6 @@ class RoundCompletionAPI(APIView):
     def get(self, request: Request, pk: int) -> Response:
         actor, round = round_for_request(request, pk)
         today = timezone.localdate()
-        zone = timezone.get_current_timezone()
         # whether a participant is overdue depends only on its status (and the round's dates)
         overdue = {
             s: rules.is_overdue(status=s, deadline=round.deadline, today=today) for s in STATUSES
@@ -131,7 +130,9 @@ class RoundCompletionAPI(APIView):
                     "kind": "agency" if urn is None else "setting",
                     "urn": urn,
                     "status": status,
-                    "submitted_on": submitted.astimezone(zone).date() if submitted else None,
+                    # written as the JSON encoder writes a date, once here rather than
+                    # through its fallback for each of hundreds of rows
+                    "submitted_on": submitted.isoformat() if submitted else None,
                     "overdue": overdue[status],
                 }
             )

@@ -24,7 +24,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, StrIndex, Substr, Trim, Upper
+from django.db.models.functions import Coalesce, StrIndex, Substr, Trim, TruncDate, Upper
 
 from assurance.core import compiled
 from assurance.partnerships.access import Actor
@@ -231,17 +231,20 @@ def completion_rows(
 
 
 def _organisations_query(participants: QuerySet[Participant]) -> QuerySet[Any]:
+    # the day submitted, worked out by the database in the service's time zone: a date per row
+    # rather than an aware time parsed and converted in Python (most of the API's own time)
     return participants.order_by("setting__name", "agency__name", "pk").values_list(
         Coalesce("setting__name", "agency__name", Value("")),
         "setting__urn",
         "status",
-        "submitted_at",
+        TruncDate("submitted_at"),
     )
 
 
 def organisations(*, actor: Actor, round: Round) -> list[tuple[Any, ...]]:
     """Every participant of the round, by name, as plain tuples (for the API: no model
-    instances or dicts for hundreds of rows): (name, URN or None, status, submitted_at)."""
+    instances or dicts for hundreds of rows): (name, URN or None, status, the day submitted
+    in the service's time zone or None)."""
     return _round_rows("organisations", _organisations_query, actor=actor, round=round)
 
 

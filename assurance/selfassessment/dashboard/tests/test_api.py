@@ -5,7 +5,7 @@ reads a fixed number of queries whatever the number of participants (10 or 600).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -145,3 +145,24 @@ def test_constant_queries(northfield, amira, client_for, django_assert_num_queri
         with django_assert_num_queries(queries):
             url = "/api/v1/self-assessments/" + tail.format(pk=round.pk)
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("submitted_at", "day"),
+    [
+        ("2026-06-30T23:30:00+00:00", "2026-07-01"),  # half past midnight in summer time
+        ("2026-12-31T23:30:00+00:00", "2026-12-31"),  # in winter, London is on UTC
+    ],
+)
+def test_the_day_submitted_is_the_day_in_england(
+    school_round, amira, client_for, submitted_at, day
+):
+    """``submitted_on`` is the day the return was submitted in the service's time zone (as its
+    page shows it), worked out by the database."""
+    round = school_round["round"]
+    Participant.unscoped.filter(round=round, status="submitted").update(
+        submitted_at=datetime.fromisoformat(submitted_at)
+    )
+    url = f"/api/v1/self-assessments/rounds/{round.pk}/completion"
+    by_name = {o["name"]: o for o in client_for(amira).get(url).json()["organisations"]}
+    assert by_name["Fairway Primary School"]["submitted_on"] == day

@@ -126,7 +126,7 @@ QUERIES = {
     "?phase=Primary&status=in_progress&sort=activity": 8,
     "export.xlsx": 7,
 }
-API_QUERIES = {"rounds/": 4, "rounds/{pk}/completion": 6}
+API_QUERIES = {"rounds/": 4, "rounds/{pk}/completion": 5}
 
 
 @pytest.mark.parametrize("n", [10, 600])

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, FieldError
 from django.db import connections, router
 from django.db.models import BigIntegerField, Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
@@ -206,12 +206,36 @@ def _starts_a_field(terms: tuple[str, ...]) -> Q:
     return condition
 
 
-def _kinds(visible: list[tuple[SearchSource, QuerySet[Any]]]) -> Q:
-    """A document of one of these kinds whose record its kind's selector gives the actor."""
+def _kinds(visible: list[tuple[SearchSource, QuerySet[Any]]], actor: Actor, using: str) -> Q:
+    """A document of one of these kinds whose record its kind's selector gives the actor. Where
+    the selector gives every record of the actor's partnership (a role that sees all of a
+    kind), that is every document of the kind in the partnership: no sub-query to plan and
+    hash on each search."""
     allowed = Q(pk__in=[])
     for source, records in visible:
-        allowed |= Q(kind=source.kind, object_id__in=records.order_by().values("pk"))
+        if _every_record_of(records, actor, using):
+            allowed |= Q(kind=source.kind) & _partnership_is(actor, using)
+        else:
+            allowed |= Q(kind=source.kind, object_id__in=records.order_by().values("pk"))
     return allowed
+
+
+def _every_record_of(records: QuerySet[Any], actor: Actor, using: str) -> bool:
+    """Whether ``records`` are exactly the partnership's rows of their model: the same SQL as
+    the plain query of them (anything more, such as a filter, a join or ``distinct``, is not)."""
+    try:
+        every = records.model._base_manager.filter(partnership=actor.partnership)
+    except FieldError:  # a kind of record that belongs to no partnership
+        return False
+
+    def sql(queryset: QuerySet[Any]) -> tuple[str, tuple[Any, ...]]:
+        query = queryset.order_by().values("pk").query
+        return query.get_compiler(using=using).as_sql()
+
+    try:
+        return sql(records) == sql(every)
+    except EmptyResultSet:
+        return False
 
 
 def _partnership_is(actor: Actor, using: str) -> Q:
@@ -366,7 +390,7 @@ def _matches(
         if prefixed:
             arms |= scope & Q(kind__in=prefix_kinds) & _starts_a_field(terms)
     matches = (
-        SearchDocument.objects.filter(arms, _kinds(visible))
+        SearchDocument.objects.filter(arms, _kinds(visible, actor, using))
         .annotate(
             hit_rank=Case(
                 When(kind__in=prefix_kinds, then=Value(2.0)),

@@ -75,8 +75,10 @@ from assurance.partnerships.models import Agency, Partnership
 
 
 def visible_audits(*, actor: Actor) -> QuerySet[Audit]:
-    """The audits the actor may open, with nothing else read (the search's sub-query)."""
-    return scoped(actor, Audit.unscoped.all(), "audit.view", agency_field="agencies").distinct()
+    """The audits the actor may open, with nothing else read (the search's sub-query): each
+    once, where the scope joins their agencies."""
+    audits = scoped(actor, Audit.unscoped.all(), "audit.view", agency_field="agencies")
+    return audits if actor.scope("audit.view") is Scope.ALL else audits.distinct()
 
 
 def audit_list(*, actor: Actor, business_year: int | None = None) -> QuerySet[Audit]:
@@ -176,9 +178,10 @@ def case_list(*, actor: Actor, audit: Audit) -> QuerySet[AuditCase]:
 def visible_cases(*, actor: Actor) -> QuerySet[AuditCase]:
     """Every case the actor may see, in any audit: all of them for the business unit and the
     scrutineer, the cases their agency is involved in for an agency lead or auditor."""
-    return scoped(
+    cases = scoped(
         actor, AuditCase.unscoped.all(), "case.view", agency_field="involvements__agency"
-    ).distinct()
+    )
+    return cases if actor.scope("case.view") is Scope.ALL else cases.distinct()
 
 
 def get_case(*, actor: Actor, pk: Any) -> AuditCase:

@@ -237,3 +237,29 @@ def test_each_kind_s_visible_records_are_its_scope_alone(
         if visible is None:
             continue
         assert not visible.query.annotations, source.kind
+
+
+def _search_sql(person: Person, text: str) -> str:
+    with CaptureQueriesContext(connection) as captured:
+        results = search(actor=actor_for_person(person), query=parse_query(text), window=(0, 20))
+        results[0:20]
+    return " ".join(q["sql"] for q in captured.captured_queries)
+
+
+def test_a_kind_seen_whole_is_matched_by_partnership_without_a_sub_query(
+    records: Records, amira: Person, priya: Person
+) -> None:
+    """The business unit sees every audit, case, learning item, recommendation, action and
+    meeting of the partnership: those kinds' documents are the partnership's, so the search
+    asks no sub-query of their tables (each planned and hashed on every search). An auditor
+    sees only her agency's cases: hers are still read through the cases' selector, and the
+    returns' (the business unit's too: not every return) and indicators' (national ones
+    besides the partnership's) always are."""
+    whole = _search_sql(amira, "neglect")
+    for table in ("audits_audit", "audits_auditcase", "improvement_learningitem"):
+        assert f'"{table}"' not in whole, table
+    for table in ("audits_agencyreturn", "dataset_indicator"):
+        assert f'"{table}"' in whole, table
+    assert '"audits_auditcase"' in _search_sql(priya, "neglect")
+    # and what each finds is what their kinds' selectors give (the tests above, by role)
+    assert _titles(amira, "neglect")["audit"] == {"Neglect deep dive"}

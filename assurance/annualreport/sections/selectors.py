@@ -13,10 +13,11 @@ from datetime import date, datetime, time
 from functools import cached_property
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from assurance.annualreport.sections.assembly import Cell, Figure, Section, Table
+from assurance.annualreport.sections.reviews import reviews_section
 from assurance.annualreport.sections.self_assessment import self_assessment_section
 from assurance.audits.models import AuditStatus
 from assurance.audits.selectors import audit_list
@@ -37,9 +38,6 @@ from assurance.improvement.actions.selectors import action_list
 from assurance.partnerships.access import Actor
 from assurance.partnerships.models import AgencyKind
 from assurance.partnerships.selectors import agency_list, by_kind, group_list
-from assurance.reviews.board.annual import annual_figures, share
-from assurance.reviews.board.report import review_facts
-from assurance.reviews.rapid_reviews.models import Outcome
 from assurance.training.bookings.selectors import reach_in
 from assurance.training.evaluation import analysis as evaluation_analysis
 from assurance.training.evaluation import figures as evaluation_figures
@@ -268,127 +266,6 @@ def audits_section(*, actor: Actor, year: int) -> Section:
         section.tables.append(Table(audit.title, ["Finding", "About", "What we found"], rows))
     if not closed:
         section.notes.append("No multi-agency audit was completed in the year.")
-    return section
-
-
-# From an action to the practice reviews whose learning its recommendation answers (the golden
-# thread: a review's findings are learning items, their recommendations, the actions on them)
-REVIEWS = "recommendation__learning_items__practice_reviews"
-
-
-@dataclass(frozen=True)
-class ReviewAction:
-    """An action on a practice review's recommendation, as the report lists it."""
-
-    published_on: date | None  # the review's report published (None: not yet)
-    recommendation: str
-    pk: int
-    title: str
-    state: str
-    due: date
-    completed: date | None
-    impact: str  # the latest impact assessment's outcome ("" when none)
-
-
-def review_actions(*, actor: Actor, year: int) -> list[ReviewAction]:
-    """The actions taken in the business year, or planned, on the recommendations of the
-    partnership's practice reviews (Working Together's "decisions and actions taken in the
-    report's period, or planned to be taken"): every action on them but those completed before
-    the year began and those cancelled, by review then due date. One query; an action answering
-    two reviews is listed under each."""
-    start, _end = business_year_bounds(year)
-    latest_impact = Subquery(
-        ImpactAssessment.unscoped.filter(action=OuterRef("pk"))
-        .order_by("-assessed_at", "-pk")
-        .values("outcome")[:1]
-    )
-    rows = (
-        action_list(actor=actor)
-        .filter(**{f"{REVIEWS}__isnull": False})
-        .exclude(state=ActionState.COMPLETE, completed_at__lt=start)
-        .exclude(state=ActionState.CANCELLED)
-        .annotate(latest_impact=latest_impact)
-        .order_by(f"{REVIEWS}__incident__became_aware_on", f"{REVIEWS}__pk", "due_date", "pk")
-        .values_list(
-            f"{REVIEWS}__published_on",
-            "recommendation__title",
-            "pk",
-            "title",
-            "state",
-            "due_date",
-            "completed_at",
-            "latest_impact",
-        )
-        .distinct()
-    )
-    return [
-        ReviewAction(published, recommendation, pk, title, state, due, completed, impact or "")
-        for published, recommendation, pk, title, state, due, completed, impact in rows
-    ]
-
-
-def _progress(action: ReviewAction, cut: date) -> str:
-    """Delivered (when), overdue at the year's end (or today, if sooner), or due."""
-    if action.state == ActionState.COMPLETE and action.completed:
-        return f"Delivered {action.completed:%-d %B %Y}"
-    if action.due < cut:
-        return f"Overdue: was due {action.due:%-d %B %Y}"
-    return f"Due {action.due:%-d %B %Y}"
-
-
-def reviews_section(*, actor: Actor, year: int) -> Section:
-    """The reviews app's annual summary (counts only), and the actions taken in the year on
-    the practice reviews' recommendations with their progress and measured impact (each review
-    named by when its report was published, never by its case)."""
-    figures = annual_figures(review_facts(actor=actor), year)
-    summary = _url(actor, "reviews:annual_summary") + f"?year={year}"
-    outcomes = dict(Outcome.choices)
-    section = Section("reviews")
-    section.figures += [
-        Figure("Serious incident notifications", str(figures.notifications), summary),
-        Figure(
-            "Notified to the Panel within 5 working days",
-            share(figures.notified_in_time, figures.notified),
-            summary,
-        ),
-        Figure(
-            "Rapid reviews sent to the Panel within 15 working days",
-            share(figures.rapid_reviews_in_time, figures.rapid_reviews_sent),
-            summary,
-        ),
-        Figure("Practice reviews published", str(figures.published), summary),
-    ]
-    section.tables.append(
-        Table(
-            "The safeguarding partners' decisions on rapid reviews",
-            ["Decision", "Reviews"],
-            [
-                [Cell(outcomes.get(k, k)), Cell(str(n), summary)]
-                for k, n in sorted(figures.decisions.items())
-            ],
-        )
-    )
-    cut = min(business_year_bounds(year)[1], timezone.localdate())
-    section.tables.append(
-        Table(
-            "Actions on the practice reviews' recommendations",
-            ["Practice review", "Recommendation", "Action", "Progress", "Measured impact"],
-            [
-                [
-                    Cell(
-                        f"Published {a.published_on:%-d %B %Y}"
-                        if a.published_on
-                        else "Not yet published"
-                    ),
-                    Cell(a.recommendation),
-                    Cell(a.title, _url(actor, "improvement:action_detail", a.pk)),
-                    Cell(_progress(a, cut)),
-                    Cell(OUTCOMES[a.impact] if a.impact else "Not yet assessed"),
-                ]
-                for a in review_actions(actor=actor, year=year)
-            ],
-        )
-    )
     return section
 
 

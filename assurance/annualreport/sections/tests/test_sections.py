@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from assurance.annualreport.sections import selectors
+from assurance.annualreport.sections import reviews, selectors
 from assurance.core.business_year import current_business_year
 from assurance.improvement.actions.models import ActionState, ImpactOutcome
 from assurance.improvement.actions.tests.factories import ActionFactory, ImpactAssessmentFactory
@@ -232,7 +232,7 @@ def test_the_actions_on_practice_reviews_recommendations_with_progress_and_impac
         ActionFactory(partnership=p, recommendation=share, due_date=date(YEAR, 5, 1), **excluded)
     ActionFactory(partnership=p, recommendation=RecommendationFactory(partnership=p))  # no review
 
-    section = selectors.reviews_section(actor=actor_for_person(amira), year=YEAR)
+    section = reviews.reviews_section(actor=actor_for_person(amira), year=YEAR)
     rows = _cells(section, "Actions on the practice reviews' recommendations")
     assert rows == [
         [

@@ -24,6 +24,11 @@ from assurance.reviews.rapid_reviews.models import Outcome
 IMPACTS = dict(ImpactOutcome.choices)
 
 
+def impact_text(outcome: str) -> str:
+    """An action's latest measured impact as the report's tables of actions word it."""
+    return IMPACTS[outcome] if outcome else "Not yet assessed"
+
+
 # From an action to the practice reviews whose learning its recommendation answers (the golden
 # thread: a review's findings are learning items, their recommendations, the actions on them)
 REVIEWS = "recommendation__learning_items__practice_reviews"
@@ -136,7 +141,7 @@ def reviews_section(*, actor: Actor, year: int) -> Section:
                     Cell(a.recommendation),
                     Cell(a.title, link("improvement:action_detail", actor.partnership.slug, a.pk)),
                     Cell(_progress(a, cut)),
-                    Cell(IMPACTS[a.impact] if a.impact else "Not yet assessed"),
+                    Cell(impact_text(a.impact)),
                 ]
                 for a in review_actions(actor=actor, year=year)
             ],

@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from assurance.annualreport.sections.assembly import Cell, Figure, Section, Table
-from assurance.annualreport.sections.reviews import reviews_section
+from assurance.annualreport.sections.reviews import IMPACTS, impact_text, reviews_section
 from assurance.annualreport.sections.self_assessment import self_assessment_section
 from assurance.audits.models import AuditStatus
 from assurance.audits.selectors import audit_list
@@ -32,7 +32,6 @@ from assurance.improvement.actions.models import (
     Action,
     ActionState,
     ImpactAssessment,
-    ImpactOutcome,
 )
 from assurance.improvement.actions.selectors import action_list
 from assurance.partnerships.access import Actor
@@ -111,9 +110,6 @@ class ActionRow:
     priorities: frozenset[int]  # the priorities of its recommendation's learning themes
 
 
-OUTCOMES = dict(ImpactOutcome.choices)
-
-
 def delivered_actions(*, actor: Actor, year: int) -> QuerySet[Action]:
     """Actions completed in the business year, oldest first."""
     start, end = business_year_bounds(year)
@@ -153,7 +149,7 @@ def _action_row(actor: Actor, action: ActionRow) -> list[Cell]:
     return [
         Cell(action.title, _url(actor, "improvement:action_detail", action.pk)),
         Cell(action.owner),
-        Cell(OUTCOMES[action.impact] if action.impact else "Not yet assessed"),
+        Cell(impact_text(action.impact)),
     ]
 
 
@@ -412,7 +408,7 @@ def voice_section(*, actor: Actor, year: int) -> Section:
                     Cell(a.action_title, _url(actor, "improvement:action_detail", a.action_id))
                     if a.action_id
                     else Cell("No action linked"),
-                    Cell(OUTCOMES[a.impact] if a.impact else "Not assessed yet"),
+                    Cell(IMPACTS[a.impact] if a.impact else "Not assessed yet"),
                 ]
                 for a in answers
             ],

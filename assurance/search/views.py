@@ -58,6 +58,12 @@ class SearchView(PartnershipViewMixin, TemplateView):
             for c in results.counts
         ]
         context["everything"] = sum(c.count for c in results.counts)
+        context["kinds"] = display.kinds_html(
+            context["counts"],
+            kind=context["kind"],
+            everything=context["everything"],
+            every_kind_href=context["every_kind_href"],
+        )
         context["chosen"] = next((c for c in results.counts if c.kind == kind), None)
         context.update(paginate(self.request, results, per_page=PER_PAGE))
         context["hits"] = display.hits_html(context["rows"])

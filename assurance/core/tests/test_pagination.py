@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from assurance.core.pagination import paginate
@@ -40,3 +43,70 @@ def test_the_links_keep_the_other_parameters_as_querystring_writes_them() -> Non
 
 def test_one_page_has_no_pagination() -> None:
     assert paginate(RequestFactory().get("/"), list(range(50)))["pagination"] is None
+
+
+def _compact(html: str) -> str:
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+# The GOV.UK pagination component as the include template drew it before its markup was written
+# in Python (page 7 of 20, a filter kept), whitespace between tags removed.
+PAGE_7_OF_20 = (
+    '<nav class="govuk-pagination" aria-label="Pages of results">'
+    '<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" '
+    'href="?x=%3C&amp;page=6" rel="prev"><svg class="govuk-pagination__icon '
+    'govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" '
+    'aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m6.5938-0.0078125-6.7266 '
+    "6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"
+    '"></path></svg><span class="govuk-pagination__link-title">Previous<span '
+    'class="govuk-visually-hidden"> page</span></span></a></div>'
+    '<ul class="govuk-pagination__list">'
+    + "".join(
+        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
+        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
+        for n in (1, 2)
+    )
+    + '<li class="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>'
+    + "".join(
+        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
+        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
+        for n in (5, 6)
+    )
+    + '<li class="govuk-pagination__item govuk-pagination__item--current"><a class="govuk-link '
+    'govuk-pagination__link" href="?x=%3C&amp;page=7" aria-label="Page 7" aria-current="page">7'
+    "</a></li>"
+    + "".join(
+        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
+        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
+        for n in (8, 9)
+    )
+    + '<li class="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>'
+    + "".join(
+        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
+        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
+        for n in (19, 20)
+    )
+    + '</ul><div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" '
+    'href="?x=%3C&amp;page=8" rel="next"><span class="govuk-pagination__link-title">Next<span '
+    'class="govuk-visually-hidden"> page</span></span><svg class="govuk-pagination__icon '
+    'govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" '
+    'aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="m8.107-0.0078125-1.4136 '
+    "1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"
+    '"></path></svg></a></div></nav>'
+)
+
+
+def test_the_include_draws_the_govuk_component_with_every_address_escaped() -> None:
+    """The markup written in Python is the GOV.UK component the template drew: previous and
+    next, the numbered pages around the current one with ellipses, the addresses escaped."""
+    context = paginate(RequestFactory().get("/?page=7&x=%3C"), list(range(1000)))
+    drawn = render_to_string("includes/pagination.html", context)
+    assert _compact(drawn) == PAGE_7_OF_20
+
+
+def test_the_first_and_last_pages_have_no_previous_or_next() -> None:
+    first = paginate(RequestFactory().get("/"), list(range(120)))["pagination"]["html"]
+    last = paginate(RequestFactory().get("/?page=3"), list(range(120)))["pagination"]["html"]
+    assert "govuk-pagination__prev" not in first and "govuk-pagination__next" in first
+    assert "govuk-pagination__prev" in last and "govuk-pagination__next" not in last
+    assert 'aria-current="page">1<' in first and 'aria-current="page">3<' in last

@@ -75,3 +75,29 @@ def test_the_hits_are_drawn_as_the_template_drew_them_every_value_escaped() -> N
     ]
     assert display.hits_html(hits) == template.render({"hits": hits})
     assert "<b>" not in display.hits_html(hits)
+
+
+def test_the_kinds_are_listed_as_the_template_listed_them() -> None:
+    """``display.kinds_html`` writes what the kinds' loop in the template wrote: all results
+    linked unless no kind is chosen, the chosen kind in bold, a kind with nothing not linked,
+    every label and address escaped."""
+    template = engines["django"].from_string(
+        "<li>{% if not kind %}<strong>All results ({{ everything }})</strong>{% else %}<a "
+        'class="govuk-link" href="{{ every_kind_href }}">All results ({{ everything }})</a>'
+        "{% endif %}</li>{% for count in counts %}<li>{% if count.kind == kind %}<strong>"
+        "{{ count.label }} ({{ count.count }})</strong>{% elif count.count %}<a "
+        'class="govuk-link" href="{{ count.href }}">{{ count.label }} ({{ count.count }})</a>'
+        "{% else %}{{ count.label }} (0){% endif %}</li>{% endfor %}"
+    )
+    counts = [
+        {"kind": "audit", "label": "Audits", "count": 3, "href": "?q=a&amp;b&kind=audit"},
+        {"kind": "case", "label": "Case <references>", "count": 0, "href": "?kind=case"},
+        {"kind": "learning", "label": "Learning", "count": 12, "href": "?q=a&kind=learning"},
+    ]
+    for kind in ("", "learning", "audit"):
+        context = {"counts": counts, "kind": kind, "everything": 15, "every_kind_href": "?q=a&b"}
+        drawn = display.kinds_html(
+            counts, kind=kind, everything=15, every_kind_href=context["every_kind_href"]
+        )
+        assert drawn == template.render(context)
+    assert "<references>" not in drawn

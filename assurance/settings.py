@@ -118,7 +118,13 @@ if DATABASE_URL:
         # The compiled reads (core/compiled.py) are prepared statements; Django's own queries
         # stay bound in the client. Off behind a pooler in transaction mode older than
         # PgBouncer 1.21 (ADR 052).
-        DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options["prepare_threshold"] = 5
+        # Their plans made once per connection and statement (a generic plan), not again for
+        # each run's values: they are reads of one shape bound to ids and a search's words, and
+        # planning was half of what the search cost the database (ADR 054). A pooler that
+        # drops this startup parameter only loses the saving.
+        options.setdefault("options", "-c plan_cache_mode=force_generic_plan")
 else:
     DATABASES = {
         "default": {

@@ -339,6 +339,15 @@ def _shape(
     return kinds, (template if template.sql else None)
 
 
+class _QueryOnce(SearchQuery):
+    """The words as a text search query worked out once per search (a sub-select, which
+    PostgreSQL runs once), not once per document it checks and ranks: in a plan made for any
+    words (ADR 054) the query is a parameter, and parsing and stemming it again for each of a
+    common word's 200 documents was half the search's time in the database."""
+
+    template = "(SELECT %(function)s(%(expressions)s))"
+
+
 def _stand_in(values: Any, roles: frozenset[Role], has_agency: bool) -> Actor:
     """An actor of these roles whose ids are ``values`` (placeholders while compiling)."""
     agency = Agency(pk=values["agency"]) if has_agency else None
@@ -366,7 +375,7 @@ def _matches(
     prefixed = [(s, r) for s, r in visible if s.prefix]
     rank: Any
     if connections[using].vendor == "postgresql":
-        tsquery = SearchQuery(text, search_type="websearch", config=CONFIG)
+        tsquery = _QueryOnce(text, search_type="websearch", config=CONFIG)
         word_match = Q(vector=tsquery)
         rank = SearchRank(F("vector"), tsquery)
     else:

@@ -226,3 +226,13 @@ def test_while_queries_are_logged_a_template_is_logged_with_its_values(db: None)
         assert template.rows({"key": "q" * 32}) == []
     [logged] = queries.captured_queries
     assert "q" * 32 in logged["sql"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's prepared statements")
+def test_on_postgresql_compiled_reads_are_planned_once_per_connection(db: None) -> None:
+    """ADR 054: where compiled reads are prepared, the connection keeps one generic plan of each
+    (PostgreSQL otherwise planned the search afresh on every request)."""
+    assert connection.connection.prepare_threshold is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone() == ("force_generic_plan",)

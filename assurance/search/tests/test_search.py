@@ -263,3 +263,21 @@ def test_a_kind_seen_whole_is_matched_by_partnership_without_a_sub_query(
     assert '"audits_auditcase"' in _search_sql(priya, "neglect")
     # and what each finds is what their kinds' selectors give (the tests above, by role)
     assert _titles(amira, "neglect")["audit"] == {"Neglect deep dive"}
+
+
+@pytest.mark.postgres_only
+def test_the_words_are_made_a_text_query_once_per_search(records: Records, amira: Person) -> None:
+    """ADR 054: in a plan kept for any words the text query is a sub-select run once (an
+    InitPlan), not parsed again for every document checked and ranked; what is found is the
+    same, stemmed and ranked."""
+    from assurance.search.selectors import _matches
+
+    actor = actor_for_person(amira)
+    _, (sql, params) = _matches(actor, "neglected", ("neglected",), connection.alias)
+    assert "(SELECT websearch_to_tsquery(" in sql
+    assert "websearch_to_tsquery(" not in sql.replace("(SELECT websearch_to_tsquery(", "")
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    assert "InitPlan" in plan
+    assert _titles(amira, "neglected")["recommendation"] == {"Use the neglect toolkit"}

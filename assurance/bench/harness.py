@@ -22,6 +22,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 FLOOR_URL = "/__bench__/floor/"
+BLOCK = 5  # requests of one page timed back to back within a round (``time_interleaved``)
 
 
 @dataclass
@@ -57,6 +58,41 @@ def count_queries(client: Client, url: str, status: int = 200) -> int:
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return len(queries.captured_queries)  # read now: the log is reset by the next request
+
+
+def _timing(label: str, samples: list[float]) -> Timing:
+    samples = sorted(samples)
+    return Timing(
+        label, statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.9))]
+    )
+
+
+def time_interleaved(
+    entries: list[tuple[str, Client, str, int]], repeat: int, block: int = BLOCK
+) -> list[Timing]:
+    """Each of ``entries`` (label, client, URL, status; the floor among them) timed ``repeat``
+    times in rounds: a block of ``block`` requests of each in turn, round after round, so that
+    a spell of the shared host's noise (seconds long) falls on all of them alike instead of on
+    whichever page was being timed. Queries are counted first, as ``time_page`` counts them."""
+    counts = [count_queries(client, url, status) for _, client, url, status in entries]
+    for _, client, url, _ in entries:  # warm up, as time_callable does
+        for _ in range(2):
+            client.get(url)
+    samples: list[list[float]] = [[] for _ in entries]
+    rounds = -(-repeat // block)
+    for done in range(rounds):
+        size = min(block, repeat - done * block)
+        for (_, client, url, _), taken in zip(entries, samples, strict=True):
+            for _ in range(size):
+                start = time.perf_counter()
+                client.get(url)
+                taken.append((time.perf_counter() - start) * 1000)
+    timings = []
+    for (label, _, _, status), taken, queries in zip(entries, samples, counts, strict=True):
+        timing = _timing(label, taken)
+        timing.queries, timing.status = queries, status
+        timings.append(timing)
+    return timings
 
 
 def time_page(label: str, client: Client, url: str, repeat: int, status: int = 200) -> Timing:
@@ -147,8 +183,19 @@ class Bench:
         return client
 
     def time_pages(self, pages: list[Page], client: Client | None = None) -> list[Timing]:
+        """The pages timed in rounds with the floor (``time_interleaved``); the floor of this
+        run becomes the one measured among them, so the report that follows compares each page
+        with the floor of the same seconds."""
         client = client or self.client()
-        return [time_page(p.label, client, p.url, self.repeat, p.status) for p in pages]
+        floor, *timed = time_interleaved(
+            [
+                (self.floor.label, Client(), FLOOR_URL, 200),
+                *((p.label, client, p.url, p.status) for p in pages),
+            ],
+            self.repeat,
+        )
+        self.floor = floor
+        return timed
 
     def time(self, label: str, fn: Callable[[], Any], repeat: int | None = None) -> Timing:
         """A baseline or an operation that is not a page (raw SQL, an empty PDF, an import)."""

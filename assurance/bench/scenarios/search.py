@@ -13,7 +13,7 @@ from typing import Any
 
 from assurance.audits.models import Audit
 from assurance.bench import data
-from assurance.bench.harness import Bench, env_int, scenario, time_page
+from assurance.bench.harness import Bench, Page, env_int, scenario, time_page
 from assurance.bench.scenarios.learning import build_learning
 from assurance.improvement.learning.models import LearningItem
 from assurance.search.services import rebuild
@@ -66,8 +66,13 @@ def search(bench: Bench) -> None:
     )
     bench.measure_floor()
     bu = bench.client(big[0])
-    empty = time_page("search page, nothing typed", bu, f"/p/{big[0].slug}/search/", bench.repeat)
-    timed = [time_page(label, bu, url, bench.repeat) for label, url in _pages(big[0])]
+    empty, *timed = bench.time_pages(
+        [
+            Page("search page, nothing typed", f"/p/{big[0].slug}/search/"),
+            *(Page(label, url) for label, url in _pages(big[0])),
+        ],
+        bu,
+    )
     bench.report(
         f"Search page ({len(big)} partnerships of audits, learning, actions and meetings)",
         [empty, *timed],

@@ -3,10 +3,13 @@ not rot between runs): the floor first, ratios, and the query-growth table."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import Any
+
 import pytest
 
 from assurance.bench import data, scenarios
-from assurance.bench.harness import SCENARIOS, Bench, table, time_callable
+from assurance.bench.harness import SCENARIOS, Bench, table, time_callable, time_interleaved
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +39,30 @@ def test_table_ratios() -> None:
     slow.median_ms = 10.0
     text = table([floor, slow], floor, "Title", baseline=slow)
     assert text.splitlines()[-1].split()[-2:] == ["5.0", "1.0"]
+
+
+class _Client:
+    """Answers every request at once, noting which URL was asked for."""
+
+    def __init__(self, log: list[str], status: int = 200) -> None:
+        self.log, self.status = log, status
+
+    def get(self, url: str) -> Any:
+        self.log.append(url)
+        return SimpleNamespace(status_code=self.status)
+
+
+def test_pages_are_timed_in_rounds_with_the_floor() -> None:
+    """``time_interleaved``: every entry timed ``repeat`` times, in blocks taken in turn round
+    after round (a spell of the host's noise falls on the floor and the pages alike), after
+    counting each one's queries; a page that does not answer its status stops the run."""
+    log: list[str] = []
+    timings = time_interleaved(
+        [("floor", _Client(log), "/f/", 200), ("page", _Client(log), "/p/", 200)], 7, block=3
+    )
+    timed = log[8:]  # after counting queries (2 requests each) and warming up (2 each)
+    assert timed == ["/f/"] * 3 + ["/p/"] * 3 + ["/f/"] * 3 + ["/p/"] * 3 + ["/f/", "/p/"]
+    assert [t.label for t in timings] == ["floor", "page"]
+    assert [t.queries for t in timings] == [0, 0]
+    with pytest.raises(RuntimeError, match="answered 404"):
+        time_interleaved([("page", _Client([], status=404), "/p/", 200)], 3)

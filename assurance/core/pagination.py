@@ -16,13 +16,23 @@ from assurance.core.links import QueryLinks
 PER_PAGE = 50
 
 
-def paginate(request: HttpRequest, items: Sequence[Any] | Any, per_page: int = PER_PAGE) -> dict:
+def paginate(
+    request: HttpRequest,
+    items: Sequence[Any] | Any,
+    per_page: int = PER_PAGE,
+    *,
+    count: int | None = None,
+) -> dict:
     """Context for one page of ``items`` (a list or a queryset) chosen by ``?page=``: the page's
     ``rows``, the ``total``, ``page_obj``, and ``pagination`` for the pagination include (the
     links to the previous, next and numbered pages, each keeping the other query parameters,
     such as a list's filters). A page number that is not a number or too high gives the first
-    or the last page."""
-    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    or the last page. ``count``: how many ``items`` there are, where the page already knows
+    (its own totals), so that the queryset is not counted again."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.__dict__["count"] = count  # Paginator.count is a cached property
+    page = paginator.get_page(request.GET.get("page"))
     return {
         "rows": page.object_list,
         "total": page.paginator.count,

@@ -110,3 +110,19 @@ def test_the_first_and_last_pages_have_no_previous_or_next() -> None:
     assert "govuk-pagination__prev" not in first and "govuk-pagination__next" in first
     assert "govuk-pagination__prev" in last and "govuk-pagination__next" not in last
     assert 'aria-current="page">1<' in first and 'aria-current="page">3<' in last
+
+
+def test_a_count_the_page_knows_is_not_counted_again(django_assert_num_queries, db) -> None:
+    """Given ``count``, the queryset is read for its page only (no ``COUNT`` query)."""
+    from assurance.partnerships.models import Partnership
+    from assurance.partnerships.tests.factories import PartnershipFactory
+
+    PartnershipFactory.create_batch(3)
+    items = Partnership._base_manager.order_by("pk")
+    request = RequestFactory().get("/")
+    with django_assert_num_queries(2):  # counted, then the page
+        assert len(list(paginate(request, items)["rows"])) == 3
+    with django_assert_num_queries(1):
+        context = paginate(request, items, count=3)
+        assert len(list(context["rows"])) == 3
+    assert context["total"] == 3

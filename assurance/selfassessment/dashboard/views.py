@@ -69,7 +69,13 @@ class CompletionView(_RoundMixin, TemplateView):
             actor=self.actor, round=round, filters=filters, sort=sort, order=order, today=today
         )
         counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
-        page = paginate(self.request, rows.values_list(*display.ROW_FIELDS))
+        total = sum(counts[s] for s in ParticipantStatus.values)
+        # unfiltered, the rows are every participant, already counted by status
+        page = paginate(
+            self.request,
+            rows.values_list(*display.ROW_FIELDS),
+            count=None if filters.active else total,
+        )
         cells = display.row_cells(
             page["rows"],
             setting_url=self.partnership_url("selfassessment:setting_list"),
@@ -93,7 +99,7 @@ class CompletionView(_RoundMixin, TemplateView):
             filter_query=self.filter_query(),
             counts=[(s.value, s.label, counts[s.value]) for s in ParticipantStatus]
             + [(selectors.OVERDUE, "Overdue", counts[selectors.OVERDUE])],
-            total_participants=sum(counts[s] for s in ParticipantStatus.values),
+            total_participants=total,
             columns=[
                 {
                     "key": key,

@@ -118,11 +118,12 @@ def _round_of(northfield, n: int):
 
 
 # Queries of each page, once warm: the shell (session, user, person, roles), the round, then
-# the page's own (counts, filter choices, one page of rows with their last activity and chase);
-# the export also reads the round's staff surveys for its "What staff say" sheet (one query when
+# the page's own (counts, filter choices, one page of rows with their last activity and chase,
+# and, filtered, how many match: unfiltered, that is every participant, already counted); the
+# export also reads the round's staff surveys for its "What staff say" sheet (one query when
 # there is none, as here; four when there are)
 QUERIES = {
-    "": 8,
+    "": 7,
     "?phase=Primary&status=in_progress&sort=activity": 8,
     "export.xlsx": 7,
 }

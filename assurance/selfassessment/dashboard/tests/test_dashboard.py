@@ -221,3 +221,30 @@ def test_an_agencies_round_chases_the_agency_leads(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(_url(round, "chase/"), {"participants": f"{council.pk},{police.pk}"})
     assert [m.to for m in mail.outbox] == [[farah.email]]
+
+
+def test_the_filters_offer_what_the_participants_have(school_round, amira, northfield):
+    """The choices are the kinds, phases, types and areas (outward codes, as typed or not)
+    among the round's participants, each once, in order; nothing empty is offered."""
+    from assurance.partnerships.access import actor_for_person
+    from assurance.selfassessment.dashboard.selectors import filter_choices
+    from assurance.selfassessment.rounds.tests.factories import ParticipantFactory
+    from assurance.selfassessment.settings.tests.factories import SettingFactory
+
+    round = school_round["round"]
+    p = northfield.partnership
+    for name, postcode, phase in [
+        ("Hill Nursery", " nf3 1aa ", "Nursery"),  # spaces and lower case
+        ("Dale College", "NF20", "16 plus"),  # an outward code alone
+        ("Moor Unit", "", ""),  # no postcode, no phase
+    ]:
+        setting = SettingFactory(partnership=p, name=name, postcode=postcode, phase=phase)
+        ParticipantFactory(round=round, setting=setting)
+    ParticipantFactory(round=round, setting=None, agency=northfield.police)
+    choices = filter_choices(actor=actor_for_person(amira), round=round)
+    assert choices == {
+        "kind": ["agency", "setting"],
+        "phase": ["16 plus", "Nursery", "Primary", "Secondary"],
+        "type_group": ["Academies", "Local authority maintained schools"],
+        "area": ["NF1", "NF3", "NF7", "NF12", "NF20"],
+    }

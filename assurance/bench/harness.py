@@ -32,6 +32,9 @@ class Timing:
     p90_ms: float
     queries: int | None = None
     status: int | None = None
+    # the floor timed in the same rounds (``time_interleaved``): the row's ratio is to it, not to
+    # a floor of other seconds that a later table of the scenario prints
+    floor_ms: float | None = None
 
 
 def time_callable(label: str, fn: Callable[[], Any], repeat: int, warmup: int = 2) -> Timing:
@@ -113,7 +116,7 @@ def table(rows: list[Timing], floor: Timing, title: str, baseline: Timing | None
         queries = "" if row.queries is None else str(row.queries)
         line = (
             f"{row.label[:46]:46} {row.median_ms:10.2f} {row.p90_ms:9.2f} {queries:>8} "
-            f"{row.median_ms / floor.median_ms:9.1f}"
+            f"{row.median_ms / (row.floor_ms or floor.median_ms):9.1f}"
         )
         if baseline:
             line += f" {row.median_ms / baseline.median_ms:16.1f}"
@@ -195,6 +198,8 @@ class Bench:
             self.repeat,
         )
         self.floor = floor
+        for timing in timed:
+            timing.floor_ms = floor.median_ms
         return timed
 
     def time(self, label: str, fn: Callable[[], Any], repeat: int | None = None) -> Timing:

@@ -66,3 +66,13 @@ def test_pages_are_timed_in_rounds_with_the_floor() -> None:
     assert [t.queries for t in timings] == [0, 0]
     with pytest.raises(RuntimeError, match="answered 404"):
         time_interleaved([("page", _Client([], status=404), "/p/", 200)], 3)
+
+
+def test_a_row_timed_with_its_floor_keeps_its_ratio_to_it() -> None:
+    """A page timed in rounds with the floor is compared with that floor in every table of the
+    scenario, also one printed after another round of timing with another floor."""
+    later_floor = time_callable("floor", lambda: None, repeat=3)
+    later_floor.median_ms = 2.5
+    page = time_callable("page", lambda: None, repeat=3)
+    page.median_ms, page.floor_ms = 10.0, 2.0
+    assert table([later_floor, page], later_floor, "T").splitlines()[-1].split()[-1] == "5.0"

@@ -194,6 +194,22 @@ def _trend(row: IndicatorSummary, indicator: Indicator) -> Trend:
     )
 
 
+# The summary row's columns ``table_rows`` reads (the scorecard's table reads only these)
+TABLE_FIELDS = (
+    "time_period",
+    "value",
+    "revised",
+    "target",
+    "rag",
+    "variation",
+    "assurance",
+    "compared_period",
+    "england",
+    "neighbours",
+    "neighbours_average",
+)
+
+
 def table_rows(rows: Sequence[IndicatorSummary], *, hrefs: Mapping[str, str]) -> list[TableRow]:
     """The scorecard's table: one row per summary row (each read with its indicator)."""
     out: list[TableRow] = []

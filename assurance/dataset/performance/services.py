@@ -134,10 +134,12 @@ def summaries_current(
     business_year: int,
     settings: Sequence[IndicatorSetting],
     exceptions_only: bool = False,
+    fields: Sequence[str] = (),
 ) -> dict[int, IndicatorSummary]:
     """Indicator id → the current summary row of each of ``settings`` (the page's indicators,
     read with their indicator); with ``exceptions_only``, only those that give a reason to be
-    an exception (the others are checked, not read). A fixed number of queries when they are
+    an exception (the others are checked, not read); with ``fields``, current rows read with
+    only those columns (``selectors.summary_rows``). A fixed number of queries when they are
     current; otherwise the year's rows are computed now and stored (ADR 023: a stale verdict
     is never shown)."""
     if not settings:
@@ -152,7 +154,7 @@ def summaries_current(
         )
     elif version is not None:
         stored = selectors.summary_rows(
-            partnership=partnership, business_year=business_year, indicator_ids=ids
+            partnership=partnership, business_year=business_year, indicator_ids=ids, fields=fields
         )
         stamps = {i: (row.version, row.inputs) for i, row in stored.items()}
     current = all(

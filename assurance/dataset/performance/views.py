@@ -84,14 +84,18 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
             self.actor, Priority.objects_for(self.partnership), "indicator.view", kwargs["pk"]
         )
         under = targets.priority_settings(partnership=self.partnership, priority=priority)
-        # the summary rows (ADR 023): computed when the figures changed, or now if not current
+        in_detail = self.request.GET.get("view") == "cards"
+        # the summary rows (ADR 023): computed when the figures changed, or now if not current;
+        # for the table, only the columns it shows
         summaries = summaries_current(
-            partnership=self.partnership, business_year=priority.business_year, settings=under
+            partnership=self.partnership,
+            business_year=priority.business_year,
+            settings=under,
+            fields=() if in_detail else display.TABLE_FIELDS,
         )
         shown = [summaries[s.indicator_id] for s in under if s.indicator_id in summaries]
         hrefs = display.indicator_hrefs(self.partnership.slug, (r.indicator.code for r in shown))
         la_name = own_area_name(self.partnership)
-        in_detail = self.request.GET.get("view") == "cards"
         # each row's cells worked out once, drawn by one loop, kept drawn per content (display)
         rows = (
             display.cards(shown, hrefs=hrefs, la_name=la_name)

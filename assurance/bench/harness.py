@@ -52,10 +52,7 @@ def time_callable(label: str, fn: Callable[[], Any], repeat: int, warmup: int = 
         start = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return Timing(
-        label, statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.9))]
-    )
+    return _timing(label, samples)
 
 
 def count_queries(client: Client, url: str, status: int = 200) -> int:
@@ -70,6 +67,7 @@ def count_queries(client: Client, url: str, status: int = 200) -> int:
 
 
 def _timing(label: str, samples: list[float]) -> Timing:
+    """The median and 90th centile of ``samples`` (milliseconds)."""
     samples = sorted(samples)
     return Timing(
         label, statistics.median(samples), samples[min(len(samples) - 1, int(len(samples) * 0.9))]

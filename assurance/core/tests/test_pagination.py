@@ -49,6 +49,15 @@ def _compact(html: str) -> str:
     return re.sub(r">\s+<", "><", html).strip()
 
 
+def _numbered(*numbers: int) -> str:
+    """Numbered pages that are not the current one, as the include template drew them."""
+    return "".join(
+        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
+        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
+        for n in numbers
+    )
+
+
 # The GOV.UK pagination component as the include template drew it before its markup was written
 # in Python (page 7 of 20, a filter kept), whitespace between tags removed.
 PAGE_7_OF_20 = (
@@ -61,31 +70,15 @@ PAGE_7_OF_20 = (
     '"></path></svg><span class="govuk-pagination__link-title">Previous<span '
     'class="govuk-visually-hidden"> page</span></span></a></div>'
     '<ul class="govuk-pagination__list">'
-    + "".join(
-        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
-        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
-        for n in (1, 2)
-    )
+    + _numbered(1, 2)
     + '<li class="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>'
-    + "".join(
-        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
-        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
-        for n in (5, 6)
-    )
+    + _numbered(5, 6)
     + '<li class="govuk-pagination__item govuk-pagination__item--current"><a class="govuk-link '
     'govuk-pagination__link" href="?x=%3C&amp;page=7" aria-label="Page 7" aria-current="page">7'
     "</a></li>"
-    + "".join(
-        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
-        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
-        for n in (8, 9)
-    )
+    + _numbered(8, 9)
     + '<li class="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>'
-    + "".join(
-        f'<li class="govuk-pagination__item"><a class="govuk-link govuk-pagination__link" '
-        f'href="?x=%3C&amp;page={n}" aria-label="Page {n}">{n}</a></li>'
-        for n in (19, 20)
-    )
+    + _numbered(19, 20)
     + '</ul><div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" '
     'href="?x=%3C&amp;page=8" rel="next"><span class="govuk-pagination__link-title">Next<span '
     'class="govuk-visually-hidden"> page</span></span><svg class="govuk-pagination__icon '

@@ -287,9 +287,16 @@ def _slot(
         if other != b:
             raise NotCacheable("A text parameter is not its value in the same place.")
         return ("like", a)
-    if a != b:
+    if a != b and not _same_wrapped(a, b):
         raise NotCacheable("A parameter depends on something other than the named values.")
     return ("fixed", a)
+
+
+def _same_wrapped(a: Any, b: Any) -> bool:
+    """Whether two parameters are the same value wrapped for the driver: psycopg's JSON
+    wrappers (a ``JSONField`` compared with a constant, such as ``[]``) hold the value as
+    ``obj`` and do not compare equal themselves."""
+    return type(a) is type(b) and hasattr(a, "obj") and a.obj == b.obj
 
 
 _KEPT: dict[tuple[str, str], Template] = {}  # SQL text per read and database alias (immutable)

@@ -236,3 +236,13 @@ def test_on_postgresql_compiled_reads_are_planned_once_per_connection(db: None) 
     with connection.cursor() as cursor:
         cursor.execute("SHOW plan_cache_mode")
         assert cursor.fetchone() == ("force_generic_plan",)
+
+
+def test_a_json_constant_wrapped_for_the_driver_is_the_same_parameter_in_both_runs() -> None:
+    # psycopg's wrapper of a JSONField's constant (``.exclude(reasons=[])``) compares by
+    # identity: two compilations give two wrappers of the same value, which is one shape
+    from psycopg.types.json import Jsonb
+
+    assert compiled._slot(Jsonb([]), Jsonb([]), {}, ())[0] == "fixed"
+    with pytest.raises(compiled.NotCacheable):
+        compiled._slot(Jsonb([1]), Jsonb([2]), {}, ())

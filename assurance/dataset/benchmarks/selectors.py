@@ -3,15 +3,17 @@ figures for, and where a local authority stands among all of them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.db import router
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from assurance.core import compiled
 from assurance.dataset.benchmarks.models import AreaLevel, Benchmark
 from assurance.dataset.catalogue.models import Indicator
-
-if TYPE_CHECKING:
-    pass
 
 ENGLAND = "E92000001"
 
@@ -25,31 +27,36 @@ def benchmark_series(*, indicator: Indicator, area_code: str) -> list[Benchmark]
     )
 
 
+def _areas_query(values: Mapping[str, Any]) -> QuerySet[Any]:
+    """The LA's latest published row's region code and name, with the region's name."""
+    region = Benchmark.objects.filter(
+        indicator_id=values["indicator"],
+        area_code=OuterRef("region_code"),
+        area_level=AreaLevel.REGIONAL,
+    ).values("area_name")[:1]
+    return (
+        Benchmark.objects.filter(indicator_id=values["indicator"], area_code=values["la"])
+        .order_by("-period_start")
+        .values_list("region_code", "area_name", Subquery(region))[:1]
+    )
+
+
 def benchmark_areas(
     *, indicator: Indicator, la_code: str, la_name: str = ""
 ) -> list[dict[str, Any]]:
     """The areas a partnership compares with: its LA (named ``la_name`` when given), its region
-    and England (when present)."""
-    latest = (
-        Benchmark.objects.filter(indicator=indicator, area_code=la_code)
-        .order_by("-period_start")
-        .values("region_code", "area_name")
-        .first()
+    and England (when present). One query compiled once per process (every indicator page)."""
+    using = router.db_for_read(Benchmark)
+    template = compiled.kept(
+        f"{__name__}.areas", _areas_query, ints=("indicator",), texts=("la",), using=using
     )
+    rows = template.rows({"indicator": indicator.pk, "la": la_code}, using=using)
     areas = []
-    if latest:
-        areas.append({"code": la_code, "name": la_name or latest["area_name"]})
-        region = (
-            Benchmark.objects.filter(
-                indicator=indicator,
-                area_code=latest["region_code"],
-                area_level=AreaLevel.REGIONAL,
-            )
-            .values("area_name")
-            .first()
-        )
-        if region:
-            areas.append({"code": latest["region_code"], "name": region["area_name"]})
+    if rows:
+        region_code, area_name, region_name = rows[0]
+        areas.append({"code": la_code, "name": la_name or area_name})
+        if region_name is not None:
+            areas.append({"code": region_code, "name": region_name})
     areas.append({"code": ENGLAND, "name": "England"})
     return areas
 

@@ -5,12 +5,15 @@ which of its agencies report each indicator (``collecting``: what each agency ow
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.db import router
 from django.db.models import F, Q, QuerySet
 
+from assurance.core import compiled
 from assurance.core.registry import collection_sources
 from assurance.dataset.catalogue import rules
 from assurance.dataset.catalogue.models import (
@@ -40,13 +43,34 @@ def indicator_list(
     return qs.order_by("phase", "order", "code")
 
 
-def indicator_by_code(*, code: str, partnership: Partnership | None = None) -> Indicator | None:
-    """The national indicator of that code, else the partnership's local one."""
+_INDICATOR_FIELDS = [f.attname for f in Indicator._meta.concrete_fields]
+
+
+def _by_code_query(values: Mapping[str, Any]) -> QuerySet[Any]:
     return (
-        Indicator.objects.filter(visible_to(partnership), code=code, active=True)
+        Indicator.objects.filter(
+            visible_to(Partnership(pk=values["partnership"])), code=values["code"], active=True
+        )
         .order_by(F("partnership_id").asc(nulls_first=True))
-        .first()
+        .values_list(*_INDICATOR_FIELDS)[:1]
     )
+
+
+def indicator_by_code(*, code: str, partnership: Partnership | None = None) -> Indicator | None:
+    """The national indicator of that code, else the partnership's local one (by one query
+    compiled once per process for a partnership's pages)."""
+    if partnership is None:
+        return Indicator.objects.filter(visible_to(None), code=code, active=True).first()
+    using = router.db_for_read(Indicator)
+    template = compiled.kept(
+        f"{__name__}.indicator_by_code",
+        _by_code_query,
+        ints=("partnership",),
+        texts=("code",),
+        using=using,
+    )
+    rows = template.rows({"partnership": partnership.pk, "code": code}, using=using)
+    return Indicator.from_db(using, _INDICATOR_FIELDS, rows[0]) if rows else None
 
 
 def local_indicator_list(*, partnership: Partnership) -> QuerySet[Indicator]:
@@ -142,13 +166,27 @@ def collecting(*, partnership: Partnership) -> Collecting:
     )
 
 
+def _by_locality_query(values: Mapping[str, Any]) -> QuerySet[Any]:
+    return (
+        IndicatorAssignment.objects_for(Partnership(pk=values["partnership"]))
+        .filter(by_locality=True)
+        .values_list("indicator_id")
+    )
+
+
+def by_locality_ids(*, partnership: Partnership) -> set[int]:
+    """The ids of the indicators the partnership's business unit marked as collected by
+    locality (a few at most): one query compiled once per process, whatever the page shows."""
+    using = router.db_for_read(IndicatorAssignment)
+    template = compiled.kept(
+        f"{__name__}.by_locality", _by_locality_query, ints=("partnership",), using=using
+    )
+    return {row[0] for row in template.rows({"partnership": partnership.pk}, using=using)}
+
+
 def collected_by_locality(*, partnership: Partnership, indicator: Indicator) -> bool:
     """Whether the partnership's business unit marked the indicator as collected by locality."""
-    return (
-        IndicatorAssignment.objects_for(partnership)
-        .filter(indicator=indicator, by_locality=True)
-        .exists()
-    )
+    return indicator.pk in by_locality_ids(partnership=partnership)
 
 
 @dataclass

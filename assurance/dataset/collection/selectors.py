@@ -15,8 +15,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from assurance.core.concurrency import fingerprint
-from assurance.dataset.catalogue.models import Indicator, IndicatorAssignment
-from assurance.dataset.catalogue.selectors import collecting
+from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.selectors import by_locality_ids, collecting
 from assurance.dataset.collection.models import (
     AgencySignOff,
     Chase,
@@ -513,11 +513,7 @@ def locality_breakdowns(
     indicators and periods."""
     wanted = {i.pk: i for i in indicators}
     if not checked:
-        split = set(
-            IndicatorAssignment.objects_for(partnership)
-            .filter(indicator_id__in=list(wanted), by_locality=True)
-            .values_list("indicator_id", flat=True)
-        )
+        split = by_locality_ids(partnership=partnership)
         wanted = {pk: i for pk, i in wanted.items() if pk in split}
     if not wanted:
         return {}

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from assurance.dataset.benchmarks.rules import Rag, worse_than
 from assurance.dataset.catalogue.models import Unit
@@ -79,6 +80,22 @@ def inputs_fingerprint(
 ) -> str:
     """A short digest of what a summary row depends on besides the published figures.
     Decimals are normalised, so 5 and 5.0000 (the database's form) are the same target."""
+    return _fingerprint(
+        tuple(indicator), target, tolerance, la_code, tuple(neighbour_codes), margin
+    )
+
+
+@lru_cache(maxsize=4096)
+def _fingerprint(
+    indicator: tuple[object, ...],
+    target: Decimal | None,
+    tolerance: Decimal | None,
+    la_code: str,
+    neighbour_codes: tuple[str, ...],
+    margin: int,
+) -> str:
+    # Kept per process for the same inputs: a page of 150 indicators checks 150 rows on every
+    # request. Equal decimals (5 and 5.0000) are one entry, as they are one fingerprint.
 
     def norm(d: Decimal | None) -> str:
         return "" if d is None else format(d.normalize(), "f")

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
+from django.db import router
+from django.db.models import QuerySet
+
+from assurance.core import compiled
 from assurance.dataset.benchmarks.models import Benchmark
 from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.charts.spc import Polarity, SpcResult, xmr
 from assurance.dataset.collection.selectors import SeriesPoint
 from assurance.dataset.performance.models import IndicatorSummary
-from assurance.partnerships.models import Partnership
+from assurance.partnerships.models import Partnership, Priority
 
 
 @dataclass(frozen=True)
@@ -46,36 +51,78 @@ def summary_rows(
     *,
     partnership: Partnership,
     business_year: int,
-    indicator_ids: Sequence[int],
+    priority: Priority | None = None,
     exceptions_only: bool = False,
     fields: Sequence[str] = (),
 ) -> dict[int, IndicatorSummary]:
-    """Indicator id → its stored summary row (current or not: ``services.summaries_current``
-    decides), without the indicator (the page has read it with the setting); with
-    ``exceptions_only``, only the rows that give a reason to be an exception; with ``fields``,
-    only those columns (and what says whether the row is current), where a page shows no more:
-    the scorecard's table reads no sparkline, commentary or reasons, whose JSON decoding was a
-    third of reading its 150 rows."""
-    rows = IndicatorSummary.objects_for(partnership).filter(
-        business_year=business_year, indicator_id__in=list(indicator_ids)
+    """Indicator id → its stored summary row of the year (current or not: ``services.
+    summaries_current`` decides), without the indicator (the page has read it with the
+    setting): the indicators set to report under ``priority`` if given, else every row of the
+    year; with ``exceptions_only``, only the rows that give a reason to be an exception; with
+    ``fields``, only those columns (and what says whether the row is current), where a page
+    shows no more: the scorecard's table reads no sparkline, commentary or reasons, whose JSON
+    decoding was a third of reading its 150 rows.
+
+    One query compiled once per process for each shape (``core.compiled``): a priority's rows
+    are found by joining its settings, not by a list of 150 indicator ids, whose parameters
+    were most of what building the query cost."""
+    columns = ["indicator_id", "version", "inputs", *fields] if fields else _SUMMARY_FIELDS
+
+    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
+        rows = IndicatorSummary.objects_for(Partnership(pk=values["partnership"])).filter(
+            business_year=business_year
+        )
+        if priority is not None:
+            rows = rows.filter(
+                indicator__settings__partnership=values["partnership"],
+                indicator__settings__business_year=business_year,
+                indicator__settings__priorities=values["priority"],
+            )
+        if exceptions_only:
+            rows = rows.exclude(exception_reasons=[])
+        return rows.values_list(*columns)
+
+    values = {"partnership": partnership.pk}
+    if priority is not None:
+        values["priority"] = priority.pk
+    using = router.db_for_read(IndicatorSummary)
+    shape = ".".join(map(str, (business_year, priority is not None, exceptions_only, *columns)))
+    template = compiled.kept(
+        f"{__name__}.summary_rows.{shape}", build, ints=tuple(values), using=using
     )
-    if fields:
-        rows = rows.only("indicator_id", "version", "inputs", *fields)
-    if exceptions_only:
-        rows = rows.exclude(exception_reasons=[])
-    return {row.indicator_id: row for row in rows}
+    found = {}
+    for row in template.rows(values, using=using):
+        summary = IndicatorSummary.from_db(using, columns, row)
+        found[summary.indicator_id] = summary
+    return found
 
 
-def summary_stamps(
-    *, partnership: Partnership, business_year: int, indicator_ids: Sequence[int]
-) -> dict[int, tuple[int, str]]:
-    """Indicator id → the version and fingerprint its stored row was computed at (what says
-    whether it is current, without reading the row)."""
+_SUMMARY_FIELDS = [field.attname for field in IndicatorSummary._meta.concrete_fields]
+
+
+def summary_stamps(*, partnership: Partnership, business_year: int) -> dict[int, tuple[int, str]]:
+    """Indicator id → the version and fingerprint its stored row of the year was computed at
+    (what says whether it is current, without reading the row); one compiled query."""
+
+    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
+        return (
+            IndicatorSummary.objects_for(Partnership(pk=values["partnership"]))
+            .filter(business_year=business_year)
+            .values_list("indicator_id", "version", "inputs")
+        )
+
+    using = router.db_for_read(IndicatorSummary)
+    template = compiled.kept(
+        f"{__name__}.summary_stamps.{business_year}",
+        build,
+        ints=("partnership",),
+        using=using,
+    )
     return {
         indicator_id: (version, inputs)
-        for indicator_id, version, inputs in IndicatorSummary.objects_for(partnership)
-        .filter(business_year=business_year, indicator_id__in=list(indicator_ids))
-        .values_list("indicator_id", "version", "inputs")
+        for indicator_id, version, inputs in template.rows(
+            {"partnership": partnership.pk}, using=using
+        )
     }
 
 

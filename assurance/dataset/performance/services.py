@@ -22,7 +22,7 @@ from assurance.dataset.summaries import selectors as summaries_selectors
 from assurance.dataset.summaries.services import summary_version_claim, summary_version_lock
 from assurance.dataset.targets import selectors as targets
 from assurance.dataset.targets.models import IndicatorSetting
-from assurance.partnerships.models import Partnership
+from assurance.partnerships.models import Partnership, Priority
 
 
 def _indicator_inputs(indicator: Indicator) -> tuple[object, ...]:
@@ -36,14 +36,20 @@ def _indicator_inputs(indicator: Indicator) -> tuple[object, ...]:
     )
 
 
-def summary_inputs(*, partnership: Partnership, setting: IndicatorSetting) -> str:
-    """The fingerprint of what a setting's summary row is computed from, besides the figures."""
+def summary_inputs(
+    *,
+    partnership: Partnership,
+    setting: IndicatorSetting,
+    neighbours: Sequence[str] | None = None,
+) -> str:
+    """The fingerprint of what a setting's summary row is computed from, besides the figures
+    (``neighbours``: the partnership's neighbour codes, when already worked out)."""
     return inputs_fingerprint(
         indicator=_indicator_inputs(setting.indicator),
         target=setting.target,
         tolerance=setting.tolerance,
         la_code=partnership.la_code or "",
-        neighbour_codes=partnership.neighbour_codes,
+        neighbour_codes=partnership.neighbour_codes if neighbours is None else neighbours,
         margin=partnership.exception_margin,
     )
 
@@ -133,42 +139,40 @@ def summaries_current(
     partnership: Partnership,
     business_year: int,
     settings: Sequence[IndicatorSetting],
+    priority: Priority | None = None,
     exceptions_only: bool = False,
     fields: Sequence[str] = (),
 ) -> dict[int, IndicatorSummary]:
     """Indicator id → the current summary row of each of ``settings`` (the page's indicators,
-    read with their indicator); with ``exceptions_only``, only those that give a reason to be
-    an exception (the others are checked, not read); with ``fields``, current rows read with
-    only those columns (``selectors.summary_rows``). A fixed number of queries when they are
+    read with their indicator: those under ``priority`` when it is given, whose rows are then
+    read by the priority); with ``exceptions_only``, only those that give a reason to be an
+    exception (the others are checked, not read); with ``fields``, current rows read with only
+    those columns (``selectors.summary_rows``). A fixed number of queries when they are
     current; otherwise the year's rows are computed now and stored (ADR 023: a stale verdict
     is never shown)."""
     if not settings:
         return {}
     version = summaries_selectors.summary_version(partnership=partnership)
-    ids = [s.indicator_id for s in settings]
     stored: dict[int, IndicatorSummary] = {}
     stamps: dict[int, tuple[int, str]] = {}
     if version is not None and exceptions_only:
-        stamps = selectors.summary_stamps(
-            partnership=partnership, business_year=business_year, indicator_ids=ids
-        )
+        stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
     elif version is not None:
         stored = selectors.summary_rows(
-            partnership=partnership, business_year=business_year, indicator_ids=ids, fields=fields
+            partnership=partnership, business_year=business_year, priority=priority, fields=fields
         )
         stamps = {i: (row.version, row.inputs) for i, row in stored.items()}
+    neighbours = partnership.neighbour_codes  # worked out once, not once per setting
     current = all(
-        stamps.get(s.indicator_id) == (version, summary_inputs(partnership=partnership, setting=s))
+        stamps.get(s.indicator_id)
+        == (version, summary_inputs(partnership=partnership, setting=s, neighbours=neighbours))
         for s in settings
     )
     if not current:
         stored = summaries_refresh(partnership=partnership, business_year=business_year)
     elif exceptions_only:
         stored = selectors.summary_rows(
-            partnership=partnership,
-            business_year=business_year,
-            indicator_ids=ids,
-            exceptions_only=True,
+            partnership=partnership, business_year=business_year, exceptions_only=True
         )
     by_indicator = {s.indicator_id: s.indicator for s in settings}
     for indicator_id, row in stored.items():
@@ -176,7 +180,8 @@ def summaries_current(
             row.indicator = by_indicator[indicator_id]  # already read with the setting
     # (a setting removed while the page was read has no row: it is left out)
     return {
-        i: stored[i]
-        for i in ids
-        if i in stored and (not exceptions_only or stored[i].exception_reasons)
+        s.indicator_id: stored[s.indicator_id]
+        for s in settings
+        if s.indicator_id in stored
+        and (not exceptions_only or stored[s.indicator_id].exception_reasons)
     }

@@ -91,6 +91,7 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
             partnership=self.partnership,
             business_year=priority.business_year,
             settings=under,
+            priority=priority,
             fields=() if in_detail else display.TABLE_FIELDS,
         )
         shown = [summaries[s.indicator_id] for s in under if s.indicator_id in summaries]

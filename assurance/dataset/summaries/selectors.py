@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import router
+from django.db.models import QuerySet
+
+from assurance.core import compiled
 from assurance.dataset.summaries.models import SummaryVersion
 from assurance.partnerships.models import Partnership
 
 
+def _version_query(values: Mapping[str, Any]) -> QuerySet[Any]:
+    return SummaryVersion.objects_for(Partnership(pk=values["partnership"])).values_list(
+        "version", "changed_at"
+    )
+
+
+def summary_stamp(*, partnership: Partnership) -> tuple[int, Any] | None:
+    """The partnership's current data version and when it moved on, by one query compiled once
+    per process (every data set page reads it); None before anything was ever summarised."""
+    using = router.db_for_read(SummaryVersion)
+    template = compiled.kept(
+        f"{__name__}.version", _version_query, ints=("partnership",), using=using
+    )
+    rows = template.rows({"partnership": partnership.pk}, using=using)
+    return rows[0] if rows else None
+
+
 def summary_version(*, partnership: Partnership) -> int | None:
     """The partnership's current data version; None before anything was ever summarised."""
-    return SummaryVersion.objects_for(partnership).values_list("version", flat=True).first()
+    stamp = summary_stamp(partnership=partnership)
+    return None if stamp is None else stamp[0]

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from assurance.dataset.summaries.models import SummaryVersion
+from assurance.dataset.summaries.selectors import summary_stamp
 from assurance.partnerships.models import Partnership
 
 # called after commit with the partnership ids whose summaries went stale (None: every one)
@@ -55,7 +56,12 @@ def summary_version_claim(*, partnership: Partnership) -> int:
 def summary_stamp_claim(*, partnership: Partnership) -> tuple[int, str]:
     """The version and when it moved on (or was first claimed): together they name one state
     of the partnership's figures even across databases whose versions count the same (a
-    restored backup, the tests' databases), as a cache key must (ADR 032)."""
+    restored backup, the tests' databases), as a cache key must (ADR 032). Read by one compiled
+    query once the row exists (every data set page asks)."""
+    stamp = summary_stamp(partnership=partnership)
+    if stamp is not None:
+        version, changed_at = stamp
+        return version, changed_at.isoformat() if changed_at else ""
     row, _ = SummaryVersion.unscoped.get_or_create(
         partnership=partnership, defaults={"changed_at": timezone.now()}
     )

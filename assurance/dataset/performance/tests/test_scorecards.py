@@ -126,19 +126,59 @@ def test_scorecard_queries_do_not_grow_with_indicators(
         c.get(url)
     few = len(captured)  # now: the next request empties the log it reads
     assert few > 0
-    p, year = scored.partnership, current_business_year()
-    for indicator in Indicator.objects.exclude(code__in=["WF-TURNOVER", "CSC-REREF"]):
-        IndicatorSettingFactory(
-            partnership=p,
-            indicator=indicator,
-            business_year=year,
-            target=Decimal(1),
-            priorities=[scored.priority],
-        )
+    _more_indicators(scored)
     c.get(url)  # the new indicators have no summary rows yet: this page computes them
     reset_queries()
     with django_assert_max_num_queries(few):
         assert c.get(url).status_code == 200
+
+
+def test_the_pages_run_the_same_statements_whatever_the_number_of_indicators(
+    scored, dev, client_for
+):
+    """The scorecard and the exception report read their settings, summary rows and what is
+    collected by locality by the priority or the year, never by a list of the indicators' ids:
+    the same statements for 2 indicators or 20 (so each is compiled and prepared once, and
+    building a list of 150 parameters is not most of the read)."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    c = client_for(dev)
+    urls = [
+        scored.url(f"data-set/scorecards/{scored.priority.pk}/"),
+        scored.url("data-set/exceptions/"),
+    ]
+
+    def statements() -> list[list[str]]:
+        found = []
+        for url in urls:
+            c.get(url)  # anything missing computed first
+            with CaptureQueriesContext(connection) as captured:
+                assert c.get(url).status_code == 200
+            found.append([re.sub(r"\d+(\.\d+)?", "N", q["sql"]) for q in captured])
+        return found
+
+    few = statements()
+    assert _more_indicators(scored, 18) == 18
+    assert statements() == few
+
+
+def _more_indicators(scored, most: int | None = None) -> int:
+    """Put the catalogue's other indicators (``most`` of them) on the priority's scorecard,
+    each with a target; how many were added."""
+    others = Indicator.objects.exclude(code__in=["WF-TURNOVER", "CSC-REREF"]).order_by("code")
+    added = list(others[:most] if most else others)
+    for indicator in added:
+        IndicatorSettingFactory(
+            partnership=scored.partnership,
+            indicator=indicator,
+            business_year=current_business_year(),
+            target=Decimal(1),
+            priorities=[scored.priority],
+        )
+    return len(added)
 
 
 def test_exception_report_lists_only_exceptions_as_page_pdf_and_word(scored, dev, client_for):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
-from django.db import models, router
+from django.db import connections, models, router
 from django.http import Http404
 
 from assurance.core import compiled
@@ -209,6 +209,42 @@ def scoped(
             )
         queryset = queryset.filter(**{named_field: actor.person.pk}).distinct()
     return queryset
+
+
+def get_of_partnership(actor: Actor, model: type[M], permission: str, pk: Any) -> M:
+    """One record of ``model.objects_for`` the actor's partnership by its id, under a
+    permission whose scope is the whole partnership for the actor (``Scope.ALL``): read by a
+    query compiled once per process and model (``core.compiled``), where ``get_for_actor``
+    builds and compiles it on every request. Any other scope is ``get_for_actor``'s. 404 if
+    there is no such record in the partnership; 403 if the actor's roles lack the
+    permission."""
+    if actor.require(permission) is not Scope.ALL:
+        return get_for_actor(actor, model.objects_for(actor.partnership), permission, pk)  # type: ignore[attr-defined]
+    using = router.db_for_read(model)
+    try:
+        record_id = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404("Not found.") from exc
+    low, high = connections[using].ops.integer_field_range(model._meta.pk.get_internal_type())
+    if not low <= record_id <= high:  # no such id can be stored (the ORM finds none either)
+        raise Http404("Not found.")
+    columns = _fields(model)
+
+    def build(values: Mapping[str, Any]) -> models.QuerySet[Any]:
+        partnership = Partnership(pk=values["partnership"])
+        records = model.objects_for(partnership)  # type: ignore[attr-defined]
+        return records.filter(pk=values["pk"]).values_list(*columns)
+
+    template = compiled.kept(
+        f"{__name__}.record.{model._meta.label_lower}",
+        build,
+        ints=("partnership", "pk"),
+        using=using,
+    )
+    rows = template.rows({"partnership": actor.partnership.pk, "pk": record_id}, using=using)
+    if not rows:
+        raise Http404("Not found.")
+    return model.from_db(using, columns, rows[0])
 
 
 def get_for_actor(

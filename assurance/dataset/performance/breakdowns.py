@@ -7,7 +7,7 @@ fixed number of queries), so a page's query count does not grow with its indicat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypedDict
 
@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from assurance.core.documents import Table
 from assurance.dataset.catalogue.models import Indicator
+from assurance.dataset.catalogue.selectors import by_locality_ids
 from assurance.dataset.collection.selectors import Breakdown, locality_breakdowns
 from assurance.dataset.localities.rules import standout
 from assurance.partnerships.models import Partnership
@@ -59,6 +60,18 @@ def locality_notes(
             "href": f"{base}{indicator.code}/localities/",
         }
     return notes
+
+
+def locality_notes_of(
+    *, partnership: Partnership, indicator_ids: Collection[int]
+) -> dict[str, LocalityNote]:
+    """``locality_notes`` of the indicators of these ids, read only for those collected by
+    locality (usually none: then one compiled query, and no indicator read)."""
+    split = by_locality_ids(partnership=partnership) & set(indicator_ids)
+    if not split:
+        return {}
+    indicators = list(Indicator.objects.filter(pk__in=sorted(split)))
+    return locality_notes(partnership=partnership, indicators=indicators)
 
 
 def with_locality_notes(rows: Sequence[Any], notes: dict[str, LocalityNote]) -> None:

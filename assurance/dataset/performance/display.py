@@ -20,7 +20,7 @@ of what a row shows is a new digest, so a cached row is never out of date (ADR 0
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, cached_property
@@ -134,6 +134,31 @@ def indicator_hrefs(slug: str, codes: Iterable[str]) -> dict[str, str]:
     sample = reverse("dataset:indicator_detail", args=[slug, "X"])
     base = sample.removesuffix("X/")
     return {code: f"{base}{quote(code, safe='')}/" for code in codes}
+
+
+class DrawnRows(Sequence[Any]):
+    """The rows of a table the cache holds drawn (``services.table_state``): their number is
+    known, and the rows themselves are worked out (``draw``) only if the template draws them,
+    when the cache has lost them."""
+
+    def __init__(self, count: int, draw: Callable[[], Sequence[Any]]) -> None:
+        self._count, self._draw = count, draw
+
+    @cached_property
+    def rows(self) -> Sequence[Any]:
+        return self._draw()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self.rows[index]
 
 
 def digest(rows: Sequence[Mapping[str, Any]], *, partnership_id: int) -> str:

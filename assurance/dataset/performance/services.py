@@ -6,9 +6,12 @@ current), so a page is right whether or not the refresh task has run yet."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -44,14 +47,77 @@ def summary_inputs(
 ) -> str:
     """The fingerprint of what a setting's summary row is computed from, besides the figures
     (``neighbours``: the partnership's neighbour codes, when already worked out)."""
-    return inputs_fingerprint(
+    return summary_inputs_of(
+        partnership=partnership,
         indicator=_indicator_inputs(setting.indicator),
         target=setting.target,
         tolerance=setting.tolerance,
+        neighbours=partnership.neighbour_codes if neighbours is None else neighbours,
+    )
+
+
+def summary_inputs_of(
+    *,
+    partnership: Partnership,
+    indicator: Sequence[object],
+    target: Decimal | None,
+    tolerance: Decimal | None,
+    neighbours: Sequence[str],
+) -> str:
+    """``summary_inputs`` of plain values: the indicator's id, unit, polarity, source,
+    frequency and decimal places, the year's target and tolerance."""
+    return inputs_fingerprint(
+        indicator=indicator,
+        target=target,
+        tolerance=tolerance,
         la_code=partnership.la_code or "",
-        neighbour_codes=partnership.neighbour_codes if neighbours is None else neighbours,
+        neighbour_codes=neighbours,
         margin=partnership.exception_margin,
     )
+
+
+@dataclass(frozen=True)
+class TableState:
+    """Whether a priority's scorecard table can be shown as drawn before: ``key`` names what
+    it shows (None when a summary row is missing or not current: the rows must be read, and
+    computed first), ``count`` its rows."""
+
+    key: str | None
+    count: int
+
+
+def table_state(
+    *,
+    partnership: Partnership,
+    priority: Priority,
+    values: Sequence[tuple[Any, ...]],
+    extra: Sequence[object] = (),
+) -> TableState:
+    """The state of the priority's scorecard table, from its settings' plain ``values``
+    (``targets.priority_setting_values``), the data version and the year's summary rows'
+    versions and fingerprints (two compiled queries, no summary row read). When every row is
+    current, the table shows exactly what those rows were computed from, at that version, with
+    each indicator's code and title and ``extra`` (the page's address, its area's name, the
+    notes by locality): the key is their digest."""
+    stamp = summaries_selectors.summary_stamp(partnership=partnership)
+    if not values or stamp is None:
+        return TableState(key=None, count=len(values))
+    version = stamp[0]
+    stamps = selectors.summary_stamps(partnership=partnership, business_year=priority.business_year)
+    neighbours = partnership.neighbour_codes
+    for row in values:
+        inputs = summary_inputs_of(
+            partnership=partnership,
+            indicator=row[:6],
+            target=row[6],
+            tolerance=row[7],
+            neighbours=neighbours,
+        )
+        if stamps.get(row[0]) != (version, inputs):
+            return TableState(key=None, count=len(values))
+    parts = [partnership.pk, priority.pk, stamp, values, *extra]
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    return TableState(key=f"table:{digest}", count=len(values))
 
 
 def _summary(

@@ -45,10 +45,10 @@ from assurance.dataset.performance.indicator import (
     figures_key,
     rebase_positions,
 )
-from assurance.dataset.performance.services import summaries_current
+from assurance.dataset.performance.services import summaries_current, table_state
 from assurance.dataset.summaries.services import summary_stamp_claim
 from assurance.dataset.targets import selectors as targets
-from assurance.partnerships.access import get_for_actor
+from assurance.partnerships.access import get_of_partnership
 from assurance.partnerships.models import Priority
 from assurance.partnerships.viewmixins import DocumentView, PartnershipViewMixin
 
@@ -80,40 +80,48 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        priority = get_for_actor(
-            self.actor, Priority.objects_for(self.partnership), "indicator.view", kwargs["pk"]
-        )
-        under = targets.priority_settings(partnership=self.partnership, priority=priority)
+        priority = get_of_partnership(self.actor, Priority, "indicator.view", kwargs["pk"])
         in_detail = self.request.GET.get("view") == "cards"
-        # the summary rows (ADR 023): computed when the figures changed, or now if not current;
-        # for the table, only the columns it shows
-        summaries = summaries_current(
-            partnership=self.partnership,
-            business_year=priority.business_year,
-            settings=under,
-            priority=priority,
-            fields=() if in_detail else display.TABLE_FIELDS,
-        )
-        shown = [summaries[s.indicator_id] for s in under if s.indicator_id in summaries]
-        hrefs = display.indicator_hrefs(self.partnership.slug, (r.indicator.code for r in shown))
         la_name = own_area_name(self.partnership)
-        # each row's cells worked out once, drawn by one loop, kept drawn per content (display)
-        rows = (
-            display.cards(shown, hrefs=hrefs, la_name=la_name)
-            if in_detail
-            else display.table_rows(shown, hrefs=hrefs)
-        )
-        breakdowns.with_locality_notes(
-            rows,
-            breakdowns.locality_notes(
-                partnership=self.partnership, indicators=[r.indicator for r in shown]
-            ),
-        )
+        rows: Sequence[Any]
+        if in_detail:
+            rows = self._rows(priority, la_name=la_name, in_detail=True)
+            rows_key = display.digest(rows, partnership_id=self.partnership.pk)
+        else:
+            # the table as drawn before when every row is still current (ADR 032): its rows
+            # are read and worked out only if the cache has lost it
+            values = targets.priority_setting_values(
+                partnership=self.partnership, priority=priority
+            )
+            notes = breakdowns.locality_notes_of(
+                partnership=self.partnership, indicator_ids=[v[0] for v in values]
+            )
+            state = table_state(
+                partnership=self.partnership,
+                priority=priority,
+                values=values,
+                extra=[self.partnership.slug, la_name, notes],
+            )
+            if state.key is None:  # a row to compute first: then kept under the state's key
+                rows = self._rows(priority, la_name=la_name, in_detail=False, notes=notes)
+                state = table_state(
+                    partnership=self.partnership,
+                    priority=priority,
+                    values=values,
+                    extra=[self.partnership.slug, la_name, notes],
+                )
+                rows_key = state.key or display.digest(rows, partnership_id=self.partnership.pk)
+            else:
+                rows = display.DrawnRows(
+                    state.count,
+                    lambda: self._rows(priority, la_name=la_name, in_detail=False, notes=notes),
+                )
+                rows_key = state.key
         context.update(
             priority=priority,
             year_label=business_year_label(priority.business_year),
             rows=rows,
-            rows_key=display.digest(rows, partnership_id=self.partnership.pk),
+            rows_key=rows_key,
             cards=in_detail,
             # what other capabilities measured for the priority (training: each linked course's
             # change in its practitioners), through the registry
@@ -131,6 +139,40 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
             ],
         )
         return context
+
+    def _rows(
+        self,
+        priority: Priority,
+        *,
+        la_name: str,
+        in_detail: bool,
+        notes: dict[str, Any] | None = None,
+    ) -> list[Any]:
+        """The priority's rows, from its current summary rows (computed first if any is not):
+        the table's, or the cards' (``in_detail``), each with its note by locality."""
+        under = targets.priority_settings(partnership=self.partnership, priority=priority)
+        # for the table, only the columns it shows
+        summaries = summaries_current(
+            partnership=self.partnership,
+            business_year=priority.business_year,
+            settings=under,
+            priority=priority,
+            fields=() if in_detail else display.TABLE_FIELDS,
+        )
+        shown = [summaries[s.indicator_id] for s in under if s.indicator_id in summaries]
+        hrefs = display.indicator_hrefs(self.partnership.slug, (r.indicator.code for r in shown))
+        # each row's cells worked out once, drawn by one loop, kept drawn per content (display)
+        rows: list[Any] = (
+            display.cards(shown, hrefs=hrefs, la_name=la_name)
+            if in_detail
+            else display.table_rows(shown, hrefs=hrefs)
+        )
+        if notes is None:
+            notes = breakdowns.locality_notes(
+                partnership=self.partnership, indicators=[r.indicator for r in shown]
+            )
+        breakdowns.with_locality_notes(rows, notes)
+        return rows
 
 
 class ExceptionReportView(DocumentView):

@@ -105,6 +105,49 @@ def priority_settings(*, partnership: Partnership, priority: Priority) -> list[I
     )
 
 
+# What a scorecard's table row shows and is computed from, besides its summary row: the
+# indicator (its id first, and in ``summary_inputs_of``'s order what its summary depends on),
+# then the year's target and tolerance
+TABLE_SETTING_VALUES = (
+    "indicator_id",
+    "indicator__unit",
+    "indicator__polarity",
+    "indicator__source",
+    "indicator__frequency",
+    "indicator__decimal_places",
+    "target",
+    "tolerance",
+    "indicator__code",
+    "indicator__title",
+)
+
+
+def priority_setting_values(
+    *, partnership: Partnership, priority: Priority
+) -> list[tuple[Any, ...]]:
+    """``priority_settings`` as plain values (``TABLE_SETTING_VALUES``), in its order: what says
+    whether the scorecard's table drawn before is still the table (one compiled query, no
+    model built)."""
+    year = priority.business_year
+
+    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
+        return (
+            IndicatorSetting.objects_for(Partnership(pk=values["partnership"]))
+            .filter(business_year=year, priorities=values["priority"], indicator__active=True)
+            .order_by("indicator__phase", "indicator__order", "indicator__code")
+            .values_list(*TABLE_SETTING_VALUES)
+        )
+
+    using = router.db_for_read(IndicatorSetting)
+    template = compiled.kept(
+        f"{__name__}.priority_setting_values.{year}",
+        build,
+        ints=("partnership", "priority"),
+        using=using,
+    )
+    return template.rows({"partnership": partnership.pk, "priority": priority.pk}, using=using)
+
+
 _SETTING_FIELDS = [field.attname for field in IndicatorSetting._meta.concrete_fields]
 _INDICATOR_FIELDS = [field.attname for field in Indicator._meta.concrete_fields]
 

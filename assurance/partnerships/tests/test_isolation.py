@@ -123,3 +123,33 @@ def test_the_scrutineer_sees_everyone_but_changes_nothing(
         ).status_code
         == 403
     )
+
+
+def test_a_record_read_by_its_id_is_the_partnerships_own(
+    northfield: Tenant, southvale: Tenant, amira: Person, priya: Person
+) -> None:
+    """``get_of_partnership`` (a compiled read) finds the partnership's record by its id and
+    nothing else: another partnership's record, an id no record has or no column can hold, and
+    text are 404; a permission the roles lack is 403."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from assurance.partnerships.access import actor_for_person, get_of_partnership
+    from assurance.partnerships.models import Priority
+    from assurance.partnerships.tests.factories import PriorityFactory
+
+    ours = PriorityFactory(partnership=northfield.partnership, title="Neglect")
+    theirs = PriorityFactory(partnership=southvale.partnership, title="Neglect")
+    actor = actor_for_person(amira)
+    found = get_of_partnership(actor, Priority, "priority.view", ours.pk)
+    assert (found.pk, found.title, found.partnership_id) == (
+        ours.pk,
+        "Neglect",
+        ours.partnership_id,
+    )
+    assert get_of_partnership(actor, Priority, "priority.view", str(ours.pk)).pk == ours.pk
+    for pk in (theirs.pk, 0, -1, 10**30, "x", None):
+        with pytest.raises(Http404):
+            get_of_partnership(actor, Priority, "priority.view", pk)
+    with pytest.raises(PermissionDenied):
+        get_of_partnership(actor_for_person(priya), Priority, "priority.manage", ours.pk)

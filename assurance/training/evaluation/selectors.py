@@ -12,6 +12,7 @@ from datetime import datetime, time
 from typing import Any
 
 from django.core.cache import cache
+from django.db import router
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -22,6 +23,7 @@ from assurance.core.stats import Proportion
 from assurance.frameworks.models import Answer as EngineAnswer
 from assurance.frameworks.models import Framework
 from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.models import Partnership
 from assurance.training.bookings.models import Booking
 from assurance.training.courses.models import Course, LearningOutcome
 from assurance.training.evaluation import analysis, questions, rules
@@ -526,6 +528,29 @@ class CourseChanges:
     rows: list[OutcomeChange]
 
 
+def _courses_of_priority(values: Mapping[str, Any]) -> QuerySet[Any]:
+    return (
+        Course.objects_for(Partnership(pk=values["partnership"]))
+        .filter(priorities=values["priority"])
+        .values_list("pk")[:1]
+    )
+
+
+def _any_course_serves(actor: Actor, priority: Any) -> bool:
+    """Whether any course of the partnership is linked to the priority: one query compiled once
+    per process, so that a scorecard of a priority no course serves (most) builds no
+    permission-scoped query of courses."""
+    using = router.db_for_read(Course)
+    template = compiled.kept(
+        f"{__name__}.courses_of_priority",
+        _courses_of_priority,
+        ints=("partnership", "priority"),
+        using=using,
+    )
+    values = {"partnership": actor.partnership.pk, "priority": priority.pk}
+    return bool(template.rows(values, using=using))
+
+
 def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChanges]:
     """The courses linked to ``priority`` that the actor may see evaluated, each with its
     change before → three months after per learning outcome and measure **in the sessions of
@@ -533,7 +558,7 @@ def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChange
     2026/27 shows on each the change in that year's practitioners, as the year's annual
     training evaluation report does), in three queries whatever the number of courses
     (courses, outcomes, ratings)."""
-    if not actor.can("evaluation.view"):
+    if not actor.can("evaluation.view") or not _any_course_serves(actor, priority):
         return []
     courses = list(
         scoped(actor, Course.unscoped.filter(priorities=priority), "evaluation.view")

@@ -6,7 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.template.defaultfilters import floatformat
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assurance.dataset.catalogue.models import Indicator
@@ -50,16 +52,20 @@ def _icons_drawn(response) -> int:
 
 def test_the_rows_are_drawn_once_per_content(rhi, amira, client_for):
     """The second request of the same scorecard draws only the key's icons: its rows come
-    drawn from the cache. A change of anything a row shows, even one that moves no data
-    version (an indicator's title), is drawn anew at once."""
+    drawn from the cache, and are not read. A change of anything a row shows, even one that
+    moves no data version (an indicator's title), is drawn anew at once."""
     c = client_for(amira)
     url = rhi.url(f"data-set/scorecards/{rhi.priority.pk}/")
     key_icons = len(SPC_KEY)
     first = c.get(url)
     assert _icons_drawn(first) == key_icons + 2  # the row's variation and assurance icons
-    again = c.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        again = c.get(url)
     assert _icons_drawn(again) == key_icons
     assert _row(again.text) == _row(first.text)
+    # nor are its summary rows read: their versions and fingerprints say they are current
+    assert not [q for q in captured if '"dataset_indicatorsummary"."value"' in q["sql"]]
+    assert [q for q in captured if '"dataset_indicatorsummary"."inputs"' in q["sql"]]
 
     Indicator.objects.filter(code="POL-RHI72").update(title="Return interviews in 72 hours")
     renamed = c.get(url)

@@ -40,7 +40,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from django.db import connections
+from django.db import connections, router
 from django.db.models import QuerySet
 
 # Placeholder ids: negative (no stored id is), distinct, and within a 32-bit integer, so no
@@ -297,6 +297,23 @@ def _same_wrapped(a: Any, b: Any) -> bool:
     wrappers (a ``JSONField`` compared with a constant, such as ``[]``) hold the value as
     ``obj`` and do not compare equal themselves."""
     return type(a) is type(b) and hasattr(a, "obj") and a.obj == b.obj
+
+
+def read(
+    name: str,
+    build: Callable[[Mapping[str, Any]], QuerySet[Any] | tuple[str, tuple]],
+    model: type[Any],
+    *,
+    ints: Mapping[str, int] | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> list[tuple[Any, ...]]:
+    """The rows of the read called ``name`` (``kept``) with these values, on the database
+    Django reads ``model`` from: ``ints`` and ``texts`` name the placeholders and give their
+    values at once."""
+    using = router.db_for_read(model)
+    ints, texts = ints or {}, texts or {}
+    template = kept(name, build, ints=tuple(ints), texts=tuple(texts), using=using)
+    return template.rows({**ints, **texts}, using=using)
 
 
 _KEPT: dict[tuple[str, str], Template] = {}  # SQL text per read and database alias (immutable)

@@ -23,6 +23,7 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -342,7 +343,9 @@ class DocumentView(PartnershipViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["report"] = self.get_report()
+        # built only if the page's template draws it (a page of its own may draw the same
+        # figures kept drawn instead)
+        context["report"] = SimpleLazyObject(self.get_report)
         return context
 
 

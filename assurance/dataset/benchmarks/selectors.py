@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import router
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from assurance.core import compiled
@@ -46,11 +45,13 @@ def benchmark_areas(
 ) -> list[dict[str, Any]]:
     """The areas a partnership compares with: its LA (named ``la_name`` when given), its region
     and England (when present). One query compiled once per process (every indicator page)."""
-    using = router.db_for_read(Benchmark)
-    template = compiled.kept(
-        f"{__name__}.areas", _areas_query, ints=("indicator",), texts=("la",), using=using
+    rows = compiled.read(
+        f"{__name__}.areas",
+        _areas_query,
+        Benchmark,
+        ints={"indicator": indicator.pk},
+        texts={"la": la_code},
     )
-    rows = template.rows({"indicator": indicator.pk, "la": la_code}, using=using)
     areas = []
     if rows:
         region_code, area_name, region_name = rows[0]

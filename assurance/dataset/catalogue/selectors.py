@@ -177,11 +177,13 @@ def _by_locality_query(values: Mapping[str, Any]) -> QuerySet[Any]:
 def by_locality_ids(*, partnership: Partnership) -> set[int]:
     """The ids of the indicators the partnership's business unit marked as collected by
     locality (a few at most): one query compiled once per process, whatever the page shows."""
-    using = router.db_for_read(IndicatorAssignment)
-    template = compiled.kept(
-        f"{__name__}.by_locality", _by_locality_query, ints=("partnership",), using=using
+    rows = compiled.read(
+        f"{__name__}.by_locality",
+        _by_locality_query,
+        IndicatorAssignment,
+        ints={"partnership": partnership.pk},
     )
-    return {row[0] for row in template.rows({"partnership": partnership.pk}, using=using)}
+    return {row[0] for row in rows}
 
 
 def collected_by_locality(*, partnership: Partnership, indicator: Indicator) -> bool:

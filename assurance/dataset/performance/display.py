@@ -138,21 +138,21 @@ def indicator_hrefs(slug: str, codes: Iterable[str]) -> dict[str, str]:
 
 class DrawnRows(Sequence[Any]):
     """The rows of a table the cache holds drawn (``services.table_state``): their number is
-    known, and the rows themselves are worked out (``draw``) only if the template draws them,
-    when the cache has lost them."""
+    known (or not needed), and the rows themselves are worked out (``draw``) only if the
+    template draws them, when the cache has lost them."""
 
-    def __init__(self, count: int, draw: Callable[[], Sequence[Any]]) -> None:
-        self._count, self._draw = count, draw
+    def __init__(self, count: int | None, draw: Callable[[], Sequence[Any]]) -> None:
+        self._count, self._draw = count, draw  # count None: as many as are drawn
 
     @cached_property
     def rows(self) -> Sequence[Any]:
         return self._draw()
 
     def __len__(self) -> int:
-        return self._count
+        return len(self.rows) if self._count is None else self._count
 
     def __bool__(self) -> bool:
-        return self._count > 0
+        return len(self) > 0
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.rows)

@@ -111,19 +111,13 @@ def summary_stamps(*, partnership: Partnership, business_year: int) -> dict[int,
             .values_list("indicator_id", "version", "inputs")
         )
 
-    using = router.db_for_read(IndicatorSummary)
-    template = compiled.kept(
+    rows = compiled.read(
         f"{__name__}.summary_stamps.{business_year}",
         build,
-        ints=("partnership",),
-        using=using,
+        IndicatorSummary,
+        ints={"partnership": partnership.pk},
     )
-    return {
-        indicator_id: (version, inputs)
-        for indicator_id, version, inputs in template.rows(
-            {"partnership": partnership.pk}, using=using
-        )
-    }
+    return {indicator_id: (version, inputs) for indicator_id, version, inputs in rows}
 
 
 def summary_years(*, partnership: Partnership) -> list[int]:

@@ -78,9 +78,9 @@ def summary_inputs_of(
 
 @dataclass(frozen=True)
 class TableState:
-    """Whether a priority's scorecard table can be shown as drawn before: ``key`` names what
-    it shows (None when a summary row is missing or not current: the rows must be read, and
-    computed first), ``count`` its rows."""
+    """Whether a page's rows can be shown as drawn before: ``key`` names what they show (None
+    when a summary row is missing or not current: the rows must be read, and computed first),
+    ``count`` the settings they are drawn from."""
 
     key: str | None
     count: int
@@ -89,33 +89,36 @@ class TableState:
 def table_state(
     *,
     partnership: Partnership,
-    priority: Priority,
+    business_year: int,
     values: Sequence[tuple[Any, ...]],
     extra: Sequence[object] = (),
 ) -> TableState:
-    """The state of the priority's scorecard table, from its settings' plain ``values``
-    (``targets.priority_setting_values``), the data version and the year's summary rows'
-    versions and fingerprints (two compiled queries, no summary row read). When every row is
-    current, the table shows exactly what those rows were computed from, at that version, with
-    each indicator's code and title and ``extra`` (the page's address, its area's name, the
-    notes by locality): the key is their digest."""
+    """The state of a page of the year's summary rows (a priority's scorecard, the exception
+    report), from the settings it shows as plain ``values`` (``targets.REPORTED_FIELDS``), the
+    data version and the year's summary rows' versions and fingerprints (two compiled queries,
+    no summary row read). When every row is current, the page shows exactly what those rows
+    were computed from, at that version, with each indicator's code and title and ``extra``
+    (which page, its address, its area's name, the notes by locality): the key is their
+    digest."""
     stamp = summaries_selectors.summary_stamp(partnership=partnership)
     if not values or stamp is None:
         return TableState(key=None, count=len(values))
     version = stamp[0]
-    stamps = selectors.summary_stamps(partnership=partnership, business_year=priority.business_year)
+    stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
     neighbours = partnership.neighbour_codes
     for row in values:
+        # REPORTED_FIELDS: the indicator's id, the target and tolerance, its code, title,
+        # phase and order, then its unit, polarity, source, frequency and decimal places
         inputs = summary_inputs_of(
             partnership=partnership,
-            indicator=row[:6],
-            target=row[6],
-            tolerance=row[7],
+            indicator=(row[0], *row[7:12]),
+            target=row[1],
+            tolerance=row[2],
             neighbours=neighbours,
         )
         if stamps.get(row[0]) != (version, inputs):
             return TableState(key=None, count=len(values))
-    parts = [partnership.pk, priority.pk, stamp, values, *extra]
+    parts = [partnership.pk, business_year, stamp, values, *extra]
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
     return TableState(key=f"table:{digest}", count=len(values))
 

@@ -4,7 +4,7 @@ exception report for the executive (page, PDF, Word)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Any
 from urllib.parse import urlencode
@@ -45,12 +45,49 @@ from assurance.dataset.performance.indicator import (
     figures_key,
     rebase_positions,
 )
-from assurance.dataset.performance.services import summaries_current, table_state
+from assurance.dataset.performance.services import TableState, summaries_current, table_state
 from assurance.dataset.summaries.services import summary_stamp_claim
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.access import get_of_partnership
-from assurance.partnerships.models import Priority
+from assurance.partnerships.models import Partnership, Priority
 from assurance.partnerships.viewmixins import DocumentView, PartnershipViewMixin
+
+
+def _kept_rows(
+    partnership: Partnership,
+    business_year: int,
+    values: Sequence[tuple[Any, ...]],
+    draw: Callable[[dict[str, Any]], list[Any]],
+    *,
+    page: Sequence[object],
+    counted: bool = True,
+) -> tuple[Sequence[Any], str]:
+    """A page's rows of the year's summary rows for the settings of ``values``
+    (``targets.REPORTED_FIELDS``) and the key they are kept drawn under (ADR 032), with the
+    notes by locality ``draw`` adds to them. While every summary row is current
+    (``services.table_state``), the rows drawn before, worked out only if the cache has lost
+    them (``counted``: the page needs their number, the settings they come from); otherwise
+    drawn now (computing what is not current) and kept under the state's key from then on (or
+    their own digest, if the figures changed meanwhile). ``page`` names the page and what it
+    draws besides the rows (its area's name)."""
+    notes = breakdowns.locality_notes_of(
+        partnership=partnership, indicator_ids=[v[0] for v in values]
+    )
+
+    def state_now() -> TableState:
+        return table_state(
+            partnership=partnership,
+            business_year=business_year,
+            values=values,
+            extra=[*page, partnership.slug, notes],
+        )
+
+    state = state_now()
+    if state.key is not None:
+        return display.DrawnRows(state.count if counted else None, lambda: draw(notes)), state.key
+    rows = draw(notes)
+    state = state_now()
+    return rows, state.key or display.digest(rows, partnership_id=partnership.pk)
 
 
 class ScorecardListView(PartnershipViewMixin, TemplateView):
@@ -90,33 +127,13 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
         else:
             # the table as drawn before when every row is still current (ADR 032): its rows
             # are read and worked out only if the cache has lost it
-            values = targets.priority_setting_values(
-                partnership=self.partnership, priority=priority
+            rows, rows_key = _kept_rows(
+                self.partnership,
+                priority.business_year,
+                targets.priority_setting_values(partnership=self.partnership, priority=priority),
+                lambda notes: self._rows(priority, la_name=la_name, in_detail=False, notes=notes),
+                page=["scorecard", priority.pk, la_name],
             )
-            notes = breakdowns.locality_notes_of(
-                partnership=self.partnership, indicator_ids=[v[0] for v in values]
-            )
-            state = table_state(
-                partnership=self.partnership,
-                priority=priority,
-                values=values,
-                extra=[self.partnership.slug, la_name, notes],
-            )
-            if state.key is None:  # a row to compute first: then kept under the state's key
-                rows = self._rows(priority, la_name=la_name, in_detail=False, notes=notes)
-                state = table_state(
-                    partnership=self.partnership,
-                    priority=priority,
-                    values=values,
-                    extra=[self.partnership.slug, la_name, notes],
-                )
-                rows_key = state.key or display.digest(rows, partnership_id=self.partnership.pk)
-            else:
-                rows = display.DrawnRows(
-                    state.count,
-                    lambda: self._rows(priority, la_name=la_name, in_detail=False, notes=notes),
-                )
-                rows_key = state.key
         context.update(
             priority=priority,
             year_label=business_year_label(priority.business_year),
@@ -199,21 +216,20 @@ class ExceptionReportView(DocumentView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        hrefs = display.indicator_hrefs(
-            self.partnership.slug, (e.row.indicator.code for e in self.items)
-        )
-        items = display.exception_cards(self.items, hrefs=hrefs)
-        breakdowns.with_locality_notes(
-            items,
-            breakdowns.locality_notes(
-                partnership=self.partnership, indicators=[e.row.indicator for e in self.items]
-            ),
+        # the entries as drawn before while every summary row is current (ADR 032)
+        items, items_key = _kept_rows(
+            self.partnership,
+            self.year,
+            targets.reported_setting_values(partnership=self.partnership, business_year=self.year),
+            self._cards,
+            page=["exceptions"],
+            counted=False,  # the exceptions among them are known once read
         )
         context.update(
             year=self.year,
             year_label=business_year_label(self.year),
             items=items,
-            items_key=display.digest(items, partnership_id=self.partnership.pk),
+            items_key=items_key,
             margin=self.partnership.exception_margin,
             can_manage=self.actor.can("partnership.manage"),
             breadcrumbs=[
@@ -221,6 +237,15 @@ class ExceptionReportView(DocumentView):
             ],
         )
         return context
+
+    def _cards(self, notes: dict[str, Any]) -> list[Any]:
+        """The year's exceptions as the page's entries, each with its note by locality."""
+        hrefs = display.indicator_hrefs(
+            self.partnership.slug, (e.row.indicator.code for e in self.items)
+        )
+        items: list[Any] = display.exception_cards(self.items, hrefs=hrefs)
+        breakdowns.with_locality_notes(items, notes)
+        return items
 
 
 VARIATION_LABELS = {

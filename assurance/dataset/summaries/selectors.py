@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import router
 from django.db.models import QuerySet
 
 from assurance.core import compiled
@@ -22,11 +21,12 @@ def _version_query(values: Mapping[str, Any]) -> QuerySet[Any]:
 def summary_stamp(*, partnership: Partnership) -> tuple[int, Any] | None:
     """The partnership's current data version and when it moved on, by one query compiled once
     per process (every data set page reads it); None before anything was ever summarised."""
-    using = router.db_for_read(SummaryVersion)
-    template = compiled.kept(
-        f"{__name__}.version", _version_query, ints=("partnership",), using=using
+    rows = compiled.read(
+        f"{__name__}.version",
+        _version_query,
+        SummaryVersion,
+        ints={"partnership": partnership.pk},
     )
-    rows = template.rows({"partnership": partnership.pk}, using=using)
     return rows[0] if rows else None
 
 

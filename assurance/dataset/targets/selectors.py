@@ -57,14 +57,12 @@ def setting_values(
             .values_list("target", "tolerance")[:1]
         )
 
-    using = router.db_for_read(IndicatorSetting)
-    template = compiled.kept(
+    rows = compiled.read(
         f"{__name__}.setting_values.{business_year}",
         build,
-        ints=("partnership", "indicator"),
-        using=using,
+        IndicatorSetting,
+        ints={"partnership": partnership.pk, "indicator": indicator.pk},
     )
-    rows = template.rows({"partnership": partnership.pk, "indicator": indicator.pk}, using=using)
     return rows[0] if rows else None
 
 
@@ -105,27 +103,10 @@ def priority_settings(*, partnership: Partnership, priority: Priority) -> list[I
     )
 
 
-# What a scorecard's table row shows and is computed from, besides its summary row: the
-# indicator (its id first, and in ``summary_inputs_of``'s order what its summary depends on),
-# then the year's target and tolerance
-TABLE_SETTING_VALUES = (
-    "indicator_id",
-    "indicator__unit",
-    "indicator__polarity",
-    "indicator__source",
-    "indicator__frequency",
-    "indicator__decimal_places",
-    "target",
-    "tolerance",
-    "indicator__code",
-    "indicator__title",
-)
-
-
 def priority_setting_values(
     *, partnership: Partnership, priority: Priority
 ) -> list[tuple[Any, ...]]:
-    """``priority_settings`` as plain values (``TABLE_SETTING_VALUES``), in its order: what says
+    """``priority_settings`` as plain values (``REPORTED_FIELDS``), in its order: what says
     whether the scorecard's table drawn before is still the table (one compiled query, no
     model built)."""
     year = priority.business_year
@@ -135,17 +116,15 @@ def priority_setting_values(
             IndicatorSetting.objects_for(Partnership(pk=values["partnership"]))
             .filter(business_year=year, priorities=values["priority"], indicator__active=True)
             .order_by("indicator__phase", "indicator__order", "indicator__code")
-            .values_list(*TABLE_SETTING_VALUES)
+            .values_list(*REPORTED_FIELDS)
         )
 
-    using = router.db_for_read(IndicatorSetting)
-    template = compiled.kept(
+    return compiled.read(
         f"{__name__}.priority_setting_values.{year}",
         build,
-        ints=("partnership", "priority"),
-        using=using,
+        IndicatorSetting,
+        ints={"partnership": partnership.pk, "priority": priority.pk},
     )
-    return template.rows({"partnership": partnership.pk, "priority": priority.pk}, using=using)
 
 
 _SETTING_FIELDS = [field.attname for field in IndicatorSetting._meta.concrete_fields]
@@ -221,11 +200,23 @@ REPORTED_FIELDS = (
 
 def reported_setting_values(
     *, partnership: Partnership, business_year: int
-) -> list[tuple[object, ...]]:
+) -> list[tuple[Any, ...]]:
     """The same settings as ``reported_settings`` as plain values (``REPORTED_FIELDS``, in the
-    order of the indicators' ids), one query: what a cache key of the exceptions is made of."""
-    return list(
-        _reported(partnership=partnership, business_year=business_year)
-        .order_by("indicator_id")
-        .values_list(*REPORTED_FIELDS)
+    order of the indicators' ids), one compiled query: what a cache key of the exceptions is
+    made of."""
+
+    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
+        return (
+            _reported(
+                partnership=Partnership(pk=values["partnership"]), business_year=business_year
+            )
+            .order_by("indicator_id")
+            .values_list(*REPORTED_FIELDS)
+        )
+
+    return compiled.read(
+        f"{__name__}.reported_setting_values.{business_year}",
+        build,
+        IndicatorSetting,
+        ints={"partnership": partnership.pk},
     )

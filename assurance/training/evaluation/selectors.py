@@ -12,7 +12,6 @@ from datetime import datetime, time
 from typing import Any
 
 from django.core.cache import cache
-from django.db import router
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -540,15 +539,14 @@ def _any_course_serves(actor: Actor, priority: Any) -> bool:
     """Whether any course of the partnership is linked to the priority: one query compiled once
     per process, so that a scorecard of a priority no course serves (most) builds no
     permission-scoped query of courses."""
-    using = router.db_for_read(Course)
-    template = compiled.kept(
-        f"{__name__}.courses_of_priority",
-        _courses_of_priority,
-        ints=("partnership", "priority"),
-        using=using,
+    return bool(
+        compiled.read(
+            f"{__name__}.courses_of_priority",
+            _courses_of_priority,
+            Course,
+            ints={"partnership": actor.partnership.pk, "priority": priority.pk},
+        )
     )
-    values = {"partnership": actor.partnership.pk, "priority": priority.pk}
-    return bool(template.rows(values, using=using))
 
 
 def priority_course_changes(*, actor: Actor, priority: Any) -> list[CourseChanges]:

@@ -73,6 +73,32 @@ def test_the_rows_are_drawn_once_per_content(rhi, amira, client_for):
     assert "Return interviews in 72 hours" in _row(renamed.text)
 
 
+def test_the_exceptions_drawn_before_are_shown_without_reading_them(rhi, amira, helen, client_for):
+    """The exception report shows its entries as drawn before while every summary row is
+    current, without reading them; a revised value is read and drawn anew at once."""
+    from assurance.dataset.collection import services as collection
+    from assurance.dataset.collection.models import IndicatorValue
+    from assurance.dataset.collection.rules import Entry
+    from assurance.partnerships.access import actor_for_person
+
+    c = client_for(amira)
+    url = rhi.url("data-set/exceptions/")
+    first = c.get(url)
+    assert "Target missed: 72.6 against" in first.text
+    with CaptureQueriesContext(connection) as captured:
+        again = c.get(url)
+    assert _main(again.text) == _main(first.text)
+    assert not [q for q in captured if '"dataset_indicatorsummary"."value"' in q["sql"]]
+    latest = IndicatorValue.objects_for(rhi.partnership).order_by("-round__period_start")[0]
+    collection.value_revise(
+        actor=actor_for_person(helen),
+        value=latest,
+        entry=Entry("60", "84", commentary="Late."),
+        reason="Late.",
+    )
+    assert "Target missed: 71.4 against" in c.get(url).text
+
+
 def test_another_partnership_never_gets_the_rows_drawn_for_one():
     row = {"code": "CSC-REF", "value": "12.5%"}
     assert display.digest([row], partnership_id=1) != display.digest([row], partnership_id=2)

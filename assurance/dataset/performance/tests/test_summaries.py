@@ -234,3 +234,30 @@ def test_queries_are_the_same_for_one_indicator_and_for_every_indicator(
     assert response.status_code == 200
     assert 0 < len(every) == one, every
     assert IndicatorSummary.objects_for(rhi.partnership).count() == Indicator.objects.count()
+
+
+def test_a_pages_state_is_current_exactly_when_its_rows_are(rhi):
+    """``table_state`` works out each row's fingerprint from plain values as the summaries do
+    from the settings: current (a key) once the rows are computed, not current (no key) once
+    the target has changed outside the services, and current again once recomputed."""
+    from assurance.dataset.targets import selectors as targets
+
+    p = rhi.partnership
+
+    def states() -> list[str | None]:
+        return [
+            services.table_state(partnership=p, business_year=rhi.year, values=values).key
+            for values in (
+                targets.priority_setting_values(partnership=p, priority=rhi.priority),
+                targets.reported_setting_values(partnership=p, business_year=rhi.year),
+            )
+        ]
+
+    services.summaries_refresh(partnership=p, business_year=rhi.year)
+    first = states()
+    assert all(first)
+    IndicatorSetting.objects_for(p).update(target=Decimal(60))
+    assert states() == [None, None]
+    services.summaries_refresh(partnership=p, business_year=rhi.year)
+    again = states()
+    assert all(again) and again != first  # the target shown is part of the key

@@ -211,15 +211,18 @@ def scoped(
     return queryset
 
 
-def get_of_partnership(actor: Actor, model: type[M], permission: str, pk: Any) -> M:
-    """One record of ``model.objects_for`` the actor's partnership by its id, under a
-    permission whose scope is the whole partnership for the actor (``Scope.ALL``): read by a
-    query compiled once per process and model (``core.compiled``), where ``get_for_actor``
-    builds and compiles it on every request. Any other scope is ``get_for_actor``'s. 404 if
-    there is no such record in the partnership; 403 if the actor's roles lack the
-    permission."""
+def get_of_partnership(
+    actor: Actor, model: type[M], permission: str, pk: Any, related: tuple[str, ...] = ()
+) -> M:
+    """One record of ``model.objects_for`` the actor's partnership by its id, with the records
+    its foreign keys named in ``related`` point to (as ``select_related``), under a permission
+    whose scope is the whole partnership for the actor (``Scope.ALL``): read by a query
+    compiled once per process and model (``core.compiled``), where ``get_for_actor`` builds
+    and compiles it on every request. Any other scope is ``get_for_actor``'s. 404 if there is
+    no such record in the partnership; 403 if the actor's roles lack the permission."""
     if actor.require(permission) is not Scope.ALL:
-        return get_for_actor(actor, model.objects_for(actor.partnership), permission, pk)  # type: ignore[attr-defined]
+        records = model.objects_for(actor.partnership).select_related(*related)  # type: ignore[attr-defined]
+        return get_for_actor(actor, records, permission, pk)
     using = router.db_for_read(model)
     try:
         record_id = int(pk)
@@ -229,14 +232,19 @@ def get_of_partnership(actor: Actor, model: type[M], permission: str, pk: Any) -
     if not low <= record_id <= high:  # no such id can be stored (the ORM finds none either)
         raise Http404("Not found.")
     columns = _fields(model)
+    joined: list[tuple[str, type[models.Model]]] = [
+        (name, model._meta.get_field(name).related_model)  # type: ignore[misc]
+        for name in related
+    ]
+    selected = [*columns, *(f"{n}__{c}" for n, m in joined for c in _fields(m))]
 
     def build(values: Mapping[str, Any]) -> models.QuerySet[Any]:
         partnership = Partnership(pk=values["partnership"])
         records = model.objects_for(partnership)  # type: ignore[attr-defined]
-        return records.filter(pk=values["pk"]).values_list(*columns)
+        return records.filter(pk=values["pk"]).values_list(*selected)
 
     template = compiled.kept(
-        f"{__name__}.record.{model._meta.label_lower}",
+        f"{__name__}.record.{model._meta.label_lower}.{'.'.join(related)}",
         build,
         ints=("partnership", "pk"),
         using=using,
@@ -244,7 +252,17 @@ def get_of_partnership(actor: Actor, model: type[M], permission: str, pk: Any) -
     rows = template.rows({"partnership": actor.partnership.pk, "pk": record_id}, using=using)
     if not rows:
         raise Http404("Not found.")
-    return model.from_db(using, columns, rows[0])
+    row = rows[0]
+    record = model.from_db(using, columns, row[: len(columns)])
+    at = len(columns)
+    for name, other in joined:
+        width = len(_fields(other))
+        part = row[at : at + width]
+        at += width
+        # a null foreign key: no record (its columns are all null)
+        linked = None if part[0] is None else other.from_db(using, _fields(other), part)
+        setattr(record, name, linked)
+    return record
 
 
 def get_for_actor(

@@ -67,11 +67,23 @@ def locality_notes_of(
 ) -> dict[str, LocalityNote]:
     """``locality_notes`` of the indicators of these ids, read only for those collected by
     locality (usually none: then one compiled query, and no indicator read)."""
+    indicators = _by_locality(partnership, indicator_ids)
+    return locality_notes(partnership=partnership, indicators=indicators) if indicators else {}
+
+
+def breakdown_tables_of(
+    *, partnership: Partnership, indicator_ids: Collection[int]
+) -> dict[int, Table]:
+    """``breakdown_tables`` of the indicators of these ids, read only for those collected by
+    locality (usually none: then one compiled query, and no indicator read)."""
+    indicators = _by_locality(partnership, indicator_ids)
+    return breakdown_tables(partnership=partnership, indicators=indicators) if indicators else {}
+
+
+def _by_locality(partnership: Partnership, indicator_ids: Collection[int]) -> list[Indicator]:
+    """The indicators of these ids that the partnership collects by locality."""
     split = by_locality_ids(partnership=partnership) & set(indicator_ids)
-    if not split:
-        return {}
-    indicators = list(Indicator.objects.filter(pk__in=sorted(split)))
-    return locality_notes(partnership=partnership, indicators=indicators)
+    return list(Indicator.objects.filter(pk__in=sorted(split))) if split else []
 
 
 def with_locality_notes(rows: Sequence[Any], notes: dict[str, LocalityNote]) -> None:

@@ -19,7 +19,6 @@ from django.core.cache import cache
 
 from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
-from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.performance.breakdowns import breakdown_tables
 from assurance.dataset.performance.indicator import FIGURES_SECONDS
 from assurance.dataset.performance.models import IndicatorSummary
@@ -64,7 +63,7 @@ class ExceptionLine:
     code: str
     title: str
     reasons: tuple[str, ...]
-    indicator: Indicator  # as read when worked out: a breakdown by locality needs it
+    indicator_id: int  # (not the indicator: the list is kept, and read back on every report)
 
 
 def exception_lines(*, partnership: Partnership, business_year: int) -> list[ExceptionLine]:
@@ -89,7 +88,7 @@ def exception_lines(*, partnership: Partnership, business_year: int) -> list[Exc
     if lines is None:
         lines = [
             ExceptionLine(
-                e.row.indicator.code, e.row.indicator.title, tuple(e.reasons), e.row.indicator
+                e.row.indicator.code, e.row.indicator.title, tuple(e.reasons), e.row.indicator.pk
             )
             for e in exception_items(partnership=partnership, business_year=business_year)
         ]

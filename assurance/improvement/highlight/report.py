@@ -18,7 +18,7 @@ from django.utils import timezone
 from assurance.audits.models import Audit
 from assurance.audits.selectors.findings import key_messages_of
 from assurance.core.documents import Report, Table
-from assurance.dataset.performance.breakdowns import breakdown_tables
+from assurance.dataset.performance.breakdowns import breakdown_tables_of
 from assurance.improvement.actions.models import ImpactOutcome
 from assurance.improvement.actions.status import AT_RISK_WINDOW, STATUS_LABELS, action_status
 from assurance.improvement.highlight import selectors
@@ -132,10 +132,12 @@ def highlight_report(*, meeting: Meeting) -> Report:
             )
         )
         # an exception collected by locality: where in the area, period by period
-        by_locality = breakdown_tables(partnership=p, indicators=[e.indicator for e in exceptions])
+        by_locality = breakdown_tables_of(
+            partnership=p, indicator_ids=[e.indicator_id for e in exceptions]
+        )
         for e in exceptions:
-            if e.indicator.pk in by_locality:
-                report.table(by_locality[e.indicator.pk])
+            if e.indicator_id in by_locality:
+                report.table(by_locality[e.indicator_id])
     not_working = [
         f"No improvement yet: {i.action} – {i.summary}"
         for i in impacts

@@ -11,7 +11,7 @@ from assurance.core.documents import Report
 from assurance.improvement.highlight.report import highlight_report
 from assurance.improvement.meetings.models import Meeting
 from assurance.improvement.meetings.views import OneMeetingMixin
-from assurance.partnerships.access import get_for_actor
+from assurance.partnerships.access import get_of_partnership
 from assurance.partnerships.viewmixins import DocumentView
 
 
@@ -23,11 +23,8 @@ class HighlightReportView(OneMeetingMixin, DocumentView):
         """The meeting and its group only: the report reads what it needs itself (the meeting
         page's attendance, agenda, papers and decisions are not in it)."""
         if not hasattr(self, "_meeting"):
-            self._meeting = get_for_actor(
-                self.actor,
-                Meeting.objects_for(self.partnership).select_related("group"),
-                self.meeting_permission,
-                self.kwargs["pk"],
+            self._meeting = get_of_partnership(
+                self.actor, Meeting, self.meeting_permission, self.kwargs["pk"], ("group",)
             )
         return self._meeting
 

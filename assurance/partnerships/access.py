@@ -218,8 +218,9 @@ def get_of_partnership(
     its foreign keys named in ``related`` point to (as ``select_related``), under a permission
     whose scope is the whole partnership for the actor (``Scope.ALL``): read by a query
     compiled once per process and model (``core.compiled``), where ``get_for_actor`` builds
-    and compiles it on every request. Any other scope is ``get_for_actor``'s. 404 if there is
-    no such record in the partnership; 403 if the actor's roles lack the permission."""
+    and compiles it on every request; its partnership is the actor's, already read. Any
+    other scope is ``get_for_actor``'s. 404 if there is no such record in the partnership;
+    403 if the actor's roles lack the permission."""
     if actor.require(permission) is not Scope.ALL:
         records = model.objects_for(actor.partnership).select_related(*related)  # type: ignore[attr-defined]
         return get_for_actor(actor, records, permission, pk)
@@ -254,6 +255,7 @@ def get_of_partnership(
         raise Http404("Not found.")
     row = rows[0]
     record = model.from_db(using, columns, row[: len(columns)])
+    record.partnership = actor.partnership  # type: ignore[attr-defined]  # (its own: no read)
     at = len(columns)
     for name, other in joined:
         width = len(_fields(other))

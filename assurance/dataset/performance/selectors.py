@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import router
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from assurance.core import compiled
 from assurance.dataset.benchmarks.models import Benchmark
@@ -16,6 +16,7 @@ from assurance.dataset.catalogue.models import Indicator
 from assurance.dataset.charts.spc import Polarity, SpcResult, xmr
 from assurance.dataset.collection.selectors import SeriesPoint
 from assurance.dataset.performance.models import IndicatorSummary
+from assurance.dataset.summaries.models import SummaryVersion
 from assurance.partnerships.models import Partnership, Priority
 
 
@@ -100,15 +101,26 @@ def summary_rows(
 _SUMMARY_FIELDS = [field.attname for field in IndicatorSummary._meta.concrete_fields]
 
 
-def summary_stamps(*, partnership: Partnership, business_year: int) -> dict[int, tuple[int, str]]:
-    """Indicator id → the version and fingerprint its stored row of the year was computed at
-    (what says whether it is current, without reading the row); one compiled query."""
+def summary_stamps(
+    *, partnership: Partnership, business_year: int
+) -> tuple[tuple[int, Any] | None, dict[int, tuple[int, str]]]:
+    """The partnership's data version and when it moved on (None if there is none, or no row
+    of the year), and indicator id → the version and fingerprint its stored row of the year was
+    computed at (what says whether it is current, without reading the row): one compiled
+    query, the version read beside each row."""
 
     def build(values: Mapping[str, Any]) -> QuerySet[Any]:
+        version = SummaryVersion.unscoped.filter(partnership_id=OuterRef("partnership_id"))
         return (
             IndicatorSummary.objects_for(Partnership(pk=values["partnership"]))
             .filter(business_year=business_year)
-            .values_list("indicator_id", "version", "inputs")
+            .values_list(
+                "indicator_id",
+                "version",
+                "inputs",
+                Subquery(version.values("version")[:1]),
+                Subquery(version.values("changed_at")[:1]),
+            )
         )
 
     rows = compiled.read(
@@ -117,7 +129,10 @@ def summary_stamps(*, partnership: Partnership, business_year: int) -> dict[int,
         IndicatorSummary,
         ints={"partnership": partnership.pk},
     )
-    return {indicator_id: (version, inputs) for indicator_id, version, inputs in rows}
+    if not rows or rows[0][3] is None:
+        return None, {}
+    current = (rows[0][3], rows[0][4])
+    return current, {indicator_id: (version, inputs) for indicator_id, version, inputs, *_ in rows}
 
 
 def summary_years(*, partnership: Partnership) -> list[int]:

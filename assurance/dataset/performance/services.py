@@ -95,16 +95,17 @@ def table_state(
 ) -> TableState:
     """The state of a page of the year's summary rows (a priority's scorecard, the exception
     report), from the settings it shows as plain ``values`` (``targets.REPORTED_FIELDS``), the
-    data version and the year's summary rows' versions and fingerprints (two compiled queries,
+    data version and the year's summary rows' versions and fingerprints (one compiled query,
     no summary row read). When every row is current, the page shows exactly what those rows
     were computed from, at that version, with each indicator's code and title and ``extra``
     (which page, its address, its area's name, the notes by locality): the key is their
     digest."""
-    stamp = summaries_selectors.summary_stamp(partnership=partnership)
-    if not values or stamp is None:
+    if not values:
+        return TableState(key=None, count=0)
+    stamp, stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
+    if stamp is None:
         return TableState(key=None, count=len(values))
     version = stamp[0]
-    stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
     neighbours = partnership.neighbour_codes
     for row in values:
         # REPORTED_FIELDS: the indicator's id, the target and tolerance, its code, title,
@@ -225,7 +226,7 @@ def summaries_current(
     stored: dict[int, IndicatorSummary] = {}
     stamps: dict[int, tuple[int, str]] = {}
     if version is not None and exceptions_only:
-        stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
+        _, stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
     elif version is not None:
         stored = selectors.summary_rows(
             partnership=partnership, business_year=business_year, priority=priority, fields=fields

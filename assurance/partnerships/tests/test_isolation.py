@@ -149,8 +149,9 @@ def test_a_record_read_by_its_id_is_the_partnerships_own(
     )
     assert get_of_partnership(actor, Priority, "priority.view", str(ours.pk)).pk == ours.pk
     with_its = get_of_partnership(actor, Priority, "priority.view", ours.pk, ("partnership",))
-    # read with it, as select_related reads it (no query when it is asked for)
+    # read with it, as select_related reads it; or the actor's, read already (no query)
     assert with_its._state.fields_cache["partnership"].name == northfield.partnership.name
+    assert found._state.fields_cache["partnership"] is actor.partnership
     for pk in (theirs.pk, 0, -1, 10**30, "x", None):
         with pytest.raises(Http404):
             get_of_partnership(actor, Priority, "priority.view", pk)

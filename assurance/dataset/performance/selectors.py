@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import router
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet, Subquery
 
 from assurance.core import compiled
 from assurance.dataset.benchmarks.models import Benchmark
@@ -110,7 +110,8 @@ def summary_stamps(
     query, the version read beside each row."""
 
     def build(values: Mapping[str, Any]) -> QuerySet[Any]:
-        version = SummaryVersion.unscoped.filter(partnership_id=OuterRef("partnership_id"))
+        # not correlated: worked out once for the query (an InitPlan), not once per row
+        version = SummaryVersion.unscoped.filter(partnership_id=values["partnership"])
         return (
             IndicatorSummary.objects_for(Partnership(pk=values["partnership"]))
             .filter(business_year=business_year)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -75,32 +76,41 @@ def _timing(label: str, samples: list[float]) -> Timing:
 
 
 def time_interleaved(
-    entries: list[tuple[str, Client, str, int]], repeat: int, block: int = BLOCK
+    entries: list[tuple[str, Client, str, int]],
+    repeat: int,
+    block: int = BLOCK,
+    operations: Sequence[tuple[str, Callable[[], Any]]] = (),
 ) -> list[Timing]:
-    """Each of ``entries`` (label, client, URL, status; the floor among them) timed ``repeat``
-    times in rounds: a block of ``block`` requests of each in turn (after ``WARM`` untimed
-    ones), round after round, so that a spell of the shared host's noise (seconds long) falls
-    on all of them alike instead of on whichever page was being timed. Queries are counted
-    first, as ``time_page`` counts them."""
+    """Each of ``entries`` (label, client, URL, status; the floor among them) and then each of
+    ``operations`` (label, what to run: a baseline such as the raw SQL a page reads) timed
+    ``repeat`` times in rounds: a block of ``block`` runs of each in turn (after ``WARM``
+    untimed ones), round after round, so that a spell of the shared host's noise (seconds
+    long) falls on all of them alike instead of on whichever was being timed. The pages'
+    queries are counted first, as ``time_page`` counts them."""
     counts = [count_queries(client, url, status) for _, client, url, status in entries]
-    for _, client, url, _ in entries:  # warm up, as time_callable does
+    runs: list[tuple[str, Callable[[], Any]]] = [
+        (label, partial(client.get, url)) for label, client, url, _ in entries
+    ]
+    runs += list(operations)
+    for _, run in runs:  # warm up, as time_callable does
         for _ in range(2):
-            client.get(url)
-    samples: list[list[float]] = [[] for _ in entries]
+            run()
+    samples: list[list[float]] = [[] for _ in runs]
     rounds = -(-repeat // block)
     for done in range(rounds):
         size = min(block, repeat - done * block)
-        for (_, client, url, _), taken in zip(entries, samples, strict=True):
-            for _ in range(WARM):  # after the other pages, untimed: see WARM
-                client.get(url)
+        for (_, run), taken in zip(runs, samples, strict=True):
+            for _ in range(WARM):  # after the others, untimed: see WARM
+                run()
             for _ in range(size):
                 start = time.perf_counter()
-                client.get(url)
+                run()
                 taken.append((time.perf_counter() - start) * 1000)
     timings = []
-    for (label, _, _, status), taken, queries in zip(entries, samples, counts, strict=True):
+    for index, ((label, _), taken) in enumerate(zip(runs, samples, strict=True)):
         timing = _timing(label, taken)
-        timing.queries, timing.status = queries, status
+        if index < len(entries):
+            timing.queries, timing.status = counts[index], entries[index][3]
         timings.append(timing)
     return timings
 
@@ -192,10 +202,16 @@ class Bench:
         client.force_login(user, backend="assurance.accounts.authentication.PasswordBackend")
         return client
 
-    def time_pages(self, pages: list[Page], client: Client | None = None) -> list[Timing]:
-        """The pages timed in rounds with the floor (``time_interleaved``); the floor of this
-        run becomes the one measured among them, so the report that follows compares each page
-        with the floor of the same seconds."""
+    def time_pages(
+        self,
+        pages: list[Page],
+        client: Client | None = None,
+        operations: Sequence[tuple[str, Callable[[], Any]]] = (),
+    ) -> list[Timing]:
+        """The pages, then ``operations`` (a baseline such as the raw SQL they read), timed in
+        rounds with the floor (``time_interleaved``); the floor of this run becomes the one
+        measured among them, so the report that follows compares each page with the floor
+        and the baseline of the same seconds."""
         client = client or self.client()
         floor, *timed = time_interleaved(
             [
@@ -203,6 +219,7 @@ class Bench:
                 *((p.label, client, p.url, p.status) for p in pages),
             ],
             self.repeat,
+            operations=operations,
         )
         self.floor = floor
         for timing in timed:

@@ -85,3 +85,19 @@ def test_a_row_timed_with_its_floor_keeps_its_ratio_to_it() -> None:
     page = time_callable("page", lambda: None, repeat=3)
     page.median_ms, page.floor_ms = 10.0, 2.0
     assert table([later_floor, page], later_floor, "T").splitlines()[-1].split()[-1] == "5.0"
+
+
+def test_a_baseline_is_timed_in_the_same_rounds_as_the_pages() -> None:
+    """An operation (the raw SQL a page reads) takes its block in each round after the pages,
+    so that the page and its baseline are timed in the same seconds; it has no query count."""
+    log: list[str] = []
+    timings = time_interleaved(
+        [("page", _Client(log), "/p/", 200)],
+        4,
+        block=2,
+        operations=[("raw SQL", lambda: log.append("sql"))],
+    )
+    warm = harness.WARM
+    rounds = log[2 + 2 + 2 :]  # after counting (2), and warming the page (2) and the SQL (2)
+    assert rounds == (["/p/"] * (warm + 2) + ["sql"] * (warm + 2)) * 2
+    assert [(t.label, t.queries) for t in timings] == [("page", 0), ("raw SQL", None)]

@@ -84,6 +84,8 @@ class TableState:
 
     key: str | None
     count: int
+    # the data version and when it moved on, as read (None: the partnership has none yet)
+    stamp: tuple[int, Any] | None = None
 
 
 def table_state(
@@ -103,8 +105,12 @@ def table_state(
     if not values:
         return TableState(key=None, count=0)
     stamp, stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
-    if stamp is None:
-        return TableState(key=None, count=len(values))
+    if stamp is None:  # no row of the year: the version alone (the rows must be computed)
+        return TableState(
+            key=None,
+            count=len(values),
+            stamp=summaries_selectors.summary_stamp(partnership=partnership),
+        )
     version = stamp[0]
     neighbours = partnership.neighbour_codes
     for row in values:
@@ -118,10 +124,10 @@ def table_state(
             neighbours=neighbours,
         )
         if stamps.get(row[0]) != (version, inputs):
-            return TableState(key=None, count=len(values))
+            return TableState(key=None, count=len(values), stamp=stamp)
     parts = [partnership.pk, business_year, stamp, values, *extra]
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
-    return TableState(key=f"table:{digest}", count=len(values))
+    return TableState(key=f"table:{digest}", count=len(values), stamp=stamp)
 
 
 def _summary(

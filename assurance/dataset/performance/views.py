@@ -46,6 +46,7 @@ from assurance.dataset.performance.indicator import (
     rebase_positions,
 )
 from assurance.dataset.performance.services import TableState, summaries_current, table_state
+from assurance.dataset.summaries.selectors import summary_stamp
 from assurance.dataset.summaries.services import summary_stamp_claim
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.access import get_of_partnership
@@ -68,8 +69,8 @@ def _kept_rows(
     (``services.table_state``), the rows drawn before, worked out only if the cache has lost
     them (``counted``: the page needs their number, the settings they come from); otherwise
     drawn now (computing what is not current) and kept under the state's key from then on (or
-    their own digest, if the figures changed meanwhile). ``page`` names the page and what it
-    draws besides the rows (its area's name)."""
+    their own digest, if the data version moved on meanwhile or there was none). ``page``
+    names the page and what it draws besides the rows (its area's name)."""
     notes = breakdowns.locality_notes_of(
         partnership=partnership, indicator_ids=[v[0] for v in values]
     )
@@ -85,9 +86,18 @@ def _kept_rows(
     state = state_now()
     if state.key is not None:
         return display.DrawnRows(state.count if counted else None, lambda: draw(notes)), state.key
+    before = state.stamp
+    if before is None:  # never summarised: the version the rows will be computed at, first
+        summary_stamp_claim(partnership=partnership)
+        before = summary_stamp(partnership=partnership)
     rows = draw(notes)
-    state = state_now()
-    return rows, state.key or display.digest(rows, partnership_id=partnership.pk)
+    after = state_now()
+    # kept under the state's key only if the data version did not move on while they were
+    # drawn (every change moves it): else they may be of the version before, and the key of
+    # the version after would show them as current. Then their own digest, as the cards.
+    if after.key is not None and before is not None and after.stamp == before:
+        return rows, after.key
+    return rows, display.digest(rows, partnership_id=partnership.pk)
 
 
 class ScorecardListView(PartnershipViewMixin, TemplateView):

@@ -99,6 +99,36 @@ def test_the_exceptions_drawn_before_are_shown_without_reading_them(rhi, amira, 
     assert "Target missed: 71.4 against" in c.get(url).text
 
 
+def test_rows_drawn_while_the_figures_change_are_not_kept_as_the_newer_ones(
+    rhi, amira, client_for, monkeypatch
+):
+    """A table drawn while a change moved the data version on (and its task computed the rows
+    anew) may show the figures before it: it is kept under its own digest, never under the key
+    of the newer state, whose first request draws the table afresh."""
+    from assurance.dataset.performance import services
+    from assurance.dataset.summaries.services import summaries_stale
+    from assurance.dataset.targets.models import IndicatorSetting
+
+    c = client_for(amira)
+    url = rhi.url(f"data-set/scorecards/{rhi.priority.pk}/")
+    p, key_icons = rhi.partnership, len(SPC_KEY)
+    c.get(url)
+    IndicatorSetting.objects_for(p).update(target=Decimal(60))  # not current: drawn anew
+    real = display.table_rows
+
+    def drawn_while_changing(*args, **kwargs):
+        rows = real(*args, **kwargs)
+        summaries_stale(partnerships=[p])  # a change meanwhile, and its task's recomputation
+        services.summaries_refresh(partnership=p, business_year=rhi.year)
+        return rows
+
+    monkeypatch.setattr(display, "table_rows", drawn_while_changing)
+    assert _icons_drawn(c.get(url)) == key_icons + 2
+    monkeypatch.setattr(display, "table_rows", real)
+    assert _icons_drawn(c.get(url)) == key_icons + 2  # the newer state: drawn, not reused
+    assert _icons_drawn(c.get(url)) == key_icons
+
+
 def test_another_partnership_never_gets_the_rows_drawn_for_one():
     row = {"code": "CSC-REF", "value": "12.5%"}
     assert display.digest([row], partnership_id=1) != display.digest([row], partnership_id=2)

@@ -83,6 +83,9 @@ def _kept_rows(
             extra=[*page, partnership.slug, notes],
         )
 
+    if not values:  # nothing to show: nothing to keep
+        rows = draw(notes)
+        return rows, display.digest(rows, partnership_id=partnership.pk)
     state = state_now()
     if state.key is not None:
         return display.DrawnRows(state.count if counted else None, lambda: draw(notes)), state.key

@@ -112,6 +112,18 @@ def test_the_scorecard_is_one_table_of_every_indicator(scored, dev, client_for):
     assert page.count('<tr class="govuk-table__row" id="row-') == 2
 
 
+def test_a_scorecard_without_indicators_writes_nothing(scored, dev, client_for):
+    """A priority with no indicator yet: the page says so and stores nothing (no data version
+    is claimed for a table with no row)."""
+    from assurance.dataset.summaries.models import SummaryVersion
+
+    empty = PriorityFactory(partnership=scored.partnership, business_year=current_business_year())
+    SummaryVersion.objects_for(scored.partnership).delete()
+    response = client_for(dev).get(scored.url(f"data-set/scorecards/{empty.pk}/"))
+    assert response.status_code == 200
+    assert not SummaryVersion.objects_for(scored.partnership).exists()
+
+
 def test_scorecard_queries_do_not_grow_with_indicators(
     scored, dev, client_for, django_assert_max_num_queries
 ):

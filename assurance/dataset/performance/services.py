@@ -228,16 +228,23 @@ def summaries_current(
     is never shown)."""
     if not settings:
         return {}
-    version = summaries_selectors.summary_version(partnership=partnership)
     stored: dict[int, IndicatorSummary] = {}
     stamps: dict[int, tuple[int, str]] = {}
-    if version is not None and exceptions_only:
-        _, stamps = selectors.summary_stamps(partnership=partnership, business_year=business_year)
-    elif version is not None:
-        stored = selectors.summary_rows(
-            partnership=partnership, business_year=business_year, priority=priority, fields=fields
+    if exceptions_only:  # the version is read with the rows' stamps
+        stamp, stamps = selectors.summary_stamps(
+            partnership=partnership, business_year=business_year
         )
-        stamps = {i: (row.version, row.inputs) for i, row in stored.items()}
+        version = None if stamp is None else stamp[0]
+    else:
+        version = summaries_selectors.summary_version(partnership=partnership)
+        if version is not None:
+            stored = selectors.summary_rows(
+                partnership=partnership,
+                business_year=business_year,
+                priority=priority,
+                fields=fields,
+            )
+            stamps = {i: (row.version, row.inputs) for i, row in stored.items()}
     neighbours = partnership.neighbour_codes  # worked out once, not once per setting
     current = all(
         stamps.get(s.indicator_id)

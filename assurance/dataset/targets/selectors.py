@@ -88,18 +88,20 @@ def priority_settings(*, partnership: Partnership, priority: Priority) -> list[I
     of ``priority_indicators`` (one query compiled once per process and year, without reading
     the year's other settings)."""
     year = priority.business_year
-
-    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
-        return _with_indicator(
-            IndicatorSetting.objects_for(Partnership(pk=values["partnership"]))
-            .filter(business_year=year, priorities=values["priority"], indicator__active=True)
-            .order_by("indicator__phase", "indicator__order", "indicator__code")
-        )
-
     return _settings_read(
         f"{__name__}.priority_settings.{year}",
-        build,
+        lambda values: _with_indicator(_under_priority(values, year)),
         {"partnership": partnership.pk, "priority": priority.pk},
+    )
+
+
+def _under_priority(values: Mapping[str, Any], year: int) -> QuerySet[IndicatorSetting]:
+    """The active indicators' settings of the year under the priority (``values``: the
+    partnership's and the priority's ids), in the scorecard's order."""
+    return (
+        IndicatorSetting.objects_for(Partnership(pk=values["partnership"]))
+        .filter(business_year=year, priorities=values["priority"], indicator__active=True)
+        .order_by("indicator__phase", "indicator__order", "indicator__code")
     )
 
 
@@ -110,18 +112,9 @@ def priority_setting_values(
     whether the scorecard's table drawn before is still the table (one compiled query, no
     model built)."""
     year = priority.business_year
-
-    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
-        return (
-            IndicatorSetting.objects_for(Partnership(pk=values["partnership"]))
-            .filter(business_year=year, priorities=values["priority"], indicator__active=True)
-            .order_by("indicator__phase", "indicator__order", "indicator__code")
-            .values_list(*REPORTED_FIELDS)
-        )
-
     return compiled.read(
         f"{__name__}.priority_setting_values.{year}",
-        build,
+        lambda values: _under_priority(values, year).values_list(*REPORTED_FIELDS),
         IndicatorSetting,
         ints={"partnership": partnership.pk, "priority": priority.pk},
     )
@@ -170,15 +163,17 @@ def reported_settings(*, partnership: Partnership, business_year: int) -> list[I
     """The year's data set as the executive's exception report reads it: the active indicators
     with a target or a scorecard priority (one compiled query: no priorities read)."""
 
-    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
-        reported = _reported(
-            partnership=Partnership(pk=values["partnership"]), business_year=business_year
-        )
-        return _with_indicator(reported.order_by("indicator_id"))
-
     return _settings_read(
-        f"{__name__}.reported_settings.{business_year}", build, {"partnership": partnership.pk}
+        f"{__name__}.reported_settings.{business_year}",
+        lambda values: _with_indicator(_reported_of(values, business_year)),
+        {"partnership": partnership.pk},
     )
+
+
+def _reported_of(values: Mapping[str, Any], business_year: int) -> QuerySet[IndicatorSetting]:
+    """``_reported`` of the partnership whose id ``values`` gives, in the indicators' order."""
+    partnership = Partnership(pk=values["partnership"])
+    return _reported(partnership=partnership, business_year=business_year).order_by("indicator_id")
 
 
 # what an exception's verdict and its line in a report are worked out from, besides the figures
@@ -205,18 +200,9 @@ def reported_setting_values(
     order of the indicators' ids), one compiled query: what a cache key of the exceptions is
     made of."""
 
-    def build(values: Mapping[str, Any]) -> QuerySet[Any]:
-        return (
-            _reported(
-                partnership=Partnership(pk=values["partnership"]), business_year=business_year
-            )
-            .order_by("indicator_id")
-            .values_list(*REPORTED_FIELDS)
-        )
-
     return compiled.read(
         f"{__name__}.reported_setting_values.{business_year}",
-        build,
+        lambda values: _reported_of(values, business_year).values_list(*REPORTED_FIELDS),
         IndicatorSetting,
         ints={"partnership": partnership.pk},
     )

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -81,11 +82,15 @@ class Template:
     def rows(self, values: Mapping[str, Any], using: str = "default") -> list[tuple[Any, ...]]:
         """Run the template with ``values``; its rows converted as the ORM converts them
         (dates, booleans, decimals), like ``values_list``."""
-        connection = connections[using]
         sql, params = self.bind(values, using)
         with cursor(using) as opened:
             opened.execute(sql, params)
             fetched = opened.fetchall()
+        return self.converted(fetched, using)
+
+    def converted(self, fetched: list[Any], using: str = "default") -> list[tuple[Any, ...]]:
+        """Rows fetched with this template's SQL, converted as the ORM converts them."""
+        connection = connections[using]
         converters = self._converters.get(using)
         if converters is None:
             converters = self._converters[using] = [
@@ -124,6 +129,46 @@ class Template:
             else:  # a LIKE pattern around one or more texts, filled in one pass
                 params.append(_TOKENS.sub(lambda m: escape(str(values[m.group(1)])), what))
         return self.sql, tuple(params)
+
+
+@dataclass(frozen=True)
+class Read:
+    """A template with the values to run it with, to be read with others (``together``)."""
+
+    template: Template
+    values: Mapping[str, Any]
+
+
+def together(reads: list[Read], using: str = "default") -> list[list[tuple[Any, ...]]]:
+    """The rows of each read, in their order, as ``Template.rows`` gives them, read together.
+
+    On PostgreSQL with prepared reads (``cursor``) every statement is sent before any result is
+    read (psycopg's pipeline mode), so that the reads cost one round trip between the app and the
+    database instead of one each; they run in one implicit transaction, so they see the same
+    data. Elsewhere, and while Django logs queries, one after another (the same rows)."""
+    if not reads:
+        return []
+    if not _pipelined(using):
+        return [read.template.rows(read.values, using) for read in reads]
+    connection = connections[using]
+    with connection.wrap_database_errors, connection.connection.pipeline(), ExitStack() as opened:
+        cursors = []
+        for read in reads:
+            sql, params = read.template.bind(read.values, using)
+            each = opened.enter_context(cursor(using))
+            each.execute(sql, params)
+            cursors.append(each)
+        fetched = [each.fetchall() for each in cursors]
+    return [read.template.converted(rows, using) for read, rows in zip(reads, fetched, strict=True)]
+
+
+def _pipelined(using: str) -> bool:
+    """Whether ``cursor`` gives a preparing cursor on ``using`` (the reads can be pipelined)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or connection.queries_logged:
+        return False
+    connection.ensure_connection()
+    return connection.connection.prepare_threshold is not None
 
 
 def cursor(using: str = "default") -> Any:

@@ -246,3 +246,46 @@ def test_a_json_constant_wrapped_for_the_driver_is_the_same_parameter_in_both_ru
     assert compiled._slot(Jsonb([]), Jsonb([]), {}, ())[0] == "fixed"
     with pytest.raises(compiled.NotCacheable):
         compiled._slot(Jsonb([1]), Jsonb([2]), {}, ())
+
+
+def _sessions_after(values: Any) -> Any:
+    return (
+        Session.objects.filter(expire_date__gt=values["after"])
+        .order_by("session_key")
+        .values_list("session_key", "expire_date")
+    )
+
+
+def test_reads_together_give_each_read_its_own_rows_in_order(db: None) -> None:
+    expires = timezone.now() + timedelta(days=1)
+    for key in ("a" * 32, "b" * 32):
+        Session.objects.create(session_key=key, session_data="{}", expire_date=expires)
+    sessions = compiled.template(_sessions_after, times=("after",))
+    types = _template()
+    reads = [
+        compiled.Read(sessions, {"after": timezone.now()}),
+        compiled.Read(types, {"above": 0, "word": "person", "app": "partnerships"}),
+        compiled.Read(sessions, {"after": expires}),  # none
+    ]
+    assert compiled.together(reads) == [read.template.rows(read.values) for read in reads]
+    first, second, none = compiled.together(reads)
+    assert [key for key, _ in first] == ["a" * 32, "b" * 32] and first[0][1] == expires
+    assert second and none == []
+    assert compiled.together([]) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's pipeline mode")
+def test_on_postgresql_reads_together_are_sent_before_any_is_answered(db: None) -> None:
+    """Every statement of the reads is sent in one pipeline: one round trip for all."""
+    pipelined = []
+
+    def note(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        pipelined.append(connection.connection._pipeline is not None)
+        return execute(sql, params, many, context)
+
+    sessions = compiled.template(_sessions_after, times=("after",))
+    reads = [compiled.Read(sessions, {"after": timezone.now()})] * 3
+    with connection.execute_wrapper(note):
+        assert compiled.together(reads) == [[], [], []]
+        sessions.rows({"after": timezone.now()})  # alone: no pipeline
+    assert pipelined == [True, True, True, False]

@@ -49,12 +49,24 @@ def highlight_report(*, meeting: Meeting) -> Report:
     p, held_on = meeting.partnership, meeting.held_on
     pid = p.pk
     after_meeting = held_on + timedelta(days=1)
-    previous = selectors.previous_meeting_on(
-        partnership_id=pid, group_id=meeting.group_id, before=held_on
-    )
-    since = previous or held_on - DEFAULT_PERIOD
     # Prepared before the meeting: statuses stand as they are today, not as they will be.
     as_of = min(held_on, timezone.localdate())
+    standing = selectors.standing(
+        partnership_id=pid,
+        group_id=meeting.group_id,
+        held_on=held_on,
+        awaiting_before=_midnight(after_meeting),
+        due_by=as_of + AT_RISK_WINDOW,
+    )
+    previous = standing.previous
+    since = previous or held_on - DEFAULT_PERIOD
+    happened = selectors.period(
+        partnership_id=pid,
+        since=since,
+        held_on=held_on,
+        start=_midnight(since),
+        end=_midnight(after_meeting),
+    )
     report = Report(
         title=f"Highlight report to the {meeting.group.name}",
         subtitle=f"{p.name} · meeting on {_d(held_on)} · covering {_d(since)} to {_d(as_of)}",
@@ -74,13 +86,8 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- what is going well
     report.heading("What is going well")
-    completed = selectors.actions_completed(partnership_id=pid, since=since, until=held_on)
-    accepted = selectors.decisions_accepted(partnership_id=pid, since=since, before=held_on)
-    resolved = selectors.challenges_resolved(partnership_id=pid, since=since, until=held_on)
-    period_items = selectors.learning_in_period(partnership_id=pid, after=since, until=held_on)
-    impacts = selectors.impacts_assessed(
-        partnership_id=pid, start=_midnight(since), end=_midnight(after_meeting)
-    )
+    completed, accepted, resolved = happened.completed, happened.accepted, happened.resolved
+    period_items, impacts = happened.learned, happened.impacts
     audits = {i.audit_id: i.audit_title for i in period_items if i.audit_id is not None}
     messages = (
         key_messages_of(audits=[Audit(pk=pk) for pk in audits])  # only their ids are read
@@ -111,7 +118,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- what needs to improve
     report.heading("What needs to improve")
-    themes = selectors.themes_with_learning(partnership_id=pid, after=since, until=held_on)
+    themes = happened.themes
     if themes:
         report.paragraph("Patterns the Assurance and Review Group sees across sources:")
         report.table(
@@ -166,9 +173,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- proposals awaiting decision
     report.heading("Proposals awaiting decision")
-    awaiting = selectors.recommendations_awaiting(
-        partnership_id=pid, before=_midnight(after_meeting)
-    )
+    awaiting = standing.awaiting
     report.table(
         Table(
             caption="Recommendations for the executive to decide",
@@ -191,7 +196,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
     report.heading("Actions at risk")
     at_risk = []
     # at risk or overdue only within the window before its due date: the rest need no look
-    for action in selectors.actions_open_due_by(partnership_id=pid, due_by=as_of + AT_RISK_WINDOW):
+    for action in standing.open_actions:
         status = action_status(
             state=action.state,
             started=action.started,
@@ -213,7 +218,7 @@ def highlight_report(*, meeting: Meeting) -> Report:
 
     # --- open challenges
     report.heading("Open challenges from the independent scrutineer")
-    open_challenges = selectors.challenges_open(partnership_id=pid, raised_by=held_on)
+    open_challenges = standing.open_challenges
     report.table(
         Table(
             caption="Challenges not yet closed",

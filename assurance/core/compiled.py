@@ -34,8 +34,9 @@ these reads only, and ``DATABASE_PREPARED_READS=false`` leaves it unset.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -133,23 +134,75 @@ class Template:
 
 @dataclass(frozen=True)
 class Read:
-    """A template with the values to run it with, to be read with others (``together``)."""
+    """A template with the values to run it with on one database: read alone (``rows``) or
+    with others (``together``)."""
 
     template: Template
     values: Mapping[str, Any]
+    using: str = "default"
+
+    def rows(self) -> list[tuple[Any, ...]]:
+        """Its rows, as ``Template.rows`` gives them (read ahead if it was: ``ahead``)."""
+        return together([self])[0]
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        # a kept template lives as long as the process: its identity names its shape
+        return (id(self.template), self.using, tuple(sorted(self.values.items())))
 
 
-def together(reads: list[Read], using: str = "default") -> list[list[tuple[Any, ...]]]:
+@dataclass
+class _Ahead:
+    pending: list[Read]  # to send with the next reads
+    answered: dict[tuple[Any, ...], list[tuple[Any, ...]]]  # read, not yet asked for
+
+
+_AHEAD: ContextVar[_Ahead | None] = ContextVar("compiled_ahead", default=None)
+
+
+@contextmanager
+def ahead(reads: list[Read]) -> Iterator[None]:
+    """Within the block, ``reads`` are sent with the next compiled reads read together
+    (``together``, ``Read.rows``, ``read``), and each is then answered once from what was
+    read instead of by a query of its own: for reads that code of another capability will make
+    (its selectors need not know). A read never asked for costs only its share of that round
+    trip; after the block nothing read ahead is kept."""
+    token = _AHEAD.set(_Ahead(pending=list(reads), answered={}))
+    try:
+        yield
+    finally:
+        _AHEAD.reset(token)
+
+
+def together(reads: list[Read]) -> list[list[tuple[Any, ...]]]:
     """The rows of each read, in their order, as ``Template.rows`` gives them, read together.
 
     On PostgreSQL with prepared reads (``cursor``) every statement is sent before any result is
     read (psycopg's pipeline mode), so that the reads cost one round trip between the app and the
     database instead of one each; they run in one implicit transaction, so they see the same
-    data. Elsewhere, and while Django logs queries, one after another (the same rows)."""
-    if not reads:
-        return []
-    if not _pipelined(using):
-        return [read.template.rows(read.values, using) for read in reads]
+    data. Elsewhere, and while Django logs queries, one after another (the same rows). Reads
+    waiting to be read ahead (``ahead``) are sent with them."""
+    state = _AHEAD.get()
+    if state is None:
+        return _sent(reads)
+    found = [state.answered.pop(read.key, None) for read in reads]
+    asked = [read for read, rows in zip(reads, found, strict=True) if rows is None]
+    keys = {read.key for read in asked}
+    extra = [read for read in state.pending if read.key not in keys]
+    state.pending = []
+    fetched = _sent(asked + extra)
+    for read, rows in zip(extra, fetched[len(asked) :], strict=True):
+        state.answered[read.key] = rows
+    answers = iter(fetched)
+    return [rows if rows is not None else next(answers) for rows in found]
+
+
+def _sent(reads: list[Read]) -> list[list[tuple[Any, ...]]]:
+    if len(reads) < 2:
+        return [read.template.rows(read.values, read.using) for read in reads]
+    using = reads[0].using
+    if any(read.using != using for read in reads) or not _pipelined(using):
+        return [read.template.rows(read.values, read.using) for read in reads]
     connection = connections[using]
     with connection.wrap_database_errors, connection.connection.pipeline(), ExitStack() as opened:
         cursors = []
@@ -355,10 +408,22 @@ def read(
     """The rows of the read called ``name`` (``kept``) with these values, on the database
     Django reads ``model`` from: ``ints`` and ``texts`` name the placeholders and give their
     values at once."""
+    return read_of(name, build, model, ints=ints, texts=texts).rows()
+
+
+def read_of(
+    name: str,
+    build: Callable[[Mapping[str, Any]], QuerySet[Any] | tuple[str, tuple]],
+    model: type[Any],
+    *,
+    ints: Mapping[str, int] | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> Read:
+    """The read that ``read`` reads, not yet read (for ``together`` or ``ahead``)."""
     using = router.db_for_read(model)
     ints, texts = ints or {}, texts or {}
     template = kept(name, build, ints=tuple(ints), texts=tuple(texts), using=using)
-    return template.rows({**ints, **texts}, using=using)
+    return Read(template, {**ints, **texts}, using)
 
 
 _KEPT: dict[tuple[str, str], Template] = {}  # SQL text per read and database alias (immutable)

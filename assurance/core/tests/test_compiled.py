@@ -288,4 +288,48 @@ def test_on_postgresql_reads_together_are_sent_before_any_is_answered(db: None) 
     with connection.execute_wrapper(note):
         assert compiled.together(reads) == [[], [], []]
         sessions.rows({"after": timezone.now()})  # alone: no pipeline
-    assert pipelined == [True, True, True, False]
+        with compiled.ahead(reads[:1]):  # sent with the next read
+            compiled.Read(sessions, {"after": timezone.now() - timedelta(days=1)}).rows()
+    assert pipelined == [True, True, True, False, True, True]
+
+
+def _counting() -> tuple[list[str], Any]:
+    ran: list[str] = []
+
+    def note(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        ran.append(sql)
+        return execute(sql, params, many, context)
+
+    return ran, note
+
+
+def test_a_read_ahead_is_answered_once_from_what_was_read_with_the_next(db: None) -> None:
+    expires = timezone.now() + timedelta(days=1)
+    Session.objects.create(session_key="c" * 32, session_data="{}", expire_date=expires)
+    sessions = compiled.template(_sessions_after, times=("after",))
+    now = timezone.now()
+    wanted = compiled.Read(sessions, {"after": now})
+    other = compiled.Read(_template(), {"above": 0, "word": "session", "app": "sessions"})
+    ran, note = _counting()
+    with connection.execute_wrapper(note):
+        with compiled.ahead([wanted]):
+            assert ran == []  # nothing is sent until something is read
+            assert other.rows() == other.template.rows(other.values)
+            assert len(ran) == 3  # the two reads, then the comparison's
+            assert wanted.rows() == [("c" * 32, expires)]  # as read with the other
+            assert len(ran) == 3
+            Session.objects.filter(session_key="c" * 32).delete()
+            deleted = len(ran)
+            assert wanted.rows() == []  # answered once: asked again, read again
+            assert len(ran) == deleted + 1
+        compiled.together([wanted, wanted])  # after the block, nothing is kept
+    assert len(ran) == deleted + 3
+
+
+def test_reads_ahead_never_asked_for_change_nothing(db: None) -> None:
+    sessions = compiled.template(_sessions_after, times=("after",))
+    unused = compiled.Read(sessions, {"after": timezone.now()})
+    other = compiled.Read(_template(), {"above": 0, "word": "session", "app": "sessions"})
+    with compiled.ahead([unused]):
+        assert compiled.together([other, other]) == [other.template.rows(other.values)] * 2
+    assert compiled.together([other]) == [other.template.rows(other.values)]

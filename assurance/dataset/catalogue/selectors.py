@@ -177,13 +177,17 @@ def _by_locality_query(values: Mapping[str, Any]) -> QuerySet[Any]:
 def by_locality_ids(*, partnership: Partnership) -> set[int]:
     """The ids of the indicators the partnership's business unit marked as collected by
     locality (a few at most): one query compiled once per process, whatever the page shows."""
-    rows = compiled.read(
+    return {row[0] for row in by_locality_read(partnership=partnership).rows()}
+
+
+def by_locality_read(*, partnership: Partnership) -> compiled.Read:
+    """The read of ``by_locality_ids``, to be read with others (``compiled.ahead``)."""
+    return compiled.read_of(
         f"{__name__}.by_locality",
         _by_locality_query,
         IndicatorAssignment,
         ints={"partnership": partnership.pk},
     )
-    return {row[0] for row in rows}
 
 
 def collected_by_locality(*, partnership: Partnership, indicator: Indicator) -> bool:

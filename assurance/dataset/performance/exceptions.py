@@ -17,12 +17,15 @@ from decimal import Decimal
 
 from django.core.cache import cache
 
+from assurance.core import compiled
 from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
+from assurance.dataset.catalogue.selectors import by_locality_read
 from assurance.dataset.performance.breakdowns import breakdown_tables
 from assurance.dataset.performance.indicator import FIGURES_SECONDS
 from assurance.dataset.performance.models import IndicatorSummary
 from assurance.dataset.performance.services import summaries_current
+from assurance.dataset.summaries.selectors import summary_stamp_read
 from assurance.dataset.summaries.services import summary_stamp_claim
 from assurance.dataset.targets import selectors as targets
 from assurance.partnerships.models import Partnership
@@ -94,6 +97,16 @@ def exception_lines(*, partnership: Partnership, business_year: int) -> list[Exc
         ]
         cache.set(key, lines, FIGURES_SECONDS)
     return lines
+
+
+def exception_lines_reads(*, partnership: Partnership, business_year: int) -> list[compiled.Read]:
+    """What ``exception_lines`` reads when its lines are kept, and ``breakdown_tables_of`` first
+    reads of them: for a report that lists them to read with its own (``compiled.ahead``)."""
+    return [
+        summary_stamp_read(partnership=partnership),
+        targets.reported_setting_values_read(partnership=partnership, business_year=business_year),
+        by_locality_read(partnership=partnership),
+    ]
 
 
 def exception_report(

@@ -21,13 +21,18 @@ def _version_query(values: Mapping[str, Any]) -> QuerySet[Any]:
 def summary_stamp(*, partnership: Partnership) -> tuple[int, Any] | None:
     """The partnership's current data version and when it moved on, by one query compiled once
     per process (every data set page reads it); None before anything was ever summarised."""
-    rows = compiled.read(
+    rows = summary_stamp_read(partnership=partnership).rows()
+    return rows[0] if rows else None
+
+
+def summary_stamp_read(*, partnership: Partnership) -> compiled.Read:
+    """The read of ``summary_stamp``, to be read with others (``compiled.ahead``)."""
+    return compiled.read_of(
         f"{__name__}.version",
         _version_query,
         SummaryVersion,
         ints={"partnership": partnership.pk},
     )
-    return rows[0] if rows else None
 
 
 def summary_version(*, partnership: Partnership) -> int | None:

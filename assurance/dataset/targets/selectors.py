@@ -199,8 +199,12 @@ def reported_setting_values(
     """The same settings as ``reported_settings`` as plain values (``REPORTED_FIELDS``, in the
     order of the indicators' ids), one compiled query: what a cache key of the exceptions is
     made of."""
+    return reported_setting_values_read(partnership=partnership, business_year=business_year).rows()
 
-    return compiled.read(
+
+def reported_setting_values_read(*, partnership: Partnership, business_year: int) -> compiled.Read:
+    """The read of ``reported_setting_values``, to be read with others (``compiled.ahead``)."""
+    return compiled.read_of(
         f"{__name__}.reported_setting_values.{business_year}",
         lambda values: _reported_of(values, business_year).values_list(*REPORTED_FIELDS),
         IndicatorSetting,

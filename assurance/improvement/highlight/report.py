@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from assurance.audits.models import Audit
 from assurance.audits.selectors.findings import key_messages_of
+from assurance.core import compiled
 from assurance.core.documents import Report, Table
 from assurance.dataset.performance.breakdowns import breakdown_tables_of
 from assurance.improvement.actions.models import ImpactOutcome
@@ -24,7 +25,10 @@ from assurance.improvement.actions.status import AT_RISK_WINDOW, STATUS_LABELS, 
 from assurance.improvement.highlight import selectors
 from assurance.improvement.learning.models import LearningSource, Recommendation
 from assurance.improvement.meetings.models import Meeting
-from assurance.improvement.meetings.selectors import dataset_exception_lines
+from assurance.improvement.meetings.selectors import (
+    dataset_exception_lines,
+    dataset_exception_reads,
+)
 from assurance.improvement.scrutiny.models import ChallengeStatus
 
 DEFAULT_PERIOD = timedelta(days=122)  # about four months: the executive meets three times a year
@@ -46,6 +50,12 @@ def _midnight(day: date) -> datetime:
 
 
 def highlight_report(*, meeting: Meeting) -> Report:
+    # the data set's exceptions read with the report's first records: one round trip for all
+    with compiled.ahead(dataset_exception_reads(meeting=meeting)):
+        return _highlight_report(meeting)
+
+
+def _highlight_report(meeting: Meeting) -> Report:
     p, held_on = meeting.partnership, meeting.held_on
     pid = p.pk
     after_meeting = held_on + timedelta(days=1)

@@ -42,7 +42,7 @@ def _read(
     template = compiled.kept(
         f"{__name__}.{name}", build, ints=ints, dates=dates, times=times, using=using
     )
-    return compiled.Read(template, values)
+    return compiled.Read(template, values, using)
 
 
 class Completed(NamedTuple):

@@ -9,11 +9,13 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from assurance.core import compiled
 from assurance.core.business_year import business_year_of
 from assurance.dataset.performance.exceptions import (
     ExceptionLine,
     exception_items,
     exception_lines,
+    exception_lines_reads,
 )
 from assurance.improvement.actions.models import Action, ActionState
 from assurance.improvement.actions.status import action_status
@@ -154,8 +156,19 @@ def dataset_exceptions(*, meeting: Meeting) -> list[Any]:
 def dataset_exception_lines(*, meeting: Meeting) -> list[ExceptionLine]:
     """The same exceptions as ``dataset_exceptions``, as the highlight report lists them (each
     indicator and why), kept once worked out for the same figures (ADR 032)."""
-    as_of = min(meeting.held_on, timezone.localdate())
-    return exception_lines(partnership=meeting.partnership, business_year=business_year_of(as_of))
+    return exception_lines(partnership=meeting.partnership, business_year=_exceptions_year(meeting))
+
+
+def dataset_exception_reads(*, meeting: Meeting) -> list[compiled.Read]:
+    """What ``dataset_exception_lines`` reads (and the breakdowns of its lines read first), to
+    be read with the report's own reads (``compiled.ahead``)."""
+    return exception_lines_reads(
+        partnership=meeting.partnership, business_year=_exceptions_year(meeting)
+    )
+
+
+def _exceptions_year(meeting: Meeting) -> int:
+    return business_year_of(min(meeting.held_on, timezone.localdate()))
 
 
 def exception_agenda_title(item: Any) -> str:

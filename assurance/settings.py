@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "assurance.partnerships.middleware.RequestedPartnershipMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "assurance.accounts.middleware.IdleSessionMiddleware",
     "django_otp.middleware.OTPMiddleware",

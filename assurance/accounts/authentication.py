@@ -15,6 +15,7 @@ from rest_framework.request import Request
 
 from assurance.accounts.models import normalise_email
 from assurance.core import compiled
+from assurance.partnerships import access
 
 
 def axes_username(request: Any, credentials: dict[str, Any] | None = None) -> str:
@@ -48,18 +49,22 @@ def signed_in_user(user_id: Any) -> Any:
     """The user of a signed-in session, read afresh on every request (a deactivated account or
     a changed password shows on the next page), by one query compiled once per process
     (``core.compiled``, ADR 033) where Django builds and compiles an ORM query each time.
+    On a partnership's page, with their person there, in the same query, for the page's actor
+    (``access.user_with_requested_person``, ADR 055).
     ``None`` if there is no such user or they may no longer sign in."""
     user_model = get_user_model()
     try:
         pk = int(user_id)
     except (TypeError, ValueError):
         return None
-    using = router.db_for_read(user_model)
-    template = compiled.kept(f"{__name__}.user", _user_query, ints=("user",), using=using)
-    rows = template.rows({"user": pk}, using=using)
-    if not rows:
-        return None
-    user = user_model.from_db(using, _user_fields(), rows[0])
+    user = access.user_with_requested_person(pk)
+    if user is None:
+        using = router.db_for_read(user_model)
+        template = compiled.kept(f"{__name__}.user", _user_query, ints=("user",), using=using)
+        rows = template.rows({"user": pk}, using=using)
+        if not rows:
+            return None
+        user = user_model.from_db(using, _user_fields(), rows[0])
     return user if getattr(user, "is_active", True) else None
 
 

@@ -198,7 +198,7 @@ def together(reads: list[Read]) -> list[list[tuple[Any, ...]]]:
 
 
 def _sent(reads: list[Read]) -> list[list[tuple[Any, ...]]]:
-    if len(reads) < 2:
+    if len(reads) < 3:  # psycopg's pipeline costs two round trips: no gain for fewer reads
         return [read.template.rows(read.values, read.using) for read in reads]
     using = reads[0].using
     if any(read.using != using for read in reads) or not _pipelined(using):

@@ -7,6 +7,7 @@ Every view and API endpoint goes through here. A record outside the user's partn
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -95,10 +96,18 @@ def actor_for(user: Any, partnership_slug: str) -> Actor:
     """The user's actor in the partnership, or 404 if they do not belong to it.
 
     Read afresh on every request (a role removed, a person deactivated or a partnership renamed
-    shows on the next page), by one query compiled once per process (``core.compiled``)."""
+    shows on the next page), by one query compiled once per process (``core.compiled``): the
+    one read with the signed-in user when the request's address names this partnership
+    (``user_with_requested_person``), once; else on its own."""
     if not getattr(user, "is_authenticated", False):
         raise Http404
-    person = _person_of(user.pk, partnership_slug)
+    kept = getattr(user, "_requested_person", None)
+    if kept is not None:
+        del user._requested_person  # answered once: a later call reads afresh
+    if kept is not None and kept[0] == partnership_slug:
+        person = kept[1]
+    else:
+        person = _person_of(user.pk, partnership_slug)
     if person is None:
         raise Http404("No such partnership.")
     return _actor_of(user, person)
@@ -159,6 +168,49 @@ def _person_of(user_id: Any, slug: str) -> Person | None:
     )
     rows = template.rows(values, using=using)
     return _person_from(rows[0], using) if rows else None
+
+
+# The partnership that the address of the request being answered names (``/p/<slug>/``; set by
+# ``partnerships.middleware.RequestedPartnershipMiddleware``), so that the signed-in user is
+# read with their person in it, in one query (ADR 055).
+requested_partnership: ContextVar[str | None] = ContextVar("requested_partnership", default=None)
+
+
+def _user_fields() -> list[str]:
+    return _fields(Person._meta.get_field("user").related_model)
+
+
+def _person_with_user_query(values: Mapping[str, Any]) -> models.QuerySet[Any]:
+    """``_actor_query``'s row with the user's columns after it."""
+    return _actor_query(values).values_list(
+        *_actor_columns(), *(f"user__{name}" for name in _user_fields())
+    )
+
+
+def user_with_requested_person(user_id: int) -> Any | None:
+    """The user, read in one query with their active person in the partnership the request's
+    address names (what ``actor_for`` reads there, kept on the user for it to take once);
+    None if the address names no partnership or the user is no active person in it (the
+    caller then reads the user alone)."""
+    slug = requested_partnership.get()
+    if slug is None:
+        return None
+    using = router.db_for_read(Person)
+    template = compiled.kept(
+        f"{__name__}.person_with_user",
+        _person_with_user_query,
+        ints=("user",),
+        texts=("slug",),
+        using=using,
+    )
+    rows = template.rows({"user": user_id, "slug": slug}, using=using)
+    if not rows:
+        return None
+    width = len(_actor_columns())
+    user_model: Any = Person._meta.get_field("user").related_model
+    user = user_model.from_db(using, _user_fields(), rows[0][width:])
+    user._requested_person = (slug, _person_from(rows[0][:width], using))
+    return user
 
 
 def actors_for_user(user: Any) -> list[Actor]:

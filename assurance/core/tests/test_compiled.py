@@ -288,9 +288,10 @@ def test_on_postgresql_reads_together_are_sent_before_any_is_answered(db: None) 
     with connection.execute_wrapper(note):
         assert compiled.together(reads) == [[], [], []]
         sessions.rows({"after": timezone.now()})  # alone: no pipeline
-        with compiled.ahead(reads[:1]):  # sent with the next read
+        with compiled.ahead(reads[:2]):  # sent with the next read
             compiled.Read(sessions, {"after": timezone.now() - timedelta(days=1)}).rows()
-    assert pipelined == [True, True, True, False, True, True]
+        compiled.together(reads[:2])  # two: one after another (a pipeline is two round trips)
+    assert pipelined == [True, True, True, False, True, True, True, False, False]
 
 
 def _counting() -> tuple[list[str], Any]:

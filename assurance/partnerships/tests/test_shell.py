@@ -1,5 +1,5 @@
 """The signed-in page shell (session, user, the actor and their roles, navigation, layout): a
-constant three queries, and read afresh on every request, so a role removed, a person
+constant two queries, and read afresh on every request, so a role removed, a person
 deactivated or a partnership renamed shows on the very next page, on any app server."""
 
 from __future__ import annotations
@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from django.contrib.auth import get_user_model
+from django.http import Http404
 from django.test import Client
+from django.urls import resolve
 
 from assurance.partnerships.access import actor_for
 from assurance.partnerships.models import Agency, Partnership, Person
@@ -27,7 +30,8 @@ def test_the_shell_reads_the_session_the_user_and_the_actor_only(
     for person in (amira, dev):
         client = client_for(person)
         client.get(SEARCH)
-        with django_assert_num_queries(3):  # the session, the user, the actor with roles
+        # the session; the user with their person, roles, partnership and agency (ADR 055)
+        with django_assert_num_queries(2):
             assert client.get(SEARCH).status_code == 200
 
 
@@ -42,7 +46,7 @@ def test_the_shell_s_queries_do_not_grow_with_the_partnership(
         AgencyFactory(partnership=northfield.partnership, name=f"Agency {i}")
     client = client_for(amira)
     client.get(SEARCH)  # the first request after signing in renews the session
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert client.get(SEARCH).status_code == 200
 
 
@@ -148,3 +152,53 @@ def test_a_user_s_actors_in_every_partnership_are_read_at_once(
         )
     Person.unscoped.filter(pk=amira.pk).update(is_active=False)
     assert [a.partnership.slug for a in actors_for_user(amira.user)] == [southvale.slug]
+
+
+def _user_read_on(slug: str | None, person: Person) -> Any:
+    """The user as a request whose address names ``slug`` reads them (ADR 055)."""
+    from assurance.accounts.authentication import signed_in_user
+    from assurance.partnerships.access import requested_partnership
+
+    token = requested_partnership.set(slug)
+    try:
+        return signed_in_user(person.user_id)
+    finally:
+        requested_partnership.reset(token)
+
+
+def test_the_actor_of_the_partnership_the_address_names_is_read_with_the_user(
+    amira: Person, django_assert_num_queries: Any
+) -> None:
+    user = _user_read_on("northfield", amira)
+    with django_assert_num_queries(0):  # read with the user
+        actor = actor_for(user, "northfield")
+    assert actor.person == amira and actor.roles == amira.roles
+    assert actor.partnership.slug == "northfield" and actor.agency == amira.agency
+    with django_assert_num_queries(1):  # taken once: asked again, read again
+        assert actor_for(user, "northfield").person == amira
+
+
+def test_an_actor_the_address_did_not_name_is_read_on_its_own(
+    amira: Person, southvale: Tenant, django_assert_num_queries: Any
+) -> None:
+    for slug in ("southvale", None):
+        user = _user_read_on(slug, amira)
+        with django_assert_num_queries(1):
+            assert actor_for(user, "northfield").person == amira
+    # a user who is nobody in the partnership the address names is still refused there
+    user = _user_read_on("southvale", amira)
+    with pytest.raises(Http404):
+        actor_for(user, "southvale")
+
+
+def test_the_partnership_a_page_s_address_names_is_the_one_its_url_resolves_to(
+    northfield: Tenant,
+) -> None:
+    from assurance.partnerships.middleware import PARTNERSHIP_PAGE
+
+    for path in (SEARCH, PEOPLE, "/p/north-field_2/audits/", "/p/northfield/"):
+        resolved = resolve(path).kwargs.get("partnership_slug")
+        page = PARTNERSHIP_PAGE.match(path)
+        assert page is not None and page.group(1) == resolved, path
+    for path in ("/", "/accounts/login/", "/api/v1/partnerships/northfield/agencies/", "/p/"):
+        assert PARTNERSHIP_PAGE.match(path) is None, path

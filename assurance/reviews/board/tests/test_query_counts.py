@@ -15,16 +15,16 @@ from assurance.reviews.rapid_reviews.models import RapidReview
 
 pytestmark = pytest.mark.django_db
 
-BOARD = 6  # the business unit reads every review: no query of those she may open
-BOARD_ALL = 6
-BOARD_PANEL = 7  # someone on the panel: and which reviews they are named on
+BOARD = 5  # the business unit reads every review: no query of those she may open
+BOARD_ALL = 5
+BOARD_PANEL = 6  # someone on the panel: and which reviews they are named on
 API_LIST = 6  # the caller's partnerships and roles in one query, whatever their number
 API_DETAIL = 7  # its facts in one query; the submitted answers of its requests in one
 API_DETAIL_PANEL = 8  # someone on the panel: and whether they are named on it
 # A review's page: the incident with its rapid and practice reviews in one query, the closure
 # days, agencies involved, panel, learning and information requests, and the access log's
 # entry (3: its own transaction)
-REVIEW_PAGE = 12
+REVIEW_PAGE = 11
 
 
 def _reviews(northfield, amira, farah, count):  # type: ignore[no-untyped-def]

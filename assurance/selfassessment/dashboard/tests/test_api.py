@@ -117,15 +117,15 @@ def _round_of(northfield, n: int):
     return round
 
 
-# Queries of each page, once warm: the shell (session, user, person, roles), the round, then
+# Queries of each page, once warm: the shell (session; user with person, roles), the round, then
 # the page's own (counts, filter choices, one page of rows with their last activity and chase,
 # and, filtered, how many match: unfiltered, that is every participant, already counted); the
 # export also reads the round's staff surveys for its "What staff say" sheet (one query when
 # there is none, as here; four when there are)
 QUERIES = {
-    "": 7,
-    "?phase=Primary&status=in_progress&sort=activity": 8,
-    "export.xlsx": 7,
+    "": 6,
+    "?phase=Primary&status=in_progress&sort=activity": 7,
+    "export.xlsx": 6,
 }
 API_QUERIES = {"rounds/": 4, "rounds/{pk}/completion": 5}
 

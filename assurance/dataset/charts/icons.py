@@ -9,6 +9,7 @@ failed) or ? (hit and miss)."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from assurance.dataset.charts.spc import Assurance, Polarity, SpcResult, Variation
@@ -114,3 +115,5 @@ SPC_KEY = (
     SpcIcon("failed", "F", "Target consistently failed"),
     SpcIcon("hit_and_miss", "?", "Hit and miss: the target may or may not be met"),
 )
+# what the key shows, for its drawing kept in the cache (ADR 032)
+SPC_KEY_DIGEST = hashlib.blake2b(repr(SPC_KEY).encode(), digest_size=12).hexdigest()

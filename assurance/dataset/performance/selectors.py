@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import router
-from django.db.models import QuerySet, Subquery
+from django.db.models import QuerySet, Subquery, TextField
+from django.db.models.functions import Cast
 
 from assurance.core import compiled
 from assurance.dataset.benchmarks.models import Benchmark
@@ -17,6 +18,7 @@ from assurance.dataset.charts.spc import Polarity, SpcResult, xmr
 from assurance.dataset.collection.selectors import SeriesPoint
 from assurance.dataset.performance.models import IndicatorSummary
 from assurance.dataset.summaries.models import SummaryVersion
+from assurance.dataset.summaries.selectors import time_of_text
 from assurance.partnerships.models import Partnership, Priority
 
 
@@ -107,7 +109,8 @@ def summary_stamps(
     """The partnership's data version and when it moved on (None if there is none, or no row
     of the year), and indicator id → the version and fingerprint its stored row of the year was
     computed at (what says whether it is current, without reading the row): one compiled
-    query, the version read beside each row."""
+    query, the version read beside each row (when it moved on as text, parsed once: the
+    driver made a time of it in every row)."""
 
     def build(values: Mapping[str, Any]) -> QuerySet[Any]:
         # not correlated: worked out once for the query (an InitPlan), not once per row
@@ -120,7 +123,7 @@ def summary_stamps(
                 "version",
                 "inputs",
                 Subquery(version.values("version")[:1]),
-                Subquery(version.values("changed_at")[:1]),
+                Cast(Subquery(version.values("changed_at")[:1]), TextField()),
             )
         )
 
@@ -132,7 +135,7 @@ def summary_stamps(
     )
     if not rows or rows[0][3] is None:
         return None, {}
-    current = (rows[0][3], rows[0][4])
+    current = (rows[0][3], time_of_text(rows[0][4]))
     return current, {indicator_id: (version, inputs) for indicator_id, version, inputs, *_ in rows}
 
 

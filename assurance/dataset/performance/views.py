@@ -26,7 +26,7 @@ from assurance.dataset.benchmarks.comparisons import own_area_name
 from assurance.dataset.catalogue import selectors as catalogue_selectors
 from assurance.dataset.catalogue.models import Indicator, Source
 from assurance.dataset.catalogue.versions import series_breaks
-from assurance.dataset.charts.icons import SPC_KEY
+from assurance.dataset.charts.icons import SPC_KEY, SPC_KEY_DIGEST
 from assurance.dataset.charts.small_multiples import small_multiples
 from assurance.dataset.charts.spc import Variation, recent_step_change
 from assurance.dataset.charts.xmr import xmr_chart
@@ -157,6 +157,7 @@ class ScorecardView(PartnershipViewMixin, TemplateView):
             # change in its practitioners), through the registry
             evidence=priority_evidence_for(self.actor, priority),
             key=SPC_KEY,
+            key_digest=SPC_KEY_DIGEST,
             la_name=la_name,
             page_title=f"Scorecard: {priority.title}" + (" in detail" if in_detail else ""),
             can_manage=self.actor.can("indicator.manage"),

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from assurance.core import compiled
 from assurance.dataset.summaries.models import SummaryVersion
@@ -39,3 +42,15 @@ def summary_version(*, partnership: Partnership) -> int | None:
     """The partnership's current data version; None before anything was ever summarised."""
     stamp = summary_stamp(partnership=partnership)
     return None if stamp is None else stamp[0]
+
+
+def time_of_text(text: str | None) -> datetime | None:
+    """A stored time read as text (``Cast(…, TextField())``) as the ORM reads it: aware, the
+    same instant. PostgreSQL writes it with its offset (``2026-12-04 21:00:00.5+00``);
+    SQLite as stored, in UTC without one."""
+    if text is None:
+        return None
+    moment = parse_datetime(text)
+    if moment is None:
+        raise ValueError(f"Not a time: {text!r}")
+    return moment if timezone.is_aware(moment) else moment.replace(tzinfo=UTC)

@@ -8,27 +8,25 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
 from assurance.core.permissions import Scope
-from assurance.partnerships.access import Actor, partnerships_for_user
+from assurance.partnerships.access import Actor
 from assurance.partnerships.api import partnership_actor
 from assurance.selfassessment.rounds.models import Round
-from assurance.selfassessment.rounds.selectors import get_round
+from assurance.selfassessment.rounds.selectors import get_round, round_of_user
 
 
 def round_for_request(request: Request, pk: int) -> tuple[Actor, Round]:
     """The caller's actor in the round's partnership (needing ``self_assessment.view``) and the
     round; NotFound when it is not a round of one of the caller's partnerships."""
-    found = (
-        Round.unscoped.filter(pk=pk, partnership__in=partnerships_for_user(request.user))
-        .select_related("partnership", "framework")
-        .first()
-    )
+    found = round_of_user(user=request.user, pk=pk)
     if found is None:
         raise NotFound("No such round.")
-    actor = partnership_actor(request, found.partnership.slug, permission="self_assessment.view")
+    slug, round = found
+    actor = partnership_actor(request, slug, permission="self_assessment.view")
     if actor.scope("self_assessment.view") is Scope.ALL:
         # every round of the actor's partnership is theirs to see: the one found is the one
         # ``get_round`` would read again
-        return actor, found
+        round.partnership = actor.partnership
+        return actor, round
     try:
         return actor, get_round(actor=actor, pk=pk)
     except Http404 as exc:  # pragma: no cover - the actor was checked

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.db import router
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from assurance.core import compiled
 from assurance.frameworks.models import Framework, FrameworkKind
-from assurance.partnerships.access import Actor, get_for_actor, scoped
+from assurance.partnerships.access import Actor, get_of_partnership, scoped
 from assurance.partnerships.models import Person
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
 from assurance.selfassessment.settings.models import Setting, SettingMember, SettingRole
@@ -31,9 +33,39 @@ def round_list(*, actor: Actor) -> QuerySet[Round]:
 
 
 def get_round(*, actor: Actor, pk: Any) -> Round:
-    return get_for_actor(
-        actor, Round.unscoped.select_related("framework"), "self_assessment.view", pk
+    """The round with its framework (one compiled read: ``get_of_partnership``)."""
+    return get_of_partnership(actor, Round, "self_assessment.view", pk, ("framework",))
+
+
+def _fields(model: type[Any]) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def round_of_user(*, user: Any, pk: int) -> tuple[str, Round] | None:
+    """The round ``pk`` with its framework, and the slug of its partnership, if the user is an
+    active person of that partnership (one compiled read); None otherwise, as for a round that
+    does not exist. (Its partnership is the caller's to set: the actor's.)"""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    rounds, frameworks = _fields(Round), _fields(Framework)
+    rows = compiled.read(
+        f"{__name__}.round_of_user",
+        lambda v: Round.unscoped.filter(
+            pk=v["round"],
+            partnership__people__user_id=v["user"],
+            partnership__people__is_active=True,
+        ).values_list(
+            "partnership__slug", *rounds, *(f"framework__{name}" for name in frameworks)
+        )[:1],
+        Round,
+        ints={"round": pk, "user": user.pk},
     )
+    if not rows:
+        return None
+    using = router.db_for_read(Round)
+    found = Round.from_db(using, rounds, rows[0][1 : 1 + len(rounds)])
+    found.framework = Framework.from_db(using, frameworks, rows[0][1 + len(rounds) :])
+    return rows[0][0], found
 
 
 def participant_list(*, actor: Actor, round: Round, status: str = "") -> QuerySet[Participant]:

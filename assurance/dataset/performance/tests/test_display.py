@@ -52,8 +52,8 @@ def _icons_drawn(response) -> int:
 
 def test_the_rows_are_drawn_once_per_content(rhi, amira, client_for):
     """The second request of the same scorecard draws no icon: its rows, and the key below
-    them, come drawn from the cache, and the rows are not read. A change of anything a row shows, even one that
-    moves no data version (an indicator's title), is drawn anew at once."""
+    them, come drawn from the cache, and the rows are not read. A change of anything a row
+    shows, even one that moves no data version (an indicator's title), is drawn anew at once."""
     c = client_for(amira)
     url = rhi.url(f"data-set/scorecards/{rhi.priority.pk}/")
     key_icons = len(SPC_KEY)

@@ -156,3 +156,28 @@ def test_postgres_reads_the_partnership_s_documents_through_the_gin_index(
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_document_scope_vector" in plan, plan
     assert "Index Cond: ((partnership_id = " in plan and "(vector @@ " in plan, plan
+
+
+@pytest.mark.postgres_only
+def test_postgres_reads_the_catalogue_s_documents_through_their_own_gin_index(
+    records: Records,
+) -> None:
+    """The catalogue's documents (no partnership) are looked through by a GIN index of their
+    own (migration 0003), not by the country's documents holding the word. (The btree indexes
+    of the partnership are dropped in the test's transaction: the tiny table's plan would
+    read its few documents through them.)"""
+    words = SearchQuery("neglect", search_type="websearch", config=selectors.CONFIG)
+    documents = SearchDocument.objects.filter(partnership__isnull=True, vector=words)
+    sql, params = documents.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
+            " AND indexdef LIKE '%%btree (partnership_id%%'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_document_catalogue_vector" in plan, plan
+    assert "search_document_scope_vector" not in plan, plan

@@ -306,11 +306,14 @@ def template(
     texts: tuple[str, ...] = (),
     dates: tuple[str, ...] = (),
     times: tuple[str, ...] = (),
+    paged: bool = False,
     using: str = "default",
 ) -> Template:
     """Compile ``build(values)`` (a queryset, or SQL and parameters) as a template of its shape,
     the values named in ``ints``, ``texts``, ``dates`` and ``times`` left to bind.
-    ``NotCacheable`` if its SQL or other parameters depend on anything else."""
+    ``NotCacheable`` if its SQL or other parameters depend on anything else. ``paged``: the
+    rows ``limit`` and ``offset`` (two more integers to bind) of an ordered, unsliced query (a
+    slice is written into Django's SQL, not bound: each page would be another shape)."""
     for name in (*ints, *texts, *dates, *times):
         if not _NAME.fullmatch(name):
             raise ValueError(f"A placeholder's name is lower-case letters and digits: {name!r}")
@@ -329,7 +332,8 @@ def template(
             | {name: _TIME_BASE[which] + timedelta(days=i) for i, name in enumerate(times)}
         )
         with connections[using].execute_wrapper(no_queries):
-            runs.append((values, _compile(build(values), using)))
+            built = build(values)
+            runs.append((values, _compile(built, using)))
     if ran:
         raise NotCacheable(f"Building the query ran {len(ran)} queries.")
     (first, ((sql, params), columns)), (second, ((sql_b, params_b), _)) = runs
@@ -362,6 +366,11 @@ def template(
             slots.append((kind, name))
             continue
         slots.append(_slot(a, b, by_int, texts))
+    if paged:
+        if not isinstance(built, QuerySet) or not built.ordered or built.query.is_sliced:
+            raise NotCacheable("Only an ordered queryset is read a page at a time.")
+        sql += " LIMIT %s OFFSET %s"
+        slots += [("int", "limit"), ("int", "offset")]
     return Template(sql=sql, slots=tuple(slots), texts=texts, columns=columns)
 
 
@@ -437,6 +446,7 @@ def kept(
     texts: tuple[str, ...] = (),
     dates: tuple[str, ...] = (),
     times: tuple[str, ...] = (),
+    paged: bool = False,
     using: str = "default",
 ) -> Template:
     """The template of the read called ``name`` (unique in the service: its module and what it
@@ -444,6 +454,8 @@ def kept(
     and kept. ``NotCacheable`` as ``template``; nothing is kept then."""
     found = _KEPT.get((name, using))
     if found is None:
-        found = template(build, ints=ints, texts=texts, dates=dates, times=times, using=using)
+        found = template(
+            build, ints=ints, texts=texts, dates=dates, times=times, paged=paged, using=using
+        )
         _KEPT[(name, using)] = found
     return found

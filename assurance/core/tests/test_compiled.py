@@ -334,3 +334,28 @@ def test_reads_ahead_never_asked_for_change_nothing(db: None) -> None:
     with compiled.ahead([unused]):
         assert compiled.together([other, other]) == [other.template.rows(other.values)] * 2
     assert compiled.together([other]) == [other.template.rows(other.values)]
+
+
+def test_a_paged_template_reads_the_page_asked_for(db: None) -> None:
+    def build(values: Any) -> Any:
+        return ContentType.objects.filter(pk__gt=values["above"]).order_by("pk").values_list("pk")
+
+    template = compiled.template(build, ints=("above",), paged=True)
+    every = list(build({"above": 0}))
+    assert len(every) > 5
+    for limit, offset in ((2, 0), (3, 2), (50, len(every) - 1), (5, len(every))):
+        page = template.rows({"above": 0, "limit": limit, "offset": offset})
+        assert page == every[offset : offset + limit]
+
+
+def test_only_an_ordered_unsliced_queryset_is_paged(db: None) -> None:
+    with pytest.raises(compiled.NotCacheable, match="ordered"):
+        compiled.template(
+            lambda v: ContentType.objects.filter(pk__gt=v["a"]), ints=("a",), paged=True
+        )
+    with pytest.raises(compiled.NotCacheable, match="ordered"):
+        compiled.template(
+            lambda v: ContentType.objects.filter(pk__gt=v["a"]).order_by("pk")[:3],
+            ints=("a",),
+            paged=True,
+        )

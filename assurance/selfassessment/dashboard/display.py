@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import html
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -43,35 +43,16 @@ def filters_key(*, choices: dict[str, list[str]], data: dict[str, str]) -> str:
     return hashlib.blake2b(content, digest_size=20).hexdigest()
 
 
-def _day(moment: Any) -> str:
+def _day(day: date | None) -> str:
     """ "3 Dec 2026" (Django's "j M Y", without its per-call format lookups)."""
-    if not moment:
-        return ""
-    day = timezone.localtime(moment)
-    return f"{day.day} {day:%b %Y}"
-
-
-# The values a row of the table shows, read as plain tuples (no model instances): in this
-# order, for ``row_cells``
-ROW_FIELDS = (
-    "pk",
-    "status",
-    "submitted_at",
-    "last_activity",
-    "last_chased",
-    "setting_id",
-    "setting__name",
-    "setting__establishment_type",
-    "setting__phase",
-    "setting__postcode",
-    "agency__name",
-)
+    return f"{day.day} {day:%b %Y}" if day else ""
 
 
 def row_cells(
     rows: Iterable[tuple[Any, ...]], *, setting_url: str, past_deadline: bool
 ) -> list[dict[str, Any]]:
-    """Each participant's cells, from its ``ROW_FIELDS`` values: ``setting_url`` is the
+    """Each participant's cells, from its values (``selectors.ROW_COLUMNS``: the days in the
+    service's time zone, not times): ``setting_url`` is the
     settings' address, to which a setting's pk and "/" are added."""
     cells = []
     for (

@@ -4,7 +4,7 @@ aggregate query), the participants filtered and sorted with their last activity 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,6 +15,7 @@ from django.db.models import (
     CharField,
     Count,
     F,
+    FilteredRelation,
     IntegerField,
     Max,
     OuterRef,
@@ -27,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, StrIndex, Substr, Trim, TruncDate, Upper
 
 from assurance.core import compiled
+from assurance.core.pagination import PER_PAGE
 from assurance.partnerships.access import Actor
 from assurance.selfassessment.dashboard import rules
 from assurance.selfassessment.dashboard.models import Chase
@@ -58,16 +60,16 @@ def _participants(actor: Actor, round: Round) -> QuerySet[Participant]:
     return Participant.objects_for(actor.partnership).filter(round=round)
 
 
-def _round_rows(
+def _round_read(
     name: str,
     build: Callable[[QuerySet[Participant]], QuerySet[Any]],
     *,
     actor: Actor,
     round: Round,
-) -> list[tuple[Any, ...]]:
-    """Rows of a query of the round's participants whose shape is the same for every round,
-    compiled once per process and bound to the partnership and the round (ADR 033: building
-    and compiling the query cost more than the database's answer)."""
+) -> compiled.Read:
+    """A query of the round's participants whose shape is the same for every round, compiled
+    once per process and bound to the partnership and the round (ADR 033: building and
+    compiling the query cost more than the database's answer)."""
     actor.require("self_assessment.view")
     using = Participant.unscoped.db
     template = compiled.kept(
@@ -78,7 +80,26 @@ def _round_rows(
         ints=("partnership", "round"),
         using=using,
     )
-    return template.rows({"partnership": actor.partnership.pk, "round": round.pk}, using)
+    return compiled.Read(template, {"partnership": actor.partnership.pk, "round": round.pk}, using)
+
+
+def _round_rows(
+    name: str,
+    build: Callable[[QuerySet[Participant]], QuerySet[Any]],
+    *,
+    actor: Actor,
+    round: Round,
+) -> list[tuple[Any, ...]]:
+    return _round_read(name, build, actor=actor, round=round).rows()
+
+
+def dashboard_reads(*, actor: Actor, round: Round) -> list[compiled.Read]:
+    """What ``completion_counts`` and ``filter_choices`` read, to read ahead with the page's
+    rows (``compiled.ahead``)."""
+    return [
+        _round_read("counts", _counts_query, actor=actor, round=round),
+        _round_read("choices", _choices_query, actor=actor, round=round),
+    ]
 
 
 def _counts_query(participants: QuerySet[Participant]) -> QuerySet[Any]:
@@ -205,14 +226,13 @@ def last_chased() -> Subquery:
 _SORT_FIELDS = {"name": "sort_name", "status": "status_rank", "activity": "last_activity"}
 
 
-def completion_rows(
-    *, actor: Actor, round: Round, filters: Filters, sort: str, order: str, today: date
+def _ordered(
+    participants: QuerySet[Participant], sort: str, order: str, agency: str = "agency"
 ) -> QuerySet[Participant]:
-    """The participants that match the filters, in the order asked for, each with
-    ``last_activity`` and ``last_chased`` (None: never) and its setting or agency."""
-    sort, order = rules.sort_choice(sort, order)
-    participants = _filtered(_participants(actor, round), round, filters, today)
-    participants = participants.select_related("agency", "setting").annotate(
+    """The participants with ``last_activity`` and ``last_chased`` (None: never), in the order
+    asked for (``rules.sort_choice``'s), then by name; ``agency``: the relation their agency's
+    name is read through."""
+    participants = participants.annotate(
         last_activity=last_activity(),
         last_chased=last_chased(),
         status_rank=Case(
@@ -221,7 +241,7 @@ def completion_rows(
         ),
     )
     field: Any = {"chased": "last_chased", **_SORT_FIELDS}[sort]
-    names = ("setting__name", "agency__name", "pk")
+    names = ("setting__name", f"{agency}__name", "pk")
     if field == "sort_name":
         keys = [f"-{n}" if order == "desc" else n for n in names]
         return participants.order_by(*keys)
@@ -229,6 +249,137 @@ def completion_rows(
         F(field).desc(nulls_last=True) if order == "desc" else F(field).asc(nulls_first=True)
     )
     return participants.order_by(expression, *names)
+
+
+def completion_rows(
+    *, actor: Actor, round: Round, filters: Filters, sort: str, order: str, today: date
+) -> QuerySet[Participant]:
+    """The participants that match the filters, in the order asked for, each with
+    ``last_activity`` and ``last_chased`` (None: never) and its setting or agency."""
+    sort, order = rules.sort_choice(sort, order)
+    participants = _filtered(_participants(actor, round), round, filters, today)
+    return _ordered(participants.select_related("agency", "setting"), sort, order)
+
+
+# A row of the dashboard's table as ``display.row_cells`` reads it: the days (in the service's
+# time zone) it was submitted, last changed and last chased worked out by the database (a date
+# per row, not an aware time converted in Python)
+ROW_COLUMNS: tuple[Any, ...] = (
+    "pk",
+    "status",
+    TruncDate("submitted_at"),
+    TruncDate("last_activity"),
+    TruncDate("last_chased"),
+    "setting_id",
+    "setting__name",
+    "setting__establishment_type",
+    "setting__phase",
+    "setting__postcode",
+    "own_agency__name",
+)
+_TEXT_FILTERS = ("phase", "type_group", "area", "name")
+
+
+@dataclass(frozen=True)
+class CompletionWindow:
+    """The participants ``completion_rows`` gives, as plain tuples of ``ROW_COLUMNS``, read a
+    page at a time when sliced (``core.pagination.paginate``, pages of ``PER_PAGE``): one
+    compiled read per page."""
+
+    template: compiled.Template | None  # None: none can match
+    values: dict[str, Any]
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index: slice) -> list[tuple[Any, ...]]:
+        start, stop, _ = index.indices(self.count)
+        page = self.read(start) if stop > start else None
+        return [] if page is None else page.rows()[: stop - start]
+
+    def read(self, start: int) -> compiled.Read | None:
+        """The read of the page of rows from ``start`` (a whole page, whatever is left: the
+        same read whether or not the page is the last), to read ahead (``compiled.ahead``)."""
+        if self.template is None:
+            return None
+        values = self.values | {"limit": PER_PAGE, "offset": start}
+        return compiled.Read(self.template, values, Participant.unscoped.db)
+
+
+def completion_window(
+    *,
+    actor: Actor,
+    round: Round,
+    filters: Filters,
+    sort: str,
+    order: str,
+    today: date,
+    count: int | None = None,
+) -> CompletionWindow:
+    """``completion_rows`` for a page of the dashboard: compiled once per process for each
+    shape of filters and order (which filters are set, the kind and whether "overdue", the
+    sort) and bound to the partnership, the round and the filters' values (ADR 033; building
+    the query cost more than the database's answer). The agency's name is read through a join
+    of the partnership's own agencies (the plain join hashed every partnership's). ``count``:
+    how many match, where the page knows (unfiltered: every participant); else counted."""
+    actor.require("self_assessment.view")
+    sort, order = rules.sort_choice(sort, order)
+    # (a placeholder's name has no "_")
+    texts = {
+        name.replace("_", ""): getattr(filters, name)
+        for name in _TEXT_FILTERS
+        if getattr(filters, name)
+    }
+    overdue = filters.status == OVERDUE
+    if filters.status and not overdue:
+        texts["status"] = filters.status
+    values: dict[str, Any] = {"partnership": actor.partnership.pk, "round": round.pk, **texts}
+    if overdue and not round.deadline < today:  # nothing is overdue before the deadline
+        return CompletionWindow(None, values, 0)
+    shape = ".".join(
+        [filters.kind or "-", "overdue" if overdue else "-", *sorted(texts), sort, order]
+    )
+
+    def participants(v: Mapping[str, Any]) -> QuerySet[Participant]:
+        held = Filters(
+            kind=filters.kind,
+            status=OVERDUE if overdue else v.get("status", ""),
+            **{name: v.get(name.replace("_", ""), "") for name in _TEXT_FILTERS},
+        )
+        chosen = Participant.unscoped.filter(partnership_id=v["partnership"], round_id=v["round"])
+        return _filtered(chosen, round, held, today)
+
+    def rows(v: Mapping[str, Any]) -> QuerySet[Any]:
+        own = FilteredRelation("agency", condition=Q(agency__partnership_id=v["partnership"]))
+        return _ordered(participants(v).annotate(own_agency=own), sort, order, "own_agency")
+
+    using = Participant.unscoped.db
+    ints = ("partnership", "round")
+    template = compiled.kept(
+        f"{__name__}.window.{shape}",
+        lambda v: rows(v).values_list(*ROW_COLUMNS),
+        ints=ints,
+        texts=tuple(texts),
+        paged=True,
+        using=using,
+    )
+    if count is None:
+        counted = compiled.kept(
+            f"{__name__}.window_count.{shape}",
+            lambda v: (
+                participants(v)
+                .order_by()
+                .values("round_id")
+                .annotate(n=Count("pk"))
+                .values_list("n")
+            ),
+            ints=ints,
+            texts=tuple(texts),
+            using=using,
+        ).rows(values, using)
+        count = counted[0][0] if counted else 0
+    return CompletionWindow(template, values, count)
 
 
 def _organisations_query(participants: QuerySet[Participant]) -> QuerySet[Any]:

@@ -11,8 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
+from assurance.core import compiled
 from assurance.core.links import QueryLinks
-from assurance.core.pagination import paginate
+from assurance.core.pagination import PER_PAGE, paginate
 from assurance.core.spreadsheets import XLSX
 from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
 from assurance.selfassessment.dashboard import display, rules, selectors, services
@@ -52,6 +53,16 @@ class _RoundMixin(PartnershipViewMixin):
         return self.partnership_url("selfassessment:round_completion", self.get_round().pk)
 
 
+def _page_start(request: HttpRequest) -> int:
+    """Where the page asked for (``?page=``) starts, if it exists (a page past the last one is
+    the last: read then on its own)."""
+    try:
+        number = max(int(request.GET.get("page") or 1), 1)
+    except ValueError:
+        number = 1
+    return (number - 1) * PER_PAGE
+
+
 class CompletionView(_RoundMixin, TemplateView):
     permission = "self_assessment.view"
     template_name = "selfassessment/round_completion.html"
@@ -60,22 +71,33 @@ class CompletionView(_RoundMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         round, today = self.get_round(), timezone.localdate()
-        form = self.filter_form()
-        filters = form.filters()
         sort, order = rules.sort_choice(
             self.request.GET.get("sort", ""), self.request.GET.get("order", "")
         )
-        rows = selectors.completion_rows(
-            actor=self.actor, round=round, filters=filters, sort=sort, order=order, today=today
-        )
-        counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
-        total = sum(counts[s] for s in ParticipantStatus.values)
-        # unfiltered, the rows are every participant, already counted by status
-        page = paginate(
-            self.request,
-            rows.values_list(*display.ROW_FIELDS),
-            count=None if filters.active else total,
-        )
+
+        def window(filters: selectors.Filters, count: int | None) -> selectors.CompletionWindow:
+            return selectors.completion_window(
+                actor=self.actor,
+                round=round,
+                filters=filters,
+                sort=sort,
+                order=order,
+                today=today,
+                count=count,
+            )
+
+        # the counts, the filters' choices and, unfiltered, the page's rows read together
+        ahead = selectors.dashboard_reads(actor=self.actor, round=round)
+        first = window(selectors.Filters(), 0).read(_page_start(self.request))
+        if first is not None and not any(f in self.request.GET for f in FILTER_FIELDS):
+            ahead.append(first)
+        with compiled.ahead(ahead):
+            form = self.filter_form()
+            filters = form.filters()
+            counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
+            total = sum(counts[s] for s in ParticipantStatus.values)
+            # unfiltered, the rows are every participant, already counted by status
+            page = paginate(self.request, window(filters, None if filters.active else total))
         cells = display.row_cells(
             page["rows"],
             setting_url=self.partnership_url("selfassessment:setting_list"),

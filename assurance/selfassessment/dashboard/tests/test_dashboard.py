@@ -248,3 +248,64 @@ def test_the_filters_offer_what_the_participants_have(school_round, amira, north
         "type_group": ["Academies", "Local authority maintained schools"],
         "area": ["NF1", "NF3", "NF7", "NF12", "NF20"],
     }
+
+
+@pytest.mark.parametrize(
+    ("submitted_at", "shown"),
+    [
+        ("2026-06-30T23:30:00+00:00", "1 Jul 2026"),  # half past midnight in summer time
+        ("2026-12-31T23:30:00+00:00", "31 Dec 2026"),  # in winter, London is on UTC
+    ],
+)
+def test_the_day_shown_is_the_day_in_england(school_round, amira, client_for, submitted_at, shown):
+    """The days a row shows are worked out by the database in the service's time zone."""
+    from datetime import datetime
+
+    from assurance.selfassessment.rounds.models import Participant
+
+    round = school_round["round"]
+    Participant.unscoped.filter(round=round, status="submitted").update(
+        submitted_at=datetime.fromisoformat(submitted_at)
+    )
+    cells = client_for(amira).get(_url(round)).context["cells"]
+    assert {row["name"]: row["submitted"] for row in cells}["Fairway Primary School"] == shown
+
+
+def test_every_page_of_the_table_in_order_whatever_the_filters_values(
+    northfield, amira, client_for
+):
+    """The table's query is compiled once per shape of filters and bound to their values: each
+    page and each value gives the participants the ORM query gives, in its order."""
+    from assurance.partnerships.access import actor_for_person
+    from assurance.selfassessment.dashboard import selectors
+    from assurance.selfassessment.dashboard.tests.test_api import _round_of
+
+    round = _round_of(northfield, 120)
+    client = client_for(amira)
+    actor = actor_for_person(amira)
+    for query, filters in [
+        ("", selectors.Filters()),
+        ("?phase=Primary", selectors.Filters(phase="Primary")),
+        ("?phase=Secondary", selectors.Filters(phase="Secondary")),
+        ("?status=submitted&area=NF3", selectors.Filters(status="submitted", area="NF3")),
+    ]:
+        expected = [
+            p.name
+            for p in selectors.completion_rows(
+                actor=actor,
+                round=round,
+                filters=filters,
+                sort="name",
+                order="asc",
+                today=round.deadline,
+            )
+        ]
+        shown: list[str] = []
+        for page in (1, 2, 3):
+            sep = "&" if query else "?"
+            response = client.get(_url(round) + f"{query}{sep}page={page}")
+            if page > 1 and response.context["page_obj"].number < page:
+                break
+            shown += _names(response)
+        assert shown == expected, query
+        assert response.context["total"] == len(expected)

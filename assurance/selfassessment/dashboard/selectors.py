@@ -4,12 +4,14 @@ aggregate query), the participants filtered and sorted with their last activity 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models import (
     Case,
     CharField,
@@ -22,6 +24,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -34,6 +37,7 @@ from assurance.selfassessment.dashboard import rules
 from assurance.selfassessment.dashboard.models import Chase
 from assurance.selfassessment.rounds.models import Participant, ParticipantStatus, Round
 from assurance.selfassessment.rounds.selectors import participant_recipients
+from assurance.selfassessment.settings.selectors import settings_stamp_read
 
 KINDS = {"agency": "Agencies", "setting": "Schools and colleges"}
 OVERDUE = "overdue"
@@ -94,30 +98,49 @@ def _round_rows(
 
 
 def dashboard_reads(*, actor: Actor, round: Round) -> list[compiled.Read]:
-    """What ``completion_counts`` and ``filter_choices`` read, to read ahead with the page's
-    rows (``compiled.ahead``)."""
+    """What ``completion`` and ``filter_choices`` read when the choices are kept, to read
+    ahead with the page's rows (``compiled.ahead``)."""
     return [
         _round_read("counts", _counts_query, actor=actor, round=round),
-        _round_read("choices", _choices_query, actor=actor, round=round),
+        settings_stamp_read(partnership_id=actor.partnership.pk),
     ]
+
+
+_TAKING_PART = ("taking_part", "settings", "agencies", "latest")
 
 
 def _counts_query(participants: QuerySet[Participant]) -> QuerySet[Any]:
     return (
         participants.order_by()
         .values("round_id")
-        .annotate(**{f"n_{s}": Count("pk", filter=Q(status=s)) for s in ParticipantStatus.values})
-        .values_list(*(f"n_{s}" for s in ParticipantStatus.values))
+        .annotate(
+            **{f"n_{s}": Count("pk", filter=Q(status=s)) for s in ParticipantStatus.values},
+            taking_part=Count("pk"),
+            settings=Sum("setting_id"),
+            agencies=Sum("agency_id"),
+            latest=Max("pk"),
+        )
+        .values_list(*(f"n_{s}" for s in ParticipantStatus.values), *_TAKING_PART)
     )
 
 
-def completion_counts(*, actor: Actor, round: Round, today: date) -> dict[str, int]:
-    """How many participants have each status, and how many are overdue: one query."""
+@dataclass(frozen=True)
+class Completion:
+    counts: dict[str, int]  # participants by status, and how many are overdue
+    # who takes part: how many, their settings' and agencies' ids added up, the latest added
+    # (any participant added, removed or changed to another setting or agency changes it)
+    taking_part: tuple[Any, ...]
+
+
+def completion(*, actor: Actor, round: Round, today: date) -> Completion:
+    """How many participants have each status, and how many are overdue, and who takes part:
+    one query."""
     found = _round_rows("counts", _counts_query, actor=actor, round=round)
-    totals = found[0] if found else (0,) * len(ParticipantStatus.values)
-    counts = {s: int(n or 0) for s, n in zip(ParticipantStatus.values, totals, strict=True)}
+    statuses = len(ParticipantStatus.values)
+    row = found[0] if found else (0,) * (statuses + len(_TAKING_PART))
+    counts = {s: int(n or 0) for s, n in zip(ParticipantStatus.values, row[:statuses], strict=True)}
     counts[OVERDUE] = rules.overdue_count(counts=counts, deadline=round.deadline, today=today)
-    return counts
+    return Completion(counts, tuple(row[statuses:]))
 
 
 def _choices_query(base: QuerySet[Participant]) -> QuerySet[Any]:
@@ -148,9 +171,30 @@ def _choices_query(base: QuerySet[Participant]) -> QuerySet[Any]:
     )
 
 
-def filter_choices(*, actor: Actor, round: Round) -> dict[str, list[str]]:
+CHOICES_SECONDS = 24 * 60 * 60
+
+
+def filter_choices(
+    *, actor: Actor, round: Round, taking_part: tuple[Any, ...] | None = None
+) -> dict[str, list[str]]:
     """The kinds, phases, types of establishment and areas among the round's participants:
-    one query (each area checked by ``rules.postcode_district``)."""
+    one query (each area checked by ``rules.postcode_district``). Given who takes part
+    (``Completion.taking_part``), kept in the cache under it and when the partnership's
+    settings were last imported (the only way a setting's phase, type or postcode changes),
+    so that the dashboard reads them only when one of those moved on."""
+    if taking_part is None:
+        return _filter_choices(actor=actor, round=round)
+    stamp = settings_stamp_read(partnership_id=actor.partnership.pk).rows()
+    parts = [actor.partnership.pk, round.pk, taking_part, stamp]
+    key = "sa-choices:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    choices: dict[str, list[str]] | None = cache.get(key)
+    if choices is None:
+        choices = _filter_choices(actor=actor, round=round)
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
+
+
+def _filter_choices(*, actor: Actor, round: Round) -> dict[str, list[str]]:
     found: dict[str, set[str]] = {"kind": set(), "phase": set(), "type_group": set(), "area": set()}
     for kind, phase, type_group, area in _round_rows(
         "choices", _choices_query, actor=actor, round=round

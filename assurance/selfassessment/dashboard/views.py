@@ -38,8 +38,10 @@ class _RoundMixin(PartnershipViewMixin):
             self._round = get_round(actor=self.actor, pk=self.kwargs["pk"])
         return self._round
 
-    def filter_form(self) -> CompletionFilterForm:
-        choices = selectors.filter_choices(actor=self.actor, round=self.get_round())
+    def filter_form(self, taking_part: tuple[Any, ...] | None = None) -> CompletionFilterForm:
+        choices = selectors.filter_choices(
+            actor=self.actor, round=self.get_round(), taking_part=taking_part
+        )
         self.filter_choices = choices
         data = self.request.GET if any(f in self.request.GET for f in FILTER_FIELDS) else None
         return CompletionFilterForm(data, choices=choices)
@@ -86,15 +88,17 @@ class CompletionView(_RoundMixin, TemplateView):
                 count=count,
             )
 
-        # the counts, the filters' choices and, unfiltered, the page's rows read together
+        # the counts, what the filters' choices are kept under and, unfiltered, the page's rows
+        # read together
         ahead = selectors.dashboard_reads(actor=self.actor, round=round)
         first = window(selectors.Filters(), 0).read(_page_start(self.request))
         if first is not None and not any(f in self.request.GET for f in FILTER_FIELDS):
             ahead.append(first)
         with compiled.ahead(ahead):
-            form = self.filter_form()
+            state = selectors.completion(actor=self.actor, round=round, today=today)
+            form = self.filter_form(state.taking_part)
             filters = form.filters()
-            counts = selectors.completion_counts(actor=self.actor, round=round, today=today)
+            counts = state.counts
             total = sum(counts[s] for s in ParticipantStatus.values)
             # unfiltered, the rows are every participant, already counted by status
             page = paginate(self.request, window(filters, None if filters.active else total))

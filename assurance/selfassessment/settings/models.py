@@ -71,7 +71,11 @@ class Setting(PartnershipScoped):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "urn"], name="setting_unique_urn"),
         ]
-        indexes = [models.Index(fields=["partnership", "status"], name="setting_status")]
+        indexes = [
+            models.Index(fields=["partnership", "status"], name="setting_status"),
+            # the latest import (``selectors.settings_stamp``), read from the index alone
+            models.Index(fields=["partnership", "imported_at"], name="setting_imported"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} (URN {self.urn})"

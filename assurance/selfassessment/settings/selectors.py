@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
+from assurance.core import compiled
 from assurance.partnerships.access import Actor, get_for_actor, scoped
 from assurance.selfassessment.settings.models import Setting, SettingMember, SettingStatus
 
@@ -101,3 +102,19 @@ def get_member(*, actor: Actor, setting: Setting, pk: Any) -> SettingMember:
         )
     except (SettingMember.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("Not found.") from exc
+
+
+def settings_stamp_read(*, partnership_id: int) -> compiled.Read:
+    """The read of when the partnership's settings were last imported (every change of a
+    setting is an import: ``services.settings_import``), one row from an index: what a kept
+    drawing of settings' details is keyed by."""
+    return compiled.read_of(
+        f"{__name__}.stamp",
+        lambda v: (
+            Setting.unscoped.filter(partnership_id=v["partnership"])
+            .order_by("-imported_at")
+            .values_list("imported_at")[:1]
+        ),
+        Setting,
+        ints={"partnership": partnership_id},
+    )

@@ -50,3 +50,49 @@ def test_the_status_tags(school_round, amira, client_for):
 
 def test_a_status_tag_is_escaped():
     assert str(display.tag("<b>", "")) == '<strong class="govuk-tag">&lt;b&gt;</strong>'
+
+
+def test_the_choices_are_read_again_only_when_who_takes_part_or_a_setting_changes(
+    school_round, amira, client_for
+):
+    """The filters' choices are kept under who takes part and the settings' last import: a
+    page after the first does not read them, and a setting re-imported in another phase
+    shows in them at once."""
+    from dataclasses import fields
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from assurance.selfassessment.settings.gias import GiasRow
+    from assurance.selfassessment.settings.models import Setting
+    from assurance.selfassessment.settings.services import settings_import
+
+    round = school_round["round"]
+    client = client_for(amira)
+    url = f"/p/northfield/self-assessment/rounds/{round.pk}/completion/"
+    client.get(url)
+
+    def choices_read() -> tuple[bool, str]:
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        return any("SELECT DISTINCT" in q["sql"] for q in captured), filters_of(html)
+
+    read, before = choices_read()
+    assert not read and 'value="Nursery"' not in before
+    setting = Setting.unscoped.filter(partnership=round.partnership).order_by("pk").first()
+    row = GiasRow(
+        line=2,
+        **{
+            f.name: getattr(setting, f.name)
+            for f in fields(GiasRow)
+            if f.name not in {"line", "la_name", "opened_on", "closed_on"}
+        },
+        la_name="Northfield",
+        opened_on=None,
+        closed_on=None,
+    )
+    row = GiasRow(**{**vars(row), "phase": "Nursery"})
+    settings_import(partnership=round.partnership, rows=[row])
+    read, after = choices_read()
+    assert read and 'value="Nursery"' in after
+    assert choices_read()[0] is False

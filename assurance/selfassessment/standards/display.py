@@ -7,6 +7,7 @@ reader: the colour is never the only signal."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from django.utils.html import escape
@@ -97,3 +98,15 @@ def group_rows(rows: Sequence[tuple[str, int, Sequence[StandardFigures]]]) -> li
         parts.append("</tr>")
         drawn.append(mark_safe("".join(parts)))  # noqa: S308 - every text above is escaped
     return drawn
+
+
+def digest(*parts: object) -> str:
+    """The key of a drawing kept in the cache (ADR 032): everything it shows."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+
+
+def standards_headers(codes: Sequence[str]) -> SafeString:
+    """The tables' column headers: each standard's code."""
+    return mark_safe(  # noqa: S308 - every code is escaped
+        "".join(f'<th scope="col" class="govuk-table__header">{escape(c)}</th>' for c in codes)
+    )

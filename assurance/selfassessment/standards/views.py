@@ -76,9 +76,12 @@ class HeatMapView(_RoundMixin, TemplateView):
             else []
         )
         filters = form.filters()
+        filtered = any(vars(filters).values())
         page = paginate(
             self.request,
             selectors.heat_map_participants(actor=self.actor, round=round, filters=filters),
+            # unfiltered, every submitted return: already counted, by group
+            count=sum(g.returns for g in groups) if groups and not filtered else None,
         )
         participants = list(page["rows"])
         ratings = selectors.participant_ratings(participants=participants)
@@ -89,8 +92,16 @@ class HeatMapView(_RoundMixin, TemplateView):
             round=round,
             form=form,
             filters=filters,
-            filtered=any(vars(filters).values()),
+            filtered=filtered,
             standards=standards,
+            standards_key=display.digest(standards),
+            standards_headers=display.standards_headers(codes),
+            # the filter form is drawn once per choices and values asked for (ADR 032)
+            form_key=display.digest(
+                groupings,
+                choices,
+                {f: self.request.GET[f] for f in FILTER_FIELDS if f in self.request.GET},
+            ),
             key=display.key(scale),
             grouping_label=groupings.get(by, ""),
             group_rows=display.group_rows([(g.label, g.returns, g.figures) for g in groups]),

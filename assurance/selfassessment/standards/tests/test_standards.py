@@ -143,3 +143,32 @@ def test_the_schema_describes_the_standards_endpoint(client_for, amira):
     fields = schema["components"]["schemas"]["SelfAssessmentStandard"]["properties"]
     for name in ("code", "title", "counts", "met", "n", "proportion", "ci_low", "ci_high"):
         assert name in fields, name
+
+
+def test_the_heat_maps_form_and_standards_are_drawn_once_per_what_they_show(
+    rounds, amira, client_for
+):
+    """The filter form and the list of standards come drawn from the cache on the next
+    request (ADR 032); other values asked for draw the form anew, with what was asked."""
+    round = rounds["round"]
+    client = client_for(amira)
+    url = f"/p/northfield/self-assessment/rounds/{round.pk}/heat-map/"
+
+    def form_templates(response) -> int:  # type: ignore[no-untyped-def]
+        return sum(t.name.startswith("forms/") or "field" in t.name for t in response.templates)
+
+    first = client.get(url)
+    assert form_templates(first) > 0
+    again = client.get(url)
+    assert form_templates(again) == 0
+
+    def part(response, mark: str, end: str) -> str:  # type: ignore[no-untyped-def]
+        return response.content.decode().split(mark)[1].split(end)[0]
+
+    for mark, end in (('id="heat-map-filters"', "</form>"), ("The standards", "</details>")):
+        assert part(again, mark, end) == part(first, mark, end)
+    asked = client.get(url + "?by=type_group")
+    assert form_templates(asked) > 0
+    filters = asked.content.decode().split('id="heat-map-filters"')[1].split("</form>")[0]
+    assert 'value="type_group" selected' in filters
+    assert '<dt class="govuk-summary-list__key">' in asked.content.decode()  # the standards

@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, FilteredRelation, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from assurance.frameworks.models import Answer, Framework, Item, ScaleOption
 from assurance.partnerships.access import Actor
@@ -306,10 +308,10 @@ def heat_map_choices(*, actor: Actor, round: Round) -> dict[str, list[str]]:
     }
 
 
-def heat_map_participants(
-    *, actor: Actor, round: Round, filters: HeatFilters
-) -> QuerySet[Participant]:
-    """The participants with a submitted return that match the filters, by name."""
+def heat_map_participants(*, actor: Actor, round: Round, filters: HeatFilters) -> QuerySet[Any]:
+    """The participants with a submitted return that match the filters, by name, as (pk,
+    name) (an agency's name read through the partnership's own agencies: the plain join hashed
+    every partnership's)."""
     require_read(actor)
     participants = Participant.objects_for(actor.partnership).filter(
         round=round, self_assessment_return__submitted_at__isnull=False
@@ -322,18 +324,21 @@ def heat_map_participants(
         participants = participants.filter(
             Q(setting__name__icontains=filters.name) | Q(agency__name__icontains=filters.name)
         )
-    return participants.select_related("setting", "agency").order_by(
-        "setting__name", "agency__name", "pk"
+    own = FilteredRelation("agency", condition=Q(agency__partnership_id=actor.partnership.pk))
+    return (
+        participants.annotate(own_agency=own)
+        .order_by("setting__name", "own_agency__name", "pk")
+        .values_list("pk", Coalesce("setting__name", "own_agency__name", Value("")))
     )
 
 
-def participant_ratings(*, participants: list[Participant]) -> dict[int, dict[str, str]]:
+def participant_ratings(*, participant_ids: list[int]) -> dict[int, dict[str, str]]:
     """{participant pk: {standard code: rating label}} from their submitted returns: one
     query for any number of participants."""
     ratings: dict[int, dict[str, str]] = defaultdict(dict)
     rows = (
         submitted_answers()
-        .filter(**{f"{RETURN}__participant__in": [p.pk for p in participants]})
+        .filter(**{f"{RETURN}__participant__in": participant_ids})
         .values_list(f"{RETURN}__participant_id", "item__code", "option__label")
     )
     for participant, code, label in rows:

@@ -83,8 +83,8 @@ class HeatMapView(_RoundMixin, TemplateView):
             # unfiltered, every submitted return: already counted, by group
             count=sum(g.returns for g in groups) if groups and not filtered else None,
         )
-        participants = list(page["rows"])
-        ratings = selectors.participant_ratings(participants=participants)
+        participants = list(page["rows"])  # (pk, name)
+        ratings = selectors.participant_ratings(participant_ids=[pk for pk, _ in participants])
         # each return's address is the first one's with its participant's pk (one reversal)
         returns_url = self.partnership_url("selfassessment:return_detail", 0).removesuffix("0/")
         context.update(
@@ -106,7 +106,7 @@ class HeatMapView(_RoundMixin, TemplateView):
             grouping_label=groupings.get(by, ""),
             group_rows=display.group_rows([(g.label, g.returns, g.figures) for g in groups]),
             organisation_rows=display.organisation_rows(
-                [(p.name, f"{returns_url}{p.pk}/", ratings.get(p.pk, {})) for p in participants],
+                [(name, f"{returns_url}{pk}/", ratings.get(pk, {})) for pk, name in participants],
                 codes=codes,
                 scale=scale,
             ),

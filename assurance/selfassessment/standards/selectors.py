@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
@@ -52,9 +53,21 @@ class Standard:
     scale: tuple[Rating, ...]
 
 
+STANDARDS_SECONDS = 24 * 60 * 60
+
+
 def tool_standards(*, framework: Framework) -> list[Standard]:
-    """The tool's standards rated on a scale, in order, each with its scale: two queries."""
-    return tools_standards(frameworks=[framework.pk])[framework.pk]
+    """The tool's standards rated on a scale, in order, each with its scale: two queries; kept
+    in the cache once the version is frozen (it has assessments, and never changes again:
+    ``frameworks.services``), so that a round's pages read them once."""
+    if not framework.is_frozen:
+        return tools_standards(frameworks=[framework.pk])[framework.pk]
+    key = f"tool-standards:{framework.pk}"
+    standards: list[Standard] | None = cache.get(key)
+    if standards is None:
+        standards = tools_standards(frameworks=[framework.pk])[framework.pk]
+        cache.set(key, standards, STANDARDS_SECONDS)
+    return standards
 
 
 def tools_standards(*, frameworks: Sequence[int]) -> dict[int, list[Standard]]:

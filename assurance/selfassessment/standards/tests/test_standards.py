@@ -172,3 +172,21 @@ def test_the_heat_maps_form_and_standards_are_drawn_once_per_what_they_show(
     filters = asked.content.decode().split('id="heat-map-filters"')[1].split("</form>")[0]
     assert 'value="type_group" selected' in filters
     assert '<dt class="govuk-summary-list__key">' in asked.content.decode()  # the standards
+
+
+def test_a_frozen_tools_standards_are_read_once(rounds, django_assert_num_queries):
+    """A version with assessments never changes: its standards are read once and kept; a
+    version still being written is read each time."""
+    from assurance.selfassessment.standards.selectors import tool_standards
+
+    framework = rounds["round"].framework
+    # as the first return's assessment does (frameworks.assessments; the factory makes them
+    # directly)
+    type(framework).unscoped.filter(pk=framework.pk).update(is_frozen=True)
+    framework.refresh_from_db()
+    first = tool_standards(framework=framework)
+    with django_assert_num_queries(0):
+        assert tool_standards(framework=framework) == first
+    framework.is_frozen = False
+    with django_assert_num_queries(2):
+        assert tool_standards(framework=framework) == first

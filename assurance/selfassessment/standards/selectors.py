@@ -12,18 +12,22 @@ group's members). The reads accept either."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, FilteredRelation, Q, QuerySet, Value
+from django.db.models import Count, FilteredRelation, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
+from assurance.core import compiled
 from assurance.frameworks.models import Answer, Framework, Item, ScaleOption
 from assurance.partnerships.access import Actor
+from assurance.selfassessment.returns.models import SelfAssessmentReturn
 from assurance.selfassessment.rounds.models import Audience, Participant, Round
+from assurance.selfassessment.settings.selectors import settings_stamp_read
 from assurance.selfassessment.standards.rules import (
     Rating,
     StandardFigures,
@@ -257,12 +261,69 @@ class GroupRow:
     figures: list[StandardFigures]  # one per standard, in order
 
 
+FIGURES_SECONDS = 24 * 60 * 60
+
+
+def submitted_state(*, actor: Actor, round: Round) -> tuple[Any, ...]:
+    """What the round's submitted returns are, as a key of what is worked out from them (ADR
+    032): how many, their ids and their settings' ids added up, the latest submission, and when
+    the partnership's settings were last imported (a setting's phase or type). A return
+    submitted, unlocked or submitted again, one moved to another setting or a setting
+    re-imported changes it; a submitted return's answers are locked, and its tool's standards
+    frozen. Two compiled reads."""
+    require_read(actor)
+    state = compiled.read(
+        f"{__name__}.submitted_state",
+        lambda v: (
+            SelfAssessmentReturn.unscoped.filter(
+                partnership_id=v["partnership"],
+                participant__round_id=v["round"],
+                submitted_at__isnull=False,
+            )
+            .order_by()
+            .values("participant__round_id")
+            .annotate(
+                n=Count("pk"),
+                ids=Sum("pk"),
+                settings=Sum("participant__setting_id"),
+                latest=Max("submitted_at"),
+            )
+            .values_list("n", "ids", "settings", "latest")
+        ),
+        SelfAssessmentReturn,
+        ints={"partnership": actor.partnership.pk, "round": round.pk},
+    )
+    stamp = settings_stamp_read(partnership_id=actor.partnership.pk).rows()
+    return (actor.partnership.pk, round.pk, tuple(state), tuple(stamp))
+
+
+def _kept(kind: str, parts: tuple[Any, ...], work: Any) -> Any:
+    key = f"{kind}:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = work()
+        cache.set(key, found, FIGURES_SECONDS)
+    return found
+
+
 def heat_map_groups(
-    *, actor: Actor, round: Round, standards: list[Standard], by: str
+    *,
+    actor: Actor,
+    round: Round,
+    standards: list[Standard],
+    by: str,
+    state: tuple[Any, ...] | None = None,
 ) -> list[GroupRow]:
     """The submitted returns grouped (by phase or type of establishment), each group's share
-    meeting each standard: two queries."""
+    meeting each standard: two queries; given the returns' ``submitted_state``, worked out
+    once for it and kept (the groups' figures change only with it)."""
     require_read(actor)
+    if state is not None:
+        return _kept(
+            "heat-map-groups",
+            (state, by, standards),
+            lambda: heat_map_groups(actor=actor, round=round, standards=standards, by=by),
+        )
     field, _ = GROUPINGS[by]
     counts: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
     for group, code, label, n in (
@@ -305,9 +366,14 @@ class HeatFilters:
     name: str = ""
 
 
-def heat_map_choices(*, actor: Actor, round: Round) -> dict[str, list[str]]:
-    """The phases and types of establishment among the round's submitted returns."""
+def heat_map_choices(
+    *, actor: Actor, round: Round, state: tuple[Any, ...] | None = None
+) -> dict[str, list[str]]:
+    """The phases and types of establishment among the round's submitted returns; given their
+    ``submitted_state``, read once for it and kept."""
     require_read(actor)
+    if state is not None:
+        return _kept("heat-map-choices", state, lambda: heat_map_choices(actor=actor, round=round))
     rows = set(
         Participant.objects_for(actor.partnership)
         .filter(round=round, self_assessment_return__submitted_at__isnull=False)

@@ -59,8 +59,10 @@ class HeatMapView(_RoundMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         round = self.get_round()
         groupings = selectors.groupings(round=round)
+        # the choices and the groups' figures kept for the same submitted returns (ADR 032)
+        state = selectors.submitted_state(actor=self.actor, round=round)
         choices = (
-            selectors.heat_map_choices(actor=self.actor, round=round)
+            selectors.heat_map_choices(actor=self.actor, round=round, state=state)
             if groupings
             else {"phase": [], "type_group": []}
         )
@@ -71,7 +73,9 @@ class HeatMapView(_RoundMixin, TemplateView):
         scale = standards[0].scale if standards else ()
         by = form.grouping()
         groups = (
-            selectors.heat_map_groups(actor=self.actor, round=round, standards=standards, by=by)
+            selectors.heat_map_groups(
+                actor=self.actor, round=round, standards=standards, by=by, state=state
+            )
             if by
             else []
         )

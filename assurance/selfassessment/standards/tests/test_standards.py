@@ -190,3 +190,59 @@ def test_a_frozen_tools_standards_are_read_once(rounds, django_assert_num_querie
     framework.is_frozen = False
     with django_assert_num_queries(2):
         assert tool_standards(framework=framework) == first
+
+
+def test_the_heat_maps_groups_are_worked_out_once_per_state_of_the_submitted_returns(
+    rounds, amira, client_for
+):
+    """The groups' figures and the filters' choices are kept for the submitted returns as they
+    are (ADR 032): the next request does not read the answers by group; a return unlocked
+    leaves the figures at once, and a school re-imported in another phase regroups them."""
+    from dataclasses import fields
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from assurance.selfassessment.returns.models import SelfAssessmentReturn
+    from assurance.selfassessment.settings.gias import GiasRow
+    from assurance.selfassessment.settings.services import settings_import
+
+    round = rounds["round"]
+    client = client_for(amira)
+    url = f"/p/northfield/self-assessment/rounds/{round.pk}/heat-map/"
+
+    def groups() -> tuple[bool, str]:
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(url).content.decode()
+        by_group = any(
+            '"frameworks_answer"' in q["sql"] and "GROUP BY" in q["sql"] for q in captured
+        )
+        return by_group, html.split('id="heat-map-groups"')[1].split("</table>")[0]
+
+    primary = 'Primary<br><span class="govuk-body-s">{}</span>'
+    read, first = groups()
+    assert read and primary.format("2 returns") in first
+    read, again = groups()
+    assert not read and again == first
+    # unlocked (as ``returns.services.return_unlock`` does): out of the figures at once
+    SelfAssessmentReturn.unscoped.filter(participant=rounds["larkfield"]).update(submitted_at=None)
+    read, unlocked = groups()
+    assert read and primary.format("1 return") in unlocked
+    # a school re-imported in another phase: regrouped at once
+    setting = rounds["brook"].setting
+    row = GiasRow(
+        line=2,
+        **{
+            f.name: getattr(setting, f.name)
+            for f in fields(GiasRow)
+            if f.name not in {"line", "la_name", "opened_on", "closed_on"}
+        },
+        la_name="Northfield",
+        opened_on=None,
+        closed_on=None,
+    )
+    settings_import(
+        partnership=round.partnership, rows=[GiasRow(**{**vars(row), "phase": "Nursery"})]
+    )
+    read, regrouped = groups()
+    assert read and "Nursery<br>" in regrouped

@@ -263,6 +263,20 @@ def scoped(
     return queryset
 
 
+def storable_id(model: type[models.Model], pk: Any) -> int:
+    """``pk`` as an id of ``model``; 404 if it is not one that can be stored (not a number, or
+    out of its column's range: the ORM finds none, and a bound read would fail)."""
+    try:
+        record_id = int(pk)
+    except (TypeError, ValueError) as exc:
+        raise Http404("Not found.") from exc
+    using = router.db_for_read(model)
+    low, high = connections[using].ops.integer_field_range(model._meta.pk.get_internal_type())
+    if not low <= record_id <= high:
+        raise Http404("Not found.")
+    return record_id
+
+
 def get_of_partnership(
     actor: Actor, model: type[M], permission: str, pk: Any, related: tuple[str, ...] = ()
 ) -> M:
@@ -277,13 +291,7 @@ def get_of_partnership(
         records = model.objects_for(actor.partnership).select_related(*related)  # type: ignore[attr-defined]
         return get_for_actor(actor, records, permission, pk)
     using = router.db_for_read(model)
-    try:
-        record_id = int(pk)
-    except (TypeError, ValueError) as exc:
-        raise Http404("Not found.") from exc
-    low, high = connections[using].ops.integer_field_range(model._meta.pk.get_internal_type())
-    if not low <= record_id <= high:  # no such id can be stored (the ORM finds none either)
-        raise Http404("Not found.")
+    record_id = storable_id(model, pk)
     columns = _fields(model)
     joined: list[tuple[str, type[models.Model]]] = [
         (name, model._meta.get_field(name).related_model)  # type: ignore[misc]
@@ -302,7 +310,10 @@ def get_of_partnership(
         ints=("partnership", "pk"),
         using=using,
     )
-    rows = template.rows({"partnership": actor.partnership.pk, "pk": record_id}, using=using)
+    # (through ``Read.rows``: a page may have named reads to send with it, ``compiled.ahead``)
+    rows = compiled.Read(
+        template, {"partnership": actor.partnership.pk, "pk": record_id}, using
+    ).rows()
     if not rows:
         raise Http404("Not found.")
     row = rows[0]

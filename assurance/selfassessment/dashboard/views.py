@@ -9,12 +9,14 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView, View
 
 from assurance.core import compiled
 from assurance.core.links import QueryLinks
 from assurance.core.pagination import PER_PAGE, paginate
 from assurance.core.spreadsheets import XLSX
+from assurance.partnerships.access import storable_id
 from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
 from assurance.selfassessment.dashboard import display, rules, selectors, services
 from assurance.selfassessment.dashboard.forms import (
@@ -46,6 +48,15 @@ class _RoundMixin(PartnershipViewMixin):
         data = self.request.GET if any(f in self.request.GET for f in FILTER_FIELDS) else None
         return CompletionFilterForm(data, choices=choices)
 
+    def unbound_filter_form(self, taking_part: tuple[Any, ...] | None = None) -> Any:
+        """The filter form when nothing is asked for, built only when drawn (its drawing is
+        kept: ``display.filters_key``)."""
+        choices = selectors.filter_choices(
+            actor=self.actor, round=self.get_round(), taking_part=taking_part
+        )
+        self.filter_choices = choices
+        return SimpleLazyObject(lambda: CompletionFilterForm(None, choices=choices))
+
     def filter_query(self) -> str:
         return urlencode(
             [(f, self.request.GET[f]) for f in FILTER_FIELDS if self.request.GET.get(f)]
@@ -72,12 +83,15 @@ class CompletionView(_RoundMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        round, today = self.get_round(), timezone.localdate()
+        today = timezone.localdate()
         sort, order = rules.sort_choice(
             self.request.GET.get("sort", ""), self.request.GET.get("order", "")
         )
+        filtered = any(f in self.request.GET for f in FILTER_FIELDS)
 
-        def window(filters: selectors.Filters, count: int | None) -> selectors.CompletionWindow:
+        def window(
+            round: Round, filters: selectors.Filters, count: int | None
+        ) -> selectors.CompletionWindow:
             return selectors.completion_window(
                 actor=self.actor,
                 round=round,
@@ -88,20 +102,27 @@ class CompletionView(_RoundMixin, TemplateView):
                 count=count,
             )
 
-        # the counts, what the filters' choices are kept under and, unfiltered, the page's rows
-        # read together
-        ahead = selectors.dashboard_reads(actor=self.actor, round=round)
-        first = window(selectors.Filters(), 0).read(_page_start(self.request))
-        if first is not None and not any(f in self.request.GET for f in FILTER_FIELDS):
+        # the round, the counts, what the filters' choices are kept under and, unfiltered, the
+        # page's rows read together: each read is bound to the actor's partnership and the
+        # round's id (a round of another partnership reads nothing, and is a 404)
+        asked = Round(pk=storable_id(Round, self.kwargs["pk"]), partnership=self.partnership)
+        ahead = selectors.dashboard_reads(actor=self.actor, round=asked)
+        first = window(asked, selectors.Filters(), 0).read(_page_start(self.request))
+        if first is not None and not filtered:
             ahead.append(first)
         with compiled.ahead(ahead):
+            round = self.get_round()
             state = selectors.completion(actor=self.actor, round=round, today=today)
-            form = self.filter_form(state.taking_part)
-            filters = form.filters()
+            if filtered:
+                form = self.filter_form(state.taking_part)
+                filters = form.filters()
+            else:  # nothing asked for: the form is built only if its drawing is not kept
+                form = self.unbound_filter_form(state.taking_part)
+                filters = selectors.Filters()
             counts = state.counts
             total = sum(counts[s] for s in ParticipantStatus.values)
             # unfiltered, the rows are every participant, already counted by status
-            page = paginate(self.request, window(filters, None if filters.active else total))
+            page = paginate(self.request, window(round, filters, None if filters.active else total))
         cells = display.row_cells(
             page["rows"],
             setting_url=self.partnership_url("selfassessment:setting_list"),

@@ -309,3 +309,20 @@ def test_every_page_of_the_table_in_order_whatever_the_filters_values(
             shown += _names(response)
         assert shown == expected, query
         assert response.context["total"] == len(expected)
+
+
+def test_a_round_that_cannot_exist_or_is_anothers_is_not_found(
+    school_round, amira, client_for, southvale
+):
+    """The dashboard's reads are sent with the round's (bound to the partnership and the id
+    asked for): an id no round can have, or another partnership's round, is a 404, never an
+    error or another partnership's rows."""
+    from assurance.selfassessment.rounds.tests.factories import RoundFactory
+
+    client = client_for(amira)
+    for pk in (0, 2**31, 2**63, 10**30):
+        response = client.get(f"/p/northfield/self-assessment/rounds/{pk}/completion/")
+        assert response.status_code == 404, pk
+    theirs = RoundFactory(partnership=southvale.partnership)
+    response = client.get(f"/p/northfield/self-assessment/rounds/{theirs.pk}/completion/")
+    assert response.status_code == 404

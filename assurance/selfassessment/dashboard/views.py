@@ -136,7 +136,9 @@ class CompletionView(_RoundMixin, TemplateView):
             rows_html=display.rows_html(cells, can_chase=can_chase),
             round=round,
             overdue_tag=display.OVERDUE_TAG,
-            form=form,
+            # built when drawn: nothing asked for, the page's title need not ask for its errors
+            filter_form=form,
+            form=form if filtered else None,
             # the filter form is drawn once per choices and values asked for (ADR 032)
             form_key=display.filters_key(
                 choices=self.filter_choices,

@@ -96,3 +96,27 @@ def test_the_choices_are_read_again_only_when_who_takes_part_or_a_setting_change
     read, after = choices_read()
     assert read and 'value="Nursery"' in after
     assert choices_read()[0] is False
+
+
+def test_nothing_asked_for_and_the_form_drawn_before_no_form_is_built(
+    school_round, amira, client_for, monkeypatch
+):
+    from assurance.selfassessment.dashboard import forms
+
+    round = school_round["round"]
+    client = client_for(amira)
+    url = f"/p/northfield/self-assessment/rounds/{round.pk}/completion/"
+    first = client.get(url)
+    built = []
+    real = forms.CompletionFilterForm.__init__
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(forms.CompletionFilterForm, "__init__", counted)
+    again = client.get(url)
+    assert built == [] and filters_of(again.content.decode()) == filters_of(first.content.decode())
+    assert "<title>Error" not in again.content.decode()
+    client.get(url + "?phase=Primary")  # asked for: built, to read what was asked
+    assert built == [1]

@@ -11,15 +11,13 @@ published periods by locality (``breakdowns.breakdown_tables``).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
-
-from django.core.cache import cache
 
 from assurance.core import compiled
 from assurance.core.business_year import business_year_label
 from assurance.core.documents import Report, Table
+from assurance.core.kept import kept
 from assurance.dataset.catalogue.selectors import by_locality_read
 from assurance.dataset.performance.breakdowns import breakdown_tables
 from assurance.dataset.performance.indicator import FIGURES_SECONDS
@@ -86,17 +84,17 @@ def exception_lines(*, partnership: Partnership, business_year: int) -> list[Exc
         partnership.exception_margin,
         targets.reported_setting_values(partnership=partnership, business_year=business_year),
     ]
-    key = "exception-lines:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
-    lines: list[ExceptionLine] | None = cache.get(key)
-    if lines is None:
-        lines = [
+    return kept(
+        "exception-lines",
+        parts,
+        lambda: [
             ExceptionLine(
                 e.row.indicator.code, e.row.indicator.title, tuple(e.reasons), e.row.indicator.pk
             )
             for e in exception_items(partnership=partnership, business_year=business_year)
-        ]
-        cache.set(key, lines, FIGURES_SECONDS)
-    return lines
+        ],
+        FIGURES_SECONDS,
+    )
 
 
 def exception_lines_reads(*, partnership: Partnership, business_year: int) -> list[compiled.Read]:

@@ -4,14 +4,12 @@ aggregate query), the participants filtered and sorted with their last activity 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db.models import (
     Case,
     CharField,
@@ -31,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, StrIndex, Substr, Trim, TruncDate, Upper
 
 from assurance.core import compiled
+from assurance.core.kept import kept
 from assurance.core.pagination import PER_PAGE
 from assurance.partnerships.access import Actor
 from assurance.selfassessment.dashboard import rules
@@ -171,9 +170,6 @@ def _choices_query(base: QuerySet[Participant]) -> QuerySet[Any]:
     )
 
 
-CHOICES_SECONDS = 24 * 60 * 60
-
-
 def filter_choices(
     *, actor: Actor, round: Round, taking_part: tuple[Any, ...] | None = None
 ) -> dict[str, list[str]]:
@@ -185,13 +181,11 @@ def filter_choices(
     if taking_part is None:
         return _filter_choices(actor=actor, round=round)
     stamp = settings_stamp_read(partnership_id=actor.partnership.pk).rows()
-    parts = [actor.partnership.pk, round.pk, taking_part, stamp]
-    key = "sa-choices:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
-    choices: dict[str, list[str]] | None = cache.get(key)
-    if choices is None:
-        choices = _filter_choices(actor=actor, round=round)
-        cache.set(key, choices, CHOICES_SECONDS)
-    return choices
+    return kept(
+        "sa-choices",
+        (actor.partnership.pk, round.pk, taking_part, stamp),
+        lambda: _filter_choices(actor=actor, round=round),
+    )
 
 
 def _filter_choices(*, actor: Actor, round: Round) -> dict[str, list[str]]:

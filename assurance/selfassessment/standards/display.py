@@ -7,7 +7,6 @@ reader: the colour is never the only signal."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from django.utils.html import escape
@@ -98,11 +97,6 @@ def group_rows(rows: Sequence[tuple[str, int, Sequence[StandardFigures]]]) -> li
         parts.append("</tr>")
         drawn.append(mark_safe("".join(parts)))  # noqa: S308 - every text above is escaped
     return drawn
-
-
-def digest(*parts: object) -> str:
-    """The key of a drawing kept in the cache (ADR 032): everything it shows."""
-    return hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
 
 
 def standards_headers(codes: Sequence[str]) -> SafeString:

@@ -12,17 +12,16 @@ group's members). The reads accept either."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, FilteredRelation, Max, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from assurance.core import compiled
+from assurance.core.kept import kept
 from assurance.frameworks.models import Answer, Framework, Item, ScaleOption
 from assurance.partnerships.access import Actor
 from assurance.selfassessment.returns.models import SelfAssessmentReturn
@@ -57,21 +56,15 @@ class Standard:
     scale: tuple[Rating, ...]
 
 
-STANDARDS_SECONDS = 24 * 60 * 60
-
-
 def tool_standards(*, framework: Framework) -> list[Standard]:
     """The tool's standards rated on a scale, in order, each with its scale: two queries; kept
     in the cache once the version is frozen (it has assessments, and never changes again:
     ``frameworks.services``), so that a round's pages read them once."""
-    if not framework.is_frozen:
+
+    def read() -> list[Standard]:
         return tools_standards(frameworks=[framework.pk])[framework.pk]
-    key = f"tool-standards:{framework.pk}"
-    standards: list[Standard] | None = cache.get(key)
-    if standards is None:
-        standards = tools_standards(frameworks=[framework.pk])[framework.pk]
-        cache.set(key, standards, STANDARDS_SECONDS)
-    return standards
+
+    return kept("tool-standards", framework.pk, read) if framework.is_frozen else read()
 
 
 def tools_standards(*, frameworks: Sequence[int]) -> dict[int, list[Standard]]:
@@ -261,9 +254,6 @@ class GroupRow:
     figures: list[StandardFigures]  # one per standard, in order
 
 
-FIGURES_SECONDS = 24 * 60 * 60
-
-
 def submitted_state(*, actor: Actor, round: Round) -> tuple[Any, ...]:
     """What the round's submitted returns are, as a key of what is worked out from them (ADR
     032): how many, their ids and their settings' ids added up, the latest submission, and when
@@ -297,15 +287,6 @@ def submitted_state(*, actor: Actor, round: Round) -> tuple[Any, ...]:
     return (actor.partnership.pk, round.pk, tuple(state), tuple(stamp))
 
 
-def _kept(kind: str, parts: tuple[Any, ...], work: Any) -> Any:
-    key = f"{kind}:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = work()
-        cache.set(key, found, FIGURES_SECONDS)
-    return found
-
-
 def heat_map_groups(
     *,
     actor: Actor,
@@ -319,7 +300,7 @@ def heat_map_groups(
     once for it and kept (the groups' figures change only with it)."""
     require_read(actor)
     if state is not None:
-        return _kept(
+        return kept(
             "heat-map-groups",
             (state, by, standards),
             lambda: heat_map_groups(actor=actor, round=round, standards=standards, by=by),
@@ -373,7 +354,7 @@ def heat_map_choices(
     ``submitted_state``, read once for it and kept."""
     require_read(actor)
     if state is not None:
-        return _kept("heat-map-choices", state, lambda: heat_map_choices(actor=actor, round=round))
+        return kept("heat-map-choices", state, lambda: heat_map_choices(actor=actor, round=round))
     rows = set(
         Participant.objects_for(actor.partnership)
         .filter(round=round, self_assessment_return__submitted_at__isnull=False)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.views.generic import TemplateView
 
+from assurance.core.kept import digest
 from assurance.core.pagination import paginate
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.selfassessment.rounds.models import Round
@@ -98,10 +99,10 @@ class HeatMapView(_RoundMixin, TemplateView):
             filters=filters,
             filtered=filtered,
             standards=standards,
-            standards_key=display.digest(standards),
+            standards_key=digest(standards),
             standards_headers=display.standards_headers(codes),
             # the filter form is drawn once per choices and values asked for (ADR 032)
-            form_key=display.digest(
+            form_key=digest(
                 groupings,
                 choices,
                 {f: self.request.GET[f] for f in FILTER_FIELDS if f in self.request.GET},

@@ -130,6 +130,23 @@ def test_postgres_stores_each_document_s_vector_under_a_gin_index(records: Recor
     assert "USING gin (partnership_id, vector)" in definition
 
 
+def _plan_without_partnership_btrees(documents: Any) -> str:
+    """PostgreSQL's plan of ``documents`` with the btree indexes of the partnership dropped
+    (in the test's transaction) and sequential scans off: the tiny table's plan would otherwise
+    read its few documents through them, and show nothing of the GIN indexes."""
+    sql, params = documents.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
+            " AND indexdef LIKE '%%btree (partnership_id%%'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
 @pytest.mark.postgres_only
 def test_postgres_reads_the_partnership_s_documents_through_the_gin_index(
     records: Records, amira: Person
@@ -143,17 +160,7 @@ def test_postgres_reads_the_partnership_s_documents_through_the_gin_index(
     documents = SearchDocument.objects.filter(
         selectors._partnership_is(actor, "default"), vector=words
     )
-    sql, params = documents.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
-            " AND indexdef LIKE '%%btree (partnership_id%%'"
-        )
-        for (name,) in cursor.fetchall():
-            cursor.execute(f'DROP INDEX "{name}"')
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = _plan_without_partnership_btrees(documents)
     assert "search_document_scope_vector" in plan, plan
     assert "Index Cond: ((partnership_id = " in plan and "(vector @@ " in plan, plan
 
@@ -168,16 +175,6 @@ def test_postgres_reads_the_catalogue_s_documents_through_their_own_gin_index(
     read its few documents through them.)"""
     words = SearchQuery("neglect", search_type="websearch", config=selectors.CONFIG)
     documents = SearchDocument.objects.filter(partnership__isnull=True, vector=words)
-    sql, params = documents.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
-            " AND indexdef LIKE '%%btree (partnership_id%%'"
-        )
-        for (name,) in cursor.fetchall():
-            cursor.execute(f'DROP INDEX "{name}"')
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN " + sql, params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
+    plan = _plan_without_partnership_btrees(documents)
     assert "search_document_catalogue_vector" in plan, plan
     assert "search_document_scope_vector" not in plan, plan

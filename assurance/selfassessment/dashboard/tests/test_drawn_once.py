@@ -58,14 +58,12 @@ def test_the_choices_are_read_again_only_when_who_takes_part_or_a_setting_change
     """The filters' choices are kept under who takes part and the settings' last import: a
     page after the first does not read them, and a setting re-imported in another phase
     shows in them at once."""
-    from dataclasses import fields
-
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from assurance.selfassessment.settings.gias import GiasRow
     from assurance.selfassessment.settings.models import Setting
     from assurance.selfassessment.settings.services import settings_import
+    from assurance.selfassessment.settings.tests.factories import gias_row_of
 
     round = school_round["round"]
     client = client_for(amira)
@@ -80,19 +78,7 @@ def test_the_choices_are_read_again_only_when_who_takes_part_or_a_setting_change
     read, before = choices_read()
     assert not read and 'value="Nursery"' not in before
     setting = Setting.unscoped.filter(partnership=round.partnership).order_by("pk").first()
-    row = GiasRow(
-        line=2,
-        **{
-            f.name: getattr(setting, f.name)
-            for f in fields(GiasRow)
-            if f.name not in {"line", "la_name", "opened_on", "closed_on"}
-        },
-        la_name="Northfield",
-        opened_on=None,
-        closed_on=None,
-    )
-    row = GiasRow(**{**vars(row), "phase": "Nursery"})
-    settings_import(partnership=round.partnership, rows=[row])
+    settings_import(partnership=round.partnership, rows=[gias_row_of(setting, phase="Nursery")])
     read, after = choices_read()
     assert read and 'value="Nursery"' in after
     assert choices_read()[0] is False

@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from assurance.partnerships.models import Person
 from assurance.partnerships.tests.factories import PartnershipFactory
+from assurance.selfassessment.settings.gias import GiasRow
 from assurance.selfassessment.settings.models import (
+    IMPORTED_FIELDS,
     Setting,
     SettingMember,
     SettingRole,
@@ -68,3 +70,10 @@ class SettingMemberFactory(factory.django.DjangoModelFactory):
     )
     role = SettingRole.DSL
     invited_at = factory.LazyFunction(timezone.now)
+
+
+def gias_row_of(setting: Setting, **changes: object) -> GiasRow:
+    """The row of a GIAS extract that imports ``setting`` as it is, but for ``changes`` (a
+    re-import of the school: ``services.settings_import``)."""
+    values = {name: getattr(setting, name) for name in IMPORTED_FIELDS} | changes
+    return GiasRow(line=2, urn=setting.urn, **values)  # type: ignore[arg-type]

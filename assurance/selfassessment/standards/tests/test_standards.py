@@ -198,14 +198,12 @@ def test_the_heat_maps_groups_are_worked_out_once_per_state_of_the_submitted_ret
     """The groups' figures and the filters' choices are kept for the submitted returns as they
     are (ADR 032): the next request does not read the answers by group; a return unlocked
     leaves the figures at once, and a school re-imported in another phase regroups them."""
-    from dataclasses import fields
-
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from assurance.selfassessment.returns.models import SelfAssessmentReturn
-    from assurance.selfassessment.settings.gias import GiasRow
     from assurance.selfassessment.settings.services import settings_import
+    from assurance.selfassessment.settings.tests.factories import gias_row_of
 
     round = rounds["round"]
     client = client_for(amira)
@@ -229,20 +227,7 @@ def test_the_heat_maps_groups_are_worked_out_once_per_state_of_the_submitted_ret
     read, unlocked = groups()
     assert read and primary.format("1 return") in unlocked
     # a school re-imported in another phase: regrouped at once
-    setting = rounds["brook"].setting
-    row = GiasRow(
-        line=2,
-        **{
-            f.name: getattr(setting, f.name)
-            for f in fields(GiasRow)
-            if f.name not in {"line", "la_name", "opened_on", "closed_on"}
-        },
-        la_name="Northfield",
-        opened_on=None,
-        closed_on=None,
-    )
-    settings_import(
-        partnership=round.partnership, rows=[GiasRow(**{**vars(row), "phase": "Nursery"})]
-    )
+    reimported = gias_row_of(rounds["brook"].setting, phase="Nursery")
+    settings_import(partnership=round.partnership, rows=[reimported])
     read, regrouped = groups()
     assert read and "Nursery<br>" in regrouped

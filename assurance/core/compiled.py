@@ -177,11 +177,12 @@ def ahead(reads: list[Read]) -> Iterator[None]:
 def together(reads: list[Read]) -> list[list[tuple[Any, ...]]]:
     """The rows of each read, in their order, as ``Template.rows`` gives them, read together.
 
-    On PostgreSQL with prepared reads (``cursor``) every statement is sent before any result is
-    read (psycopg's pipeline mode), so that the reads cost one round trip between the app and the
-    database instead of one each; they run in one implicit transaction, so they see the same
-    data. Elsewhere, and while Django logs queries, one after another (the same rows). Reads
-    waiting to be read ahead (``ahead``) are sent with them."""
+    On PostgreSQL with prepared reads (``cursor``), three reads or more: every statement is sent
+    before any result is read (psycopg's pipeline mode), so that the reads cost two round trips
+    between the app and the database (the results, then the pipeline's closing sync) instead of
+    one each; they run in one implicit transaction, so they see the same data. Elsewhere, and
+    while Django logs queries, one after another (the same rows). Reads waiting to be read
+    ahead (``ahead``) are sent with them."""
     state = _AHEAD.get()
     if state is None:
         return _sent(reads)
@@ -198,11 +199,10 @@ def together(reads: list[Read]) -> list[list[tuple[Any, ...]]]:
 
 
 def _sent(reads: list[Read]) -> list[list[tuple[Any, ...]]]:
-    if len(reads) < 3:  # psycopg's pipeline costs two round trips: no gain for fewer reads
+    # psycopg's pipeline costs two round trips: no gain for fewer than three reads
+    if len(reads) < 3 or len({read.using for read in reads}) > 1 or not _pipelined(reads[0].using):
         return [read.template.rows(read.values, read.using) for read in reads]
     using = reads[0].using
-    if any(read.using != using for read in reads) or not _pipelined(using):
-        return [read.template.rows(read.values, read.using) for read in reads]
     connection = connections[using]
     with connection.wrap_database_errors, connection.connection.pipeline(), ExitStack() as opened:
         cursors = []

@@ -74,16 +74,14 @@ def _round_read(
     once per process and bound to the partnership and the round (ADR 033: building and
     compiling the query cost more than the database's answer)."""
     actor.require("self_assessment.view")
-    using = Participant.unscoped.db
-    template = compiled.kept(
+    return compiled.read_of(
         f"{__name__}.{name}",
         lambda v: build(
             Participant.unscoped.filter(partnership_id=v["partnership"], round_id=v["round"])
         ),
-        ints=("partnership", "round"),
-        using=using,
+        Participant,
+        ints={"partnership": actor.partnership.pk, "round": round.pk},
     )
-    return compiled.Read(template, {"partnership": actor.partnership.pk, "round": round.pk}, using)
 
 
 def _round_rows(

@@ -16,6 +16,15 @@ from assurance.core.links import QueryLinks
 PER_PAGE = 50
 
 
+def asked_page(request: HttpRequest) -> int:
+    """The number of the page asked for (``?page=``): 1 when none, or not a number (as the
+    paginator's ``get_page`` reads it; a page past the last is for the paginator to find)."""
+    try:
+        return max(int(request.GET.get("page") or 1), 1)
+    except ValueError:
+        return 1
+
+
 def paginate(
     request: HttpRequest,
     items: Sequence[Any] | Any,

@@ -7,7 +7,7 @@ from typing import Any
 from django.views.generic import TemplateView
 
 from assurance.core.links import QueryLinks
-from assurance.core.pagination import paginate
+from assurance.core.pagination import asked_page, paginate
 from assurance.partnerships.viewmixins import PartnershipViewMixin
 from assurance.search import display, selectors
 from assurance.search.query import parse_query
@@ -15,13 +15,9 @@ from assurance.search.query import parse_query
 PER_PAGE = 20
 
 
-def _window(page: str | None) -> tuple[int, int]:
+def _window(number: int) -> tuple[int, int]:
     """The results of the page asked for (``?page=``), read with the counts in one query. A
-    page the paginator will not show (not a number, past the last) reads its page on its own."""
-    try:
-        number = max(int(page or 1), 1)
-    except ValueError:
-        number = 1
+    page the paginator will not show (past the last) reads its page on its own."""
     return (number - 1) * PER_PAGE, number * PER_PAGE
 
 
@@ -47,7 +43,7 @@ class SearchView(PartnershipViewMixin, TemplateView):
         if not query.ok:
             return context
         results = selectors.search(
-            actor=self.actor, query=query, kind=kind, window=_window(self.request.GET.get("page"))
+            actor=self.actor, query=query, kind=kind, window=_window(asked_page(self.request))
         )
         if kind not in {c.kind for c in results.counts}:
             context["kind"] = ""

@@ -126,3 +126,12 @@ def test_a_count_the_page_knows_is_not_counted_again() -> None:
     assert items.counted == 0
     assert context["total"] == 120 and list(context["rows"]) == list(range(50))
     assert context["pagination"]["next"] == "?page=2"
+
+
+def test_the_page_asked_for_is_a_number_from_one() -> None:
+    from django.test import RequestFactory
+
+    from assurance.core.pagination import asked_page
+
+    for query, number in [("", 1), ("?page=3", 3), ("?page=0", 1), ("?page=-2", 1), ("?page=x", 1)]:
+        assert asked_page(RequestFactory().get("/" + query)) == number, query

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView, View
 
 from assurance.core import compiled
 from assurance.core.links import QueryLinks
-from assurance.core.pagination import PER_PAGE, paginate
+from assurance.core.pagination import PER_PAGE, asked_page, paginate
 from assurance.core.spreadsheets import XLSX
 from assurance.partnerships.access import storable_id
 from assurance.partnerships.viewmixins import FormPageView, PartnershipViewMixin
@@ -41,21 +41,15 @@ class _RoundMixin(PartnershipViewMixin):
         return self._round
 
     def filter_form(self, taking_part: tuple[Any, ...] | None = None) -> CompletionFilterForm:
+        """The filter form of what was asked for; when nothing was, built only when used (the
+        page's drawing of it is kept: ``display.filters_key``)."""
         choices = selectors.filter_choices(
             actor=self.actor, round=self.get_round(), taking_part=taking_part
         )
         self.filter_choices = choices
-        data = self.request.GET if any(f in self.request.GET for f in FILTER_FIELDS) else None
-        return CompletionFilterForm(data, choices=choices)
-
-    def unbound_filter_form(self, taking_part: tuple[Any, ...] | None = None) -> Any:
-        """The filter form when nothing is asked for, built only when drawn (its drawing is
-        kept: ``display.filters_key``)."""
-        choices = selectors.filter_choices(
-            actor=self.actor, round=self.get_round(), taking_part=taking_part
-        )
-        self.filter_choices = choices
-        return SimpleLazyObject(lambda: CompletionFilterForm(None, choices=choices))
+        if any(f in self.request.GET for f in FILTER_FIELDS):
+            return CompletionFilterForm(self.request.GET, choices=choices)
+        return SimpleLazyObject(lambda: CompletionFilterForm(None, choices=choices))  # type: ignore[return-value]
 
     def filter_query(self) -> str:
         return urlencode(
@@ -64,16 +58,6 @@ class _RoundMixin(PartnershipViewMixin):
 
     def dashboard_url(self) -> str:
         return self.partnership_url("selfassessment:round_completion", self.get_round().pk)
-
-
-def _page_start(request: HttpRequest) -> int:
-    """Where the page asked for (``?page=``) starts, if it exists (a page past the last one is
-    the last: read then on its own)."""
-    try:
-        number = max(int(request.GET.get("page") or 1), 1)
-    except ValueError:
-        number = 1
-    return (number - 1) * PER_PAGE
 
 
 class CompletionView(_RoundMixin, TemplateView):
@@ -107,18 +91,17 @@ class CompletionView(_RoundMixin, TemplateView):
         # round's id (a round of another partnership reads nothing, and is a 404)
         asked = Round(pk=storable_id(Round, self.kwargs["pk"]), partnership=self.partnership)
         ahead = selectors.dashboard_reads(actor=self.actor, round=asked)
-        first = window(asked, selectors.Filters(), 0).read(_page_start(self.request))
+        # (a page past the last is the last: read then on its own)
+        start = (asked_page(self.request) - 1) * PER_PAGE
+        first = window(asked, selectors.Filters(), 0).read(start)
         if first is not None and not filtered:
             ahead.append(first)
         with compiled.ahead(ahead):
             round = self.get_round()
             state = selectors.completion(actor=self.actor, round=round, today=today)
-            if filtered:
-                form = self.filter_form(state.taking_part)
-                filters = form.filters()
-            else:  # nothing asked for: the form is built only if its drawing is not kept
-                form = self.unbound_filter_form(state.taking_part)
-                filters = selectors.Filters()
+            form = self.filter_form(state.taking_part)
+            # nothing asked for: nothing to read from the form (built only if drawn)
+            filters = form.filters() if filtered else selectors.Filters()
             counts = state.counts
             total = sum(counts[s] for s in ParticipantStatus.values)
             # unfiltered, the rows are every participant, already counted by status

@@ -84,6 +84,9 @@ class Browse:
         window width; often so for roles with the same permissions) gets a copy of that
         screenshot and the same findings instead of being rendered and checked again.
         """
+        # A click on a link returns once the next page has started loading: its document may not
+        # even have a root element yet (seen on CI). Wait for it, as a person would.
+        self.page.wait_for_load_state()
         url = self.page.url
         self.visited.append(name)
         path = self.screenshot_dir / self.role / f"{name}.png"

@@ -25,6 +25,7 @@ from django.db.models import (
     Sum,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Coalesce, StrIndex, Substr, Trim, TruncDate, Upper
 
@@ -316,23 +317,37 @@ ROW_COLUMNS: tuple[Any, ...] = (
 _TEXT_FILTERS = ("phase", "type_group", "area", "name")
 
 
-@dataclass(frozen=True)
 class CompletionWindow:
     """The participants ``completion_rows`` gives, as plain tuples of ``ROW_COLUMNS``, read a
     page at a time when sliced (``core.pagination.paginate``, pages of ``PER_PAGE``): one
-    compiled read per page."""
+    compiled read per page. Where the page does not know how many match (``count`` None), the
+    read of the page asked for (from ``start``) counts them too, and only a page past the last
+    is counted on its own (``counted``)."""
 
-    template: compiled.Template | None  # None: none can match
-    values: dict[str, Any]
-    count: int
+    def __init__(
+        self,
+        template: compiled.Template | None,  # None: none can match
+        values: dict[str, Any],
+        count: int | None,
+        *,
+        start: int = 0,
+        counted: compiled.Template | None = None,
+    ) -> None:
+        self.template, self.values, self.count = template, values, count
+        self.start, self.counted = start, counted
+        self._pages: dict[int, list[tuple[Any, ...]]] = {}
 
     def __len__(self) -> int:
+        if self.count is None:
+            self._rows(self.start)
+            if self.count is None:  # none from there: a page past the last, or none match
+                found = self._count() if self.start and self.counted is not None else []
+                self.count = found[0][0] if found else 0
         return self.count
 
     def __getitem__(self, index: slice) -> list[tuple[Any, ...]]:
-        start, stop, _ = index.indices(self.count)
-        page = self.read(start) if stop > start else None
-        return [] if page is None else page.rows()[: stop - start]
+        start, stop, _ = index.indices(len(self))
+        return self._rows(start)[: stop - start] if stop > start else []
 
     def read(self, start: int) -> compiled.Read | None:
         """The read of the page of rows from ``start`` (a whole page, whatever is left: the
@@ -341,6 +356,21 @@ class CompletionWindow:
             return None
         values = self.values | {"limit": PER_PAGE, "offset": start}
         return compiled.Read(self.template, values, Participant.unscoped.db)
+
+    def _rows(self, start: int) -> list[tuple[Any, ...]]:
+        if start not in self._pages:
+            page = self.read(start)
+            rows = [] if page is None else page.rows()
+            if self.counted is not None:  # each row ends with how many match
+                if rows and self.count is None:
+                    self.count = rows[0][-1]
+                rows = [row[:-1] for row in rows]
+            self._pages[start] = rows
+        return self._pages[start]
+
+    def _count(self) -> list[tuple[Any, ...]]:
+        assert self.counted is not None
+        return self.counted.rows(self.values, Participant.unscoped.db)
 
 
 def completion_window(
@@ -352,13 +382,15 @@ def completion_window(
     order: str,
     today: date,
     count: int | None = None,
+    start: int = 0,
 ) -> CompletionWindow:
     """``completion_rows`` for a page of the dashboard: compiled once per process for each
     shape of filters and order (which filters are set, the kind and whether "overdue", the
     sort) and bound to the partnership, the round and the filters' values (ADR 033; building
     the query cost more than the database's answer). The agency's name is read through a join
     of the partnership's own agencies (the plain join hashed every partnership's). ``count``:
-    how many match, where the page knows (unfiltered: every participant); else counted."""
+    how many match, where the page knows (unfiltered: every participant); else counted by the
+    read of the page from ``start`` (the page asked for)."""
     actor.require("self_assessment.view")
     sort, order = rules.sort_choice(sort, order)
     # (a placeholder's name has no "_")
@@ -392,30 +424,31 @@ def completion_window(
 
     using = Participant.unscoped.db
     ints = ("partnership", "round")
+    counting = count is None
     template = compiled.kept(
-        f"{__name__}.window.{shape}",
-        lambda v: rows(v).values_list(*ROW_COLUMNS),
+        f"{__name__}.window.{shape}{'.counting' if counting else ''}",
+        lambda v: (
+            rows(v).annotate(matching=Window(Count("pk"))).values_list(*ROW_COLUMNS, "matching")
+            if counting
+            else rows(v).values_list(*ROW_COLUMNS)
+        ),
         ints=ints,
         texts=tuple(texts),
         paged=True,
         using=using,
     )
-    if count is None:
-        counted = compiled.kept(
-            f"{__name__}.window_count.{shape}",
-            lambda v: (
-                participants(v)
-                .order_by()
-                .values("round_id")
-                .annotate(n=Count("pk"))
-                .values_list("n")
-            ),
-            ints=ints,
-            texts=tuple(texts),
-            using=using,
-        ).rows(values, using)
-        count = counted[0][0] if counted else 0
-    return CompletionWindow(template, values, count)
+    if not counting:
+        return CompletionWindow(template, values, count)
+    counted = compiled.kept(
+        f"{__name__}.window_count.{shape}",
+        lambda v: (
+            participants(v).order_by().values("round_id").annotate(n=Count("pk")).values_list("n")
+        ),
+        ints=ints,
+        texts=tuple(texts),
+        using=using,
+    )
+    return CompletionWindow(template, values, None, start=start, counted=counted)
 
 
 def _organisations_query(participants: QuerySet[Participant]) -> QuerySet[Any]:

@@ -4,6 +4,7 @@ and are overdue; the participants filtered (a GET form: works without JavaScript
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,6 +24,7 @@ from assurance.selfassessment.dashboard.forms import (
     FILTER_FIELDS,
     ChaseForm,
     CompletionFilterForm,
+    asked_filters,
 )
 from assurance.selfassessment.dashboard.models import Chase
 from assurance.selfassessment.dashboard.workbook import completion_workbook
@@ -40,16 +42,21 @@ class _RoundMixin(PartnershipViewMixin):
             self._round = get_round(actor=self.actor, pk=self.kwargs["pk"])
         return self._round
 
-    def filter_form(self, taking_part: tuple[Any, ...] | None = None) -> CompletionFilterForm:
-        """The filter form of what was asked for; when nothing was, built only when used (the
-        page's drawing of it is kept: ``display.filters_key``)."""
+    def asked_filters(self, taking_part: tuple[Any, ...] | None = None) -> selectors.Filters:
+        """The filters asked for (a value not among the round's choices is ignored). The filter
+        form of what was asked for is ``self.filter_form``, built only when drawn (the page's
+        drawing of it is kept: ``display.filters_key``); ``self.filters_refused`` says whether
+        a value asked for was not one it takes (the page is then drawn with its error)."""
         choices = selectors.filter_choices(
             actor=self.actor, round=self.get_round(), taking_part=taking_part
         )
         self.filter_choices = choices
-        if any(f in self.request.GET for f in FILTER_FIELDS):
-            return CompletionFilterForm(self.request.GET, choices=choices)
-        return SimpleLazyObject(lambda: CompletionFilterForm(None, choices=choices))  # type: ignore[return-value]
+        data = self.request.GET if any(f in self.request.GET for f in FILTER_FIELDS) else None
+        filters, self.filters_refused = asked_filters(data, choices)
+        self.filter_form: CompletionFilterForm = SimpleLazyObject(  # type: ignore[assignment]
+            lambda: CompletionFilterForm(data, choices=choices)
+        )
+        return filters
 
     def filter_query(self) -> str:
         return urlencode(
@@ -84,24 +91,27 @@ class CompletionView(_RoundMixin, TemplateView):
                 order=order,
                 today=today,
                 count=count,
+                start=start,
             )
 
-        # the round, the counts, what the filters' choices are kept under and, unfiltered, the
-        # page's rows read together: each read is bound to the actor's partnership and the
-        # round's id (a round of another partnership reads nothing, and is a 404)
+        # the round, the counts, what the filters' choices are kept under and the page's rows
+        # read together: each read is bound to the actor's partnership and the round's id (a
+        # round of another partnership reads nothing, and is a 404). The rows are read for the
+        # filters as asked, before the choices are known to take them (a value refused, they
+        # are read again without it), and as if the deadline had passed (the rows overdue
+        # before it are none: not read). A page past the last is the last: read on its own.
+        start = (asked_page(self.request) - 1) * PER_PAGE
         asked = Round(pk=storable_id(Round, self.kwargs["pk"]), partnership=self.partnership)
         ahead = selectors.dashboard_reads(actor=self.actor, round=asked)
-        # (a page past the last is the last: read then on its own)
-        start = (asked_page(self.request) - 1) * PER_PAGE
-        first = window(asked, selectors.Filters(), 0).read(start)
-        if first is not None and not filtered:
+        guess = asked_filters(self.request.GET if filtered else None, None)[0]
+        asked.deadline = date.min
+        first = window(asked, guess, None if guess.active else 0).read(start)
+        if first is not None:
             ahead.append(first)
         with compiled.ahead(ahead):
             round = self.get_round()
             state = selectors.completion(actor=self.actor, round=round, today=today)
-            form = self.filter_form(state.taking_part)
-            # nothing asked for: nothing to read from the form (built only if drawn)
-            filters = form.filters() if filtered else selectors.Filters()
+            filters = self.asked_filters(state.taking_part)
             counts = state.counts
             total = sum(counts[s] for s in ParticipantStatus.values)
             # unfiltered, the rows are every participant, already counted by status
@@ -119,9 +129,9 @@ class CompletionView(_RoundMixin, TemplateView):
             rows_html=display.rows_html(cells, can_chase=can_chase),
             round=round,
             overdue_tag=display.OVERDUE_TAG,
-            # built when drawn: nothing asked for, the page's title need not ask for its errors
-            filter_form=form,
-            form=form if filtered else None,
+            # built when drawn; asked for its errors (the page's title) only when it has one
+            filter_form=self.filter_form,
+            form=self.filter_form if self.filters_refused else None,
             # the filter form is drawn once per choices and values asked for (ADR 032)
             form_key=display.filters_key(
                 choices=self.filter_choices,
@@ -176,7 +186,7 @@ class ChaseView(_RoundMixin, FormPageView):
 
     def _chosen_ids(self) -> list[int]:
         if self.request.GET.get("scope") == "all":
-            filters = self.filter_form().filters()
+            filters = self.asked_filters()
             return selectors.filtered_ids(
                 actor=self.actor,
                 round=self.get_round(),
@@ -243,7 +253,7 @@ class CompletionExportView(_RoundMixin, View):
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         round, today = self.get_round(), timezone.localdate()
-        filters = self.filter_form().filters()
+        filters = self.asked_filters()
         sort, order = rules.sort_choice(request.GET.get("sort", ""), request.GET.get("order", ""))
         rows = selectors.completion_rows(
             actor=self.actor, round=round, filters=filters, sort=sort, order=order, today=today

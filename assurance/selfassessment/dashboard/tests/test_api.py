@@ -119,12 +119,12 @@ def _round_of(northfield, n: int):
 
 # Queries of each page, once warm: the shell (session; user with person, roles), the round, then
 # the page's own (counts, filter choices, one page of rows with their last activity and chase,
-# and, filtered, how many match: unfiltered, that is every participant, already counted); the
+# which, filtered, also says how many match: unfiltered, that is every participant); the
 # export also reads the round's staff surveys for its "What staff say" sheet (one query when
 # there is none, as here; four when there are)
 QUERIES = {
     "": 6,
-    "?phase=Primary&status=in_progress&sort=activity": 7,
+    "?phase=Primary&status=in_progress&sort=activity": 6,
     "export.xlsx": 6,
 }
 API_QUERIES = {"rounds/": 4, "rounds/{pk}/completion": 5}

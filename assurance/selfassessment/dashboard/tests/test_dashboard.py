@@ -7,10 +7,12 @@ reads it but may not chase; Priya (police auditor) may not see it; Southvale get
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from assurance.selfassessment.dashboard.models import Chase
@@ -326,3 +328,66 @@ def test_a_round_that_cannot_exist_or_is_anothers_is_not_found(
     theirs = RoundFactory(partnership=southvale.partnership)
     response = client.get(f"/p/northfield/self-assessment/rounds/{theirs.pk}/completion/")
     assert response.status_code == 404
+
+
+def test_nothing_is_overdue_before_the_deadline(school_round, amira, client_for):
+    """The page reads its rows as if the deadline had passed, before it has the round: before
+    the deadline, "overdue" still matches none."""
+    round = school_round["round"]
+    round.deadline = timezone.localdate() + timedelta(days=30)
+    round.save()
+    response = client_for(amira).get(_url(round) + "?status=overdue&sort=activity")
+    assert _names(response) == []
+    assert response.context["total"] == 0
+    assert "None match the filters." in response.content.decode()
+
+
+def test_a_value_that_is_not_a_choice_is_left_out_and_shown_as_the_forms_error(
+    school_round, amira, client_for
+):
+    """The rows read for the filters as asked are read again without the value refused; the
+    page says so as the form's error, in its title too."""
+    client = client_for(amira)
+    response = client.get(_url(school_round["round"]) + "?status=in_progress&phase=Nursery")
+    assert _names(response) == ["Brook Infant School"]
+    html = response.content.decode()
+    assert "<title>Error: " in html
+    assert "Select a valid choice" in html
+    valid = client.get(_url(school_round["round"]) + "?status=in_progress&phase=Primary")
+    assert _names(valid) == ["Brook Infant School"]
+    assert "<title>Error: " not in valid.content.decode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"name": "  brook  "},
+        {"name": "x" * 100},
+        {"name": "x" * 101},
+        {"status": "overdue", "phase": "Primary"},
+        {"status": "lost"},
+        {"kind": "agency", "area": "NF1"},
+        {"kind": "school", "area": "NF99", "type_group": "Academies"},
+        {"phase": " Primary "},
+    ],
+)
+def test_the_filters_asked_for_are_what_the_form_takes(data):
+    """``asked_filters`` (read without building the form) refuses what the form refuses and
+    takes what it takes."""
+    from assurance.selfassessment.dashboard.forms import CompletionFilterForm, asked_filters
+
+    choices = {
+        "kind": ["setting"],
+        "phase": ["Primary", "Secondary"],
+        "type_group": ["Academies"],
+        "area": ["NF1", "NF12"],
+    }
+    filters, refused = asked_filters(data, choices)
+    form = CompletionFilterForm(data, choices=choices)
+    assert refused == (not form.is_valid())
+    for name, value in vars(filters).items():
+        if name not in form.errors:
+            assert value == form.cleaned_data[name], name
+        else:
+            assert value == ("x" * 100 if name == "name" else ""), name

@@ -29,6 +29,7 @@ from django.views.generic import FormView, TemplateView
 
 from assurance.core import concurrency, documents
 from assurance.core.forms import add_service_errors
+from assurance.core.links import link, record_link
 from assurance.core.history import history_entries
 from assurance.partnerships import services
 from assurance.partnerships.access import Actor, actor_for
@@ -60,7 +61,14 @@ class PartnershipViewMixin(View):
         return self.actor.partnership
 
     def partnership_url(self, name: str, *args: Any) -> str:
-        return reverse(name, args=[self.actor.partnership.slug, *args])
+        """``reverse(name, args=[slug, *args])``, worked out once per process for the page or
+        the kind of record (``core.links``)."""
+        slug = self.actor.partnership.slug
+        if not args:
+            return link(name, slug)
+        if len(args) == 1:
+            return record_link(name, slug, key=args[0])
+        return reverse(name, args=[slug, *args])
 
     def get_breadcrumbs(self) -> list[dict[str, str]]:
         return []

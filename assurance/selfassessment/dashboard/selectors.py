@@ -51,7 +51,7 @@ class Filters:
     status: str = ""  # a participant status, or "overdue"
     phase: str = ""
     type_group: str = ""
-    area: str = ""  # a postcode district (rules.postcode_district)
+    area: str = ""  # a postcode district in capitals (rules.postcode_district)
     name: str = ""
 
     @property
@@ -226,9 +226,10 @@ def _filtered(
     if filters.type_group:
         participants = participants.filter(setting__type_group=filters.type_group)
     if filters.area:
-        participants = participants.filter(
-            Q(setting__postcode__iexact=filters.area)
-            | Q(setting__postcode__istartswith=f"{filters.area} ")
+        # a district as offered (``filter_choices``: in capitals), beside the postcode's
+        # capitals (the district's not worked out again by the database for each setting)
+        participants = participants.alias(postcode=Upper("setting__postcode")).filter(
+            Q(postcode=filters.area) | Q(postcode__startswith=f"{filters.area} ")
         )
     if filters.name:
         participants = participants.filter(

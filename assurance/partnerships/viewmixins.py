@@ -29,8 +29,8 @@ from django.views.generic import FormView, TemplateView
 
 from assurance.core import concurrency, documents
 from assurance.core.forms import add_service_errors
-from assurance.core.links import link, record_link
 from assurance.core.history import history_entries
+from assurance.core.links import link, record_link
 from assurance.partnerships import services
 from assurance.partnerships.access import Actor, actor_for
 from assurance.partnerships.access_log.services import access_log_record

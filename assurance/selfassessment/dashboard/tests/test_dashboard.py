@@ -391,3 +391,16 @@ def test_the_filters_asked_for_are_what_the_form_takes(data):
             assert value == form.cleaned_data[name], name
         else:
             assert value == ("x" * 100 if name == "name" else ""), name
+
+
+def test_what_is_read_ahead_has_a_shape_the_page_could_ask_for():
+    """The filters read ahead, before the round's choices are known, keep only a status and a
+    kind that could be offered: what is asked cannot add to the reads compiled and kept per
+    shape of filters (one per process, whatever the values)."""
+    from assurance.selfassessment.dashboard.forms import asked_filters
+    from assurance.selfassessment.dashboard.selectors import Filters
+
+    data = {"kind": "anything", "status": "lost", "phase": "Any text", "area": "ZZ9", "name": "x"}
+    assert asked_filters(data, None)[0] == Filters(phase="Any text", area="ZZ9", name="x")
+    kept = {"kind": "agency", "status": "overdue"}
+    assert asked_filters(kept, None)[0] == Filters(kind="agency", status="overdue")

@@ -342,7 +342,11 @@ class CompletionWindow:
         if self.count is None:
             self._rows(self.start)
             if self.count is None:  # none from there: a page past the last, or none match
-                found = self._count() if self.start and self.counted is not None else []
+                found = (
+                    self.counted.rows(self.values, Participant.unscoped.db)
+                    if self.start and self.counted is not None
+                    else []
+                )
                 self.count = found[0][0] if found else 0
         return self.count
 
@@ -368,10 +372,6 @@ class CompletionWindow:
                 rows = [row[:-1] for row in rows]
             self._pages[start] = rows
         return self._pages[start]
-
-    def _count(self) -> list[tuple[Any, ...]]:
-        assert self.counted is not None
-        return self.counted.rows(self.values, Participant.unscoped.db)
 
 
 def completion_window(

@@ -78,7 +78,6 @@ class CompletionView(_RoundMixin, TemplateView):
         sort, order = rules.sort_choice(
             self.request.GET.get("sort", ""), self.request.GET.get("order", "")
         )
-        filtered = any(f in self.request.GET for f in FILTER_FIELDS)
 
         def window(
             round: Round, filters: selectors.Filters, count: int | None
@@ -101,10 +100,13 @@ class CompletionView(_RoundMixin, TemplateView):
         # are read again without it), and as if the deadline had passed (the rows overdue
         # before it are none: not read). A page past the last is the last: read on its own.
         start = (asked_page(self.request) - 1) * PER_PAGE
-        asked = Round(pk=storable_id(Round, self.kwargs["pk"]), partnership=self.partnership)
+        asked = Round(
+            pk=storable_id(Round, self.kwargs["pk"]),
+            partnership=self.partnership,
+            deadline=date.min,
+        )
         ahead = selectors.dashboard_reads(actor=self.actor, round=asked)
-        guess = asked_filters(self.request.GET if filtered else None, None)[0]
-        asked.deadline = date.min
+        guess = asked_filters(self.request.GET, None)[0]
         first = window(asked, guess, None if guess.active else 0).read(start)
         if first is not None:
             ahead.append(first)

@@ -9,6 +9,7 @@ import functools
 import hashlib
 import html
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -92,6 +93,15 @@ def row_cells(
 
 
 CELL = '<td class="govuk-table__cell">'
+
+
+@dataclass(frozen=True)
+class DrawnRows:
+    """A page of the table's rows drawn (``rows_html``; empty when none match) and how many
+    match in all (the pagination's count): what the dashboard keeps in the cache."""
+
+    total: int
+    html: SafeString
 
 
 def rows_html(cells: Iterable[dict[str, Any]], *, can_chase: bool) -> SafeString:

@@ -18,30 +18,24 @@ NAME_LENGTH = 100
 _LABELS = {**dict(ParticipantStatus.choices), OVERDUE: "Overdue", **KINDS}
 
 
-# The values offered whatever the round: a status (or "overdue") and a kind of participant
-_FIXED = {"status": [*ParticipantStatus.values, OVERDUE], "kind": list(KINDS)}
-
-
 def _offered(choices: Mapping[str, list[str]]) -> dict[str, list[str]]:
     """The values each choice filter accepts, given the round's ``selectors.filter_choices``."""
     return {
-        "status": _FIXED["status"],
+        "status": [*ParticipantStatus.values, OVERDUE],
         **{name: choices[name] for name in ("kind", "phase", "type_group", "area")},
     }
 
 
 def asked_filters(
-    data: Mapping[str, Any] | None, choices: Mapping[str, list[str]] | None
+    data: Mapping[str, Any] | None, choices: Mapping[str, list[str]]
 ) -> tuple[Filters, bool]:
     """The filters asked for in ``data`` (a GET query), a value that is not one of the choices
     ignored; and whether any value was refused (the form, drawn, shows its error). The form's
     own rules, read without building it (a bound form's fields, copied and checked, cost the
-    dashboard a tenth of its time). ``choices`` None: what the page reads ahead, before the
-    round's choices are known: a status and a kind that could be offered, the other values as
-    asked (bound to the read, never part of its shape)."""
+    dashboard a tenth of its time)."""
     if data is None:
         return Filters(), False
-    offered = _offered(choices) if choices is not None else _FIXED
+    offered = _offered(choices)
     values, refused = {}, False
     for name in FILTER_FIELDS:
         value = str(data.get(name, ""))

@@ -117,8 +117,9 @@ def _counts_query(participants: QuerySet[Participant]) -> QuerySet[Any]:
             settings=Sum("setting_id"),
             agencies=Sum("agency_id"),
             latest=Max("pk"),
+            versions=Sum("version"),
         )
-        .values_list(*(f"n_{s}" for s in ParticipantStatus.values), *_TAKING_PART)
+        .values_list(*(f"n_{s}" for s in ParticipantStatus.values), *_TAKING_PART, "versions")
     )
 
 
@@ -128,17 +129,48 @@ class Completion:
     # who takes part: how many, their settings' and agencies' ids added up, the latest added
     # (any participant added, removed or changed to another setting or agency changes it)
     taking_part: tuple[Any, ...]
+    # their versions added up (``Participant.version``): moves on with any change to one of them
+    versions: int
+    # when the partnership's settings were last imported (how a setting's details change)
+    settings_imported: Any
 
 
 def completion(*, actor: Actor, round: Round, today: date) -> Completion:
-    """How many participants have each status, and how many are overdue, and who takes part:
-    one query."""
+    """How many participants have each status, and how many are overdue, who takes part and
+    how far they and their settings have changed: two reads (read ahead together by the
+    dashboard: ``dashboard_reads``)."""
     found = _round_rows("counts", _counts_query, actor=actor, round=round)
+    stamp = settings_stamp_read(partnership_id=actor.partnership.pk).rows()
     statuses = len(ParticipantStatus.values)
-    row = found[0] if found else (0,) * (statuses + len(_TAKING_PART))
+    row = found[0] if found else (0,) * (statuses + len(_TAKING_PART) + 1)
     counts = {s: int(n or 0) for s, n in zip(ParticipantStatus.values, row[:statuses], strict=True)}
     counts[OVERDUE] = rules.overdue_count(counts=counts, deadline=round.deadline, today=today)
-    return Completion(counts, tuple(row[statuses:]))
+    return Completion(
+        counts,
+        taking_part=tuple(row[statuses:-1]),
+        versions=int(row[-1] or 0),
+        settings_imported=stamp[0][0] if stamp else None,
+    )
+
+
+def rows_state(*, actor: Actor, round: Round, state: Completion) -> tuple[Any, ...] | None:
+    """Everything the dashboard's rows show that the page does not ask for (its filters, sort
+    and page, and the day): the partnership, the round and its deadline, who takes part, their
+    versions (each change of a participant, its return's status or a chase, moves them on:
+    ``Participant.version``) and their settings' last import. What the rows are drawn from, to
+    keep them under (ADR 032). None for a round with agencies: an agency's name changes outside
+    the round (their rows are not kept)."""
+    actor.require("self_assessment.view")
+    if state.taking_part[2] is not None:  # the agencies' ids added up: some take part
+        return None
+    return (
+        actor.partnership.pk,
+        round.pk,
+        round.deadline,
+        state.taking_part,
+        state.versions,
+        state.settings_imported,
+    )
 
 
 def _choices_query(base: QuerySet[Participant]) -> QuerySet[Any]:
@@ -170,19 +202,18 @@ def _choices_query(base: QuerySet[Participant]) -> QuerySet[Any]:
 
 
 def filter_choices(
-    *, actor: Actor, round: Round, taking_part: tuple[Any, ...] | None = None
+    *, actor: Actor, round: Round, state: Completion | None = None
 ) -> dict[str, list[str]]:
     """The kinds, phases, types of establishment and areas among the round's participants:
-    one query (each area checked by ``rules.postcode_district``). Given who takes part
-    (``Completion.taking_part``), kept in the cache under it and when the partnership's
-    settings were last imported (the only way a setting's phase, type or postcode changes),
-    so that the dashboard reads them only when one of those moved on."""
-    if taking_part is None:
+    one query (each area checked by ``rules.postcode_district``). Given the round's
+    ``completion``, kept in the cache under who takes part and when the partnership's settings
+    were last imported (the only way a setting's phase, type or postcode changes), so that the
+    dashboard reads them only when one of those moved on."""
+    if state is None:
         return _filter_choices(actor=actor, round=round)
-    stamp = settings_stamp_read(partnership_id=actor.partnership.pk).rows()
     return kept(
         "sa-choices",
-        (actor.partnership.pk, round.pk, taking_part, stamp),
+        (actor.partnership.pk, round.pk, state.taking_part, state.settings_imported),
         lambda: _filter_choices(actor=actor, round=round),
     )
 

@@ -9,13 +9,14 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from assurance.partnerships.access import Actor, require_same_partnership
 from assurance.selfassessment.dashboard import selectors
 from assurance.selfassessment.dashboard.models import Chase
-from assurance.selfassessment.rounds.models import Round
+from assurance.selfassessment.rounds.models import Participant, Round
 
 # called after commit with the chases made and the service's address (for the e-mails' links)
 Listener = Callable[[list[int], str], None]
@@ -61,6 +62,10 @@ def chase_send(*, actor: Actor, round: Round, ids: list[int], base_url: str = ""
             Chase,
             default_user=actor.user,
             default_change_reason="Chased by e-mail",
+        )
+        # what the dashboard shows of them (their last chase) has changed: see Participant.version
+        Participant.unscoped.filter(pk__in=[p.pk for p, _ in reachable]).update(
+            version=F("version") + 1
         )
         made = [c.pk for c in chases]
         transaction.on_commit(lambda: _notify(made, base_url))

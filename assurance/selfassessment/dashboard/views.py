@@ -4,7 +4,6 @@ and are overdue; the participants filtered (a GET form: works without JavaScript
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,6 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView, View
 
 from assurance.core import compiled
+from assurance.core.kept import kept
 from assurance.core.links import QueryLinks
 from assurance.core.pagination import PER_PAGE, asked_page, paginate
 from assurance.core.spreadsheets import XLSX
@@ -42,14 +42,13 @@ class _RoundMixin(PartnershipViewMixin):
             self._round = get_round(actor=self.actor, pk=self.kwargs["pk"])
         return self._round
 
-    def asked_filters(self, taking_part: tuple[Any, ...] | None = None) -> selectors.Filters:
+    def asked_filters(self, state: selectors.Completion | None = None) -> selectors.Filters:
         """The filters asked for (a value not among the round's choices is ignored). The filter
         form of what was asked for is ``self.filter_form``, built only when drawn (the page's
         drawing of it is kept: ``display.filters_key``); ``self.filters_refused`` says whether
-        a value asked for was not one it takes (the page is then drawn with its error)."""
-        choices = selectors.filter_choices(
-            actor=self.actor, round=self.get_round(), taking_part=taking_part
-        )
+        a value asked for was not one it takes (the page is then drawn with its error). Given
+        the round's ``completion``, its choices are kept (``selectors.filter_choices``)."""
+        choices = selectors.filter_choices(actor=self.actor, round=self.get_round(), state=state)
         self.filter_choices = choices
         data = self.request.GET if any(f in self.request.GET for f in FILTER_FIELDS) else None
         filters, self.filters_refused = asked_filters(data, choices)
@@ -93,42 +92,46 @@ class CompletionView(_RoundMixin, TemplateView):
                 start=start,
             )
 
-        # the round, the counts, what the filters' choices are kept under and the page's rows
-        # read together: each read is bound to the actor's partnership and the round's id (a
-        # round of another partnership reads nothing, and is a 404). The rows are read for the
-        # filters as asked, before the choices are known to take them (a value refused, they
-        # are read again without it), and as if the deadline had passed (the rows overdue
-        # before it are none: not read). A page past the last is the last: read on its own.
+        # the round, the counts and what the rows are drawn from read together: each read is
+        # bound to the actor's partnership and the round's id (a round of another partnership
+        # reads nothing, and is a 404)
         start = (asked_page(self.request) - 1) * PER_PAGE
-        asked = Round(
-            pk=storable_id(Round, self.kwargs["pk"]),
-            partnership=self.partnership,
-            deadline=date.min,
-        )
-        ahead = selectors.dashboard_reads(actor=self.actor, round=asked)
-        guess = asked_filters(self.request.GET, None)[0]
-        first = window(asked, guess, None if guess.active else 0).read(start)
-        if first is not None:
-            ahead.append(first)
-        with compiled.ahead(ahead):
+        asked = Round(pk=storable_id(Round, self.kwargs["pk"]), partnership=self.partnership)
+        with compiled.ahead(selectors.dashboard_reads(actor=self.actor, round=asked)):
             round = self.get_round()
             state = selectors.completion(actor=self.actor, round=round, today=today)
-            filters = self.asked_filters(state.taking_part)
-            counts = state.counts
-            total = sum(counts[s] for s in ParticipantStatus.values)
-            # unfiltered, the rows are every participant, already counted by status
-            page = paginate(self.request, window(round, filters, None if filters.active else total))
-        cells = display.row_cells(
-            page["rows"],
-            setting_url=self.partnership_url("selfassessment:setting_list"),
-            past_deadline=round.is_past_deadline,
-        )
+        filters = self.asked_filters(state)
+        counts = state.counts
+        total = sum(counts[s] for s in ParticipantStatus.values)
         can_chase = self.actor.can("self_assessment.manage")
+        setting_url = self.partnership_url("selfassessment:setting_list")
+
+        def draw() -> display.DrawnRows:
+            # unfiltered, the rows are every participant, already counted by status; a page
+            # past the last is the last
+            page = paginate(self.request, window(round, filters, None if filters.active else total))
+            cells = display.row_cells(
+                page["rows"], setting_url=setting_url, past_deadline=round.is_past_deadline
+            )
+            return display.DrawnRows(page["total"], display.rows_html(cells, can_chase=can_chase))
+
+        # the page's rows drawn are kept under everything they show (ADR 032): read and drawn
+        # again only when one of the round's participants, their settings, the round or the
+        # day has changed since, or the cache lost them
+        drawn_from = selectors.rows_state(actor=self.actor, round=round, state=state)
+        drawn = (
+            draw()
+            if drawn_from is None
+            else kept(
+                "sa-completion-rows",
+                (drawn_from, today, filters, sort, order, start, can_chase, setting_url),
+                draw,
+            )
+        )
         sorting = QueryLinks(self.request.GET, "sort", "order", "page")
         context.update(
-            page,
-            cells=cells,
-            rows_html=display.rows_html(cells, can_chase=can_chase),
+            paginate(self.request, range(drawn.total), count=drawn.total),
+            rows_html=drawn.html,
             round=round,
             overdue_tag=display.OVERDUE_TAG,
             # built when drawn; asked for its errors (the page's title) only when it has one

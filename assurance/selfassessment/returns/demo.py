@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -188,11 +189,12 @@ def _fill(round: Round, state_of: Any, *, leave_demo_school: bool = False) -> No
         )
         participant.status = state
         participant.submitted_at = submitted
+        participant.version = F("version") + 1  # as a save counts (Participant.version)
         moved.append(participant)
     bulk_create_with_history(returns, SelfAssessmentReturn, batch_size=500, default_user=user)
     bulk_create_with_history(answers, Answer, batch_size=500, default_user=user)
     bulk_update_with_history(
-        moved, Participant, ["status", "submitted_at"], batch_size=500, default_user=user
+        moved, Participant, ["status", "submitted_at", "version"], batch_size=500, default_user=user
     )
 
 

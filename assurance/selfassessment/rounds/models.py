@@ -5,6 +5,8 @@ started until its return is begun, then in progress, then submitted."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -101,8 +103,14 @@ class Participant(PartnershipScoped):
         max_length=11, choices=ParticipantStatus.choices, default=ParticipantStatus.NOT_STARTED
     )
     submitted_at = models.DateTimeField("submitted", null=True, blank=True)
+    # How many times the row has changed since it was made: each save adds one in the database
+    # (``UPDATE … SET version = version + 1``, so that two saves at once both count), and so
+    # does a chase. The round's participants' versions added up
+    # (``dashboard.selectors.completion``) move on with any change to what the dashboard shows
+    # of them: what its drawn rows are kept under. Not a change of its own: not in the history.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["round", "pk"]
@@ -119,6 +127,13 @@ class Participant(PartnershipScoped):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            self.version = models.F("version") + 1  # type: ignore[assignment]
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
 
     @property
     def name(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import timedelta
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -24,9 +25,62 @@ def _url(round: Any, tail: str = "") -> str:
     return f"/p/{round.partnership.slug}/self-assessment/rounds/{round.pk}/completion/{tail}"
 
 
+class _Table(HTMLParser):
+    """The rows of the participants' table: each row's cells' texts, and the value of its
+    checkbox (a participant's pk) if it has one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self._in_table = self._in_body = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "table":
+            self._in_table = found.get("id") == "participants"
+        elif self._in_table and tag == "tbody":
+            self._in_body = True
+        elif self._in_body and tag == "tr":
+            self.rows.append({"cells": [], "pk": None})
+        elif self._in_body and tag == "td":
+            self.rows[-1]["cells"].append("")
+        elif self._in_body and tag == "br" and self.rows[-1]["cells"]:
+            self.rows[-1]["cells"][-1] += " "
+        elif self._in_body and tag == "input":
+            self.rows[-1]["pk"] = int(found["value"] or 0)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tbody":
+            self._in_body = False
+        elif tag == "table":
+            self._in_table = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_body and self.rows and self.rows[-1]["cells"]:
+            self.rows[-1]["cells"][-1] += data
+
+
+COLUMNS = ("name", "kind", "status", "activity", "chased")
+
+
+def _rows(response: Any) -> list[dict[str, Any]]:
+    """The table's rows as the page shows them: each row's ``pk`` (its checkbox's, if it has
+    one) and its cells' texts by column (``COLUMNS``; the status with the day submitted)."""
+    table = _Table()
+    table.feed(response.content.decode())
+    found = []
+    for row in table.rows:
+        texts = [" ".join(cell.split()) for cell in row["cells"]]
+        if len(texts) == len(COLUMNS) + 1:  # the checkbox's cell first
+            texts = texts[1:]
+        if len(texts) == len(COLUMNS):
+            found.append({"pk": row["pk"], **dict(zip(COLUMNS, texts, strict=True))})
+    return found
+
+
 def _names(response: Any) -> list[str]:
-    """The names in the table's rows, in order (its cells, drawn from plain values)."""
-    return [row["name"] for row in response.context["cells"]]
+    """The names in the table's rows, in order."""
+    return [row["name"] for row in _rows(response)]
 
 
 def test_counts_and_every_participant(school_round, amira, client_for):
@@ -131,7 +185,7 @@ def test_chase_two_schools_says_what_goes_and_logs_each(
     assert chase.chased_by == amira and chase.sent_at is not None
     assert chase.history.get().history_user == amira.user
     dashboard = client.get(response["Location"])
-    [row] = [r for r in dashboard.context["cells"] if r["pk"] == school_round["larkfield"].pk]
+    [row] = [r for r in _rows(dashboard) if r["name"] == "Larkfield Primary School"]
     assert row["chased"] != "Never"
 
 
@@ -215,9 +269,7 @@ def test_an_agencies_round_chases_the_agency_leads(
     page = client.get(_url(round))
     html = page.content.decode()
     assert "Type of establishment" not in html and "Agency" in html
-    assert [r["name"] for r in page.context["cells"]] == sorted(
-        [northfield.council.name, northfield.police.name]
-    )
+    assert _names(page) == sorted([northfield.council.name, northfield.police.name])
     chase = client.get(_url(round, "chase/"), {"scope": "all"})
     assert chase.context["plan"].nobody == (northfield.police.name,)
     with django_capture_on_commit_callbacks(execute=True):
@@ -269,8 +321,10 @@ def test_the_day_shown_is_the_day_in_england(school_round, amira, client_for, su
     Participant.unscoped.filter(round=round, status="submitted").update(
         submitted_at=datetime.fromisoformat(submitted_at)
     )
-    cells = client_for(amira).get(_url(round)).context["cells"]
-    assert {row["name"]: row["submitted"] for row in cells}["Fairway Primary School"] == shown
+    rows = _rows(client_for(amira).get(_url(round)))
+    assert {row["name"]: row["status"] for row in rows}["Fairway Primary School"] == (
+        f"Submitted {shown}"
+    )
 
 
 def test_every_page_of_the_table_in_order_whatever_the_filters_values(
@@ -345,8 +399,8 @@ def test_nothing_is_overdue_before_the_deadline(school_round, amira, client_for)
 def test_a_value_that_is_not_a_choice_is_left_out_and_shown_as_the_forms_error(
     school_round, amira, client_for
 ):
-    """The rows read for the filters as asked are read again without the value refused; the
-    page says so as the form's error, in its title too."""
+    """A value that is not among the choices is left out of the rows; the page says so as the
+    form's error, in its title too."""
     client = client_for(amira)
     response = client.get(_url(school_round["round"]) + "?status=in_progress&phase=Nursery")
     assert _names(response) == ["Brook Infant School"]
@@ -393,14 +447,100 @@ def test_the_filters_asked_for_are_what_the_form_takes(data):
             assert value == ("x" * 100 if name == "name" else ""), name
 
 
-def test_what_is_read_ahead_has_a_shape_the_page_could_ask_for():
-    """The filters read ahead, before the round's choices are known, keep only a status and a
-    kind that could be offered: what is asked cannot add to the reads compiled and kept per
-    shape of filters (one per process, whatever the values)."""
-    from assurance.selfassessment.dashboard.forms import asked_filters
-    from assurance.selfassessment.dashboard.selectors import Filters
+def test_the_rows_kept_move_on_with_every_change_they_show(
+    school_round, northfield, amira, client_for, django_capture_on_commit_callbacks
+):
+    """The page's rows are kept drawn (ADR 032), and drawn again after any change to what they
+    show: a return begun and submitted, a chase, a setting renamed by a re-import, a
+    participant added, the deadline moved."""
+    from dataclasses import replace
 
-    data = {"kind": "anything", "status": "lost", "phase": "Any text", "area": "ZZ9", "name": "x"}
-    assert asked_filters(data, None)[0] == Filters(phase="Any text", area="ZZ9", name="x")
-    kept = {"kind": "agency", "status": "overdue"}
-    assert asked_filters(kept, None)[0] == Filters(kind="agency", status="overdue")
+    from assurance.core.history import save_as
+    from assurance.selfassessment.rounds.models import ParticipantStatus
+    from assurance.selfassessment.rounds.services import participant_status_move
+    from assurance.selfassessment.rounds.tests.factories import ParticipantFactory
+    from assurance.selfassessment.settings.gias import GiasRow
+    from assurance.selfassessment.settings.services import settings_import
+    from assurance.selfassessment.settings.tests.factories import SettingFactory
+
+    client = client_for(amira)
+    round = school_round["round"]
+    larkfield = school_round["larkfield"]
+
+    def shown() -> dict[str, dict[str, Any]]:
+        return {row["name"]: row for row in _rows(client.get(_url(round)))}
+
+    row = shown()["Larkfield Primary School"]
+    assert (row["status"], row["activity"], row["chased"]) == (
+        "Not started Overdue",
+        "None",
+        "Never",
+    )
+    participant_status_move(
+        participant=larkfield, status=ParticipantStatus.IN_PROGRESS, actor=amira
+    )
+    row = shown()["Larkfield Primary School"]
+    assert row["status"] == "In progress Overdue" and row["activity"] != "None"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url(round, "chase/"), {"participants": str(larkfield.pk)})
+    assert shown()["Larkfield Primary School"]["chased"] != "Never"
+    participant_status_move(participant=larkfield, status=ParticipantStatus.SUBMITTED, actor=amira)
+    assert shown()["Larkfield Primary School"]["status"].startswith("Submitted ")
+    setting = larkfield.setting
+    gias = GiasRow(
+        line=2,
+        urn=setting.urn,
+        name="Larkfield Church of England Primary School",
+        la_number=setting.la_number,
+        la_name=setting.la_name,
+        establishment_type=setting.establishment_type,
+        type_group=setting.type_group,
+        phase=setting.phase,
+        status=setting.status,
+        opened_on=setting.opened_on,
+        closed_on=setting.closed_on,
+        postcode=setting.postcode,
+    )
+    settings_import(partnership=northfield.partnership, rows=[gias])
+    assert "Larkfield Church of England Primary School" in shown()
+    settings_import(partnership=northfield.partnership, rows=[replace(gias, postcode="NF9 9ZZ")])
+    assert shown()["Larkfield Church of England Primary School"]["kind"].endswith("NF9 9ZZ")
+    ParticipantFactory(
+        round=round, setting=SettingFactory(partnership=northfield.partnership, name="Ash School")
+    )
+    assert "Ash School" in shown()
+    round.deadline = timezone.localdate() + timedelta(days=30)
+    save_as(round, amira)
+    assert shown()["Brook Infant School"]["status"] == "In progress"  # no longer overdue
+
+
+def test_each_save_of_a_participant_counts(school_round):
+    """A participant's version (what its rows are kept under) goes up by one with each save,
+    counted by the database: two saves made from the same reading (two requests at once) both
+    count. It is not a change of its own: not in the history."""
+    from assurance.core.history import save_as
+    from assurance.selfassessment.rounds.models import Participant
+
+    pk = school_round["larkfield"].pk
+    before = Participant.unscoped.get(pk=pk).version
+    first, second = Participant.unscoped.get(pk=pk), Participant.unscoped.get(pk=pk)
+    save_as(first, None)
+    second.save(update_fields=["status"])
+    assert Participant.unscoped.get(pk=pk).version == before + 2
+    history = Participant.history.model  # type: ignore[attr-defined]
+    assert "version" not in {field.name for field in history._meta.fields}
+
+
+def test_a_round_of_agencies_shows_an_agency_renamed(northfield, amira, client_for):
+    """The rows of a round of agencies are not kept: an agency's name changes outside it."""
+    from assurance.core.history import save_as
+    from assurance.selfassessment.rounds.models import Audience
+    from assurance.selfassessment.rounds.tests.factories import ParticipantFactory, RoundFactory
+
+    round = RoundFactory(partnership=northfield.partnership, audience=Audience.AGENCIES)
+    ParticipantFactory(round=round, setting=None, agency=northfield.police)
+    client = client_for(amira)
+    assert _names(client.get(_url(round))) == [northfield.police.name]
+    northfield.police.name = "Northfield Constabulary"
+    save_as(northfield.police, amira)
+    assert _names(client.get(_url(round))) == ["Northfield Constabulary"]

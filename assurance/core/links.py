@@ -14,7 +14,9 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import QueryDict
+from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 # The shell's links (about 30) for each partnership of a large deployment, with room to spare
@@ -30,6 +32,19 @@ def _address(urlconf: Any, prefix: str, name: str, args: tuple[str, ...]) -> str
 def link(name: str, *args: Any) -> str:
     """``reverse(name, args=args)``, remembered per process (for the page shell's links)."""
     return _address(get_urlconf(), get_script_prefix(), name, tuple(str(arg) for arg in args))
+
+
+@lru_cache(maxsize=256)
+def _asset(storage: str, prefix: str, static_url: str, path: str) -> str:
+    # the storage, the prefix and the static files' address are part of the key only
+    return static(path)
+
+
+def asset(path: str) -> str:
+    """``{% static path %}``, remembered per process (the page shell's stylesheet, scripts and
+    icon: the static files and their manifest do not change while a process runs)."""
+    storage = settings.STORAGES["staticfiles"]["BACKEND"]
+    return _asset(storage, get_script_prefix(), settings.STATIC_URL, path)
 
 
 # Two stand-in keys for a record's place in its address: digits, which every converter Django

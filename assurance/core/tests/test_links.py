@@ -71,3 +71,14 @@ def test_the_service_registers_only_django_s_own_converters() -> None:
     assert set(get_converters()) == set(DEFAULT_CONVERTERS)
     for converter in get_converters().values():
         assert type(converter).__module__ == "django.urls.converters"
+
+
+def test_an_asset_is_the_static_files_address(settings) -> None:
+    """``asset`` gives what ``{% static %}`` gives, and follows the static files' address."""
+    from django.templatetags.static import static
+
+    from assurance.core.links import asset
+
+    assert asset("assurance.css") == static("assurance.css") == "/static/assurance.css"
+    settings.STATIC_URL = "/files/"
+    assert asset("assurance.css") == static("assurance.css") == "/files/assurance.css"

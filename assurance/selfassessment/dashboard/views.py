@@ -57,10 +57,9 @@ class _RoundMixin(PartnershipViewMixin):
         )
         return filters
 
-    def filter_query(self) -> str:
-        return urlencode(
-            [(f, self.request.GET[f]) for f in FILTER_FIELDS if self.request.GET.get(f)]
-        )
+    def asked(self) -> list[tuple[str, str]]:
+        """The filters' values asked for (those given), in the form's order."""
+        return [(f, self.request.GET[f]) for f in FILTER_FIELDS if self.request.GET.get(f)]
 
     def dashboard_url(self) -> str:
         return self.partnership_url("selfassessment:round_completion", self.get_round().pk)
@@ -129,6 +128,12 @@ class CompletionView(_RoundMixin, TemplateView):
             )
         )
         sorting = QueryLinks(self.request.GET, "sort", "order", "page")
+        filter_values = self.asked()
+        shown_counts = [
+            *((s.value, display.LABELS[s.value], counts[s.value]) for s in ParticipantStatus),
+            (selectors.OVERDUE, "Overdue", counts[selectors.OVERDUE]),
+        ]
+        round_url = self.partnership_url("selfassessment:round_detail", round.pk)
         context.update(
             paginate(self.request, range(drawn.total), count=drawn.total),
             rows_html=drawn.html,
@@ -143,9 +148,10 @@ class CompletionView(_RoundMixin, TemplateView):
                 data={f: self.request.GET[f] for f in FILTER_FIELDS if f in self.request.GET},
             ),
             filters=filters,
-            filter_query=self.filter_query(),
-            counts=[(s.value, s.label, counts[s.value]) for s in ParticipantStatus]
-            + [(selectors.OVERDUE, "Overdue", counts[selectors.OVERDUE])],
+            filter_values=filter_values,
+            filter_query=urlencode(filter_values),
+            counts=shown_counts,
+            count_links=display.count_links(shown_counts, current=filters.status),
             total_participants=total,
             columns=[
                 {
@@ -162,12 +168,12 @@ class CompletionView(_RoundMixin, TemplateView):
             ],
             can_chase=can_chase,
             page_title=f"Who has submitted: {round}",
+            export_url=self.partnership_url("selfassessment:round_completion_export", round.pk),
+            chase_url=self.partnership_url("selfassessment:round_chase", round.pk),
+            round_url=round_url,
             breadcrumbs=[
                 {"text": "Rounds", "href": self.partnership_url("selfassessment:round_list")},
-                {
-                    "text": str(round),
-                    "href": self.partnership_url("selfassessment:round_detail", round.pk),
-                },
+                {"text": str(round), "href": round_url},
             ],
         )
         return context
@@ -211,7 +217,7 @@ class ChaseView(_RoundMixin, FormPageView):
         return str(self.get_round())
 
     def get_cancel_url(self) -> str:
-        query = self.filter_query()
+        query = urlencode(self.asked())
         return self.dashboard_url() + (f"?{query}" if query else "")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

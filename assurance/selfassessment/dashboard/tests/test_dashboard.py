@@ -544,3 +544,31 @@ def test_a_round_of_agencies_shows_an_agency_renamed(northfield, amira, client_f
     northfield.police.name = "Northfield Constabulary"
     save_as(northfield.police, amira)
     assert _names(client.get(_url(round))) == ["Northfield Constabulary"]
+
+
+def test_the_chase_form_carries_the_filters_asked_for(school_round, amira, client_for):
+    """ "Chase all that match the filters" sends the filters asked for (not the page, the sort
+    or anything else in the address), and the Excel link downloads the rows they match."""
+    round = school_round["round"]
+    html = (
+        client_for(amira)
+        .get(
+            _url(round), {"area": "NF1", "status": "overdue", "page": "2", "sort": "name", "x": "y"}
+        )
+        .content.decode()
+    )
+    form = html[html.index('id="chase-form"') : html.index('id="participants"')]
+    assert form.count('type="hidden"') == 2
+    assert '<input type="hidden" name="status" value="overdue">' in form
+    assert '<input type="hidden" name="area" value="NF1">' in form
+    assert f'action="{_url(round, "chase/")}"' in html
+    assert f'href="{_url(round, "export.xlsx")}?status=overdue&amp;area=NF1"' in html
+
+
+def test_the_counts_link_to_their_rows_and_mark_the_one_shown(school_round, amira, client_for):
+    html = client_for(amira).get(_url(school_round["round"]), {"status": "overdue"}).content
+    counts = html.decode().split('id="completion-counts">')[1].split("</ul>")[0]
+    assert counts.count("<li>") == 4
+    assert '<a class="govuk-link govuk-!-font-weight-bold" href="?status=not_started">' in counts
+    assert 'href="?status=overdue" aria-current="true">Overdue: 3</a>' in counts
+    assert counts.count("aria-current") == 1

@@ -31,6 +31,8 @@ def test_selfassessment_scenario_runs(bench_urls, monkeypatch):
     for label in (
         "dashboard: first page",
         "dashboard: filtered, by last activity",
+        "dashboard: first page, after a change",
+        "dashboard: filtered, after a change",
         "completion API",
         "raw SQL: counts + first 50 rows",
         "signed-in shell",

@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce, StrIndex, Substr, Trim, TruncDa
 from assurance.core import compiled
 from assurance.core.kept import kept
 from assurance.core.pagination import PER_PAGE
+from assurance.core.permissions import Scope
 from assurance.partnerships.access import Actor
 from assurance.selfassessment.dashboard import rules
 from assurance.selfassessment.dashboard.models import Chase
@@ -158,9 +159,11 @@ def rows_state(*, actor: Actor, round: Round, state: Completion) -> tuple[Any, .
     and page, and the day): the partnership, the round and its deadline, who takes part, their
     versions (each change of a participant, its return's status or a chase, moves them on:
     ``Participant.version``) and their settings' last import. What the rows are drawn from, to
-    keep them under (ADR 032). None for a round with agencies: an agency's name changes outside
-    the round (their rows are not kept)."""
-    actor.require("self_assessment.view")
+    keep them under (ADR 032, 056). None (the rows are not kept) for a round with agencies (an
+    agency's name changes outside the round) and for a reader who does not see every
+    participant (the key does not say whom they see)."""
+    if actor.require("self_assessment.view") is not Scope.ALL:
+        return None
     if state.taking_part[2] is not None:  # the agencies' ids added up: some take part
         return None
     return (

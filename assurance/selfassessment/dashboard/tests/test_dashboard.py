@@ -572,3 +572,20 @@ def test_the_counts_link_to_their_rows_and_mark_the_one_shown(school_round, amir
     assert '<a class="govuk-link govuk-!-font-weight-bold" href="?status=not_started">' in counts
     assert 'href="?status=overdue" aria-current="true">Overdue: 3</a>' in counts
     assert counts.count("aria-current") == 1
+
+
+def test_the_rows_are_kept_only_for_a_reader_who_sees_every_participant(
+    school_round, amira, monkeypatch
+):
+    """The key of the kept rows does not say whom the reader sees: were the dashboard ever
+    open to a reader who sees only some participants, their rows would not be kept."""
+    from assurance.core import permissions
+    from assurance.partnerships.access import actor_for_person
+    from assurance.selfassessment.dashboard import selectors
+
+    actor, round = actor_for_person(amira), school_round["round"]
+    state = selectors.completion(actor=actor, round=round, today=timezone.localdate())
+    assert selectors.rows_state(actor=actor, round=round, state=state) is not None
+    narrower = dict.fromkeys(actor.roles, permissions.Scope.OWN_AGENCY)
+    monkeypatch.setitem(permissions.PERMISSIONS, "self_assessment.view", narrower)
+    assert selectors.rows_state(actor=actor, round=round, state=state) is None

@@ -57,7 +57,7 @@ class _RoundMixin(PartnershipViewMixin):
         )
         return filters
 
-    def asked(self) -> list[tuple[str, str]]:
+    def filter_values(self) -> list[tuple[str, str]]:
         """The filters' values asked for (those given), in the form's order."""
         return [(f, self.request.GET[f]) for f in FILTER_FIELDS if self.request.GET.get(f)]
 
@@ -114,7 +114,7 @@ class CompletionView(_RoundMixin, TemplateView):
             )
             return display.DrawnRows(page["total"], display.rows_html(cells, can_chase=can_chase))
 
-        # the page's rows drawn are kept under everything they show (ADR 032): read and drawn
+        # the page's rows drawn are kept under everything they show (ADR 032, 056): read and drawn
         # again only when one of the round's participants, their settings, the round or the
         # day has changed since, or the cache lost them
         drawn_from = selectors.rows_state(actor=self.actor, round=round, state=state)
@@ -128,17 +128,17 @@ class CompletionView(_RoundMixin, TemplateView):
             )
         )
         sorting = QueryLinks(self.request.GET, "sort", "order", "page")
-        filter_values = self.asked()
+        filter_values = self.filter_values()
         shown_counts = [
             *((s.value, display.LABELS[s.value], counts[s.value]) for s in ParticipantStatus),
             (selectors.OVERDUE, "Overdue", counts[selectors.OVERDUE]),
         ]
         round_url = self.partnership_url("selfassessment:round_detail", round.pk)
         context.update(
+            # the pagination, from how many match (the rows themselves are drawn)
             paginate(self.request, range(drawn.total), count=drawn.total),
             rows_html=drawn.html,
             round=round,
-            overdue_tag=display.OVERDUE_TAG,
             # built when drawn; asked for its errors (the page's title) only when it has one
             filter_form=self.filter_form,
             form=self.filter_form if self.filters_refused else None,
@@ -217,7 +217,7 @@ class ChaseView(_RoundMixin, FormPageView):
         return str(self.get_round())
 
     def get_cancel_url(self) -> str:
-        query = urlencode(self.asked())
+        query = urlencode(self.filter_values())
         return self.dashboard_url() + (f"?{query}" if query else "")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

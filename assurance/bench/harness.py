@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -56,11 +56,16 @@ def time_callable(label: str, fn: Callable[[], Any], repeat: int, warmup: int = 
     return _timing(label, samples)
 
 
-def count_queries(client: Client, url: str, status: int = 200) -> int:
-    """Queries of one (warm) request; fails if the page does not answer ``status``."""
+def count_queries(
+    client: Client, url: str, status: int = 200, before: Callable[[], Any] | None = None
+) -> int:
+    """Queries of one (warm) request, after ``before`` (untimed, uncounted) if given; fails if
+    the page does not answer ``status``."""
     response = client.get(url)
     if response.status_code != status:
         raise RuntimeError(f"{url} answered {response.status_code}, not {status}")
+    if before is not None:
+        before()
     reset_queries()  # each request resets the log; start from empty so the count is right
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
@@ -75,34 +80,48 @@ def _timing(label: str, samples: list[float]) -> Timing:
     )
 
 
+def _nothing() -> None:
+    pass
+
+
 def time_interleaved(
     entries: list[tuple[str, Client, str, int]],
     repeat: int,
     block: int = BLOCK,
     operations: Sequence[tuple[str, Callable[[], Any]]] = (),
+    before: Mapping[str, Callable[[], Any]] | None = None,
 ) -> list[Timing]:
     """Each of ``entries`` (label, client, URL, status; the floor among them) and then each of
     ``operations`` (label, what to run: a baseline such as the raw SQL a page reads) timed
     ``repeat`` times in rounds: a block of ``block`` runs of each in turn (after ``WARM``
     untimed ones), round after round, so that a spell of the shared host's noise (seconds
     long) falls on all of them alike instead of on whichever was being timed. The pages'
-    queries are counted first, as ``time_page`` counts them."""
-    counts = [count_queries(client, url, status) for _, client, url, status in entries]
+    queries are counted first, as ``time_page`` counts them. ``before``: what to do, untimed,
+    before each run of the entry or operation of that label (a change the run then sees)."""
+    prepared = before or {}
+    counts = [
+        count_queries(client, url, status, prepared.get(label))
+        for label, client, url, status in entries
+    ]
     runs: list[tuple[str, Callable[[], Any]]] = [
         (label, partial(client.get, url)) for label, client, url, _ in entries
     ]
     runs += list(operations)
-    for _, run in runs:  # warm up, as time_callable does
+    for label, run in runs:  # warm up, as time_callable does
         for _ in range(2):
+            prepared.get(label, _nothing)()
             run()
     samples: list[list[float]] = [[] for _ in runs]
     rounds = -(-repeat // block)
     for done in range(rounds):
         size = min(block, repeat - done * block)
-        for (_, run), taken in zip(runs, samples, strict=True):
+        for (label, run), taken in zip(runs, samples, strict=True):
+            prepare = prepared.get(label, _nothing)
             for _ in range(WARM):  # after the others, untimed: see WARM
+                prepare()
                 run()
             for _ in range(size):
+                prepare()
                 start = time.perf_counter()
                 run()
                 taken.append((time.perf_counter() - start) * 1000)
@@ -147,11 +166,13 @@ def env_int(name: str, default: int) -> int:
 
 @dataclass
 class Page:
-    """A page to time: its label, URL, and the status it must answer."""
+    """A page to time: its label, URL, and the status it must answer; ``before``: what to do,
+    untimed, before each request of it (a change it then sees: ``time_interleaved``)."""
 
     label: str
     url: str
     status: int = 200
+    before: Callable[[], Any] | None = None
 
 
 def settle() -> None:
@@ -220,6 +241,7 @@ class Bench:
             ],
             self.repeat,
             operations=operations,
+            before={p.label: p.before for p in pages if p.before is not None},
         )
         self.floor = floor
         for timing in timed:

@@ -101,3 +101,25 @@ def test_a_baseline_is_timed_in_the_same_rounds_as_the_pages() -> None:
     rounds = log[2 + 2 + 2 :]  # after counting (2), and warming the page (2) and the SQL (2)
     assert rounds == (["/p/"] * (warm + 2) + ["sql"] * (warm + 2)) * 2
     assert [(t.label, t.queries) for t in timings] == [("page", 0), ("raw SQL", None)]
+
+
+def test_what_comes_before_a_run_is_done_before_each_of_its_requests() -> None:
+    """``before``: done before every request of its entry (warming up and timed alike), never
+    before another's, so that each request of it sees a change made just before."""
+    log: list[str] = []
+    time_interleaved(
+        [("page", _Client(log), "/p/", 200), ("changed", _Client(log), "/c/", 200)],
+        2,
+        block=2,
+        before={"changed": lambda: log.append("change")},
+    )
+    requests = log[2:]  # after counting the page's queries (2 requests)
+    # its queries counted after a change too, then warming up (2), then one round
+    assert requests.count("/c/") == 2 + 2 + harness.WARM + 2
+    assert requests.count("change") == 1 + 2 + harness.WARM + 2
+    assert requests[:4] == ["/c/", "change", "/c/", "/p/"]  # counting: a warm request first
+    for index, entry in enumerate(requests[4:], start=4):
+        if entry == "/c/":
+            assert requests[index - 1] == "change"
+        if entry == "change":
+            assert requests[index + 1] == "/c/"

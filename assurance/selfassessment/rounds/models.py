@@ -107,7 +107,9 @@ class Participant(PartnershipScoped):
     # (``UPDATE … SET version = version + 1``, so that two saves at once both count), and so
     # does a chase. The round's participants' versions added up
     # (``dashboard.selectors.completion``) move on with any change to what the dashboard shows
-    # of them: what its drawn rows are kept under. Not a change of its own: not in the history.
+    # of them: what its drawn rows are kept under (ADR 056). Not a change of its own: not in the
+    # history. After a save the instance holds the expression, as Django's F() assignments do:
+    # read the number with refresh_from_db.
     version = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["version"])

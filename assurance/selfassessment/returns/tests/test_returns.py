@@ -304,6 +304,55 @@ def test_answers_are_carried_forward_from_last_years_return_and_must_be_confirme
     assert _sign_off(grace, this_year).status_code == 302
 
 
+def test_answers_are_carried_forward_into_a_new_version_of_the_tool(
+    northfield: Tenant, school: dict[str, Any], amira: Person, client_for: Clients
+) -> None:
+    """Last year's return was to version 1 of the tool; this year's round uses version 2, in
+    which one standard has a new code and another a different scale. The answers carry forward
+    to the standards of the same code, each with the option of the same label: none to the
+    renumbered standard, none to the one whose scale has no "Partly met"."""
+    from assurance.frameworks.models import Item
+    from assurance.frameworks.services import framework_new_version, scale_yes_no_na
+    from assurance.partnerships.access import actor_for_person
+
+    p = northfield.partnership
+    last_year = ParticipantFactory(
+        round=s175_round(p, 2024, deadline="2025-03-31"), setting=school["larkfield"]
+    )
+    hannah, grace = client_for(school["hannah"]), client_for(school["grace"])
+    _fill_all(hannah, last_year, rating="Partly met")
+    assert _sign_off(grace, last_year).status_code == 302
+    first = last_year.round.framework
+    second = framework_new_version(actor=actor_for_person(amira), framework=first)
+    assert (second.family, second.version) == (first.family, first.version + 1)
+    renumbered, rescaled, kept, *_ = Item.objects.filter(section__framework=second).order_by(
+        "section__order", "order"
+    )
+    Item.objects.filter(pk=renumbered.pk).update(code="9.9")
+    Item.objects.filter(pk=rescaled.pk).update(scale=scale_yes_no_na(partnership=p))
+    this_year = ParticipantFactory(
+        round=RoundFactory(partnership=p, framework=second, year=2025),
+        setting=school["larkfield"],
+    )
+    hannah.get(_url(this_year))  # nothing is begun by looking
+    assert not SelfAssessmentReturn.unscoped.filter(participant=this_year).exists()
+    sections = sections_of(second)
+    data = section_post(sections[1], rating="Fully met")
+    hannah.post(_section(this_year, 2), data)  # begins the return (and saves section 2)
+    sa_return = this_year.self_assessment_return
+    assert sa_return.carried_from == last_year.self_assessment_return
+    carried = CarriedAnswer.unscoped.filter(sa_return=sa_return)
+    total = Item.objects.filter(section__framework=first).count()
+    assert carried.count() == total - 2
+    assert not carried.filter(item__in=[renumbered, rescaled]).exists()
+    answers = Answer.objects.filter(assessment=sa_return.assessment)
+    assert not answers.filter(item__in=[renumbered, rescaled]).exists()
+    answer = answers.select_related("option", "item").get(item=kept)
+    assert answer.item.section.framework_id == second.pk
+    assert answer.option.label == "Partly met" and answer.option.scale_id == kept.scale_id
+    assert answer.evidence == f"Our evidence for {kept.code}: minutes, logs."
+
+
 def test_an_agencys_leads_fill_in_and_sign_off_its_section_11_return(
     northfield: Tenant, helen: Person, farah: Person, client_for: Clients
 ) -> None:

@@ -15,7 +15,7 @@ from django.core import mail
 from django.test import Client
 
 from assurance.frameworks.models import Answer
-from assurance.partnerships.models import Person
+from assurance.partnerships.models import Partnership, Person
 from assurance.partnerships.tests.factories import Tenant
 from assurance.selfassessment.returns.models import CarriedAnswer, SelfAssessmentReturn
 from assurance.selfassessment.returns.tests.factories import (
@@ -252,16 +252,25 @@ def test_the_business_unit_unlocks_with_a_reason_and_the_school_is_emailed(
     assert client_for(school["hannah"]).get(_url(larkfield, "unlock")).status_code == 403
 
 
+def _submitted_last_year(
+    p: Partnership, school: dict[str, Any], hannah: Client, grace: Client
+) -> Participant:
+    """Larkfield's return to last year's round of the tool, every standard "Partly met",
+    filled in by Hannah and signed off by Grace."""
+    last_year = ParticipantFactory(
+        round=s175_round(p, 2024, deadline="2025-03-31"), setting=school["larkfield"]
+    )
+    _fill_all(hannah, last_year, rating="Partly met")
+    assert _sign_off(grace, last_year).status_code == 302
+    return last_year
+
+
 def test_answers_are_carried_forward_from_last_years_return_and_must_be_confirmed(
     northfield: Tenant, school: dict[str, Any], client_for: Clients
 ) -> None:
     p = northfield.partnership
-    last_year = ParticipantFactory(
-        round=s175_round(p, 2024, deadline="2025-03-31"), setting=school["larkfield"]
-    )
     hannah, grace = client_for(school["hannah"]), client_for(school["grace"])
-    _fill_all(hannah, last_year, rating="Partly met")
-    assert _sign_off(grace, last_year).status_code == 302
+    last_year = _submitted_last_year(p, school, hannah, grace)
     this_year = ParticipantFactory(
         round=RoundFactory(partnership=p, framework=last_year.round.framework, year=2025),
         setting=school["larkfield"],
@@ -316,12 +325,8 @@ def test_answers_are_carried_forward_into_a_new_version_of_the_tool(
     from assurance.partnerships.access import actor_for_person
 
     p = northfield.partnership
-    last_year = ParticipantFactory(
-        round=s175_round(p, 2024, deadline="2025-03-31"), setting=school["larkfield"]
-    )
     hannah, grace = client_for(school["hannah"]), client_for(school["grace"])
-    _fill_all(hannah, last_year, rating="Partly met")
-    assert _sign_off(grace, last_year).status_code == 302
+    last_year = _submitted_last_year(p, school, hannah, grace)
     first = last_year.round.framework
     second = framework_new_version(actor=actor_for_person(amira), framework=first)
     assert (second.family, second.version) == (first.family, first.version + 1)

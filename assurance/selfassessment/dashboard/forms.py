@@ -43,7 +43,7 @@ def asked_filters(
             value = value.strip()
             refused = refused or len(value) > NAME_LENGTH
             value = value[:NAME_LENGTH]
-        elif value and name in offered and value not in offered[name]:
+        elif value and value not in offered[name]:
             refused, value = True, ""
         values[name] = value
     return Filters(**values), refused

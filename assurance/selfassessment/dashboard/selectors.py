@@ -97,8 +97,8 @@ def _round_rows(
 
 
 def dashboard_reads(*, actor: Actor, round: Round) -> list[compiled.Read]:
-    """What ``completion`` and ``filter_choices`` read when the choices are kept, to read
-    ahead with the page's rows (``compiled.ahead``)."""
+    """What ``completion`` reads (the counts and the settings' last import), to read ahead
+    with the round (``compiled.ahead``)."""
     return [
         _round_read("counts", _counts_query, actor=actor, round=round),
         settings_stamp_read(partnership_id=actor.partnership.pk),
@@ -388,18 +388,14 @@ class CompletionWindow:
         start, stop, _ = index.indices(len(self))
         return self._rows(start)[: stop - start] if stop > start else []
 
-    def read(self, start: int) -> compiled.Read | None:
-        """The read of the page of rows from ``start`` (a whole page, whatever is left: the
-        same read whether or not the page is the last), to read ahead (``compiled.ahead``)."""
-        if self.template is None:
-            return None
-        values = self.values | {"limit": PER_PAGE, "offset": start}
-        return compiled.Read(self.template, values, Participant.unscoped.db)
-
     def _rows(self, start: int) -> list[tuple[Any, ...]]:
         if start not in self._pages:
-            page = self.read(start)
-            rows = [] if page is None else page.rows()
+            # a whole page from ``start``, whatever is left (the same read whether or not the
+            # page is the last)
+            values = self.values | {"limit": PER_PAGE, "offset": start}
+            rows = (
+                [] if self.template is None else self.template.rows(values, Participant.unscoped.db)
+            )
             if self.counted is not None:  # each row ends with how many match
                 if rows and self.count is None:
                     self.count = rows[0][-1]

@@ -77,20 +77,6 @@ class CompletionView(_RoundMixin, TemplateView):
             self.request.GET.get("sort", ""), self.request.GET.get("order", "")
         )
 
-        def window(
-            round: Round, filters: selectors.Filters, count: int | None
-        ) -> selectors.CompletionWindow:
-            return selectors.completion_window(
-                actor=self.actor,
-                round=round,
-                filters=filters,
-                sort=sort,
-                order=order,
-                today=today,
-                count=count,
-                start=start,
-            )
-
         # the round, the counts and what the rows are drawn from read together: each read is
         # bound to the actor's partnership and the round's id (a round of another partnership
         # reads nothing, and is a 404)
@@ -108,7 +94,17 @@ class CompletionView(_RoundMixin, TemplateView):
         def draw() -> display.DrawnRows:
             # unfiltered, the rows are every participant, already counted by status; a page
             # past the last is the last
-            page = paginate(self.request, window(round, filters, None if filters.active else total))
+            window = selectors.completion_window(
+                actor=self.actor,
+                round=round,
+                filters=filters,
+                sort=sort,
+                order=order,
+                today=today,
+                count=None if filters.active else total,
+                start=start,
+            )
+            page = paginate(self.request, window)
             cells = display.row_cells(
                 page["rows"], setting_url=setting_url, past_deadline=round.is_past_deadline
             )

@@ -72,8 +72,24 @@ class Browse:
         self.goto("/accounts/sign-in/")
         self.page.get_by_label("E-mail address").fill(email)
         self.page.get_by_label("Password").fill(password or settings.DEMO_PASSWORD)
-        self.page.get_by_role("button", name="Sign in").click()
+        self.click_through(self.page.get_by_role("button", name="Sign in"))
+
+    def click_through(self, target: Any) -> None:
+        """Click ``target`` (a button that sends a form, a link) and wait until the page it
+        leads to has loaded.
+
+        A click waits for a navigation that it sees begin, but a form is sent a moment after
+        the click (the browser queues it): on a loaded machine the click can return first, and
+        ``wait_for_load_state()`` then answers for the page being left, already loaded. What the
+        test read or filled next was that page, lost as the next one arrived (seen on CI: a
+        return's page saved empty, so the return could not be submitted).
+        """
+        # The target being there means any page it is on has arrived; its load is awaited so
+        # that the navigation expected is the click's, not the one before it.
+        target.wait_for()
         self.page.wait_for_load_state()
+        with self.page.expect_navigation():
+            target.click()
 
     def check(self, name: str) -> None:
         """Screenshot the current page as ``<role>/<name>.png``, run axe-core on it and check

@@ -126,8 +126,7 @@ class Walk:
 
 
 def submit(b: Browse, name: str | re.Pattern[str]) -> None:
-    b.page.get_by_role("button", name=name).click()
-    b.page.wait_for_load_state()
+    b.click_through(b.page.get_by_role("button", name=name))
 
 
 def success_banner(b: Browse) -> Any:
@@ -260,7 +259,7 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
         auditor.page.get_by_role("link", name=re.compile("Complete your audit returns")).click()
         auditor.check("my-returns")
         for reference in references:
-            auditor.page.get_by_role("link", name=reference, exact=True).click()
+            auditor.click_through(auditor.page.get_by_role("link", name=reference, exact=True))
             return_urls[(reference, agency)] = auditor.page.url
             auditor.page.get_by_role("button", name="Start the return").click()
             expect(auditor.page.get_by_role("heading", level=1)).to_have_text(f"{agency}: return")
@@ -268,7 +267,7 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
             if first:
                 auditor.check("return-tasks")
             given: dict[str, str] = {}
-            auditor.page.locator(".govuk-task-list__link").first.click()
+            auditor.click_through(auditor.page.locator(".govuk-task-list__link").first)
             if first:
                 # One page, then back to the task list: the other agency's auditor must not be
                 # able to see the draft.
@@ -282,7 +281,7 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
                     other = walk("police-auditor")
                     other.goto(health_draft_url, status=404)
                     other.check("another-agencys-draft")
-                auditor.page.locator(".govuk-task-list__link").nth(1).click()
+                auditor.click_through(auditor.page.locator(".govuk-task-list__link").nth(1))
             given |= _complete_return(auditor, rng, options_of)
             answers[(reference, agency)] = given
             if first:
@@ -372,8 +371,7 @@ def test_the_life_of_an_audit(browse, tmp_path: Path) -> None:
         select.select_option(label=grade)
         form = select.locator("xpath=ancestor::form")
         form.get_by_label("Rationale").fill(f"Agreed after discussion ({grade.lower()}).")
-        form.get_by_role("button").click()
-        bu.page.wait_for_load_state()
+        bu.click_through(form.get_by_role("button"))
         expect(success_banner(bu)).to_contain_text("grade agreed")
         agreed[section][grade] += 1
     bu.check("moderation-recorded")

@@ -61,7 +61,7 @@ def test_form_and_workbook_submissions_then_publish(browse, tmp_path: Path) -> N
     pa = page.get_by_role("group", name="Persistent absence of children in need")
     pa.get_by_label("Numerator").fill("402")
     pa.get_by_label("Commentary").fill("Attendance officers now visit every child in need.")
-    page.get_by_role("button", name="Save and go to sign-off").click()
+    school.click_through(page.get_by_role("button", name="Save and go to sign-off"))
     school.check("collection-sign-off")
     page.get_by_role("button", name="Sign off and lock").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("signed off")

@@ -125,7 +125,7 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse, tmp_pa
     bu.page.get_by_label("Quarter or month").fill(str(quarter))
     bu.page.get_by_label("Opens on").fill(timezone.localdate().isoformat())
     bu.page.get_by_label("Due date").fill((period.end).isoformat())
-    bu.page.get_by_role("button", name="Open the round").click()
+    bu.click_through(bu.page.get_by_role("button", name="Open the round"))
     round = CollectionRound.unscoped.get(
         partnership__slug="northfield", period_start=period.start, frequency="quarterly"
     )
@@ -215,7 +215,7 @@ def test_local_indicator_assigned_adopted_collected_and_published(browse, tmp_pa
     expect(bu.page.locator(".govuk-notification-banner--success")).to_contain_text("published")
     bu.goto(f"{P}targets/CSE-RISK/{current_business_year()}/")
     bu.page.get_by_label("Exploitation").check()
-    bu.page.get_by_role("button", name=re.compile("^Save")).click()
+    bu.click_through(bu.page.get_by_role("button", name=re.compile("^Save")))
     bu.goto(P + "scorecards/")
     bu.page.get_by_role("link", name="Exploitation").click()
     row = bu.page.locator("#row-CSE-RISK")

@@ -66,7 +66,7 @@ def test_learning_to_an_inquorate_decision_and_the_highlight_report(browse) -> N
     expect(bu.page.get_by_label(f"{RECOMMENDATION} (awaiting decision)")).to_be_checked()
     bu.page.get_by_role("button", name="Save the agenda").click()
     expect(bu.page.locator("#agenda")).to_contain_text(f"For decision: {RECOMMENDATION}")
-    bu.page.get_by_role("button", name="Record attendance").click()
+    bu.click_through(bu.page.get_by_role("button", name="Record attendance"))
     for name in ["Elin Rowntree, Council", "Lorna Beck, ICB", "Corinne Vale, Scrutiny"]:
         name += " (member of the group)"
         bu.page.locator("fieldset").first.get_by_label(name).check()

@@ -132,8 +132,7 @@ def test_an_auditor_completes_a_long_return_page_by_page(browse: Any) -> None:
         heights[heading] = _height(priya)
         check(f"return-page-{len(heights) - 1}")
         _answer_page(priya)
-        priya.page.get_by_role("button", name="Save and continue").click()
-        priya.page.wait_for_load_state()
+        priya.click_through(priya.page.get_by_role("button", name="Save and continue"))
         expect(priya.page.locator(".govuk-error-summary")).to_have_count(0)
 
     # --- check the answers again, and submit ------------------------------------------------------

@@ -118,14 +118,14 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     bu.goto("/p/northfield/meetings/new/")
     bu.page.get_by_label("Group").select_option(label=EXECUTIVE)
     bu.page.get_by_label("Date").fill(met.isoformat())
-    bu.page.get_by_role("button", name="Save").click()
+    bu.click_through(bu.page.get_by_role("button", name="Save"))
     meeting = Meeting.unscoped.filter(partnership__slug="northfield").latest("pk")
     attendance = f"/p/northfield/meetings/{meeting.pk}/attendance/"
     bu.goto(attendance)
     present = bu.page.get_by_role("group", name="Who attended")
     present.get_by_label("Elin Rowntree").check()
     present.get_by_label("Ian Caskey").check()
-    bu.page.get_by_role("button", name="Save").click()
+    bu.click_through(bu.page.get_by_role("button", name="Save"))
     bu.goto(f"/p/northfield/reviews/{incident.pk}/")
     bu.page.get_by_role("link", name="Link the review meeting").click()
     bu.page.get_by_label(f"{EXECUTIVE}, {met:%A %-d %B %Y}").check()
@@ -145,7 +145,7 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
         if decided:
             bu.page.get_by_label("Date of the decision").fill(met.isoformat())
             bu.page.get_by_label("The reasons for the decision").fill("The criteria are met.")
-        bu.page.get_by_role("button", name="Save").click()
+        bu.click_through(bu.page.get_by_role("button", name="Save"))
 
     record_rapid_review(decided=False)
     expect(bu.page.locator(".govuk-error-summary")).to_contain_text(
@@ -159,7 +159,7 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     bu.check("rapid-review-not-quorate")
     bu.goto(attendance)
     bu.page.get_by_role("group", name="Who attended").get_by_label("Joanna Feld").check()
-    bu.page.get_by_role("button", name="Save").click()
+    bu.click_through(bu.page.get_by_role("button", name="Save"))
     record_rapid_review(decided=True)
     expect(bu.page.locator("h1")).to_have_text(incident.reference)
     expect(bu.page.locator("#deadlines")).to_contain_text("Publish the practice review")
@@ -169,7 +169,7 @@ def test_a_serious_incident_to_a_published_practice_review(browse) -> None:
     scrutineer = browse("scrutineer")
     scrutineer.sign_in("scrutineer@northfield.example")
     scrutineer.goto(f"/p/northfield/reviews/{incident.pk}/")
-    scrutineer.page.get_by_role("button", name="Review the decision").click()
+    scrutineer.click_through(scrutineer.page.get_by_role("button", name="Review the decision"))
     scrutineer.check("scrutineer-review")
     scrutineer.page.get_by_label("Your review of the decision").fill(
         "The decision follows from the rapid review."

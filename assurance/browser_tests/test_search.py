@@ -17,8 +17,7 @@ MOBILE = {"width": 375, "height": 812}
 def _search_from_the_header(b, words: str) -> None:  # type: ignore[no-untyped-def]
     header = b.page.get_by_role("search", name="Search Northfield")
     header.get_by_label("Search Northfield").fill(words)
-    header.get_by_role("button", name="Search").click()
-    b.page.wait_for_load_state()
+    b.click_through(header.get_by_role("button", name="Search"))
 
 
 def test_the_business_unit_searches_from_the_header(browse) -> None:

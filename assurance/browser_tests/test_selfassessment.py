@@ -81,7 +81,7 @@ def test_a_round_and_a_schools_lead_who_accepts_her_invitation(browse) -> None:
     expect(b.page.locator("#participants")).to_contain_text("Ashby Vale Free School")
     b.check("round-detail")
 
-    b.page.get_by_role("link", name="Ashby Vale Free School", exact=True).click()
+    b.click_through(b.page.get_by_role("link", name="Ashby Vale Free School", exact=True))
     school = b.page.url.removeprefix(b.base_url)
     b.page.get_by_role("link", name="Invite a user").click()
     b.check("member-invite")
@@ -104,7 +104,7 @@ def test_a_round_and_a_schools_lead_who_accepts_her_invitation(browse) -> None:
     dsl.page.get_by_label("New password", exact=True).fill("ashby vale safeguarding 2099")
     dsl.page.get_by_label("New password confirmation").fill("ashby vale safeguarding 2099")
     dsl.check("choose-password")
-    dsl.page.get_by_role("button", name="Save the password").click()
+    dsl.click_through(dsl.page.get_by_role("button", name="Save the password"))
     dsl.sign_in("m.ellison@ashbyvale.example", "ashby vale safeguarding 2099")
     dsl.goto("/p/northfield/")
     expect(dsl.page.get_by_role("heading", level=1)).to_have_text("Ashby Vale Free School")
@@ -175,7 +175,7 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
             re.compile("carried forward from the last round is still true")
         ).all():
             box.check()
-        dsl.page.get_by_role("button", name="Save and continue").click()
+        dsl.click_through(dsl.page.get_by_role("button", name="Save and continue"))
     expect(dsl.page.get_by_role("heading", level=1)).to_have_text(
         "Check the answers before the return is signed off"
     )
@@ -194,7 +194,7 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     head = browse("selfassessment-return-head")
     head.sign_in("school-head@northfield.example")
     head.goto(return_url)
-    head.page.get_by_role("button", name="Check and sign off").click()
+    head.click_through(head.page.get_by_role("button", name="Check and sign off"))
     head.check("return-check-head")
     head.page.get_by_label(re.compile("I have read this return")).check()
     head.page.get_by_role("button", name="Sign off and submit the return").click()
@@ -215,7 +215,9 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     expect(panel.page.locator("#awaiting-returns")).to_contain_text("Northfield Primary School")
     panel.check("challenge-list")
     panel.goto(return_url)
-    panel.page.get_by_role("link", name="The challenge panel's review of this return").click()
+    panel.click_through(
+        panel.page.get_by_role("link", name="The challenge panel's review of this return")
+    )
     challenge_url = panel.page.url.removeprefix(panel.base_url)
     expect(panel.page.locator("main")).to_contain_text("This return awaits the panel's challenge")
     panel.check("challenge-detail-awaiting")
@@ -279,12 +281,12 @@ def test_a_schools_return_from_first_save_to_sign_off_and_unlock(browse) -> None
     bu = browse("selfassessment-return-unit")
     bu.sign_in("business-unit@northfield.example")
     bu.goto(return_url)
-    bu.page.get_by_role("button", name="Unlock the return").click()
+    bu.click_through(bu.page.get_by_role("button", name="Unlock the return"))
     bu.check("return-unlock")
     bu.page.get_by_label("Why the return is being unlocked").fill(
         "Standard 2.2 is rated not met: please add the plan to train the new staff."
     )
-    bu.page.get_by_role("button", name="Unlock the return").click()
+    bu.click_through(bu.page.get_by_role("button", name="Unlock the return"))
     expect(bu.page.locator("main")).to_contain_text("In progress")
     expect(bu.page.locator("main")).to_contain_text("please add the plan to train the new staff")
     bu.check("return-unlocked")

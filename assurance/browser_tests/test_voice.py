@@ -138,7 +138,7 @@ def test_the_business_unit_themes_an_answer_and_links_a_we_did_to_an_action(brow
     b.page.get_by_role("link", name="Hearing the child").click()
     expect(b.page.get_by_text("I never know who my new worker is going to be")).to_be_visible()
     b.check("theme")
-    b.page.get_by_role("button", name="Add a “you said, we did” answer").click()
+    b.click_through(b.page.get_by_role("button", name="Add a “you said, we did” answer"))
     b.check("answer-add")
     b.page.get_by_label("You said").fill("You never know who your new worker is going to be.")
     b.page.get_by_label("We did").fill("Your new worker now writes to you before you meet.")

@@ -5,12 +5,14 @@ errors)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.conf import settings
 
 AXE_JS = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -19,6 +21,24 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Pages checked in this run: hash of (window width, HTML) → (screenshot, findings).
 _CHECKED: dict[str, tuple[Path, list[str]]] = {}
 _CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+# BROWSER_LATE_FORMS: forms are sent late (late_forms_script), and check() says if one is pending.
+_LATE_FORMS = bool(os.environ.get("BROWSER_LATE_FORMS"))
+
+
+def late_forms_script() -> str:
+    """With ``BROWSER_LATE_FORMS=<milliseconds>``, a script that sends every form that long after
+    it is submitted: a test that goes on with the page it is leaving (instead of
+    ``Browse.click_through`` or an ``expect`` of the next page) then fails every time. Off by
+    default; run the browser tests with it after changing them."""
+    late = os.environ.get("BROWSER_LATE_FORMS", "")
+    if not late:
+        return ""
+    if not late.isdigit():
+        pytest.fail(f"BROWSER_LATE_FORMS={late!r}: give a number of milliseconds, e.g. 400")
+    script = (Path(__file__).parent / "late_forms.js").read_text(encoding="utf-8")
+    return script.replace("LATE_MS", late)
+
 
 # Chromium logs every 4xx answer to a page load; the tests that expect one assert the status.
 _EXPECTED_CONSOLE = re.compile(
@@ -104,6 +124,11 @@ class Browse:
         # even have a root element yet (seen on CI). Wait for it, as a person would.
         self.page.wait_for_load_state()
         url = self.page.url
+        if _LATE_FORMS and self._form_being_sent():
+            self.problems.append(
+                f"{name} ({url}): checked while a form of the page was still being sent; "
+                "wait for the next page (Browse.click_through)"
+            )
         self.visited.append(name)
         path = self.screenshot_dir / self.role / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -119,6 +144,16 @@ class Browse:
             findings = page_findings(self.page)
             _CHECKED[key] = (path, findings)
         self.problems += [f"{name} ({url}): {finding}" for finding in findings]
+
+    def _form_being_sent(self) -> bool:
+        """Whether late_forms.js holds a form of this page, still to be sent (or has just sent
+        it: the page is going)."""
+        from playwright.sync_api import Error
+
+        try:
+            return bool(self.page.evaluate("() => window.assuranceFormLate === true"))
+        except Error:  # the page went while being asked
+            return True
 
     def _screenshot(self, path: Path) -> None:
         """A full-page screenshot, at most ``_TALLEST_SHOT`` pixels of it. Chromium refuses to

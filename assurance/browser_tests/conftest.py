@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-from assurance.browser_tests.browsing import AXE_JS, Browse
+from assurance.browser_tests.browsing import AXE_JS, Browse, late_forms_script
 
 # Playwright's sync API runs an event loop in this thread; Django must still let the test code
 # touch the database from it.
@@ -126,20 +126,6 @@ def demo_server(
             demo_database.remove_committed()
 
 
-def _late_forms_script() -> str:
-    """With ``BROWSER_LATE_FORMS=<milliseconds>``, a script that sends every form that long after
-    it is submitted: a test that goes on with the page it is leaving (instead of
-    ``Browse.click_through`` or an ``expect`` of the next page) then fails every time. Off by
-    default; run the browser tests with it after changing them."""
-    late = os.environ.get("BROWSER_LATE_FORMS", "")
-    if not late:
-        return ""
-    if not late.isdigit():
-        pytest.fail(f"BROWSER_LATE_FORMS={late!r}: give a number of milliseconds, e.g. 400")
-    script = (Path(__file__).parent / "late_forms.js").read_text(encoding="utf-8")
-    return script.replace("LATE_MS", late)
-
-
 def _refuse_unless_test_database() -> None:
     """The fixture flushes the database: make sure it is the test database. (pytest-django only
     creates one when a collected test is marked ``django_db``; the test modules here are.)"""
@@ -157,7 +143,7 @@ def browse(browser: Any, demo_server: Any, screenshot_dir: Path) -> Iterator[Cal
     screenshots go to ``test-artifacts/screenshots/<name>/``."""
     contexts: list[Any] = []
     axe_js = AXE_JS.read_text(encoding="utf-8")
-    late_forms = _late_forms_script()
+    late_forms = late_forms_script()
 
     def make(role: str, viewport: dict[str, int] | None = None) -> Browse:
         context = browser.new_context(viewport=viewport or VIEWPORT, locale="en-GB")

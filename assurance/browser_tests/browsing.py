@@ -22,9 +22,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _CHECKED: dict[str, tuple[Path, list[str]]] = {}
 _CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 
-# BROWSER_LATE_FORMS: forms are sent late (late_forms_script), and check() says if one is pending.
-_LATE_FORMS = bool(os.environ.get("BROWSER_LATE_FORMS"))
-
 
 def late_forms_script() -> str:
     """With ``BROWSER_LATE_FORMS=<milliseconds>``, a script that sends every form that long after
@@ -58,6 +55,7 @@ class Browse:
     problems: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     reused: int = 0
+    late_forms: bool = False  # its context sends forms late (late_forms_script)
 
     def watch(self) -> None:
         """Record browser errors: script errors, CSP violations, failed sub-resources."""
@@ -124,7 +122,7 @@ class Browse:
         # even have a root element yet (seen on CI). Wait for it, as a person would.
         self.page.wait_for_load_state()
         url = self.page.url
-        if _LATE_FORMS and self._form_being_sent():
+        if self.late_forms and self._form_being_sent():
             self.problems.append(
                 f"{name} ({url}): checked while a form of the page was still being sent; "
                 "wait for the next page (Browse.click_through)"

@@ -153,7 +153,13 @@ def browse(browser: Any, demo_server: Any, screenshot_dir: Path) -> Iterator[Cal
             context.add_init_script(script=late_forms)
         page = context.new_page()
         page.set_default_timeout(10_000)
-        b = Browse(page=page, base_url=demo_server.url, role=role, screenshot_dir=screenshot_dir)
+        b = Browse(
+            page=page,
+            base_url=demo_server.url,
+            role=role,
+            screenshot_dir=screenshot_dir,
+            late_forms=bool(late_forms),
+        )
         b.watch()
         return b
 
